@@ -1,0 +1,144 @@
+import type { FlowDocument, FlowIssue } from "../contracts/flow";
+import { findNodeSpec } from "../../nodes/registry";
+import type { NodeSpec, Port } from "../../nodes/_kit/define-node";
+
+/** A node whose type is known and whose settings parsed. */
+export type ResolvedNode = { id: string; spec: NodeSpec; settings: Record<string, unknown>; outputs: Port[] };
+
+export type GraphCheck = {
+  issues: FlowIssue[];
+  /** Nodes that resolved, by id. */
+  nodes: Map<string, ResolvedNode>;
+  /** `nodeId -> portId -> target nodeId` */
+  wiring: Map<string, Map<string, string>>;
+  triggers: string[];
+};
+
+/**
+ * Checks a flow document for everything that would make a published version misbehave: unknown
+ * types, bad settings, missing triggers, unconnected ports, unreachable nodes and cycles an
+ * instance could spin in without ever waiting. Every issue names the node it is about.
+ */
+export function checkGraph(doc: FlowDocument): GraphCheck {
+  const issues: FlowIssue[] = [];
+  const nodes = new Map<string, ResolvedNode>();
+  const seen = new Set<string>();
+
+  for (const node of doc.nodes) {
+    if (seen.has(node.id)) {
+      issues.push({ code: "duplicate-id", nodeId: node.id, message: `Two nodes share the id "${node.id}".` });
+      continue;
+    }
+    seen.add(node.id);
+    const spec = findNodeSpec(node.type);
+    if (!spec) {
+      issues.push({ code: "unknown-node-type", nodeId: node.id, message: `Unknown node type "${node.type}".` });
+      continue;
+    }
+    const parsed = spec.settings.safeParse(node.settings);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = issue.path.join(".");
+        issues.push({ code: "invalid-settings", nodeId: node.id, field, message: `${spec.title}: ${field ? `${field}: ` : ""}${issue.message}` });
+      }
+      continue;
+    }
+    for (const issue of spec.validate?.(parsed.data) ?? []) issues.push({ ...issue, nodeId: node.id });
+    nodes.set(node.id, { id: node.id, spec, settings: parsed.data, outputs: spec.outputs(parsed.data) });
+  }
+
+  const wiring = new Map<string, Map<string, string>>();
+  for (const edge of doc.edges) {
+    const source = nodes.get(edge.source);
+    const target = nodes.get(edge.target);
+    if (!seen.has(edge.source) || !seen.has(edge.target)) {
+      issues.push({ code: "dangling-edge", nodeId: seen.has(edge.source) ? edge.source : undefined, message: `Connection ${edge.id} points at a node that does not exist.` });
+      continue;
+    }
+    if (!source || !target) continue; // already reported on the node itself
+    if (!target.spec.hasInput) {
+      issues.push({ code: "dangling-edge", nodeId: target.id, message: `${target.spec.title} is a trigger and takes no input.` });
+      continue;
+    }
+    if (!source.outputs.some((p) => p.id === edge.sourcePort)) {
+      issues.push({ code: "dangling-edge", nodeId: source.id, message: `${source.spec.title} has no output "${edge.sourcePort}".` });
+      continue;
+    }
+    const ports = wiring.get(source.id) ?? new Map<string, string>();
+    if (ports.has(edge.sourcePort)) {
+      issues.push({ code: "port-connected-twice", nodeId: source.id, message: `${source.spec.title}: output "${edge.sourcePort}" is connected twice; a port leads to one node.` });
+      continue;
+    }
+    ports.set(edge.sourcePort, target.id);
+    wiring.set(source.id, ports);
+  }
+
+  for (const node of nodes.values()) {
+    for (const port of node.outputs) {
+      if (!wiring.get(node.id)?.has(port.id)) {
+        issues.push({ code: "unconnected-port", nodeId: node.id, message: `${node.spec.title}: output "${port.label}" is not connected.` });
+      }
+    }
+  }
+
+  const triggers = [...nodes.values()].filter((n) => n.spec.trigger).map((n) => n.id);
+  if (triggers.length === 0 && !doc.nodes.some((n) => n.type.startsWith("trigger."))) {
+    issues.push({ code: "no-trigger", message: "Add a trigger: a flow needs something that starts it." });
+  }
+
+  const reachable = reach(triggers, wiring);
+  for (const node of doc.nodes) {
+    if (nodes.has(node.id) && !reachable.has(node.id)) {
+      issues.push({ code: "unreachable-node", nodeId: node.id, message: `${nodes.get(node.id)!.spec.title} cannot be reached from any trigger.` });
+    }
+  }
+
+  for (const nodeId of cyclesWithoutWait(nodes, wiring)) {
+    issues.push({ code: "cycle-without-wait", nodeId, message: "This node is on a loop with no waiting step: an instance would spin forever." });
+  }
+
+  return { issues, nodes, wiring, triggers };
+}
+
+function reach(starts: string[], wiring: Map<string, Map<string, string>>): Set<string> {
+  const seen = new Set(starts);
+  const stack = [...starts];
+  while (stack.length) {
+    for (const next of wiring.get(stack.pop()!)?.values() ?? []) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        stack.push(next);
+      }
+    }
+  }
+  return seen;
+}
+
+/** One node per cycle that runs through non-waiting nodes only (iterative DFS, colours). */
+function cyclesWithoutWait(nodes: Map<string, ResolvedNode>, wiring: Map<string, Map<string, string>>): string[] {
+  const colour = new Map<string, 1 | 2>(); // 1 = on the stack, 2 = done
+  const found: string[] = [];
+  const passes = (id: string) => nodes.has(id) && !nodes.get(id)!.spec.waits;
+  for (const root of nodes.keys()) {
+    if (colour.has(root) || !passes(root)) continue;
+    const stack: { id: string; next: Iterator<string> }[] = [{ id: root, next: (wiring.get(root)?.values() ?? [][Symbol.iterator]()) as Iterator<string> }];
+    colour.set(root, 1);
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const step = top.next.next();
+      if (step.done) {
+        colour.set(top.id, 2);
+        stack.pop();
+        continue;
+      }
+      const child = step.value;
+      if (!passes(child)) continue;
+      if (colour.get(child) === 1) found.push(child);
+      else if (!colour.has(child)) {
+        colour.set(child, 1);
+        stack.push({ id: child, next: (wiring.get(child)?.values() ?? [][Symbol.iterator]()) as Iterator<string> });
+      }
+    }
+  }
+  return found;
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+/** Channels Omniflow speaks. Only webchat has an adapter so far; the rest are reserved names. */
+export const channelSchema = z.enum(["webchat", "email", "sms", "phone", "telegram", "whatsapp"]);
+export type Channel = z.infer<typeof channelSchema>;
+
+/** What a flow knows about the customer it runs for. */
+export type CustomerRef = { id: string; name: string | null; channel: Channel; address: string };
+
+/** Events a flow instance reacts to. `at` is the engine clock (ms) when the event is applied. */
+export type FlowEvent =
+  | { type: "message.received"; at: number; messageId: string; text: string; channel: Channel }
+  | { type: "timer.fired"; at: number; timerId: string; nodeId: string }
+  | { type: "task.completed"; at: number; taskId: string; nodeId: string; outcome: string };
+
+/** The input an instance starts with: the trigger's event and who it is about. */
+export type StartInput = {
+  instanceId: string;
+  flowId: string;
+  versionId: string;
+  conversationId: string | null;
+  customer: CustomerRef | null;
+  event: FlowEvent;
+};
+
+/**
+ * Side effects a step asks for. The machine never performs them; the engine writes them in the
+ * step's transaction (timers, tasks) or to the outbox (sends), with `key` as the idempotency key.
+ */
+export type Effect =
+  | { kind: "message.send"; key: string; nodeId: string; text: string }
+  | { kind: "timer.set"; key: string; nodeId: string; delayMs: number }
+  | { kind: "timer.cancel"; key: string; nodeId: string; timerId: string }
+  | { kind: "task.create"; key: string; nodeId: string; queue: string; title: string; steps: string[]; outcomes: string[] };

@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+/** Limits that keep a flow document (and the compile of it) bounded. */
+export const FLOW_LIMITS = { nodes: 2000, edges: 8000, name: 120 } as const;
+
+const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "use letters, digits, _ and - only");
+
+/** One node placed on the canvas: which node type, where, and its settings. */
+export const flowNodeSchema = z.object({
+  id: idSchema,
+  type: z.string().min(1).max(80),
+  position: z.object({ x: z.number().finite(), y: z.number().finite() }),
+  settings: z.record(z.string(), z.unknown()).default({}),
+});
+export type FlowNode = z.infer<typeof flowNodeSchema>;
+
+/** A connection from one output port of a node to the input of another. */
+export const flowEdgeSchema = z.object({
+  id: idSchema,
+  source: idSchema,
+  sourcePort: z.string().min(1).max(64),
+  target: idSchema,
+});
+export type FlowEdge = z.infer<typeof flowEdgeSchema>;
+
+/**
+ * The graph a process owner draws: stored as a flow's draft, frozen into every published version,
+ * and the unit of export/import.
+ * @example
+ * flowDocumentSchema.parse({ nodes: [{ id: "t", type: "trigger.message-received", position: { x: 0, y: 0 } }], edges: [] })
+ */
+export const flowDocumentSchema = z.object({
+  nodes: z.array(flowNodeSchema).max(FLOW_LIMITS.nodes),
+  edges: z.array(flowEdgeSchema).max(FLOW_LIMITS.edges),
+});
+export type FlowDocument = z.infer<typeof flowDocumentSchema>;
+
+/** The export file: a document plus the flow's name, versioned so imports can upgrade it. */
+export const flowExportSchema = z.object({
+  format: z.literal("omniflow.flow"),
+  formatVersion: z.literal(1),
+  name: z.string().min(1).max(FLOW_LIMITS.name),
+  document: flowDocumentSchema,
+});
+export type FlowExport = z.infer<typeof flowExportSchema>;
+
+/** A problem found while validating a flow, pinned to the node (and settings field) it is about. */
+export type FlowIssue = {
+  code:
+    | "no-trigger"
+    | "unknown-node-type"
+    | "invalid-settings"
+    | "unconnected-port"
+    | "port-connected-twice"
+    | "unreachable-node"
+    | "cycle-without-wait"
+    | "dangling-edge"
+    | "duplicate-id";
+  message: string;
+  nodeId?: string;
+  field?: string;
+};

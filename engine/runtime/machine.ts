@@ -1,0 +1,56 @@
+import { assign, setup, type AnyStateMachine } from "xstate";
+import type { FlowEvent, StartInput } from "../contracts/events";
+import type { MachineJson } from "../compiler/compile";
+import { findNodeSpec, nodeSpecs } from "../../nodes/registry";
+import { implName, type FlowContext } from "../../nodes/_kit/define-node";
+import type { NodeAction, NodeGuard } from "../../nodes/_kit/context";
+
+type Params = Record<string, unknown>;
+
+function nodeImplementations() {
+  const guards: Record<string, (a: { context: FlowContext; event: FlowEvent }, p: Params) => boolean> = {
+    "trigger.matches": ({ event }, p) => findNodeSpec(p.nodeType as string)?.trigger?.matches(p.settings as never, event) ?? false,
+  };
+  const actions: Record<string, ReturnType<typeof assign<FlowContext, FlowEvent, Params, FlowEvent, never>>> = {
+    "node.entered": assign(({ context }, p: Params) => ({ trail: [...context.trail, p.nodeId as string] })),
+  };
+  for (const spec of nodeSpecs) {
+    for (const [name, guard] of Object.entries(spec.guards ?? {}) as [string, NodeGuard][]) {
+      guards[implName(spec.type, name)] = ({ context, event }, p) => guard(context, event, p ?? {});
+    }
+    for (const [name, action] of Object.entries(spec.actions ?? {}) as [string, NodeAction][]) {
+      actions[implName(spec.type, name)] = assign(({ context, event }, p: Params) => action(context, event, p ?? {}));
+    }
+  }
+  return { guards, actions };
+}
+
+// Built once: every machine shares the same named implementations from the node registry.
+const flowSetup = setup({
+  types: {} as { context: FlowContext; events: FlowEvent; input: StartInput },
+  ...(nodeImplementations() as object),
+});
+
+/** The context an instance starts with. */
+export function initialContext(input: StartInput): FlowContext {
+  return {
+    instanceId: input.instanceId,
+    flowId: input.flowId,
+    versionId: input.versionId,
+    conversationId: input.conversationId,
+    customer: input.customer,
+    message: null,
+    task: null,
+    vars: {},
+    waits: {},
+    seq: 0,
+    effects: [],
+    trail: [],
+    outcome: null,
+  };
+}
+
+/** Turns a stored machine config into an XState machine (cache it per version). */
+export function buildMachine(config: MachineJson): AnyStateMachine {
+  return flowSetup.createMachine({ ...(config as object), context: ({ input }: { input: StartInput }) => initialContext(input) } as never);
+}

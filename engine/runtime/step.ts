@@ -1,0 +1,52 @@
+import { initialTransition, transition, type AnyStateMachine } from "xstate";
+import type { Effect, FlowEvent, StartInput } from "../contracts/events";
+import type { FlowContext } from "../../nodes/_kit/context";
+
+/** What is stored per instance: enough to resume it with `machine.resolveState`. */
+export type PersistedState = { value: unknown; context: FlowContext; status: string };
+
+export type InstanceStatus = "waiting" | "completed" | "stuck";
+
+/** The outcome of one step: the next state to store, and what the world should do about it. */
+export type StepResult = {
+  state: PersistedState;
+  status: InstanceStatus;
+  /** Nodes entered during the step, in order (for the path on the canvas). */
+  trail: string[];
+  effects: Effect[];
+};
+
+/**
+ * Starts an instance: `(version, input) -> (state, effects)`. Pure: performs no effects.
+ * The machine rests in `start` until the input's event hands it to the matching trigger.
+ */
+export function startStep(machine: AnyStateMachine, input: StartInput): StepResult {
+  const [initial] = initialTransition(machine, input);
+  const [snapshot] = transition(machine, initial, input.event);
+  return settle(snapshot, machine);
+}
+
+/** Applies one event: `(version, state, event) -> (next state, effects)`. Pure. */
+export function eventStep(machine: AnyStateMachine, state: PersistedState, event: FlowEvent): StepResult {
+  const current = machine.resolveState({ value: state.value as never, context: state.context });
+  const [snapshot] = transition(machine, current, event);
+  return settle(snapshot, machine);
+}
+
+function settle(snapshot: { value: unknown; context: FlowContext; status: string }, machine: AnyStateMachine): StepResult {
+  const { effects, trail, ...rest } = snapshot.context;
+  const status: InstanceStatus = snapshot.status === "done" ? "completed" : canMove(machine, snapshot.value) ? "waiting" : "stuck";
+  return {
+    state: { value: snapshot.value, status: snapshot.status, context: { ...rest, effects: [], trail: [] } },
+    status,
+    trail,
+    effects,
+  };
+}
+
+/** A non-final state with no outgoing events would wait forever: report it instead. */
+function canMove(machine: AnyStateMachine, value: unknown): boolean {
+  if (typeof value !== "string") return true;
+  const node = machine.states[value];
+  return !!node && node.ownEvents.length > 0;
+}

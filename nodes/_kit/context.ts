@@ -1,0 +1,57 @@
+import type { CustomerRef, Effect, FlowEvent } from "../../engine/contracts/events";
+
+/** Everything a flow instance remembers between steps; it lives in the persisted snapshot. */
+export type FlowContext = {
+  instanceId: string;
+  flowId: string;
+  versionId: string;
+  conversationId: string | null;
+  customer: CustomerRef | null;
+  /** The last message the flow consumed (the trigger's, or a reply it waited for). */
+  message: { id: string; text: string; channel: string } | null;
+  task: { outcome: string } | null;
+  vars: Record<string, unknown>;
+  /** Key of the timer or task each waiting node is parked on; stale events are ignored. */
+  waits: Record<string, string>;
+  /** Counter behind deterministic effect keys. */
+  seq: number;
+  /** Drained by the engine after every step. */
+  effects: Effect[];
+  trail: string[];
+  outcome: string | null;
+};
+
+/** An effect before the engine-wide key is attached. */
+export type EffectDraft = Effect extends infer E ? (E extends Effect ? Omit<E, "key"> : never) : never;
+
+/** Appends an effect with the next deterministic key `(instance, sequence)`. */
+export function emit(context: FlowContext, draft: EffectDraft): FlowContext {
+  const seq = context.seq + 1;
+  const effect = { ...draft, key: `${context.instanceId}:${seq}` } as Effect;
+  return { ...context, seq, effects: [...context.effects, effect] };
+}
+
+/** The names a message template can read. */
+export function templateScope(context: FlowContext): Record<string, unknown> {
+  return { customer: context.customer, message: context.message, task: context.task, vars: context.vars };
+}
+
+export type NodeGuard = (context: FlowContext, event: FlowEvent, params: Record<string, unknown>) => boolean;
+export type NodeAction = (context: FlowContext, event: FlowEvent, params: Record<string, unknown>) => FlowContext;
+
+/** Makes a received message the one the flow is working on (`{{message.text}}`). */
+export function takeMessage(context: FlowContext, event: FlowEvent): FlowContext {
+  if (event.type !== "message.received") return context;
+  return { ...context, message: { id: event.messageId, text: event.text, channel: event.channel } };
+}
+
+/** Parks a node on a timer or task key. */
+export function park(context: FlowContext, nodeId: string, key: string): FlowContext {
+  return { ...context, waits: { ...context.waits, [nodeId]: key } };
+}
+
+/** Clears a node's parking spot. */
+export function unpark(context: FlowContext, nodeId: string): FlowContext {
+  const { [nodeId]: _gone, ...waits } = context.waits;
+  return { ...context, waits };
+}

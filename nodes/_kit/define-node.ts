@@ -1,0 +1,88 @@
+import type { z } from "zod";
+import type { FlowEvent } from "../../engine/contracts/events";
+import type { FlowIssue } from "../../engine/contracts/flow";
+import type { FlowContext, NodeAction, NodeGuard } from "./context";
+
+/** UI hints read by the generated settings form (zod `.meta()`). */
+declare module "zod" {
+  interface GlobalMeta {
+    label?: string;
+    help?: string;
+    placeholder?: string;
+    widget?: "textarea" | "template" | "lines";
+  }
+}
+
+export type NodeCategory = "trigger" | "logic" | "message" | "routing" | "flow";
+
+export const NODE_CATEGORIES: { id: NodeCategory; label: string }[] = [
+  { id: "trigger", label: "Triggers" },
+  { id: "logic", label: "Conditions" },
+  { id: "message", label: "Messages" },
+  { id: "routing", label: "Operators" },
+  { id: "flow", label: "Flow" },
+];
+
+/** An output handle on the canvas; its id is the React Flow handle id. */
+export type Port = { id: string; label: string };
+
+/** Plain-JSON XState state-node config; implementations are referenced by name. */
+export type StateJson = Record<string, unknown>;
+export type ImplRef = { type: string; params?: Record<string, unknown> };
+
+export type CompileContext<S> = {
+  nodeId: string;
+  settings: S;
+  /** The state id (`#n_<node>`) that an output port leads to. */
+  target(portId: string): string;
+  /** A reference to one of this node type's actions / guards. */
+  action(name: string, params?: Record<string, unknown>): ImplRef;
+  guard(name: string, params?: Record<string, unknown>): ImplRef;
+};
+
+export type NodeIssue = Omit<FlowIssue, "nodeId">;
+
+export type NodeSpec<S extends z.ZodType<Record<string, unknown>> = z.ZodType<Record<string, unknown>>> = {
+  /** Stable dotted id stored in flows, e.g. `message.send`. */
+  type: string;
+  version: number;
+  title: string;
+  description: string;
+  category: NodeCategory;
+  /** A lucide icon name, so the spec stays serialisable. */
+  icon: string;
+  keywords?: string[];
+  settings: S;
+  /** Triggers have no input port. */
+  hasInput: boolean;
+  outputs(settings: z.infer<S>): Port[];
+  /** The node parks the instance until an outside event (so a cycle through it is safe). */
+  waits?: boolean;
+  /** For triggers: whether an event starts a new instance through this node. */
+  trigger?: { event: FlowEvent["type"]; matches(settings: z.infer<S>, event: FlowEvent): boolean };
+  /** One line under the title on the canvas. */
+  summary(settings: z.infer<S>): string;
+  /** Rules the schema cannot express, pinned to settings fields. */
+  validate?(settings: z.infer<S>): NodeIssue[];
+  compile(ctx: CompileContext<z.infer<S>>): StateJson;
+  /** Pure implementations the compiled state refers to by name. */
+  guards?: Record<string, NodeGuard>;
+  actions?: Record<string, NodeAction>;
+  /** Named sample settings for docs, previews and tests. */
+  examples?: { name: string; settings: z.input<S> }[];
+};
+
+/**
+ * Declares a node type. Returns its argument frozen: a plain object, no classes.
+ * @example
+ * export const endNode = defineNode({ type: "flow.end", category: "flow", settings: z.object({}), ... })
+ */
+export function defineNode<S extends z.ZodType<Record<string, unknown>>>(spec: NodeSpec<S>): NodeSpec<S> {
+  return Object.freeze(spec);
+}
+
+/** The name an implementation is registered under in the machine's `setup()`. */
+export const implName = (type: string, name: string) => `${type}/${name}`;
+
+/** `FlowContext` re-exported so node files import one module. */
+export type { FlowContext };

@@ -1,0 +1,43 @@
+/** `{{ path.to.value }}` placeholders in message templates. */
+const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)\s*\}\}/g;
+
+/** Roots a template may reference; anything else is a publish-time error. */
+export const TEMPLATE_ROOTS = {
+  customer: ["id", "name", "channel", "address"],
+  message: ["text", "channel"],
+  task: ["outcome"],
+  vars: null, // any variable name
+} as const satisfies Record<string, readonly string[] | null>;
+
+/** Paths used by a template, in order of appearance. */
+export function templatePaths(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]);
+}
+
+/** Returns a readable problem for each placeholder that names nothing a flow can know. */
+export function checkTemplate(template: string): string[] {
+  const problems: string[] = [];
+  if (/\{\{(?![^{}]*\}\})/.test(template)) problems.push("an opening {{ has no closing }}");
+  for (const path of templatePaths(template)) {
+    const [root, field, ...rest] = path.split(".");
+    const known = TEMPLATE_ROOTS[root as keyof typeof TEMPLATE_ROOTS];
+    if (known === undefined) problems.push(`{{${path}}}: unknown name "${root}" (use ${Object.keys(TEMPLATE_ROOTS).join(", ")})`);
+    else if (!field) problems.push(`{{${path}}}: say which field, e.g. {{${root}.${known?.[0] ?? "name"}}}`);
+    else if (known && (!known.includes(field as never) || rest.length)) problems.push(`{{${path}}}: ${root} has ${known.join(", ")}`);
+  }
+  return problems;
+}
+
+/**
+ * Fills placeholders from `scope`; a missing value renders as an empty string, never "undefined".
+ * @example renderTemplate("Hi {{customer.name}}", { customer: { name: "Ann" } }) // "Hi Ann"
+ */
+export function renderTemplate(template: string, scope: Record<string, unknown>): string {
+  return template.replace(PLACEHOLDER, (_, path: string) => {
+    let value: unknown = scope;
+    for (const key of path.split(".")) {
+      value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+    }
+    return value === undefined || value === null ? "" : String(value);
+  });
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { defineNode } from "../../_kit/define-node";
+
+const settings = z.object({
+  outcome: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .default("completed")
+    .meta({ label: "Outcome", help: "Recorded on the instance, e.g. answered, handed-over." }),
+});
+
+/** Finishes the instance with an outcome. */
+export const endNode = defineNode({
+  type: "flow.end",
+  version: 1,
+  title: "End",
+  description: "Finishes the flow and records its outcome.",
+  category: "flow",
+  icon: "CircleStop",
+  keywords: ["finish", "stop", "done"],
+  settings,
+  hasInput: true,
+  outputs: () => [],
+  summary: (s) => s.outcome,
+  compile: (ctx) => ({ type: "final", entry: [ctx.action("finish", { outcome: ctx.settings.outcome })] }),
+  actions: { finish: (context, _event, p) => ({ ...context, outcome: p.outcome as string }) },
+  examples: [{ name: "Answered", settings: { outcome: "answered" } }],
+});

@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { defineNode } from "../../_kit/define-node";
+
+const ruleSchema = z.object({
+  label: z.string().max(40).default("").meta({ label: "Output name" }),
+  match: z.enum(["keywords", "regex"]).default("keywords").meta({ label: "Match by" }),
+  pattern: z
+    .string()
+    .trim()
+    .min(1, "type at least one keyword or a pattern")
+    .max(300)
+    .meta({ label: "Keywords or pattern", placeholder: "hours, open, schedule" }),
+});
+type Rule = z.infer<typeof ruleSchema>;
+
+const settings = z.object({
+  rules: z.array(ruleSchema).min(1, "add at least one rule").max(20).default([{ label: "", match: "keywords", pattern: "" }]).meta({ label: "Rules" }),
+});
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Keywords match as whole words in any script (\b is ASCII-only, so use Unicode look-arounds). */
+export function ruleRegExp(rule: Pick<Rule, "match" | "pattern">): RegExp {
+  if (rule.match === "regex") return new RegExp(rule.pattern, "iu");
+  const words = rule.pattern.split(",").map((w) => w.trim()).filter(Boolean).map(escape);
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join("|")})(?![\\p{L}\\p{N}])`, "iu");
+}
+
+const cache = new Map<string, RegExp>();
+function cachedRegExp(rule: Pick<Rule, "match" | "pattern">): RegExp {
+  const key = `${rule.match}:${rule.pattern}`;
+  let re = cache.get(key);
+  if (!re) cache.set(key, (re = ruleRegExp(rule)));
+  return re;
+}
+
+/** Routes on the text of the current message: the first matching rule wins, otherwise *else*. */
+export const textMatchNode = defineNode({
+  type: "logic.text-match",
+  version: 1,
+  title: "Text matches",
+  description: "Branches on keywords or a regular expression in the customer's message (case-insensitive).",
+  category: "logic",
+  icon: "Split",
+  keywords: ["keyword", "regex", "branch", "if"],
+  settings,
+  hasInput: true,
+  outputs: (s) => [
+    ...s.rules.map((r, i) => ({ id: `rule-${i + 1}`, label: r.label || r.pattern || `Rule ${i + 1}` })),
+    { id: "else", label: "Else" },
+  ],
+  summary: (s) => s.rules.map((r) => r.label || r.pattern).filter(Boolean).join(" · ") || "No rules yet",
+  validate: (s) =>
+    s.rules.flatMap((rule, i) => {
+      try {
+        ruleRegExp(rule);
+        return [];
+      } catch (error) {
+        return [{ code: "invalid-settings" as const, field: `rules.${i}.pattern`, message: `Rule ${i + 1}: ${(error as Error).message}` }];
+      }
+    }),
+  compile: (ctx) => ({
+    always: [
+      ...ctx.settings.rules.map((r, i) => ({
+        guard: ctx.guard("matches", { match: r.match, pattern: r.pattern }),
+        target: ctx.target(`rule-${i + 1}`),
+      })),
+      { target: ctx.target("else") },
+    ],
+  }),
+  guards: {
+    matches: (context, _event, params) =>
+      cachedRegExp(params as Pick<Rule, "match" | "pattern">).test(context.message?.text ?? ""),
+  },
+  examples: [{ name: "Hours or price", settings: { rules: [{ label: "Hours", match: "keywords", pattern: "hours, open" }] } }],
+});

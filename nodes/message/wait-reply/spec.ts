@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { emit, park, takeMessage, unpark } from "../../_kit/context";
+import { defineNode } from "../../_kit/define-node";
+
+const settings = z.object({
+  timeoutSeconds: z
+    .number()
+    .int("whole seconds")
+    .min(0)
+    .max(30 * 24 * 3600, "at most 30 days")
+    .default(300)
+    .meta({ label: "Timeout (seconds)", help: "0 waits forever. The timeout survives restarts." }),
+});
+
+/** Parks the instance until the customer writes again, or a durable timer fires. */
+export const waitReplyNode = defineNode({
+  type: "message.wait-reply",
+  version: 1,
+  title: "Wait for reply",
+  description: "Waits for the customer's next message; continues on Timeout if none arrives in time.",
+  category: "message",
+  icon: "Hourglass",
+  keywords: ["wait", "reply", "timeout"],
+  settings,
+  hasInput: true,
+  waits: true,
+  outputs: (s) => [{ id: "reply", label: "Reply" }, ...(s.timeoutSeconds > 0 ? [{ id: "timeout", label: "Timeout" }] : [])],
+  summary: (s) => (s.timeoutSeconds > 0 ? `Timeout after ${formatSeconds(s.timeoutSeconds)}` : "Waits forever"),
+  compile: (ctx) => ({
+    entry: [ctx.action("arm", { nodeId: ctx.nodeId, delayMs: ctx.settings.timeoutSeconds * 1000 })],
+    on: {
+      "message.received": { target: ctx.target("reply"), actions: [ctx.action("take", { nodeId: ctx.nodeId })] },
+      ...(ctx.settings.timeoutSeconds > 0 && {
+        "timer.fired": {
+          guard: ctx.guard("is-mine", { nodeId: ctx.nodeId }),
+          target: ctx.target("timeout"),
+          actions: [ctx.action("expire", { nodeId: ctx.nodeId })],
+        },
+      }),
+    },
+  }),
+  guards: {
+    "is-mine": (context, event, p) => event.type === "timer.fired" && context.waits[p.nodeId as string] === event.timerId,
+  },
+  actions: {
+    arm: (context, _event, p) => {
+      const nodeId = p.nodeId as string;
+      const delayMs = p.delayMs as number;
+      if (delayMs <= 0) return context;
+      const next = emit(context, { kind: "timer.set", nodeId, delayMs });
+      return park(next, nodeId, next.effects[next.effects.length - 1].key);
+    },
+    take: (context, event, p) => {
+      const nodeId = p.nodeId as string;
+      const timerId = context.waits[nodeId];
+      const taken = unpark(takeMessage(context, event), nodeId);
+      return timerId ? emit(taken, { kind: "timer.cancel", nodeId, timerId }) : taken;
+    },
+    expire: (context, _event, p) => unpark(context, p.nodeId as string),
+  },
+  examples: [{ name: "Five minutes", settings: { timeoutSeconds: 300 } }],
+});
+
+function formatSeconds(s: number): string {
+  if (s % 86400 === 0) return `${s / 86400} d`;
+  if (s % 3600 === 0) return `${s / 3600} h`;
+  if (s % 60 === 0) return `${s / 60} min`;
+  return `${s} s`;
+}

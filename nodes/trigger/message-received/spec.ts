@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { channelSchema } from "../../../engine/contracts/events";
+import { takeMessage } from "../../_kit/context";
+import { defineNode } from "../../_kit/define-node";
+
+const settings = z.object({
+  channel: z
+    .union([z.literal("any"), channelSchema])
+    .default("any")
+    .meta({ label: "Channel", help: "Start only for messages from this channel." }),
+});
+
+/** Starts an instance when a customer writes and no instance is already running for the conversation. */
+export const messageReceivedNode = defineNode({
+  type: "trigger.message-received",
+  version: 1,
+  title: "Message received",
+  description: "Starts the flow when a customer sends a message.",
+  category: "trigger",
+  icon: "MessageCircle",
+  keywords: ["start", "inbound", "chat"],
+  settings,
+  hasInput: false,
+  outputs: () => [{ id: "out", label: "Message" }],
+  trigger: {
+    event: "message.received",
+    matches: (s, event) => event.type === "message.received" && (s.channel === "any" || s.channel === event.channel),
+  },
+  summary: (s) => (s.channel === "any" ? "Any channel" : `On ${s.channel}`),
+  compile: (ctx) => ({ entry: [ctx.action("take")], always: { target: ctx.target("out") } }),
+  actions: { take: (context, event) => takeMessage(context, event) },
+  examples: [{ name: "Web chat", settings: { channel: "webchat" } }],
+});
