@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { FLOW_LIMITS, flowDocumentSchema } from "@/engine/contracts/flow";
+import { procedure, router } from "../trpc";
+
+const flowId = z.object({ flowId: z.string().min(1) });
+const name = z.string().trim().min(1, "give the flow a name").max(FLOW_LIMITS.name);
+
+export const flowsRouter = router({
+  list: procedure.query(({ ctx }) => ctx.engine.flows.list()),
+  get: procedure.input(flowId).query(({ ctx, input }) => ctx.engine.flows.get(input.flowId)),
+  create: procedure.input(z.object({ name })).mutation(({ ctx, input }) => ctx.engine.flows.create(input.name)),
+  rename: procedure.input(flowId.extend({ name })).mutation(({ ctx, input }) => ctx.engine.flows.rename(input.flowId, input.name)),
+  duplicate: procedure.input(flowId).mutation(({ ctx, input }) => ctx.engine.flows.duplicate(input.flowId)),
+  delete: procedure.input(flowId).mutation(({ ctx, input }) => ctx.engine.flows.remove(input.flowId)),
+  saveDraft: procedure
+    .input(flowId.extend({ document: flowDocumentSchema }))
+    .mutation(({ ctx, input }) => ctx.engine.flows.saveDraft(input.flowId, input.document)),
+  validate: procedure.input(z.object({ document: flowDocumentSchema })).query(({ ctx, input }) => ctx.engine.flows.validate(input.document)),
+  publish: procedure.input(flowId).mutation(({ ctx, input }) => ctx.engine.flows.publish(input.flowId)),
+  export: procedure.input(flowId).query(({ ctx, input }) => ctx.engine.flows.exportFlow(input.flowId)),
+  import: procedure.input(z.object({ file: z.unknown() })).mutation(({ ctx, input }) => ctx.engine.flows.importFlow(input.file)),
+});

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { procedure, router } from "../trpc";
+
+const taskId = z.object({ taskId: z.string().min(1) });
+
+export const tasksRouter = router({
+  list: procedure
+    .input(z.object({ status: z.enum(["open", "completed"]).default("open") }))
+    .query(({ ctx, input }) => ctx.engine.tasks.list(input)),
+  get: procedure.input(taskId).query(({ ctx, input }) => ctx.engine.tasks.get(input.taskId)),
+  toggleStep: procedure
+    .input(taskId.extend({ index: z.number().int().min(0), done: z.boolean() }))
+    .mutation(({ ctx, input }) => ctx.engine.tasks.toggleStep(input.taskId, input.index, input.done)),
+  reply: procedure
+    .input(taskId.extend({ text: z.string().trim().min(1, "write a message").max(4000) }))
+    .mutation(({ ctx, input }) => ctx.engine.replyToTask(input.taskId, input.text)),
+  complete: procedure
+    .input(taskId.extend({ outcome: z.string().min(1) }))
+    .mutation(({ ctx, input }) => ctx.engine.completeTask(input.taskId, input.outcome, "demo-operator")),
+});

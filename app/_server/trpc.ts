@@ -1,0 +1,46 @@
+/**
+ * tRPC server setup.
+ * 1. CONTEXT: the engine façade, the only thing procedures call.
+ * 2. INITIALISATION: superjson, and an error shape that carries engine errors to the UI readably.
+ * 3. PROCEDURES: the base procedure, which maps engine errors to BAD_REQUEST.
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { isEngineInputError, isFlowInvalidError, isZodError } from "@/engine/contracts/errors";
+import type { FlowIssue } from "@/engine/contracts/flow";
+import { engine } from "./engine";
+
+// 1. CONTEXT
+export const createContext = () => ({ engine: engine() });
+export type Context = ReturnType<typeof createContext>;
+
+// 2. INITIALISATION
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        issues: isFlowInvalidError(cause) ? cause.issues : (null as FlowIssue[] | null),
+        fields: isZodError(cause) ? cause.issues.map((i) => ({ field: i.path.join("."), message: i.message })) : null,
+      },
+    };
+  },
+});
+
+// 3. PROCEDURES
+const engineErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (isEngineInputError(cause) || isFlowInvalidError(cause) || isZodError(cause)) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
+    }
+  }
+  return result;
+});
+
+export const router = t.router;
+export const procedure = t.procedure.use(engineErrors);

@@ -1,0 +1,3 @@
+export default function FlowsPage() {
+  return <div className="p-6">Flows</div>;
+}

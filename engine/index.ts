@@ -1,0 +1,163 @@
+/**
+ * The engine façade: the one object the web app, the server, the CLI scripts and the tests use.
+ * Headless: no React, no Next.
+ */
+import { newId } from "./store/ids";
+import type { ChannelAdapter, InboundMessage, OutboundMessage } from "./channels/channel";
+import { webchatAdapter } from "./channels/webchat/adapter";
+import type { Channel } from "./contracts/events";
+import { createFlowService } from "./flows/flow-service";
+import { createDispatcher, type DispatcherFaults } from "./runtime/dispatcher";
+import { EngineInputError } from "./contracts/errors";
+import { createFlowRuntime, type MessageOutcome } from "./runtime/flow-runtime";
+import { createGroupCommit } from "./runtime/group-commit";
+import { createVersionCache } from "./runtime/versions";
+import { startCheckpoints } from "./store/checkpoint";
+import { defaultDbFile, iso, openDatabase } from "./store/db";
+import { createPrisma } from "./store/prisma";
+import { createStepStore } from "./store/step-store";
+import { createTimerPoller } from "./timers/timer-poller";
+import { createInstanceService } from "./workspace/instance-service";
+import { createTaskService } from "./workspace/task-service";
+
+export { EngineInputError, FlowInvalidError } from "./contracts/errors";
+export type { InboundMessage, OutboundMessage } from "./channels/channel";
+
+export type EngineOptions = {
+  /** SQLite file; defaults to OMNIFLOW_DB or data/omniflow.db. */
+  dbFile?: string;
+  /** The engine clock (ms). Tests pass a fake one to fast-forward timers. */
+  clock?: () => number;
+  /** Extra or replacement channel adapters (webchat is built in). */
+  channels?: ChannelAdapter[];
+  /** Run the outbox dispatcher, timer poller and WAL checkpoints in the background (default true). */
+  background?: boolean;
+  faults?: DispatcherFaults;
+};
+
+/**
+ * Opens the database (migrating it) and wires the engine. Nothing is loaded eagerly: instances
+ * are read when their next event or timer arrives.
+ * @example
+ * const engine = await createEngine({ dbFile: "data/omniflow.db" });
+ * await engine.receive("webchat", { visitorId: "v1", messageId: "m1", text: "hours?" });
+ */
+export function createEngine(options: EngineOptions = {}) {
+  const dbFile = options.dbFile ?? defaultDbFile();
+  const clock = options.clock ?? Date.now;
+  const db = openDatabase(dbFile);
+  const prisma = createPrisma(dbFile);
+  const listeners = new Set<(m: OutboundMessage) => void>();
+  const channels = new Map<Channel, ChannelAdapter>([["webchat", webchatAdapter((m) => listeners.forEach((l) => l(m)))]]);
+  for (const adapter of options.channels ?? []) channels.set(adapter.channel, adapter);
+
+  const store = createStepStore(db);
+  const versions = createVersionCache(db);
+  const runtime = createFlowRuntime(store, versions);
+  const dispatcher = createDispatcher(db, channels, clock, options.faults);
+  const background = options.background ?? true;
+  const commits = createGroupCommit(db, { afterCommit: () => background && void dispatcher.kick() });
+  const timerFailed = db.prepare(`UPDATE "Timer" SET status = 'failed' WHERE id = ? AND status = 'pending'`);
+  const timers = createTimerPoller(store, clock, (timer) =>
+    commits.submit(() => runtime.fireTimer(timer, clock())).catch((error) => {
+      console.error(`timer ${timer.id} failed`, error);
+      return commits.submit(() => timerFailed.run(timer.id));
+    }),
+  );
+  const stopCheckpoints = background ? startCheckpoints(db) : () => {};
+  if (background) {
+    timers.start();
+    void dispatcher.kick(); // resend whatever a crash left in the outbox
+  }
+
+  const flows = createFlowService(db, prisma, clock, () => versions.invalidate());
+  const tasks = createTaskService(db, prisma);
+  const instances = createInstanceService(prisma);
+  const insertMessage = store.statements.messageInsert;
+  const insertOutbox = store.statements.outboxInsert;
+  const taskDone = db.prepare(`UPDATE "Task" SET status = 'completed', outcome = ?, operatorId = ?, completedAt = ? WHERE id = ? AND status = 'open'`);
+
+  return {
+    db,
+    prisma,
+    flows,
+    tasks,
+    instances,
+
+    /** Validates a provider payload with the channel's schema (throws zod errors naming the field). */
+    parseInbound(channel: Channel, payload: unknown): InboundMessage {
+      const adapter = channels.get(channel);
+      if (!adapter) throw new EngineInputError(`unknown channel ${channel}`, "channel");
+      return adapter.normalize(adapter.inboundSchema.parse(payload));
+    },
+
+    /** Ingests a customer message; resolves once its step is committed. */
+    ingest(message: InboundMessage): Promise<MessageOutcome> {
+      return commits.submit(() => runtime.receiveMessage(message, clock()));
+    },
+
+    /** Parse + ingest in one call. */
+    receive(channel: Channel, payload: unknown): Promise<MessageOutcome> {
+      return this.ingest(this.parseInbound(channel, payload));
+    },
+
+    /** An operator completes a task with one of its outcomes; the parked instance resumes. */
+    async completeTask(taskId: string, outcome: string, operatorId: string | null = null) {
+      const task = await tasks.get(taskId);
+      if (!task.outcomes.includes(outcome)) throw new EngineInputError(`"${outcome}" is not an outcome of this task (${task.outcomes.join(", ")})`, "outcome");
+      await commits.submit(() => {
+        if (taskDone.run(outcome, operatorId, iso(clock()), taskId).changes === 0) throw new EngineInputError("this task is already completed", "taskId");
+        runtime.completeTask({ id: taskId, instanceId: task.instanceId, nodeId: null }, outcome, clock());
+      });
+    },
+
+    /** An operator writes to the customer of a task; the message leaves through the outbox. */
+    async replyToTask(taskId: string, text: string) {
+      const task = await tasks.get(taskId);
+      if (!task.conversation || !task.customer) throw new EngineInputError("this task has no conversation to reply in", "taskId");
+      const identity = task.customer.identities.find((i) => i.channel === task.conversation!.channel);
+      if (!identity) throw new EngineInputError("the customer has no address on this channel", "taskId");
+      const conversationId = task.conversation.id;
+      const channel = task.conversation.channel as Channel;
+      await commits.submit(() => {
+        const at = iso(clock());
+        const messageId = newId();
+        insertMessage.run(messageId, conversationId, "out", "operator", text, null, "queued", at);
+        const payload = { messageId, conversationId, channel, address: identity.address, text };
+        insertOutbox.run(`reply:${messageId}`, task.instanceId, "message.send", JSON.stringify(payload), at);
+      });
+    },
+
+    /** Messages of a channel address's latest conversation, as the customer sees them (delivered only). */
+    async conversationFor(channel: Channel, address: string) {
+      const conversation = await prisma.conversation.findFirst({ where: { channel, address }, orderBy: { createdAt: "desc" } });
+      if (!conversation) return { conversationId: null, messages: [] };
+      const messages = await prisma.message.findMany({
+        where: { conversationId: conversation.id, OR: [{ direction: "in" }, { status: "sent" }] },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      });
+      return { conversationId: conversation.id, messages: messages.map((m) => ({ id: m.id, direction: m.direction, author: m.author, text: m.text, createdAt: m.createdAt })) };
+    },
+
+    /** Subscribes to messages as channels deliver them (for live views). */
+    onDelivered(listener: (m: OutboundMessage) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    /** Fires due timers now (tests and CLI; the background poller does this every 500 ms). */
+    fireDueTimers: () => timers.tick(),
+    /** Sends what the outbox holds now; resolves when it is empty. */
+    dispatch: () => dispatcher.kick(),
+
+    async close() {
+      timers.stop();
+      stopCheckpoints();
+      await dispatcher.kick();
+      await prisma.$disconnect();
+      db.close();
+    },
+  };
+}
+
+export type Engine = ReturnType<typeof createEngine>;

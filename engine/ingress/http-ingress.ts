@@ -1,0 +1,90 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { channelSchema } from "../contracts/events";
+import type { Engine } from "../index";
+import { isEngineInputError, isZodError } from "../contracts/errors";
+
+/** Webhook bodies above this are refused before parsing. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const INBOUND = /^\/api\/channels\/([a-z]+)\/inbound\/?$/;
+
+class HttpError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly issues?: { field: string; message: string }[]) {
+    super(message);
+  }
+}
+
+/**
+ * The machine-facing routes, served by plain node:http in front of Next (a Next route handler
+ * tops out near 1,000 req/s here). Returns false when the path is not ours, so Next handles it.
+ * A webhook is answered only after its event is committed.
+ */
+export function handleIngress(engine: Engine, req: IncomingMessage, res: ServerResponse): boolean {
+  const path = (req.url ?? "/").split("?")[0];
+  if (path === "/api/health") {
+    reply(res, 200, { status: "ok" });
+    return true;
+  }
+  const match = INBOUND.exec(path);
+  if (!match) return false;
+  void (async () => {
+    try {
+      if (req.method !== "POST") throw new HttpError(405, "method_not_allowed", "Use POST.");
+      const channel = channelSchema.safeParse(match[1]);
+      if (!channel.success) throw new HttpError(404, "unknown_channel", `No channel "${match[1]}".`);
+      const type = req.headers["content-type"] ?? "";
+      if (!type.includes("application/json")) throw new HttpError(415, "unsupported_media_type", "Send Content-Type: application/json.");
+      const body = parseJson(await readBody(req));
+      const outcome = await engine.receive(channel.data, body);
+      reply(res, outcome.duplicate ? 200 : 202, { status: outcome.duplicate ? "duplicate" : "accepted", ...outcome });
+    } catch (error) {
+      const e = toHttpError(error);
+      if (e.status >= 500) console.error("ingress failed", error);
+      reply(res, e.status, { error: e.code, message: e.message, ...(e.issues && { issues: e.issues }) });
+    }
+  })();
+  return true;
+}
+
+function toHttpError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  if (isZodError(error)) {
+    const issues = error.issues.map((i) => ({ field: i.path.join(".") || "(body)", message: i.message }));
+    return new HttpError(400, "invalid_payload", issues.map((i) => `${i.field}: ${i.message}`).join("; "), issues);
+  }
+  if (isEngineInputError(error)) {
+    return new HttpError(400, "invalid_payload", error.message, error.field ? [{ field: error.field, message: error.message }] : undefined);
+  }
+  return new HttpError(500, "internal_error", "The event was not accepted; retry later.");
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new HttpError(400, "invalid_json", `The body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > MAX_BODY_BYTES) return reject(new HttpError(413, "payload_too_large", `The body exceeds ${MAX_BODY_BYTES} bytes.`));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      // Keep reading (and dropping) so the 413 can still be written back.
+      if (size > MAX_BODY_BYTES) reject(new HttpError(413, "payload_too_large", `The body exceeds ${MAX_BODY_BYTES} bytes.`));
+      else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function reply(res: ServerResponse, status: number, body: unknown) {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(json) });
+  res.end(json);
+}

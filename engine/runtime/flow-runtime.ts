@@ -1,0 +1,112 @@
+import { newId } from "../store/ids";
+import type { Channel, CustomerRef, FlowEvent } from "../contracts/events";
+import type { InboundMessage } from "../channels/channel";
+import { EngineInputError } from "../contracts/errors";
+import { findNodeSpec } from "../../nodes/registry";
+import { iso } from "../store/db";
+import type { InstanceRow, StepStore } from "../store/step-store";
+import { eventStep, startStep, type PersistedState, type StepResult } from "./step";
+import type { createVersionCache } from "./versions";
+
+export type MessageOutcome = {
+  duplicate: boolean;
+  customerId: string | null;
+  conversationId: string | null;
+  instanceId: string | null;
+};
+
+/**
+ * The synchronous heart of the engine: each function runs inside one transaction (savepoint)
+ * handed to it by the group commit, loads what it needs, runs the pure step and writes the result.
+ */
+export function createFlowRuntime(store: StepStore, versions: ReturnType<typeof createVersionCache>) {
+  const { statements: s } = store;
+
+  function persist(row: { id: string; flowId: string; versionId: string; conversationId: string | null; customerId: string | null; stepCount: number } , isNew: boolean, result: StepResult, event: FlowEvent, reply: { channel: Channel; address: string } | null) {
+    store.writeStep({
+      instanceId: row.id,
+      isNew,
+      flowId: row.flowId,
+      versionId: row.versionId,
+      conversationId: row.conversationId,
+      customerId: row.customerId,
+      status: result.status,
+      state: typeof result.state.value === "string" ? result.state.value : JSON.stringify(result.state.value),
+      snapshot: JSON.stringify(result.state),
+      step: row.stepCount + 1,
+      eventType: event.type,
+      eventPayload: JSON.stringify(event),
+      trail: result.trail,
+      effects: result.effects,
+      at: event.at,
+      reply,
+    });
+  }
+
+  /** Applies an event to a stored instance (which must be waiting). */
+  function advance(instance: InstanceRow, event: FlowEvent): StepResult | null {
+    if (instance.status !== "waiting") return null;
+    const state = JSON.parse(instance.snapshot) as PersistedState;
+    const result = eventStep(versions.machine(instance.versionId), state, event);
+    const customer = state.context.customer;
+    persist(instance, false, result, event, customer ? { channel: customer.channel, address: customer.address } : null);
+    return result;
+  }
+
+  function pickFlow(event: FlowEvent, flowId?: string) {
+    const candidates = versions.candidates().filter((c) => !flowId || c.flowId === flowId);
+    if (flowId && candidates.length === 0) throw new EngineInputError(`flow ${flowId} has no published version`, "flowId");
+    return candidates.find((c) => c.triggers.some((t) => findNodeSpec(t.type)?.trigger?.matches(t.settings as never, event)));
+  }
+
+  return {
+    /** A customer message: dedupe, identify, record, then resume or start the conversation's flow. */
+    receiveMessage(msg: InboundMessage, at: number): MessageOutcome {
+      const inboxId = `${msg.channel}:${msg.providerMessageId}`;
+      if (s.inboxInsert.run(inboxId, msg.channel, JSON.stringify(msg), iso(at)).changes === 0) {
+        const prior = s.inboxGet.get(inboxId) as { instanceId: string | null };
+        return { duplicate: true, customerId: null, conversationId: null, instanceId: prior.instanceId };
+      }
+      const customer = store.resolveCustomer(msg.channel, msg.address, msg.name, at);
+      const conversationId = store.openConversation(customer.id, msg.channel, msg.address, at);
+      s.messageInsert.run(newId(), conversationId, "in", "customer", msg.text, msg.providerMessageId, "received", iso(at));
+      const event: FlowEvent = { type: "message.received", at, messageId: msg.providerMessageId, text: msg.text, channel: msg.channel };
+
+      let instanceId: string | null = null;
+      const waiting = s.instanceWaiting.get(conversationId) as InstanceRow | undefined;
+      if (waiting && (!msg.flowId || waiting.flowId === msg.flowId)) {
+        advance(waiting, event);
+        instanceId = waiting.id;
+      } else {
+        const chosen = pickFlow(event, msg.flowId);
+        if (chosen) {
+          instanceId = newId();
+          const ref: CustomerRef = { id: customer.id, name: customer.name, channel: msg.channel, address: msg.address };
+          const row = { id: instanceId, flowId: chosen.flowId, versionId: chosen.versionId, conversationId, customerId: customer.id, stepCount: 0 };
+          const result = startStep(versions.machine(chosen.versionId), { instanceId, flowId: chosen.flowId, versionId: chosen.versionId, conversationId, customer: ref, event });
+          persist(row, true, result, event, { channel: msg.channel, address: msg.address });
+        }
+      }
+      if (instanceId) s.inboxLink.run(instanceId, inboxId);
+      return { duplicate: false, customerId: customer.id, conversationId, instanceId };
+    },
+
+    /** A due timer: claimed and applied in the same transaction, so it fires exactly once. */
+    fireTimer(timer: { id: string; instanceId: string; nodeId: string }, at: number): boolean {
+      if (s.timerClaim.run(timer.id).changes === 0) return false;
+      s.inboxInsert.run(`timer:${timer.id}`, "timer", JSON.stringify(timer), iso(at));
+      const instance = s.instanceGet.get(timer.instanceId) as InstanceRow | undefined;
+      if (instance) advance(instance, { type: "timer.fired", at, timerId: timer.id, nodeId: timer.nodeId });
+      return true;
+    },
+
+    /** An operator finished a task: close it and resume the instance parked on it. */
+    completeTask(task: { id: string; instanceId: string | null; nodeId: string | null }, outcome: string, at: number): void {
+      s.inboxInsert.run(`task:${task.id}`, "task", JSON.stringify({ taskId: task.id, outcome }), iso(at));
+      const instance = task.instanceId ? (s.instanceGet.get(task.instanceId) as InstanceRow | undefined) : undefined;
+      if (instance) advance(instance, { type: "task.completed", at, taskId: task.id, nodeId: task.nodeId ?? "", outcome });
+    },
+  };
+}
+
+export type FlowRuntime = ReturnType<typeof createFlowRuntime>;

@@ -1,0 +1,54 @@
+import type { AnyStateMachine } from "xstate";
+import type { MachineJson } from "../compiler/compile";
+import type { FlowDocument } from "../contracts/flow";
+import { findNodeSpec } from "../../nodes/registry";
+import type { Db } from "../store/db";
+import { buildMachine } from "./machine";
+
+export type StartCandidate = {
+  flowId: string;
+  versionId: string;
+  triggers: { type: string; settings: Record<string, unknown> }[];
+};
+
+/**
+ * Published versions as the runtime needs them: machines built once per version (versions are
+ * immutable, so the cache never goes stale) and, per flow, the latest version's triggers.
+ */
+export function createVersionCache(db: Db) {
+  const machines = new Map<string, AnyStateMachine>();
+  const machineOf = db.prepare(`SELECT machine FROM "FlowVersion" WHERE id = ?`);
+  const latest = db.prepare(`
+    SELECT v.id, v.flowId, v.graph FROM "FlowVersion" v JOIN "Flow" f ON f.id = v.flowId
+    WHERE f.deletedAt IS NULL AND v.number = (SELECT MAX(number) FROM "FlowVersion" WHERE flowId = v.flowId)
+    ORDER BY v.createdAt DESC, v.id`);
+  let candidates: StartCandidate[] | null = null;
+
+  return {
+    machine(versionId: string): AnyStateMachine {
+      let machine = machines.get(versionId);
+      if (!machine) {
+        const row = machineOf.get(versionId) as { machine: string } | undefined;
+        if (!row) throw new Error(`flow version ${versionId} not found`);
+        machine = buildMachine(JSON.parse(row.machine) as MachineJson);
+        machines.set(versionId, machine);
+      }
+      return machine;
+    },
+    /** Latest version of every live flow, newest publish first. */
+    candidates(): StartCandidate[] {
+      candidates ??= (latest.all() as { id: string; flowId: string; graph: string }[]).map((row) => ({
+        flowId: row.flowId,
+        versionId: row.id,
+        triggers: (JSON.parse(row.graph) as FlowDocument).nodes
+          .filter((n) => findNodeSpec(n.type)?.trigger)
+          .map((n) => ({ type: n.type, settings: n.settings })),
+      }));
+      return candidates;
+    },
+    /** Call after a publish or a delete. */
+    invalidate() {
+      candidates = null;
+    },
+  };
+}

@@ -1,0 +1,136 @@
+import { newId } from "./ids";
+import type { Channel, Effect } from "../contracts/events";
+import { iso, type Db } from "./db";
+
+export type InstanceRow = {
+  id: string;
+  flowId: string;
+  versionId: string;
+  conversationId: string | null;
+  customerId: string | null;
+  status: string;
+  snapshot: string;
+  stepCount: number;
+};
+
+export type StepWrite = {
+  instanceId: string;
+  isNew: boolean;
+  flowId: string;
+  versionId: string;
+  conversationId: string | null;
+  customerId: string | null;
+  status: string;
+  state: string;
+  snapshot: string;
+  step: number;
+  eventType: string;
+  eventPayload: string;
+  trail: string[];
+  effects: Effect[];
+  at: number;
+  /** Where message.send effects go. */
+  reply: { channel: Channel; address: string } | null;
+};
+
+/**
+ * The hot path's SQL: prepared better-sqlite3 statements on the tables Prisma's schema defines.
+ * Callers wrap calls in one transaction per step (see runtime/intake.ts).
+ */
+export function createStepStore(db: Db) {
+  const s = {
+    inboxInsert: db.prepare(`INSERT OR IGNORE INTO "InboxMessage" (id, source, payload, createdAt) VALUES (?, ?, ?, ?)`),
+    inboxGet: db.prepare(`SELECT instanceId FROM "InboxMessage" WHERE id = ?`),
+    inboxLink: db.prepare(`UPDATE "InboxMessage" SET instanceId = ? WHERE id = ?`),
+    identityFind: db.prepare(`SELECT c.id, c.name FROM "CustomerIdentity" i JOIN "Customer" c ON c.id = i.customerId WHERE i.channel = ? AND i.address = ?`),
+    customerInsert: db.prepare(`INSERT INTO "Customer" (id, name, createdAt) VALUES (?, ?, ?)`),
+    customerName: db.prepare(`UPDATE "Customer" SET name = ? WHERE id = ? AND name IS NULL`),
+    identityInsert: db.prepare(`INSERT INTO "CustomerIdentity" (id, customerId, channel, address, createdAt) VALUES (?, ?, ?, ?, ?)`),
+    conversationFind: db.prepare(`SELECT id FROM "Conversation" WHERE customerId = ? AND channel = ? AND address = ? ORDER BY createdAt DESC LIMIT 1`),
+    conversationInsert: db.prepare(`INSERT INTO "Conversation" (id, customerId, channel, address, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)`),
+    conversationTouch: db.prepare(`UPDATE "Conversation" SET updatedAt = ? WHERE id = ?`),
+    messageInsert: db.prepare(`INSERT INTO "Message" (id, conversationId, direction, author, text, providerId, status, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    instanceWaiting: db.prepare(`SELECT * FROM "Instance" WHERE conversationId = ? AND status = 'waiting' ORDER BY createdAt DESC LIMIT 1`),
+    instanceGet: db.prepare(`SELECT * FROM "Instance" WHERE id = ?`),
+    instanceInsert: db.prepare(`INSERT INTO "Instance" (id, flowId, versionId, conversationId, customerId, status, state, snapshot, stepCount, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    instanceUpdate: db.prepare(`UPDATE "Instance" SET status = ?, state = ?, snapshot = ?, stepCount = ?, updatedAt = ? WHERE id = ?`),
+    eventInsert: db.prepare(`INSERT INTO "InstanceEvent" (instanceId, step, type, payload, trail, effects, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    outboxInsert: db.prepare(`INSERT INTO "OutboxMessage" (id, instanceId, kind, payload, status, attempts, createdAt) VALUES (?, ?, ?, ?, 'pending', 0, ?)`),
+    timerInsert: db.prepare(`INSERT OR IGNORE INTO "Timer" (id, instanceId, nodeId, dueAt, status, createdAt) VALUES (?, ?, ?, ?, 'pending', ?)`),
+    timerCancel: db.prepare(`UPDATE "Timer" SET status = 'cancelled' WHERE id = ? AND status = 'pending'`),
+    timerClaim: db.prepare(`UPDATE "Timer" SET status = 'fired' WHERE id = ? AND status = 'pending'`),
+    timersDue: db.prepare(`SELECT id, instanceId, nodeId, dueAt FROM "Timer" WHERE status = 'pending' AND dueAt <= ? ORDER BY dueAt LIMIT ?`),
+    queueFind: db.prepare(`SELECT id FROM "Queue" WHERE name = ?`),
+    queueInsert: db.prepare(`INSERT INTO "Queue" (id, name, createdAt) VALUES (?, ?, ?)`),
+    taskInsert: db.prepare(`INSERT OR IGNORE INTO "Task" (id, instanceId, nodeId, queueId, title, steps, outcomes, status, customerId, conversationId, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`),
+  };
+
+  /** Finds or creates the customer known on `channel` by `address` (identity resolution). */
+  function resolveCustomer(channel: string, address: string, name: string | null, at: number) {
+    const found = s.identityFind.get(channel, address) as { id: string; name: string | null } | undefined;
+    if (found) {
+      if (name && !found.name) s.customerName.run(name, found.id);
+      return { id: found.id, name: found.name ?? name };
+    }
+    const id = newId();
+    s.customerInsert.run(id, name, iso(at));
+    s.identityInsert.run(newId(), id, channel, address, iso(at));
+    return { id, name };
+  }
+
+  /** The customer's current conversation on this channel address, opened if there is none. */
+  function openConversation(customerId: string, channel: string, address: string, at: number): string {
+    const found = s.conversationFind.get(customerId, channel, address) as { id: string } | undefined;
+    if (found) {
+      s.conversationTouch.run(iso(at), found.id);
+      return found.id;
+    }
+    const id = newId();
+    s.conversationInsert.run(id, customerId, channel, address, iso(at), iso(at));
+    return id;
+  }
+
+  function queueId(name: string, at: number): string {
+    const found = s.queueFind.get(name) as { id: string } | undefined;
+    if (found) return found.id;
+    const id = newId();
+    s.queueInsert.run(id, name, iso(at));
+    return id;
+  }
+
+  /** Persists one step: snapshot, log row, and every effect as a row (outbox, timer, task). */
+  function writeStep(w: StepWrite): void {
+    const at = iso(w.at);
+    if (w.isNew) {
+      s.instanceInsert.run(w.instanceId, w.flowId, w.versionId, w.conversationId, w.customerId, w.status, w.state, w.snapshot, w.step, at, at);
+    } else {
+      s.instanceUpdate.run(w.status, w.state, w.snapshot, w.step, at, w.instanceId);
+    }
+    s.eventInsert.run(w.instanceId, w.step, w.eventType, w.eventPayload, JSON.stringify(w.trail), JSON.stringify(w.effects), at);
+    for (const effect of w.effects) {
+      switch (effect.kind) {
+        case "message.send": {
+          if (!w.reply || !w.conversationId) break; // no conversation to answer in
+          const messageId = newId();
+          s.messageInsert.run(messageId, w.conversationId, "out", "bot", effect.text, null, "queued", at);
+          const payload = { messageId, conversationId: w.conversationId, ...w.reply, text: effect.text };
+          s.outboxInsert.run(effect.key, w.instanceId, effect.kind, JSON.stringify(payload), at);
+          break;
+        }
+        case "timer.set":
+          s.timerInsert.run(effect.key, w.instanceId, effect.nodeId, w.at + effect.delayMs, at);
+          break;
+        case "timer.cancel":
+          s.timerCancel.run(effect.timerId);
+          break;
+        case "task.create":
+          s.taskInsert.run(effect.key, w.instanceId, effect.nodeId, queueId(effect.queue, w.at), effect.title, JSON.stringify(effect.steps.map((text) => ({ text, done: false }))), JSON.stringify(effect.outcomes), w.customerId, w.conversationId, at);
+          break;
+      }
+    }
+  }
+
+  return { statements: s, resolveCustomer, openConversation, queueId, writeStep };
+}
+
+export type StepStore = ReturnType<typeof createStepStore>;

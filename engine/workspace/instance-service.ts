@@ -1,0 +1,58 @@
+import type { PrismaClient } from "../store/prisma";
+import { EngineInputError } from "../contracts/errors";
+import { flowDocumentSchema } from "../contracts/flow";
+
+/** Instances of a flow and the history of one: the path for the canvas and the event log. */
+export function createInstanceService(prisma: PrismaClient) {
+  return {
+    async list(flowId: string) {
+      const rows = await prisma.instance.findMany({
+        where: { flowId },
+        orderBy: { createdAt: "desc" },
+        take: 200,
+        include: { version: { select: { number: true } } },
+      });
+      const customers = await prisma.customer.findMany({ where: { id: { in: rows.map((r) => r.customerId).filter((id): id is string => !!id) } } });
+      const names = new Map(customers.map((c) => [c.id, c.name]));
+      return rows.map((r) => ({
+        id: r.id,
+        status: r.status,
+        state: r.state,
+        version: r.version.number,
+        steps: r.stepCount,
+        customerName: r.customerId ? names.get(r.customerId) ?? null : null,
+        createdAt: r.createdAt,
+        updatedAt: r.updatedAt,
+      }));
+    },
+
+    async get(id: string) {
+      const instance = await prisma.instance.findUnique({
+        where: { id },
+        include: { version: true, flow: { select: { name: true } }, events: { orderBy: { step: "asc" } } },
+      });
+      if (!instance) throw new EngineInputError(`instance ${id} not found`, "instanceId");
+      const events = instance.events.map((e) => ({
+        step: e.step,
+        type: e.type,
+        payload: JSON.parse(e.payload) as Record<string, unknown>,
+        trail: JSON.parse(e.trail) as string[],
+        effects: JSON.parse(e.effects) as { kind: string }[],
+        createdAt: e.createdAt,
+      }));
+      return {
+        id: instance.id,
+        flowId: instance.flowId,
+        flowName: instance.flow.name,
+        status: instance.status,
+        state: instance.state,
+        version: { id: instance.versionId, number: instance.version.number },
+        document: flowDocumentSchema.parse(JSON.parse(instance.version.graph)),
+        /** Every node the instance has passed through, in order. */
+        path: events.flatMap((e) => e.trail),
+        events,
+        createdAt: instance.createdAt,
+      };
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { z } from "zod";
+import type { Db } from "../store/db";
+import type { PrismaClient } from "../store/prisma";
+import { EngineInputError } from "../contracts/errors";
+
+export type TaskStep = { text: string; done: boolean };
+
+/** What an operator sees and does: the queue, a task with its customer, replies, steps. */
+export function createTaskService(db: Db, prisma: PrismaClient) {
+  const setSteps = db.prepare(`UPDATE "Task" SET steps = ? WHERE id = ? AND status = 'open'`);
+  const getSteps = db.prepare(`SELECT steps, status FROM "Task" WHERE id = ?`);
+  const toggle = db.transaction((taskId: string, index: number, done: boolean) => {
+    const row = getSteps.get(taskId) as { steps: string; status: string } | undefined;
+    if (!row) throw new EngineInputError(`task ${taskId} not found`, "taskId");
+    if (row.status !== "open") throw new EngineInputError("this task is already completed", "taskId");
+    const steps = JSON.parse(row.steps) as TaskStep[];
+    if (!steps[index]) throw new EngineInputError(`task has no step ${index + 1}`, "index");
+    steps[index] = { ...steps[index], done };
+    setSteps.run(JSON.stringify(steps), taskId);
+    return steps;
+  });
+
+  async function requireTask(id: string) {
+    const task = await prisma.task.findUnique({ where: { id }, include: { queue: true } });
+    if (!task) throw new EngineInputError(`task ${id} not found`, "taskId");
+    return task;
+  }
+
+  return {
+    requireTask,
+
+    async list(filter: { status: "open" | "completed" }) {
+      const tasks = await prisma.task.findMany({
+        where: { status: filter.status },
+        orderBy: { createdAt: filter.status === "open" ? "asc" : "desc" },
+        take: 200,
+        include: { queue: { select: { name: true } } },
+      });
+      const customers = await prisma.customer.findMany({ where: { id: { in: tasks.map((t) => t.customerId).filter((id): id is string => !!id) } } });
+      const names = new Map(customers.map((c) => [c.id, c.name]));
+      return tasks.map((t) => ({
+        id: t.id,
+        title: t.title,
+        queue: t.queue.name,
+        status: t.status,
+        outcome: t.outcome,
+        customerName: t.customerId ? names.get(t.customerId) ?? null : null,
+        createdAt: t.createdAt,
+      }));
+    },
+
+    async get(id: string) {
+      const task = await requireTask(id);
+      const customer = task.customerId
+        ? await prisma.customer.findUnique({ where: { id: task.customerId }, include: { identities: { select: { channel: true, address: true } } } })
+        : null;
+      const messages = task.conversationId
+        ? await prisma.message.findMany({ where: { conversationId: task.conversationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })
+        : [];
+      const conversation = task.conversationId ? await prisma.conversation.findUnique({ where: { id: task.conversationId } }) : null;
+      return {
+        id: task.id,
+        title: task.title,
+        queue: task.queue.name,
+        status: task.status,
+        outcome: task.outcome,
+        instanceId: task.instanceId,
+        createdAt: task.createdAt,
+        steps: z.array(z.object({ text: z.string(), done: z.boolean() })).parse(JSON.parse(task.steps)),
+        outcomes: z.array(z.string()).parse(JSON.parse(task.outcomes)),
+        customer: customer && { id: customer.id, name: customer.name, identities: customer.identities, createdAt: customer.createdAt },
+        conversation: conversation && { id: conversation.id, channel: conversation.channel },
+        messages: messages.map((m) => ({ id: m.id, direction: m.direction, author: m.author, text: m.text, status: m.status, createdAt: m.createdAt })),
+      };
+    },
+
+    toggleStep(taskId: string, index: number, done: boolean): TaskStep[] {
+      return toggle(taskId, index, done);
+    },
+  };
+}
