@@ -35,7 +35,11 @@ const engineErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
-    if (isEngineInputError(cause) || isFlowInvalidError(cause) || isZodError(cause)) {
+    if (isZodError(cause)) {
+      const message = cause.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
+      throw new TRPCError({ code: "BAD_REQUEST", message, cause });
+    }
+    if (isEngineInputError(cause) || isFlowInvalidError(cause)) {
       throw new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
     }
   }
