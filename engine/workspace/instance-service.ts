@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../store/prisma";
+import { customerNames } from "./customer-names";
 import { EngineInputError } from "../contracts/errors";
 import { flowDocumentSchema } from "../contracts/flow";
 
@@ -12,15 +13,14 @@ export function createInstanceService(prisma: PrismaClient) {
         take: 200,
         include: { version: { select: { number: true } } },
       });
-      const customers = await prisma.customer.findMany({ where: { id: { in: rows.map((r) => r.customerId).filter((id): id is string => !!id) } } });
-      const names = new Map(customers.map((c) => [c.id, c.name]));
+      const nameOf = await customerNames(prisma, rows);
       return rows.map((r) => ({
         id: r.id,
         status: r.status,
         state: r.state,
         version: r.version.number,
         steps: r.stepCount,
-        customerName: r.customerId ? names.get(r.customerId) ?? null : null,
+        customerName: nameOf(r.customerId),
         createdAt: r.createdAt,
         updatedAt: r.updatedAt,
       }));

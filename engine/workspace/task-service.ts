@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../store/db";
 import type { PrismaClient } from "../store/prisma";
+import { customerNames } from "./customer-names";
 import { EngineInputError } from "../contracts/errors";
 
 export type TaskStep = { text: string; done: boolean };
@@ -36,15 +37,14 @@ export function createTaskService(db: Db, prisma: PrismaClient) {
         take: 200,
         include: { queue: { select: { name: true } } },
       });
-      const customers = await prisma.customer.findMany({ where: { id: { in: tasks.map((t) => t.customerId).filter((id): id is string => !!id) } } });
-      const names = new Map(customers.map((c) => [c.id, c.name]));
+      const nameOf = await customerNames(prisma, tasks);
       return tasks.map((t) => ({
         id: t.id,
         title: t.title,
         queue: t.queue.name,
         status: t.status,
         outcome: t.outcome,
-        customerName: t.customerId ? names.get(t.customerId) ?? null : null,
+        customerName: nameOf(t.customerId),
         createdAt: t.createdAt,
       }));
     },
