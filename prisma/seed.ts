@@ -5,7 +5,7 @@ import type { FlowDocument } from "../engine/contracts/flow";
 export const SUPPORT_CHAT: FlowDocument = {
   nodes: [
     { id: "start", type: "trigger.message-received", position: { x: 0, y: 160 }, settings: { channel: "webchat" } },
-    { id: "greet", type: "message.send", position: { x: 260, y: 160 }, settings: { text: "Hello {{customer.name}}, this is Omniflow support." } },
+    { id: "greet", type: "message.send", position: { x: 260, y: 160 }, settings: { text: "Hello {{customer.name | there}}, this is Omniflow support." } },
     { id: "topic", type: "logic.text-match", position: { x: 520, y: 160 }, settings: { rules: [
       { label: "Hours", match: "keywords", pattern: "hours, open, opening, schedule, часы" },
       { label: "Price", match: "keywords", pattern: "price, prices, cost, tariff, цена" },
@@ -15,7 +15,7 @@ export const SUPPORT_CHAT: FlowDocument = {
     { id: "handover", type: "message.send", position: { x: 820, y: 320 }, settings: { text: "Let me find a colleague for you, one moment." } },
     { id: "task", type: "routing.operator-task", position: { x: 1080, y: 320 }, settings: {
       queue: "support",
-      title: "Chat with {{customer.name}}: {{message.text}}",
+      title: "Chat with {{customer.name | a visitor}}: {{message.text}}",
       steps: ["Read the conversation", "Answer the customer", "Pick an outcome"],
       outcomes: ["resolved", "unresolved"],
     } },

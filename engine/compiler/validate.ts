@@ -55,22 +55,23 @@ export function checkGraph(doc: FlowDocument): GraphCheck {
       issues.push({ code: "dangling-edge", nodeId: seen.has(edge.source) ? edge.source : undefined, message: `Connection ${edge.id} points at a node that does not exist.` });
       continue;
     }
-    if (!source || !target) continue; // already reported on the node itself
-    if (!target.spec.hasInput) {
+    // An edge at a node with its own issue (unknown type, bad settings) still counts as drawn, so
+    // that one issue does not also mark its neighbours "not connected" or "unreachable".
+    if (target && !target.spec.hasInput) {
       issues.push({ code: "dangling-edge", nodeId: target.id, message: `${target.spec.title} is a trigger and takes no input.` });
       continue;
     }
-    if (!source.outputs.some((p) => p.id === edge.sourcePort)) {
+    if (source && !source.outputs.some((p) => p.id === edge.sourcePort)) {
       issues.push({ code: "dangling-edge", nodeId: source.id, message: `${source.spec.title} has no output "${edge.sourcePort}".` });
       continue;
     }
-    const ports = wiring.get(source.id) ?? new Map<string, string>();
+    const ports = wiring.get(edge.source) ?? new Map<string, string>();
     if (ports.has(edge.sourcePort)) {
-      issues.push({ code: "port-connected-twice", nodeId: source.id, message: `${source.spec.title}: output "${edge.sourcePort}" is connected twice; a port leads to one node.` });
+      issues.push({ code: "port-connected-twice", nodeId: edge.source, message: `${source?.spec.title ?? "Node"}: output "${edge.sourcePort}" is connected twice; a port leads to one node.` });
       continue;
     }
-    ports.set(edge.sourcePort, target.id);
-    wiring.set(source.id, ports);
+    ports.set(edge.sourcePort, edge.target);
+    wiring.set(edge.source, ports);
   }
 
   for (const node of nodes.values()) {

@@ -32,8 +32,8 @@ export function handleIngress(engine: Engine, req: IncomingMessage, res: ServerR
       if (req.method !== "POST") throw new HttpError(405, "method_not_allowed", "Use POST.");
       const channel = channelSchema.safeParse(match[1]);
       if (!channel.success) throw new HttpError(404, "unknown_channel", `No channel "${match[1]}".`);
-      const type = req.headers["content-type"] ?? "";
-      if (!type.includes("application/json")) throw new HttpError(415, "unsupported_media_type", "Send Content-Type: application/json.");
+      const type = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+      if (type !== "application/json") throw new HttpError(415, "unsupported_media_type", "Send Content-Type: application/json.");
       const body = parseJson(await readBody(req));
       const outcome = await engine.receive(channel.data, body);
       reply(res, outcome.duplicate ? 200 : 202, { status: outcome.duplicate ? "duplicate" : "accepted", ...outcome });
@@ -52,6 +52,8 @@ function toHttpError(error: unknown): HttpError {
     const issues = error.issues.map((i) => ({ field: i.path.join(".") || "(body)", message: i.message }));
     return new HttpError(400, "invalid_payload", issues.map((i) => `${i.field}: ${i.message}`).join("; "), issues);
   }
+  // A reserved channel name (channelSchema) with no adapter configured is as unknown as any other.
+  if (isEngineInputError(error) && error.field === "channel") return new HttpError(404, "unknown_channel", error.message);
   if (isEngineInputError(error)) {
     return new HttpError(400, "invalid_payload", error.message, error.field ? [{ field: error.field, message: error.message }] : undefined);
   }

@@ -40,9 +40,12 @@ export function createVersionCache(db: Db) {
       candidates ??= (latest.all() as { id: string; flowId: string; graph: string }[]).map((row) => ({
         flowId: row.flowId,
         versionId: row.id,
-        triggers: (JSON.parse(row.graph) as FlowDocument).nodes
-          .filter((n) => findNodeSpec(n.type)?.trigger)
-          .map((n) => ({ type: n.type, settings: n.settings })),
+        // Parsed like the compiler does, so a trigger stored without settings gets its defaults.
+        triggers: (JSON.parse(row.graph) as FlowDocument).nodes.flatMap((n) => {
+          const spec = findNodeSpec(n.type);
+          const settings = spec?.trigger ? spec.settings.safeParse(n.settings) : null;
+          return settings?.success ? [{ type: n.type, settings: settings.data }] : [];
+        }),
       }));
       return candidates;
     },

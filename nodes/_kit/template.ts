@@ -1,5 +1,6 @@
-/** `{{ path.to.value }}` placeholders in message templates. */
-const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)\s*\}\}/g;
+/** `{{ path.to.value }}` placeholders, optionally with a fallback: `{{ customer.name | there }}`. */
+const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)\s*(?:\|([^{}|]*))?\}\}/g;
+const WHOLE_PLACEHOLDER = new RegExp(`^${PLACEHOLDER.source}$`);
 
 /** Roots a template may reference; anything else is a publish-time error. */
 export const TEMPLATE_ROOTS = {
@@ -18,6 +19,10 @@ export function templatePaths(template: string): string[] {
 export function checkTemplate(template: string): string[] {
   const problems: string[] = [];
   if (/\{\{(?![^{}]*\}\})/.test(template)) problems.push("an opening {{ has no closing }}");
+  // A placeholder that is not a dotted name would otherwise reach the customer verbatim.
+  for (const [whole] of template.matchAll(/\{\{[^{}]*\}\}/g)) {
+    if (!WHOLE_PLACEHOLDER.test(whole)) problems.push(`${whole}: not a name; write e.g. {{customer.name}}`);
+  }
   for (const path of templatePaths(template)) {
     const [root, field, ...rest] = path.split(".");
     const known = TEMPLATE_ROOTS[root as keyof typeof TEMPLATE_ROOTS];
@@ -29,15 +34,17 @@ export function checkTemplate(template: string): string[] {
 }
 
 /**
- * Fills placeholders from `scope`; a missing value renders as an empty string, never "undefined".
- * @example renderTemplate("Hi {{customer.name}}", { customer: { name: "Ann" } }) // "Hi Ann"
+ * Fills placeholders from `scope`; a missing or empty value renders the fallback (or nothing),
+ * never "undefined".
+ * @example renderTemplate("Hi {{customer.name | there}}", { customer: { name: null } }) // "Hi there"
  */
 export function renderTemplate(template: string, scope: Record<string, unknown>): string {
-  return template.replace(PLACEHOLDER, (_, path: string) => {
+  return template.replace(PLACEHOLDER, (_, path: string, fallback: string | undefined) => {
     let value: unknown = scope;
     for (const key of path.split(".")) {
-      value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+      // Own properties only: {{vars.constructor}} must not print a function's source.
+      value = value !== null && typeof value === "object" && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
     }
-    return value === undefined || value === null ? "" : String(value);
+    return value === undefined || value === null || value === "" ? (fallback?.trim() ?? "") : String(value);
   });
 }

@@ -9,7 +9,7 @@ const settings = z.object({
     .trim()
     .min(1, "write the message to send")
     .max(4000)
-    .meta({ label: "Message", widget: "template", help: "Use {{customer.name}}, {{message.text}}, {{vars.name}}." }),
+    .meta({ label: "Message", widget: "template", help: "Use {{customer.name}}, {{message.text}}, {{vars.name}}; {{customer.name | there}} falls back to \"there\"." }),
 });
 
 /** Sends a message to the customer in the conversation's channel (through the outbox). */

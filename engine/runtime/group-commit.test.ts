@@ -1,0 +1,78 @@
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { tempDb } from "../testing/temp-db";
+import { createGroupCommit } from "./group-commit";
+
+let tmp: ReturnType<typeof tempDb>;
+let db: Database.Database;
+let reader: Database.Database;
+let commits: number;
+
+beforeEach(() => {
+  tmp = tempDb("omniflow-group-commit-");
+  db = new Database(tmp.file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("foreign_keys = ON");
+  db.exec(`CREATE TABLE parent (id INTEGER PRIMARY KEY);
+    CREATE TABLE item (n INTEGER NOT NULL, parent INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED)`);
+  reader = new Database(tmp.file, { readonly: true }); // a second connection sees committed rows only
+  commits = 0;
+});
+afterEach(() => {
+  reader.close();
+  db.close();
+  tmp.remove();
+});
+
+const insert = (n: number) => () => db.prepare(`INSERT INTO item (n) VALUES (?)`).run(n).lastInsertRowid;
+const committed = () => reader.prepare(`SELECT n FROM item ORDER BY rowid`).pluck().all();
+
+describe("group commit", () => {
+  it("commits everything submitted in one turn together, in submission order", async () => {
+    const group = createGroupCommit(db, { afterCommit: () => commits++ });
+    const results = await Promise.all([1, 2, 3, 4].map((n) => group.submit(insert(n))));
+    expect(results).toEqual([1, 2, 3, 4]); // each unit's own return value
+    expect(commits).toBe(1);
+    expect(committed()).toEqual([1, 2, 3, 4]);
+  });
+
+  it("settles a unit's promise only once its work is visible to another connection", async () => {
+    const group = createGroupCommit(db);
+    const pending = group.submit(insert(7));
+    expect(committed()).toEqual([]);
+    await pending;
+    expect(committed()).toEqual([7]);
+  });
+
+  it("rolls back a failing unit alone; the rest of its batch commits", async () => {
+    const group = createGroupCommit(db, { afterCommit: () => commits++ });
+    const failing = () => {
+      insert(2)();
+      throw new Error("step failed");
+    };
+    const outcomes = await Promise.allSettled([group.submit(insert(1)), group.submit(failing), group.submit(insert(3))]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toEqual(new Error("step failed"));
+    expect(commits).toBe(1);
+    expect(committed()).toEqual([1, 3]);
+  });
+
+  it("splits a long queue into batches of maxBatch, keeping the order", async () => {
+    const group = createGroupCommit(db, { maxBatch: 2, afterCommit: () => commits++ });
+    await Promise.all([1, 2, 3, 4, 5].map((n) => group.submit(insert(n))));
+    expect(commits).toBe(3);
+    expect(committed()).toEqual([1, 2, 3, 4, 5]);
+    expect(group.pending).toBe(0);
+  });
+
+  it("rejects every unit of a batch whose commit fails, and keeps working afterwards", async () => {
+    const group = createGroupCommit(db, { afterCommit: () => commits++ });
+    const orphan = () => db.prepare(`INSERT INTO item (n, parent) VALUES (99, 12345)`).run(); // caught at COMMIT
+    const outcomes = await Promise.allSettled([group.submit(insert(1)), group.submit(orphan)]);
+    expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected"]);
+    expect(commits).toBe(0);
+    expect(committed()).toEqual([]);
+    await group.submit(insert(2));
+    expect(committed()).toEqual([2]);
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { NODE_ID, nodeIssues, runNode, TRIGGER_ID } from "../../_kit/run-node";
+
+const TYPE = "message.send";
+
+describe("message.send", () => {
+  it("emits one message.send effect with the rendered text and leaves through `out`", () => {
+    const run = runNode(TYPE, { text: "Hi {{customer.name}}, you said: {{message.text}}" }, "where is my order?");
+    expect(run.port).toBe("out");
+    expect(run.status).toBe("completed");
+    expect(run.trail).toEqual([TRIGGER_ID, NODE_ID, "sink-1"]);
+    expect(run.effects).toEqual([{ kind: "message.send", key: "inst-1:1", nodeId: NODE_ID, text: "Hi Ann, you said: where is my order?" }]);
+  });
+
+  it("renders an unknown variable as an empty string, never `undefined`", () => {
+    const run = runNode(TYPE, { text: "Code: [{{vars.code}}]" });
+    expect(run.effects).toMatchObject([{ text: "Code: []" }]);
+  });
+
+  it("rejects an empty text, pinned to the text field", () => {
+    expect(nodeIssues(TYPE, { text: "   " })).toMatchObject([{ code: "invalid-settings", nodeId: NODE_ID, field: "text" }]);
+  });
+
+  it("rejects a placeholder that names nothing a flow knows, pinned to the text field", () => {
+    const issues = nodeIssues(TYPE, { text: "Hi {{customer.email}}" });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ code: "invalid-settings", nodeId: NODE_ID, field: "text" });
+    expect(issues[0].message).toContain("{{customer.email}}");
+  });
+});

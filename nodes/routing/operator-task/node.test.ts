@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { effectsOf, taskCompleted } from "../../../engine/testing/flow-harness";
+import { NODE_ID, nodeIssues, portsOf, runNode, TRIGGER_ID } from "../../_kit/run-node";
+
+const TYPE = "routing.operator-task";
+const settings = { queue: "support", title: "Help {{customer.name}}: {{message.text}}", steps: ["Read the chat", "Answer"], outcomes: ["resolved", "unresolved"] };
+
+describe("routing.operator-task", () => {
+  it("has one output per outcome", () => {
+    expect(portsOf(TYPE, settings)).toEqual(["outcome-resolved", "outcome-unresolved"]);
+  });
+
+  it("creates a task with a rendered title and parks the instance on it", () => {
+    const run = runNode(TYPE, settings, "my card was charged twice");
+    expect(run.status).toBe("waiting");
+    expect(run.trail).toEqual([TRIGGER_ID, NODE_ID]);
+    expect(run.effects).toEqual([
+      { kind: "task.create", key: "inst-1:1", nodeId: NODE_ID, queue: "support", title: "Help Ann: my card was charged twice", steps: ["Read the chat", "Answer"], outcomes: ["resolved", "unresolved"] },
+    ]);
+    expect(run.state.context.waits).toEqual({ [NODE_ID]: "inst-1:1" });
+  });
+
+  it.each(["resolved", "unresolved"])("continues on the output of the outcome the operator picked (%s)", (outcome) => {
+    const run = runNode(TYPE, settings);
+    run.completeTask(outcome);
+    expect(run.port).toBe(`outcome-${outcome}`);
+    expect(run.status).toBe("completed");
+    expect(run.state.context.task).toEqual({ outcome });
+    expect(run.state.context.waits).toEqual({});
+  });
+
+  it("ignores an outcome the task does not have, and a different task's completion", () => {
+    const run = runNode(TYPE, settings);
+    const taskId = effectsOf(run.effects, "task.create")[0].key;
+    expect(run.send(taskCompleted(taskId, "maybe"))).toMatchObject({ status: "waiting", trail: [], effects: [] });
+    expect(run.send(taskCompleted("other-task", "resolved"))).toMatchObject({ status: "waiting", trail: [], effects: [] });
+    expect(run.port).toBeNull();
+  });
+
+  it("ignores customer messages while it waits", () => {
+    const run = runNode(TYPE, settings);
+    expect(run.reply("hello?")).toMatchObject({ status: "waiting", trail: [], effects: [] });
+    expect(run.state.value).toBe(`n_${NODE_ID}`);
+  });
+
+  it("rejects duplicate outcomes, a bad queue name and a bad title placeholder, each on its field", () => {
+    expect(nodeIssues(TYPE, { ...settings, outcomes: ["done", "done"] })).toMatchObject([{ code: "invalid-settings", nodeId: NODE_ID, field: "outcomes" }]);
+    expect(nodeIssues(TYPE, { ...settings, outcomes: [] })).toMatchObject([{ code: "invalid-settings", nodeId: NODE_ID, field: "outcomes" }]);
+    expect(nodeIssues(TYPE, { ...settings, queue: "Support Team" })).toMatchObject([{ code: "invalid-settings", nodeId: NODE_ID, field: "queue" }]);
+    expect(nodeIssues(TYPE, { ...settings, title: "Help {{operator.name}}" })).toMatchObject([{ code: "invalid-settings", nodeId: NODE_ID, field: "title" }]);
+  });
+});

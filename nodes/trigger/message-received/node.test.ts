@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { messageEvent } from "../../../engine/testing/flow-harness";
+import { NODE_ID, runNode } from "../../_kit/run-node";
+import { messageReceivedNode } from "./spec";
+
+const TYPE = "trigger.message-received";
+
+describe("trigger.message-received", () => {
+  it("starts the flow on a message and makes it the current message", () => {
+    const run = runNode(TYPE, { channel: "any" }, messageEvent("hi there", { messageId: "wa-1" }));
+    expect(run.port).toBe("out");
+    expect(run.trail).toEqual([NODE_ID, "sink-1"]);
+    expect(run.state.context.message).toEqual({ id: "wa-1", text: "hi there", channel: "webchat" });
+    expect(run.effects).toEqual([]);
+  });
+
+  it("starts only for its channel when one is set", () => {
+    expect(runNode(TYPE, { channel: "webchat" }, messageEvent("hi", { channel: "webchat" })).port).toBe("out");
+    const other = runNode(TYPE, { channel: "sms" }, messageEvent("hi", { channel: "webchat" }));
+    expect(other.port).toBeNull();
+    expect(other.state.value).toBe("start");
+    expect(other.trail).toEqual([]);
+  });
+
+  it("tells the runtime which events it claims", () => {
+    const { trigger } = messageReceivedNode;
+    expect(trigger?.event).toBe("message.received");
+    expect(trigger?.matches({ channel: "any" }, messageEvent("x", { channel: "telegram" }))).toBe(true);
+    expect(trigger?.matches({ channel: "sms" }, messageEvent("x", { channel: "telegram" }))).toBe(false);
+    expect(trigger?.matches({ channel: "any" }, { type: "timer.fired", at: 0, timerId: "t", nodeId: "n" })).toBe(false);
+  });
+
+  it("defaults to any channel", () => {
+    expect(messageReceivedNode.settings.parse({})).toEqual({ channel: "any" });
+  });
+});

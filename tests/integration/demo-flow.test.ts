@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { seedDemo } from "../../prisma/seed";
+import { chat, countRows, instanceRow, openTestEngine, outboxRows, stepLog, tempDb, type TestEngine } from "../../engine/testing/test-engine";
+
+let tmp: ReturnType<typeof tempDb>;
+let t: TestEngine;
+
+beforeEach(async () => {
+  tmp = tempDb();
+  t = openTestEngine(tmp.file);
+  await seedDemo(t.engine);
+});
+afterEach(async () => {
+  await t.engine.close();
+  tmp.remove();
+});
+
+describe("the demo flow on SQLite", () => {
+  it("answers, hands over to an operator, and ends when the operator completes the task", async () => {
+    const { engine, channel } = t;
+    const received = await engine.receive("webchat", chat("visitor-1", "m-1", "My invoice is wrong", "Ann"));
+    expect(received).toMatchObject({ duplicate: false, instanceId: expect.any(String), conversationId: expect.any(String) });
+    const instanceId = received.instanceId!;
+
+    await engine.dispatch();
+    expect(channel.texts()).toEqual(["Hello Ann, this is Omniflow support.", "Let me find a colleague for you, one moment."]);
+    expect(channel.sent.map((m) => m.key)).toEqual([`${instanceId}:1`, `${instanceId}:2`]);
+    expect(channel.sent.every((m) => m.address === "visitor-1" && m.conversationId === received.conversationId)).toBe(true);
+
+    const [task] = await engine.tasks.list({ status: "open" });
+    expect(task).toMatchObject({ title: "Chat with Ann: My invoice is wrong", queue: "support", customerName: "Ann" });
+    expect(instanceRow(engine, instanceId)).toMatchObject({ status: "waiting", state: "n_task", stepCount: 1 });
+
+    await engine.completeTask(task.id, "resolved", "demo-operator");
+    await engine.dispatch();
+    expect(channel.texts().at(-1)).toBe("Glad we could help. Have a good day!");
+    expect(channel.sent).toHaveLength(3);
+
+    expect(instanceRow(engine, instanceId)).toMatchObject({ status: "completed", state: "n_resolved", stepCount: 2 });
+    const instance = await engine.instances.get(instanceId);
+    expect(instance.path).toEqual(["start", "greet", "topic", "handover", "task", "thanks", "resolved"]);
+    expect(stepLog(engine, instanceId).map((s) => [s.step, s.type])).toEqual([[1, "message.received"], [2, "task.completed"]]);
+    expect(await engine.tasks.get(task.id)).toMatchObject({ status: "completed", outcome: "resolved" });
+
+    expect(outboxRows(engine).map((r) => r.status)).toEqual(["done", "done", "done"]);
+    const { messages } = await engine.conversationFor("webchat", "visitor-1");
+    expect(messages.map((m) => [m.direction, m.author])).toEqual([["in", "customer"], ["out", "bot"], ["out", "bot"], ["out", "bot"]]);
+  });
+
+  it("answers a Russian question about hours without an operator", async () => {
+    const { engine, channel } = t;
+    const { instanceId } = await t.engine.receive("webchat", chat("visitor-2", "m-1", "Какие у вас часы работы?"));
+    await engine.dispatch();
+    expect(channel.texts()).toEqual(["Hello there, this is Omniflow support.", "We are open Monday to Friday, 9:00-18:00 CET."]);
+    expect(instanceRow(engine, instanceId!)).toMatchObject({ status: "completed", state: "n_answered" });
+    expect(countRows(engine, "Task")).toBe(0);
+  });
+
+  it("refuses an outcome the task does not offer, and a second completion", async () => {
+    const { engine } = t;
+    const { instanceId } = await engine.receive("webchat", chat("visitor-3", "m-1", "help"));
+    const [task] = await engine.tasks.list({ status: "open" });
+    await expect(engine.completeTask(task.id, "maybe")).rejects.toMatchObject({ name: "EngineInputError", field: "outcome" });
+    await engine.completeTask(task.id, "unresolved");
+    await expect(engine.completeTask(task.id, "resolved")).rejects.toMatchObject({ name: "EngineInputError", message: "this task is already completed" });
+    expect(instanceRow(engine, instanceId!)).toMatchObject({ status: "completed", state: "n_unresolved", stepCount: 2 });
+  });
+});

@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { seedDemo } from "../../prisma/seed";
+import { chat, countRows, instanceRow, openTestEngine, stepLog, tempDb, type TestEngine } from "../../engine/testing/test-engine";
+
+let tmp: ReturnType<typeof tempDb>;
+let t: TestEngine;
+
+beforeEach(async () => {
+  tmp = tempDb();
+  t = openTestEngine(tmp.file);
+  await seedDemo(t.engine);
+});
+afterEach(async () => {
+  await t.engine.close();
+  tmp.remove();
+});
+
+/** What one processed delivery leaves behind; a duplicate must not add to any of it. */
+function footprint() {
+  const { engine } = t;
+  return {
+    inbox: countRows(engine, "InboxMessage"),
+    inbound: countRows(engine, "Message", "direction = 'in'"),
+    outbound: countRows(engine, "Message", "direction = 'out'"),
+    instances: countRows(engine, "Instance"),
+    steps: countRows(engine, "InstanceEvent"),
+    tasks: countRows(engine, "Task"),
+    outbox: countRows(engine, "OutboxMessage"),
+  };
+}
+
+describe("duplicate delivery", () => {
+  it("processes a redelivered messageId once and answers `duplicate: true`", async () => {
+    const { engine, channel } = t;
+    const first = await engine.receive("webchat", chat("visitor-1", "provider-42", "I need help", "Ann"));
+    const once = footprint();
+    expect(once).toEqual({ inbox: 1, inbound: 1, outbound: 2, instances: 1, steps: 1, tasks: 1, outbox: 2 });
+
+    const again = await engine.receive("webchat", chat("visitor-1", "provider-42", "I need help", "Ann"));
+    expect(again).toEqual({ duplicate: true, customerId: null, conversationId: null, instanceId: first.instanceId });
+    expect(footprint()).toEqual(once);
+    expect(stepLog(engine, first.instanceId!)).toHaveLength(1);
+    expect(instanceRow(engine, first.instanceId!).stepCount).toBe(1);
+
+    await engine.dispatch();
+    expect(channel.sent).toHaveLength(2);
+  });
+
+  it("processes once when both deliveries arrive in the same commit batch", async () => {
+    const { engine } = t;
+    const payload = chat("visitor-2", "provider-7", "hours?");
+    const outcomes = await Promise.all([engine.receive("webchat", payload), engine.receive("webchat", payload), engine.receive("webchat", payload)]);
+    expect(outcomes.map((o) => o.duplicate)).toEqual([false, true, true]);
+    expect(new Set(outcomes.map((o) => o.instanceId)).size).toBe(1);
+    expect(footprint()).toMatchObject({ inbox: 1, inbound: 1, instances: 1, steps: 1 });
+  });
+
+  it("treats the same provider id from another channel as a different message", async () => {
+    const { engine } = t;
+    await engine.receive("webchat", chat("visitor-3", "same-id", "hello"));
+    await engine.ingest({ channel: "sms", providerMessageId: "same-id", address: "+4915100000", name: null, text: "hello" });
+    expect(countRows(engine, "InboxMessage")).toBe(2);
+    expect(countRows(engine, "Message", "direction = 'in'")).toBe(2);
+  });
+});

@@ -1,0 +1,46 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { FlowDocument } from "../../engine/contracts/flow";
+import { chat, countRows, instanceRow, openTestEngine, publishFlow, tempDb, type TestEngine } from "../../engine/testing/test-engine";
+
+const pos = { x: 0, y: 0 };
+const greeter = (trigger: Record<string, unknown>, text: string): FlowDocument => ({
+  nodes: [
+    { id: "start", type: "trigger.message-received", position: pos, settings: trigger },
+    { id: "hello", type: "message.send", position: pos, settings: { text } },
+    { id: "done", type: "flow.end", position: pos, settings: {} },
+  ],
+  edges: [
+    { id: "e1", source: "start", sourcePort: "out", target: "hello" },
+    { id: "e2", source: "hello", sourcePort: "out", target: "done" },
+  ],
+});
+
+let tmp: ReturnType<typeof tempDb>;
+let t: TestEngine;
+beforeEach(() => {
+  tmp = tempDb();
+  t = openTestEngine(tmp.file);
+});
+afterEach(async () => {
+  await t.engine.close();
+  tmp.remove();
+});
+
+describe("which flow a new conversation starts", () => {
+  it("starts a flow whose trigger was saved without settings, as its defaults (any channel) say", async () => {
+    const { versionId } = await publishFlow(t.engine, "Bare trigger", greeter({}, "Hi!"));
+    const { instanceId } = await t.engine.receive("webchat", chat("visitor-1", "m-1", "hello"));
+    expect(instanceId).not.toBeNull();
+    expect(instanceRow(t.engine, instanceId!)).toMatchObject({ versionId, status: "completed" });
+  });
+
+  it("starts only a flow whose trigger claims the message's channel", async () => {
+    await publishFlow(t.engine, "SMS only", greeter({ channel: "sms" }, "SMS hello"));
+    const { versionId } = await publishFlow(t.engine, "Web chat", greeter({ channel: "webchat" }, "Web hello"));
+    const { instanceId } = await t.engine.receive("webchat", chat("visitor-2", "m-1", "hello"));
+    expect(instanceRow(t.engine, instanceId!).versionId).toBe(versionId);
+    await t.engine.dispatch();
+    expect(t.channel.texts()).toEqual(["Web hello"]);
+    expect(countRows(t.engine, "Instance")).toBe(1);
+  });
+});
