@@ -2,18 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Providers } from "./_lib/trpc";
+import { NavLinks } from "./_ui/nav-links";
 import "./globals.css";
 
 export const metadata: Metadata = {
   title: "Omniflow",
   description: "Design and run omnichannel customer-service flows",
 };
-
-const nav = [
-  { href: "/", label: "Flows" },
-  { href: "/workspace", label: "Operator workspace" },
-  { href: "/chat", label: "Web chat" },
-];
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
@@ -23,13 +18,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link href="/" className="font-semibold tracking-tight text-indigo-700">
             Omniflow
           </Link>
-          <nav className="flex gap-4 text-sm">
-            {nav.map((item) => (
-              <Link key={item.href} href={item.href} className="text-slate-600 hover:text-slate-900">
-                {item.label}
-              </Link>
-            ))}
-          </nav>
+          <NavLinks />
         </header>
         <Providers>
           <main className="min-h-0 flex-1">{children}</main>

@@ -1,3 +1,5 @@
-export default function FlowsPage() {
-  return <div className="p-6">Flows</div>;
+import { FlowsPage } from "./_components/flows-page";
+
+export default function Home() {
+  return <FlowsPage />;
 }

@@ -9,6 +9,8 @@ export type CompileResult = { ok: true; machine: MachineJson; issues: [] } | { o
 
 /** XState state id of a node. */
 export const stateId = (nodeId: string) => `n_${nodeId}`;
+/** The node a state value stands for, or null for `start` and nested values. */
+export const nodeIdOfState = (state: string) => (state.startsWith("n_") ? state.slice(2) : null);
 
 /**
  * Compiles a flow document into an XState machine config. Every node becomes one state

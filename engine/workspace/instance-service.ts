@@ -2,6 +2,8 @@ import type { PrismaClient } from "../store/prisma";
 import { customerNames } from "./customer-names";
 import { EngineInputError } from "../contracts/errors";
 import { flowDocumentSchema } from "../contracts/flow";
+import { findNodeSpec } from "../../nodes/registry";
+import { nodeIdOfState } from "../compiler/compile";
 
 /** Instances of a flow and the history of one: the path for the canvas and the event log. */
 export function createInstanceService(prisma: PrismaClient) {
@@ -11,13 +13,16 @@ export function createInstanceService(prisma: PrismaClient) {
         where: { flowId },
         orderBy: { createdAt: "desc" },
         take: 200,
-        include: { version: { select: { number: true } } },
+        include: { version: { select: { number: true, graph: true } } },
       });
+      const titleOf = nodeTitles(rows.map((r) => ({ versionId: r.versionId, graph: r.version.graph })));
       const nameOf = await customerNames(prisma, rows);
       return rows.map((r) => ({
         id: r.id,
         status: r.status,
         state: r.state,
+        /** The node the instance is at, by title (for people; `state` is the raw XState value). */
+        currentNode: titleOf(r.versionId, r.state),
         version: r.version.number,
         steps: r.stepCount,
         customerName: nameOf(r.customerId),
@@ -54,5 +59,19 @@ export function createInstanceService(prisma: PrismaClient) {
         createdAt: instance.createdAt,
       };
     },
+  };
+}
+
+/** Looks up "Send reply (greet)" for a version's `n_greet` state, parsing each graph once. */
+function nodeTitles(versions: { versionId: string; graph: string }[]) {
+  const byVersion = new Map<string, Map<string, string>>();
+  for (const { versionId, graph } of versions) {
+    if (byVersion.has(versionId)) continue;
+    const doc = flowDocumentSchema.parse(JSON.parse(graph));
+    byVersion.set(versionId, new Map(doc.nodes.map((n) => [n.id, `${findNodeSpec(n.type)?.title ?? n.type} (${n.id})`])));
+  }
+  return (versionId: string, state: string) => {
+    const nodeId = nodeIdOfState(state);
+    return nodeId ? byVersion.get(versionId)?.get(nodeId) ?? nodeId : state;
   };
 }

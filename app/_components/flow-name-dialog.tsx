@@ -1,0 +1,48 @@
+"use client";
+import { useState } from "react";
+import { Button } from "@/app/_ui/button";
+import { Dialog } from "@/app/_ui/dialog";
+import { ErrorNotice } from "@/app/_ui/error-notice";
+import { TextField } from "@/app/_ui/text-field";
+
+/** Asks for a flow name (create and rename). Mount it only while open so it starts from `initialName`. */
+export function FlowNameDialog({ title, submitLabel, initialName, pending, error, onClose, onSubmit }: {
+  title: string;
+  submitLabel: string;
+  initialName: string;
+  pending: boolean;
+  error: unknown;
+  onClose: () => void;
+  onSubmit: (name: string) => void;
+}) {
+  const [name, setName] = useState(initialName);
+  const blank = name.trim() === "";
+  return (
+    <Dialog
+      open
+      title={title}
+      onClose={onClose}
+      onSubmit={() => !blank && onSubmit(name.trim())}
+      testId="flow-name-dialog"
+      actions={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={blank || pending} data-testid="flow-name-submit">
+            {pending ? "Saving…" : submitLabel}
+          </Button>
+        </>
+      }
+    >
+      <TextField
+        id="flow-name"
+        label="Name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        onFocus={(e) => e.target.select()}
+        autoFocus
+        data-testid="flow-name-input"
+      />
+      <ErrorNotice error={error} />
+    </Dialog>
+  );
+}

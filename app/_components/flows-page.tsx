@@ -1,0 +1,48 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { Workflow } from "lucide-react";
+import { useState } from "react";
+import { useTRPC } from "@/app/_lib/trpc";
+import { EmptyState } from "@/app/_ui/empty-state";
+import { ErrorNotice } from "@/app/_ui/error-notice";
+import { Loading } from "@/app/_ui/loading";
+import { PageHeader } from "@/app/_ui/page-header";
+import { FlowsTable } from "./flows-table";
+import { ImportFlowButton } from "./import-flow-button";
+import { NewFlowButton } from "./new-flow-button";
+
+/** The landing page: every flow, its publish state, and what you can do with it. */
+export function FlowsPage() {
+  const trpc = useTRPC();
+  const flows = useQuery(trpc.flows.list.queryOptions());
+  const [actionError, setActionError] = useState<unknown>(null);
+
+  return (
+    <div className="mx-auto max-w-6xl px-6 py-8">
+      <PageHeader
+        title="Flows"
+        description="Design customer-service flows, publish them, and watch their instances run."
+        actions={
+          <>
+            <ImportFlowButton onError={setActionError} />
+            <NewFlowButton />
+          </>
+        }
+      />
+      <ErrorNotice error={actionError} onDismiss={() => setActionError(null)} className="mb-4" />
+      <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
+        {flows.isPending ? (
+          <Loading label="Loading flows…" />
+        ) : flows.isError ? (
+          <ErrorNotice error={flows.error} className="m-4" />
+        ) : flows.data.length === 0 ? (
+          <EmptyState icon={Workflow} title="No flows yet" action={<NewFlowButton testId="new-flow-empty" />}>
+            Create your first flow, or import one exported from another Omniflow.
+          </EmptyState>
+        ) : (
+          <FlowsTable flows={flows.data} onError={setActionError} />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+"use client";
+import { Plus } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/app/_ui/button";
+import { FlowNameDialog } from "./flow-name-dialog";
+import { useFlowActions } from "./use-flow-actions";
+
+/** Creates a flow (starting with a trigger) and opens it in the editor. */
+export function NewFlowButton({ testId = "new-flow" }: { testId?: string }) {
+  const router = useRouter();
+  const { create } = useFlowActions();
+  const [open, setOpen] = useState(false);
+  const close = () => {
+    setOpen(false);
+    create.reset();
+  };
+  return (
+    <>
+      <Button variant="primary" onClick={() => setOpen(true)} data-testid={testId}>
+        <Plus className="size-4" aria-hidden />
+        New flow
+      </Button>
+      {open && (
+        <FlowNameDialog
+          title="New flow"
+          submitLabel="Create and open"
+          initialName="Untitled flow"
+          pending={create.isPending || create.isSuccess}
+          error={create.error}
+          onClose={close}
+          onSubmit={(name) => create.mutate({ name }, { onSuccess: ({ id }) => router.push(`/flows/${id}`) })}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import { CircleAlert, X } from "lucide-react";
+import { errorMessage } from "@/app/_lib/trpc";
+
+type ErrorData = { fields?: { field: string; message: string }[] | null };
+
+/** Input errors carry per-field messages (see the tRPC error formatter); prefer those to the raw JSON message. */
+export function readableError(error: unknown): string {
+  const fields = (error as { data?: ErrorData } | null)?.data?.fields;
+  if (fields?.length) return fields.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message)).join("; ");
+  return errorMessage(error);
+}
+
+export function ErrorNotice({ error, onDismiss, className = "" }: { error: unknown; onDismiss?: () => void; className?: string }) {
+  if (!error) return null;
+  return (
+    <div role="alert" className={`flex items-start gap-2 rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800 ${className}`} data-testid="error-notice">
+      <CircleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
+      <span className="min-w-0 flex-1 break-words">{readableError(error)}</span>
+      {onDismiss && (
+        <button type="button" onClick={onDismiss} className="-my-0.5 rounded p-0.5 text-rose-500 hover:bg-rose-100 hover:text-rose-700" aria-label="Dismiss">
+          <X className="size-4" />
+        </button>
+      )}
+    </div>
+  );
+}

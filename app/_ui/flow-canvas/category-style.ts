@@ -1,0 +1,12 @@
+import type { NodeCategory } from "@/nodes/_kit/define-node";
+
+/** One colour per palette category, shared by the palette, the nodes and the minimap. */
+export const categoryStyle: Record<NodeCategory, { chip: string; color: string }> = {
+  trigger: { chip: "bg-emerald-100 text-emerald-700", color: "#10b981" },
+  logic: { chip: "bg-amber-100 text-amber-700", color: "#f59e0b" },
+  message: { chip: "bg-sky-100 text-sky-700", color: "#0ea5e9" },
+  routing: { chip: "bg-violet-100 text-violet-700", color: "#8b5cf6" },
+  flow: { chip: "bg-slate-200 text-slate-700", color: "#64748b" },
+};
+
+export const unknownStyle = { chip: "bg-rose-100 text-rose-700", color: "#f43f5e" };

@@ -1,0 +1,88 @@
+"use client";
+import { Handle, Position, useUpdateNodeInternals, type NodeProps } from "@xyflow/react";
+import { CircleAlert } from "lucide-react";
+import { memo, useEffect, useRef } from "react";
+import { findNodeSpec } from "@/nodes/registry";
+import { categoryStyle, unknownStyle } from "./category-style";
+import type { CanvasNode, NodeMark } from "./convert";
+import { NodeIcon } from "./node-icon";
+import { nodeLook, problemText } from "./node-view";
+
+const handleClass = "size-3! border-2! border-white! bg-slate-400! transition-colors hover:bg-indigo-500!";
+
+const frame = (selected: boolean, failing: boolean, mark?: NodeMark) => {
+  if (mark === "current") return "border-amber-400 ring-4 ring-amber-300/50";
+  if (mark === "path") return "border-emerald-400 ring-2 ring-emerald-300/60";
+  if (mark === "dim") return "border-slate-200 opacity-55";
+  if (failing) return selected ? "border-rose-500 ring-2 ring-rose-400/50" : "border-rose-400";
+  return selected ? "border-indigo-500 ring-2 ring-indigo-400/40" : "border-slate-200 hover:border-slate-300";
+};
+
+/** The one node component: every node type is drawn from its spec (icon, title, summary, ports). */
+function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
+  const { node, ports, problems, mark, readOnly } = data;
+  const spec = findNodeSpec(node.type);
+  const style = spec ? categoryStyle[spec.category] : unknownStyle;
+  const summary = spec ? nodeLook(spec, node.settings).summary : node.type;
+  const problem = problems[0];
+  const hasInput = spec?.hasInput ?? true;
+  // The input sits level with the first output, so a chain of nodes draws as straight lines.
+  const input = <Handle type="target" position={Position.Left} className={handleClass} isConnectable={!readOnly} />;
+
+  // Handles live in rows that change with settings; React Flow must re-read their positions.
+  // Not on mount: React Flow measures new nodes itself, and an early call would fit the view to one node.
+  const updateNodeInternals = useUpdateNodeInternals();
+  const portKey = ports.map((p) => p.id).join("|");
+  const measuredPorts = useRef(portKey);
+  useEffect(() => {
+    if (measuredPorts.current === portKey) return;
+    measuredPorts.current = portKey;
+    updateNodeInternals(id);
+  }, [id, portKey, updateNodeInternals]);
+
+  return (
+    <div
+      className={`w-60 rounded-lg border bg-white shadow-sm transition-[border-color,box-shadow,opacity] ${frame(!!selected, !!problem, mark)}`}
+      data-testid={`flow-node-${id}`}
+      data-type={node.type}
+      data-invalid={problem ? "true" : undefined}
+    >
+      <div className="relative flex items-start gap-2.5 px-3 pt-2.5 pb-2">
+        {hasInput && ports.length === 0 && input}
+        <span className={`mt-0.5 flex size-7 shrink-0 items-center justify-center rounded-md ${style.chip}`}>
+          <NodeIcon name={spec?.icon ?? "Box"} className="size-4" />
+        </span>
+        <div className="min-w-0 flex-1">
+          <div className="truncate text-[13px] leading-5 font-semibold text-slate-900">{spec?.title ?? "Unknown node"}</div>
+          <div className="h-4 truncate text-xs leading-4 text-slate-500" title={summary}>
+            {summary || <span className="text-slate-400 italic">Not set up yet</span>}
+          </div>
+        </div>
+      </div>
+      {ports.length > 0 && (
+        <div className="border-t border-slate-100 py-1">
+          {ports.map((port, i) => (
+            <div key={port.id} className="relative flex h-6 items-center justify-end pr-3.5 pl-3">
+              {hasInput && i === 0 && input}
+              <span className="truncate text-[11px] font-medium text-slate-500" title={port.label}>
+                {port.label}
+              </span>
+              <Handle type="source" position={Position.Right} id={port.id} className={handleClass} isConnectable={!readOnly} />
+            </div>
+          ))}
+        </div>
+      )}
+      {problem && (
+        <div className="flex items-start gap-1.5 rounded-b-lg border-t border-rose-100 bg-rose-50 px-3 py-1.5 text-[11px] leading-4 text-rose-700" data-testid={`node-error-${id}`}>
+          <CircleAlert className="mt-px size-3 shrink-0" aria-hidden />
+          <span className="line-clamp-2 break-words">
+            {problemText(problem)}
+            {problems.length > 1 && <span className="text-rose-500"> (+{problems.length - 1} more)</span>}
+          </span>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export const FlowNode = memo(FlowNodeView);

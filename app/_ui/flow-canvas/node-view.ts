@@ -1,0 +1,139 @@
+import { z } from "zod";
+import type { FlowIssue, FlowNode } from "@/engine/contracts/flow";
+import type { NodeSpec, Port } from "@/nodes/_kit/define-node";
+import { findNodeSpec } from "@/nodes/registry";
+
+/** The subset of JSON Schema that `z.toJSONSchema` emits for node settings, plus our `.meta()` hints. */
+export type JsonSchema = {
+  type?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  maxLength?: number;
+  label?: string;
+  help?: string;
+  placeholder?: string;
+  widget?: "textarea" | "template" | "lines";
+};
+
+const schemas = new Map<string, JsonSchema | null>();
+
+/** The settings form schema of a node type (input side, so defaulted fields are optional). Cached per type. */
+export function settingsJsonSchema(spec: NodeSpec): JsonSchema | null {
+  if (!schemas.has(spec.type)) {
+    let schema: JsonSchema | null = null;
+    try {
+      schema = z.toJSONSchema(spec.settings, { io: "input", unrepresentable: "any" }) as JsonSchema;
+    } catch {
+      // A schema JSON Schema cannot express: the inspector says so instead of guessing a form.
+    }
+    schemas.set(spec.type, schema);
+  }
+  return schemas.get(spec.type)!;
+}
+
+/** The schema of the field at a dotted settings path (`rules.0.pattern`). */
+export function schemaAt(schema: JsonSchema | null, path: string): JsonSchema | undefined {
+  let at: JsonSchema | undefined = schema ?? undefined;
+  for (const key of path.split(".").filter(Boolean)) {
+    at = /^\d+$/.test(key) ? at?.items : at?.properties?.[key];
+  }
+  return at;
+}
+
+/** "timeoutSeconds" -> "Timeout seconds", for fields without a label. */
+export const humanize = (key: string) => sentence(key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[-_.]+/g, " ").toLowerCase());
+
+export const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** A readable name for a settings path: the label of its last named field, with item numbers. */
+export function fieldLabel(spec: NodeSpec, path: string): string {
+  const schema = settingsJsonSchema(spec);
+  const keys = path.split(".").filter(Boolean);
+  const parts: string[] = [];
+  keys.forEach((key, i) => {
+    const own = schemaAt(schema, keys.slice(0, i + 1).join("."));
+    if (/^\d+$/.test(key)) parts.push(`${singular(parts.pop() ?? "Item")} ${Number(key) + 1}`);
+    else parts.push(own?.label ?? humanize(key));
+  });
+  return parts.join(" › ");
+}
+
+/** "Rules" -> "Rule": names one item of a repeated group. */
+export const singular = (label: string) => label.replace(/ies$/, "y").replace(/s$/, "");
+
+type NodeLook = { ports: Port[] | null; summary: string };
+const looks = new WeakMap<object, NodeLook>();
+
+/**
+ * Output ports and summary line for a node's settings. When the settings do not parse, the spec
+ * is tried on the raw settings so ports stay put while a field is being edited; `ports` is null
+ * only when even that fails. Cached per settings object (settings are replaced, never mutated).
+ */
+export function nodeLook(spec: NodeSpec, settings: Record<string, unknown>): NodeLook {
+  let look = looks.get(settings);
+  if (!look) {
+    const parsed = spec.settings.safeParse(settings);
+    const input = (parsed.success ? parsed.data : settings) as never;
+    look = { ports: attempt(() => spec.outputs(input)), summary: parsed.success ? attempt(() => spec.summary(input)) ?? "" : "" };
+    looks.set(settings, look);
+  }
+  return look;
+}
+
+function attempt<T>(fn: () => T): T | null {
+  try {
+    return fn();
+  } catch {
+    return null;
+  }
+}
+
+/** One problem with a node, as shown on the node, in the inspector and in the issues list. */
+export type NodeProblem = { code: FlowIssue["code"]; message: string; field?: string; label?: string };
+
+/**
+ * The compiler's issues for one node, made readable: schema errors come straight from the
+ * settings schema (with "Required" for missing values and the field's label), the rest keep the
+ * compiler's wording without the node title the UI already shows.
+ */
+export function nodeProblems(node: FlowNode, issues: FlowIssue[]): NodeProblem[] {
+  const spec = findNodeSpec(node.type);
+  if (!spec) return issues.map((i) => ({ code: i.code, message: i.message }));
+  const parsed = spec.settings.safeParse(node.settings);
+  const fromSchema: NodeProblem[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => {
+        const field = issue.path.map(String).join(".");
+        const missing = valueAt(node.settings, field) === undefined;
+        return { code: "invalid-settings", field, label: field ? fieldLabel(spec, field) : undefined, message: missing ? "Required" : sentence(issue.message) };
+      });
+  const rest = issues
+    .filter((i) => i.code !== "invalid-settings" || parsed.success)
+    .map((i) => ({
+      code: i.code,
+      field: i.field,
+      label: i.field ? fieldLabel(spec, i.field) : undefined,
+      message: sentence(i.message.startsWith(`${spec.title}: `) ? i.message.slice(spec.title.length + 2) : i.message),
+    }));
+  return [...fromSchema, ...rest];
+}
+
+export const problemText = (p: NodeProblem) => (p.label ? `${p.label}: ${p.message}` : p.message);
+
+/** The value at a dotted path of a settings object. */
+export function valueAt(value: unknown, path: string): unknown {
+  return path
+    .split(".")
+    .filter(Boolean)
+    .reduce<unknown>((at, key) => (at !== null && typeof at === "object" ? (at as Record<string, unknown>)[key] : undefined), value);
+}

@@ -1,0 +1,108 @@
+"use client";
+import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { MessageCircle, RotateCcw } from "lucide-react";
+import { useState } from "react";
+import { useTRPC } from "@/app/_lib/trpc";
+import { Button } from "./button";
+import { Composer } from "./composer";
+import { ErrorNotice } from "./error-notice";
+import { MessageList, type ChatMessage } from "./message-list";
+import { inputBase } from "./text-field";
+import { useWebchatVisitor } from "./use-webchat-visitor";
+
+/**
+ * The web-chat test panel: talk to published flows as a visitor would. With a `flowId` the
+ * conversation starts that flow; without one the engine picks the flow whose trigger matches.
+ */
+export function WebchatPanel({ flowId }: { flowId?: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { visitorId, name, setName, restart } = useWebchatVisitor(flowId);
+  const [text, setText] = useState("");
+
+  const messagesQuery = trpc.webchat.messages.queryOptions(visitorId ? { visitorId } : skipToken, { refetchInterval: 700 });
+  const conversation = useQuery(messagesQuery);
+  const send = useMutation(
+    trpc.webchat.send.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: messagesQuery.queryKey }),
+    }),
+  );
+
+  const submit = () => {
+    if (!visitorId) return;
+    send.mutate({ visitorId, text: text.trim(), name: name.trim() || undefined, flowId }, { onSuccess: () => setText("") });
+  };
+  const newConversation = () => {
+    restart();
+    send.reset();
+    setText("");
+  };
+  const labelFor = (m: ChatMessage) => (m.direction === "in" ? name.trim() || "You" : m.author === "operator" ? "Operator" : "Bot");
+
+  return (
+    <section className="flex h-full min-h-0 flex-col bg-white" data-testid="webchat-panel">
+      <header className="space-y-3 border-b border-slate-200 px-4 py-3">
+        <div className="flex items-center justify-between gap-3">
+          <div className="min-w-0">
+            <h2 className="text-sm font-semibold text-slate-900">Web chat</h2>
+            <p className="text-xs text-slate-500">{flowId ? "Tests this flow's published version" : "Answered by your published flows"}</p>
+          </div>
+          <Button size="sm" onClick={newConversation} disabled={!visitorId} data-testid="chat-new-conversation">
+            <RotateCcw className="size-3.5" aria-hidden />
+            New conversation
+          </Button>
+        </div>
+        <div className="flex items-center gap-3">
+          <label htmlFor="chat-name" className="shrink-0 text-xs font-medium text-slate-600">
+            Your name
+          </label>
+          <input
+            id="chat-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="Visitor"
+            className={`${inputBase} py-1.5`}
+            data-testid="chat-name"
+          />
+        </div>
+        <p className="truncate font-mono text-[11px] text-slate-400" title="Visitor id: the web-chat address of this conversation" data-testid="chat-visitor-id">
+          {visitorId ?? "…"}
+        </p>
+      </header>
+
+      {conversation.isError ? (
+        <ErrorNotice error={conversation.error} className="m-4" />
+      ) : (
+        <div className="flex min-h-0 flex-1 flex-col bg-slate-50/60">
+          <MessageList
+            messages={conversation.data?.messages ?? []}
+            ownDirection="in"
+            labelFor={labelFor}
+            pendingText={send.isPending ? send.variables.text : undefined}
+            pendingLabel={name.trim() || "You"}
+            empty={
+              <div className="text-center text-sm text-slate-500">
+                <MessageCircle className="mx-auto mb-2 size-6 text-slate-300" aria-hidden />
+                Say hello to start a conversation.
+              </div>
+            }
+          />
+        </div>
+      )}
+
+      <footer className="space-y-2 border-t border-slate-200 p-3">
+        <ErrorNotice error={send.error} />
+        <Composer
+          value={text}
+          onChange={setText}
+          onSend={submit}
+          pending={send.isPending}
+          disabled={!visitorId}
+          placeholder="Write a message…"
+          inputTestId="chat-input"
+          sendTestId="chat-send"
+        />
+      </footer>
+    </section>
+  );
+}

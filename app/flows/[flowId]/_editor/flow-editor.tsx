@@ -1,0 +1,143 @@
+"use client";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { ReactFlowProvider, useReactFlow, useStoreApi, type XYPosition } from "@xyflow/react";
+import { useCallback, useMemo, useState } from "react";
+import { useTRPC } from "@/app/_lib/trpc";
+import { FlowCanvas, NO_SELECTION, type CanvasSelection } from "@/app/_ui/flow-canvas";
+import { ErrorNotice } from "@/app/_ui/error-notice";
+import { Loading } from "@/app/_ui/loading";
+import type { RouterOutputs } from "@/app/_ui/router-types";
+import { WebchatPanel } from "@/app/_ui/webchat-panel";
+import { addNode, connect, freeSpot, moveNodes, newNode, removeElements, updateSettings } from "./document-ops";
+import { Inspector } from "./inspector";
+import { IssuesPanel } from "./issues-panel";
+import { Palette } from "./palette";
+import { Toolbar } from "./toolbar";
+import { useAutosave } from "./use-autosave";
+import { useFlowCheck } from "./use-flow-check";
+import { useHistory } from "./use-history";
+import { useUndoShortcuts } from "./use-undo-shortcuts";
+
+/** `/flows/[flowId]`: loads the flow, then hands its draft to the editor (which owns it from then on). */
+export function FlowEditor({ flowId }: { flowId: string }) {
+  const trpc = useTRPC();
+  const flow = useQuery(trpc.flows.get.queryOptions({ flowId }));
+  if (flow.isPending) return <Loading label="Loading flow…" />;
+  if (flow.isError) return <ErrorNotice error={flow.error} className="m-6" />;
+  return (
+    <ReactFlowProvider>
+      <Editor key={flowId} flow={flow.data} />
+    </ReactFlowProvider>
+  );
+}
+
+function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const history = useHistory(flow.document);
+  const doc = history.present;
+  const check = useFlowCheck(doc);
+  const [selection, setSelection] = useState<CanvasSelection>(NO_SELECTION);
+  const [issuesOpen, setIssuesOpen] = useState(false);
+  const [chatOpen, setChatOpen] = useState(false);
+  const { fitView, setCenter } = useReactFlow();
+  const store = useStoreApi();
+
+  const onSaved = useCallback(() => void queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() }), [queryClient, trpc]);
+  const save = useAutosave(flow.id, doc, onSaved);
+  useUndoShortcuts(history.undo, history.redo);
+
+  const { set } = history;
+  const place = useCallback(
+    (type: string, position: XYPosition) => {
+      const node = newNode(doc, type, freeSpot(doc, position));
+      set((d) => addNode(d, node));
+      setSelection({ nodes: [node.id], edges: [] });
+    },
+    [doc, set],
+  );
+
+  /** Palette click: add in the middle of what the canvas shows. */
+  const placeInView = (type: string) => {
+    const { width, height, transform } = store.getState();
+    const [x, y, zoom] = transform;
+    place(type, { x: (width / 2 - x) / zoom - 120, y: (height / 2 - y) / zoom - 40 });
+  };
+
+  const focusNode = (nodeId: string) => {
+    const node = doc.nodes.find((n) => n.id === nodeId);
+    if (!node) return;
+    setSelection({ nodes: [nodeId], edges: [] });
+    const size = store.getState().nodeLookup.get(nodeId)?.measured;
+    void setCenter(node.position.x + (size?.width ?? 240) / 2, node.position.y + (size?.height ?? 80) / 2, { zoom: 1.1, duration: 300 });
+  };
+
+  // A drag is one undo step: positions stream in as transient edits, the drop commits them.
+  const onMove = useCallback(
+    (positions: Record<string, XYPosition>, done: boolean) => set((d) => moveNodes(d, positions), { transient: !done }),
+    [set],
+  );
+  const onConnect = useCallback((edge: { source: string; sourcePort: string; target: string }) => set((d) => connect(d, edge)), [set]);
+
+  const deleteSelection = useCallback(
+    (elements: CanvasSelection) => {
+      set((d) => removeElements(d, elements.nodes, elements.edges));
+      setSelection(NO_SELECTION);
+    },
+    [set],
+  );
+
+  const selectedNodes = useMemo(() => doc.nodes.filter((n) => selection.nodes.includes(n.id)), [doc.nodes, selection.nodes]);
+
+  return (
+    <div className="flex h-full flex-col" data-testid="flow-editor">
+      <Toolbar
+        flow={flow}
+        doc={doc}
+        save={save}
+        history={history}
+        onFit={() => void fitView({ padding: 0.2, maxZoom: 1, duration: 300 })}
+        chatOpen={chatOpen}
+        onToggleChat={() => setChatOpen(!chatOpen)}
+        onPublishRefused={() => setIssuesOpen(true)}
+      />
+      <div className="flex min-h-0 flex-1">
+        <Palette onAdd={placeInView} />
+        <div className="flex min-w-0 flex-1 flex-col">
+          <div className="relative min-h-0 flex-1">
+            <FlowCanvas
+              document={doc}
+              problems={check.byNode}
+              selection={selection}
+              onSelectionChange={setSelection}
+              onMove={onMove}
+              onConnect={onConnect}
+              onDelete={deleteSelection}
+              onDropType={place}
+            />
+            {doc.nodes.length === 0 && (
+              <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
+                <p className="rounded-lg border border-dashed border-slate-300 bg-white/80 px-5 py-4 text-sm text-slate-500">
+                  Drag a trigger from the palette to start the flow.
+                </p>
+              </div>
+            )}
+          </div>
+          <IssuesPanel check={check} doc={doc} open={issuesOpen} onToggle={() => setIssuesOpen(!issuesOpen)} onFocus={focusNode} />
+        </div>
+        <Inspector
+          nodes={selectedNodes}
+          edgeCount={doc.edges.length}
+          problems={check.byNode}
+          onSettings={(nodeId, settings, field) => set((d) => updateSettings(d, nodeId, settings), { key: `${nodeId}:${field}` })}
+          onDelete={() => deleteSelection({ nodes: selection.nodes, edges: [] })}
+        />
+        {chatOpen && (
+          <aside className="flex w-96 shrink-0 flex-col border-l border-slate-200 bg-white" data-testid="chat-panel">
+            <WebchatPanel flowId={flow.id} />
+          </aside>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { CircleAlert, CircleCheck, Rocket } from "lucide-react";
+import { useState } from "react";
+import type { FlowDocument, FlowIssue } from "@/engine/contracts/flow";
+import { errorMessage, useTRPC, useTRPCClient } from "@/app/_lib/trpc";
+import { Button } from "@/app/_ui/button";
+
+type Outcome = { doc: FlowDocument; ok: boolean; text: string };
+
+/**
+ * Saves, then publishes (the server compiles and refuses invalid graphs). The outcome stays
+ * shown until the document changes; a refusal opens the issues list.
+ */
+export function PublishButton({ flowId, doc, flush, onRefused }: { flowId: string; doc: FlowDocument; flush: () => Promise<boolean>; onRefused: () => void }) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const publish = useMutation({
+    mutationFn: async () => {
+      if (!(await flush())) throw new Error("The draft could not be saved, so it was not published.");
+      return client.flows.publish.mutate({ flowId });
+    },
+    onSuccess: async (version) => {
+      setOutcome({ doc, ok: true, text: `Published v${version.number}` });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: trpc.flows.get.queryKey({ flowId }) }),
+        queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() }),
+      ]);
+    },
+    onError: (error) => {
+      const issues = (error as { data?: { issues?: FlowIssue[] | null } }).data?.issues;
+      if (issues?.length) onRefused();
+      setOutcome({ doc, ok: false, text: issues?.length ? `Not published: ${issues.length === 1 ? "1 problem" : `${issues.length} problems`}` : errorMessage(error) });
+    },
+  });
+  const shown = outcome?.doc === doc ? outcome : null;
+
+  return (
+    <div className="flex items-center gap-2">
+      {shown && (
+        <span className={`flex max-w-64 items-center gap-1 truncate text-xs font-medium ${shown.ok ? "text-emerald-700" : "text-rose-700"}`} role="status" data-testid="publish-result" data-ok={shown.ok}>
+          {shown.ok ? <CircleCheck className="size-3.5 shrink-0" aria-hidden /> : <CircleAlert className="size-3.5 shrink-0" aria-hidden />}
+          <span className="truncate" title={shown.text}>{shown.text}</span>
+        </span>
+      )}
+      <Button variant="primary" size="sm" disabled={publish.isPending} onClick={() => publish.mutate()} data-testid="publish-button">
+        <Rocket className="size-3.5" aria-hidden />
+        {publish.isPending ? "Publishing…" : "Publish"}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+"use client";
+import { useId } from "react";
+import { humanize, type JsonSchema } from "@/app/_ui/flow-canvas";
+import { inputBase } from "@/app/_ui/text-field";
+import { GroupField, LinesField } from "./list-fields";
+
+/** Field path -> messages. Paths are dotted (`rules.0.pattern`), as in zod issues and FlowIssue.field. */
+export type FieldErrors = ReadonlyMap<string, string[]>;
+
+/** `onChange(next, field)`: `field` is the path edited, so quick edits of one field undo together. */
+export type ChangeHandler = (value: unknown, field: string) => void;
+
+export type FieldProps = { path: string; name: string; schema: JsonSchema; value: unknown; errors: FieldErrors; onChange: ChangeHandler };
+
+type Kind = "select" | "checkbox" | "number" | "text" | "textarea" | "lines" | "group" | "unsupported";
+
+/** The choices of an enum, a const, or a union of those (`"any" | channel`). */
+export function optionsOf(schema: JsonSchema): unknown[] | null {
+  if (schema.enum) return schema.enum;
+  if (schema.const !== undefined) return [schema.const];
+  const union = schema.anyOf ?? schema.oneOf;
+  if (!union) return null;
+  const parts = union.map(optionsOf);
+  return parts.every((p) => p) ? parts.flat() : null;
+}
+
+function kindOf(schema: JsonSchema): Kind {
+  if (optionsOf(schema)) return "select";
+  if (schema.type === "boolean") return "checkbox";
+  if (schema.type === "number" || schema.type === "integer") return "number";
+  if (schema.type === "string") return schema.widget === "textarea" || schema.widget === "template" ? "textarea" : "text";
+  if (schema.type === "array" && schema.items?.type === "object") return "group";
+  if (schema.type === "array" && schema.items?.type === "string") return "lines";
+  return "unsupported";
+}
+
+export const setKey = (object: unknown, key: string, value: unknown): Record<string, unknown> => {
+  const next = { ...(object as Record<string, unknown>) };
+  if (value === undefined) delete next[key];
+  else next[key] = value;
+  return next;
+};
+
+/**
+ * A form generated from a node type's settings schema (`z.toJSONSchema`, input side). Labels,
+ * help, placeholders and widgets come from the schema's `.meta()`; nothing here knows a node type.
+ */
+export function SettingsForm({ schema, value, errors, onChange }: { schema: JsonSchema; value: Record<string, unknown>; errors: FieldErrors; onChange: (next: Record<string, unknown>, field: string) => void }) {
+  const fields = Object.entries(schema.properties ?? {});
+  if (!fields.length) return <p className="text-sm text-slate-500">This node has no settings.</p>;
+  return (
+    <div className="space-y-4">
+      {fields.map(([key, field]) => (
+        <Field key={key} path={key} name={key} schema={field} value={value[key]} errors={errors} onChange={(v, path) => onChange(setKey(value, key, v), path)} />
+      ))}
+    </div>
+  );
+}
+
+/** One field of any kind: label, control, help and its errors. */
+export function Field(props: FieldProps) {
+  const { path, name, schema, errors } = props;
+  const id = useId();
+  const kind = kindOf(schema);
+  const label = schema.label ?? humanize(name);
+  // Leaf controls own the errors of their items too (`outcomes.1`); groups leave those to their items.
+  const own = [...errors].filter(([key]) => key === path || (kind !== "group" && key.startsWith(`${path}.`)));
+  const messages = own.flatMap(([key, list]) => list.map((m) => (key === path ? m : `${kind === "lines" ? "Line" : "Item"} ${Number(key.slice(path.length + 1).split(".")[0]) + 1}: ${m}`)));
+  const invalid = messages.length > 0;
+
+  return (
+    <div data-testid={`setting-${path}`}>
+      {kind === "checkbox" ? (
+        <label htmlFor={id} className="flex items-center gap-2 text-sm font-medium text-slate-700">
+          <Control {...props} id={id} kind={kind} invalid={invalid} />
+          {label}
+        </label>
+      ) : (
+        <>
+          <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-700">
+            {label}
+          </label>
+          <Control {...props} id={id} kind={kind} invalid={invalid} />
+        </>
+      )}
+      {schema.help && <p className="mt-1 text-xs leading-4 text-slate-500">{schema.help}</p>}
+      {messages.map((m) => (
+        <p key={m} className="mt-1 text-xs leading-4 text-rose-600" data-testid={`field-error-${path}`}>
+          {m}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+// aria-invalid variants sort after the base border colours, so they win without !important.
+const controlClass = `${inputBase} py-1.5 aria-invalid:border-rose-400 aria-invalid:focus:border-rose-500 aria-invalid:focus:ring-rose-500/20`;
+
+function Control({ id, kind, invalid, path, schema, value, errors, onChange }: FieldProps & { id: string; kind: Kind; invalid: boolean }) {
+  const testId = `field-${path}`;
+  const placeholder = schema.placeholder ?? (schema.default !== undefined && typeof schema.default !== "object" ? String(schema.default) : undefined);
+  switch (kind) {
+    case "select": {
+      const options = optionsOf(schema)!;
+      const current = value ?? schema.default;
+      return (
+        <select id={id} className={controlClass} value={current === undefined ? "" : String(current)} onChange={(e) => onChange(options.find((o) => String(o) === e.target.value), path)} data-testid={testId} aria-invalid={invalid}>
+          {current === undefined && <option value="">Choose…</option>}
+          {options.map((o) => (
+            <option key={String(o)} value={String(o)}>
+              {humanize(String(o))}
+            </option>
+          ))}
+        </select>
+      );
+    }
+    case "checkbox":
+      return <input id={id} type="checkbox" className="size-4 rounded border-slate-300 text-indigo-600" checked={Boolean(value ?? schema.default)} onChange={(e) => onChange(e.target.checked, path)} data-testid={testId} />;
+    case "number":
+      return (
+        <input
+          id={id}
+          type="number"
+          className={controlClass}
+          value={typeof value === "number" ? value : ""}
+          min={schema.minimum}
+          max={schema.maximum}
+          step={schema.type === "integer" ? 1 : "any"}
+          placeholder={placeholder}
+          onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.valueAsNumber, path)}
+          data-testid={testId}
+          aria-invalid={invalid}
+        />
+      );
+    case "text":
+      return <input id={id} type="text" className={controlClass} value={typeof value === "string" ? value : ""} maxLength={schema.maxLength} placeholder={placeholder} onChange={(e) => onChange(e.target.value, path)} data-testid={testId} aria-invalid={invalid} />;
+    case "textarea":
+      return (
+        <textarea
+          id={id}
+          rows={schema.widget === "template" ? 4 : 3}
+          className={`${controlClass} resize-y ${schema.widget === "template" ? "font-mono" : ""}`}
+          value={typeof value === "string" ? value : ""}
+          maxLength={schema.maxLength}
+          placeholder={placeholder}
+          onChange={(e) => onChange(e.target.value, path)}
+          data-testid={testId}
+          aria-invalid={invalid}
+        />
+      );
+    case "lines":
+      return <LinesField id={id} className={controlClass} value={value} onChange={(v) => onChange(v, path)} testId={testId} invalid={invalid} />;
+    case "group":
+      return <GroupField path={path} name={path} schema={schema} value={value} errors={errors} onChange={onChange} />;
+    default:
+      return <p className="text-xs text-slate-500">This field cannot be edited here; use export and import.</p>;
+  }
+}

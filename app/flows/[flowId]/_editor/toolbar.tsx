@@ -1,0 +1,105 @@
+"use client";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Activity, ChevronLeft, Download, Maximize, MessagesSquare, Redo2, Undo2 } from "lucide-react";
+import Link from "next/link";
+import { useState, type ReactNode } from "react";
+import type { FlowDocument } from "@/engine/contracts/flow";
+import { FlowStateBadge } from "@/app/_components/flow-state-badge";
+import { errorMessage, useTRPC } from "@/app/_lib/trpc";
+import { Button } from "@/app/_ui/button";
+import type { RouterOutputs } from "@/app/_ui/router-types";
+import { downloadJson, fileName } from "./download";
+import { FlowName } from "./flow-name";
+import { PublishButton } from "./publish-button";
+import { SaveStatus } from "./save-status";
+import type { SaveState } from "./use-autosave";
+import { VersionsMenu } from "./versions-menu";
+
+type Props = {
+  flow: RouterOutputs["flows"]["get"];
+  doc: FlowDocument;
+  save: { state: SaveState; flush: () => Promise<boolean> };
+  history: { canUndo: boolean; canRedo: boolean; undo: () => void; redo: () => void };
+  onFit: () => void;
+  chatOpen: boolean;
+  onToggleChat: () => void;
+  onPublishRefused: () => void;
+};
+
+const Divider = () => <span className="mx-1 h-5 w-px bg-slate-200" aria-hidden />;
+
+function IconButton({ label, shortcut, testId, children, ...rest }: { label: string; shortcut?: string; testId: string; children: ReactNode; disabled?: boolean; onClick: () => void }) {
+  return (
+    <Button variant="ghost" size="sm" className="w-8 px-0" title={shortcut ? `${label} (${shortcut})` : label} aria-label={label} data-testid={testId} {...rest}>
+      {children}
+    </Button>
+  );
+}
+
+/** The editor's top bar: identity and state on the left, editing and publishing on the right. */
+export function Toolbar({ flow, doc, save, history, onFit, chatOpen, onToggleChat, onPublishRefused }: Props) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const listed = useQuery(trpc.flows.list.queryOptions()).data?.find((f) => f.id === flow.id);
+  const [exportError, setExportError] = useState<string | null>(null);
+
+  const exportFlow = async () => {
+    setExportError(null);
+    try {
+      if (!(await save.flush())) throw new Error("Save the draft first.");
+      const file = await queryClient.fetchQuery({ ...trpc.flows.export.queryOptions({ flowId: flow.id }), staleTime: 0 });
+      downloadJson(`${fileName(file.name)}.omniflow.json`, file);
+    } catch (error) {
+      setExportError(`Export failed: ${errorMessage(error)}`);
+    }
+  };
+
+  return (
+    <div className="flex h-12 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3" data-testid="editor-toolbar">
+      <Link href="/" className="flex size-8 shrink-0 items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-slate-900" aria-label="All flows" title="All flows">
+        <ChevronLeft className="size-4" />
+      </Link>
+      <FlowName flowId={flow.id} name={flow.name} />
+      {listed && <FlowStateBadge flow={listed} />}
+      <Divider />
+      <SaveStatus state={save.state} onRetry={() => void save.flush()} />
+      {exportError && (
+        <span className="truncate text-xs text-rose-700" role="alert">
+          {exportError}
+        </span>
+      )}
+
+      <div className="ml-auto flex items-center gap-1">
+        <IconButton label="Undo" shortcut="Ctrl+Z" testId="undo-button" disabled={!history.canUndo} onClick={history.undo}>
+          <Undo2 className="size-4" />
+        </IconButton>
+        <IconButton label="Redo" shortcut="Ctrl+Shift+Z" testId="redo-button" disabled={!history.canRedo} onClick={history.redo}>
+          <Redo2 className="size-4" />
+        </IconButton>
+        <IconButton label="Fit view" testId="fit-view-button" onClick={onFit}>
+          <Maximize className="size-4" />
+        </IconButton>
+        <Divider />
+        <VersionsMenu versions={flow.versions} flowName={flow.name} />
+        <Link
+          href={`/flows/${flow.id}/instances`}
+          className="inline-flex h-8 items-center gap-1.5 rounded-md px-2.5 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+          data-testid="instances-link"
+        >
+          <Activity className="size-3.5" aria-hidden />
+          Instances
+        </Link>
+        <Button variant="ghost" size="sm" onClick={() => void exportFlow()} title="Download the draft as an .omniflow.json file" data-testid="export-button">
+          <Download className="size-3.5" aria-hidden />
+          Export
+        </Button>
+        <Button variant={chatOpen ? "secondary" : "ghost"} size="sm" onClick={onToggleChat} aria-pressed={chatOpen} data-testid="chat-toggle">
+          <MessagesSquare className="size-3.5" aria-hidden />
+          Test chat
+        </Button>
+        <Divider />
+        <PublishButton flowId={flow.id} doc={doc} flush={save.flush} onRefused={onPublishRefused} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+import { ChevronDown, History } from "lucide-react";
+import { useEffect, useRef, useState } from "react";
+import { Button } from "@/app/_ui/button";
+import { formatDateTime } from "@/app/_ui/time";
+import { VersionDialog } from "./version-dialog";
+
+type Version = { id: string; number: number; createdAt: Date };
+
+/** Published versions, newest first; opening one shows its compiled machine. */
+export function VersionsMenu({ versions, flowName }: { versions: Version[]; flowName: string }) {
+  const [open, setOpen] = useState(false);
+  const [shown, setShown] = useState<string | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: MouseEvent | KeyboardEvent) => {
+      if (event instanceof KeyboardEvent ? event.key === "Escape" : !root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener("mousedown", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("mousedown", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, [open]);
+
+  return (
+    <div className="relative" ref={root}>
+      <Button variant="ghost" size="sm" onClick={() => setOpen(!open)} aria-expanded={open} data-testid="versions-button">
+        <History className="size-3.5" aria-hidden />
+        Versions{versions.length > 0 && <span className="text-slate-400 tabular-nums">{versions.length}</span>}
+        <ChevronDown className="size-3 text-slate-400" aria-hidden />
+      </Button>
+      {open && (
+        <div className="absolute top-full right-0 z-30 mt-1 w-64 rounded-lg border border-slate-200 bg-white py-1 shadow-lg" data-testid="versions-menu">
+          {versions.length === 0 ? (
+            <p className="px-3 py-3 text-xs text-slate-500">Nothing published yet. Publishing freezes the draft as version 1.</p>
+          ) : (
+            <ul className="max-h-72 overflow-y-auto">
+              {versions.map((v, i) => (
+                <li key={v.id}>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setShown(v.id);
+                      setOpen(false);
+                    }}
+                    className="flex w-full items-center justify-between gap-3 px-3 py-1.5 text-left text-sm hover:bg-slate-50"
+                    data-testid={`version-item-${v.number}`}
+                  >
+                    <span className="font-medium text-slate-800">
+                      v{v.number}
+                      {i === 0 && <span className="ml-1.5 text-xs font-normal text-emerald-600">latest</span>}
+                    </span>
+                    <span className="text-xs text-slate-500">{formatDateTime(v.createdAt)}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {shown && <VersionDialog versionId={shown} flowName={flowName} onClose={() => setShown(null)} />}
+    </div>
+  );
+}

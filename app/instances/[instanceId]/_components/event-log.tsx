@@ -1,0 +1,96 @@
+"use client";
+import { findNodeSpec } from "@/nodes/registry";
+import type { RouterOutputs } from "@/app/_ui/router-types";
+import { formatTime } from "@/app/_ui/time";
+
+type Instance = RouterOutputs["instances"]["get"];
+type Event = Instance["events"][number];
+
+const str = (value: unknown) => (typeof value === "string" ? value : value === undefined ? "" : JSON.stringify(value));
+
+/** One line about what arrived, per event type of engine/contracts/events. */
+function payloadSummary(event: Event): string {
+  const p = event.payload;
+  if (event.type === "message.received") return `“${str(p.text)}”${p.channel ? ` via ${str(p.channel)}` : ""}`;
+  if (event.type === "task.completed") return `Operator picked “${str(p.outcome)}”`;
+  if (event.type === "timer.fired") return `Timeout of ${str(p.nodeId)} elapsed`;
+  return JSON.stringify(p);
+}
+
+const seconds = (ms: unknown) => (typeof ms === "number" ? `${Math.round(ms / 1000)} s` : "");
+
+/** One line per side effect the step asked for. */
+function effectSummary(effect: Record<string, unknown>): string {
+  switch (effect.kind) {
+    case "message.send":
+      return `Send “${str(effect.text)}”`;
+    case "task.create":
+      return `Task “${str(effect.title)}” in ${str(effect.queue)}`;
+    case "timer.set":
+      return `Timer ${seconds(effect.delayMs)}`;
+    case "timer.cancel":
+      return "Timer cancelled";
+    default:
+      return str(effect.kind);
+  }
+}
+
+/** The instance's steps, oldest first: what arrived, which nodes it passed, what it did. */
+export function EventLog({ instance, onFocusNode }: { instance: Instance; onFocusNode: (nodeId: string) => void }) {
+  const types = new Map(instance.document.nodes.map((n) => [n.id, n.type]));
+  return (
+    <aside className="flex w-[26rem] shrink-0 flex-col border-l border-slate-200 bg-white" data-testid="event-log">
+      <div className="flex h-10 shrink-0 items-center justify-between border-b border-slate-100 px-4">
+        <h2 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Event log</h2>
+        {instance.status === "waiting" && <span className="text-[11px] text-slate-400">Live · refreshes every 2 s</span>}
+      </div>
+      <ol className="min-h-0 flex-1 space-y-3 overflow-y-auto p-4">
+        {instance.events.map((event) => (
+          <li key={event.step} className="rounded-lg border border-slate-200 p-3" data-testid={`event-${event.step}`}>
+            <div className="flex items-baseline justify-between gap-2">
+              <span className="flex items-baseline gap-2">
+                <span className="text-[11px] font-semibold text-slate-400 tabular-nums">#{event.step}</span>
+                <span className="font-mono text-xs font-medium text-slate-800">{event.type}</span>
+              </span>
+              <time className="text-[11px] text-slate-400" dateTime={event.createdAt.toISOString()}>
+                {formatTime(event.createdAt)}
+              </time>
+            </div>
+            <p className="mt-1 text-sm break-words text-slate-700">{payloadSummary(event)}</p>
+            {event.trail.length > 0 && (
+              <div className="mt-2">
+                <div className="mb-1 text-[11px] font-medium text-slate-400">Passed</div>
+                <div className="flex flex-wrap items-center gap-1">
+                  {event.trail.map((nodeId, i) => (
+                    <span key={`${nodeId}-${i}`} className="flex items-center gap-1">
+                      {i > 0 && <span className="text-slate-300">→</span>}
+                      <button
+                        type="button"
+                        onClick={() => onFocusNode(nodeId)}
+                        className="rounded bg-emerald-50 px-1.5 py-0.5 text-[11px] font-medium text-emerald-800 ring-1 ring-emerald-200 ring-inset hover:bg-emerald-100"
+                        title={`Show ${nodeId} on the canvas`}
+                      >
+                        {findNodeSpec(types.get(nodeId) ?? "")?.title ?? "Node"} <span className="font-mono font-normal text-emerald-600">{nodeId}</span>
+                      </button>
+                    </span>
+                  ))}
+                </div>
+              </div>
+            )}
+            {event.effects.length > 0 && (
+              <ul className="mt-2 space-y-0.5 border-t border-slate-100 pt-2">
+                {event.effects.map((effect, i) => (
+                  <li key={i} className="flex gap-2 text-xs text-slate-600">
+                    <span className="shrink-0 font-mono text-[11px] text-slate-400">{effect.kind}</span>
+                    <span className="min-w-0 break-words">{effectSummary(effect)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+        {instance.events.length === 0 && <li className="py-10 text-center text-sm text-slate-500">No events yet.</li>}
+      </ol>
+    </aside>
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { MessagesSquare } from "lucide-react";
+import { useState } from "react";
+import { useTRPC } from "@/app/_lib/trpc";
+import { Composer } from "@/app/_ui/composer";
+import { ErrorNotice } from "@/app/_ui/error-notice";
+import { MessageList, type ChatMessage } from "@/app/_ui/message-list";
+import type { Task } from "./task-types";
+import { useRefreshTask } from "./use-refresh-task";
+
+/** The customer's conversation and the operator's reply box; replies leave through the channel. */
+export function TaskConversation({ task }: { task: Task }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshTask(task.id);
+  const reply = useMutation(trpc.tasks.reply.mutationOptions({ onSuccess: refresh }));
+  const [text, setText] = useState("");
+  const customerName = task.customer?.name ?? "Customer";
+  const labelFor = (m: ChatMessage) => (m.direction === "in" ? customerName : m.author === "operator" ? "You" : "Bot");
+
+  return (
+    <div className="flex min-w-0 flex-1 flex-col bg-slate-50/60" data-testid="task-conversation">
+      <MessageList
+        messages={task.messages}
+        ownDirection="out"
+        labelFor={labelFor}
+        pendingText={reply.isPending ? reply.variables.text : undefined}
+        pendingLabel="You"
+        empty={
+          <div className="text-center text-sm text-slate-500">
+            <MessagesSquare className="mx-auto mb-2 size-6 text-slate-300" aria-hidden />
+            No messages in this conversation.
+          </div>
+        }
+      />
+      <div className="space-y-2 border-t border-slate-200 bg-white p-3">
+        <ErrorNotice error={reply.error} />
+        <Composer
+          value={text}
+          onChange={setText}
+          onSend={() => reply.mutate({ taskId: task.id, text: text.trim() }, { onSuccess: () => setText("") })}
+          pending={reply.isPending}
+          disabled={!task.conversation}
+          placeholder={task.conversation ? `Reply to ${customerName} via ${task.conversation.channel}…` : "This task has no conversation to reply in"}
+          inputTestId="task-reply-input"
+          sendTestId="task-reply-send"
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { ExternalLink } from "lucide-react";
+import Link from "next/link";
+import { Badge } from "@/app/_ui/badge";
+import { Age, formatDateTime } from "@/app/_ui/time";
+import type { Task } from "./task-types";
+
+export function TaskHeader({ task }: { task: Task }) {
+  return (
+    <header className="flex shrink-0 items-start justify-between gap-4 border-b border-slate-200 bg-white px-6 py-4">
+      <div className="min-w-0">
+        <h1 className="truncate text-lg font-semibold text-slate-900" data-testid="task-title">
+          {task.title}
+        </h1>
+        <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-500">
+          {task.status === "open" ? (
+            <Badge tone="amber" data-testid="task-status">Open</Badge>
+          ) : (
+            <Badge tone="green" data-testid="task-status">Completed · {task.outcome}</Badge>
+          )}
+          <Badge tone="indigo">{task.queue}</Badge>
+          <span title={formatDateTime(task.createdAt)}>
+            Created <Age date={task.createdAt} suffix=" ago" />
+          </span>
+        </div>
+      </div>
+      <Link
+        href={`/instances/${task.instanceId}`}
+        className="inline-flex shrink-0 items-center gap-1.5 text-sm font-medium text-indigo-600 hover:text-indigo-500"
+        data-testid="task-instance-link"
+      >
+        Flow instance
+        <ExternalLink className="size-3.5" aria-hidden />
+      </Link>
+    </header>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { CheckCircle2 } from "lucide-react";
+import { useTRPC } from "@/app/_lib/trpc";
+import { Button } from "@/app/_ui/button";
+import { Card } from "@/app/_ui/card";
+import { ErrorNotice } from "@/app/_ui/error-notice";
+import type { Task } from "./task-types";
+import { useRefreshTask } from "./use-refresh-task";
+
+const label = (outcome: string) => outcome.charAt(0).toUpperCase() + outcome.slice(1).replace(/[-_]/g, " ");
+
+/** Completing sends the chosen outcome back to the waiting flow instance, which then continues. */
+export function TaskOutcomes({ task }: { task: Task }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshTask(task.id);
+  const complete = useMutation(trpc.tasks.complete.mutationOptions({ onSuccess: refresh }));
+
+  if (task.status !== "open") {
+    return (
+      <Card title="Outcome" testId="task-outcomes">
+        <p className="flex items-center gap-2 text-sm text-slate-700">
+          <CheckCircle2 className="size-4 text-emerald-600" aria-hidden />
+          Completed as <strong className="font-semibold">{task.outcome}</strong>
+        </p>
+      </Card>
+    );
+  }
+  return (
+    <Card title="Complete task" testId="task-outcomes">
+      <p className="mb-3 text-xs text-slate-500">The flow continues along the outcome you pick.</p>
+      <div className="flex flex-wrap gap-2">
+        {task.outcomes.map((outcome, index) => (
+          <Button
+            key={outcome}
+            variant={index === 0 ? "primary" : "secondary"}
+            disabled={complete.isPending}
+            onClick={() => complete.mutate({ taskId: task.id, outcome })}
+            data-testid={`task-complete-${outcome}`}
+          >
+            {complete.isPending && complete.variables.outcome === outcome ? "Completing…" : label(outcome)}
+          </Button>
+        ))}
+      </div>
+      <ErrorNotice error={complete.error} className="mt-3" />
+    </Card>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+import { Inbox } from "lucide-react";
+import { EmptyState } from "@/app/_ui/empty-state";
+import { TaskDetail } from "./task-detail";
+import { TaskQueue } from "./task-queue";
+import { useWorkspaceUrl } from "./use-workspace-url";
+
+/** The operator's desk: the queue on the left, the selected task on the right. */
+export function Workspace() {
+  const { status, taskId, selectTask, showStatus } = useWorkspaceUrl();
+  return (
+    <div className="flex h-full min-h-0">
+      <aside className="flex w-80 shrink-0 flex-col border-r border-slate-200 bg-white">
+        <TaskQueue status={status} selectedId={taskId} onSelect={selectTask} onStatus={showStatus} />
+      </aside>
+      <section className="min-w-0 flex-1">
+        {taskId ? (
+          <TaskDetail key={taskId} taskId={taskId} />
+        ) : (
+          <div className="flex h-full items-center justify-center">
+            <EmptyState icon={Inbox} title="Pick a task">
+              Tasks appear on the left as flows hand conversations over to an operator.
+            </EmptyState>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
