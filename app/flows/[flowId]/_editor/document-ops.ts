@@ -1,7 +1,7 @@
 import type { FlowDocument, FlowNode } from "@/engine/contracts/flow";
 import type { Port } from "@/nodes/_kit/define-node";
 import { findNodeSpec } from "@/nodes/registry";
-import { nodeLook } from "@/app/_ui/flow-canvas";
+import { nodeLook } from "@/app/_ui/flow-canvas/node-view";
 
 /** Pure edits of a FlowDocument. Each returns a new document and shares what did not change. */
 
@@ -78,7 +78,7 @@ export function updateSettings(doc: FlowDocument, nodeId: string, settings: Reco
   return { nodes, edges: changed ? edges : doc.edges };
 }
 
-/** old port id -> new port id, or null when the port is gone. */
+/** old port id -> new port id, or null when the port is gone. Labels win; an id claimed by a label is taken. */
 function portMoves(before: Port[], after: Port[]): Map<string, string | null> {
   const unique = (ports: Port[]) => {
     const counts = new Map<string, number>();
@@ -87,13 +87,10 @@ function portMoves(before: Port[], after: Port[]): Map<string, string | null> {
   };
   const oldLabels = unique(before);
   const newLabels = unique(after);
-  const ids = new Set(after.map((p) => p.id));
-  return new Map(
-    before.map((p) => {
-      const byLabel = oldLabels.has(p.label) ? newLabels.get(p.label) : undefined;
-      return [p.id, byLabel ?? (ids.has(p.id) ? p.id : null)];
-    }),
-  );
+  const byLabel = new Map(before.flatMap((p) => (oldLabels.has(p.label) && newLabels.has(p.label) ? [[p.id, newLabels.get(p.label)!]] : [])));
+  const claimed = new Set(byLabel.values());
+  const free = new Set(after.map((p) => p.id).filter((id) => !claimed.has(id)));
+  return new Map(before.map((p) => [p.id, byLabel.get(p.id) ?? (free.has(p.id) ? p.id : null)]));
 }
 
 /** Roughly a node's footprint on the canvas, for placing new nodes without covering others. */

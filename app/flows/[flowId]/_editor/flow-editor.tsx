@@ -133,7 +133,7 @@ function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
           onDelete={() => deleteSelection({ nodes: selection.nodes, edges: [] })}
         />
         {chatOpen && (
-          <aside className="flex w-96 shrink-0 flex-col border-l border-slate-200 bg-white" data-testid="chat-panel">
+          <aside className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white" data-testid="chat-panel">
             <WebchatPanel flowId={flow.id} />
           </aside>
         )}

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from "react";
 import { compileFlow } from "@/engine/compiler/compile";
 import type { FlowDocument, FlowIssue } from "@/engine/contracts/flow";
-import { nodeProblems, type NodeProblem } from "@/app/_ui/flow-canvas";
+import { nodeProblems, type NodeProblem } from "@/app/_ui/flow-canvas/node-view";
 
 export type FlowCheck = {
   doc: FlowDocument;
