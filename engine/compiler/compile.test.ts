@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { SUPPORT_CHAT } from "../../prisma/seed";
+import { supportChat } from "../templates/support-chat";
 import type { FlowDocument, FlowEdge, FlowIssue, FlowNode } from "../contracts/flow";
 import { compileFlow, stateId } from "./compile";
+
+const SUPPORT_CHAT = supportChat.document;
 
 const node = (id: string, type: string, settings: Record<string, unknown> = {}): FlowNode => ({ id, type, position: { x: 0, y: 0 }, settings });
 const edge = (source: string, sourcePort: string, target: string, id = `${source}-${sourcePort}-${target}`): FlowEdge => ({ id, source, sourcePort, target });

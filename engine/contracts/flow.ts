@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { flowTestCaseSchema } from "./simulation";
 
 /** Limits that keep a flow document (and the compile of it) bounded. */
 export const FLOW_LIMITS = { nodes: 2000, edges: 8000, name: 120 } as const;
@@ -32,6 +33,8 @@ export type FlowEdge = z.infer<typeof flowEdgeSchema>;
 export const flowDocumentSchema = z.object({
   nodes: z.array(flowNodeSchema).max(FLOW_LIMITS.nodes),
   edges: z.array(flowEdgeSchema).max(FLOW_LIMITS.edges),
+  /** Saved test cases (Simulate mode, and `npm test` for templates). */
+  tests: z.array(flowTestCaseSchema).max(50).optional(),
 });
 export type FlowDocument = z.infer<typeof flowDocumentSchema>;
 

@@ -4,6 +4,9 @@ import { flowDocumentSchema, flowExportSchema, type FlowDocument, type FlowExpor
 import { iso, type Db } from "../store/db";
 import type { PrismaClient } from "../store/prisma";
 import { EngineInputError, FlowInvalidError } from "../contracts/errors";
+import type { FlowTestCase, SimulationStep } from "../contracts/simulation";
+import { runTestCase, simulateFlow } from "../simulate/simulate";
+import { findTemplate, flowTemplates } from "../templates/catalog";
 
 /** A new flow starts with a trigger already on the canvas. */
 export const STARTER_DOCUMENT: FlowDocument = {
@@ -100,6 +103,29 @@ export function createFlowService(db: Db, prisma: PrismaClient, clock: () => num
       const v = await prisma.flowVersion.findUnique({ where: { id: versionId } });
       if (!v) throw new EngineInputError(`version ${versionId} not found`, "versionId");
       return { id: v.id, flowId: v.flowId, number: v.number, createdAt: v.createdAt, document: parseDraft(v.graph), machine: JSON.parse(v.machine) as unknown };
+    },
+
+    /** Runs a draft on a script with no real sends (Simulate mode). */
+    simulate(document: FlowDocument, steps: SimulationStep[], customer?: FlowTestCase["customer"]) {
+      return simulateFlow(document, steps, { customer });
+    },
+
+    /** Runs every saved test case of a draft. */
+    runTests(document: FlowDocument) {
+      return (document.tests ?? []).map((test) => {
+        const { run, failures } = runTestCase(document, test);
+        return { id: test.id, name: test.name, passed: failures.length === 0, failures, run };
+      });
+    },
+
+    templates() {
+      return flowTemplates.map((t) => ({ id: t.id, name: t.name, description: t.description, nodes: t.document.nodes.length, tests: t.document.tests.length }));
+    },
+
+    async createFromTemplate(templateId: string) {
+      const template = findTemplate(templateId);
+      if (!template) throw new EngineInputError(`no template "${templateId}"`, "templateId");
+      return this.create(template.name, template.document);
     },
 
     async exportFlow(id: string): Promise<FlowExport> {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { SUPPORT_CHAT } from "../../prisma/seed";
+import { supportChat } from "../templates/support-chat";
 import type { FlowDocument } from "../contracts/flow";
 import { compileOrThrow, effectsOf, messageEvent, startFlow, taskCompleted, TEST_CUSTOMER, timerFired } from "../testing/flow-harness";
 import { buildMachine } from "./machine";
 import { eventStep, startStep } from "./step";
+
+const SUPPORT_CHAT = supportChat.document;
 
 const pos = { x: 0, y: 0 };
 /** trigger → ask → wait (60 s); a reply loops back to ask, a timeout ends. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FLOW_LIMITS, flowDocumentSchema } from "@/engine/contracts/flow";
+import { flowTestCaseSchema, simulationStepSchema } from "@/engine/contracts/simulation";
 import { procedure, router } from "../trpc";
 
 const flowId = z.object({ flowId: z.string().min(1) });
@@ -17,6 +18,14 @@ export const flowsRouter = router({
     .mutation(({ ctx, input }) => ctx.engine.flows.saveDraft(input.flowId, input.document)),
   validate: procedure.input(z.object({ document: flowDocumentSchema })).query(({ ctx, input }) => ctx.engine.flows.validate(input.document)),
   publish: procedure.input(flowId).mutation(({ ctx, input }) => ctx.engine.flows.publish(input.flowId)),
+  simulate: procedure
+    .input(z.object({ document: flowDocumentSchema, steps: z.array(simulationStepSchema).min(1).max(200), customer: flowTestCaseSchema.shape.customer }))
+    .mutation(({ ctx, input }) => ctx.engine.flows.simulate(input.document, input.steps, input.customer)),
+  runTests: procedure.input(z.object({ document: flowDocumentSchema })).mutation(({ ctx, input }) => ctx.engine.flows.runTests(input.document)),
+  templates: procedure.query(({ ctx }) => ctx.engine.flows.templates()),
+  createFromTemplate: procedure
+    .input(z.object({ templateId: z.string().min(1) }))
+    .mutation(({ ctx, input }) => ctx.engine.flows.createFromTemplate(input.templateId)),
   export: procedure.input(flowId).query(({ ctx, input }) => ctx.engine.flows.exportFlow(input.flowId)),
   import: procedure.input(z.object({ file: z.unknown() })).mutation(({ ctx, input }) => ctx.engine.flows.importFlow(input.file)),
 });

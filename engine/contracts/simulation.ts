@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { channelSchema } from "./events";
+
+/** One scripted thing that happens to a simulated instance. */
+export const simulationStepSchema = z.discriminatedUnion("do", [
+  z.object({ do: z.literal("message"), text: z.string().trim().min(1, "type the customer's message").max(4000) }),
+  z.object({ do: z.literal("wait"), seconds: z.number().int().min(1).max(90 * 86400) }),
+  z.object({ do: z.literal("complete-task"), outcome: z.string().trim().min(1, "name the outcome") }),
+]);
+export type SimulationStep = z.infer<typeof simulationStepSchema>;
+
+/** What a test case expects once its steps have run. */
+export const expectationSchema = z.object({
+  status: z.enum(["waiting", "completed", "stuck", "not-started"]).optional(),
+  outcome: z.string().optional(),
+  /** Each entry must be contained in the message sent at the same position, in order. */
+  sent: z.array(z.string()).optional(),
+  /** Node ids that must be visited in this order (others may come in between). */
+  path: z.array(z.string()).optional(),
+  vars: z.record(z.string(), z.unknown()).optional(),
+});
+export type Expectation = z.infer<typeof expectationSchema>;
+
+/**
+ * A saved test case: a scripted conversation and what must come of it. Saved with the flow,
+ * run in the editor's Simulate mode and by `npm test` for every template.
+ * @example { id: "hours", name: "asks for hours", steps: [{ do: "message", text: "hours?" }], expect: { outcome: "answered" } }
+ */
+export const flowTestCaseSchema = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().trim().min(1).max(120),
+  customer: z
+    .object({ name: z.string().max(120).nullable().default("Test customer"), channel: channelSchema.default("webchat") })
+    .default({ name: "Test customer", channel: "webchat" }),
+  steps: z.array(simulationStepSchema).min(1, "a test case needs at least one step").max(200),
+  expect: expectationSchema.default({}),
+});
+export type FlowTestCase = z.infer<typeof flowTestCaseSchema>;

@@ -1,0 +1,134 @@
+import { compileFlow } from "../compiler/compile";
+import type { CustomerRef, Effect, FlowEvent } from "../contracts/events";
+import type { FlowDocument, FlowIssue } from "../contracts/flow";
+import type { Expectation, FlowTestCase, SimulationStep } from "../contracts/simulation";
+import { findNodeSpec } from "../../nodes/registry";
+import { buildMachine } from "../runtime/machine";
+import { eventStep, startStep, type InstanceStatus, type PersistedState, type StepResult } from "../runtime/step";
+
+/** Monday 2026-01-05 09:00 UTC: a business-hours start unless the caller picks another. */
+export const SIMULATION_START = Date.UTC(2026, 0, 5, 9, 0, 0);
+
+export type SimulatedStep = {
+  /** Index of the script step that caused it. */
+  input: number;
+  event: FlowEvent;
+  at: number;
+  trail: string[];
+  effects: Effect[];
+  vars: Record<string, unknown>;
+  state: unknown;
+  status: InstanceStatus;
+};
+
+export type SimulationRun = {
+  ok: boolean;
+  issues: FlowIssue[];
+  started: boolean;
+  steps: SimulatedStep[];
+  status: InstanceStatus | "not-started";
+  outcome: string | null;
+  sent: string[];
+  /** Script lines that did nothing, and why (e.g. a task completed when none was open). */
+  notes: { input: number; message: string }[];
+};
+
+/**
+ * Runs a draft on a scripted sequence of events with the production step function, a simulated
+ * clock (waits fast-forward and fire due timers) and a recording outbox: nothing is sent.
+ */
+export function simulateFlow(doc: FlowDocument, script: SimulationStep[], opts: { customer?: FlowTestCase["customer"]; startAt?: number } = {}): SimulationRun {
+  const compiled = compileFlow(doc);
+  const run: SimulationRun = { ok: compiled.ok, issues: compiled.issues, started: false, steps: [], status: "not-started", outcome: null, sent: [], notes: [] };
+  if (!compiled.ok) return run;
+  const machine = buildMachine(compiled.machine);
+  const channel = opts.customer?.channel ?? "webchat";
+  const customer: CustomerRef = { id: "sim-customer", name: opts.customer ? opts.customer.name : "Test customer", channel, address: "sim-address" };
+  const sim = { clock: opts.startAt ?? SIMULATION_START, state: null as PersistedState | null, seq: 0 };
+  const timers = new Map<string, { nodeId: string; dueAt: number }>();
+  const tasks: string[] = [];
+
+  const record = (input: number, event: FlowEvent, result: StepResult) => {
+    sim.state = JSON.parse(JSON.stringify(result.state)) as PersistedState; // exactly what the store would keep
+    for (const effect of result.effects) {
+      if (effect.kind === "message.send") run.sent.push(effect.text);
+      if (effect.kind === "timer.set") timers.set(effect.key, { nodeId: effect.nodeId, dueAt: event.at + effect.delayMs });
+      if (effect.kind === "timer.cancel") timers.delete(effect.timerId);
+      if (effect.kind === "task.create") tasks.push(effect.key);
+    }
+    run.steps.push({ input, event, at: event.at, trail: result.trail, effects: result.effects, vars: result.state.context.vars, state: result.state.value, status: result.status });
+    run.status = result.status;
+    run.outcome = result.state.context.outcome;
+  };
+
+  const apply = (input: number, event: FlowEvent) => {
+    if (!sim.state) {
+      const matches = doc.nodes.some((n) => {
+        const spec = findNodeSpec(n.type);
+        const settings = spec?.trigger && spec.settings.safeParse(n.settings);
+        return settings && settings.success && spec.trigger!.matches(settings.data as never, event);
+      });
+      if (!matches) return run.notes.push({ input, message: `no trigger starts on ${event.type}` });
+      run.started = true;
+      return record(input, event, startStep(machine, { instanceId: "sim", flowId: "draft", versionId: "draft", conversationId: "sim-conversation", customer, event }));
+    }
+    if (run.status !== "waiting") return run.notes.push({ input, message: `the instance is ${run.status}; ${event.type} ignored` });
+    record(input, event, eventStep(machine, sim.state, event));
+  };
+
+  script.forEach((step, input) => {
+    if (step.do === "message") {
+      apply(input, { type: "message.received", at: sim.clock, messageId: `sim-${++sim.seq}`, text: step.text, channel });
+    } else if (step.do === "complete-task") {
+      const taskId = tasks.pop();
+      if (!taskId) run.notes.push({ input, message: "no open task to complete" });
+      else apply(input, { type: "task.completed", at: sim.clock, taskId, nodeId: "", outcome: step.outcome });
+    } else {
+      const until = sim.clock + step.seconds * 1000;
+      for (;;) {
+        const due = [...timers].filter(([, t]) => t.dueAt <= until).sort((a, b) => a[1].dueAt - b[1].dueAt)[0];
+        if (!due) break;
+        timers.delete(due[0]);
+        sim.clock = Math.max(sim.clock, due[1].dueAt);
+        apply(input, { type: "timer.fired", at: sim.clock, timerId: due[0], nodeId: due[1].nodeId });
+      }
+      sim.clock = until;
+    }
+  });
+  return run;
+}
+
+/** Checks a run against a test case's expectations; each failure is a readable sentence. */
+export function checkExpectations(run: SimulationRun, expect: Expectation): string[] {
+  const failures: string[] = [];
+  if (!run.ok) return [`the flow does not compile: ${run.issues.map((i) => i.message).join(" ")}`];
+  if (expect.status && run.status !== expect.status) failures.push(`expected the instance to be ${expect.status}, it is ${run.status}`);
+  if (expect.outcome !== undefined && run.outcome !== expect.outcome) failures.push(`expected outcome "${expect.outcome}", got ${run.outcome === null ? "none" : `"${run.outcome}"`}`);
+  expect.sent?.forEach((text, i) => {
+    if (!run.sent[i]?.includes(text)) failures.push(`message ${i + 1} should contain "${text}", it was ${run.sent[i] === undefined ? "never sent" : `"${run.sent[i]}"`}`);
+  });
+  if (expect.sent && run.sent.length > expect.sent.length) failures.push(`expected ${expect.sent.length} messages, ${run.sent.length} were sent`);
+  if (expect.path) {
+    const visited = run.steps.flatMap((s) => s.trail);
+    let from = 0;
+    for (const nodeId of expect.path) {
+      const at = visited.indexOf(nodeId, from);
+      if (at < 0) {
+        failures.push(`expected the path to pass ${nodeId} (after ${expect.path.slice(0, expect.path.indexOf(nodeId)).join(" → ") || "the start"}); it went ${visited.join(" → ")}`);
+        break;
+      }
+      from = at + 1;
+    }
+  }
+  const vars = run.steps.at(-1)?.vars ?? {};
+  for (const [name, value] of Object.entries(expect.vars ?? {})) {
+    if (JSON.stringify(vars[name]) !== JSON.stringify(value)) failures.push(`expected vars.${name} = ${JSON.stringify(value)}, got ${JSON.stringify(vars[name])}`);
+  }
+  return failures;
+}
+
+/** Runs one saved test case. */
+export function runTestCase(doc: FlowDocument, test: FlowTestCase) {
+  const run = simulateFlow(doc, test.steps, { customer: test.customer });
+  return { run, failures: checkExpectations(run, test.expect) };
+}
