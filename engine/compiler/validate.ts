@@ -1,6 +1,7 @@
 import type { FlowDocument, FlowIssue } from "../contracts/flow";
 import { findNodeSpec } from "../../nodes/registry";
 import type { NodeSpec, Port } from "../../nodes/_kit/define-node";
+import { checkVariables } from "./variables";
 
 /** A node whose type is known and whose settings parsed. */
 export type ResolvedNode = { id: string; spec: NodeSpec; settings: Record<string, unknown>; outputs: Port[] };
@@ -93,6 +94,8 @@ export function checkGraph(doc: FlowDocument): GraphCheck {
       issues.push({ code: "unreachable-node", nodeId: node.id, message: `${nodes.get(node.id)!.spec.title} cannot be reached from any trigger.` });
     }
   }
+
+  issues.push(...checkVariables(nodes.values()));
 
   for (const nodeId of cyclesWithoutWait(nodes, wiring)) {
     issues.push({ code: "cycle-without-wait", nodeId, message: "This node is on a loop with no waiting step: an instance would spin forever." });

@@ -58,7 +58,9 @@ export type FlowIssue = {
     | "unreachable-node"
     | "cycle-without-wait"
     | "dangling-edge"
-    | "duplicate-id";
+    | "duplicate-id"
+    | "unknown-variable"
+    | "variable-type";
   message: string;
   nodeId?: string;
   field?: string;

@@ -42,6 +42,10 @@ export type CompileContext<S> = {
 
 export type NodeIssue = Omit<FlowIssue, "nodeId">;
 
+export type VariableType = "string" | "number" | "boolean" | "object" | "any";
+/** A flow variable a node writes or reads; `field` pins a read to the setting it comes from. */
+export type VariableUse = { name: string; type: VariableType; field?: string };
+
 export type NodeSpec<S extends z.ZodType<Record<string, unknown>> = z.ZodType<Record<string, unknown>>> = {
   /** Stable dotted id stored in flows, e.g. `message.send`. */
   type: string;
@@ -62,6 +66,11 @@ export type NodeSpec<S extends z.ZodType<Record<string, unknown>> = z.ZodType<Re
   trigger?: { event: FlowEvent["type"]; matches(settings: z.infer<S>, event: FlowEvent): boolean };
   /** One line under the title on the canvas. */
   summary(settings: z.infer<S>): string;
+  /**
+   * Variables the node writes and reads (typed). The compiler refuses to publish a read of a
+   * variable no node writes, or of the wrong type. `{{vars.x}}` in any setting counts as a read.
+   */
+  variables?(settings: z.infer<S>): { writes?: VariableUse[]; reads?: VariableUse[] };
   /** Rules the schema cannot express, pinned to settings fields. */
   validate?(settings: z.infer<S>): NodeIssue[];
   compile(ctx: CompileContext<z.infer<S>>): StateJson;

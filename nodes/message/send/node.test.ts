@@ -12,9 +12,8 @@ describe("message.send", () => {
     expect(run.effects).toEqual([{ kind: "message.send", key: "inst-1:1", nodeId: NODE_ID, text: "Hi Ann, you said: where is my order?" }]);
   });
 
-  it("renders an unknown variable as an empty string, never `undefined`", () => {
-    const run = runNode(TYPE, { text: "Code: [{{vars.code}}]" });
-    expect(run.effects).toMatchObject([{ text: "Code: []" }]);
+  it("refuses to publish a variable no node sets, pinned to the text field", () => {
+    expect(nodeIssues(TYPE, { text: "Code: [{{vars.code}}]" })).toMatchObject([{ code: "unknown-variable", nodeId: NODE_ID, field: "text" }]);
   });
 
   it("rejects an empty text, pinned to the text field", () => {
