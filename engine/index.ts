@@ -5,6 +5,7 @@
 import { newId } from "./store/ids";
 import type { ChannelAdapter, InboundMessage, OutboundMessage } from "./channels/channel";
 import { webchatAdapter } from "./channels/webchat/adapter";
+import { crmEventBodySchema } from "./contracts/crm-events";
 import type { Channel } from "./contracts/events";
 import { createFlowService } from "./flows/flow-service";
 import { createDispatcher, type DispatcherFaults } from "./runtime/dispatcher";
@@ -96,8 +97,14 @@ export function createEngine(options: EngineOptions = {}) {
       return commits.submit(() => runtime.receiveMessage(message, clock()));
     },
 
+    /** A CRM event (`POST /api/events`): validated against its typed payload, then committed. */
+    async receiveCrmEvent(body: unknown) {
+      const event = crmEventBodySchema.parse(body);
+      return commits.submit(() => runtime.receiveCrmEvent(event, clock()));
+    },
+
     /** Parse + ingest in one call. */
-    receive(channel: Channel, payload: unknown): Promise<MessageOutcome> {
+    async receive(channel: Channel, payload: unknown): Promise<MessageOutcome> {
       return this.ingest(this.parseInbound(channel, payload));
     },
 

@@ -11,7 +11,8 @@ export type CustomerRef = { id: string; name: string | null; channel: Channel; a
 export type FlowEvent =
   | { type: "message.received"; at: number; messageId: string; text: string; channel: Channel }
   | { type: "timer.fired"; at: number; timerId: string; nodeId: string }
-  | { type: "task.completed"; at: number; taskId: string; nodeId: string; outcome: string };
+  | { type: "task.completed"; at: number; taskId: string; nodeId: string; outcome: string }
+  | { type: "crm.event"; at: number; eventId: string; name: string; payload: Record<string, unknown> };
 
 /** The input an instance starts with: the trigger's event and who it is about. */
 export type StartInput = {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { crmEventNameSchema } from "./crm-events";
 import { channelSchema } from "./events";
 
 /** One scripted thing that happens to a simulated instance. */
@@ -6,6 +7,7 @@ export const simulationStepSchema = z.discriminatedUnion("do", [
   z.object({ do: z.literal("message"), text: z.string().trim().min(1, "type the customer's message").max(4000) }),
   z.object({ do: z.literal("wait"), seconds: z.number().int().min(1).max(90 * 86400) }),
   z.object({ do: z.literal("complete-task"), outcome: z.string().trim().min(1, "name the outcome") }),
+  z.object({ do: z.literal("crm-event"), name: crmEventNameSchema, payload: z.record(z.string(), z.unknown()).default({}) }),
 ]);
 export type SimulationStep = z.infer<typeof simulationStepSchema>;
 

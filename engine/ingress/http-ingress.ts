@@ -7,6 +7,7 @@ import { isEngineInputError, isZodError } from "../contracts/errors";
 export const MAX_BODY_BYTES = 64 * 1024;
 
 const INBOUND = /^\/api\/channels\/([a-z]+)\/inbound\/?$/;
+const EVENTS = /^\/api\/events\/?$/;
 
 class HttpError extends Error {
   constructor(readonly status: number, readonly code: string, message: string, readonly issues?: { field: string; message: string }[]) {
@@ -14,10 +15,26 @@ class HttpError extends Error {
   }
 }
 
+/** A machine-facing POST route: takes the parsed JSON body, resolves once it is committed. */
+type Route = (body: unknown) => Promise<{ duplicate: boolean }>;
+
+function route(engine: Engine, path: string): Route | null {
+  const inbound = INBOUND.exec(path);
+  if (inbound) {
+    return (body) => {
+      const channel = channelSchema.safeParse(inbound[1]);
+      if (!channel.success) throw new HttpError(404, "unknown_channel", `No channel "${inbound[1]}".`);
+      return engine.receive(channel.data, body);
+    };
+  }
+  if (EVENTS.test(path)) return (body) => engine.receiveCrmEvent(body);
+  return null;
+}
+
 /**
- * The machine-facing routes, served by plain node:http in front of Next (a Next route handler
- * tops out near 1,000 req/s here). Returns false when the path is not ours, so Next handles it.
- * A webhook is answered only after its event is committed.
+ * The machine-facing routes (channel webhooks, the CRM event API), served by plain node:http in
+ * front of Next (a Next route handler tops out near 1,000 req/s here). Returns false when the
+ * path is not ours, so Next handles it. A request is answered only after its event is committed.
  */
 export function handleIngress(engine: Engine, req: IncomingMessage, res: ServerResponse): boolean {
   const path = (req.url ?? "/").split("?")[0];
@@ -25,17 +42,14 @@ export function handleIngress(engine: Engine, req: IncomingMessage, res: ServerR
     reply(res, 200, { status: "ok" });
     return true;
   }
-  const match = INBOUND.exec(path);
-  if (!match) return false;
+  const handler = route(engine, path);
+  if (!handler) return false;
   void (async () => {
     try {
       if (req.method !== "POST") throw new HttpError(405, "method_not_allowed", "Use POST.");
-      const channel = channelSchema.safeParse(match[1]);
-      if (!channel.success) throw new HttpError(404, "unknown_channel", `No channel "${match[1]}".`);
       const type = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
       if (type !== "application/json") throw new HttpError(415, "unsupported_media_type", "Send Content-Type: application/json.");
-      const body = parseJson(await readBody(req));
-      const outcome = await engine.receive(channel.data, body);
+      const outcome = await handler(parseJson(await readBody(req)));
       reply(res, outcome.duplicate ? 200 : 202, { status: outcome.duplicate ? "duplicate" : "accepted", ...outcome });
     } catch (error) {
       const e = toHttpError(error);

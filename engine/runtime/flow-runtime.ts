@@ -1,12 +1,15 @@
 import { newId } from "../store/ids";
 import type { Channel, CustomerRef, FlowEvent } from "../contracts/events";
 import type { InboundMessage } from "../channels/channel";
+import type { CrmEventBody } from "../contracts/crm-events";
 import { EngineInputError } from "../contracts/errors";
 import { findNodeSpec } from "../../nodes/registry";
 import { iso } from "../store/db";
 import type { InstanceRow, StepStore } from "../store/step-store";
 import { eventStep, startStep, type PersistedState, type StepResult } from "./step";
 import type { createVersionCache } from "./versions";
+
+export type CrmEventOutcome = { duplicate: boolean; customerId: string | null; instanceIds: string[] };
 
 export type MessageOutcome = {
   duplicate: boolean;
@@ -53,17 +56,30 @@ export function createFlowRuntime(store: StepStore, versions: ReturnType<typeof 
     return result;
   }
 
-  function pickFlow(event: FlowEvent, flowId?: string) {
+  /** Latest published versions whose triggers take this event (newest publish first). */
+  function startable(event: FlowEvent, flowId?: string) {
     const candidates = versions.candidates().filter((c) => !flowId || c.flowId === flowId);
     if (flowId && candidates.length === 0) throw new EngineInputError(`flow ${flowId} has no published version`, "flowId");
-    return candidates.find((c) => c.triggers.some((t) => findNodeSpec(t.type)?.trigger?.matches(t.settings as never, event)));
+    return candidates.filter((c) => c.triggers.some((t) => findNodeSpec(t.type)?.trigger?.matches(t.settings as never, event)));
   }
+
+  function startInstance(chosen: { flowId: string; versionId: string }, customer: CustomerRef, conversationId: string, event: FlowEvent): string {
+    const instanceId = newId();
+    const row = { id: instanceId, flowId: chosen.flowId, versionId: chosen.versionId, conversationId, customerId: customer.id, stepCount: 0 };
+    const result = startStep(versions.machine(chosen.versionId), { instanceId, flowId: chosen.flowId, versionId: chosen.versionId, conversationId, customer, event });
+    persist(row, true, result, event, { channel: customer.channel, address: customer.address });
+    return instanceId;
+  }
+
+  /** Records an inbound event under its dedup key; false when it was seen before. */
+  const firstDelivery = (inboxId: string, source: string, payload: unknown, at: number) =>
+    s.inboxInsert.run(inboxId, source, JSON.stringify(payload), iso(at)).changes > 0;
 
   return {
     /** A customer message: dedupe, identify, record, then resume or start the conversation's flow. */
     receiveMessage(msg: InboundMessage, at: number): MessageOutcome {
       const inboxId = `${msg.channel}:${msg.providerMessageId}`;
-      if (s.inboxInsert.run(inboxId, msg.channel, JSON.stringify(msg), iso(at)).changes === 0) {
+      if (!firstDelivery(inboxId, msg.channel, msg, at)) {
         const prior = s.inboxGet.get(inboxId) as { instanceId: string | null };
         return { duplicate: true, customerId: null, conversationId: null, instanceId: prior.instanceId };
       }
@@ -78,17 +94,30 @@ export function createFlowRuntime(store: StepStore, versions: ReturnType<typeof 
         advance(waiting, event);
         instanceId = waiting.id;
       } else {
-        const chosen = pickFlow(event, msg.flowId);
-        if (chosen) {
-          instanceId = newId();
-          const ref: CustomerRef = { id: customer.id, name: customer.name, channel: msg.channel, address: msg.address };
-          const row = { id: instanceId, flowId: chosen.flowId, versionId: chosen.versionId, conversationId, customerId: customer.id, stepCount: 0 };
-          const result = startStep(versions.machine(chosen.versionId), { instanceId, flowId: chosen.flowId, versionId: chosen.versionId, conversationId, customer: ref, event });
-          persist(row, true, result, event, { channel: msg.channel, address: msg.address });
-        }
+        // A conversation runs one flow at a time: the newest published flow that takes the message.
+        const [chosen] = startable(event, msg.flowId);
+        const ref: CustomerRef = { id: customer.id, name: customer.name, channel: msg.channel, address: msg.address };
+        if (chosen) instanceId = startInstance(chosen, ref, conversationId, event);
       }
       if (instanceId) s.inboxLink.run(instanceId, inboxId);
       return { duplicate: false, customerId: customer.id, conversationId, instanceId };
+    },
+
+    /**
+     * A CRM event about a customer (proactive flows): identifies the customer on the given channel
+     * and starts an instance in every published flow whose trigger takes the event.
+     */
+    receiveCrmEvent(body: CrmEventBody, at: number): CrmEventOutcome {
+      const inboxId = `crm:${body.eventId}`;
+      if (!firstDelivery(inboxId, "crm", body, at)) return { duplicate: true, customerId: null, instanceIds: [] };
+      const { channel, address, name } = body.customer;
+      const customer = store.resolveCustomer(channel, address, name ?? null, at);
+      const conversationId = store.openConversation(customer.id, channel, address, at);
+      const event: FlowEvent = { type: "crm.event", at, eventId: body.eventId, name: body.name, payload: body.payload };
+      const ref: CustomerRef = { id: customer.id, name: customer.name, channel, address };
+      const instanceIds = startable(event).map((chosen) => startInstance(chosen, ref, conversationId, event));
+      if (instanceIds[0]) s.inboxLink.run(instanceIds[0], inboxId);
+      return { duplicate: false, customerId: customer.id, instanceIds };
     },
 
     /** A due timer: claimed and applied in the same transaction, so it fires exactly once. */

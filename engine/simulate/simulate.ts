@@ -1,4 +1,5 @@
 import { compileFlow } from "../compiler/compile";
+import { crmEventCatalogue } from "../contracts/crm-events";
 import type { CustomerRef, Effect, FlowEvent } from "../contracts/events";
 import type { FlowDocument, FlowIssue } from "../contracts/flow";
 import type { Expectation, FlowTestCase, SimulationStep } from "../contracts/simulation";
@@ -79,6 +80,10 @@ export function simulateFlow(doc: FlowDocument, script: SimulationStep[], opts: 
   script.forEach((step, input) => {
     if (step.do === "message") {
       apply(input, { type: "message.received", at: sim.clock, messageId: `sim-${++sim.seq}`, text: step.text, channel });
+    } else if (step.do === "crm-event") {
+      const payload = crmEventCatalogue[step.name].payload.safeParse(step.payload);
+      if (!payload.success) run.notes.push({ input, message: `${step.name} payload: ${payload.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}` });
+      else apply(input, { type: "crm.event", at: sim.clock, eventId: `sim-${++sim.seq}`, name: step.name, payload: payload.data });
     } else if (step.do === "complete-task") {
       const taskId = tasks.pop();
       if (!taskId) run.notes.push({ input, message: "no open task to complete" });

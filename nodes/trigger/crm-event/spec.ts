@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { crmEventNameSchema, payloadVariables } from "../../../engine/contracts/crm-events";
+import { defineNode } from "../../_kit/define-node";
+
+const settings = z.object({
+  event: crmEventNameSchema.default("card.transaction").meta({ label: "CRM event", help: "Sent to POST /api/events by your CRM or core system." }),
+});
+
+/** Starts an instance when the CRM reports an event about a customer; its payload becomes variables. */
+export const crmEventNode = defineNode({
+  type: "trigger.crm-event",
+  version: 1,
+  title: "CRM event",
+  description: "Starts the flow when the CRM reports an event (card transaction, order status, abandoned form).",
+  category: "trigger",
+  icon: "Webhook",
+  keywords: ["crm", "event", "api", "proactive", "transaction", "order"],
+  settings,
+  hasInput: false,
+  outputs: () => [{ id: "out", label: "Event" }],
+  trigger: {
+    event: "crm.event",
+    matches: (s, event) => event.type === "crm.event" && event.name === s.event,
+  },
+  variables: (s) => ({ writes: payloadVariables(s.event) }),
+  summary: (s) => s.event,
+  compile: (ctx) => ({ entry: [ctx.action("take")], always: { target: ctx.target("out") } }),
+  actions: {
+    take: (context, event) => (event.type === "crm.event" ? { ...context, vars: { ...context.vars, ...event.payload } } : context),
+  },
+  examples: [{ name: "Unusual card payment", settings: { event: "card.transaction" } }],
+});
