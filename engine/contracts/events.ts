@@ -32,4 +32,8 @@ export type Effect =
   | { kind: "message.send"; key: string; nodeId: string; text: string }
   | { kind: "timer.set"; key: string; nodeId: string; delayMs: number }
   | { kind: "timer.cancel"; key: string; nodeId: string; timerId: string }
-  | { kind: "task.create"; key: string; nodeId: string; queue: string; title: string; steps: string[]; outcomes: string[] };
+  | { kind: "task.create"; key: string; nodeId: string; queue: string; title: string; steps: string[]; outcomes: string[]; priority: TaskPriority; slaMs: number };
+
+/** Operator task priorities, lowest first (stored as their index). */
+export const TASK_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+export type TaskPriority = (typeof TASK_PRIORITIES)[number];

@@ -1,5 +1,5 @@
 import { newId } from "./ids";
-import type { Channel, Effect } from "../contracts/events";
+import { TASK_PRIORITIES, type Channel, type Effect } from "../contracts/events";
 import { iso, type Db } from "./db";
 
 export type InstanceRow = {
@@ -62,7 +62,7 @@ export function createStepStore(db: Db) {
     timersDue: db.prepare(`SELECT id, instanceId, nodeId, dueAt FROM "Timer" WHERE status = 'pending' AND dueAt <= ? ORDER BY dueAt LIMIT ?`),
     queueFind: db.prepare(`SELECT id FROM "Queue" WHERE name = ?`),
     queueInsert: db.prepare(`INSERT INTO "Queue" (id, name, createdAt) VALUES (?, ?, ?)`),
-    taskInsert: db.prepare(`INSERT OR IGNORE INTO "Task" (id, instanceId, nodeId, queueId, title, steps, outcomes, status, customerId, conversationId, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`),
+    taskInsert: db.prepare(`INSERT OR IGNORE INTO "Task" (id, instanceId, nodeId, queueId, title, steps, outcomes, status, priority, dueAt, customerId, conversationId, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)`),
   };
 
   /** Finds or creates the customer known on `channel` by `address` (identity resolution). */
@@ -124,7 +124,11 @@ export function createStepStore(db: Db) {
           s.timerCancel.run(effect.timerId);
           break;
         case "task.create":
-          s.taskInsert.run(effect.key, w.instanceId, effect.nodeId, queueId(effect.queue, w.at), effect.title, JSON.stringify(effect.steps.map((text) => ({ text, done: false }))), JSON.stringify(effect.outcomes), w.customerId, w.conversationId, at);
+          s.taskInsert.run(
+            effect.key, w.instanceId, effect.nodeId, queueId(effect.queue, w.at), effect.title,
+            JSON.stringify(effect.steps.map((text) => ({ text, done: false }))), JSON.stringify(effect.outcomes),
+            TASK_PRIORITIES.indexOf(effect.priority), effect.slaMs > 0 ? w.at + effect.slaMs : null, w.customerId, w.conversationId, at,
+          );
           break;
       }
     }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TASK_PRIORITIES } from "../contracts/events";
 import type { Db } from "../store/db";
 import type { PrismaClient } from "../store/prisma";
 import { customerNames } from "./customer-names";
@@ -33,7 +34,8 @@ export function createTaskService(db: Db, prisma: PrismaClient) {
     async list(filter: { status: "open" | "completed" }) {
       const tasks = await prisma.task.findMany({
         where: { status: filter.status },
-        orderBy: { createdAt: filter.status === "open" ? "asc" : "desc" },
+        // Open work: most urgent first, then oldest first; finished work: newest first.
+        orderBy: filter.status === "open" ? [{ priority: "desc" }, { createdAt: "asc" }] : [{ createdAt: "desc" }],
         take: 200,
         include: { queue: { select: { name: true } } },
       });
@@ -44,6 +46,8 @@ export function createTaskService(db: Db, prisma: PrismaClient) {
         queue: t.queue.name,
         status: t.status,
         outcome: t.outcome,
+        priority: TASK_PRIORITIES[t.priority] ?? "normal",
+        slaDueAt: t.dueAt === null ? null : new Date(Number(t.dueAt)),
         customerName: nameOf(t.customerId),
         createdAt: t.createdAt,
       }));
@@ -64,6 +68,8 @@ export function createTaskService(db: Db, prisma: PrismaClient) {
         queue: task.queue.name,
         status: task.status,
         outcome: task.outcome,
+        priority: TASK_PRIORITIES[task.priority] ?? "normal",
+        slaDueAt: task.dueAt === null ? null : new Date(Number(task.dueAt)),
         instanceId: task.instanceId,
         createdAt: task.createdAt,
         steps: z.array(z.object({ text: z.string(), done: z.boolean() })).parse(JSON.parse(task.steps)),

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/app/_ui/badge";
 import { Age, formatDateTime } from "@/app/_ui/time";
 import type { Task } from "./task-types";
+import { TaskUrgency } from "./task-urgency";
 
 export function TaskHeader({ task }: { task: Task }) {
   return (
@@ -18,6 +19,7 @@ export function TaskHeader({ task }: { task: Task }) {
             <Badge tone="green" data-testid="task-status">Completed · {task.outcome}</Badge>
           )}
           <Badge tone="indigo">{task.queue}</Badge>
+          <TaskUrgency task={task} />
           <span title={formatDateTime(task.createdAt)}>
             Created <Age date={task.createdAt} suffix=" ago" />
           </span>

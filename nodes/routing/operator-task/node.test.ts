@@ -15,7 +15,7 @@ describe("routing.operator-task", () => {
     expect(run.status).toBe("waiting");
     expect(run.trail).toEqual([TRIGGER_ID, NODE_ID]);
     expect(run.effects).toEqual([
-      { kind: "task.create", key: "inst-1:1", nodeId: NODE_ID, queue: "support", title: "Help Ann: my card was charged twice", steps: ["Read the chat", "Answer"], outcomes: ["resolved", "unresolved"] },
+      { kind: "task.create", key: "inst-1:1", nodeId: NODE_ID, queue: "support", title: "Help Ann: my card was charged twice", steps: ["Read the chat", "Answer"], outcomes: ["resolved", "unresolved"], priority: "normal", slaMs: 0 },
     ]);
     expect(run.state.context.waits).toEqual({ [NODE_ID]: "inst-1:1" });
   });
@@ -48,5 +48,35 @@ describe("routing.operator-task", () => {
     expect(nodeIssues(TYPE, { ...settings, outcomes: [] })).toMatchObject([{ code: "invalid-settings", nodeId: NODE_ID, field: "outcomes" }]);
     expect(nodeIssues(TYPE, { ...settings, queue: "Support Team" })).toMatchObject([{ code: "invalid-settings", nodeId: NODE_ID, field: "queue" }]);
     expect(nodeIssues(TYPE, { ...settings, title: "Help {{operator.name}}" })).toMatchObject([{ code: "invalid-settings", nodeId: NODE_ID, field: "title" }]);
+  });
+
+  describe("with an SLA", () => {
+    const withSla = { ...settings, priority: "high", slaMinutes: 30 };
+
+    it("adds an SLA-breached output and arms a timer beside the task", () => {
+      expect(portsOf(TYPE, withSla)).toEqual(["outcome-resolved", "outcome-unresolved", "sla-breached"]);
+      const run = runNode(TYPE, withSla);
+      expect(run.effects).toMatchObject([
+        { kind: "task.create", priority: "high", slaMs: 30 * 60_000 },
+        { kind: "timer.set", nodeId: NODE_ID, delayMs: 30 * 60_000 },
+      ]);
+    });
+
+    it("continues on SLA breached when the timer fires first, and then ignores the late completion", () => {
+      const run = runNode(TYPE, withSla);
+      run.fireTimer();
+      expect(run.port).toBe("sla-breached");
+      expect(run.state.context.waits).toEqual({});
+      run.completeTask("resolved");
+      expect(run.port).toBe("sla-breached");
+    });
+
+    it("cancels the SLA timer when the operator completes in time", () => {
+      const run = runNode(TYPE, withSla);
+      const timerId = effectsOf(run.effects, "timer.set")[0].key;
+      run.completeTask("resolved", effectsOf(run.effects, "task.create")[0].key);
+      expect(run.port).toBe("outcome-resolved");
+      expect(run.last.effects).toMatchObject([{ kind: "timer.cancel", timerId }]);
+    });
   });
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { emit, park, templateScope, unpark } from "../../_kit/context";
 import { defineNode } from "../../_kit/define-node";
 import { checkTemplate, renderTemplate } from "../../_kit/template";
+import { TASK_PRIORITIES, type TaskPriority } from "../../../engine/contracts/events";
 
 /** A list edited one item per line. */
 const lines = () => z.array(z.string().trim().min(1).max(200)).max(20);
@@ -28,9 +29,18 @@ const settings = z.object({
     .default(["done"])
     .refine((o) => new Set(o).size === o.length, "outcomes must differ")
     .meta({ label: "Outcomes", widget: "lines", help: "One per line; each becomes an output." }),
+  priority: z.enum(TASK_PRIORITIES).default("normal").meta({ label: "Priority", help: "Operators see higher priorities first." }),
+  slaMinutes: z
+    .number()
+    .int("whole minutes")
+    .min(0)
+    .max(7 * 24 * 60, "at most a week")
+    .default(0)
+    .meta({ label: "SLA (minutes)", help: "0 = none. When the task is still open after this, the flow continues on SLA breached (e.g. to escalate)." }),
 });
 
 const portId = (outcome: string) => `outcome-${outcome}`;
+const slaKey = (nodeId: string) => `${nodeId}#sla`;
 
 /** Creates a task in an operator queue and waits until an operator completes it with an outcome. */
 export const operatorTaskNode = defineNode({
@@ -44,8 +54,14 @@ export const operatorTaskNode = defineNode({
   settings,
   hasInput: true,
   waits: true,
-  outputs: (s) => s.outcomes.map((o) => ({ id: portId(o), label: o })),
-  summary: (s) => `Queue ${s.queue}${s.steps.length ? ` · ${s.steps.length} steps` : ""}`,
+  outputs: (s) => [
+    ...s.outcomes.map((o) => ({ id: portId(o), label: o })),
+    ...(s.slaMinutes > 0 ? [{ id: "sla-breached", label: "SLA breached" }] : []),
+  ],
+  summary: (s) =>
+    [`Queue ${s.queue}`, s.priority !== "normal" && s.priority, s.slaMinutes > 0 && `SLA ${s.slaMinutes} min`, s.steps.length > 0 && `${s.steps.length} steps`]
+      .filter(Boolean)
+      .join(" · "),
   validate: (s) => checkTemplate(s.title).map((message) => ({ code: "invalid-settings", field: "title", message })),
   compile: (ctx) => ({
     entry: [ctx.action("create", { nodeId: ctx.nodeId, ...ctx.settings })],
@@ -55,11 +71,19 @@ export const operatorTaskNode = defineNode({
         target: ctx.target(portId(outcome)),
         actions: [ctx.action("done", { nodeId: ctx.nodeId })],
       })),
+      ...(ctx.settings.slaMinutes > 0 && {
+        "timer.fired": {
+          guard: ctx.guard("sla-breached", { nodeId: ctx.nodeId }),
+          target: ctx.target("sla-breached"),
+          actions: [ctx.action("breached", { nodeId: ctx.nodeId })],
+        },
+      }),
     },
   }),
   guards: {
     completed: (context, event, p) =>
       event.type === "task.completed" && context.waits[p.nodeId as string] === event.taskId && event.outcome === p.outcome,
+    "sla-breached": (context, event, p) => event.type === "timer.fired" && context.waits[slaKey(p.nodeId as string)] === event.timerId,
   },
   actions: {
     create: (context, _event, p) => {
@@ -71,13 +95,22 @@ export const operatorTaskNode = defineNode({
         title: renderTemplate(p.title as string, templateScope(context)),
         steps: p.steps as string[],
         outcomes: p.outcomes as string[],
+        priority: p.priority as TaskPriority,
+        slaMs: (p.slaMinutes as number) * 60_000,
       });
-      return park(next, nodeId, next.effects[next.effects.length - 1].key);
+      const parked = park(next, nodeId, next.effects[next.effects.length - 1].key);
+      if (!(p.slaMinutes as number)) return parked;
+      const timed = emit(parked, { kind: "timer.set", nodeId, delayMs: (p.slaMinutes as number) * 60_000 });
+      return park(timed, slaKey(nodeId), timed.effects[timed.effects.length - 1].key);
     },
-    done: (context, event, p) => ({
-      ...unpark(context, p.nodeId as string),
-      task: event.type === "task.completed" ? { outcome: event.outcome } : context.task,
-    }),
+    done: (context, event, p) => {
+      const nodeId = p.nodeId as string;
+      const timerId = context.waits[slaKey(nodeId)];
+      const done = { ...unpark(unpark(context, nodeId), slaKey(nodeId)), task: event.type === "task.completed" ? { outcome: event.outcome } : context.task };
+      return timerId ? emit(done, { kind: "timer.cancel", nodeId, timerId }) : done;
+    },
+    // The task stays in its queue; the instance moves on (a late completion is then ignored).
+    breached: (context, _event, p) => unpark(unpark(context, p.nodeId as string), slaKey(p.nodeId as string)),
   },
   examples: [
     { name: "Support handover", settings: { queue: "support", title: "Help {{customer.name}}", steps: ["Read the chat", "Answer"], outcomes: ["resolved", "unresolved"] } },
