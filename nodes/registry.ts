@@ -1,9 +1,20 @@
 import type { NodeSpec } from "./_kit/define-node";
+import { setVariableNode } from "./data/set-variable/spec";
 import { endNode } from "./flow/end/spec";
+import { loopGuardNode } from "./flow/loop-guard/spec";
+import { abSplitNode } from "./logic/ab-split/spec";
+import { businessHoursNode } from "./logic/business-hours/spec";
+import { channelIsNode } from "./logic/channel-is/spec";
+import { expressionNode } from "./logic/expression/spec";
+import { intentNode } from "./logic/intent/spec";
+import { sentimentNode } from "./logic/sentiment/spec";
 import { textMatchNode } from "./logic/text-match/spec";
+import { askNode } from "./message/ask/spec";
 import { sendMessageNode } from "./message/send/spec";
 import { waitReplyNode } from "./message/wait-reply/spec";
 import { operatorTaskNode } from "./routing/operator-task/spec";
+import { delayNode } from "./timer/delay/spec";
+import { crmEventNode } from "./trigger/crm-event/spec";
 import { messageReceivedNode } from "./trigger/message-received/spec";
 
 /**
@@ -12,10 +23,21 @@ import { messageReceivedNode } from "./trigger/message-received/spec";
  */
 export const nodeSpecs: readonly NodeSpec[] = [
   messageReceivedNode,
+  crmEventNode,
   textMatchNode,
+  intentNode,
+  sentimentNode,
+  expressionNode,
+  businessHoursNode,
+  channelIsNode,
+  abSplitNode,
   sendMessageNode,
   waitReplyNode,
+  askNode,
+  setVariableNode,
   operatorTaskNode,
+  delayNode,
+  loopGuardNode,
   endNode,
 ] as unknown as readonly NodeSpec[];
 

@@ -150,3 +150,19 @@ describe("validation: every issue code, pinned to its node and field", () => {
     expect(pins(issuesOf(flow([end("e")])))).toEqual([{ code: "duplicate-id", nodeId: "e" }]);
   });
 });
+
+describe("a wire from a node back into itself", () => {
+  it("re-runs the node (a new task is created when the operator picks the looping outcome)", async () => {
+    const { startFlow } = await import("../testing/flow-harness");
+    const doc: FlowDocument = {
+      nodes: [trigger(), node("task", "routing.operator-task", { outcomes: ["again", "done"] }), node("end", "flow.end")],
+      edges: [edge("t", "out", "task"), edge("task", "outcome-again", "task"), edge("task", "outcome-done", "end")],
+    };
+    const run = startFlow(doc, "help");
+    const again = run.completeTask("again");
+    expect(again.trail).toEqual(["task"]);
+    expect(again.effects).toMatchObject([{ kind: "task.create" }]);
+    run.completeTask("done");
+    expect(run.status).toBe("completed");
+  });
+});

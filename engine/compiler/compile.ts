@@ -41,7 +41,25 @@ export function compileFlow(doc: FlowDocument): CompileResult {
       guard: (name, params) => ({ type: implName(type, name), ...(params && { params }) }),
     });
     const entry = [{ type: "node.entered", params: { nodeId: node.id } }, ...((fragment.entry as unknown[]) ?? [])];
-    states[stateId(node.id)] = { ...fragment, id: stateId(node.id), entry };
+    states[stateId(node.id)] = reenterSelfLoops({ ...fragment, id: stateId(node.id), entry });
   }
   return { ok: true, machine: { id: "flow", initial: "start", states }, issues: [] };
+}
+
+type Transition = { target?: string; reenter?: boolean };
+
+/**
+ * A wire from a node back into itself must run the node again: XState v5 does not exit and
+ * re-enter a state for a transition to itself unless `reenter: true` is set.
+ */
+function reenterSelfLoops(state: StateJson): StateJson {
+  const self = `#${state.id as string}`;
+  const mark = (t: Transition | Transition[] | undefined): unknown =>
+    Array.isArray(t) ? t.map(mark) : t && t.target === self ? { ...t, reenter: true } : t;
+  const on = state.on as Record<string, Transition | Transition[]> | undefined;
+  return {
+    ...state,
+    ...(state.always !== undefined && { always: mark(state.always as Transition) }),
+    ...(on && { on: Object.fromEntries(Object.entries(on).map(([event, t]) => [event, mark(t)])) }),
+  };
 }

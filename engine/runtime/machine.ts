@@ -43,6 +43,7 @@ export function initialContext(input: StartInput): FlowContext {
     task: null,
     vars: {},
     waits: {},
+    counters: {},
     seq: 0,
     effects: [],
     trail: [],

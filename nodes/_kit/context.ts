@@ -13,6 +13,8 @@ export type FlowContext = {
   vars: Record<string, unknown>;
   /** Key of the timer or task each waiting node is parked on; stale events are ignored. */
   waits: Record<string, string>;
+  /** Per-node counters (re-ask attempts, loop passes), by node id. */
+  counters: Record<string, number>;
   /** Counter behind deterministic effect keys. */
   seq: number;
   /** Drained by the engine after every step. */
@@ -54,4 +56,15 @@ export function park(context: FlowContext, nodeId: string, key: string): FlowCon
 export function unpark(context: FlowContext, nodeId: string): FlowContext {
   const { [nodeId]: _gone, ...waits } = context.waits;
   return { ...context, waits };
+}
+
+/** A node's counter; 0 when unset (snapshots stored before counters existed have none). */
+export function counter(context: FlowContext, nodeId: string): number {
+  return context.counters?.[nodeId] ?? 0;
+}
+
+/** Sets a node's counter; 0 removes it, so a node that is done leaves nothing behind. */
+export function setCounter(context: FlowContext, nodeId: string, value: number): FlowContext {
+  const { [nodeId]: _old, ...rest } = context.counters ?? {};
+  return { ...context, counters: value === 0 ? rest : { ...rest, [nodeId]: value } };
 }

@@ -13,12 +13,13 @@ declare module "zod" {
   }
 }
 
-export type NodeCategory = "trigger" | "logic" | "message" | "routing" | "flow";
+export type NodeCategory = "trigger" | "logic" | "message" | "data" | "routing" | "flow";
 
 export const NODE_CATEGORIES: { id: NodeCategory; label: string }[] = [
   { id: "trigger", label: "Triggers" },
   { id: "logic", label: "Conditions" },
   { id: "message", label: "Messages" },
+  { id: "data", label: "Data" },
   { id: "routing", label: "Operators" },
   { id: "flow", label: "Flow" },
 ];

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { counter, setCounter } from "../../_kit/context";
+import { defineNode } from "../../_kit/define-node";
+
+const settings = z.object({
+  maxIterations: z
+    .number()
+    .int("a whole number")
+    .min(1)
+    .max(1000)
+    .default(10)
+    .meta({ label: "Max passes", help: "Passes per instance through Continue; every later pass leaves through Exceeded." }),
+});
+
+/**
+ * Counts how often an instance passes through it and breaks a loop after N passes. A loop with no
+ * waiting step is still refused at publish; this guards loops that wait (ask → … → back).
+ */
+export const loopGuardNode = defineNode({
+  type: "flow.loop-guard",
+  version: 1,
+  title: "Loop guard",
+  description: "Lets an instance through a loop at most N times, then continues on Exceeded.",
+  category: "flow",
+  icon: "Repeat",
+  keywords: ["loop", "repeat", "retry", "limit", "iterations", "counter"],
+  settings,
+  hasInput: true,
+  outputs: () => [
+    { id: "continue", label: "Continue" },
+    { id: "exceeded", label: "Exceeded" },
+  ],
+  summary: (s) => `At most ${s.maxIterations} ${s.maxIterations === 1 ? "pass" : "passes"}`,
+  compile: (ctx) => ({
+    entry: [ctx.action("count", { nodeId: ctx.nodeId })],
+    always: [
+      { guard: ctx.guard("within", { nodeId: ctx.nodeId, max: ctx.settings.maxIterations }), target: ctx.target("continue") },
+      { target: ctx.target("exceeded") },
+    ],
+  }),
+  // The count is never reset, so a loop that comes back after Exceeded cannot spin again.
+  guards: { within: (context, _event, p) => counter(context, p.nodeId as string) <= (p.max as number) },
+  actions: { count: (context, _event, p) => setCounter(context, p.nodeId as string, counter(context, p.nodeId as string) + 1) },
+  examples: [{ name: "Three tries", settings: { maxIterations: 3 } }],
+});

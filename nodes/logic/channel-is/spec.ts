@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { channelSchema } from "../../../engine/contracts/events";
+import { defineNode } from "../../_kit/define-node";
+
+const settings = z.object({
+  channels: z
+    .array(channelSchema)
+    .min(1, "pick at least one channel")
+    .default(["webchat"])
+    .refine((list) => new Set(list).size === list.length, "each channel once")
+    .meta({ label: "Channels", help: `Match when the conversation is on one of these: ${channelSchema.options.join(", ")}.` }),
+});
+
+/** Routes on the channel of the current message, or the customer's channel before any message. */
+export const channelIsNode = defineNode({
+  type: "logic.channel-is",
+  version: 1,
+  title: "Channel is",
+  description: "Continues on Match when the conversation is on one of the chosen channels, otherwise on Else.",
+  category: "logic",
+  icon: "MessagesSquare",
+  keywords: ["channel", "webchat", "sms", "email", "telegram", "whatsapp", "phone"],
+  settings,
+  hasInput: true,
+  outputs: () => [
+    { id: "match", label: "Match" },
+    { id: "else", label: "Else" },
+  ],
+  summary: (s) => s.channels.join(" · "),
+  compile: (ctx) => ({
+    always: [{ guard: ctx.guard("on", { channels: ctx.settings.channels }), target: ctx.target("match") }, { target: ctx.target("else") }],
+  }),
+  guards: {
+    on: (context, _event, p) => {
+      const channel = context.message?.channel ?? context.customer?.channel;
+      return channel !== undefined && (p.channels as string[]).includes(channel);
+    },
+  },
+  examples: [{ name: "Messengers", settings: { channels: ["telegram", "whatsapp"] } }],
+});

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { defineNode } from "../../_kit/define-node";
+import { holds, inspectExpression } from "./evaluate";
+
+const settings = z.object({
+  expression: z
+    .string()
+    .trim()
+    .min(1, "write a condition")
+    .max(1000)
+    .meta({
+      label: "Condition",
+      widget: "textarea",
+      placeholder: 'vars.amount > 1000 and customer.channel == "webchat"',
+      help:
+        'Names use dots: customer.name, customer.channel, message.text, message.channel, task.outcome, vars.<name>. ' +
+        'Text in double quotes. Operators: == != < <= > >=, and, or, not, in ("sms", "email"), ~= "regex", + - * /. ' +
+        "A missing value or a type mismatch (text compared with a number) counts as false.",
+    }),
+});
+
+const MAX_SUMMARY = 48;
+
+/** Routes on a condition over the customer, the current message, the last task and variables. */
+export const expressionNode = defineNode({
+  type: "logic.expression",
+  version: 1,
+  title: "Condition",
+  description: "Compares customer fields, the message or flow variables in a safe expression language (filtrex); continues on True or False.",
+  category: "logic",
+  icon: "SquareFunction",
+  keywords: ["if", "expression", "compare", "variable", "condition", "formula"],
+  settings,
+  hasInput: true,
+  outputs: () => [
+    { id: "true", label: "True" },
+    { id: "false", label: "False" },
+  ],
+  summary: (s) => (s.expression.length > MAX_SUMMARY ? `${s.expression.slice(0, MAX_SUMMARY - 1)}…` : s.expression),
+  variables: (s) => ({ reads: inspectExpression(s.expression).vars.map((name) => ({ name, type: "any", field: "expression" })) }),
+  validate: (s) => inspectExpression(s.expression).problems.map((message) => ({ code: "invalid-settings", field: "expression", message })),
+  compile: (ctx) => ({
+    always: [{ guard: ctx.guard("holds", { expression: ctx.settings.expression }), target: ctx.target("true") }, { target: ctx.target("false") }],
+  }),
+  guards: {
+    holds: (context, _event, p) => holds(p.expression as string, { customer: context.customer, message: context.message, task: context.task, vars: context.vars }),
+  },
+  examples: [
+    { name: "Large web-chat order", settings: { expression: 'vars.amount > 1000 and customer.channel == "webchat"' } },
+    { name: "Operator resolved it", settings: { expression: 'task.outcome == "resolved"' } },
+  ],
+});

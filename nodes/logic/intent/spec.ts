@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { defineNode } from "../../_kit/define-node";
+import { classify, train, type IntentExamples } from "./classifier";
+
+/** What `vars.intent` says when no intent is confident enough; so no intent may be called that. */
+export const UNKNOWN = "unknown";
+
+const intentSchema = z.object({
+  name: z.string().trim().min(1, "name the intent").max(40).meta({ label: "Intent", placeholder: "block card" }),
+  examples: z
+    .array(z.string().trim().min(1).max(200))
+    .min(2, "type at least two example phrases")
+    .max(50)
+    .default([])
+    .meta({ label: "Example phrases", widget: "lines", help: "One phrase per line, Russian or English. Varied wording teaches it more than repeats." }),
+});
+
+const settings = z.object({
+  intents: z.array(intentSchema).min(1, "add at least one intent").max(20).default([{ name: "", examples: [] }]).meta({ label: "Intents" }),
+  minConfidence: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.35)
+    .meta({ label: "Minimum confidence", help: "0 to 1. A message less similar than this to every intent's examples goes to Unknown." }),
+});
+
+const portId = (index: number) => `intent-${index + 1}`;
+
+// Trained once per distinct set of intents; every later message reuses the model.
+const models = new Map<string, ReturnType<typeof train>>();
+function model(intents: IntentExamples[]) {
+  const key = JSON.stringify(intents);
+  let trained = models.get(key);
+  if (!trained) models.set(key, (trained = train(intents)));
+  return trained;
+}
+
+/** Routes on what the customer wants, learned from the example phrases typed per intent. */
+export const intentNode = defineNode({
+  type: "logic.intent",
+  version: 1,
+  title: "Intent",
+  description: "Recognises what the customer wants from example phrases per intent (Russian and English, runs locally); low confidence goes to Unknown.",
+  category: "logic",
+  icon: "BrainCircuit",
+  keywords: ["intent", "classifier", "nlu", "understand", "topic", "bot"],
+  settings,
+  hasInput: true,
+  outputs: (s) => [...s.intents.map((intent, i) => ({ id: portId(i), label: intent.name || `Intent ${i + 1}` })), { id: UNKNOWN, label: "Unknown" }],
+  summary: (s) => s.intents.map((i) => i.name).filter(Boolean).join(" · ") || "No intents yet",
+  variables: () => ({
+    writes: [
+      { name: "intent", type: "string" },
+      { name: "intentConfidence", type: "number" },
+    ],
+  }),
+  validate: (s) => {
+    const seen = new Set<string>();
+    return s.intents.flatMap((intent, i) => {
+      const name = intent.name.toLowerCase();
+      const problem = name === UNKNOWN ? `"${UNKNOWN}" is the name of the low-confidence output; pick another` : seen.has(name) ? `another intent is already called "${intent.name}"` : null;
+      seen.add(name);
+      return problem ? [{ code: "invalid-settings" as const, field: `intents.${i}.name`, message: `Intent ${i + 1}: ${problem}` }] : [];
+    });
+  },
+  compile: (ctx) => ({
+    entry: [ctx.action("classify", { intents: ctx.settings.intents, minConfidence: ctx.settings.minConfidence })],
+    always: [
+      ...ctx.settings.intents.map((intent, i) => ({ guard: ctx.guard("is", { name: intent.name }), target: ctx.target(portId(i)) })),
+      { target: ctx.target(UNKNOWN) },
+    ],
+  }),
+  guards: { is: (context, _event, p) => context.vars.intent === p.name },
+  actions: {
+    classify: (context, _event, p) => {
+      const result = classify(model(p.intents as IntentExamples[]), context.message?.text ?? "");
+      const intent = result.intent !== null && result.confidence >= (p.minConfidence as number) ? result.intent : UNKNOWN;
+      return { ...context, vars: { ...context.vars, intent, intentConfidence: Math.round(result.confidence * 1000) / 1000 } };
+    },
+  },
+  examples: [
+    {
+      name: "Card or callback",
+      settings: {
+        intents: [
+          { name: "block card", examples: ["хочу заблокировать карту", "карту украли", "block my card", "I lost my card"] },
+          { name: "callback", examples: ["перезвоните мне", "позвоните пожалуйста", "call me back", "can you call me"] },
+        ],
+        minConfidence: 0.35,
+      },
+    },
+  ],
+});

@@ -1,0 +1,181 @@
+import { z } from "zod";
+import { counter, emit, setCounter, takeMessage, templateScope, unpark, type FlowContext } from "../../_kit/context";
+import { defineNode } from "../../_kit/define-node";
+import { checkTemplate, renderTemplate } from "../../_kit/template";
+import { variableNameSchema } from "../../_kit/variables";
+import { armTimer, disarmTimer, ownsTimer } from "../../timer/durable-timer";
+import { answerOf, buttonPort, canBeInvalid, type AnswerCheck } from "./answer";
+
+const settings = z.object({
+  question: z
+    .string()
+    .trim()
+    .min(1, "write the question")
+    .max(4000)
+    .meta({ label: "Question", widget: "template", help: "Use {{customer.name}}, {{vars.name}}; buttons are listed after it, e.g. \"… (Yes / No)\"." }),
+  answer: z
+    .enum(["free-text", "buttons"])
+    .default("free-text")
+    .meta({ label: "Answer", help: "Buttons: each becomes an output; typing a button's label (any case) counts as pressing it." }),
+  buttons: z
+    .array(z.string().trim().min(1).max(60))
+    .max(10)
+    .default([])
+    .meta({ label: "Buttons", widget: "lines", help: "One per line; used when Answer is Buttons." }),
+  validation: z
+    .enum(["none", "number", "email", "phone", "regex"])
+    .default("none")
+    .meta({ label: "Validation", help: "For free-text answers. An invalid answer is asked again." }),
+  pattern: z
+    .string()
+    .trim()
+    .max(300)
+    .default("")
+    .meta({ label: "Pattern", placeholder: "^\\d{6}$", help: "A regular expression (any case), when Validation is Regex." }),
+  variable: variableNameSchema.default("answer").meta({ label: "Save answer as", help: "Read it later as {{vars.<name>}}; a number when Validation is Number." }),
+  maxAttempts: z
+    .number()
+    .int("a whole number")
+    .min(1)
+    .max(10)
+    .default(3)
+    .meta({ label: "Attempts", help: "Answers accepted in all; after that many invalid ones the flow continues on Invalid." }),
+  retryText: z
+    .string()
+    .trim()
+    .max(1000)
+    .default("Sorry, I didn't get that.")
+    .meta({ label: "Re-ask with", widget: "template", help: "Sent with the question again after an invalid answer; {{message.text}} is that answer." }),
+  timeoutSeconds: z
+    .number()
+    .int("whole seconds")
+    .min(0)
+    .max(30 * 24 * 3600, "at most 30 days")
+    .default(0)
+    .meta({ label: "Timeout (seconds)", help: "0 waits forever. Restarts each time the question is asked; survives restarts." }),
+});
+type Settings = z.infer<typeof settings>;
+
+const checkOf = (s: Settings): AnswerCheck => ({ answer: s.answer, buttons: s.buttons, validation: s.validation, pattern: s.pattern });
+
+const answerPorts = (s: Settings) =>
+  s.answer === "buttons" ? s.buttons.map((label, i) => ({ id: buttonPort(i), label })) : [{ id: "answered", label: "Answered" }];
+
+/** The question as sent: rendered, with the buttons spelled out for channels that cannot show them. */
+function questionText(context: FlowContext, p: Record<string, unknown>): string {
+  const text = renderTemplate(p.question as string, templateScope(context));
+  const buttons = p.buttons as string[];
+  return buttons.length ? `${text} (${buttons.join(" / ")})` : text;
+}
+
+const send = (context: FlowContext, nodeId: string, text: string) => emit(context, { kind: "message.send", nodeId, text });
+/** Leaves the node: no timer, no attempt count left behind. */
+const leave = (context: FlowContext, nodeId: string) => setCounter(disarmTimer(context, nodeId), nodeId, 0);
+
+function settingIssues(s: Settings) {
+  const issue = (field: string, message: string) => ({ code: "invalid-settings" as const, field, message });
+  const list = [
+    ...checkTemplate(s.question).map((m) => issue("question", m)),
+    ...checkTemplate(s.retryText).map((m) => issue("retryText", m)),
+  ];
+  if (s.answer === "buttons") {
+    if (!s.buttons.length) list.push(issue("buttons", "Ask: add at least one button."));
+    if (new Set(s.buttons.map((b) => b.toLowerCase())).size < s.buttons.length) list.push(issue("buttons", "Ask: buttons must differ."));
+  } else if (s.validation === "regex") {
+    if (!s.pattern) list.push(issue("pattern", "Ask: write the pattern answers must match."));
+    else {
+      try {
+        new RegExp(s.pattern, "iu");
+      } catch (error) {
+        list.push(issue("pattern", `Ask: ${(error as Error).message}`));
+      }
+    }
+  }
+  return list;
+}
+
+/**
+ * Asks the customer a question and waits for a valid answer, which it stores in a variable.
+ * An invalid answer is asked again (a targetless transition: entry does not run twice) until
+ * `maxAttempts` answers were invalid; the attempt count lives in `context.counters`.
+ */
+export const askNode = defineNode({
+  type: "message.ask",
+  version: 1,
+  title: "Ask a question",
+  description: "Asks a question (buttons or free text), checks the answer, stores it in a variable and asks again when it is invalid.",
+  category: "message",
+  icon: "MessageCircleQuestionMark",
+  keywords: ["question", "ask", "input", "buttons", "quick reply", "validate", "email", "phone", "form"],
+  settings,
+  hasInput: true,
+  waits: true,
+  outputs: (s) => [
+    ...answerPorts(s),
+    ...(canBeInvalid(checkOf(s)) ? [{ id: "invalid", label: "Invalid" }] : []),
+    ...(s.timeoutSeconds > 0 ? [{ id: "timeout", label: "Timeout" }] : []),
+  ],
+  summary: (s) => `${s.question.length > 36 ? `${s.question.slice(0, 35)}…` : s.question} → vars.${s.variable}`,
+  variables: (s) => ({
+    writes: [{ name: s.variable, type: s.answer === "free-text" && s.validation === "number" ? "number" : "string", field: "variable" }],
+  }),
+  validate: settingIssues,
+  compile: (ctx) => {
+    const s = ctx.settings;
+    const nodeId = ctx.nodeId;
+    const check = checkOf(s);
+    const asking = { nodeId, question: s.question, buttons: s.answer === "buttons" ? s.buttons : [], delayMs: s.timeoutSeconds * 1000 };
+    const accept = ctx.action("accept", { nodeId, variable: s.variable, ...check });
+    return {
+      entry: [ctx.action("ask", asking)],
+      on: {
+        "message.received": [
+          ...answerPorts(s).map((port) => ({ guard: ctx.guard("answers", { ...check, port: port.id }), target: ctx.target(port.id), actions: [accept] })),
+          ...(canBeInvalid(check)
+            ? [
+                { guard: ctx.guard("can-retry", { nodeId, maxAttempts: s.maxAttempts }), actions: [ctx.action("retry", { ...asking, retryText: s.retryText })] },
+                { target: ctx.target("invalid"), actions: [ctx.action("give-up", { nodeId })] },
+              ]
+            : []),
+        ],
+        ...(s.timeoutSeconds > 0 && {
+          "timer.fired": { guard: ctx.guard("is-mine", { nodeId }), target: ctx.target("timeout"), actions: [ctx.action("expire", { nodeId })] },
+        }),
+      },
+    };
+  },
+  guards: {
+    answers: (_context, event, p) => event.type === "message.received" && answerOf(event.text, p as unknown as AnswerCheck)?.port === p.port,
+    "can-retry": (context, _event, p) => counter(context, p.nodeId as string) + 1 < (p.maxAttempts as number),
+    "is-mine": (context, event, p) => ownsTimer(context, event, p.nodeId as string),
+  },
+  actions: {
+    ask: (context, _event, p) => {
+      const nodeId = p.nodeId as string;
+      // A loop may bring the instance back: every visit starts with a fresh attempt count.
+      const asked = send(setCounter(context, nodeId, 0), nodeId, questionText(context, p));
+      return armTimer(asked, nodeId, p.delayMs as number);
+    },
+    retry: (context, event, p) => {
+      const nodeId = p.nodeId as string;
+      const taken = setCounter(takeMessage(context, event), nodeId, counter(context, nodeId) + 1);
+      const sorry = renderTemplate(p.retryText as string, templateScope(taken));
+      const asked = send(taken, nodeId, [sorry, questionText(taken, p)].filter(Boolean).join("\n"));
+      // The customer gets the full timeout again for the repeated question.
+      return context.waits[nodeId] ? armTimer(disarmTimer(asked, nodeId), nodeId, p.delayMs as number) : asked;
+    },
+    accept: (context, event, p) => {
+      const answer = event.type === "message.received" ? answerOf(event.text, p as unknown as AnswerCheck) : null;
+      const taken = leave(takeMessage(context, event), p.nodeId as string);
+      return answer ? { ...taken, vars: { ...taken.vars, [p.variable as string]: answer.value } } : taken;
+    },
+    "give-up": (context, event, p) => leave(takeMessage(context, event), p.nodeId as string),
+    // The timer has fired: nothing to cancel.
+    expire: (context, _event, p) => setCounter(unpark(context, p.nodeId as string), p.nodeId as string, 0),
+  },
+  examples: [
+    { name: "Yes or no", settings: { question: "Did you just pay with your card, {{customer.name | there}}?", answer: "buttons", buttons: ["Yes", "No"], variable: "confirmed" } },
+    { name: "Email address", settings: { question: "What is your email, {{customer.name | there}}?", validation: "email", variable: "email", maxAttempts: 3, timeoutSeconds: 600 } },
+    { name: "Order number", settings: { question: "Your order number, please?", validation: "regex", pattern: "^\\d{6}$", variable: "order" } },
+  ],
+});

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { unpark } from "../../_kit/context";
+import { defineNode } from "../../_kit/define-node";
+import { armTimer, ownsTimer } from "../durable-timer";
+
+const UNIT_MS = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
+const MAX_MS = 90 * UNIT_MS.days;
+
+const settings = z.object({
+  amount: z
+    .number()
+    .int("a whole number")
+    .min(1, "at least 1")
+    .max(MAX_MS / UNIT_MS.minutes, "at most 90 days")
+    .default(15)
+    .meta({ label: "Wait for", help: "Durable: the delay survives restarts. At most 90 days." }),
+  unit: z.enum(["minutes", "hours", "days"]).default("minutes").meta({ label: "Unit" }),
+});
+type Settings = z.infer<typeof settings>;
+
+const delayMs = (s: Settings) => s.amount * UNIT_MS[s.unit];
+/** "1 hour", "15 minutes". */
+const phrase = (s: Settings) => `${s.amount} ${s.amount === 1 ? s.unit.slice(0, -1) : s.unit}`;
+
+/** Parks the instance on a durable timer and continues when it fires. */
+export const delayNode = defineNode({
+  type: "timer.delay",
+  version: 1,
+  title: "Delay",
+  description: "Pauses the flow for minutes, hours or days, then continues. The delay survives restarts.",
+  category: "flow",
+  icon: "Timer",
+  keywords: ["wait", "pause", "sleep", "later", "schedule", "timer"],
+  settings,
+  hasInput: true,
+  waits: true,
+  outputs: () => [{ id: "out", label: "After the delay" }],
+  summary: (s) => `Wait ${phrase(s)}`,
+  validate: (s) => (delayMs(s) > MAX_MS ? [{ code: "invalid-settings", field: "amount", message: `Delay: ${phrase(s)} is longer than 90 days.` }] : []),
+  compile: (ctx) => ({
+    entry: [ctx.action("arm", { nodeId: ctx.nodeId, delayMs: delayMs(ctx.settings) })],
+    on: {
+      "timer.fired": { guard: ctx.guard("is-mine", { nodeId: ctx.nodeId }), target: ctx.target("out"), actions: [ctx.action("done", { nodeId: ctx.nodeId })] },
+    },
+  }),
+  guards: { "is-mine": (context, event, p) => ownsTimer(context, event, p.nodeId as string) },
+  actions: {
+    arm: (context, _event, p) => armTimer(context, p.nodeId as string, p.delayMs as number),
+    done: (context, _event, p) => unpark(context, p.nodeId as string),
+  },
+  examples: [
+    { name: "Quarter of an hour", settings: { amount: 15, unit: "minutes" } },
+    { name: "Next day", settings: { amount: 1, unit: "days" } },
+  ],
+});
