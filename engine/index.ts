@@ -55,9 +55,9 @@ export function createEngine(options: EngineOptions = {}) {
   const store = createStepStore(db);
   const versions = createVersionCache(db);
   const runtime = createFlowRuntime(store, versions);
-  const dispatcher = createDispatcher(db, channels, clock, options.faults);
   const background = options.background ?? true;
   const commits = createGroupCommit(db, { afterCommit: () => background && void dispatcher.kick() });
+  const dispatcher = createDispatcher(db, channels, clock, (outcome) => commits.submit(() => runtime.settleSend(outcome, clock())), options.faults);
   const timerFailed = db.prepare(`UPDATE "Timer" SET status = 'failed' WHERE id = ? AND status = 'pending'`);
   const timers = createTimerPoller(store, clock, (timer) =>
     commits.submit(() => runtime.fireTimer(timer, clock())).catch((error) => {
@@ -66,9 +66,11 @@ export function createEngine(options: EngineOptions = {}) {
     }),
   );
   const stopCheckpoints = background ? startCheckpoints(db) : () => {};
+  // The dispatcher also runs on a beat: retries fall due, and a crash may have left rows behind.
+  const dispatchBeat = background ? setInterval(() => void dispatcher.kick(), 1000).unref() : null;
   if (background) {
     timers.start();
-    void dispatcher.kick(); // resend whatever a crash left in the outbox
+    void dispatcher.kick();
   }
 
   const flows = createFlowService(db, prisma, clock, () => versions.invalidate());
@@ -160,6 +162,7 @@ export function createEngine(options: EngineOptions = {}) {
     async close() {
       timers.stop();
       stopCheckpoints();
+      if (dispatchBeat) clearInterval(dispatchBeat);
       await dispatcher.kick();
       await prisma.$disconnect();
       db.close();

@@ -122,7 +122,8 @@ function reach(starts: string[], wiring: Map<string, Map<string, string>>): Set<
 function cyclesWithoutWait(nodes: Map<string, ResolvedNode>, wiring: Map<string, Map<string, string>>): string[] {
   const colour = new Map<string, 1 | 2>(); // 1 = on the stack, 2 = done
   const found: string[] = [];
-  const passes = (id: string) => nodes.has(id) && !nodes.get(id)!.spec.waits;
+  const waits = (n: ResolvedNode) => (typeof n.spec.waits === "function" ? n.spec.waits(n.settings as never) : !!n.spec.waits);
+  const passes = (id: string) => nodes.has(id) && !waits(nodes.get(id)!);
   for (const root of nodes.keys()) {
     if (colour.has(root) || !passes(root)) continue;
     const stack: { id: string; next: Iterator<string> }[] = [{ id: root, next: (wiring.get(root)?.values() ?? [][Symbol.iterator]()) as Iterator<string> }];

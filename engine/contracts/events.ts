@@ -12,7 +12,10 @@ export type FlowEvent =
   | { type: "message.received"; at: number; messageId: string; text: string; channel: Channel }
   | { type: "timer.fired"; at: number; timerId: string; nodeId: string }
   | { type: "task.completed"; at: number; taskId: string; nodeId: string; outcome: string }
-  | { type: "crm.event"; at: number; eventId: string; name: string; payload: Record<string, unknown> };
+  | { type: "crm.event"; at: number; eventId: string; name: string; payload: Record<string, unknown> }
+  /** Delivery results of a `message.send` that asked to await them. */
+  | { type: "message.delivered"; at: number; key: string; nodeId: string }
+  | { type: "message.failed"; at: number; key: string; nodeId: string; error: string };
 
 /** The input an instance starts with: the trigger's event and who it is about. */
 export type StartInput = {
@@ -29,7 +32,7 @@ export type StartInput = {
  * step's transaction (timers, tasks) or to the outbox (sends), with `key` as the idempotency key.
  */
 export type Effect =
-  | { kind: "message.send"; key: string; nodeId: string; text: string }
+  | { kind: "message.send"; key: string; nodeId: string; text: string; channel?: Channel; awaitDelivery?: boolean }
   | { kind: "timer.set"; key: string; nodeId: string; delayMs: number }
   | { kind: "timer.cancel"; key: string; nodeId: string; timerId: string }
   | { kind: "task.create"; key: string; nodeId: string; queue: string; title: string; steps: string[]; outcomes: string[]; priority: TaskPriority; slaMs: number };

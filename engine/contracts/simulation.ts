@@ -32,8 +32,13 @@ export const flowTestCaseSchema = z.object({
   id: z.string().min(1).max(64),
   name: z.string().trim().min(1).max(120),
   customer: z
-    .object({ name: z.string().max(120).nullable().default("Test customer"), channel: channelSchema.default("webchat") })
-    .default({ name: "Test customer", channel: "webchat" }),
+    .object({
+      name: z.string().max(120).nullable().default("Test customer"),
+      channel: channelSchema.default("webchat"),
+      /** Other channels the customer can be reached on; sends elsewhere fail (fallback tests). */
+      alsoOn: z.array(channelSchema).default([]),
+    })
+    .default({ name: "Test customer", channel: "webchat", alsoOn: [] }),
   steps: z.array(simulationStepSchema).min(1, "a test case needs at least one step").max(200),
   expect: expectationSchema.default({}),
 });

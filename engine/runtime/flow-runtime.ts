@@ -1,13 +1,14 @@
 import { newId } from "../store/ids";
 import type { Channel, CustomerRef, FlowEvent } from "../contracts/events";
 import type { InboundMessage } from "../channels/channel";
+import type { SendOutcome } from "./dispatcher";
 import type { CrmEventBody } from "../contracts/crm-events";
 import { EngineInputError } from "../contracts/errors";
 import { findNodeSpec } from "../../nodes/registry";
 import { iso } from "../store/db";
 import type { InstanceRow, StepStore } from "../store/step-store";
 import { eventStep, startStep, type PersistedState, type StepResult } from "./step";
-import type { createVersionCache } from "./versions";
+import type { createVersionCache, StartCandidate } from "./versions";
 
 export type CrmEventOutcome = { duplicate: boolean; customerId: string | null; instanceIds: string[] };
 
@@ -56,11 +57,26 @@ export function createFlowRuntime(store: StepStore, versions: ReturnType<typeof 
     return result;
   }
 
-  /** Latest published versions whose triggers take this event (newest publish first). */
+  /**
+   * Latest published versions whose triggers take this event: the most specific trigger first
+   * (a flow for "webchat" beats one for "any channel"), then the newest publish.
+   */
   function startable(event: FlowEvent, flowId?: string) {
     const candidates = versions.candidates().filter((c) => !flowId || c.flowId === flowId);
     if (flowId && candidates.length === 0) throw new EngineInputError(`flow ${flowId} has no published version`, "flowId");
-    return candidates.filter((c) => c.triggers.some((t) => findNodeSpec(t.type)?.trigger?.matches(t.settings as never, event)));
+    const fit = (c: StartCandidate) =>
+      Math.max(
+        -1,
+        ...c.triggers.map((t) => {
+          const trigger = findNodeSpec(t.type)?.trigger;
+          return trigger?.matches(t.settings as never, event) ? (trigger.specificity?.(t.settings as never) ?? 0) : -1;
+        }),
+      );
+    return candidates
+      .map((c) => ({ c, score: fit(c) }))
+      .filter((x) => x.score >= 0)
+      .sort((a, b) => b.score - a.score) // stable: ties keep newest-publish order
+      .map((x) => x.c);
   }
 
   function startInstance(chosen: { flowId: string; versionId: string }, customer: CustomerRef, conversationId: string, event: FlowEvent): string {
@@ -118,6 +134,22 @@ export function createFlowRuntime(store: StepStore, versions: ReturnType<typeof 
       const instanceIds = startable(event).map((chosen) => startInstance(chosen, ref, conversationId, event));
       if (instanceIds[0]) s.inboxLink.run(instanceIds[0], inboxId);
       return { duplicate: false, customerId: customer.id, instanceIds };
+    },
+
+    /**
+     * Settles a send in one transaction with its consequence: the outbox row is marked, and a flow
+     * that waits for the delivery result gets it as an event, so a crash can lose neither.
+     */
+    settleSend(outcome: SendOutcome, at: number): void {
+      const result = outcome.ok ? "done" : outcome.final ? "failed" : "retry";
+      const settled = store.settleOutbox(outcome.key, outcome.payload.messageId, result, outcome.ok ? null : outcome.error, at);
+      if (!settled || result === "retry" || !outcome.payload.awaitDelivery || !outcome.instanceId) return;
+      const instance = s.instanceGet.get(outcome.instanceId) as InstanceRow | undefined;
+      const { nodeId } = outcome.payload;
+      const event: FlowEvent = outcome.ok
+        ? { type: "message.delivered", at, key: outcome.key, nodeId }
+        : { type: "message.failed", at, key: outcome.key, nodeId, error: outcome.error };
+      if (instance) advance(instance, event);
     },
 
     /** A due timer: claimed and applied in the same transaction, so it fires exactly once. */

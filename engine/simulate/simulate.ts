@@ -48,11 +48,21 @@ export function simulateFlow(doc: FlowDocument, script: SimulationStep[], opts: 
   const sim = { clock: opts.startAt ?? SIMULATION_START, state: null as PersistedState | null, seq: 0 };
   const timers = new Map<string, { nodeId: string; dueAt: number }>();
   const tasks: string[] = [];
+  const reachable = new Set([channel, ...(opts.customer?.alsoOn ?? [])]);
+  const deliveries: FlowEvent[] = [];
 
   const record = (input: number, event: FlowEvent, result: StepResult) => {
     sim.state = JSON.parse(JSON.stringify(result.state)) as PersistedState; // exactly what the store would keep
     for (const effect of result.effects) {
-      if (effect.kind === "message.send") run.sent.push(effect.text);
+      if (effect.kind === "message.send") {
+        const to = effect.channel ?? channel;
+        if (reachable.has(to)) run.sent.push(effect.channel ? `[${to}] ${effect.text}` : effect.text);
+        if (effect.awaitDelivery) {
+          deliveries.push(reachable.has(to)
+            ? { type: "message.delivered", at: event.at, key: effect.key, nodeId: effect.nodeId }
+            : { type: "message.failed", at: event.at, key: effect.key, nodeId: effect.nodeId, error: `the customer has no ${to} address` });
+        }
+      }
       if (effect.kind === "timer.set") timers.set(effect.key, { nodeId: effect.nodeId, dueAt: event.at + effect.delayMs });
       if (effect.kind === "timer.cancel") timers.delete(effect.timerId);
       if (effect.kind === "task.create") tasks.push(effect.key);
@@ -60,6 +70,9 @@ export function simulateFlow(doc: FlowDocument, script: SimulationStep[], opts: 
     run.steps.push({ input, event, at: event.at, trail: result.trail, effects: result.effects, vars: result.state.context.vars, state: result.state.value, status: result.status });
     run.status = result.status;
     run.outcome = result.state.context.outcome;
+    // Delivery results come back as events right after the step that sent (the simulated channel is instant).
+    const next = deliveries.shift();
+    if (next) apply(input, next);
   };
 
   const apply = (input: number, event: FlowEvent) => {

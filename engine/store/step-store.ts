@@ -13,6 +13,17 @@ export type InstanceRow = {
   stepCount: number;
 };
 
+/** What an outbox row carries for a send. A null address fails at dispatch (no such identity). */
+export type OutboxPayload = {
+  messageId: string;
+  conversationId: string;
+  channel: Channel;
+  address: string | null;
+  text: string;
+  nodeId: string;
+  awaitDelivery: boolean;
+};
+
 export type StepWrite = {
   instanceId: string;
   isNew: boolean;
@@ -56,6 +67,9 @@ export function createStepStore(db: Db) {
     instanceUpdate: db.prepare(`UPDATE "Instance" SET status = ?, state = ?, snapshot = ?, stepCount = ?, updatedAt = ? WHERE id = ?`),
     eventInsert: db.prepare(`INSERT INTO "InstanceEvent" (instanceId, step, type, payload, trail, effects, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)`),
     outboxInsert: db.prepare(`INSERT INTO "OutboxMessage" (id, instanceId, kind, payload, status, attempts, createdAt) VALUES (?, ?, ?, ?, 'pending', 0, ?)`),
+    identityAddress: db.prepare(`SELECT address FROM "CustomerIdentity" WHERE customerId = ? AND channel = ? ORDER BY createdAt DESC LIMIT 1`),
+    outboxSettle: db.prepare(`UPDATE "OutboxMessage" SET status = ?, attempts = attempts + 1, lastError = ?, doneAt = ? WHERE id = ? AND status = 'pending'`),
+    messageStatus: db.prepare(`UPDATE "Message" SET status = ? WHERE id = ?`),
     timerInsert: db.prepare(`INSERT OR IGNORE INTO "Timer" (id, instanceId, nodeId, dueAt, status, createdAt) VALUES (?, ?, ?, ?, 'pending', ?)`),
     timerCancel: db.prepare(`UPDATE "Timer" SET status = 'cancelled' WHERE id = ? AND status = 'pending'`),
     timerClaim: db.prepare(`UPDATE "Timer" SET status = 'fired' WHERE id = ? AND status = 'pending'`),
@@ -98,6 +112,12 @@ export function createStepStore(db: Db) {
     return id;
   }
 
+  /** The customer's address on another channel (null when they are not known there). */
+  function addressOn(customerId: string | null, channel: string): string | null {
+    if (!customerId) return null;
+    return (s.identityAddress.get(customerId, channel) as { address: string } | undefined)?.address ?? null;
+  }
+
   /** Persists one step: snapshot, log row, and every effect as a row (outbox, timer, task). */
   function writeStep(w: StepWrite): void {
     const at = iso(w.at);
@@ -113,7 +133,9 @@ export function createStepStore(db: Db) {
           if (!w.reply || !w.conversationId) break; // no conversation to answer in
           const messageId = newId();
           s.messageInsert.run(messageId, w.conversationId, "out", "bot", effect.text, null, "queued", at);
-          const payload = { messageId, conversationId: w.conversationId, ...w.reply, text: effect.text };
+          const channel = effect.channel ?? w.reply.channel;
+          const address = channel === w.reply.channel ? w.reply.address : addressOn(w.customerId, channel);
+          const payload: OutboxPayload = { messageId, conversationId: w.conversationId, channel, address, text: effect.text, nodeId: effect.nodeId, awaitDelivery: !!effect.awaitDelivery };
           s.outboxInsert.run(effect.key, w.instanceId, effect.kind, JSON.stringify(payload), at);
           break;
         }
@@ -134,7 +156,25 @@ export function createStepStore(db: Db) {
     }
   }
 
-  return { statements: s, resolveCustomer, openConversation, queueId, writeStep };
+  /**
+   * Records what became of a send: done / failed (final) / still pending (retry later).
+   * Returns false when the row was already settled (a repeat after a crash).
+   */
+  function settleOutbox(key: string, messageId: string, result: "done" | "failed" | "retry", error: string | null, at: number): boolean {
+    const status = result === "retry" ? "pending" : result;
+    if (s.outboxSettle.run(status, error, result === "done" ? iso(at) : null, key).changes === 0) return false;
+    if (result !== "retry") s.messageStatus.run(result === "done" ? "sent" : "failed", messageId);
+    return true;
+  }
+
+  return {
+    statements: s,
+    resolveCustomer,
+    openConversation,
+    queueId,
+    writeStep,
+    settleOutbox,
+  };
 }
 
 export type StepStore = ReturnType<typeof createStepStore>;

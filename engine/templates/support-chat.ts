@@ -1,7 +1,7 @@
-import type { FlowTemplate } from "./template";
+import { defineTemplate } from "./template";
 
 /** The demo: greet, answer "hours" / "price", otherwise hand over to an operator. */
-export const supportChat: FlowTemplate = {
+export const supportChat = defineTemplate({
   id: "support-chat",
   name: "Support chat",
   description: "Greets, answers opening hours and prices, hands anything else to an operator.",
@@ -54,4 +54,4 @@ export const supportChat: FlowTemplate = {
         expect: { status: "completed", outcome: "resolved", sent: ["Hello Bob", "find a colleague", "Glad we could help"], path: ["topic", "handover", "task", "thanks"] } },
     ],
   },
-};
+});

@@ -62,9 +62,14 @@ export type NodeSpec<S extends z.ZodType<Record<string, unknown>> = z.ZodType<Re
   hasInput: boolean;
   outputs(settings: z.infer<S>): Port[];
   /** The node parks the instance until an outside event (so a cycle through it is safe). */
-  waits?: boolean;
+  waits?: boolean | ((settings: z.infer<S>) => boolean);
   /** For triggers: whether an event starts a new instance through this node. */
-  trigger?: { event: FlowEvent["type"]; matches(settings: z.infer<S>, event: FlowEvent): boolean };
+  trigger?: {
+    event: FlowEvent["type"];
+    matches(settings: z.infer<S>, event: FlowEvent): boolean;
+    /** When several flows take an event, the more specific trigger wins (higher first); then the newest publish. */
+    specificity?(settings: z.infer<S>): number;
+  };
   /** One line under the title on the canvas. */
   summary(settings: z.infer<S>): string;
   /**

@@ -44,3 +44,21 @@ describe("which flow a new conversation starts", () => {
     expect(countRows(t.engine, "Instance")).toBe(1);
   });
 });
+
+describe("when several published flows take a message", () => {
+  it("the more specific trigger wins (webchat beats any channel), even over a newer publish", async () => {
+    const tmp = tempDb();
+    const t = openTestEngine(tmp.file);
+    try {
+      const { supportChat } = await import("../../engine/templates/support-chat");
+      const demo = await publishFlow(t.engine, "Support chat", supportChat.document);
+      const anyChannel = { ...supportChat.document, nodes: supportChat.document.nodes.map((n) => (n.id === "start" ? { ...n, settings: { channel: "any" } } : n)) };
+      await publishFlow(t.engine, "Catch-all (newer)", anyChannel);
+      const { instanceId } = await t.engine.receive("webchat", { visitorId: "v-spec", messageId: "m-spec", text: "hours?" });
+      expect(t.engine.db.prepare(`SELECT flowId FROM "Instance" WHERE id = ?`).get(instanceId)).toEqual({ flowId: demo.flowId });
+    } finally {
+      await t.engine.close();
+      tmp.remove();
+    }
+  });
+});

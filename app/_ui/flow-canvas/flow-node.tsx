@@ -46,6 +46,7 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
       data-testid={`flow-node-${id}`}
       data-type={node.type}
       data-invalid={problem ? "true" : undefined}
+      data-mark={mark}
     >
       <div className="relative flex items-start gap-2.5 px-3 pt-2.5 pb-2">
         {hasInput && ports.length === 0 && input}

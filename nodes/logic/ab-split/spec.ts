@@ -4,7 +4,7 @@ import { bucketOf } from "./bucket";
 
 const variantSchema = z.object({
   name: z.string().trim().min(1, "name the variant").max(40).meta({ label: "Variant", placeholder: "A" }),
-  percent: z.number().int("whole percent").min(0).max(100).meta({ label: "Percent" }),
+  percent: z.number().int("whole percent").min(0).max(100).default(0).meta({ label: "Percent" }),
 });
 
 const settings = z.object({

@@ -27,12 +27,18 @@ const settings = z.object({
 
 const portId = (index: number) => `intent-${index + 1}`;
 
-// Trained once per distinct set of intents; every later message reuses the model.
+// Trained once per distinct set of intents; every later message reuses the model. A compiled
+// machine hands the same params object to every step, so most look-ups skip the JSON key.
 const models = new Map<string, ReturnType<typeof train>>();
+const byParams = new WeakMap<object, ReturnType<typeof train>>();
 function model(intents: IntentExamples[]) {
-  const key = JSON.stringify(intents);
-  let trained = models.get(key);
-  if (!trained) models.set(key, (trained = train(intents)));
+  let trained = byParams.get(intents);
+  if (!trained) {
+    const key = JSON.stringify(intents);
+    trained = models.get(key) ?? train(intents);
+    models.set(key, trained);
+    byParams.set(intents, trained);
+  }
   return trained;
 }
 

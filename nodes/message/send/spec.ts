@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { emit, templateScope } from "../../_kit/context";
+import { channelSchema } from "../../../engine/contracts/events";
+import { emit, park, templateScope, unpark } from "../../_kit/context";
 import { defineNode } from "../../_kit/define-node";
 import { checkTemplate, renderTemplate } from "../../_kit/template";
 
@@ -10,33 +11,60 @@ const settings = z.object({
     .min(1, "write the message to send")
     .max(4000)
     .meta({ label: "Message", widget: "template", help: "Use {{customer.name}}, {{message.text}}, {{vars.name}}; {{customer.name | there}} falls back to \"there\"." }),
+  channel: z
+    .union([z.literal("conversation"), channelSchema])
+    .default("conversation")
+    .meta({ label: "Channel", help: "The conversation's channel, or another one the customer is known on (e.g. a messenger)." }),
+  awaitDelivery: z
+    .boolean()
+    .default(false)
+    .meta({ label: "Wait for delivery", help: "Continue on Delivered or Failed (e.g. to fall back to SMS, then e-mail)." }),
 });
 
-/** Sends a message to the customer in the conversation's channel (through the outbox). */
+/** Sends a message to the customer (through the outbox); optionally waits for the delivery result. */
 export const sendMessageNode = defineNode({
   type: "message.send",
   version: 1,
   title: "Send reply",
-  description: "Sends a message to the customer in the conversation's channel.",
+  description: "Sends a message to the customer in the conversation's channel or another one.",
   category: "message",
   icon: "Send",
-  keywords: ["reply", "answer", "message"],
+  keywords: ["reply", "answer", "message", "notify", "fallback"],
   settings,
   hasInput: true,
-  outputs: () => [{ id: "out", label: "Sent" }],
-  summary: (s) => (s.text.length > 48 ? `${s.text.slice(0, 47)}…` : s.text),
+  waits: (s) => s.awaitDelivery,
+  outputs: (s) => (s.awaitDelivery ? [{ id: "delivered", label: "Delivered" }, { id: "failed", label: "Failed" }] : [{ id: "out", label: "Sent" }]),
+  summary: (s) => `${s.channel === "conversation" ? "" : `[${s.channel}] `}${s.text.length > 48 ? `${s.text.slice(0, 47)}…` : s.text}`,
   validate: (s) => checkTemplate(s.text).map((message) => ({ code: "invalid-settings", field: "text", message })),
-  compile: (ctx) => ({
-    entry: [ctx.action("send", { nodeId: ctx.nodeId, text: ctx.settings.text })],
-    always: { target: ctx.target("out") },
-  }),
-  actions: {
-    send: (context, _event, p) =>
-      emit(context, {
-        kind: "message.send",
-        nodeId: p.nodeId as string,
-        text: renderTemplate(p.text as string, templateScope(context)),
-      }),
+  compile: (ctx) => {
+    const send = ctx.action("send", { nodeId: ctx.nodeId, text: ctx.settings.text, channel: ctx.settings.channel, awaitDelivery: ctx.settings.awaitDelivery });
+    if (!ctx.settings.awaitDelivery) return { entry: [send], always: { target: ctx.target("out") } };
+    const result = (event: string, port: string) => ({
+      guard: ctx.guard("is-mine", { nodeId: ctx.nodeId }),
+      target: ctx.target(port),
+      actions: [ctx.action("settled", { nodeId: ctx.nodeId })],
+    });
+    return { entry: [send], on: { "message.delivered": result("message.delivered", "delivered"), "message.failed": result("message.failed", "failed") } };
   },
-  examples: [{ name: "Greeting", settings: { text: "Hi {{customer.name}}, how can we help?" } }],
+  guards: {
+    "is-mine": (context, event, p) => (event.type === "message.delivered" || event.type === "message.failed") && context.waits[p.nodeId as string] === event.key,
+  },
+  actions: {
+    send: (context, _event, p) => {
+      const nodeId = p.nodeId as string;
+      const next = emit(context, {
+        kind: "message.send",
+        nodeId,
+        text: renderTemplate(p.text as string, templateScope(context)),
+        ...(p.channel !== "conversation" && { channel: p.channel as z.infer<typeof channelSchema> }),
+        ...(p.awaitDelivery === true && { awaitDelivery: true }),
+      });
+      return p.awaitDelivery ? park(next, nodeId, next.effects[next.effects.length - 1].key) : next;
+    },
+    settled: (context, _event, p) => unpark(context, p.nodeId as string),
+  },
+  examples: [
+    { name: "Greeting", settings: { text: "Hi {{customer.name}}, how can we help?" } },
+    { name: "Telegram with fallback", settings: { text: "Your parcel is on its way.", channel: "telegram", awaitDelivery: true } },
+  ],
 });

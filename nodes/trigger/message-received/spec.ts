@@ -25,6 +25,7 @@ export const messageReceivedNode = defineNode({
   trigger: {
     event: "message.received",
     matches: (s, event) => event.type === "message.received" && (s.channel === "any" || s.channel === event.channel),
+    specificity: (s) => (s.channel === "any" ? 0 : 1),
   },
   summary: (s) => (s.channel === "any" ? "Any channel" : `On ${s.channel}`),
   compile: (ctx) => ({ entry: [ctx.action("take")], always: { target: ctx.target("out") } }),

@@ -1,0 +1,33 @@
+import { expect, type Page } from "@playwright/test";
+
+/** The editor needs room for palette, canvas and inspector; every editor spec uses this size. */
+export const DESKTOP = { width: 1440, height: 900 };
+
+/** A name no other test (or earlier run on the same database) uses. */
+export const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** Creates a flow from the flows page and waits for its editor; returns the flow id. */
+export async function createFlow(page: Page, name: string): Promise<string> {
+  await page.goto("/");
+  await page.getByTestId("new-flow").click();
+  const dialog = page.getByTestId("flow-name-dialog");
+  await dialog.getByTestId("flow-name-input").fill(name);
+  await dialog.getByTestId("flow-name-submit").click();
+  await page.waitForURL(/\/flows\/[^/]+$/);
+  await expect(page.getByTestId("flow-node-trigger")).toBeVisible();
+  return new URL(page.url()).pathname.split("/").pop()!;
+}
+
+/**
+ * Deletes a flow from the flows page. Specs that publish call it when they finish: unrouted
+ * web-chat messages go to the newest published flow, so a leftover test flow would answer the
+ * /chat page in place of the demo.
+ */
+export async function deleteFlow(page: Page, flowId: string): Promise<void> {
+  page.on("dialog", (dialog) => void dialog.accept()); // the editor's "unsaved changes" prompt
+  await page.goto("/");
+  const row = page.getByTestId(`flow-row-${flowId}`);
+  await row.getByTestId(`flow-delete-${flowId}`).click();
+  await page.getByTestId("delete-flow-dialog").getByTestId("confirm-delete").click();
+  await expect(row).toHaveCount(0);
+}
