@@ -1,6 +1,8 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
   test: {
     include: ["{engine,nodes,app,tests/integration}/**/*.test.ts", "tests/flows/**/*.test.ts"],
     testTimeout: 30_000,

@@ -10,6 +10,7 @@ import { PageHeader } from "@/app/_ui/page-header";
 import { FlowsTable } from "./flows-table";
 import { ImportFlowButton } from "./import-flow-button";
 import { NewFlowButton } from "./new-flow-button";
+import { TemplateGalleryButton } from "./template-gallery-button";
 
 /** The landing page: every flow, its publish state, and what you can do with it. */
 export function FlowsPage() {
@@ -25,6 +26,7 @@ export function FlowsPage() {
         actions={
           <>
             <ImportFlowButton onError={setActionError} />
+            <TemplateGalleryButton />
             <NewFlowButton />
           </>
         }

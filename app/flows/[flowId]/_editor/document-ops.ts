@@ -42,6 +42,7 @@ export function removeElements(doc: FlowDocument, nodeIds: string[], edgeIds: st
   const nodes = new Set(nodeIds);
   const edges = new Set(edgeIds);
   return {
+    ...doc,
     nodes: doc.nodes.filter((n) => !nodes.has(n.id)),
     edges: doc.edges.filter((e) => !edges.has(e.id) && !nodes.has(e.source) && !nodes.has(e.target)),
   };
@@ -75,7 +76,7 @@ export function updateSettings(doc: FlowDocument, nodeId: string, settings: Reco
     return port === null ? [] : [port === e.sourcePort ? e : { ...e, sourcePort: port }];
   });
   const changed = edges.length !== doc.edges.length || edges.some((e, i) => e !== doc.edges[i]);
-  return { nodes, edges: changed ? edges : doc.edges };
+  return { ...doc, nodes, edges: changed ? edges : doc.edges };
 }
 
 /** old port id -> new port id, or null when the port is gone. Labels win; an id claimed by a label is taken. */

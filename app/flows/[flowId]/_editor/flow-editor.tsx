@@ -12,6 +12,9 @@ import { addNode, connect, freeSpot, moveNodes, newNode, removeElements, updateS
 import { Inspector } from "./inspector";
 import { IssuesPanel } from "./issues-panel";
 import { Palette } from "./palette";
+import { SimulatePanel } from "./simulate/simulate-panel";
+import { StepCaption } from "./simulate/step-caption";
+import { useSimulation } from "./simulate/use-simulation";
 import { Toolbar } from "./toolbar";
 import { useAutosave } from "./use-autosave";
 import { useFlowCheck } from "./use-flow-check";
@@ -40,6 +43,8 @@ function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
   const [selection, setSelection] = useState<CanvasSelection>(NO_SELECTION);
   const [issuesOpen, setIssuesOpen] = useState(false);
   const [chatOpen, setChatOpen] = useState(false);
+  const [simulating, setSimulating] = useState(false);
+  const sim = useSimulation(doc);
   const { fitView, setCenter } = useReactFlow();
   const store = useStoreApi();
 
@@ -97,12 +102,17 @@ function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
         save={save}
         history={history}
         onFit={() => void fitView({ padding: 0.2, maxZoom: 1, duration: 300 })}
-        chatOpen={chatOpen}
-        onToggleChat={() => setChatOpen(!chatOpen)}
+        chatOpen={chatOpen && !simulating}
+        onToggleChat={() => {
+          setChatOpen(simulating || !chatOpen);
+          setSimulating(false);
+        }}
+        simulating={simulating}
+        onToggleSimulate={() => setSimulating(!simulating)}
         onPublishRefused={() => setIssuesOpen(true)}
       />
       <div className="flex min-h-0 flex-1">
-        <Palette onAdd={placeInView} />
+        {!simulating && <Palette onAdd={placeInView} />}
         <div className="flex min-w-0 flex-1 flex-col">
           <div className="relative min-h-0 flex-1">
             <FlowCanvas
@@ -114,7 +124,12 @@ function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
               onConnect={onConnect}
               onDelete={deleteSelection}
               onDropType={place}
-            />
+              // Simulate mode shows a run: the draft is not edited on the canvas meanwhile.
+              readOnly={simulating}
+              {...(simulating && sim.canvas)}
+            >
+              {simulating && <StepCaption sim={sim} />}
+            </FlowCanvas>
             {doc.nodes.length === 0 && (
               <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
                 <p className="rounded-lg border border-dashed border-slate-300 bg-white/80 px-5 py-4 text-sm text-slate-500">
@@ -125,14 +140,18 @@ function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
           </div>
           <IssuesPanel check={check} doc={doc} open={issuesOpen} onToggle={() => setIssuesOpen(!issuesOpen)} onFocus={focusNode} />
         </div>
-        <Inspector
-          nodes={selectedNodes}
-          edgeCount={doc.edges.length}
-          problems={check.byNode}
-          onSettings={(nodeId, settings, field) => set((d) => updateSettings(d, nodeId, settings), { key: `${nodeId}:${field}` })}
-          onDelete={() => deleteSelection({ nodes: selection.nodes, edges: [] })}
-        />
-        {chatOpen && (
+        {simulating ? (
+          <SimulatePanel doc={doc} sim={sim} onTests={(update) => set((d) => ({ ...d, tests: update(d.tests ?? []) }))} onFocus={focusNode} onClose={() => setSimulating(false)} />
+        ) : (
+          <Inspector
+            nodes={selectedNodes}
+            edgeCount={doc.edges.length}
+            problems={check.byNode}
+            onSettings={(nodeId, settings, field) => set((d) => updateSettings(d, nodeId, settings), { key: `${nodeId}:${field}` })}
+            onDelete={() => deleteSelection({ nodes: selection.nodes, edges: [] })}
+          />
+        )}
+        {chatOpen && !simulating && (
           <aside className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white" data-testid="chat-panel">
             <WebchatPanel flowId={flow.id} />
           </aside>

@@ -1,6 +1,6 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Activity, ChevronLeft, Download, Maximize, MessagesSquare, Redo2, Undo2 } from "lucide-react";
+import { Activity, ChevronLeft, Download, FlaskConical, Maximize, MessagesSquare, Redo2, Undo2 } from "lucide-react";
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import type { FlowDocument } from "@/engine/contracts/flow";
@@ -23,6 +23,8 @@ type Props = {
   onFit: () => void;
   chatOpen: boolean;
   onToggleChat: () => void;
+  simulating: boolean;
+  onToggleSimulate: () => void;
   onPublishRefused: () => void;
 };
 
@@ -37,7 +39,7 @@ function IconButton({ label, shortcut, testId, children, ...rest }: { label: str
 }
 
 /** The editor's top bar: identity and state on the left, editing and publishing on the right. */
-export function Toolbar({ flow, doc, save, history, onFit, chatOpen, onToggleChat, onPublishRefused }: Props) {
+export function Toolbar({ flow, doc, save, history, onFit, chatOpen, onToggleChat, simulating, onToggleSimulate, onPublishRefused }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const listed = useQuery(trpc.flows.list.queryOptions()).data?.find((f) => f.id === flow.id);
@@ -96,6 +98,10 @@ export function Toolbar({ flow, doc, save, history, onFit, chatOpen, onToggleCha
         <Button variant={chatOpen ? "secondary" : "ghost"} size="sm" onClick={onToggleChat} aria-pressed={chatOpen} data-testid="chat-toggle">
           <MessagesSquare className="size-3.5" aria-hidden />
           Test chat
+        </Button>
+        <Button variant={simulating ? "secondary" : "ghost"} size="sm" onClick={onToggleSimulate} aria-pressed={simulating} title="Run the draft on a scripted conversation; nothing is sent" data-testid="simulate-toggle">
+          <FlaskConical className="size-3.5" aria-hidden />
+          Simulate
         </Button>
         <Divider />
         <PublishButton flowId={flow.id} doc={doc} flush={save.flush} onRefused={onPublishRefused} />

@@ -1,0 +1,95 @@
+"use client";
+import { findNodeSpec } from "@/nodes/registry";
+import type { FlowDocument } from "@/engine/contracts/flow";
+import { InstanceStatusBadge } from "@/app/_ui/instance-status-badge";
+import { formatDuration } from "./script";
+import type { SimulatedStep } from "./run-view";
+
+type Effect = SimulatedStep["effects"][number];
+
+/** What happened to the instance, in words. */
+export function eventText(event: SimulatedStep["event"]): string {
+  if (event.type === "message.received") return `Customer: “${event.text}”`;
+  if (event.type === "task.completed") return `Operator completed the task: ${event.outcome}`;
+  if (event.type === "crm.event") return `CRM event: ${event.name}`;
+  if (event.type === "timer.fired") return `Timer fired (${event.nodeId})`;
+  // Engine events without their own wording (e.g. delivery results): type, node and error.
+  const { type, nodeId, error } = event as { type: string; nodeId?: string; error?: string };
+  return `${type}${nodeId ? ` (${nodeId})` : ""}${error ? `: ${error}` : ""}`;
+}
+
+function effectText(effect: Effect): string | null {
+  if (effect.kind === "task.create") return `Task in queue ${effect.queue}: ${effect.title}`;
+  if (effect.kind === "timer.set") return `Timer set for ${formatDuration(effect.delayMs)}`;
+  if (effect.kind === "timer.cancel") return "Timer cancelled";
+  return null;
+}
+
+/** One engine step of a run: the event, the nodes it passed, what it "sent" and did. */
+export function ResultStep({ doc, step, index, elapsedMs, selected, onSelect, onFocus }: {
+  doc: FlowDocument;
+  step: SimulatedStep;
+  index: number;
+  elapsedMs: number;
+  selected: boolean;
+  onSelect: () => void;
+  onFocus: (nodeId: string) => void;
+}) {
+  const title = (nodeId: string) => {
+    const node = doc.nodes.find((n) => n.id === nodeId);
+    return node ? (findNodeSpec(node.type)?.title ?? node.type) : "not in the draft any more";
+  };
+  return (
+    <li
+      className={`cursor-pointer rounded-md border px-3 py-2 text-xs transition-colors ${selected ? "border-amber-300 bg-amber-50/60 ring-2 ring-amber-200/60" : "border-slate-200 bg-white hover:border-slate-300"}`}
+      onClick={onSelect}
+      data-testid={`sim-result-step-${index}`}
+      data-selected={selected}
+      aria-current={selected ? "step" : undefined}
+    >
+      <div className="flex items-start gap-2">
+        <span className="mt-px flex size-5 shrink-0 items-center justify-center rounded-full bg-slate-100 font-semibold text-slate-600">{index + 1}</span>
+        <span className="min-w-0 flex-1 font-medium break-words text-slate-800">{eventText(step.event)}</span>
+        <span className="shrink-0 text-slate-400" title="Simulated time since the first step">+{formatDuration(elapsedMs)}</span>
+      </div>
+      <div className="mt-1.5 flex flex-wrap items-center gap-1 pl-7" data-testid={`sim-result-step-${index}-trail`}>
+        {step.trail.map((nodeId, i) => (
+          <span key={`${nodeId}-${i}`} className="flex items-center gap-1">
+            {i > 0 && <span className="text-slate-300">→</span>}
+            <button
+              type="button"
+              onClick={(e) => {
+                e.stopPropagation();
+                onFocus(nodeId);
+              }}
+              className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-700 hover:bg-indigo-100 hover:text-indigo-800"
+              title={`${title(nodeId)}: show on the canvas`}
+            >
+              {nodeId}
+            </button>
+          </span>
+        ))}
+        {step.trail.length === 0 && <span className="text-slate-400 italic">no node moved</span>}
+      </div>
+      <ul className="mt-1.5 space-y-1 pl-7">
+        {step.effects.map((effect) =>
+          effect.kind === "message.send" ? (
+            <li key={effect.key} className="w-fit max-w-full rounded-xl rounded-tl-sm bg-slate-100 px-2.5 py-1 break-words text-slate-800 ring-1 ring-slate-200" data-testid="sim-sent">
+              {effect.channel && <span className="mr-1 font-mono text-[10px] text-slate-500 uppercase">{effect.channel}</span>}
+              {effect.text}
+            </li>
+          ) : (
+            effectText(effect) && (
+              <li key={effect.key} className="text-slate-500 italic">
+                {effectText(effect)}
+              </li>
+            )
+          ),
+        )}
+      </ul>
+      <div className="mt-1.5 pl-7">
+        <InstanceStatusBadge status={step.status} />
+      </div>
+    </li>
+  );
+}

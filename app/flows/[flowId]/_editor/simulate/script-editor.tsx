@@ -1,0 +1,120 @@
+"use client";
+import { Clock, MessageSquare, UserRoundCheck, Webhook } from "lucide-react";
+import { useMemo } from "react";
+import type { FlowDocument } from "@/engine/contracts/flow";
+import { Button } from "@/app/_ui/button";
+import { inputBase } from "@/app/_ui/text-field";
+import { CHANNELS, lineProblem, newLine, type Script, type ScriptLine } from "./script";
+import { OUTCOMES_LIST, ScriptLineRow } from "./script-line-row";
+
+/** Outcomes the draft's nodes offer (operator tasks), suggested for "operator completes task". */
+function outcomesOf(doc: FlowDocument): string[] {
+  const all = doc.nodes.flatMap((n) => (Array.isArray(n.settings.outcomes) ? n.settings.outcomes.filter((o): o is string => typeof o === "string") : []));
+  return [...new Set(all)];
+}
+
+/** The scripted conversation: who the customer is, then what happens, line by line. */
+export function ScriptEditor({ doc, script, checked, onChange }: { doc: FlowDocument; script: Script; checked: boolean; onChange: (script: Script) => void }) {
+  const outcomes = useMemo(() => outcomesOf(doc), [doc]);
+  const { customer, lines } = script;
+  const setLines = (next: ScriptLine[]) => onChange({ ...script, lines: next, from: undefined });
+  const move = (from: number, to: number) => {
+    const next = [...lines];
+    next.splice(to, 0, ...next.splice(from, 1));
+    setLines(next);
+  };
+
+  return (
+    <div className="space-y-4 p-4" data-testid="sim-script">
+      {script.from && (
+        <p className="rounded-md bg-indigo-50 px-3 py-2 text-xs text-indigo-800" data-testid="sim-script-from">
+          Loaded from the test case “{script.from}”
+        </p>
+      )}
+      <fieldset className="grid grid-cols-[1fr_7.5rem] gap-2">
+        <legend className="mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">Customer</legend>
+        <input
+          className={`${inputBase} h-8`}
+          value={customer.name}
+          onChange={(e) => onChange({ ...script, customer: { ...customer, name: e.target.value } })}
+          placeholder="Name (blank: unknown)"
+          aria-label="Customer name"
+          data-testid="sim-customer-name"
+        />
+        <select
+          className={`${inputBase} h-8`}
+          value={customer.channel}
+          onChange={(e) => onChange({ ...script, customer: { ...customer, channel: e.target.value as Script["customer"]["channel"] } })}
+          aria-label="Channel"
+          data-testid="sim-customer-channel"
+        >
+          {CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+        <div className="col-span-2 flex flex-wrap items-center gap-1 text-[11px] text-slate-500">
+          <span className="mr-0.5">Also reachable on</span>
+          {CHANNELS.filter((c) => c !== customer.channel).map((c) => {
+            const on = customer.alsoOn.includes(c);
+            return (
+              <button
+                key={c}
+                type="button"
+                aria-pressed={on}
+                onClick={() => onChange({ ...script, customer: { ...customer, alsoOn: on ? customer.alsoOn.filter((x) => x !== c) : [...customer.alsoOn, c] } })}
+                className={`rounded-full px-2 py-0.5 ring-1 ring-inset ${on ? "bg-indigo-50 text-indigo-700 ring-indigo-300" : "text-slate-500 ring-slate-200 hover:bg-slate-100"}`}
+                title="Sends on channels the customer is not reachable on fail (to test fallbacks)"
+                data-testid={`sim-customer-also-${c}`}
+              >
+                {c}
+              </button>
+            );
+          })}
+        </div>
+      </fieldset>
+
+      <div>
+        <h3 className="mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">Steps</h3>
+        {lines.length === 0 ? (
+          <p className="rounded-md border border-dashed border-slate-300 px-3 py-4 text-center text-xs text-slate-500">Add what the customer writes first.</p>
+        ) : (
+          <ol className="space-y-2">
+            {lines.map((line, i) => (
+              <ScriptLineRow
+                key={line.key}
+                index={i}
+                count={lines.length}
+                line={line}
+                problem={checked ? lineProblem(line) : null}
+                onChange={(next) => setLines(lines.map((l) => (l.key === line.key ? next : l)))}
+                onMove={(by) => move(i, i + by)}
+                onRemove={() => setLines(lines.filter((l) => l.key !== line.key))}
+              />
+            ))}
+          </ol>
+        )}
+        <datalist id={OUTCOMES_LIST}>
+          {outcomes.map((o) => (
+            <option key={o} value={o} />
+          ))}
+        </datalist>
+        <div className="mt-2 flex flex-wrap gap-1.5">
+          <Button size="sm" onClick={() => setLines([...lines, newLine("message")])} data-testid="sim-add-message">
+            <MessageSquare className="size-3.5" aria-hidden /> Message
+          </Button>
+          <Button size="sm" onClick={() => setLines([...lines, newLine("wait")])} data-testid="sim-add-wait">
+            <Clock className="size-3.5" aria-hidden /> Wait
+          </Button>
+          <Button size="sm" onClick={() => setLines([...lines, newLine("complete-task")])} data-testid="sim-add-complete">
+            <UserRoundCheck className="size-3.5" aria-hidden /> Complete task
+          </Button>
+          <Button size="sm" onClick={() => setLines([...lines, newLine("crm-event")])} data-testid="sim-add-crm-event">
+            <Webhook className="size-3.5" aria-hidden /> CRM event
+          </Button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+"use client";
+import { FlaskConical, Play, Save, X } from "lucide-react";
+import { useState } from "react";
+import type { FlowDocument } from "@/engine/contracts/flow";
+import type { FlowTestCase } from "@/engine/contracts/simulation";
+import { Button } from "@/app/_ui/button";
+import { ErrorNotice } from "@/app/_ui/error-notice";
+import { RunResultView } from "./run-result";
+import { expectationFromRun } from "./run-view";
+import { SaveTestDialog } from "./save-test-dialog";
+import { scriptCustomer } from "./script";
+import { ScriptEditor } from "./script-editor";
+import { TestCases } from "./test-cases";
+import type { Simulate, SimulateTab } from "./use-simulation";
+
+type Props = {
+  doc: FlowDocument;
+  sim: Simulate;
+  /** Changes the draft's test cases through the editor's history (undo and autosave apply). */
+  onTests: (update: (tests: FlowTestCase[]) => FlowTestCase[]) => void;
+  onFocus: (nodeId: string) => void;
+  onClose: () => void;
+};
+
+function Tab({ id, current, label, onSelect }: { id: SimulateTab; current: SimulateTab; label: string; onSelect: (id: SimulateTab) => void }) {
+  const active = id === current;
+  return (
+    <button
+      type="button"
+      role="tab"
+      aria-selected={active}
+      onClick={() => onSelect(id)}
+      className={`-mb-px border-b-2 px-3 py-2 text-xs font-medium ${active ? "border-indigo-500 text-indigo-700" : "border-transparent text-slate-500 hover:text-slate-800"}`}
+      data-testid={`sim-tab-${id}`}
+    >
+      {label}
+    </button>
+  );
+}
+
+/** Simulate mode's side panel: script, run result and saved test cases. Nothing it runs is really sent. */
+export function SimulatePanel({ doc, sim, onTests, onFocus, onClose }: Props) {
+  const [saving, setSaving] = useState(false);
+  const tests = doc.tests ?? [];
+  const { result, steps } = sim;
+  // Expectations are prefilled only from a run of exactly these steps.
+  const prefill = result && steps && JSON.stringify(result.steps) === JSON.stringify(steps) ? expectationFromRun(result.run) : null;
+
+  return (
+    <aside className="flex w-96 shrink-0 flex-col border-l border-slate-200 bg-white" data-testid="simulate-panel">
+      <header className="flex items-start gap-2.5 border-b border-slate-100 px-4 py-3">
+        <span className="flex size-8 shrink-0 items-center justify-center rounded-md bg-indigo-100 text-indigo-700">
+          <FlaskConical className="size-4" aria-hidden />
+        </span>
+        <div className="min-w-0 flex-1">
+          <h2 className="text-sm font-semibold text-slate-900">Simulate the draft</h2>
+          <p className="text-xs text-slate-500">Nothing is really sent; timers fast-forward.</p>
+        </div>
+        <button type="button" onClick={onClose} className="rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-600" aria-label="Close Simulate" data-testid="simulate-close">
+          <X className="size-4" />
+        </button>
+      </header>
+      <nav className="flex border-b border-slate-200 px-2" role="tablist">
+        <Tab id="script" current={sim.tab} label="Script" onSelect={sim.setTab} />
+        <Tab id="result" current={sim.tab} label={result ? `Result (${result.run.steps.length})` : "Result"} onSelect={sim.setTab} />
+        <Tab id="tests" current={sim.tab} label={`Test cases (${tests.length})`} onSelect={sim.setTab} />
+      </nav>
+      <div className="min-h-0 flex-1 overflow-y-auto bg-slate-50/60">
+        {sim.tab === "script" && <ScriptEditor doc={doc} script={sim.script} checked={sim.checked} onChange={sim.setScript} />}
+        {sim.tab === "result" && <RunResultView doc={doc} result={result} step={sim.step} onStep={sim.setStep} onFocus={onFocus} onRerun={sim.run} />}
+        {sim.tab === "tests" && <TestCases doc={doc} sim={sim} onDelete={(id) => onTests((list) => list.filter((t) => t.id !== id))} />}
+      </div>
+      <footer className="space-y-2 border-t border-slate-200 px-4 py-3">
+        <ErrorNotice error={sim.runError} />
+        <div className="flex gap-2">
+          <Button variant="primary" size="sm" className="flex-1" onClick={sim.run} disabled={sim.running} data-testid="sim-run">
+            <Play className="size-3.5" aria-hidden /> {sim.running ? "Running…" : "Run"}
+          </Button>
+          <Button size="sm" onClick={() => (steps ? setSaving(true) : sim.run())} disabled={tests.length >= 50} title="Save the script and what it should lead to with the flow" data-testid="sim-save-test">
+            <Save className="size-3.5" aria-hidden /> Save as test case
+          </Button>
+        </div>
+      </footer>
+      {saving && steps && (
+        <SaveTestDialog
+          steps={steps}
+          customer={scriptCustomer(sim.script)}
+          tests={tests}
+          prefill={prefill}
+          onClose={() => setSaving(false)}
+          onSave={(test) => {
+            onTests((list) => [...list, test]);
+            setSaving(false);
+            sim.setTab("tests");
+          }}
+        />
+      )}
+    </aside>
+  );
+}
