@@ -8,7 +8,9 @@ import { webchatAdapter } from "./channels/webchat/adapter";
 import { crmEventBodySchema } from "./contracts/crm-events";
 import type { Channel } from "./contracts/events";
 import { createFlowService } from "./flows/flow-service";
-import { createDispatcher, type DispatcherFaults } from "./runtime/dispatcher";
+import { messagePerformer, type SendFaults } from "./channels/message-performer";
+import { httpPerformer } from "./http/http-performer";
+import { createDispatcher } from "./runtime/dispatcher";
 import { EngineInputError } from "./contracts/errors";
 import { createFlowRuntime, type MessageOutcome } from "./runtime/flow-runtime";
 import { createGroupCommit } from "./runtime/group-commit";
@@ -33,7 +35,7 @@ export type EngineOptions = {
   channels?: ChannelAdapter[];
   /** Run the outbox dispatcher, timer poller and WAL checkpoints in the background (default true). */
   background?: boolean;
-  faults?: DispatcherFaults;
+  faults?: SendFaults;
 };
 
 /**
@@ -57,7 +59,8 @@ export function createEngine(options: EngineOptions = {}) {
   const runtime = createFlowRuntime(store, versions);
   const background = options.background ?? true;
   const commits = createGroupCommit(db, { afterCommit: () => background && void dispatcher.kick() });
-  const dispatcher = createDispatcher(db, channels, clock, (outcome) => commits.submit(() => runtime.settleSend(outcome, clock())), options.faults);
+  const performers = { "message.send": messagePerformer(channels, options.faults), "http.request": httpPerformer() };
+  const dispatcher = createDispatcher(db, performers, clock, (outcome) => commits.submit(() => runtime.settleEffect(outcome, clock())));
   const timerFailed = db.prepare(`UPDATE "Timer" SET status = 'failed' WHERE id = ? AND status = 'pending'`);
   const timers = createTimerPoller(store, clock, (timer) =>
     commits.submit(() => runtime.fireTimer(timer, clock())).catch((error) => {

@@ -1,4 +1,5 @@
 import type { NodeSpec } from "./_kit/define-node";
+import { httpRequestNode } from "./data/http-request/spec";
 import { setVariableNode } from "./data/set-variable/spec";
 import { endNode } from "./flow/end/spec";
 import { loopGuardNode } from "./flow/loop-guard/spec";
@@ -35,6 +36,7 @@ export const nodeSpecs: readonly NodeSpec[] = [
   waitReplyNode,
   askNode,
   setVariableNode,
+  httpRequestNode,
   operatorTaskNode,
   delayNode,
   loopGuardNode,

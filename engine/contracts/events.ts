@@ -15,7 +15,10 @@ export type FlowEvent =
   | { type: "crm.event"; at: number; eventId: string; name: string; payload: Record<string, unknown> }
   /** Delivery results of a `message.send` that asked to await them. */
   | { type: "message.delivered"; at: number; key: string; nodeId: string }
-  | { type: "message.failed"; at: number; key: string; nodeId: string; error: string };
+  | { type: "message.failed"; at: number; key: string; nodeId: string; error: string }
+  /** Results of an `http.request` effect (`status` 0 = no answer). */
+  | { type: "http.responded"; at: number; key: string; nodeId: string; status: number; body: unknown }
+  | { type: "http.failed"; at: number; key: string; nodeId: string; error: string; unknown: boolean };
 
 /** The input an instance starts with: the trigger's event and who it is about. */
 export type StartInput = {
@@ -34,6 +37,17 @@ export type StartInput = {
 export type Effect =
   | { kind: "message.send"; key: string; nodeId: string; text: string; channel?: Channel; awaitDelivery?: boolean }
   | { kind: "timer.set"; key: string; nodeId: string; delayMs: number }
+  | {
+      kind: "http.request";
+      key: string;
+      nodeId: string;
+      method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+      url: string;
+      headers: Record<string, string>;
+      body: string | null;
+      timeoutMs: number;
+      retries: number;
+    }
   | { kind: "timer.cancel"; key: string; nodeId: string; timerId: string }
   | { kind: "task.create"; key: string; nodeId: string; queue: string; title: string; steps: string[]; outcomes: string[]; priority: TaskPriority; slaMs: number };
 

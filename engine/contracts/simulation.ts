@@ -8,6 +8,8 @@ export const simulationStepSchema = z.discriminatedUnion("do", [
   z.object({ do: z.literal("wait"), seconds: z.number().int().min(1).max(90 * 86400) }),
   z.object({ do: z.literal("complete-task"), outcome: z.string().trim().min(1, "name the outcome") }),
   z.object({ do: z.literal("crm-event"), name: crmEventNameSchema, payload: z.record(z.string(), z.unknown()).default({}) }),
+  /** Answers the oldest HTTP request the flow is waiting on (nothing goes over the network). */
+  z.object({ do: z.literal("http-response"), status: z.number().int().min(100).max(599), body: z.unknown().optional() }),
 ]);
 export type SimulationStep = z.infer<typeof simulationStepSchema>;
 

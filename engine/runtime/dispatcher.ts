@@ -1,73 +1,63 @@
-import type { ChannelAdapter, OutboundMessage } from "../channels/channel";
-import type { Channel } from "../contracts/events";
 import type { Db } from "../store/db";
-import type { OutboxPayload } from "../store/step-store";
 
-export type DispatcherFaults = {
-  /** Fault injection: called after a channel accepted a message, before the outbox row is marked done. */
-  afterSend?: (message: OutboundMessage) => void;
-};
+/** A failure that retrying cannot fix (no adapter, no address, attempts used up). */
+export class PermanentFailure extends Error {}
 
-/** What became of one send; `final` failures are not retried. */
-export type SendOutcome = { key: string; instanceId: string | null; payload: OutboxPayload } & (
-  | { ok: true }
-  | { ok: false; error: string; final: boolean }
-);
+/** The request may have been processed (e.g. a timeout after sending a POST): never resent blindly. */
+export class UnknownOutcome extends Error {}
+
+/** One outbox row as a performer sees it. */
+export type OutboxItem = { key: string; kind: string; instanceId: string | null; payload: unknown; attempts: number };
+
+/** Carries out one kind of effect; resolves with its result, throws to fail (plain errors are retried). */
+export type Performer = (item: OutboxItem) => Promise<unknown>;
+
+/** What became of one effect; `final` failures are not retried. */
+export type EffectOutcome = OutboxItem & ({ ok: true; result: unknown } | { ok: false; error: string; final: boolean; unknown: boolean });
 
 const MAX_ATTEMPTS = 8;
 
-class PermanentFailure extends Error {}
-
 /**
- * Executes the outbox after commit. At-least-once: a row is settled (marked done, and its
- * delivery result fed back to the flow when it asked) only after the channel accepted it, and
- * the row id travels as the idempotency key, so a crash in between repeats the send with the
- * same key instead of losing it. Failures back off exponentially up to MAX_ATTEMPTS; a missing
- * adapter or address fails at once.
+ * Executes the outbox after commit, whatever the kind of effect (sends, HTTP calls). At-least-once:
+ * a row is settled (marked, and its result fed back to the flow as an event) only after the
+ * performer finished, and the row id travels as the idempotency key, so a crash in between repeats
+ * the effect with the same key instead of losing it. Failures back off exponentially.
  */
-export function createDispatcher(
-  db: Db,
-  channels: Map<Channel, ChannelAdapter>,
-  clock: () => number,
-  settle: (outcome: SendOutcome) => Promise<unknown>,
-  faults: DispatcherFaults = {},
-) {
-  const pending = db.prepare(`SELECT id, instanceId, payload, attempts FROM "OutboxMessage" WHERE status = 'pending' AND kind = 'message.send' ORDER BY createdAt, id LIMIT 200`);
+export function createDispatcher(db: Db, performers: Record<string, Performer>, clock: () => number, settle: (outcome: EffectOutcome) => Promise<unknown>) {
+  const kinds = Object.keys(performers);
+  const pending = db.prepare(
+    `SELECT id, kind, instanceId, payload, attempts FROM "OutboxMessage" WHERE status = 'pending' AND kind IN (${kinds.map(() => "?").join(", ")}) ORDER BY createdAt, id LIMIT 200`,
+  );
   const inFlight = new Set<string>();
   const retryAt = new Map<string, number>();
   let running: Promise<void> | null = null;
 
-  async function sendOne(row: { id: string; instanceId: string | null; payload: string; attempts: number }) {
-    const payload = JSON.parse(row.payload) as OutboxPayload;
-    const base = { key: row.id, instanceId: row.instanceId, payload };
+  async function performOne(row: { id: string; kind: string; instanceId: string | null; payload: string; attempts: number }) {
+    const item: OutboxItem = { key: row.id, kind: row.kind, instanceId: row.instanceId, payload: JSON.parse(row.payload), attempts: row.attempts };
     try {
-      const adapter = channels.get(payload.channel);
-      if (!adapter) throw new PermanentFailure(`no ${payload.channel} channel is configured`);
-      if (!payload.address) throw new PermanentFailure(`the customer has no ${payload.channel} address`);
-      const message: OutboundMessage = { key: row.id, messageId: payload.messageId, conversationId: payload.conversationId, channel: payload.channel, address: payload.address, text: payload.text };
-      await adapter.send(message);
-      faults.afterSend?.(message);
-      await settle({ ...base, ok: true });
+      const result = await performers[row.kind](item);
+      await settle({ ...item, ok: true, result });
       retryAt.delete(row.id);
     } catch (error) {
-      const final = error instanceof PermanentFailure || row.attempts + 1 >= MAX_ATTEMPTS;
-      await settle({ ...base, ok: false, error: String((error as Error).message ?? error).slice(0, 500), final });
+      const unknown = error instanceof UnknownOutcome;
+      const final = unknown || error instanceof PermanentFailure || row.attempts + 1 >= MAX_ATTEMPTS;
+      await settle({ ...item, ok: false, error: String((error as Error).message ?? error).slice(0, 500), final, unknown });
       if (!final) retryAt.set(row.id, clock() + Math.min(60_000, 250 * 2 ** row.attempts));
     } finally {
       inFlight.delete(row.id);
     }
   }
 
-  /** Sends until nothing is due, including rows that settling a send has just added. */
+  /** Performs until nothing is due, including rows that settling an effect has just added. */
   async function drain() {
     for (;;) {
       const now = clock();
-      const rows = (pending.all() as { id: string; instanceId: string | null; payload: string; attempts: number }[]).filter(
+      const rows = (pending.all(...kinds) as { id: string; kind: string; instanceId: string | null; payload: string; attempts: number }[]).filter(
         (r) => !inFlight.has(r.id) && (retryAt.get(r.id) ?? 0) <= now,
       );
       if (rows.length === 0) return;
       rows.forEach((r) => inFlight.add(r.id));
-      await Promise.all(rows.map(sendOne));
+      await Promise.all(rows.map(performOne));
     }
   }
 

@@ -1,14 +1,30 @@
 import { newId } from "../store/ids";
 import type { Channel, CustomerRef, FlowEvent } from "../contracts/events";
 import type { InboundMessage } from "../channels/channel";
-import type { SendOutcome } from "./dispatcher";
+import type { EffectOutcome } from "./dispatcher";
+import type { HttpRequestPayload, HttpResult } from "../http/http-performer";
 import type { CrmEventBody } from "../contracts/crm-events";
 import { EngineInputError } from "../contracts/errors";
 import { findNodeSpec } from "../../nodes/registry";
 import { iso } from "../store/db";
-import type { InstanceRow, StepStore } from "../store/step-store";
+import type { InstanceRow, OutboxPayload, StepStore } from "../store/step-store";
 import { eventStep, startStep, type PersistedState, type StepResult } from "./step";
 import type { createVersionCache, StartCandidate } from "./versions";
+
+/** The event a settled effect feeds back to its flow, if the flow waits for one. */
+function resultEvent(o: EffectOutcome, at: number): FlowEvent | null {
+  if (o.kind === "message.send") {
+    const { nodeId, awaitDelivery } = o.payload as OutboxPayload;
+    if (!awaitDelivery) return null;
+    return o.ok ? { type: "message.delivered", at, key: o.key, nodeId } : { type: "message.failed", at, key: o.key, nodeId, error: o.error };
+  }
+  if (o.kind === "http.request") {
+    const { nodeId } = o.payload as HttpRequestPayload;
+    if (o.ok) return { type: "http.responded", at, key: o.key, nodeId, ...(o.result as HttpResult) };
+    return { type: "http.failed", at, key: o.key, nodeId, error: o.error, unknown: o.unknown };
+  }
+  return null;
+}
 
 export type CrmEventOutcome = { duplicate: boolean; customerId: string | null; instanceIds: string[] };
 
@@ -140,16 +156,14 @@ export function createFlowRuntime(store: StepStore, versions: ReturnType<typeof 
      * Settles a send in one transaction with its consequence: the outbox row is marked, and a flow
      * that waits for the delivery result gets it as an event, so a crash can lose neither.
      */
-    settleSend(outcome: SendOutcome, at: number): void {
-      const result = outcome.ok ? "done" : outcome.final ? "failed" : "retry";
-      const settled = store.settleOutbox(outcome.key, outcome.payload.messageId, result, outcome.ok ? null : outcome.error, at);
-      if (!settled || result === "retry" || !outcome.payload.awaitDelivery || !outcome.instanceId) return;
-      const instance = s.instanceGet.get(outcome.instanceId) as InstanceRow | undefined;
-      const { nodeId } = outcome.payload;
-      const event: FlowEvent = outcome.ok
-        ? { type: "message.delivered", at, key: outcome.key, nodeId }
-        : { type: "message.failed", at, key: outcome.key, nodeId, error: outcome.error };
-      if (instance) advance(instance, event);
+    settleEffect(outcome: EffectOutcome, at: number): void {
+      const result = outcome.ok ? "done" : outcome.unknown ? "unknown" : outcome.final ? "failed" : "retry";
+      const message = outcome.kind === "message.send" ? (outcome.payload as OutboxPayload) : null;
+      if (!store.settleOutbox(outcome.key, result, outcome.ok ? null : outcome.error, at, message?.messageId)) return;
+      if (result === "retry" || !outcome.instanceId) return;
+      const event = resultEvent(outcome, at);
+      const instance = event && (s.instanceGet.get(outcome.instanceId) as InstanceRow | undefined);
+      if (event && instance) advance(instance, event);
     },
 
     /** A due timer: claimed and applied in the same transaction, so it fires exactly once. */

@@ -48,6 +48,7 @@ export function simulateFlow(doc: FlowDocument, script: SimulationStep[], opts: 
   const sim = { clock: opts.startAt ?? SIMULATION_START, state: null as PersistedState | null, seq: 0 };
   const timers = new Map<string, { nodeId: string; dueAt: number }>();
   const tasks: string[] = [];
+  const requests: { key: string; nodeId: string }[] = [];
   const reachable = new Set([channel, ...(opts.customer?.alsoOn ?? [])]);
   const deliveries: FlowEvent[] = [];
 
@@ -66,6 +67,7 @@ export function simulateFlow(doc: FlowDocument, script: SimulationStep[], opts: 
       if (effect.kind === "timer.set") timers.set(effect.key, { nodeId: effect.nodeId, dueAt: event.at + effect.delayMs });
       if (effect.kind === "timer.cancel") timers.delete(effect.timerId);
       if (effect.kind === "task.create") tasks.push(effect.key);
+      if (effect.kind === "http.request") requests.push({ key: effect.key, nodeId: effect.nodeId });
     }
     run.steps.push({ input, event, at: event.at, trail: result.trail, effects: result.effects, vars: result.state.context.vars, state: result.state.value, status: result.status });
     run.status = result.status;
@@ -97,6 +99,10 @@ export function simulateFlow(doc: FlowDocument, script: SimulationStep[], opts: 
       const payload = crmEventCatalogue[step.name].payload.safeParse(step.payload);
       if (!payload.success) run.notes.push({ input, message: `${step.name} payload: ${payload.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}` });
       else apply(input, { type: "crm.event", at: sim.clock, eventId: `sim-${++sim.seq}`, name: step.name, payload: payload.data });
+    } else if (step.do === "http-response") {
+      const request = requests.shift();
+      if (!request) run.notes.push({ input, message: "no HTTP request is waiting for an answer" });
+      else apply(input, { type: "http.responded", at: sim.clock, ...request, status: step.status, body: step.body ?? null });
     } else if (step.do === "complete-task") {
       const taskId = tasks.pop();
       if (!taskId) run.notes.push({ input, message: "no open task to complete" });

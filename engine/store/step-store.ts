@@ -139,6 +139,11 @@ export function createStepStore(db: Db) {
           s.outboxInsert.run(effect.key, w.instanceId, effect.kind, JSON.stringify(payload), at);
           break;
         }
+        case "http.request": {
+          const { kind, key, ...request } = effect;
+          s.outboxInsert.run(key, w.instanceId, kind, JSON.stringify(request), at);
+          break;
+        }
         case "timer.set":
           s.timerInsert.run(effect.key, w.instanceId, effect.nodeId, w.at + effect.delayMs, at);
           break;
@@ -160,10 +165,10 @@ export function createStepStore(db: Db) {
    * Records what became of a send: done / failed (final) / still pending (retry later).
    * Returns false when the row was already settled (a repeat after a crash).
    */
-  function settleOutbox(key: string, messageId: string, result: "done" | "failed" | "retry", error: string | null, at: number): boolean {
+  function settleOutbox(key: string, result: "done" | "failed" | "unknown" | "retry", error: string | null, at: number, messageId?: string): boolean {
     const status = result === "retry" ? "pending" : result;
     if (s.outboxSettle.run(status, error, result === "done" ? iso(at) : null, key).changes === 0) return false;
-    if (result !== "retry") s.messageStatus.run(result === "done" ? "sent" : "failed", messageId);
+    if (messageId && result !== "retry") s.messageStatus.run(result === "done" ? "sent" : "failed", messageId);
     return true;
   }
 

@@ -3,7 +3,7 @@
  * `dispatch()` and `fireDueTimers()`), a fake clock, and a recording channel in place of webchat.
  */
 import { createEngine, type Engine } from "../index";
-import type { DispatcherFaults } from "../runtime/dispatcher";
+import type { SendFaults } from "../channels/message-performer";
 import type { FlowDocument } from "../contracts/flow";
 import { fakeClock, type FakeClock } from "./fake-clock";
 import { recordingChannel, type RecordingChannel } from "./recording-channel";
@@ -13,7 +13,7 @@ export { tempDb } from "./temp-db";
 export type TestEngine = { engine: Engine; channel: RecordingChannel; clock: FakeClock };
 
 /** Opens an engine on `file`; pass the previous clock and channel again to "restart" it. */
-export function openTestEngine(file: string, opts: { clock?: FakeClock; channel?: RecordingChannel; faults?: DispatcherFaults } = {}): TestEngine {
+export function openTestEngine(file: string, opts: { clock?: FakeClock; channel?: RecordingChannel; faults?: SendFaults } = {}): TestEngine {
   const clock = opts.clock ?? fakeClock();
   const channel = opts.channel ?? recordingChannel();
   const engine = createEngine({ dbFile: file, clock: clock.now, channels: [channel], background: false, faults: opts.faults });

@@ -14,6 +14,10 @@ function payloadSummary(event: Event): string {
   if (event.type === "message.received") return `“${str(p.text)}”${p.channel ? ` via ${str(p.channel)}` : ""}`;
   if (event.type === "task.completed") return `Operator picked “${str(p.outcome)}”`;
   if (event.type === "timer.fired") return `Timeout of ${str(p.nodeId)} elapsed`;
+  if (event.type === "http.responded") return `HTTP ${str(p.status)} from the API`;
+  if (event.type === "http.failed" || event.type === "message.failed") return `Failed: ${str(p.error)}`;
+  if (event.type === "message.delivered") return "Delivered";
+  if (event.type === "crm.event") return `${str(p.name)} ${str(p.payload)}`;
   return JSON.stringify(p);
 }
 
@@ -30,6 +34,8 @@ function effectSummary(effect: Record<string, unknown>): string {
       return `Timer ${seconds(effect.delayMs)}`;
     case "timer.cancel":
       return "Timer cancelled";
+    case "http.request":
+      return `${str(effect.method)} ${str(effect.url)}`;
     default:
       return str(effect.kind);
   }

@@ -13,6 +13,7 @@ export function eventText(event: SimulatedStep["event"]): string {
   if (event.type === "task.completed") return `Operator completed the task: ${event.outcome}`;
   if (event.type === "crm.event") return `CRM event: ${event.name}`;
   if (event.type === "timer.fired") return `Timer fired (${event.nodeId})`;
+  if (event.type === "http.responded") return `API answered HTTP ${event.status} (${event.nodeId})`;
   // Engine events without their own wording (e.g. delivery results): type, node and error.
   const { type, nodeId, error } = event as { type: string; nodeId?: string; error?: string };
   return `${type}${nodeId ? ` (${nodeId})` : ""}${error ? `: ${error}` : ""}`;
@@ -22,6 +23,7 @@ function effectText(effect: Effect): string | null {
   if (effect.kind === "task.create") return `Task in queue ${effect.queue}: ${effect.title}`;
   if (effect.kind === "timer.set") return `Timer set for ${formatDuration(effect.delayMs)}`;
   if (effect.kind === "timer.cancel") return "Timer cancelled";
+  if (effect.kind === "http.request") return `${effect.method} ${effect.url} (simulated: answer it with an API answer step)`;
   return null;
 }
 

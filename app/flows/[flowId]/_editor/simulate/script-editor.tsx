@@ -1,5 +1,5 @@
 "use client";
-import { Clock, MessageSquare, UserRoundCheck, Webhook } from "lucide-react";
+import { Clock, Globe, MessageSquare, UserRoundCheck, Webhook } from "lucide-react";
 import { useMemo } from "react";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import { Button } from "@/app/_ui/button";
@@ -112,6 +112,9 @@ export function ScriptEditor({ doc, script, checked, onChange }: { doc: FlowDocu
           </Button>
           <Button size="sm" onClick={() => setLines([...lines, newLine("crm-event")])} data-testid="sim-add-crm-event">
             <Webhook className="size-3.5" aria-hidden /> CRM event
+          </Button>
+          <Button size="sm" onClick={() => setLines([...lines, newLine("http-response")])} data-testid="sim-add-http-response">
+            <Globe className="size-3.5" aria-hidden /> API answer
           </Button>
         </div>
       </div>

@@ -1,5 +1,5 @@
 "use client";
-import { ArrowDown, ArrowUp, Clock, MessageSquare, UserRoundCheck, Webhook, X } from "lucide-react";
+import { ArrowDown, ArrowUp, Clock, Globe, MessageSquare, UserRoundCheck, Webhook, X } from "lucide-react";
 import type { ReactNode } from "react";
 import { inputBase } from "@/app/_ui/text-field";
 import { CRM_EVENTS, samplePayload, WAIT_UNITS, type ScriptLine, type WaitUnit } from "./script";
@@ -14,6 +14,7 @@ const kinds = {
   wait: { icon: Clock, label: "Time passes", tone: "bg-amber-100 text-amber-700" },
   "complete-task": { icon: UserRoundCheck, label: "Operator completes the task", tone: "bg-violet-100 text-violet-700" },
   "crm-event": { icon: Webhook, label: "The CRM reports an event", tone: "bg-emerald-100 text-emerald-700" },
+  "http-response": { icon: Globe, label: "The API answers", tone: "bg-teal-100 text-teal-700" },
 } as const;
 
 function Tool({ label, testId, disabled, onClick, children }: { label: string; testId: string; disabled?: boolean; onClick: () => void; children: ReactNode }) {
@@ -86,6 +87,12 @@ export function ScriptLineRow({ index, count, line, problem, onChange, onMove, o
             ))}
           </select>
           <textarea className={`${inputBase} min-h-20 py-1.5 font-mono text-xs`} value={line.payload} onChange={(e) => onChange({ ...line, payload: e.target.value })} spellCheck={false} aria-label={`Step ${index + 1}: event payload (JSON)`} data-testid={`${id}-payload`} />
+        </div>
+      )}
+      {line.do === "http-response" && (
+        <div className="space-y-1.5">
+          <input className={field} value={line.status} onChange={(e) => onChange({ ...line, status: e.target.value })} inputMode="numeric" placeholder="Status, e.g. 200" aria-label={`Step ${index + 1}: HTTP status`} data-testid={`${id}-status`} />
+          <textarea className={`${inputBase} min-h-16 py-1.5 font-mono text-xs`} value={line.body} onChange={(e) => onChange({ ...line, body: e.target.value })} spellCheck={false} aria-label={`Step ${index + 1}: response body`} data-testid={`${id}-body`} />
         </div>
       )}
       {problem && (

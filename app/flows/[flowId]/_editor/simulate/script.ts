@@ -15,7 +15,9 @@ export type ScriptLine =
   | { key: string; do: "wait"; amount: string; unit: WaitUnit }
   | { key: string; do: "complete-task"; outcome: string }
   /** `payload` is JSON text; the engine checks it against the event's schema and notes what is wrong. */
-  | { key: string; do: "crm-event"; name: CrmEventName; payload: string };
+  | { key: string; do: "crm-event"; name: CrmEventName; payload: string }
+  /** `body` is JSON (or plain text) answered to the oldest waiting HTTP request. */
+  | { key: string; do: "http-response"; status: string; body: string };
 
 /** `from`: the test case it was loaded from, to name its runs. */
 export type Script = { customer: { name: string; channel: Channel; alsoOn: Channel[] }; lines: ScriptLine[]; from?: string };
@@ -27,6 +29,7 @@ export function newLine(kind: ScriptLine["do"]): ScriptLine {
   if (kind === "message") return { key: key(), do: "message", text: "" };
   if (kind === "wait") return { key: key(), do: "wait", amount: "5", unit: "minutes" };
   if (kind === "complete-task") return { key: key(), do: "complete-task", outcome: "" };
+  if (kind === "http-response") return { key: key(), do: "http-response", status: "200", body: "{}" };
   return { key: key(), do: "crm-event", name: CRM_EVENTS[0], payload: samplePayload(CRM_EVENTS[0]) };
 }
 
@@ -45,12 +48,22 @@ function parsePayload(text: string): Record<string, unknown> | null {
   }
 }
 
+/** A JSON answer as its value; anything else as the plain text it is. */
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 export const EMPTY_SCRIPT: Script = { customer: { name: "Test customer", channel: "webchat", alsoOn: [] }, lines: [newLine("message")] };
 
 function toStep(line: ScriptLine): unknown {
   if (line.do === "message") return { do: "message", text: line.text };
   if (line.do === "complete-task") return { do: "complete-task", outcome: line.outcome };
   if (line.do === "crm-event") return { do: "crm-event", name: line.name, payload: parsePayload(line.payload) };
+  if (line.do === "http-response") return { do: "http-response", status: Number(line.status), body: parseBody(line.body) };
   return { do: "wait", seconds: Number(line.amount) * WAIT_UNITS[line.unit] };
 }
 
@@ -83,6 +96,7 @@ export function scriptFromTest(test: FlowTestCase): Script {
     customer: { name: test.customer.name ?? "", channel: test.customer.channel, alsoOn: test.customer.alsoOn },
     lines: test.steps.map((step): ScriptLine => {
       if (step.do === "crm-event") return { key: key(), do: "crm-event", name: step.name, payload: JSON.stringify(step.payload, null, 2) };
+      if (step.do === "http-response") return { key: key(), do: "http-response", status: String(step.status), body: typeof step.body === "string" ? step.body : JSON.stringify(step.body ?? null, null, 2) };
       if (step.do !== "wait") return { ...step, key: key() };
       const unit = units.find((u) => step.seconds % WAIT_UNITS[u] === 0) ?? "seconds";
       return { key: key(), do: "wait", amount: String(step.seconds / WAIT_UNITS[unit]), unit };
