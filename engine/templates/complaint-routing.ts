@@ -8,7 +8,7 @@ export const complaintRouting = defineTemplate({
   id: "complaint-routing",
   name: "Complaint routing",
   description:
-    `An e-mail or web chat that reads as a complaint (negative sentiment, or the "complaint" intent in English or Russian) goes to the conflict-resolution queue with high priority and a ${SLA_MINUTES}-minute SLA; on breach a supervisor gets an urgent task. Everything else gets a normal reply and a support task.`,
+    `An e-mail or web chat that reads as a complaint (negative sentiment, or the "complaint" intent in English or Russian) goes to the conflict-resolution queue with high priority and a ${SLA_MINUTES}-minute SLA; on breach a supervisor gets an urgent task (the first task stays in its queue, as no node can reassign a task yet; the supervisor's steps say to close it). Everything else gets a normal reply and a support task.`,
   document: {
     nodes: [
       { id: "start", type: "trigger.message-received", position: at(0, 2), settings: { channel: "any" } },

@@ -80,3 +80,10 @@ describe("routing.operator-task", () => {
     });
   });
 });
+
+describe("routing.operator-task guided steps", () => {
+  it("fills placeholders in the steps when the task is created", () => {
+    const run = runNode(TYPE, { ...settings, steps: ["Call {{customer.name}} back", "Quote: {{message.text}}"] }, "refund please");
+    expect(effectsOf(run.effects, "task.create")[0].steps).toEqual(["Call Ann back", "Quote: refund please"]);
+  });
+});

@@ -23,7 +23,7 @@ const settings = z.object({
     .max(200)
     .default("Help {{customer.name}}")
     .meta({ label: "Task title", widget: "template" }),
-  steps: lines().default([]).meta({ label: "Guided steps", widget: "lines", help: "One step per line." }),
+  steps: lines().default([]).meta({ label: "Guided steps", widget: "lines", help: "One step per line; placeholders like {{vars.amount}} are filled in." }),
   outcomes: lines()
     .min(1, "at least one outcome")
     .default(["done"])
@@ -93,7 +93,7 @@ export const operatorTaskNode = defineNode({
         nodeId,
         queue: p.queue as string,
         title: renderTemplate(p.title as string, templateScope(context)),
-        steps: p.steps as string[],
+        steps: (p.steps as string[]).map((step) => renderTemplate(step, templateScope(context))),
         outcomes: p.outcomes as string[],
         priority: p.priority as TaskPriority,
         slaMs: (p.slaMinutes as number) * 60_000,
