@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { emit, park, templateScope, unpark, type FlowContext } from "../../_kit/context";
+import { defineNode } from "../../_kit/define-node";
+import { checkTemplate, renderTemplate } from "../../_kit/template";
+import { HEADER_LINE, MAPPING_LINE, parseMapping, readPath } from "./response";
+
+const lines = (pattern: RegExp, message: string) => z.array(z.string().trim().regex(pattern, message)).max(30).default([]);
+
+const settings = z.object({
+  method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]).default("GET").meta({ label: "Method" }),
+  url: z
+    .string()
+    .trim()
+    .max(2000)
+    .regex(/^(https?:\/\/|\{\{)/, "start with http:// or https://")
+    .meta({ label: "URL", widget: "template", placeholder: "https://crm.example.com/orders/{{vars.orderId}}" }),
+  headers: lines(HEADER_LINE, "write Name: value").meta({ label: "Headers", widget: "lines", help: "One per line, Name: value (templates allowed)." }),
+  body: z.string().max(20_000).default("").meta({ label: "Body", widget: "template", help: "Sent for POST, PUT, PATCH and DELETE." }),
+  timeoutSeconds: z.number().int().min(1).max(60).default(10).meta({ label: "Timeout (seconds)" }),
+  retries: z.number().int().min(0).max(5).default(2).meta({ label: "Retries", help: "For connection failures, and 5xx/timeouts on GET, PUT, DELETE." }),
+  mapping: lines(MAPPING_LINE, "write variable = path.in.answer").meta({
+    label: "Response into variables",
+    widget: "lines",
+    help: "One per line, e.g. orderStatus = data.status. Also sets vars.httpStatus.",
+  }),
+});
+
+const isMine = (context: FlowContext, event: { key?: string }, nodeId: string) => context.waits[nodeId] === event.key;
+
+/** Calls an HTTP API through the outbox (retries, idempotency key) and maps its answer into variables. */
+export const httpRequestNode = defineNode({
+  type: "data.http-request",
+  version: 1,
+  title: "HTTP request",
+  description: "Calls an HTTP API; the answer's fields become variables. Failures and 4xx/5xx go to Error.",
+  category: "data",
+  icon: "Globe",
+  keywords: ["http", "api", "webhook", "rest", "integration", "crm"],
+  settings,
+  hasInput: true,
+  waits: true,
+  outputs: () => [{ id: "success", label: "Success" }, { id: "error", label: "Error" }],
+  variables: (s) => ({
+    writes: [{ name: "httpStatus", type: "number" }, { name: "httpError", type: "string" }, ...parseMapping(s.mapping).map((m) => ({ name: m.name, type: "any" as const }))],
+  }),
+  summary: (s) => `${s.method} ${s.url.replace(/^https?:\/\//, "")}`.slice(0, 60),
+  validate: (s) => [
+    ...checkTemplate(s.url).map((message) => ({ code: "invalid-settings" as const, field: "url", message })),
+    ...checkTemplate(s.body).map((message) => ({ code: "invalid-settings" as const, field: "body", message })),
+  ],
+  compile: (ctx) => {
+    const mine = ctx.guard("is-mine", { nodeId: ctx.nodeId });
+    const record = ctx.action("record", { nodeId: ctx.nodeId, mapping: ctx.settings.mapping });
+    return {
+      entry: [ctx.action("request", { nodeId: ctx.nodeId, ...ctx.settings })],
+      on: {
+        "http.responded": [
+          { guard: ctx.guard("succeeded", { nodeId: ctx.nodeId }), target: ctx.target("success"), actions: [record] },
+          { guard: mine, target: ctx.target("error"), actions: [record] },
+        ],
+        "http.failed": { guard: mine, target: ctx.target("error"), actions: [record] },
+      },
+    };
+  },
+  guards: {
+    "is-mine": (context, event, p) => (event.type === "http.responded" || event.type === "http.failed") && isMine(context, event, p.nodeId as string),
+    succeeded: (context, event, p) => event.type === "http.responded" && isMine(context, event, p.nodeId as string) && event.status < 400,
+  },
+  actions: {
+    request: (context, _event, p) => {
+      const nodeId = p.nodeId as string;
+      const scope = templateScope(context);
+      const headers = Object.fromEntries(
+        (p.headers as string[]).flatMap((line) => {
+          const m = HEADER_LINE.exec(line);
+          return m ? [[m[1].toLowerCase(), renderTemplate(m[2], scope)]] : [];
+        }),
+      );
+      const next = emit(context, {
+        kind: "http.request",
+        nodeId,
+        method: p.method as "GET",
+        url: renderTemplate(p.url as string, scope),
+        headers,
+        body: p.body ? renderTemplate(p.body as string, scope) : null,
+        timeoutMs: (p.timeoutSeconds as number) * 1000,
+        retries: p.retries as number,
+      });
+      return park(next, nodeId, next.effects[next.effects.length - 1].key);
+    },
+    record: (context, event, p) => {
+      const done = unpark(context, p.nodeId as string);
+      if (event.type === "http.failed") return { ...done, vars: { ...done.vars, httpStatus: 0, httpError: event.error } };
+      if (event.type !== "http.responded") return done;
+      const mapped = Object.fromEntries(parseMapping(p.mapping as string[]).map((m) => [m.name, readPath(event.body, m.path)]));
+      const httpError = event.status < 400 ? "" : `HTTP ${event.status}`;
+      return { ...done, vars: { ...done.vars, ...mapped, httpStatus: event.status, httpError } };
+    },
+  },
+  examples: [
+    { name: "Order status", settings: { method: "GET", url: "https://shop.example.com/api/orders/{{vars.orderId}}", mapping: ["orderStatus = status"] } },
+  ],
+});

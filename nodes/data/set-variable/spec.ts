@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { templateScope, type FlowContext } from "../../_kit/context";
+import { defineNode } from "../../_kit/define-node";
+import { checkTemplate, renderTemplate, templatePaths } from "../../_kit/template";
+import { variableNameSchema } from "../../_kit/variables";
+import { convert, type ScalarType } from "./convert";
+
+const settings = z.object({
+  name: variableNameSchema.meta({ label: "Variable", placeholder: "plan", help: "Read it later as {{vars.<name>}}." }),
+  type: z.enum(["string", "number", "boolean"]).default("string").meta({ label: "Type" }),
+  value: z
+    .string()
+    .trim()
+    .max(4000)
+    .default("")
+    .meta({
+      label: "Value",
+      widget: "template",
+      help: "Text with placeholders, e.g. {{message.text}}. A number: 42 or 3,5. A boolean: true/false, yes/no, 1/0.",
+    }),
+});
+type Settings = z.infer<typeof settings>;
+
+/** Only a value with placeholders can fail to convert at run time; a literal is checked at publish. */
+const canFail = (s: Settings) => s.type !== "string" && templatePaths(s.value).length > 0;
+const NOT_A = { number: "a number", boolean: "true/false, yes/no or 1/0" } as const;
+
+const render = (context: FlowContext, p: Record<string, unknown>) =>
+  convert(renderTemplate(p.value as string, templateScope(context)), p.type as ScalarType);
+
+/** Stores a value (a rendered template, converted to the variable's type) in `{{vars.<name>}}`. */
+export const setVariableNode = defineNode({
+  type: "data.set-variable",
+  version: 1,
+  title: "Set variable",
+  description: "Stores a text, number or yes/no value in a flow variable that later nodes read as {{vars.name}}.",
+  category: "data",
+  icon: "Variable",
+  keywords: ["variable", "assign", "store", "remember", "save", "vars"],
+  settings,
+  hasInput: true,
+  outputs: (s) => [{ id: "out", label: "Set" }, ...(canFail(s) ? [{ id: "error", label: `Not ${NOT_A[s.type as "number" | "boolean"]}` }] : [])],
+  summary: (s) => {
+    const value = s.value.length > 32 ? `${s.value.slice(0, 31)}…` : s.value || '""';
+    return `${s.name} = ${value}${s.type === "string" ? "" : ` (${s.type})`}`;
+  },
+  variables: (s) => ({ writes: [{ name: s.name, type: s.type, field: "name" }] }),
+  validate: (s) => [
+    ...checkTemplate(s.value).map((message) => ({ code: "invalid-settings" as const, field: "value", message })),
+    ...(s.type !== "string" && !canFail(s) && convert(s.value, s.type) === undefined
+      ? [{ code: "invalid-settings" as const, field: "value", message: `Set variable: "${s.value}" is not ${NOT_A[s.type]}.` }]
+      : []),
+  ],
+  compile: (ctx) => {
+    const { name, type, value } = ctx.settings;
+    const set = ctx.action("set", { name, type, value });
+    if (!canFail(ctx.settings)) return { always: { target: ctx.target("out"), actions: [set] } };
+    return {
+      always: [{ guard: ctx.guard("converts", { type, value }), target: ctx.target("out"), actions: [set] }, { target: ctx.target("error") }],
+    };
+  },
+  guards: { converts: (context, _event, p) => render(context, p) !== undefined },
+  actions: {
+    set: (context, _event, p) => {
+      const value = render(context, p);
+      return value === undefined ? context : { ...context, vars: { ...context.vars, [p.name as string]: value } };
+    },
+  },
+  examples: [
+    { name: "Remember the plan", settings: { name: "plan", type: "string", value: "Pro" } },
+    { name: "Seats from the reply", settings: { name: "seats", type: "number", value: "{{message.text}}" } },
+    { name: "Mark as VIP", settings: { name: "vip", type: "boolean", value: "true" } },
+  ],
+});
