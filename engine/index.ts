@@ -6,6 +6,7 @@ import { newId } from "./store/ids";
 import type { ChannelAdapter, InboundMessage, OutboundMessage } from "./channels/channel";
 import { webchatAdapter } from "./channels/webchat/adapter";
 import { crmEventBodySchema } from "./contracts/crm-events";
+import { hookNameSchema, webhookBodySchema } from "./contracts/webhooks";
 import type { Channel } from "./contracts/events";
 import { createFlowService } from "./flows/flow-service";
 import { messagePerformer, type SendFaults } from "./channels/message-performer";
@@ -106,6 +107,12 @@ export function createEngine(options: EngineOptions = {}) {
     async receiveCrmEvent(body: unknown) {
       const event = crmEventBodySchema.parse(body);
       return commits.submit(() => runtime.receiveCrmEvent(event, clock()));
+    },
+
+    /** A call to a flow's webhook: validated against the listening triggers' declared fields. */
+    async receiveWebhook(hook: string, body: unknown, idempotencyKey: string | null = null) {
+      const call = { hook: hookNameSchema.parse(hook), idempotencyKey, body: webhookBodySchema.parse(body) };
+      return commits.submit(() => runtime.receiveWebhook(call, clock()));
     },
 
     /** Parse + ingest in one call. */

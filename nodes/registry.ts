@@ -1,4 +1,6 @@
 import type { NodeSpec } from "./_kit/define-node";
+import { caseNode } from "./crm/case/spec";
+import { updateCustomerNode } from "./crm/update-customer/spec";
 import { httpRequestNode } from "./data/http-request/spec";
 import { setVariableNode } from "./data/set-variable/spec";
 import { endNode } from "./flow/end/spec";
@@ -17,6 +19,7 @@ import { operatorTaskNode } from "./routing/operator-task/spec";
 import { delayNode } from "./timer/delay/spec";
 import { crmEventNode } from "./trigger/crm-event/spec";
 import { messageReceivedNode } from "./trigger/message-received/spec";
+import { webhookNode } from "./trigger/webhook/spec";
 
 /**
  * Every node type, defined once. Palette, settings form, validation, compiler and runtime all
@@ -25,6 +28,7 @@ import { messageReceivedNode } from "./trigger/message-received/spec";
 export const nodeSpecs: readonly NodeSpec[] = [
   messageReceivedNode,
   crmEventNode,
+  webhookNode,
   textMatchNode,
   intentNode,
   sentimentNode,
@@ -37,6 +41,8 @@ export const nodeSpecs: readonly NodeSpec[] = [
   askNode,
   setVariableNode,
   httpRequestNode,
+  updateCustomerNode,
+  caseNode,
   operatorTaskNode,
   delayNode,
   loopGuardNode,

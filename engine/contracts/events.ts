@@ -13,6 +13,7 @@ export type FlowEvent =
   | { type: "timer.fired"; at: number; timerId: string; nodeId: string }
   | { type: "task.completed"; at: number; taskId: string; nodeId: string; outcome: string }
   | { type: "crm.event"; at: number; eventId: string; name: string; payload: Record<string, unknown> }
+  | { type: "webhook.received"; at: number; hook: string; payload: Record<string, unknown> }
   /** Delivery results of a `message.send` that asked to await them. */
   | { type: "message.delivered"; at: number; key: string; nodeId: string }
   | { type: "message.failed"; at: number; key: string; nodeId: string; error: string }
@@ -49,8 +50,15 @@ export type Effect =
       retries: number;
     }
   | { kind: "timer.cancel"; key: string; nodeId: string; timerId: string }
-  | { kind: "task.create"; key: string; nodeId: string; queue: string; title: string; steps: string[]; outcomes: string[]; priority: TaskPriority; slaMs: number };
+  | { kind: "task.create"; key: string; nodeId: string; queue: string; title: string; steps: string[]; outcomes: string[]; priority: TaskPriority; slaMs: number }
+  /** CRM writes, applied in the step's transaction: fields merge into the customer's; a case is one per (instance, type). */
+  | { kind: "customer.update"; key: string; nodeId: string; fields: Record<string, string | number | boolean> }
+  | { kind: "case.upsert"; key: string; nodeId: string; caseId: string; type: string; status: CaseStatus; priority: TaskPriority; subject: string; details: Record<string, unknown> };
 
 /** Operator task priorities, lowest first (stored as their index). */
 export const TASK_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
+
+/** Where a CRM case stands; open and pending ones are shown to operators. */
+export const CASE_STATUSES = ["open", "pending", "resolved", "closed"] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];

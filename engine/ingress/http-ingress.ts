@@ -8,6 +8,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 const INBOUND = /^\/api\/channels\/([a-z]+)\/inbound\/?$/;
 const EVENTS = /^\/api\/events\/?$/;
+const HOOKS = /^\/api\/hooks\/([^/]+)\/?$/;
 
 class HttpError extends Error {
   constructor(readonly status: number, readonly code: string, message: string, readonly issues?: { field: string; message: string }[]) {
@@ -16,7 +17,7 @@ class HttpError extends Error {
 }
 
 /** A machine-facing POST route: takes the parsed JSON body, resolves once it is committed. */
-type Route = (body: unknown) => Promise<{ duplicate: boolean }>;
+type Route = (body: unknown, req: IncomingMessage) => Promise<{ duplicate: boolean }>;
 
 function route(engine: Engine, path: string): Route | null {
   const inbound = INBOUND.exec(path);
@@ -28,6 +29,18 @@ function route(engine: Engine, path: string): Route | null {
     };
   }
   if (EVENTS.test(path)) return (body) => engine.receiveCrmEvent(body);
+  const hook = HOOKS.exec(path);
+  if (hook) {
+    return async (body, req) => {
+      const key = req.headers["idempotency-key"];
+      try {
+        return await engine.receiveWebhook(decodeURIComponent(hook[1]), body, typeof key === "string" ? key.slice(0, 128) : null);
+      } catch (error) {
+        if (isEngineInputError(error) && error.field === "hook") throw new HttpError(404, "unknown_hook", error.message);
+        throw error;
+      }
+    };
+  }
   return null;
 }
 
@@ -49,7 +62,7 @@ export function handleIngress(engine: Engine, req: IncomingMessage, res: ServerR
       if (req.method !== "POST") throw new HttpError(405, "method_not_allowed", "Use POST.");
       const type = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
       if (type !== "application/json") throw new HttpError(415, "unsupported_media_type", "Send Content-Type: application/json.");
-      const outcome = await handler(parseJson(await readBody(req)));
+      const outcome = await handler(parseJson(await readBody(req)), req);
       reply(res, outcome.duplicate ? 200 : 202, { status: outcome.duplicate ? "duplicate" : "accepted", ...outcome });
     } catch (error) {
       const e = toHttpError(error);

@@ -4,6 +4,7 @@ import type { InboundMessage } from "../channels/channel";
 import type { EffectOutcome } from "./dispatcher";
 import type { HttpRequestPayload, HttpResult } from "../http/http-performer";
 import type { CrmEventBody } from "../contracts/crm-events";
+import type { WebhookBody } from "../contracts/webhooks";
 import { EngineInputError } from "../contracts/errors";
 import { findNodeSpec } from "../../nodes/registry";
 import { iso } from "../store/db";
@@ -95,12 +96,30 @@ export function createFlowRuntime(store: StepStore, versions: ReturnType<typeof 
       .map((x) => x.c);
   }
 
-  function startInstance(chosen: { flowId: string; versionId: string }, customer: CustomerRef, conversationId: string, event: FlowEvent): string {
+  /** Starts an instance for a customer's conversation, or with nobody (e.g. a system webhook). */
+  function startInstance(chosen: { flowId: string; versionId: string }, who: { customer: CustomerRef; conversationId: string } | null, event: FlowEvent): string {
     const instanceId = newId();
-    const row = { id: instanceId, flowId: chosen.flowId, versionId: chosen.versionId, conversationId, customerId: customer.id, stepCount: 0 };
+    const conversationId = who?.conversationId ?? null;
+    const customer = who?.customer ?? null;
+    const row = { id: instanceId, flowId: chosen.flowId, versionId: chosen.versionId, conversationId, customerId: customer?.id ?? null, stepCount: 0 };
     const result = startStep(versions.machine(chosen.versionId), { instanceId, flowId: chosen.flowId, versionId: chosen.versionId, conversationId, customer, event });
-    persist(row, true, result, event, { channel: customer.channel, address: customer.address });
+    persist(row, true, result, event, customer && { channel: customer.channel, address: customer.address });
     return instanceId;
+  }
+
+  /** Identifies a customer by a channel address and opens their conversation there. */
+  function customerOn(channel: Channel, address: string, name: string | null, at: number) {
+    const customer = store.resolveCustomer(channel, address, name, at);
+    const conversationId = store.openConversation(customer.id, channel, address, at);
+    return { customer: { id: customer.id, name: customer.name, channel, address } satisfies CustomerRef, conversationId };
+  }
+
+  /** Triggers may check a payload against what they declare (webhooks); the first problem is refused. */
+  function checkPayload(chosen: StartCandidate, event: FlowEvent) {
+    for (const t of chosen.triggers) {
+      const problem = findNodeSpec(t.type)?.trigger?.check?.(t.settings as never, event);
+      if (problem) throw new EngineInputError(`${problem.field}: ${problem.message}`, problem.field);
+    }
   }
 
   /** Records an inbound event under its dedup key; false when it was seen before. */
@@ -129,7 +148,7 @@ export function createFlowRuntime(store: StepStore, versions: ReturnType<typeof 
         // A conversation runs one flow at a time: the newest published flow that takes the message.
         const [chosen] = startable(event, msg.flowId);
         const ref: CustomerRef = { id: customer.id, name: customer.name, channel: msg.channel, address: msg.address };
-        if (chosen) instanceId = startInstance(chosen, ref, conversationId, event);
+        if (chosen) instanceId = startInstance(chosen, { customer: ref, conversationId }, event);
       }
       if (instanceId) s.inboxLink.run(instanceId, inboxId);
       return { duplicate: false, customerId: customer.id, conversationId, instanceId };
@@ -142,14 +161,30 @@ export function createFlowRuntime(store: StepStore, versions: ReturnType<typeof 
     receiveCrmEvent(body: CrmEventBody, at: number): CrmEventOutcome {
       const inboxId = `crm:${body.eventId}`;
       if (!firstDelivery(inboxId, "crm", body, at)) return { duplicate: true, customerId: null, instanceIds: [] };
-      const { channel, address, name } = body.customer;
-      const customer = store.resolveCustomer(channel, address, name ?? null, at);
-      const conversationId = store.openConversation(customer.id, channel, address, at);
+      const who = customerOn(body.customer.channel, body.customer.address, body.customer.name ?? null, at);
       const event: FlowEvent = { type: "crm.event", at, eventId: body.eventId, name: body.name, payload: body.payload };
-      const ref: CustomerRef = { id: customer.id, name: customer.name, channel, address };
-      const instanceIds = startable(event).map((chosen) => startInstance(chosen, ref, conversationId, event));
+      const instanceIds = startable(event).map((chosen) => startInstance(chosen, who, event));
       if (instanceIds[0]) s.inboxLink.run(instanceIds[0], inboxId);
-      return { duplicate: false, customerId: customer.id, instanceIds };
+      return { duplicate: false, customerId: who.customer.id, instanceIds };
+    },
+
+    /**
+     * A call to a flow's webhook (`POST /api/hooks/<hook>`): the payload is checked against each
+     * listening trigger's declared fields, then every listening flow starts. With an
+     * `Idempotency-Key`, a repeated call is processed once.
+     */
+    receiveWebhook(call: { hook: string; idempotencyKey: string | null; body: WebhookBody }, at: number): CrmEventOutcome {
+      const event: FlowEvent = { type: "webhook.received", at, hook: call.hook, payload: call.body.payload };
+      const chosen = startable(event);
+      if (chosen.length === 0) throw new EngineInputError(`no published flow listens on the webhook "${call.hook}"`, "hook");
+      chosen.forEach((c) => checkPayload(c, event));
+      const inboxId = `hook:${call.hook}:${call.idempotencyKey ?? newId()}`;
+      if (!firstDelivery(inboxId, "webhook", call.body, at)) return { duplicate: true, customerId: null, instanceIds: [] };
+      const c = call.body.customer;
+      const who = c ? customerOn(c.channel, c.address, c.name ?? null, at) : null;
+      const instanceIds = chosen.map((flow) => startInstance(flow, who, event));
+      s.inboxLink.run(instanceIds[0], inboxId);
+      return { duplicate: false, customerId: who?.customer.id ?? null, instanceIds };
     },
 
     /**

@@ -76,6 +76,13 @@ export function createStepStore(db: Db) {
     timersDue: db.prepare(`SELECT id, instanceId, nodeId, dueAt FROM "Timer" WHERE status = 'pending' AND dueAt <= ? ORDER BY dueAt LIMIT ?`),
     queueFind: db.prepare(`SELECT id FROM "Queue" WHERE name = ?`),
     queueInsert: db.prepare(`INSERT INTO "Queue" (id, name, createdAt) VALUES (?, ?, ?)`),
+    customerFields: db.prepare(`UPDATE "Customer" SET fields = json_patch(fields, ?) WHERE id = ?`),
+    // A node that runs again in the same instance updates its case (same id, merged details).
+    caseUpsert: db.prepare(
+      `INSERT INTO "Case" (id, customerId, instanceId, nodeId, type, status, priority, subject, details, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (instanceId, type) DO UPDATE SET nodeId = excluded.nodeId, status = excluded.status, priority = excluded.priority,
+       subject = excluded.subject, details = json_patch(details, excluded.details), updatedAt = excluded.updatedAt`,
+    ),
     taskInsert: db.prepare(`INSERT OR IGNORE INTO "Task" (id, instanceId, nodeId, queueId, title, steps, outcomes, status, priority, dueAt, customerId, conversationId, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)`),
   };
 
@@ -118,7 +125,7 @@ export function createStepStore(db: Db) {
     return (s.identityAddress.get(customerId, channel) as { address: string } | undefined)?.address ?? null;
   }
 
-  /** Persists one step: snapshot, log row, and every effect as a row (outbox, timer, task). */
+  /** Persists one step: snapshot, log row, and every effect as a row (outbox, timer, task, CRM). */
   function writeStep(w: StepWrite): void {
     const at = iso(w.at);
     if (w.isNew) {
@@ -155,6 +162,16 @@ export function createStepStore(db: Db) {
             effect.key, w.instanceId, effect.nodeId, queueId(effect.queue, w.at), effect.title,
             JSON.stringify(effect.steps.map((text) => ({ text, done: false }))), JSON.stringify(effect.outcomes),
             TASK_PRIORITIES.indexOf(effect.priority), effect.slaMs > 0 ? w.at + effect.slaMs : null, w.customerId, w.conversationId, at,
+          );
+          break;
+        case "customer.update":
+          if (w.customerId) s.customerFields.run(JSON.stringify(effect.fields), w.customerId);
+          break;
+        case "case.upsert":
+          if (!w.customerId) break; // a case is always about someone
+          s.caseUpsert.run(
+            effect.caseId, w.customerId, w.instanceId, effect.nodeId, effect.type, effect.status,
+            TASK_PRIORITIES.indexOf(effect.priority), effect.subject, JSON.stringify(effect.details), at, at,
           );
           break;
       }

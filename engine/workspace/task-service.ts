@@ -1,11 +1,24 @@
 import { z } from "zod";
-import { TASK_PRIORITIES } from "../contracts/events";
+import { TASK_PRIORITIES, type CaseStatus } from "../contracts/events";
 import type { Db } from "../store/db";
 import type { PrismaClient } from "../store/prisma";
 import { customerNames } from "./customer-names";
 import { EngineInputError } from "../contracts/errors";
 
 export type TaskStep = { text: string; done: boolean };
+
+/** A stored JSON object column (Customer.fields, Case.details); anything else reads as empty. */
+const jsonObject = z.preprocess((text) => {
+  try {
+    return JSON.parse(String(text));
+  } catch {
+    return {};
+  }
+}, z.record(z.string(), z.unknown()).catch({}));
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/** Cases an operator should know about while helping the customer. */
+const ACTIVE_CASES: CaseStatus[] = ["open", "pending"];
 
 /** What an operator sees and does: the queue, a task with its customer, replies, steps. */
 export function createTaskService(db: Db, prisma: PrismaClient) {
@@ -56,7 +69,13 @@ export function createTaskService(db: Db, prisma: PrismaClient) {
     async get(id: string) {
       const task = await requireTask(id);
       const customer = task.customerId
-        ? await prisma.customer.findUnique({ where: { id: task.customerId }, include: { identities: { select: { channel: true, address: true } } } })
+        ? await prisma.customer.findUnique({
+            where: { id: task.customerId },
+            include: {
+              identities: { select: { channel: true, address: true } },
+              cases: { where: { status: { in: ACTIVE_CASES } }, orderBy: { updatedAt: "desc" }, take: 10 },
+            },
+          })
         : null;
       const messages = task.conversationId
         ? await prisma.message.findMany({ where: { conversationId: task.conversationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })
@@ -74,7 +93,22 @@ export function createTaskService(db: Db, prisma: PrismaClient) {
         createdAt: task.createdAt,
         steps: z.array(z.object({ text: z.string(), done: z.boolean() })).parse(JSON.parse(task.steps)),
         outcomes: z.array(z.string()).parse(JSON.parse(task.outcomes)),
-        customer: customer && { id: customer.id, name: customer.name, identities: customer.identities, createdAt: customer.createdAt },
+        customer: customer && {
+          id: customer.id,
+          name: customer.name,
+          identities: customer.identities,
+          createdAt: customer.createdAt,
+          fields: Object.fromEntries(Object.entries(jsonObject.parse(customer.fields)).filter((e): e is [string, z.infer<typeof scalar>] => scalar.safeParse(e[1]).success)),
+          cases: customer.cases.map((c) => ({
+            id: c.id,
+            type: c.type,
+            status: c.status,
+            priority: TASK_PRIORITIES[c.priority] ?? "normal",
+            subject: c.subject,
+            details: jsonObject.parse(c.details),
+            updatedAt: c.updatedAt,
+          })),
+        },
         conversation: conversation && { id: conversation.id, channel: conversation.channel },
         messages: messages.map((m) => ({ id: m.id, direction: m.direction, author: m.author, text: m.text, status: m.status, createdAt: m.createdAt })),
       };

@@ -13,13 +13,14 @@ declare module "zod" {
   }
 }
 
-export type NodeCategory = "trigger" | "logic" | "message" | "data" | "routing" | "flow";
+export type NodeCategory = "trigger" | "logic" | "message" | "data" | "crm" | "routing" | "flow";
 
 export const NODE_CATEGORIES: { id: NodeCategory; label: string }[] = [
   { id: "trigger", label: "Triggers" },
   { id: "logic", label: "Conditions" },
   { id: "message", label: "Messages" },
   { id: "data", label: "Data" },
+  { id: "crm", label: "CRM" },
   { id: "routing", label: "Operators" },
   { id: "flow", label: "Flow" },
 ];
@@ -69,6 +70,8 @@ export type NodeSpec<S extends z.ZodType<Record<string, unknown>> = z.ZodType<Re
     matches(settings: z.infer<S>, event: FlowEvent): boolean;
     /** When several flows take an event, the more specific trigger wins (higher first); then the newest publish. */
     specificity?(settings: z.infer<S>): number;
+    /** Checks a matching event's payload against what the trigger declares; a problem names the field. */
+    check?(settings: z.infer<S>, event: FlowEvent): { field: string; message: string } | null;
   };
   /** One line under the title on the canvas. */
   summary(settings: z.infer<S>): string;
