@@ -31,3 +31,13 @@ export async function deleteFlow(page: Page, flowId: string): Promise<void> {
   await page.getByTestId("delete-flow-dialog").getByTestId("confirm-delete").click();
   await expect(row).toHaveCount(0);
 }
+
+/** Creates a flow from a template in the gallery on the flows page and waits for its editor; returns the flow id. */
+export async function createFlowFromTemplate(page: Page, templateId: string): Promise<string> {
+  await page.goto("/");
+  await page.getByTestId("new-from-template").click();
+  await page.getByTestId("template-gallery").getByTestId(`template-${templateId}`).click();
+  await page.waitForURL(/\/flows\/[^/]+$/);
+  await expect(page.getByTestId("flow-canvas")).toBeVisible();
+  return new URL(page.url()).pathname.split("/").pop()!;
+}
