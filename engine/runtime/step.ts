@@ -1,4 +1,5 @@
-import { initialTransition, transition, type AnyStateMachine } from "xstate";
+import { transition, type AnyStateMachine } from "xstate";
+import { initialContext } from "./machine";
 import type { Effect, FlowEvent, StartInput } from "../contracts/events";
 import type { FlowContext } from "../../nodes/_kit/context";
 
@@ -21,7 +22,8 @@ export type StepResult = {
  * The machine rests in `start` until the input's event hands it to the matching trigger.
  */
 export function startStep(machine: AnyStateMachine, input: StartInput): StepResult {
-  const [initial] = initialTransition(machine, input);
+  // `start` has no entry actions, so resolving it directly equals (and is cheaper than) the initial transition.
+  const initial = machine.resolveState({ value: "start" as never, context: initialContext(input) });
   const [snapshot] = transition(machine, initial, input.event);
   return settle(snapshot, machine);
 }
