@@ -8,14 +8,19 @@ import { EngineInputError } from "../contracts/errors";
 export type TaskStep = { text: string; done: boolean };
 
 /** A stored JSON object column (Customer.fields, Case.details); anything else reads as empty. */
-const jsonObject = z.preprocess((text) => {
+function jsonObject(text: string): Record<string, unknown> {
   try {
-    return JSON.parse(String(text));
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   } catch {
     return {};
   }
-}, z.record(z.string(), z.unknown()).catch({}));
-const scalar = z.union([z.string(), z.number(), z.boolean()]);
+}
+
+/** The customer's custom fields; values other than text, numbers and yes/no are not shown. */
+function customFields(text: string): Record<string, string | number | boolean> {
+  return Object.fromEntries(Object.entries(jsonObject(text)).filter(([, v]) => ["string", "number", "boolean"].includes(typeof v))) as Record<string, string | number | boolean>;
+}
 
 /** Cases an operator should know about while helping the customer. */
 const ACTIVE_CASES: CaseStatus[] = ["open", "pending"];
@@ -98,14 +103,14 @@ export function createTaskService(db: Db, prisma: PrismaClient) {
           name: customer.name,
           identities: customer.identities,
           createdAt: customer.createdAt,
-          fields: Object.fromEntries(Object.entries(jsonObject.parse(customer.fields)).filter((e): e is [string, z.infer<typeof scalar>] => scalar.safeParse(e[1]).success)),
+          fields: customFields(customer.fields),
           cases: customer.cases.map((c) => ({
             id: c.id,
             type: c.type,
             status: c.status,
             priority: TASK_PRIORITIES[c.priority] ?? "normal",
             subject: c.subject,
-            details: jsonObject.parse(c.details),
+            details: jsonObject(c.details),
             updatedAt: c.updatedAt,
           })),
         },

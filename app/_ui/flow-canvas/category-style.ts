@@ -6,6 +6,7 @@ export const categoryStyle: Record<NodeCategory, { chip: string; color: string }
   logic: { chip: "bg-amber-100 text-amber-700", color: "#f59e0b" },
   message: { chip: "bg-sky-100 text-sky-700", color: "#0ea5e9" },
   data: { chip: "bg-teal-100 text-teal-700", color: "#14b8a6" },
+  crm: { chip: "bg-pink-100 text-pink-700", color: "#ec4899" },
   routing: { chip: "bg-violet-100 text-violet-700", color: "#8b5cf6" },
   flow: { chip: "bg-slate-200 text-slate-700", color: "#64748b" },
 };

@@ -1,8 +1,11 @@
+import { Badge } from "@/app/_ui/badge";
 import { Card } from "@/app/_ui/card";
 import { formatDate } from "@/app/_ui/time";
 import type { Task } from "./task-types";
 
-/** Who the operator is talking to, and every channel address the customer is known by. */
+type Customer = NonNullable<Task["customer"]>;
+
+/** Who the operator is talking to: channel addresses, CRM fields and open cases. */
 export function CustomerCard({ task }: { task: Task }) {
   const customer = task.customer;
   return (
@@ -35,8 +38,55 @@ export function CustomerCard({ task }: { task: Task }) {
               </div>
             ))}
           </dl>
+          <CustomerFields fields={customer.fields} />
+          <CustomerCases cases={customer.cases} />
         </div>
       )}
     </Card>
+  );
+}
+
+/** Custom fields the CRM or a flow stored (email, tier, preferred messenger …). */
+function CustomerFields({ fields }: { fields: Customer["fields"] }) {
+  const entries = Object.entries(fields);
+  if (entries.length === 0) return null;
+  return (
+    <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 border-t border-slate-100 pt-3 text-xs" data-testid="customer-fields">
+      {entries.map(([name, value]) => (
+        <div key={name} className="contents">
+          <dt className="font-medium text-slate-500">{name}</dt>
+          <dd className="truncate text-slate-800" title={String(value)}>
+            {String(value)}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Open and pending cases, most recently updated first; details show on hover. */
+function CustomerCases({ cases }: { cases: Customer["cases"] }) {
+  if (cases.length === 0) return null;
+  return (
+    <div className="space-y-2 border-t border-slate-100 pt-3">
+      <h4 className="text-xs font-medium text-slate-500">Open cases</h4>
+      <ul className="space-y-2">
+        {cases.map((c) => (
+          <li
+            key={c.id}
+            className="rounded-md border border-slate-200 px-2.5 py-2"
+            title={Object.entries(c.details).map(([key, value]) => `${key}: ${String(value)}`).join("\n") || undefined}
+            data-testid="customer-case"
+          >
+            <div className="truncate text-xs font-medium text-slate-800">{c.subject}</div>
+            <div className="mt-1 flex flex-wrap gap-1">
+              <Badge tone="indigo">{c.type}</Badge>
+              <Badge tone={c.status === "open" ? "amber" : "gray"}>{c.status}</Badge>
+              {c.priority !== "normal" && <Badge tone={c.priority === "low" ? "gray" : "red"}>{c.priority}</Badge>}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

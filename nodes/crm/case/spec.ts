@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { emit, templateScope } from "../../_kit/context";
+import { defineNode } from "../../_kit/define-node";
+import { checkTemplate, renderTemplate } from "../../_kit/template";
+import { CASE_STATUSES, TASK_PRIORITIES, type CaseStatus, type TaskPriority } from "../../../engine/contracts/events";
+import { fieldLineIssues, fieldLinesSchema, renderFieldLines } from "../field-lines";
+
+const settings = z.object({
+  type: z
+    .string()
+    .trim()
+    .min(1, "name the case type")
+    .max(40)
+    .regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and dashes")
+    .default("complaint")
+    .meta({ label: "Case type", placeholder: "card-block", help: "The flow keeps one case per type: running this node again updates it." }),
+  status: z.enum(CASE_STATUSES).default("open").meta({ label: "Status" }),
+  priority: z.enum(TASK_PRIORITIES).default("normal").meta({ label: "Priority" }),
+  subject: z
+    .string()
+    .trim()
+    .min(1, "give the case a subject")
+    .max(200)
+    .default("Case for {{customer.name | a customer}}")
+    .meta({ label: "Subject", widget: "template" }),
+  details: fieldLinesSchema()
+    .default([])
+    .meta({ label: "Details", widget: "lines", placeholder: "country = {{vars.country}}", help: "One per line, key = value; kept with the case. Empty values are left out." }),
+});
+
+/**
+ * The case's id: one per instance and type, so the flow knows it before the write and a second
+ * pass through the node (or another node of the same type) updates the same case.
+ */
+export const caseIdOf = (instanceId: string, type: string) => `${instanceId}:case-${type}`;
+
+/** Opens (or updates) a CRM case about the customer; its id goes to {{vars.caseId}}. */
+export const caseNode = defineNode({
+  type: "crm.case",
+  version: 1,
+  title: "Create or update case",
+  description: "Opens a CRM case (complaint, card block …) for the customer, or updates the one this flow already opened of that type.",
+  category: "crm",
+  icon: "BriefcaseBusiness",
+  keywords: ["crm", "case", "ticket", "incident", "complaint", "claim"],
+  settings,
+  hasInput: true,
+  outputs: () => [{ id: "out", label: "Saved" }],
+  summary: (s) => [s.type, s.status, s.priority !== "normal" && s.priority].filter(Boolean).join(" · "),
+  variables: () => ({ writes: [{ name: "caseId", type: "string" }] }),
+  validate: (s) => [
+    ...checkTemplate(s.subject).map((message) => ({ code: "invalid-settings" as const, field: "subject", message })),
+    ...fieldLineIssues(s.details, "details"),
+  ],
+  compile: (ctx) => ({ entry: [ctx.action("save", { nodeId: ctx.nodeId, ...ctx.settings })], always: { target: ctx.target("out") } }),
+  actions: {
+    save: (context, _event, p) => {
+      const scope = templateScope(context);
+      const type = p.type as string;
+      const caseId = caseIdOf(context.instanceId, type);
+      const next = emit(context, {
+        kind: "case.upsert",
+        nodeId: p.nodeId as string,
+        caseId,
+        type,
+        status: p.status as CaseStatus,
+        priority: p.priority as TaskPriority,
+        subject: renderTemplate(p.subject as string, scope).trim() || type,
+        details: renderFieldLines(p.details as string[], scope),
+      });
+      return { ...next, vars: { ...next.vars, caseId } };
+    },
+  },
+  examples: [
+    { name: "Card block", settings: { type: "card-block", priority: "urgent", subject: "Block card: {{vars.merchant}}", details: ["country = {{vars.country}}"] } },
+  ],
+});

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { emit, templateScope } from "../../_kit/context";
+import { defineNode } from "../../_kit/define-node";
+import { fieldLineIssues, fieldLinesSchema, parseFieldLines, renderFieldLines } from "../field-lines";
+
+const settings = z.object({
+  fields: fieldLinesSchema()
+    .min(1, "set at least one field")
+    .default([])
+    .meta({
+      label: "Fields",
+      widget: "lines",
+      placeholder: "tier = gold",
+      help: "One per line, name = value, e.g. email = {{vars.email}}. A value that comes out empty leaves the field as it is.",
+    }),
+});
+
+/** Merges custom fields (email, tier, preferred messenger …) into the customer's CRM record. */
+export const updateCustomerNode = defineNode({
+  type: "crm.update-customer",
+  version: 1,
+  title: "Update customer field",
+  description: "Writes custom fields (e.g. email, tier, preferred messenger) to the customer's record; other fields stay as they are.",
+  category: "crm",
+  icon: "UserPen",
+  keywords: ["crm", "customer", "field", "profile", "email", "phone", "tier", "save"],
+  settings,
+  hasInput: true,
+  outputs: () => [{ id: "out", label: "Updated" }],
+  summary: (s) => {
+    const names = parseFieldLines(s.fields).map((f) => f.name);
+    return names.length ? `Set ${names.join(", ")}`.slice(0, 60) : "No fields";
+  },
+  validate: (s) => fieldLineIssues(s.fields, "fields"),
+  compile: (ctx) => ({ entry: [ctx.action("update", { nodeId: ctx.nodeId, fields: ctx.settings.fields })], always: { target: ctx.target("out") } }),
+  actions: {
+    update: (context, _event, p) => {
+      const fields = renderFieldLines(p.fields as string[], templateScope(context));
+      return Object.keys(fields).length ? emit(context, { kind: "customer.update", nodeId: p.nodeId as string, fields }) : context;
+    },
+  },
+  examples: [{ name: "Remember the e-mail", settings: { fields: ["email = {{vars.email}}", "preferredMessenger = telegram"] } }],
+});
