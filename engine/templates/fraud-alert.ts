@@ -15,7 +15,7 @@ export const fraudAlert = defineTemplate({
   id: "fraud-alert",
   name: "Fraud alert",
   description:
-    'A card payment in an unusual country (CRM event card.transaction) asks the customer to confirm it. "It was me" closes the alert; "Not me" creates an urgent task in the card-blocking queue (there is no CRM case node yet, so the block-card case is an operator task); no answer within 15 minutes (or three unclear ones) creates a call task in outbound-calls whose title names the amount, currency, merchant and country.',
+    'A card payment in an unusual country (CRM event card.transaction) asks the customer to confirm it. "It was me" closes the alert; "Not me" opens a card-block case in the CRM and an urgent task in the card-blocking queue; no answer within 15 minutes (or three unclear ones) creates a call task in outbound-calls whose title names the amount, currency, merchant and country.',
   document: {
     nodes: [
       { id: "start", type: "trigger.crm-event", position: at(0, 1), settings: { event: "card.transaction" } },
@@ -50,7 +50,14 @@ export const fraudAlert = defineTemplate({
         priority: "high",
       } },
       { id: "confirmed", type: "flow.end", position: at(4, 0), settings: { outcome: "confirmed" } },
-      { id: "block", type: "routing.operator-task", position: at(4, 1), settings: {
+      { id: "case", type: "crm.case", position: at(4, 1), settings: {
+        type: "card-block",
+        status: "open",
+        priority: "urgent",
+        subject: "Card payment not recognised: {{vars.amount}} {{vars.currency}} in {{vars.country}}",
+        details: ["transactionId = {{vars.transactionId}}", "merchant = {{vars.merchant}}", "amount = {{vars.amount}} {{vars.currency}}", "country = {{vars.country}}"],
+      } },
+      { id: "block", type: "routing.operator-task", position: at(5, 1), settings: {
         queue: "card-blocking",
         title: "Block the card of {{customer.name | a cardholder}}: {{vars.amount}} {{vars.currency}} at {{vars.merchant | an unknown merchant}} in {{vars.country}} not recognised (transaction {{vars.transactionId}})",
         steps: [
@@ -62,10 +69,10 @@ export const fraudAlert = defineTemplate({
         priority: "urgent",
       } },
       { id: "unreachable", type: "flow.end", position: at(4, 3), settings: { outcome: "unreachable" } },
-      { id: "blocked", type: "message.send", position: at(5, 1), settings: {
+      { id: "blocked", type: "message.send", position: at(6, 1), settings: {
         text: "Your card has been blocked and a replacement is on its way to the address we have on file. We will keep you posted about the disputed payment.",
       } },
-      { id: "card-blocked", type: "flow.end", position: at(6, 1), settings: { outcome: "card-blocked" } },
+      { id: "card-blocked", type: "flow.end", position: at(7, 1), settings: { outcome: "card-blocked" } },
     ],
     edges: wires(
       ["start", "out", "unusual"],
@@ -76,9 +83,10 @@ export const fraudAlert = defineTemplate({
       ["confirm", "invalid", "call"],
       ["confirm", "timeout", "call"],
       ["thanks", "out", "confirmed"],
-      ["blocking", "out", "block"],
+      ["blocking", "out", "case"],
+      ["case", "out", "block"],
       ["call", "outcome-confirmed", "confirmed"],
-      ["call", "outcome-not-me", "block"],
+      ["call", "outcome-not-me", "case"],
       ["call", "outcome-unreachable", "unreachable"],
       ["block", "outcome-blocked", "blocked"],
       ["blocked", "out", "card-blocked"],
@@ -95,7 +103,7 @@ export const fraudAlert = defineTemplate({
           { do: "complete-task", outcome: "blocked" },
         ],
         expect: { status: "completed", outcome: "card-blocked", sent: ["Was this you?", "blocking your card right now", "has been blocked"],
-          path: ["confirm", "blocking", "block", "blocked", "card-blocked"], vars: { confirmation: "Not me" } } },
+          path: ["confirm", "blocking", "case", "block", "blocked", "card-blocked"], vars: { confirmation: "Not me", caseId: "sim:case-card-block" } } },
       { id: "no-answer", name: "No answer within 15 minutes creates a call task; the customer does not recognise the payment", customer: { name: "Maria", channel: "sms" },
         steps: [
           { do: "crm-event", name: "card.transaction", payload: payment },

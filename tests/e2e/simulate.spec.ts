@@ -35,7 +35,7 @@ async function expectSaved(page: Page, saving: Promise<unknown>) {
 
 const saveDraft = (page: Page) => page.waitForResponse((r) => r.url().includes("flows.saveDraft") && r.ok());
 
-const FRAUD_NODES = ["start", "unusual", "confirm", "ignored", "thanks", "blocking", "call", "confirmed", "block", "unreachable", "blocked", "card-blocked"];
+const FRAUD_NODES = ["start", "unusual", "confirm", "ignored", "thanks", "blocking", "call", "confirmed", "case", "block", "unreachable", "blocked", "card-blocked"];
 
 test("a fraud alert from the template passes its tests and a loaded test steps through the canvas without sending anything", async ({ page }) => {
   const transaction = unique("tx").replace(" ", "-");
@@ -106,7 +106,7 @@ test("a fraud alert from the template passes its tests and a loaded test steps t
   await expect(panel.getByTestId("sim-step-label")).toHaveText("Step 3 / 3");
   await expect(panel.getByTestId("sim-next")).toBeDisabled();
   await expect(page.getByTestId("sim-caption")).toContainText("Operator completed the task: not-me");
-  await expectMarks(page, FRAUD_NODES, ["start", "unusual", "confirm", "call"], "block");
+  await expectMarks(page, FRAUD_NODES, ["start", "unusual", "confirm", "call", "case"], "block");
   await expect(panel.getByTestId("sim-vars")).toHaveAttribute("data-step", "2");
   await expect(panel.getByTestId("sim-vars-status")).toHaveText("waiting");
   await expect(variable(page, "vars.amount")).toHaveText("1290");

@@ -34,6 +34,10 @@ function effectSummary(effect: Record<string, unknown>): string {
       return `Timer ${seconds(effect.delayMs)}`;
     case "timer.cancel":
       return "Timer cancelled";
+    case "customer.update":
+      return `Customer fields: ${Object.keys((effect.fields as object) ?? {}).join(", ")}`;
+    case "case.upsert":
+      return `Case ${str(effect.type)} (${str(effect.status)}): ${str(effect.subject)}`;
     case "http.request":
       return `${str(effect.method)} ${str(effect.url)}`;
     default:

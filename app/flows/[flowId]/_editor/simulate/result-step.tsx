@@ -23,6 +23,8 @@ function effectText(effect: Effect): string | null {
   if (effect.kind === "task.create") return `Task in queue ${effect.queue}: ${effect.title}`;
   if (effect.kind === "timer.set") return `Timer set for ${formatDuration(effect.delayMs)}`;
   if (effect.kind === "timer.cancel") return "Timer cancelled";
+  if (effect.kind === "customer.update") return `Customer fields: ${Object.keys(effect.fields).join(", ")}`;
+  if (effect.kind === "case.upsert") return `Case ${effect.type} (${effect.status}): ${effect.subject}`;
   if (effect.kind === "http.request") return `${effect.method} ${effect.url} (simulated: answer it with an API answer step)`;
   return null;
 }
