@@ -1,4 +1,4 @@
-import { transition, type AnyStateMachine } from "xstate";
+import { createActor, type AnyActorScope, type AnyStateMachine } from "xstate";
 import { initialContext } from "./machine";
 import type { Effect, FlowEvent, StartInput } from "../contracts/events";
 import type { FlowContext } from "../../nodes/_kit/context";
@@ -22,17 +22,16 @@ export type StepResult = {
  * The machine rests in `start` until the input's event hands it to the matching trigger.
  */
 export function startStep(machine: AnyStateMachine, input: StartInput): StepResult {
-  // `start` has no entry actions, so resolving it directly equals (and is cheaper than) the initial transition.
-  const initial = machine.resolveState({ value: "start" as never, context: initialContext(input) });
-  const [snapshot] = transition(machine, initial, input.event);
-  return settle(snapshot, machine);
+  // `start` has no entry actions: resolving it equals initialTransition() without the
+  // throwaway actor xstate builds for every initialTransition/transition call.
+  const initial = machine.resolveState({ value: "start", context: initialContext(input) });
+  return settle(machine.transition(initial, input.event, scopeOf(machine)), machine);
 }
 
 /** Applies one event: `(version, state, event) -> (next state, effects)`. Pure. */
 export function eventStep(machine: AnyStateMachine, state: PersistedState, event: FlowEvent): StepResult {
   const current = machine.resolveState({ value: state.value as never, context: state.context });
-  const [snapshot] = transition(machine, current, event);
-  return settle(snapshot, machine);
+  return settle(machine.transition(current, event, scopeOf(machine)), machine);
 }
 
 function settle(snapshot: { value: unknown; context: FlowContext; status: string }, machine: AnyStateMachine): StepResult {
@@ -51,4 +50,19 @@ function canMove(machine: AnyStateMachine, value: unknown): boolean {
   if (typeof value !== "string") return true;
   const node = machine.states[value];
   return !!node && node.ownEvents.length > 0;
+}
+
+// xstate's transition() builds a throwaway actor (and evaluates the machine's initial state) on
+// every call; the flow machines run only assign actions and pure guards, so one inert scope per
+// machine serves every step.
+const scopes = new WeakMap<AnyStateMachine, AnyActorScope>();
+function scopeOf(machine: AnyStateMachine): AnyActorScope {
+  let scope = scopes.get(machine);
+  if (!scope) {
+    const self = createActor(machine);
+    const noop = () => {};
+    scope = { self, system: self.system, id: "", sessionId: "", defer: noop, logger: noop, stopChild: noop, emit: noop, actionExecutor: noop } as unknown as AnyActorScope;
+    scopes.set(machine, scope);
+  }
+  return scope;
 }

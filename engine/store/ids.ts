@@ -1,5 +1,10 @@
+import { randomFillSync } from "node:crypto";
+
 let last = 0;
 let counter = 0;
+// crypto.getRandomValues costs ~5 µs a call here; draw the random tail from a pooled buffer.
+const pool = Buffer.alloc(8 * 512);
+let offset = pool.length;
 
 /**
  * Time-ordered ids (UUIDv7-like): sorting by id gives creation order, even for rows written in the
@@ -9,7 +14,10 @@ export function newId(): string {
   const now = Date.now();
   counter = now === last ? counter + 1 : 0;
   last = now;
-  const random = crypto.getRandomValues(new Uint8Array(8));
-  const tail = Array.from(random, (b) => b.toString(16).padStart(2, "0")).join("");
+  if (offset === pool.length) {
+    randomFillSync(pool);
+    offset = 0;
+  }
+  const tail = pool.toString("hex", offset, (offset += 8));
   return `${now.toString(16).padStart(12, "0")}-${counter.toString(16).padStart(4, "0")}-${tail}`;
 }
