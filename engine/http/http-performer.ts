@@ -1,15 +1,8 @@
+import type { Effect } from "../contracts/events";
 import { PermanentFailure, UnknownOutcome, type Performer } from "../runtime/dispatcher";
 
-/** What an `http.request` outbox row carries. */
-export type HttpRequestPayload = {
-  nodeId: string;
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  url: string;
-  headers: Record<string, string>;
-  body: string | null;
-  timeoutMs: number;
-  retries: number;
-};
+/** What an `http.request` outbox row carries: the effect without its kind and key (the row's). */
+export type HttpRequestPayload = Omit<Extract<Effect, { kind: "http.request" }>, "kind" | "key">;
 
 export type HttpResult = { status: number; body: unknown };
 
