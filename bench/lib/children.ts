@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const childScript = (name: string) => path.join(ROOT, "bench/children", name);
+
+/**
+ * Runs `node --import tsx <script> ...args` (one process, so its VmHWM is the whole child) and
+ * parses its last stdout line. `spawnedAt` is epoch ms, comparable with the child's timeOrigin.
+ */
+export function runTsChild<T>(script: string, args: string[]): Promise<{ result: T; spawnedAt: number }> {
+  return new Promise((resolve, reject) => {
+    const spawnedAt = performance.timeOrigin + performance.now();
+    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const last = out.trim().split("\n").pop() ?? "";
+      if (code !== 0 || !last.startsWith("{")) return reject(new Error(`${path.basename(script)} exited ${code}: ${err || out}`));
+      resolve({ result: JSON.parse(last) as T, spawnedAt });
+    });
+  });
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+/** A long-running child in its own process group (npx → tsx → node), stopped as a group. */
+export type Service = { url: string; stop: () => Promise<void> };
+
+export async function startService(command: string, args: string[], env: Record<string, string>, healthPath: string, timeoutMs = 90_000): Promise<Service> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", HOST: "127.0.0.1", PORT: String(port), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let log = "";
+  child.stdout!.on("data", (d) => (log += d));
+  child.stderr!.on("data", (d) => (log += d));
+  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    process.kill(-child.pid!, "SIGTERM");
+    const killer = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 5000);
+    await exited;
+    clearTimeout(killer);
+  };
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${command} ${args.join(" ")} exited ${child.exitCode}:\n${log}`);
+    try {
+      if ((await fetch(url + healthPath)).ok) return { url, stop };
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`${command} ${args.join(" ")} not ready after ${timeoutMs} ms:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
