@@ -3,7 +3,7 @@ import type { Db } from "./db";
 /**
  * Checkpoints the WAL on the engine's own schedule instead of inside a commit (SQLite's automatic
  * checkpoint made p99 2-9x the group window here). PASSIVE never blocks writers; when the WAL
- * grows past `truncateAboveBytes` a TRUNCATE bounds it. A checkpoint runs on the event loop and
+ * grows past `truncateAbovePages` a TRUNCATE bounds it. A checkpoint runs on the event loop and
  * lasts as long as it takes to copy what was written since the previous one: every 1 s that was
  * 15-40 ms, the whole p99 at 500 req/s (bench c2e p99 34-39 ms); every 100 ms, c2e p99 is 8-9 ms.
  */

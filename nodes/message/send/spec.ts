@@ -39,12 +39,12 @@ export const sendMessageNode = defineNode({
   compile: (ctx) => {
     const send = ctx.action("send", { nodeId: ctx.nodeId, text: ctx.settings.text, channel: ctx.settings.channel, awaitDelivery: ctx.settings.awaitDelivery });
     if (!ctx.settings.awaitDelivery) return { entry: [send], always: { target: ctx.target("out") } };
-    const result = (event: string, port: string) => ({
+    const result = (port: string) => ({
       guard: ctx.guard("is-mine", { nodeId: ctx.nodeId }),
       target: ctx.target(port),
       actions: [ctx.action("settled", { nodeId: ctx.nodeId })],
     });
-    return { entry: [send], on: { "message.delivered": result("message.delivered", "delivered"), "message.failed": result("message.failed", "failed") } };
+    return { entry: [send], on: { "message.delivered": result("delivered"), "message.failed": result("failed") } };
   },
   guards: {
     "is-mine": (context, event, p) => (event.type === "message.delivered" || event.type === "message.failed") && context.waits[p.nodeId as string] === event.key,
