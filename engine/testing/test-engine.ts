@@ -2,13 +2,15 @@
  * Engines on throw-away SQLite files for integration tests: no background work (the test calls
  * `dispatch()` and `fireDueTimers()`), a fake clock, and a recording channel in place of webchat.
  */
+import { afterEach, beforeEach } from "vitest";
 import { createEngine, type Engine } from "../index";
 import type { SendFaults } from "../channels/message-performer";
 import type { FlowDocument } from "../contracts/flow";
 import { fakeClock, type FakeClock } from "./fake-clock";
 import { recordingChannel, type RecordingChannel } from "./recording-channel";
+import { tempDb, type TempDb } from "./temp-db";
 
-export { tempDb } from "./temp-db";
+export { tempDb };
 
 export type TestEngine = { engine: Engine; channel: RecordingChannel; clock: FakeClock };
 
@@ -18,6 +20,71 @@ export function openTestEngine(file: string, opts: { clock?: FakeClock; channel?
   const channel = opts.channel ?? recordingChannel();
   const engine = createEngine({ dbFile: file, clock: clock.now, channels: [channel], background: false, faults: opts.faults });
   return { engine, channel, clock };
+}
+
+/**
+ * A fresh temp DB and engine for every test of the enclosing file or `describe`, closed and removed
+ * after it; `setup` prepares each new engine (publish a flow, seed the demo). The returned object
+ * always shows the running test's engine, so read it inside tests and hooks only.
+ */
+export function useTestEngine(setup?: (t: TestEngine) => unknown): TestEngine {
+  const live = perTest(
+    () => {
+      const tmp = tempDb();
+      return { tmp, ...openTestEngine(tmp.file) };
+    },
+    async ({ tmp, engine }) => {
+      await engine.close();
+      tmp.remove();
+    },
+    setup,
+  );
+  return {
+    get engine() {
+      return live().engine;
+    },
+    get channel() {
+      return live().channel;
+    },
+    get clock() {
+      return live().clock;
+    },
+  };
+}
+
+/**
+ * A fresh temp DB for every test of the enclosing file or `describe`, removed after it, for tests that
+ * open, restart or crash engines themselves (and close what they open). Read it inside tests and hooks only.
+ */
+export function useTempDb(prefix?: string): Pick<TempDb, "dir" | "file"> {
+  const live = perTest(() => tempDb(prefix), (tmp) => tmp.remove());
+  return {
+    get dir() {
+      return live().dir;
+    },
+    get file() {
+      return live().file;
+    },
+  };
+}
+
+/** Makes a value (then runs `setup` on it) before every test and disposes of it after; the accessor returns the running test's. */
+function perTest<T>(make: () => T, dispose: (value: T) => unknown, setup?: (value: T) => unknown): () => T {
+  let current: T | undefined;
+  beforeEach(async () => {
+    current = make();
+    await setup?.(current);
+  });
+  afterEach(async () => {
+    const value = current;
+    current = undefined;
+    if (value !== undefined) await dispose(value);
+  });
+  return () => current ?? outsideTest();
+}
+
+function outsideTest(): never {
+  throw new Error("the per-test engine and temp DB exist only while a test runs");
 }
 
 /** Creates and publishes a flow; returns its id and the version id. */

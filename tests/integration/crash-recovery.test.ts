@@ -2,39 +2,24 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { FlowDocument } from "../../engine/contracts/flow";
-import { countRows, openTestEngine, outboxRows, publishFlow, tempDb } from "../../engine/testing/test-engine";
+import { beforeEach, describe, expect, it } from "vitest";
+import { ackFlow } from "../../engine/testing/flows";
+import { countRows, openTestEngine, outboxRows, publishFlow, useTempDb } from "../../engine/testing/test-engine";
 import type { CrashLog, CrashPoint } from "./crash-child";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CHILD = fileURLToPath(new URL("./crash-child.ts", import.meta.url));
 const REPLY = "Thanks, we are checking your order.";
 
-const pos = { x: 0, y: 0 };
-const ACK: FlowDocument = {
-  nodes: [
-    { id: "start", type: "trigger.message-received", position: pos, settings: { channel: "any" } },
-    { id: "ack", type: "message.send", position: pos, settings: { text: REPLY } },
-    { id: "done", type: "flow.end", position: pos, settings: {} },
-  ],
-  edges: [
-    { id: "e1", source: "start", sourcePort: "out", target: "ack" },
-    { id: "e2", source: "ack", sourcePort: "out", target: "done" },
-  ],
-};
-
-let tmp: ReturnType<typeof tempDb>;
+const tmp = useTempDb("omniflow-crash-");
 let logFile: string;
 
 beforeEach(async () => {
-  tmp = tempDb("omniflow-crash-");
   logFile = path.join(tmp.dir, "child.log");
   const { engine } = openTestEngine(tmp.file);
-  await publishFlow(engine, "Acknowledge", ACK);
+  await publishFlow(engine, "Acknowledge", ackFlow(REPLY));
   await engine.close();
 });
-afterEach(() => tmp.remove());
 
 type Sent = Extract<CrashLog, { event: "sent" }>;
 const isSent = (line: CrashLog): line is Sent => line.event === "sent";

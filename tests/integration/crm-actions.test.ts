@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { FlowDocument } from "../../engine/contracts/flow";
-import { chat, countRows, instanceRow, openTestEngine, publishFlow, tempDb, type TestEngine } from "../../engine/testing/test-engine";
+import { chat, countRows, instanceRow, publishFlow, useTestEngine } from "../../engine/testing/test-engine";
 
 const at = { x: 0, y: 0 };
 const CASE = { type: "complaint", priority: "high", subject: "{{message.text}}", details: ["said = {{message.text}}", "via = {{message.channel}}"] };
@@ -41,16 +41,7 @@ const HANDOVER: FlowDocument = {
 
 type CaseRow = { id: string; customerId: string; instanceId: string; nodeId: string; type: string; status: string; priority: number; subject: string; details: string; createdAt: string; updatedAt: string };
 
-let tmp: ReturnType<typeof tempDb>;
-let t: TestEngine;
-beforeEach(() => {
-  tmp = tempDb();
-  t = openTestEngine(tmp.file);
-});
-afterEach(async () => {
-  await t.engine.close();
-  tmp.remove();
-});
+const t = useTestEngine();
 
 const cases = () => t.engine.db.prepare(`SELECT * FROM "Case" ORDER BY createdAt, id`).all() as CaseRow[];
 const fieldsOf = (customerId: string) => JSON.parse((t.engine.db.prepare(`SELECT fields FROM "Customer" WHERE id = ?`).get(customerId) as { fields: string }).fields);

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { FlowDocument } from "../../engine/contracts/flow";
-import { countRows, openTestEngine, publishFlow, tempDb, type TestEngine } from "../../engine/testing/test-engine";
+import { countRows, publishFlow, useTestEngine } from "../../engine/testing/test-engine";
 
 const FRAUD_CHECK: FlowDocument = {
   nodes: [
@@ -26,17 +26,9 @@ const event = (eventId: string, payload: Record<string, unknown> = { transaction
 });
 
 describe("CRM events (POST /api/events)", () => {
-  let t: TestEngine;
-  let tmp: ReturnType<typeof tempDb>;
-  afterEach(async () => {
-    await t.engine.close();
-    tmp.remove();
-  });
+  const t = useTestEngine(({ engine }) => publishFlow(engine, "Fraud check", FRAUD_CHECK));
 
   it("start a proactive flow for the customer, whose reply then resumes it", async () => {
-    tmp = tempDb();
-    t = openTestEngine(tmp.file);
-    await publishFlow(t.engine, "Fraud check", FRAUD_CHECK);
     const outcome = await t.engine.receiveCrmEvent(event("ev-1"));
     expect(outcome).toMatchObject({ duplicate: false, instanceIds: [expect.any(String)] });
     await t.engine.dispatch();
@@ -48,18 +40,12 @@ describe("CRM events (POST /api/events)", () => {
   });
 
   it("are processed once per eventId", async () => {
-    tmp = tempDb();
-    t = openTestEngine(tmp.file);
-    await publishFlow(t.engine, "Fraud check", FRAUD_CHECK);
     await t.engine.receiveCrmEvent(event("ev-2"));
     expect(await t.engine.receiveCrmEvent(event("ev-2"))).toMatchObject({ duplicate: true, instanceIds: [] });
     expect(countRows(t.engine, "Instance")).toBe(1);
   });
 
   it("refuse a payload of the wrong type, naming the field, and write nothing", async () => {
-    tmp = tempDb();
-    t = openTestEngine(tmp.file);
-    await publishFlow(t.engine, "Fraud check", FRAUD_CHECK);
     await expect(t.engine.receiveCrmEvent(event("ev-3", { transactionId: "tx", amount: "950", currency: "EUR", country: "FR" }))).rejects.toMatchObject({
       issues: [expect.objectContaining({ path: ["payload", "amount"] })],
     });

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { FlowDocument } from "../../engine/contracts/flow";
-import { countRows, instanceRow, openTestEngine, publishFlow, stepLog, tempDb, type TestEngine } from "../../engine/testing/test-engine";
+import { countRows, instanceRow, publishFlow, stepLog, useTestEngine } from "../../engine/testing/test-engine";
 
 const at = { x: 0, y: 0 };
 /** Parcel news by messenger first, falling back to the conversation's own channel. */
@@ -22,17 +22,9 @@ const FALLBACK: FlowDocument = {
 };
 
 describe("delivery results come back to the flow as events", () => {
-  let t: TestEngine;
-  let tmp: ReturnType<typeof tempDb>;
-  afterEach(async () => {
-    await t.engine.close();
-    tmp.remove();
-  });
+  const t = useTestEngine(({ engine }) => publishFlow(engine, "Parcel", FALLBACK));
 
   it("a send the customer cannot receive fails over to the next channel; the delivered one completes the flow", async () => {
-    tmp = tempDb();
-    t = openTestEngine(tmp.file);
-    await publishFlow(t.engine, "Parcel", FALLBACK);
     const { instanceId } = await t.engine.receive("webchat", { visitorId: "v-1", messageId: "m-1", text: "where is my parcel?" });
     expect(instanceRow(t.engine, instanceId!).status).toBe("waiting");
 
@@ -45,9 +37,6 @@ describe("delivery results come back to the flow as events", () => {
   });
 
   it("a provider that keeps failing ends on the failed output after the last retry", async () => {
-    tmp = tempDb();
-    t = openTestEngine(tmp.file);
-    await publishFlow(t.engine, "Parcel", FALLBACK);
     t.channel.failNext(100);
     const { instanceId } = await t.engine.receive("webchat", { visitorId: "v-2", messageId: "m-2", text: "parcel?" });
     for (let i = 0; i < 12 && instanceRow(t.engine, instanceId!).status === "waiting"; i++) {

@@ -1,19 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
-import { chat, countRows, instanceRow, openTestEngine, outboxRows, stepLog, tempDb, type TestEngine } from "../../engine/testing/test-engine";
+import { chat, countRows, instanceRow, outboxRows, stepLog, useTestEngine } from "../../engine/testing/test-engine";
 
-let tmp: ReturnType<typeof tempDb>;
-let t: TestEngine;
-
-beforeEach(async () => {
-  tmp = tempDb();
-  t = openTestEngine(tmp.file);
-  await seedDemo(t.engine);
-});
-afterEach(async () => {
-  await t.engine.close();
-  tmp.remove();
-});
+const t = useTestEngine(({ engine }) => seedDemo(engine));
 
 describe("the demo flow on SQLite", () => {
   it("answers, hands over to an operator, and ends when the operator completes the task", async () => {

@@ -1,19 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
-import { chat, countRows, instanceRow, openTestEngine, stepLog, tempDb, type TestEngine } from "../../engine/testing/test-engine";
+import { chat, countRows, instanceRow, stepLog, useTestEngine } from "../../engine/testing/test-engine";
 
-let tmp: ReturnType<typeof tempDb>;
-let t: TestEngine;
-
-beforeEach(async () => {
-  tmp = tempDb();
-  t = openTestEngine(tmp.file);
-  await seedDemo(t.engine);
-});
-afterEach(async () => {
-  await t.engine.close();
-  tmp.remove();
-});
+const t = useTestEngine(({ engine }) => seedDemo(engine));
 
 /** What one processed delivery leaves behind; a duplicate must not add to any of it. */
 function footprint() {

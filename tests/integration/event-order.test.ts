@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { FlowDocument } from "../../engine/contracts/flow";
-import { chat, countRows, instanceRow, openTestEngine, publishFlow, stepLog, tempDb, type TestEngine } from "../../engine/testing/test-engine";
+import { chat, countRows, instanceRow, publishFlow, stepLog, useTestEngine } from "../../engine/testing/test-engine";
 
 const pos = { x: 0, y: 0 };
 /** An echo bot: every message is answered with its own text, forever. */
@@ -17,17 +17,7 @@ const ECHO: FlowDocument = {
   ],
 };
 
-let tmp: ReturnType<typeof tempDb>;
-let t: TestEngine;
-beforeEach(async () => {
-  tmp = tempDb();
-  t = openTestEngine(tmp.file);
-  await publishFlow(t.engine, "Echo", ECHO);
-});
-afterEach(async () => {
-  await t.engine.close();
-  tmp.remove();
-});
+const t = useTestEngine(({ engine }) => publishFlow(engine, "Echo", ECHO));
 
 describe("ordering under group commit", () => {
   it("applies one conversation's messages in arrival order, as steps 1..n of one instance", async () => {

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { FlowDocument } from "../../engine/contracts/flow";
-import { chat, countRows, instanceRow, openTestEngine, publishFlow, tempDb, type TestEngine } from "../../engine/testing/test-engine";
+import { chat, countRows, instanceRow, publishFlow, useTestEngine } from "../../engine/testing/test-engine";
 
 const pos = { x: 0, y: 0 };
 const greeter = (trigger: Record<string, unknown>, text: string): FlowDocument => ({
@@ -15,16 +15,7 @@ const greeter = (trigger: Record<string, unknown>, text: string): FlowDocument =
   ],
 });
 
-let tmp: ReturnType<typeof tempDb>;
-let t: TestEngine;
-beforeEach(() => {
-  tmp = tempDb();
-  t = openTestEngine(tmp.file);
-});
-afterEach(async () => {
-  await t.engine.close();
-  tmp.remove();
-});
+const t = useTestEngine();
 
 describe("which flow a new conversation starts", () => {
   it("starts a flow whose trigger was saved without settings, as its defaults (any channel) say", async () => {
@@ -47,18 +38,11 @@ describe("which flow a new conversation starts", () => {
 
 describe("when several published flows take a message", () => {
   it("the more specific trigger wins (webchat beats any channel), even over a newer publish", async () => {
-    const tmp = tempDb();
-    const t = openTestEngine(tmp.file);
-    try {
-      const { supportChat } = await import("../../engine/templates/support-chat");
-      const demo = await publishFlow(t.engine, "Support chat", supportChat.document);
-      const anyChannel = { ...supportChat.document, nodes: supportChat.document.nodes.map((n) => (n.id === "start" ? { ...n, settings: { channel: "any" } } : n)) };
-      await publishFlow(t.engine, "Catch-all (newer)", anyChannel);
-      const { instanceId } = await t.engine.receive("webchat", { visitorId: "v-spec", messageId: "m-spec", text: "hours?" });
-      expect(t.engine.db.prepare(`SELECT flowId FROM "Instance" WHERE id = ?`).get(instanceId)).toEqual({ flowId: demo.flowId });
-    } finally {
-      await t.engine.close();
-      tmp.remove();
-    }
+    const { supportChat } = await import("../../engine/templates/support-chat");
+    const demo = await publishFlow(t.engine, "Support chat", supportChat.document);
+    const anyChannel = { ...supportChat.document, nodes: supportChat.document.nodes.map((n) => (n.id === "start" ? { ...n, settings: { channel: "any" } } : n)) };
+    await publishFlow(t.engine, "Catch-all (newer)", anyChannel);
+    const { instanceId } = await t.engine.receive("webchat", { visitorId: "v-spec", messageId: "m-spec", text: "hours?" });
+    expect(t.engine.db.prepare(`SELECT flowId FROM "Instance" WHERE id = ?`).get(instanceId)).toEqual({ flowId: demo.flowId });
   });
 });

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import type { FlowDocument } from "../../engine/contracts/flow";
-import { countRows, instanceRow, openTestEngine, publishFlow, tempDb, type TestEngine } from "../../engine/testing/test-engine";
+import { countRows, instanceRow, publishFlow, useTestEngine } from "../../engine/testing/test-engine";
 
 const at = { x: 0, y: 0 };
 const flow = (url: string, method = "GET", extra: Record<string, unknown> = {}): FlowDocument => ({
@@ -34,18 +34,13 @@ async function api(handler: (req: http.IncomingMessage, res: http.ServerResponse
 }
 
 describe("HTTP request node against a real server", () => {
-  let t: TestEngine;
-  let tmp: ReturnType<typeof tempDb>;
   let server: Awaited<ReturnType<typeof api>> | null = null;
   afterEach(async () => {
-    await t.engine.close();
     await server?.close();
-    tmp.remove();
   });
+  const t = useTestEngine(); // registered after the server's hook, so the engine closes first (after-hooks run in reverse)
 
   async function run(doc: FlowDocument) {
-    tmp = tempDb();
-    t = openTestEngine(tmp.file);
     await publishFlow(t.engine, "Order status", doc);
     const { instanceId } = await t.engine.receive("webchat", { visitorId: "v", messageId: "m", text: "where is order 42?" });
     for (let i = 0; i < 6 && instanceRow(t.engine, instanceId!).status === "waiting"; i++) {

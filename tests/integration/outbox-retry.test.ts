@@ -1,31 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { FlowDocument } from "../../engine/contracts/flow";
-import { chat, openTestEngine, outboxRows, publishFlow, tempDb, type TestEngine } from "../../engine/testing/test-engine";
+import { describe, expect, it } from "vitest";
+import { ackFlow } from "../../engine/testing/flows";
+import { chat, outboxRows, publishFlow, useTestEngine } from "../../engine/testing/test-engine";
 
-const pos = { x: 0, y: 0 };
-const ACK: FlowDocument = {
-  nodes: [
-    { id: "start", type: "trigger.message-received", position: pos, settings: { channel: "any" } },
-    { id: "ack", type: "message.send", position: pos, settings: { text: "Got it." } },
-    { id: "done", type: "flow.end", position: pos, settings: {} },
-  ],
-  edges: [
-    { id: "e1", source: "start", sourcePort: "out", target: "ack" },
-    { id: "e2", source: "ack", sourcePort: "out", target: "done" },
-  ],
-};
-
-let tmp: ReturnType<typeof tempDb>;
-let t: TestEngine;
-beforeEach(async () => {
-  tmp = tempDb();
-  t = openTestEngine(tmp.file);
-  await publishFlow(t.engine, "Acknowledge", ACK);
-});
-afterEach(async () => {
-  await t.engine.close();
-  tmp.remove();
-});
+const t = useTestEngine(({ engine }) => publishFlow(engine, "Acknowledge", ackFlow("Got it.")));
 
 const lastError = () => (t.engine.db.prepare(`SELECT lastError FROM "OutboxMessage"`).pluck().get() as string | null);
 

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { FlowDocument } from "../../engine/contracts/flow";
-import { chat, instanceRow, openTestEngine, publishFlow, tempDb, type TestEngine } from "../../engine/testing/test-engine";
+import { chat, instanceRow, publishFlow, useTestEngine } from "../../engine/testing/test-engine";
 
 const pos = { x: 0, y: 0 };
 /** Greets, waits for a reply, acknowledges it, waits on an operator, says bye: every text carries the version. */
@@ -24,16 +24,7 @@ const versioned = (v: string): FlowDocument => ({
   ],
 });
 
-let tmp: ReturnType<typeof tempDb>;
-let t: TestEngine;
-beforeEach(() => {
-  tmp = tempDb();
-  t = openTestEngine(tmp.file);
-});
-afterEach(async () => {
-  await t.engine.close();
-  tmp.remove();
-});
+const t = useTestEngine();
 
 /** Dispatches the outbox and returns what went out since the last call, as (visitor, text). */
 async function drainSent(): Promise<[string, string][]> {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FlowDocument } from "../../engine/contracts/flow";
 import { T0 } from "../../engine/testing/fake-clock";
-import { chat, countRows, instanceRow, openTestEngine, publishFlow, stepLog, tempDb, type TestEngine } from "../../engine/testing/test-engine";
+import { chat, countRows, instanceRow, openTestEngine, publishFlow, stepLog, useTempDb, type TestEngine } from "../../engine/testing/test-engine";
 
 const pos = { x: 0, y: 0 };
 /** Ask, wait 60 s for a reply; on timeout, hand the conversation to an operator. */
@@ -27,7 +27,7 @@ const ASK: FlowDocument = {
   ],
 };
 
-let tmp: ReturnType<typeof tempDb>;
+const tmp = useTempDb();
 let t: TestEngine;
 
 /** Closes the running engine and opens a new one on the same file, clock and provider. */
@@ -40,14 +40,10 @@ async function restart(): Promise<TestEngine> {
 const timers = () => t.engine.db.prepare(`SELECT nodeId, dueAt, status FROM "Timer"`).all() as { nodeId: string; dueAt: number; status: string }[];
 
 beforeEach(async () => {
-  tmp = tempDb();
   t = openTestEngine(tmp.file);
   await publishFlow(t.engine, "Ask for order", ASK);
 });
-afterEach(async () => {
-  await t.engine.close();
-  tmp.remove();
-});
+afterEach(() => t.engine.close());
 
 describe("a wait-reply across restarts", () => {
   it("fires the timeout exactly once after a restart, and a late reply does not resume the wait", async () => {

@@ -1,9 +1,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FlowDocument } from "../../engine/contracts/flow";
 import { handleIngress } from "../../engine/ingress/http-ingress";
-import { countRows, openTestEngine, publishFlow, tempDb, type TestEngine } from "../../engine/testing/test-engine";
+import { countRows, publishFlow, useTestEngine } from "../../engine/testing/test-engine";
 
 const at = { x: 0, y: 0 };
 const SHIPPED: FlowDocument = {
@@ -19,29 +19,22 @@ const SHIPPED: FlowDocument = {
 };
 
 describe("webhook triggers (POST /api/hooks/<name>)", () => {
-  let t: TestEngine;
-  let tmp: ReturnType<typeof tempDb>;
+  const t = useTestEngine(({ engine }) => publishFlow(engine, "Shipped", SHIPPED));
   let server: http.Server;
   let base: string;
-  afterEach(async () => {
-    await new Promise((r) => server.close(r));
-    await t.engine.close();
-    tmp.remove();
-  });
-
-  async function start() {
-    tmp = tempDb();
-    t = openTestEngine(tmp.file);
-    await publishFlow(t.engine, "Shipped", SHIPPED);
+  beforeEach(async () => {
     server = http.createServer((req, res) => void handleIngress(t.engine, req, res));
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  }
+  });
+  // Registered after the engine's hooks, so the server closes first (after-hooks run in reverse).
+  afterEach(async () => {
+    await new Promise((r) => server.close(r));
+  });
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
 
   it("starts the flow for the customer named in the call, once per idempotency key", async () => {
-    await start();
     const body = { payload: { orderId: "A-17" }, customer: { channel: "webchat", address: "shopper-1", name: "Lee" } };
     const first = await post("/api/hooks/order-shipped", body, { "idempotency-key": "ship-A-17" });
     expect(first.status).toBe(202);
@@ -52,7 +45,6 @@ describe("webhook triggers (POST /api/hooks/<name>)", () => {
   });
 
   it("refuses a payload that does not match the declaration, naming the field, and writes nothing", async () => {
-    await start();
     const res = await post("/api/hooks/order-shipped", { payload: { orderId: 17 } });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: "invalid_payload", issues: [{ field: "payload.orderId" }] });
@@ -61,7 +53,6 @@ describe("webhook triggers (POST /api/hooks/<name>)", () => {
   });
 
   it("answers 404 for a hook no published flow listens on", async () => {
-    await start();
     const res = await post("/api/hooks/order-lost", { payload: {} });
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ error: "unknown_hook" });
