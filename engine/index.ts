@@ -115,6 +115,18 @@ export function createEngine(options: EngineOptions = {}) {
       return commits.submit(() => runtime.receiveWebhook(call, clock()));
     },
 
+    /** An operator starts a published flow (with a "Started by an operator" trigger) for a customer. */
+    async startForCustomer(flowId: string, customerId: string, operatorId: string, note = "") {
+      const instanceId = await commits.submit(() => runtime.startByOperator({ flowId, customerId, operatorId, note }, clock()));
+      return { instanceId };
+    },
+
+    /** Published flows an operator may start from the workspace, by name. */
+    async operatorStartable() {
+      const ids = versions.candidates().filter((c) => c.triggers.some((t) => t.type === "trigger.operator-started")).map((c) => c.flowId);
+      return prisma.flow.findMany({ where: { id: { in: ids }, deletedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+    },
+
     /** Parse + ingest in one call. */
     async receive(channel: Channel, payload: unknown): Promise<MessageOutcome> {
       return this.ingest(this.parseInbound(channel, payload));

@@ -19,6 +19,7 @@ import { operatorTaskNode } from "./routing/operator-task/spec";
 import { delayNode } from "./timer/delay/spec";
 import { crmEventNode } from "./trigger/crm-event/spec";
 import { messageReceivedNode } from "./trigger/message-received/spec";
+import { operatorStartedNode } from "./trigger/operator-started/spec";
 import { webhookNode } from "./trigger/webhook/spec";
 
 /**
@@ -29,6 +30,7 @@ export const nodeSpecs: readonly NodeSpec[] = [
   messageReceivedNode,
   crmEventNode,
   webhookNode,
+  operatorStartedNode,
   textMatchNode,
   intentNode,
   sentimentNode,

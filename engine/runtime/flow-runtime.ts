@@ -201,6 +201,20 @@ export function createFlowRuntime(store: StepStore, versions: ReturnType<typeof 
       if (event && instance) advance(instance, event);
     },
 
+    /**
+     * An operator starts a flow for a customer (a guided procedure, an outbound contact). The
+     * instance runs in the customer's conversation on the channel they were first known on.
+     */
+    startByOperator(start: { flowId: string; customerId: string; operatorId: string; note: string }, at: number): string {
+      const known = s.customerIdentity.get(start.customerId) as { id: string; name: string | null; channel: Channel; address: string } | undefined;
+      if (!known) throw new EngineInputError(`customer ${start.customerId} not found`, "customerId");
+      const event: FlowEvent = { type: "flow.started", at, by: start.operatorId, note: start.note };
+      const [chosen] = startable(event, start.flowId);
+      if (!chosen) throw new EngineInputError("this flow has no \"Started by an operator\" trigger in its published version", "flowId");
+      firstDelivery(`operator:${newId()}`, "operator", start, at);
+      return startInstance(chosen, customerOn(known.channel, known.address, known.name, at), event);
+    },
+
     /** A due timer: claimed and applied in the same transaction, so it fires exactly once. */
     fireTimer(timer: { id: string; instanceId: string; nodeId: string }, at: number): boolean {
       if (s.timerClaim.run(timer.id).changes === 0) return false;

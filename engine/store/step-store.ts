@@ -67,6 +67,7 @@ export function createStepStore(db: Db) {
     instanceUpdate: db.prepare(`UPDATE "Instance" SET status = ?, state = ?, snapshot = ?, stepCount = ?, updatedAt = ? WHERE id = ?`),
     eventInsert: db.prepare(`INSERT INTO "InstanceEvent" (instanceId, step, type, payload, trail, effects, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)`),
     outboxInsert: db.prepare(`INSERT INTO "OutboxMessage" (id, instanceId, kind, payload, status, attempts, createdAt) VALUES (?, ?, ?, ?, 'pending', 0, ?)`),
+    customerIdentity: db.prepare(`SELECT c.id, c.name, i.channel, i.address FROM "Customer" c JOIN "CustomerIdentity" i ON i.customerId = c.id WHERE c.id = ? ORDER BY i.createdAt LIMIT 1`),
     identityAddress: db.prepare(`SELECT address FROM "CustomerIdentity" WHERE customerId = ? AND channel = ? ORDER BY createdAt DESC LIMIT 1`),
     outboxSettle: db.prepare(`UPDATE "OutboxMessage" SET status = ?, attempts = attempts + 1, lastError = ?, doneAt = ? WHERE id = ? AND status = 'pending'`),
     messageStatus: db.prepare(`UPDATE "Message" SET status = ? WHERE id = ?`),

@@ -1,6 +1,7 @@
 import { Badge } from "@/app/_ui/badge";
 import { Card } from "@/app/_ui/card";
 import { formatDate } from "@/app/_ui/time";
+import { StartFlow } from "./start-flow";
 import type { Task } from "./task-types";
 
 type Customer = NonNullable<Task["customer"]>;
@@ -40,6 +41,7 @@ export function CustomerCard({ task }: { task: Task }) {
           </dl>
           <CustomerFields fields={customer.fields} />
           <CustomerCases cases={customer.cases} />
+          <StartFlow customerId={customer.id} />
         </div>
       )}
     </Card>
