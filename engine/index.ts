@@ -27,6 +27,9 @@ import { createTaskService } from "./workspace/task-service";
 export { EngineInputError, FlowInvalidError } from "./contracts/errors";
 export type { InboundMessage, OutboundMessage } from "./channels/channel";
 
+/** A schedule missed by more than this (downtime) is skipped rather than started late. */
+const SCHEDULE_GRACE_MS = 15 * 60_000;
+
 export type EngineOptions = {
   /** SQLite file; defaults to OMNIFLOW_DB or data/omniflow.db. */
   dbFile?: string;
@@ -72,6 +75,9 @@ export function createEngine(options: EngineOptions = {}) {
   const stopCheckpoints = background ? startCheckpoints(db) : () => {};
   // The dispatcher also runs on a beat: retries fall due, and a crash may have left rows behind.
   const dispatchBeat = background ? setInterval(() => void dispatcher.kick(), 1000).unref() : null;
+  const scheduleBeat = background
+    ? setInterval(() => void commits.submit(() => runtime.firePolledTriggers(clock(), SCHEDULE_GRACE_MS)).catch((e) => console.error("schedules failed", e)), 15_000).unref()
+    : null;
   if (background) {
     timers.start();
     void dispatcher.kick();
@@ -176,6 +182,8 @@ export function createEngine(options: EngineOptions = {}) {
       return () => listeners.delete(listener);
     },
 
+    /** Starts flows whose schedule is due (the background beat does this every 15 s). */
+    fireSchedules: () => commits.submit(() => runtime.firePolledTriggers(clock(), SCHEDULE_GRACE_MS)),
     /** Fires due timers now (tests and CLI; the background poller does this every 500 ms). */
     fireDueTimers: () => timers.tick(),
     /** Sends what the outbox holds now; resolves when it is empty. */
@@ -185,6 +193,7 @@ export function createEngine(options: EngineOptions = {}) {
       timers.stop();
       stopCheckpoints();
       if (dispatchBeat) clearInterval(dispatchBeat);
+      if (scheduleBeat) clearInterval(scheduleBeat);
       await dispatcher.kick();
       await prisma.$disconnect();
       db.close();

@@ -20,6 +20,7 @@ import { delayNode } from "./timer/delay/spec";
 import { crmEventNode } from "./trigger/crm-event/spec";
 import { messageReceivedNode } from "./trigger/message-received/spec";
 import { operatorStartedNode } from "./trigger/operator-started/spec";
+import { scheduleNode } from "./trigger/schedule/spec";
 import { webhookNode } from "./trigger/webhook/spec";
 
 /**
@@ -31,6 +32,7 @@ export const nodeSpecs: readonly NodeSpec[] = [
   crmEventNode,
   webhookNode,
   operatorStartedNode,
+  scheduleNode,
   textMatchNode,
   intentNode,
   sentimentNode,

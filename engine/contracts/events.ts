@@ -14,6 +14,8 @@ export type FlowEvent =
   | { type: "task.completed"; at: number; taskId: string; nodeId: string; outcome: string }
   | { type: "crm.event"; at: number; eventId: string; name: string; payload: Record<string, unknown> }
   | { type: "webhook.received"; at: number; hook: string; payload: Record<string, unknown> }
+  /** A schedule trigger fell due (`scheduledFor`, ms); such instances have no customer. */
+  | { type: "schedule.fired"; at: number; cron: string; timeZone: string; scheduledFor: number }
   /** An operator started the flow for a customer from the workspace. */
   | { type: "flow.started"; at: number; by: string; note: string }
   /** Delivery results of a `message.send` that asked to await them. */

@@ -215,6 +215,26 @@ export function createFlowRuntime(store: StepStore, versions: ReturnType<typeof 
       return startInstance(chosen, customerOn(known.channel, known.address, known.name, at), event);
     },
 
+    /**
+     * Starts every published flow whose time-driven trigger (schedule) fell due in the last
+     * `graceMs` and after it was published. Each (flow, trigger, due time) starts once, across
+     * restarts and processes: the inbox key is the dedup. After downtime only the latest missed
+     * time is caught up.
+     */
+    firePolledTriggers(at: number, graceMs: number): string[] {
+      const started: string[] = [];
+      for (const candidate of versions.candidates()) {
+        candidate.triggers.forEach((t, index) => {
+          const poll = findNodeSpec(t.type)?.trigger?.poll;
+          const due = poll?.lastDue(t.settings as never, at) ?? null;
+          if (!poll || due === null || due < candidate.publishedAt || at - due > graceMs) return;
+          if (!firstDelivery(`poll:${candidate.versionId}:${index}:${due}`, "schedule", { type: t.type, due }, at)) return;
+          started.push(startInstance(candidate, null, poll.event(t.settings as never, due, at)));
+        });
+      }
+      return started;
+    },
+
     /** A due timer: claimed and applied in the same transaction, so it fires exactly once. */
     fireTimer(timer: { id: string; instanceId: string; nodeId: string }, at: number): boolean {
       if (s.timerClaim.run(timer.id).changes === 0) return false;

@@ -8,6 +8,8 @@ import { buildMachine } from "./machine";
 export type StartCandidate = {
   flowId: string;
   versionId: string;
+  /** When the version was published (ms): schedules never fire for times before it. */
+  publishedAt: number;
   triggers: { type: string; settings: Record<string, unknown> }[];
 };
 
@@ -19,7 +21,7 @@ export function createVersionCache(db: Db) {
   const machines = new Map<string, AnyStateMachine>();
   const machineOf = db.prepare(`SELECT machine FROM "FlowVersion" WHERE id = ?`);
   const latest = db.prepare(`
-    SELECT v.id, v.flowId, v.graph FROM "FlowVersion" v JOIN "Flow" f ON f.id = v.flowId
+    SELECT v.id, v.flowId, v.graph, v.createdAt FROM "FlowVersion" v JOIN "Flow" f ON f.id = v.flowId
     WHERE f.deletedAt IS NULL AND v.number = (SELECT MAX(number) FROM "FlowVersion" WHERE flowId = v.flowId)
     ORDER BY v.createdAt DESC, v.id`);
   let candidates: StartCandidate[] | null = null;
@@ -37,8 +39,9 @@ export function createVersionCache(db: Db) {
     },
     /** Latest version of every live flow, newest publish first. */
     candidates(): StartCandidate[] {
-      candidates ??= (latest.all() as { id: string; flowId: string; graph: string }[]).map((row) => ({
+      candidates ??= (latest.all() as { id: string; flowId: string; graph: string; createdAt: string }[]).map((row) => ({
         flowId: row.flowId,
+        publishedAt: Date.parse(row.createdAt),
         versionId: row.id,
         // Parsed like the compiler does, so a trigger stored without settings gets its defaults.
         triggers: (JSON.parse(row.graph) as FlowDocument).nodes.flatMap((n) => {

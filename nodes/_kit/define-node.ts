@@ -70,6 +70,11 @@ export type NodeSpec<S extends z.ZodType<Record<string, unknown>> = z.ZodType<Re
     matches(settings: z.infer<S>, event: FlowEvent): boolean;
     /** When several flows take an event, the more specific trigger wins (higher first); then the newest publish. */
     specificity?(settings: z.infer<S>): number;
+    /**
+     * Time-driven triggers: when the trigger was last due at or before `now` (ms), and the event
+     * that starts the flow for that moment. The engine polls these.
+     */
+    poll?: { lastDue(settings: z.infer<S>, now: number): number | null; event(settings: z.infer<S>, due: number, at: number): FlowEvent };
     /** Checks a matching event's payload against what the trigger declares; a problem names the field. */
     check?(settings: z.infer<S>, event: FlowEvent): { field: string; message: string } | null;
   };

@@ -1,0 +1,66 @@
+import { Cron } from "croner";
+import { z } from "zod";
+import { defineNode } from "../../_kit/define-node";
+
+const validZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const validCron = (pattern: string) => {
+  try {
+    new Cron(pattern, { paused: true });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const settings = z.object({
+  cron: z
+    .string()
+    .trim()
+    .refine(validCron, "not a cron pattern (minute hour day month weekday, e.g. 0 9 * * 1-5)")
+    .default("0 9 * * 1-5")
+    .meta({ label: "Schedule (cron)", placeholder: "0 9 * * 1-5", help: "minute hour day-of-month month weekday; 0 9 * * 1-5 = weekdays at 09:00." }),
+  timeZone: z.string().trim().refine(validZone, "not an IANA time zone, e.g. Europe/Berlin").default("UTC").meta({ label: "Time zone", placeholder: "Europe/Berlin" }),
+});
+
+/** Starts an instance (with no customer) at each time the cron pattern names, in its time zone. */
+export const scheduleNode = defineNode({
+  type: "trigger.schedule",
+  version: 1,
+  title: "Schedule",
+  description: "Starts the flow on a schedule (cron with a time zone), e.g. a daily report or a batch call.",
+  category: "trigger",
+  icon: "CalendarClock",
+  keywords: ["cron", "schedule", "timer", "daily", "batch"],
+  settings,
+  hasInput: false,
+  outputs: () => [{ id: "out", label: "Due" }],
+  trigger: {
+    event: "schedule.fired",
+    matches: (s, event) => event.type === "schedule.fired" && event.cron === s.cron && event.timeZone === s.timeZone,
+    poll: {
+      lastDue: (s, now) => {
+        // croner counts whole seconds and leaves out a run in the reference's own second: look
+        // from the next second and keep the latest run not after `now`.
+        const runs = new Cron(s.cron, { timezone: s.timeZone, paused: true }).previousRuns(2, new Date(now + 1000));
+        return runs.map((d) => d.getTime()).find((t) => t <= now) ?? null;
+      },
+      event: (s, due, at) => ({ type: "schedule.fired", at, cron: s.cron, timeZone: s.timeZone, scheduledFor: due }),
+    },
+  },
+  variables: () => ({ writes: [{ name: "scheduledFor", type: "string" }] }),
+  summary: (s) => `${s.cron} (${s.timeZone})`,
+  compile: (ctx) => ({ entry: [ctx.action("take")], always: { target: ctx.target("out") } }),
+  actions: {
+    take: (context, event) => (event.type === "schedule.fired" ? { ...context, vars: { ...context.vars, scheduledFor: new Date(event.scheduledFor).toISOString() } } : context),
+  },
+  examples: [{ name: "Weekdays 09:00 Berlin", settings: { cron: "0 9 * * 1-5", timeZone: "Europe/Berlin" } }],
+});
+
