@@ -52,6 +52,12 @@ export function park(context: FlowContext, nodeId: string, key: string): FlowCon
   return { ...context, waits: { ...context.waits, [nodeId]: key } };
 }
 
+/** Emits an effect and parks `parkKey` (usually the node id) on that effect's key. */
+export function emitAndPark(context: FlowContext, parkKey: string, draft: EffectDraft): FlowContext {
+  const next = emit(context, draft);
+  return park(next, parkKey, next.effects[next.effects.length - 1].key);
+}
+
 /** Clears a node's parking spot. */
 export function unpark(context: FlowContext, nodeId: string): FlowContext {
   const { [nodeId]: _gone, ...waits } = context.waits;

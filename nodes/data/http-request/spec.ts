@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emit, park, templateScope, unpark, type FlowContext } from "../../_kit/context";
+import { emitAndPark, templateScope, unpark, type FlowContext } from "../../_kit/context";
 import { defineNode } from "../../_kit/define-node";
 import { checkTemplate, renderTemplate } from "../../_kit/template";
 import { HEADER_LINE, MAPPING_LINE, parseMapping, readPath } from "./response";
@@ -76,7 +76,7 @@ export const httpRequestNode = defineNode({
           return m ? [[m[1].toLowerCase(), renderTemplate(m[2], scope)]] : [];
         }),
       );
-      const next = emit(context, {
+      return emitAndPark(context, nodeId, {
         kind: "http.request",
         nodeId,
         method: p.method as "GET",
@@ -86,7 +86,6 @@ export const httpRequestNode = defineNode({
         timeoutMs: (p.timeoutSeconds as number) * 1000,
         retries: p.retries as number,
       });
-      return park(next, nodeId, next.effects[next.effects.length - 1].key);
     },
     record: (context, event, p) => {
       const done = unpark(context, p.nodeId as string);

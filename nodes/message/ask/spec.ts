@@ -3,7 +3,7 @@ import { counter, emit, setCounter, takeMessage, templateScope, unpark, type Flo
 import { defineNode } from "../../_kit/define-node";
 import { checkTemplate, renderTemplate } from "../../_kit/template";
 import { variableNameSchema } from "../../_kit/variables";
-import { armTimer, disarmTimer, ownsTimer } from "../../timer/durable-timer";
+import { armTimer, disarmTimer, ownsTimer } from "../../_kit/durable-timer";
 import { answerOf, buttonPort, canBeInvalid, type AnswerCheck } from "./answer";
 
 const settings = z.object({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { channelSchema } from "../../../engine/contracts/events";
-import { emit, park, templateScope, unpark } from "../../_kit/context";
+import { emit, emitAndPark, templateScope, unpark } from "../../_kit/context";
 import { defineNode } from "../../_kit/define-node";
 import { checkTemplate, renderTemplate } from "../../_kit/template";
 
@@ -52,14 +52,14 @@ export const sendMessageNode = defineNode({
   actions: {
     send: (context, _event, p) => {
       const nodeId = p.nodeId as string;
-      const next = emit(context, {
-        kind: "message.send",
+      const draft = {
+        kind: "message.send" as const,
         nodeId,
         text: renderTemplate(p.text as string, templateScope(context)),
         ...(p.channel !== "conversation" && { channel: p.channel as z.infer<typeof channelSchema> }),
         ...(p.awaitDelivery === true && { awaitDelivery: true }),
-      });
-      return p.awaitDelivery ? park(next, nodeId, next.effects[next.effects.length - 1].key) : next;
+      };
+      return p.awaitDelivery ? emitAndPark(context, nodeId, draft) : emit(context, draft);
     },
     settled: (context, _event, p) => unpark(context, p.nodeId as string),
   },

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { emit, park, takeMessage, unpark } from "../../_kit/context";
+import { takeMessage, unpark } from "../../_kit/context";
+import { armTimer, disarmTimer, ownsTimer } from "../../_kit/durable-timer";
 import { defineNode } from "../../_kit/define-node";
 
 const settings = z.object({
@@ -40,22 +41,11 @@ export const waitReplyNode = defineNode({
     },
   }),
   guards: {
-    "is-mine": (context, event, p) => event.type === "timer.fired" && context.waits[p.nodeId as string] === event.timerId,
+    "is-mine": (context, event, p) => ownsTimer(context, event, p.nodeId as string),
   },
   actions: {
-    arm: (context, _event, p) => {
-      const nodeId = p.nodeId as string;
-      const delayMs = p.delayMs as number;
-      if (delayMs <= 0) return context;
-      const next = emit(context, { kind: "timer.set", nodeId, delayMs });
-      return park(next, nodeId, next.effects[next.effects.length - 1].key);
-    },
-    take: (context, event, p) => {
-      const nodeId = p.nodeId as string;
-      const timerId = context.waits[nodeId];
-      const taken = unpark(takeMessage(context, event), nodeId);
-      return timerId ? emit(taken, { kind: "timer.cancel", nodeId, timerId }) : taken;
-    },
+    arm: (context, _event, p) => armTimer(context, p.nodeId as string, p.delayMs as number),
+    take: (context, event, p) => disarmTimer(takeMessage(context, event), p.nodeId as string),
     expire: (context, _event, p) => unpark(context, p.nodeId as string),
   },
   examples: [{ name: "Five minutes", settings: { timeoutSeconds: 300 } }],

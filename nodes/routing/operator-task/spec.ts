@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emit, park, templateScope, unpark } from "../../_kit/context";
+import { emit, emitAndPark, templateScope, unpark } from "../../_kit/context";
 import { defineNode } from "../../_kit/define-node";
 import { checkTemplate, renderTemplate } from "../../_kit/template";
 import { TASK_PRIORITIES, type TaskPriority } from "../../../engine/contracts/events";
@@ -88,7 +88,7 @@ export const operatorTaskNode = defineNode({
   actions: {
     create: (context, _event, p) => {
       const nodeId = p.nodeId as string;
-      const next = emit(context, {
+      const parked = emitAndPark(context, nodeId, {
         kind: "task.create",
         nodeId,
         queue: p.queue as string,
@@ -98,10 +98,8 @@ export const operatorTaskNode = defineNode({
         priority: p.priority as TaskPriority,
         slaMs: (p.slaMinutes as number) * 60_000,
       });
-      const parked = park(next, nodeId, next.effects[next.effects.length - 1].key);
       if (!(p.slaMinutes as number)) return parked;
-      const timed = emit(parked, { kind: "timer.set", nodeId, delayMs: (p.slaMinutes as number) * 60_000 });
-      return park(timed, slaKey(nodeId), timed.effects[timed.effects.length - 1].key);
+      return emitAndPark(parked, slaKey(nodeId), { kind: "timer.set", nodeId, delayMs: (p.slaMinutes as number) * 60_000 });
     },
     done: (context, event, p) => {
       const nodeId = p.nodeId as string;

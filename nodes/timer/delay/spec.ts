@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { unpark } from "../../_kit/context";
 import { defineNode } from "../../_kit/define-node";
-import { armTimer, ownsTimer } from "../durable-timer";
+import { armTimer, ownsTimer } from "../../_kit/durable-timer";
 
 const UNIT_MS = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
 const MAX_MS = 90 * UNIT_MS.days;

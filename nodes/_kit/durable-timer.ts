@@ -1,11 +1,10 @@
 import type { FlowEvent } from "../../engine/contracts/events";
-import { emit, park, unpark, type FlowContext } from "../_kit/context";
+import { emit, emitAndPark, unpark, type FlowContext } from "./context";
 
 /** Sets a durable timer for a node and parks the node on its key; nothing when delayMs <= 0. */
 export function armTimer(context: FlowContext, nodeId: string, delayMs: number): FlowContext {
   if (delayMs <= 0) return context;
-  const next = emit(context, { kind: "timer.set", nodeId, delayMs });
-  return park(next, nodeId, next.effects[next.effects.length - 1].key);
+  return emitAndPark(context, nodeId, { kind: "timer.set", nodeId, delayMs });
 }
 
 /** Cancels the timer a node is parked on (if any) and unparks the node. */
