@@ -134,8 +134,8 @@ export function createFlowRuntime(store: StepStore, versions: ReturnType<typeof 
         const prior = s.inboxGet.get(inboxId) as { instanceId: string | null };
         return { duplicate: true, customerId: null, conversationId: null, instanceId: prior.instanceId };
       }
-      const customer = store.resolveCustomer(msg.channel, msg.address, msg.name, at);
-      const conversationId = store.openConversation(customer.id, msg.channel, msg.address, at);
+      const who = customerOn(msg.channel, msg.address, msg.name, at);
+      const { conversationId } = who;
       s.messageInsert.run(newId(), conversationId, "in", "customer", msg.text, msg.providerMessageId, "received", iso(at));
       const event: FlowEvent = { type: "message.received", at, messageId: msg.providerMessageId, text: msg.text, channel: msg.channel };
 
@@ -145,13 +145,12 @@ export function createFlowRuntime(store: StepStore, versions: ReturnType<typeof 
         advance(waiting, event);
         instanceId = waiting.id;
       } else {
-        // A conversation runs one flow at a time: the newest published flow that takes the message.
+        // A conversation runs one flow at a time: the best-fitting published flow that takes the message.
         const [chosen] = startable(event, msg.flowId);
-        const ref: CustomerRef = { id: customer.id, name: customer.name, channel: msg.channel, address: msg.address };
-        if (chosen) instanceId = startInstance(chosen, { customer: ref, conversationId }, event);
+        if (chosen) instanceId = startInstance(chosen, who, event);
       }
       if (instanceId) s.inboxLink.run(instanceId, inboxId);
-      return { duplicate: false, customerId: customer.id, conversationId, instanceId };
+      return { duplicate: false, customerId: who.customer.id, conversationId, instanceId };
     },
 
     /**

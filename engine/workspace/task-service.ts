@@ -7,6 +7,12 @@ import { EngineInputError } from "../contracts/errors";
 
 export type TaskStep = { text: string; done: boolean };
 
+/** A task row's stored priority index and SLA deadline, as operators read them. */
+const urgency = (t: { priority: number; dueAt: bigint | null }) => ({
+  priority: TASK_PRIORITIES[t.priority] ?? "normal",
+  slaDueAt: t.dueAt === null ? null : new Date(Number(t.dueAt)),
+});
+
 /** A stored JSON object column (Customer.fields, Case.details); anything else reads as empty. */
 function jsonObject(text: string): Record<string, unknown> {
   try {
@@ -64,8 +70,7 @@ export function createTaskService(db: Db, prisma: PrismaClient) {
         queue: t.queue.name,
         status: t.status,
         outcome: t.outcome,
-        priority: TASK_PRIORITIES[t.priority] ?? "normal",
-        slaDueAt: t.dueAt === null ? null : new Date(Number(t.dueAt)),
+        ...urgency(t),
         customerName: nameOf(t.customerId),
         createdAt: t.createdAt,
       }));
@@ -92,8 +97,7 @@ export function createTaskService(db: Db, prisma: PrismaClient) {
         queue: task.queue.name,
         status: task.status,
         outcome: task.outcome,
-        priority: TASK_PRIORITIES[task.priority] ?? "normal",
-        slaDueAt: task.dueAt === null ? null : new Date(Number(task.dueAt)),
+        ...urgency(task),
         instanceId: task.instanceId,
         createdAt: task.createdAt,
         steps: z.array(z.object({ text: z.string(), done: z.boolean() })).parse(JSON.parse(task.steps)),

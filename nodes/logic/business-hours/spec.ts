@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineNode } from "../../_kit/define-node";
-import { DAYS, isDate, isOpen, isTimeZone, parseHours, type Day, type Schedule } from "./hours";
+import { isTimeZone } from "../../_kit/time-zone";
+import { DAYS, isDate, isOpen, parseHours, type Day, type Schedule } from "./hours";
 
 const WORK_WEEK: Day[] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 const DAY_NAMES: Record<Day, string> = { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" };
