@@ -23,7 +23,12 @@ export type FlowEvent =
   | { type: "message.failed"; at: number; key: string; nodeId: string; error: string }
   /** Results of an `http.request` effect (`status` 0 = no answer). */
   | { type: "http.responded"; at: number; key: string; nodeId: string; status: number; body: unknown }
-  | { type: "http.failed"; at: number; key: string; nodeId: string; error: string; unknown: boolean };
+  | { type: "http.failed"; at: number; key: string; nodeId: string; error: string; unknown: boolean }
+  /** A flow was called as a subflow by another instance (`key` is the caller's effect key). */
+  | { type: "subflow.called"; at: number; parentInstanceId: string; key: string; inputs: Record<string, unknown> }
+  /** Results of a `subflow.start`: the called instance ended (with its end node's outcome and declared outputs) or could not run. */
+  | { type: "subflow.completed"; at: number; key: string; nodeId: string; outcome: string | null; outputs: Record<string, unknown> }
+  | { type: "subflow.failed"; at: number; key: string; nodeId: string; error: string };
 
 /** The input an instance starts with: the trigger's event and who it is about. */
 export type StartInput = {
@@ -40,7 +45,8 @@ export type StartInput = {
  * step's transaction (timers, tasks) or to the outbox (sends), with `key` as the idempotency key.
  */
 export type Effect =
-  | { kind: "message.send"; key: string; nodeId: string; text: string; channel?: Channel; awaitDelivery?: boolean }
+  /** `buttons` are quick replies: channels that can show them do; others get them spelled out. */
+  | { kind: "message.send"; key: string; nodeId: string; text: string; channel?: Channel; awaitDelivery?: boolean; buttons?: string[] }
   | { kind: "timer.set"; key: string; nodeId: string; delayMs: number }
   | {
       kind: "http.request";
@@ -54,10 +60,21 @@ export type Effect =
       retries: number;
     }
   | { kind: "timer.cancel"; key: string; nodeId: string; timerId: string }
-  | { kind: "task.create"; key: string; nodeId: string; queue: string; title: string; steps: string[]; outcomes: string[]; priority: TaskPriority; slaMs: number }
+  | { kind: "task.create"; key: string; nodeId: string; queue: string; title: string; steps: string[]; outcomes: string[]; priority: TaskPriority; slaMs: number; skills?: string[] }
+  /** Moves an open task to another queue with a new priority and SLA deadline (the flow keeps waiting on it). */
+  | { kind: "task.escalate"; key: string; nodeId: string; taskId: string; queue: string; priority: TaskPriority; slaMs: number; note: string }
+  /** An internal notification for staff: a queue's operators, or "supervisors". */
+  | { kind: "notification.create"; key: string; nodeId: string; audience: string; level: NotificationLevel; title: string; body: string }
+  /** A one-time link to continue the conversation in another channel; `token` goes into the link. */
+  | { kind: "handoff.create"; key: string; nodeId: string; token: string; channel: Channel; ttlMs: number }
+  /** Starts another published flow as a subflow; its end feeds `subflow.completed` back under `key`. */
+  | { kind: "subflow.start"; key: string; nodeId: string; flowId: string; inputs: Record<string, unknown> }
   /** CRM writes, applied in the step's transaction: fields merge into the customer's; a case is one per (instance, type). */
   | { kind: "customer.update"; key: string; nodeId: string; fields: Record<string, string | number | boolean> }
   | { kind: "case.upsert"; key: string; nodeId: string; caseId: string; type: string; status: CaseStatus; priority: TaskPriority; subject: string; details: Record<string, unknown> };
+
+export const NOTIFICATION_LEVELS = ["info", "warning", "critical"] as const;
+export type NotificationLevel = (typeof NOTIFICATION_LEVELS)[number];
 
 /** Operator task priorities, lowest first (stored as their index). */
 export const TASK_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
