@@ -173,7 +173,7 @@ export function createEngine(options: EngineOptions = {}) {
         where: { conversationId: conversation.id, OR: [{ direction: "in" }, { status: "sent" }] },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       });
-      return { conversationId: conversation.id, messages: messages.map((m) => ({ id: m.id, direction: m.direction, author: m.author, text: m.text, createdAt: m.createdAt })) };
+      return { conversationId: conversation.id, messages: messages.map((m) => ({ id: m.id, direction: m.direction, author: m.author, text: m.text, buttons: m.buttons ? (JSON.parse(m.buttons) as string[]) : [], createdAt: m.createdAt })) };
     },
 
     /** Subscribes to messages as channels deliver them (for live views). */

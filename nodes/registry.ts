@@ -13,8 +13,11 @@ import { intentNode } from "./logic/intent/spec";
 import { sentimentNode } from "./logic/sentiment/spec";
 import { textMatchNode } from "./logic/text-match/spec";
 import { askNode } from "./message/ask/spec";
+import { offerChannelSwitchNode } from "./message/offer-channel-switch/spec";
 import { sendMessageNode } from "./message/send/spec";
 import { waitReplyNode } from "./message/wait-reply/spec";
+import { escalateNode } from "./routing/escalate/spec";
+import { notifyNode } from "./routing/notify/spec";
 import { operatorTaskNode } from "./routing/operator-task/spec";
 import { delayNode } from "./timer/delay/spec";
 import { crmEventNode } from "./trigger/crm-event/spec";
@@ -43,11 +46,14 @@ export const nodeSpecs: readonly NodeSpec[] = [
   sendMessageNode,
   waitReplyNode,
   askNode,
+  offerChannelSwitchNode,
   setVariableNode,
   httpRequestNode,
   updateCustomerNode,
   caseNode,
   operatorTaskNode,
+  escalateNode,
+  notifyNode,
   delayNode,
   loopGuardNode,
   endNode,

@@ -28,10 +28,14 @@ export function WebchatPanel({ flowId }: { flowId?: string }) {
     }),
   );
 
-  const submit = () => {
+  const say = (words: string, onSuccess?: () => void) => {
     if (!visitorId) return;
-    send.mutate({ visitorId, text: text.trim(), name: name.trim() || undefined, flowId }, { onSuccess: () => setText("") });
+    send.mutate({ visitorId, text: words, name: name.trim() || undefined, flowId }, { onSuccess });
   };
+  const submit = () => say(text.trim(), () => setText(""));
+  // Quick replies belong to the bot's latest message; once the visitor answers they are gone.
+  const last = conversation.data?.messages.at(-1);
+  const quickReplies = last?.direction === "out" ? last.buttons : [];
   const newConversation = () => {
     restart();
     send.reset();
@@ -92,6 +96,21 @@ export function WebchatPanel({ flowId }: { flowId?: string }) {
 
       <footer className="space-y-2 border-t border-slate-200 p-3">
         <ErrorNotice error={send.error} />
+        {quickReplies.length > 0 && (
+          <div className="flex flex-wrap gap-2" data-testid="chat-quick-replies">
+            {quickReplies.map((label) => (
+              <button
+                key={label}
+                type="button"
+                onClick={() => say(label)}
+                disabled={send.isPending}
+                className="rounded-full border border-sky-300 bg-sky-50 px-3 py-1 text-xs font-medium text-sky-800 hover:bg-sky-100 disabled:opacity-50"
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+        )}
         <Composer
           value={text}
           onChange={setText}

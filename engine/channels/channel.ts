@@ -22,11 +22,15 @@ export type OutboundMessage = {
   channel: Channel;
   address: string;
   text: string;
+  /** Quick replies offered with the message (adapters without `quickReplies` get them spelled out). */
+  buttons?: string[];
 };
 
 /** What every channel provides. Signed-webhook verification joins this contract with real providers. */
 export type ChannelAdapter<P = unknown> = {
   channel: Channel;
+  /** The channel shows quick-reply buttons itself; otherwise they are appended to the text. */
+  quickReplies?: boolean;
   /** Validates the provider's inbound payload; errors name the field. */
   inboundSchema: z.ZodType<P>;
   normalize(payload: P): InboundMessage;

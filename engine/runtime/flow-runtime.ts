@@ -107,6 +107,7 @@ export function createFlowRuntime(store: StepStore, versions: ReturnType<typeof 
     return instanceId;
   }
 
+
   /** Identifies a customer by a channel address and opens their conversation there. */
   function customerOn(channel: Channel, address: string, name: string | null, at: number) {
     const customer = store.resolveCustomer(channel, address, name, at);
@@ -134,6 +135,7 @@ export function createFlowRuntime(store: StepStore, versions: ReturnType<typeof 
         const prior = s.inboxGet.get(inboxId) as { instanceId: string | null };
         return { duplicate: true, customerId: null, conversationId: null, instanceId: prior.instanceId };
       }
+      store.redeemHandoff(msg.channel, msg.address, msg.text, at);
       const who = customerOn(msg.channel, msg.address, msg.name, at);
       const { conversationId } = who;
       s.messageInsert.run(newId(), conversationId, "in", "customer", msg.text, msg.providerMessageId, "received", iso(at));

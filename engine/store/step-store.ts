@@ -20,6 +20,8 @@ export type OutboxPayload = {
   channel: Channel;
   address: string | null;
   text: string;
+  /** Quick replies; adapters that cannot show buttons spell them out. */
+  buttons?: string[];
   nodeId: string;
   awaitDelivery: boolean;
 };
@@ -61,7 +63,9 @@ export function createStepStore(db: Db) {
     conversationInsert: db.prepare(`INSERT INTO "Conversation" (id, customerId, channel, address, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)`),
     conversationTouch: db.prepare(`UPDATE "Conversation" SET updatedAt = ? WHERE id = ?`),
     messageInsert: db.prepare(`INSERT INTO "Message" (id, conversationId, direction, author, text, providerId, status, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-    instanceWaiting: db.prepare(`SELECT * FROM "Instance" WHERE conversationId = ? AND status = 'waiting' ORDER BY createdAt DESC LIMIT 1`),
+    botMessageInsert: db.prepare(`INSERT INTO "Message" (id, conversationId, direction, author, text, buttons, status, createdAt) VALUES (?, ?, 'out', 'bot', ?, ?, 'queued', ?)`),
+    // Ids are time-ordered: a subflow started in its caller's step (same createdAt) comes first.
+    instanceWaiting: db.prepare(`SELECT * FROM "Instance" WHERE conversationId = ? AND status = 'waiting' ORDER BY createdAt DESC, id DESC LIMIT 1`),
     instanceGet: db.prepare(`SELECT * FROM "Instance" WHERE id = ?`),
     instanceInsert: db.prepare(`INSERT INTO "Instance" (id, flowId, versionId, conversationId, customerId, status, state, snapshot, stepCount, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     instanceUpdate: db.prepare(`UPDATE "Instance" SET status = ?, state = ?, snapshot = ?, stepCount = ?, updatedAt = ? WHERE id = ?`),
@@ -84,7 +88,13 @@ export function createStepStore(db: Db) {
        ON CONFLICT (instanceId, type) DO UPDATE SET nodeId = excluded.nodeId, status = excluded.status, priority = excluded.priority,
        subject = excluded.subject, details = json_patch(details, excluded.details), updatedAt = excluded.updatedAt`,
     ),
-    taskInsert: db.prepare(`INSERT OR IGNORE INTO "Task" (id, instanceId, nodeId, queueId, title, steps, outcomes, status, priority, dueAt, customerId, conversationId, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)`),
+    taskInsert: db.prepare(`INSERT OR IGNORE INTO "Task" (id, instanceId, nodeId, queueId, title, steps, outcomes, status, priority, dueAt, skills, customerId, conversationId, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)`),
+    // Escalation moves an open task; a task completed meanwhile stays where it was done.
+    taskEscalate: db.prepare(`UPDATE "Task" SET queueId = ?, priority = ?, dueAt = ?, escalations = escalations + 1, steps = json_insert(steps, '$[#]', json(?)) WHERE id = ? AND status = 'open'`),
+    notificationInsert: db.prepare(`INSERT OR IGNORE INTO "Notification" (id, instanceId, nodeId, audience, level, title, body, customerId, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    handoffFind: db.prepare(`SELECT customerId, expiresAt FROM "ChannelHandoff" WHERE id = ? AND channel = ? AND usedAt IS NULL`),
+    handoffUse: db.prepare(`UPDATE "ChannelHandoff" SET usedAt = ? WHERE id = ?`),
+    handoffInsert: db.prepare(`INSERT OR IGNORE INTO "ChannelHandoff" (id, customerId, conversationId, instanceId, channel, createdAt, expiresAt) VALUES (?, ?, ?, ?, ?, ?, ?)`),
   };
 
   /** Finds or creates the customer known on `channel` by `address` (identity resolution). */
@@ -98,6 +108,22 @@ export function createStepStore(db: Db) {
     s.customerInsert.run(id, name, iso(at));
     s.identityInsert.run(newId(), id, channel, address, iso(at));
     return { id, name };
+  }
+
+  /**
+   * A first message that carries a hand-off token ("/start <token>" from a Telegram deep link, or the
+   * bare token a WhatsApp link pre-fills) joins this channel address to the customer who got the
+   * link, so they are recognised here with their history. A token works once, until it expires,
+   * and never takes over an address already known as someone else.
+   */
+  function redeemHandoff(channel: string, address: string, text: string, at: number): boolean {
+    const token = /^(?:\/start\s+)?([A-Za-z0-9_-]{8,64})$/.exec(text.trim())?.[1];
+    if (!token) return false;
+    const handoff = s.handoffFind.get(token, channel) as { customerId: string; expiresAt: string } | undefined;
+    if (!handoff || Date.parse(handoff.expiresAt) < at || s.identityFind.get(channel, address)) return false;
+    s.identityInsert.run(newId(), handoff.customerId, channel, address, iso(at));
+    s.handoffUse.run(iso(at), token);
+    return true;
   }
 
   /** The customer's current conversation on this channel address, opened if there is none. */
@@ -140,10 +166,11 @@ export function createStepStore(db: Db) {
         case "message.send": {
           if (!w.reply || !w.conversationId) break; // no conversation to answer in
           const messageId = newId();
-          s.messageInsert.run(messageId, w.conversationId, "out", "bot", effect.text, null, "queued", at);
+          const buttons = effect.buttons?.length ? effect.buttons : undefined;
+          s.botMessageInsert.run(messageId, w.conversationId, effect.text, buttons ? JSON.stringify(buttons) : null, at);
           const channel = effect.channel ?? w.reply.channel;
           const address = channel === w.reply.channel ? w.reply.address : addressOn(w.customerId, channel);
-          const payload: OutboxPayload = { messageId, conversationId: w.conversationId, channel, address, text: effect.text, nodeId: effect.nodeId, awaitDelivery: !!effect.awaitDelivery };
+          const payload: OutboxPayload = { messageId, conversationId: w.conversationId, channel, address, text: effect.text, ...(buttons && { buttons }), nodeId: effect.nodeId, awaitDelivery: !!effect.awaitDelivery };
           s.outboxInsert.run(effect.key, w.instanceId, effect.kind, JSON.stringify(payload), at);
           break;
         }
@@ -162,8 +189,22 @@ export function createStepStore(db: Db) {
           s.taskInsert.run(
             effect.key, w.instanceId, effect.nodeId, queueId(effect.queue, w.at), effect.title,
             JSON.stringify(effect.steps.map((text) => ({ text, done: false }))), JSON.stringify(effect.outcomes),
-            TASK_PRIORITIES.indexOf(effect.priority), effect.slaMs > 0 ? w.at + effect.slaMs : null, w.customerId, w.conversationId, at,
+            TASK_PRIORITIES.indexOf(effect.priority), effect.slaMs > 0 ? w.at + effect.slaMs : null, JSON.stringify(effect.skills ?? []),
+            w.customerId, w.conversationId, at,
           );
+          break;
+        case "task.escalate":
+          // The note becomes a guided step, so whoever takes the task over sees why it moved.
+          s.taskEscalate.run(
+            queueId(effect.queue, w.at), TASK_PRIORITIES.indexOf(effect.priority), effect.slaMs > 0 ? w.at + effect.slaMs : null,
+            JSON.stringify({ text: effect.note, done: false }), effect.taskId,
+          );
+          break;
+        case "notification.create":
+          s.notificationInsert.run(effect.key, w.instanceId, effect.nodeId, effect.audience, effect.level, effect.title, effect.body, w.customerId, at);
+          break;
+        case "handoff.create":
+          if (w.customerId) s.handoffInsert.run(effect.token, w.customerId, w.conversationId, w.instanceId, effect.channel, at, iso(w.at + effect.ttlMs));
           break;
         case "customer.update":
           if (w.customerId) s.customerFields.run(JSON.stringify(effect.fields), w.customerId);
@@ -193,6 +234,7 @@ export function createStepStore(db: Db) {
   return {
     statements: s,
     resolveCustomer,
+    redeemHandoff,
     openConversation,
     queueId,
     writeStep,

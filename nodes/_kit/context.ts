@@ -10,6 +10,11 @@ export type FlowContext = {
   /** The last message the flow consumed (the trigger's, or a reply it waited for). */
   message: { id: string; text: string; channel: string } | null;
   task: { outcome: string } | null;
+  /**
+   * The operator task this instance left open (its SLA was breached, so the flow moved on
+   * without it): what an escalation moves. Absent in snapshots stored before escalation existed.
+   */
+  openTask?: { id: string; nodeId: string } | null;
   vars: Record<string, unknown>;
   /** Key of the timer or task each waiting node is parked on; stale events are ignored. */
   waits: Record<string, string>;
@@ -21,7 +26,12 @@ export type FlowContext = {
   effects: Effect[];
   trail: string[];
   outcome: string | null;
+  /** Set when another flow called this one: where the result goes when this instance ends. */
+  caller?: SubflowCaller | null;
 };
+
+/** The calling instance, the key its `flow.call-subflow` is parked on, and the variables handed back. */
+export type SubflowCaller = { instanceId: string; key: string; outputs: string[] };
 
 /** An effect before the engine-wide key is attached. */
 export type EffectDraft = Effect extends infer E ? (E extends Effect ? Omit<E, "key"> : never) : never;

@@ -1,3 +1,4 @@
+import type { NodeIssue } from "./define-node";
 /** `{{ path.to.value }}` placeholders, optionally with a fallback: `{{ customer.name | there }}`. */
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)\s*(?:\|([^{}|]*))?\}\}/g;
 const WHOLE_PLACEHOLDER = new RegExp(`^${PLACEHOLDER.source}$`);
@@ -16,6 +17,14 @@ export function templatePaths(template: string): string[] {
 }
 
 /** Returns a readable problem for each placeholder that names nothing a flow can know. */
+/** A settings problem pinned to its field. */
+export const settingIssue = (field: string, message: string): NodeIssue => ({ code: "invalid-settings", field, message });
+
+/** Placeholder problems in the named template settings, each pinned to its field. */
+export function templateIssues<S extends Record<string, unknown>>(settings: S, ...fields: (keyof S & string)[]): NodeIssue[] {
+  return fields.flatMap((field) => checkTemplate(String(settings[field] ?? "")).map((message) => settingIssue(field, message)));
+}
+
 export function checkTemplate(template: string): string[] {
   const problems: string[] = [];
   if (/\{\{(?![^{}]*\}\})/.test(template)) problems.push("an opening {{ has no closing }}");

@@ -17,6 +17,7 @@ export type WebchatInbound = z.infer<typeof webchatInboundSchema>;
 export function webchatAdapter(onDelivered: (message: OutboundMessage) => void = () => {}): ChannelAdapter<WebchatInbound> {
   return {
     channel: "webchat",
+    quickReplies: true,
     inboundSchema: webchatInboundSchema,
     normalize: (p) => ({
       channel: "webchat",

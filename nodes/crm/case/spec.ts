@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { emit, templateScope } from "../../_kit/context";
 import { defineNode } from "../../_kit/define-node";
-import { checkTemplate, renderTemplate } from "../../_kit/template";
+import { renderTemplate, templateIssues } from "../../_kit/template";
 import { CASE_STATUSES, TASK_PRIORITIES, type CaseStatus, type TaskPriority } from "../../../engine/contracts/events";
 import { fieldLineIssues, fieldLinesSchema, renderFieldLines } from "../field-lines";
 
@@ -49,7 +49,7 @@ export const caseNode = defineNode({
   summary: (s) => [s.type, s.status, s.priority !== "normal" && s.priority].filter(Boolean).join(" · "),
   variables: () => ({ writes: [{ name: "caseId", type: "string" }] }),
   validate: (s) => [
-    ...checkTemplate(s.subject).map((message) => ({ code: "invalid-settings" as const, field: "subject", message })),
+    ...templateIssues(s, "subject"),
     ...fieldLineIssues(s.details, "details"),
   ],
   compile: (ctx) => ({ entry: [ctx.action("save", { nodeId: ctx.nodeId, ...ctx.settings })], always: { target: ctx.target("out") } }),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { emitAndPark, templateScope, unpark, type FlowContext } from "../../_kit/context";
 import { defineNode } from "../../_kit/define-node";
-import { checkTemplate, renderTemplate } from "../../_kit/template";
+import { renderTemplate, templateIssues } from "../../_kit/template";
 import { HEADER_LINE, MAPPING_LINE, parseMapping, readPath } from "./response";
 
 const lines = (pattern: RegExp, message: string) => z.array(z.string().trim().regex(pattern, message)).max(30).default([]);
@@ -45,8 +45,7 @@ export const httpRequestNode = defineNode({
   }),
   summary: (s) => `${s.method} ${s.url.replace(/^https?:\/\//, "")}`.slice(0, 60),
   validate: (s) => [
-    ...checkTemplate(s.url).map((message) => ({ code: "invalid-settings" as const, field: "url", message })),
-    ...checkTemplate(s.body).map((message) => ({ code: "invalid-settings" as const, field: "body", message })),
+    ...templateIssues(s, "url", "body"),
   ],
   compile: (ctx) => {
     const mine = ctx.guard("is-mine", { nodeId: ctx.nodeId });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { templateScope, type FlowContext } from "../../_kit/context";
 import { defineNode } from "../../_kit/define-node";
-import { checkTemplate, renderTemplate, templatePaths } from "../../_kit/template";
+import { renderTemplate, templateIssues, templatePaths } from "../../_kit/template";
 import { variableNameSchema } from "../../_kit/variables";
 import { convert, type ScalarType } from "./convert";
 
@@ -46,7 +46,7 @@ export const setVariableNode = defineNode({
   },
   variables: (s) => ({ writes: [{ name: s.name, type: s.type, field: "name" }] }),
   validate: (s) => [
-    ...checkTemplate(s.value).map((message) => ({ code: "invalid-settings" as const, field: "value", message })),
+    ...templateIssues(s, "value"),
     ...(s.type !== "string" && !canFail(s) && convert(s.value, s.type) === undefined
       ? [{ code: "invalid-settings" as const, field: "value", message: `Set variable: "${s.value}" is not ${NOT_A[s.type]}.` }]
       : []),

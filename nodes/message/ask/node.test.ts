@@ -8,7 +8,7 @@ import { askNode } from "./spec";
 const TYPE = "message.ask";
 const email = { question: "What is your email, {{customer.name}}?", validation: "email", variable: "email" };
 const yesNo = { question: "Was it you?", answer: "buttons", buttons: ["Yes", "No"], variable: "confirmed" };
-const sent = (text: string, key: string) => ({ kind: "message.send", key, nodeId: NODE_ID, text });
+const sent = (text: string, key: string, buttons?: string[]) => ({ kind: "message.send", key, nodeId: NODE_ID, text, ...(buttons && { buttons }) });
 const at = { x: 0, y: 0 };
 
 /** trigger → ask → (every answer port) wait-reply → end; `invalid` back to a wait and then to ask when `loop`. */
@@ -42,7 +42,7 @@ describe("message.ask: asking", () => {
   });
 
   it("lists the buttons after the question for channels that cannot show them", () => {
-    expect(runNode(TYPE, yesNo).effects).toEqual([sent("Was it you? (Yes / No)", "inst-1:1")]);
+    expect(runNode(TYPE, yesNo).effects).toEqual([sent("Was it you?", "inst-1:1", ["Yes", "No"])]);
   });
 
   it("arms a durable timer after the question when a timeout is set", () => {
@@ -126,7 +126,7 @@ describe("message.ask: re-asking", () => {
 
   it("re-asks the question alone when the retry text is empty", () => {
     const run = runNode(TYPE, { ...yesNo, retryText: "" });
-    expect(run.reply("maybe").effects).toEqual([sent("Was it you? (Yes / No)", "inst-1:2")]);
+    expect(run.reply("maybe").effects).toEqual([sent("Was it you?", "inst-1:2", ["Yes", "No"])]);
   });
 
   it("leaves through `invalid` after maxAttempts invalid answers (3 by default: 2 re-asks)", () => {

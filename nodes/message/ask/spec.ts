@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { counter, emit, setCounter, takeMessage, templateScope, unpark, type FlowContext } from "../../_kit/context";
 import { defineNode } from "../../_kit/define-node";
-import { checkTemplate, renderTemplate } from "../../_kit/template";
+import { renderTemplate, settingIssue, templateIssues } from "../../_kit/template";
 import { variableNameSchema } from "../../_kit/variables";
 import { armTimer, disarmTimer, ownsTimer } from "../../_kit/durable-timer";
 import { answerOf, buttonPort, canBeInvalid, type AnswerCheck } from "./answer";
@@ -12,7 +12,7 @@ const settings = z.object({
     .trim()
     .min(1, "write the question")
     .max(4000)
-    .meta({ label: "Question", widget: "template", help: "Use {{customer.name}}, {{vars.name}}; buttons are listed after it, e.g. \"… (Yes / No)\"." }),
+    .meta({ label: "Question", widget: "template", help: "Use {{customer.name}}, {{vars.name}}; buttons go out as quick replies (spelled out as \"… (Yes / No)\" where a channel has none)." }),
   answer: z
     .enum(["free-text", "buttons"])
     .default("free-text")
@@ -61,33 +61,32 @@ const checkOf = (s: Settings): AnswerCheck => ({ answer: s.answer, buttons: s.bu
 const answerPorts = (s: Settings) =>
   s.answer === "buttons" ? s.buttons.map((label, i) => ({ id: buttonPort(i), label })) : [{ id: "answered", label: "Answered" }];
 
-/** The question as sent: rendered, with the buttons spelled out for channels that cannot show them. */
-function questionText(context: FlowContext, p: Record<string, unknown>): string {
-  const text = renderTemplate(p.question as string, templateScope(context));
+/**
+ * Sends the question (after `before`, e.g. "Sorry, …") with its buttons as quick replies;
+ * channels that cannot show buttons spell them out.
+ */
+function sendQuestion(context: FlowContext, p: Record<string, unknown>, before = ""): FlowContext {
   const buttons = p.buttons as string[];
-  return buttons.length ? `${text} (${buttons.join(" / ")})` : text;
+  const text = [before, renderTemplate(p.question as string, templateScope(context))].filter(Boolean).join("\n");
+  return emit(context, { kind: "message.send", nodeId: p.nodeId as string, text, ...(buttons.length > 0 && { buttons }) });
 }
-
-const send = (context: FlowContext, nodeId: string, text: string) => emit(context, { kind: "message.send", nodeId, text });
 /** Leaves the node: no timer, no attempt count left behind. */
 const leave = (context: FlowContext, nodeId: string) => setCounter(disarmTimer(context, nodeId), nodeId, 0);
 
 function settingIssues(s: Settings) {
-  const issue = (field: string, message: string) => ({ code: "invalid-settings" as const, field, message });
   const list = [
-    ...checkTemplate(s.question).map((m) => issue("question", m)),
-    ...checkTemplate(s.retryText).map((m) => issue("retryText", m)),
+    ...templateIssues(s, "question", "retryText"),
   ];
   if (s.answer === "buttons") {
-    if (!s.buttons.length) list.push(issue("buttons", "Ask: add at least one button."));
-    if (new Set(s.buttons.map((b) => b.toLowerCase())).size < s.buttons.length) list.push(issue("buttons", "Ask: buttons must differ."));
+    if (!s.buttons.length) list.push(settingIssue("buttons", "Ask: add at least one button."));
+    if (new Set(s.buttons.map((b) => b.toLowerCase())).size < s.buttons.length) list.push(settingIssue("buttons", "Ask: buttons must differ."));
   } else if (s.validation === "regex") {
-    if (!s.pattern) list.push(issue("pattern", "Ask: write the pattern answers must match."));
+    if (!s.pattern) list.push(settingIssue("pattern", "Ask: write the pattern answers must match."));
     else {
       try {
         new RegExp(s.pattern, "iu");
       } catch (error) {
-        list.push(issue("pattern", `Ask: ${(error as Error).message}`));
+        list.push(settingIssue("pattern", `Ask: ${(error as Error).message}`));
       }
     }
   }
@@ -153,14 +152,14 @@ export const askNode = defineNode({
     ask: (context, _event, p) => {
       const nodeId = p.nodeId as string;
       // A loop may bring the instance back: every visit starts with a fresh attempt count.
-      const asked = send(setCounter(context, nodeId, 0), nodeId, questionText(context, p));
+      const asked = sendQuestion(setCounter(context, nodeId, 0), p);
       return armTimer(asked, nodeId, p.delayMs as number);
     },
     retry: (context, event, p) => {
       const nodeId = p.nodeId as string;
       const taken = setCounter(takeMessage(context, event), nodeId, counter(context, nodeId) + 1);
       const sorry = renderTemplate(p.retryText as string, templateScope(taken));
-      const asked = send(taken, nodeId, [sorry, questionText(taken, p)].filter(Boolean).join("\n"));
+      const asked = sendQuestion(taken, p, sorry);
       // The customer gets the full timeout again for the repeated question.
       return context.waits[nodeId] ? armTimer(disarmTimer(asked, nodeId), nodeId, p.delayMs as number) : asked;
     },

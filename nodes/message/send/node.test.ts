@@ -26,4 +26,13 @@ describe("message.send", () => {
     expect(issues[0]).toMatchObject({ code: "invalid-settings", nodeId: NODE_ID, field: "text" });
     expect(issues[0].message).toContain("{{customer.email}}");
   });
+
+  it("offers quick-reply buttons with the message", () => {
+    const run = runNode(TYPE, { text: "Anything else?", buttons: ["Track parcel", "Operator"] });
+    expect(run.effects).toEqual([{ kind: "message.send", key: "inst-1:1", nodeId: NODE_ID, text: "Anything else?", buttons: ["Track parcel", "Operator"] }]);
+  });
+
+  it("refuses two buttons with the same label, pinned to the buttons field", () => {
+    expect(nodeIssues(TYPE, { text: "Pick", buttons: ["Yes", "yes"] })).toMatchObject([{ code: "invalid-settings", nodeId: NODE_ID, field: "buttons" }]);
+  });
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { channelSchema } from "../../../engine/contracts/events";
 import { emit, emitAndPark, templateScope, unpark } from "../../_kit/context";
 import { defineNode } from "../../_kit/define-node";
-import { checkTemplate, renderTemplate } from "../../_kit/template";
+import { renderTemplate, templateIssues } from "../../_kit/template";
 
 const settings = z.object({
   text: z
@@ -15,6 +15,12 @@ const settings = z.object({
     .union([z.literal("conversation"), channelSchema])
     .default("conversation")
     .meta({ label: "Channel", help: "The conversation's channel, or another one the customer is known on (e.g. a messenger)." }),
+  buttons: z
+    .array(z.string().trim().min(1).max(40, "a button label has at most 40 characters"))
+    .max(10, "at most 10 buttons")
+    .refine((b) => new Set(b.map((x) => x.toLowerCase())).size === b.length, "buttons must differ")
+    .default([])
+    .meta({ label: "Quick-reply buttons", widget: "lines", help: "One per line. Tapping one sends its label as the customer's reply; channels without buttons list them after the text." }),
   awaitDelivery: z
     .boolean()
     .default(false)
@@ -34,10 +40,12 @@ export const sendMessageNode = defineNode({
   hasInput: true,
   waits: (s) => s.awaitDelivery,
   outputs: (s) => (s.awaitDelivery ? [{ id: "delivered", label: "Delivered" }, { id: "failed", label: "Failed" }] : [{ id: "out", label: "Sent" }]),
-  summary: (s) => `${s.channel === "conversation" ? "" : `[${s.channel}] `}${s.text.length > 48 ? `${s.text.slice(0, 47)}…` : s.text}`,
-  validate: (s) => checkTemplate(s.text).map((message) => ({ code: "invalid-settings", field: "text", message })),
+  summary: (s) =>
+    `${s.channel === "conversation" ? "" : `[${s.channel}] `}${s.text.length > 48 ? `${s.text.slice(0, 47)}…` : s.text}${s.buttons.length ? ` [${s.buttons.join(" | ")}]` : ""}`,
+  validate: (s) => templateIssues(s, "text"),
   compile: (ctx) => {
-    const send = ctx.action("send", { nodeId: ctx.nodeId, text: ctx.settings.text, channel: ctx.settings.channel, awaitDelivery: ctx.settings.awaitDelivery });
+    const { text, channel, buttons, awaitDelivery } = ctx.settings;
+    const send = ctx.action("send", { nodeId: ctx.nodeId, text, channel, awaitDelivery, ...(buttons.length > 0 && { buttons }) });
     if (!ctx.settings.awaitDelivery) return { entry: [send], always: { target: ctx.target("out") } };
     const result = (port: string) => ({
       guard: ctx.guard("is-mine", { nodeId: ctx.nodeId }),
@@ -58,6 +66,7 @@ export const sendMessageNode = defineNode({
         text: renderTemplate(p.text as string, templateScope(context)),
         ...(p.channel !== "conversation" && { channel: p.channel as z.infer<typeof channelSchema> }),
         ...(p.awaitDelivery === true && { awaitDelivery: true }),
+        ...(Array.isArray(p.buttons) && { buttons: p.buttons as string[] }),
       };
       return p.awaitDelivery ? emitAndPark(context, nodeId, draft) : emit(context, draft);
     },
@@ -65,6 +74,7 @@ export const sendMessageNode = defineNode({
   },
   examples: [
     { name: "Greeting", settings: { text: "Hi {{customer.name}}, how can we help?" } },
+    { name: "With quick replies", settings: { text: "Anything else?", buttons: ["Track my parcel", "Talk to a person"] } },
     { name: "Telegram with fallback", settings: { text: "Your parcel is on its way.", channel: "telegram", awaitDelivery: true } },
   ],
 });

@@ -1,21 +1,15 @@
 import { z } from "zod";
-import { emit, emitAndPark, templateScope, unpark } from "../../_kit/context";
+import { emit, templateScope } from "../../_kit/context";
 import { defineNode } from "../../_kit/define-node";
-import { checkTemplate, renderTemplate } from "../../_kit/template";
-import { TASK_PRIORITIES, type TaskPriority } from "../../../engine/contracts/events";
+import { renderTemplate, templateIssues } from "../../_kit/template";
+import type { TaskPriority } from "../../../engine/contracts/events";
+import { awaitTask, completesTask, prioritySetting, queueName, skillsSetting, slaFired, slaMissed, slaSetting, taskDone } from "../task-wait";
 
 /** A list edited one item per line. */
 const lines = () => z.array(z.string().trim().min(1).max(200)).max(20);
 
 const settings = z.object({
-  queue: z
-    .string()
-    .trim()
-    .min(1, "name the queue")
-    .max(60)
-    .regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and dashes")
-    .default("support")
-    .meta({ label: "Queue", placeholder: "support" }),
+  queue: queueName().default("support").meta({ label: "Queue", placeholder: "support" }),
   title: z
     .string()
     .trim()
@@ -23,34 +17,28 @@ const settings = z.object({
     .max(200)
     .default("Help {{customer.name}}")
     .meta({ label: "Task title", widget: "template" }),
+  skills: skillsSetting(),
   steps: lines().default([]).meta({ label: "Guided steps", widget: "lines", help: "One step per line; placeholders like {{vars.amount}} are filled in." }),
   outcomes: lines()
     .min(1, "at least one outcome")
     .default(["done"])
     .refine((o) => new Set(o).size === o.length, "outcomes must differ")
     .meta({ label: "Outcomes", widget: "lines", help: "One per line; each becomes an output." }),
-  priority: z.enum(TASK_PRIORITIES).default("normal").meta({ label: "Priority", help: "Operators see higher priorities first." }),
-  slaMinutes: z
-    .number()
-    .int("whole minutes")
-    .min(0)
-    .max(7 * 24 * 60, "at most a week")
-    .default(0)
-    .meta({ label: "SLA (minutes)", help: "0 = none. When the task is still open after this, the flow continues on SLA breached (e.g. to escalate)." }),
+  priority: prioritySetting("normal"),
+  slaMinutes: slaSetting(0, "0 = none. When the task is still open after this, the flow continues on SLA breached (e.g. to escalate)."),
 });
 
 const portId = (outcome: string) => `outcome-${outcome}`;
-const slaKey = (nodeId: string) => `${nodeId}#sla`;
 
 /** Creates a task in an operator queue and waits until an operator completes it with an outcome. */
 export const operatorTaskNode = defineNode({
   type: "routing.operator-task",
   version: 1,
-  title: "Create operator task",
-  description: "Puts a task in an operator queue; the flow continues on the outcome the operator picks.",
+  title: "Assign to queue",
+  description: "Puts a task in an operator queue for someone with the required skills; the flow continues on the outcome the operator picks.",
   category: "routing",
   icon: "UserRound",
-  keywords: ["operator", "agent", "handover", "queue", "human"],
+  keywords: ["operator", "agent", "handover", "queue", "human", "skills", "task", "assign"],
   settings,
   hasInput: true,
   waits: true,
@@ -59,10 +47,10 @@ export const operatorTaskNode = defineNode({
     ...(s.slaMinutes > 0 ? [{ id: "sla-breached", label: "SLA breached" }] : []),
   ],
   summary: (s) =>
-    [`Queue ${s.queue}`, s.priority !== "normal" && s.priority, s.slaMinutes > 0 && `SLA ${s.slaMinutes} min`, s.steps.length > 0 && `${s.steps.length} steps`]
+    [`Queue ${s.queue}`, s.skills.length > 0 && `needs ${s.skills.join(", ")}`, s.priority !== "normal" && s.priority, s.slaMinutes > 0 && `SLA ${s.slaMinutes} min`, s.steps.length > 0 && `${s.steps.length} steps`]
       .filter(Boolean)
       .join(" · "),
-  validate: (s) => checkTemplate(s.title).map((message) => ({ code: "invalid-settings", field: "title", message })),
+  validate: (s) => templateIssues(s, "title"),
   compile: (ctx) => ({
     entry: [ctx.action("create", { nodeId: ctx.nodeId, ...ctx.settings })],
     on: {
@@ -81,14 +69,14 @@ export const operatorTaskNode = defineNode({
     },
   }),
   guards: {
-    completed: (context, event, p) =>
-      event.type === "task.completed" && context.waits[p.nodeId as string] === event.taskId && event.outcome === p.outcome,
-    "sla-breached": (context, event, p) => event.type === "timer.fired" && context.waits[slaKey(p.nodeId as string)] === event.timerId,
+    completed: (context, event, p) => completesTask(context, event, p.nodeId as string, p.outcome as string),
+    "sla-breached": (context, event, p) => slaFired(context, event, p.nodeId as string),
   },
   actions: {
     create: (context, _event, p) => {
       const nodeId = p.nodeId as string;
-      const parked = emitAndPark(context, nodeId, {
+      const skills = p.skills as string[];
+      const created = emit(context, {
         kind: "task.create",
         nodeId,
         queue: p.queue as string,
@@ -97,20 +85,16 @@ export const operatorTaskNode = defineNode({
         outcomes: p.outcomes as string[],
         priority: p.priority as TaskPriority,
         slaMs: (p.slaMinutes as number) * 60_000,
+        ...(skills.length > 0 && { skills }),
       });
-      if (!(p.slaMinutes as number)) return parked;
-      return emitAndPark(parked, slaKey(nodeId), { kind: "timer.set", nodeId, delayMs: (p.slaMinutes as number) * 60_000 });
+      return awaitTask(created, nodeId, created.effects[created.effects.length - 1].key, p.slaMinutes as number);
     },
-    done: (context, event, p) => {
-      const nodeId = p.nodeId as string;
-      const timerId = context.waits[slaKey(nodeId)];
-      const done = { ...unpark(unpark(context, nodeId), slaKey(nodeId)), task: event.type === "task.completed" ? { outcome: event.outcome } : context.task };
-      return timerId ? emit(done, { kind: "timer.cancel", nodeId, timerId }) : done;
-    },
-    // The task stays in its queue; the instance moves on (a late completion is then ignored).
-    breached: (context, _event, p) => unpark(unpark(context, p.nodeId as string), slaKey(p.nodeId as string)),
+    done: (context, event, p) => taskDone(context, event, p.nodeId as string),
+    // The task stays in its queue (an Escalate node can move it); a late completion is ignored here.
+    breached: (context, _event, p) => slaMissed(context, p.nodeId as string),
   },
   examples: [
     { name: "Support handover", settings: { queue: "support", title: "Help {{customer.name}}", steps: ["Read the chat", "Answer"], outcomes: ["resolved", "unresolved"] } },
+    { name: "Complaint for a specialist", settings: { queue: "conflicts", title: "Complaint from {{customer.name}}", skills: ["complaints"], outcomes: ["resolved"], priority: "high", slaMinutes: 30 } },
   ],
 });

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { effectsOf } from "../../../engine/testing/flow-harness";
+import { NODE_ID, nodeIssues, portsOf, runNode } from "../../_kit/run-node";
+
+const TYPE = "message.offer-channel-switch";
+
+describe("message.offer-channel-switch", () => {
+  it("offers the switch with accept/decline quick replies and a durable answer timer", () => {
+    const run = runNode(TYPE, {}, "this is taking forever");
+    expect(run.status).toBe("waiting");
+    expect(run.effects).toEqual([
+      { kind: "message.send", key: "inst-1:1", nodeId: NODE_ID, text: "Would you like us to call you back, Ann?", buttons: ["Yes, please", "No, thanks"] },
+      { kind: "timer.set", key: "inst-1:2", nodeId: NODE_ID, delayMs: 300_000 },
+    ]);
+  });
+
+  it("on accept books a callback task with the conversation's context and confirms", () => {
+    const run = runNode(TYPE, { slaMinutes: 10 }, "call me please");
+    const step = run.reply("yes, PLEASE");
+    expect(run.port).toBe("switched");
+    expect(step.effects).toEqual([
+      { kind: "timer.cancel", key: "inst-1:3", nodeId: NODE_ID, timerId: "inst-1:2" },
+      {
+        kind: "task.create",
+        key: "inst-1:4",
+        nodeId: NODE_ID,
+        queue: "callbacks",
+        title: "Call back Ann",
+        steps: ["Read the conversation so far in the customer card", "Call the customer back", "They asked: yes, PLEASE"],
+        outcomes: ["reached", "not-reached"],
+        priority: "high",
+        slaMs: 600_000,
+      },
+      { kind: "message.send", key: "inst-1:5", nodeId: NODE_ID, text: "Thank you! An operator will call you shortly." },
+    ]);
+    expect(run.state.context.waits).toEqual({});
+  });
+
+  it("on accept in messenger mode sends a one-time link whose token is the hand-off", () => {
+    const run = runNode(TYPE, { switchTo: "messenger", confirmation: "Continue here:", timeoutSeconds: 0 });
+    const step = run.reply("Yes, please");
+    const [handoff] = effectsOf(step.effects, "handoff.create");
+    expect(handoff).toEqual({ kind: "handoff.create", key: "inst-1:2", nodeId: NODE_ID, token: "inst-1-2", channel: "telegram", ttlMs: 86_400_000 });
+    expect(effectsOf(step.effects, "message.send")[0].text).toBe("Continue here:\nhttps://t.me/omniflow_bot?start=inst-1-2");
+    expect(run.port).toBe("switched");
+  });
+
+  it("goes to Declined on the decline button or any other reply, keeping the reply as the message", () => {
+    const run = runNode(TYPE, {});
+    run.reply("where is my parcel?");
+    expect(run.port).toBe("declined");
+    expect(run.state.context.message?.text).toBe("where is my parcel?");
+    expect(effectsOf(run.effects, "task.create")).toEqual([]);
+  });
+
+  it("goes to No answer when the timer fires, and has no such output without a timeout", () => {
+    const run = runNode(TYPE, {});
+    run.fireTimer();
+    expect(run.port).toBe("no-answer");
+    expect(portsOf(TYPE, { timeoutSeconds: 0 })).toEqual(["switched", "declined"]);
+  });
+
+  it("refuses equal buttons, a non-https link and bad placeholders, each on its field", () => {
+    expect(nodeIssues(TYPE, { accept: "OK", decline: "ok" })).toMatchObject([{ field: "decline" }]);
+    expect(nodeIssues(TYPE, { switchTo: "messenger", linkBase: "http://t.me/x?start=" })).toMatchObject([{ code: "invalid-settings", field: "linkBase" }]);
+    expect(nodeIssues(TYPE, { offer: "Hi {{customer.phone}}" })).toMatchObject([{ code: "invalid-settings", field: "offer" }]);
+  });
+});

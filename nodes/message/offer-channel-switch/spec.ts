@@ -1,0 +1,136 @@
+import { z } from "zod";
+import { emit, takeMessage, templateScope, type FlowContext } from "../../_kit/context";
+import { defineNode, type NodeIssue } from "../../_kit/define-node";
+import { armTimer, disarmTimer, ownsTimer } from "../../_kit/durable-timer";
+import { renderTemplate, settingIssue, templateIssues } from "../../_kit/template";
+import { TASK_PRIORITIES, type TaskPriority } from "../../../engine/contracts/events";
+
+const MESSENGERS = ["telegram", "whatsapp"] as const;
+/** How long a "continue in the messenger" link stays valid. */
+const LINK_TTL_MS = 24 * 3600_000;
+
+const label = (fallback: string, name: string) => z.string().trim().min(1, `name the ${name} button`).max(40).default(fallback);
+
+const settings = z.object({
+  switchTo: z
+    .enum(["callback", "messenger"])
+    .default("callback")
+    .meta({ label: "Switch to", help: "A phone call back (a task for operators), or a link that continues the conversation in a messenger." }),
+  offer: z
+    .string()
+    .trim()
+    .min(1, "write the offer")
+    .max(1000)
+    .default("Would you like us to call you back, {{customer.name | there}}?")
+    .meta({ label: "Offer", widget: "template" }),
+  accept: label("Yes, please", "accept").meta({ label: "Accept button" }),
+  decline: label("No, thanks", "decline").meta({ label: "Decline button" }),
+  confirmation: z
+    .string()
+    .trim()
+    .min(1)
+    .max(1000)
+    .default("Thank you! An operator will call you shortly.")
+    .meta({ label: "Confirmation", widget: "template", help: "Sent on accept. For a messenger the link follows it." }),
+  timeoutSeconds: z.number().int().min(0).max(7 * 86400).default(300).meta({ label: "Wait for an answer (seconds)", help: "0 waits forever; then the flow continues on No answer." }),
+  queue: z.string().trim().regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and dashes").default("callbacks").meta({ label: "Callback queue" }),
+  priority: z.enum(TASK_PRIORITIES).default("high").meta({ label: "Callback priority" }),
+  slaMinutes: z.number().int().min(0).max(7 * 24 * 60).default(15).meta({ label: "Call back within (minutes)", help: "The callback task's SLA deadline; 0 = none." }),
+  messenger: z.enum(MESSENGERS).default("telegram").meta({ label: "Messenger" }),
+  linkBase: z
+    .url({ protocol: /^https$/, message: "an https link, e.g. https://t.me/your_bot?start=" })
+    .default("https://t.me/omniflow_bot?start=")
+    .meta({ label: "Link prefix", help: "The one-time token is appended, e.g. https://t.me/your_bot?start= (Telegram deep link) or https://wa.me/15550001111?text=" }),
+});
+type Settings = z.infer<typeof settings>;
+
+/** The customer took the offer: a callback task for operators, or a one-time link to the messenger. */
+function switchChannel(context: FlowContext, nodeId: string, s: Settings): FlowContext {
+  const scope = templateScope(context);
+  const confirmation = renderTemplate(s.confirmation, scope);
+  if (s.switchTo === "callback") {
+    const tasked = emit(context, {
+      kind: "task.create",
+      nodeId,
+      queue: s.queue,
+      title: `Call back ${renderTemplate("{{customer.name | the customer}}", scope)}`,
+      // The task carries the conversation: the operator reads the chat in the customer card before calling.
+      steps: ["Read the conversation so far in the customer card", "Call the customer back", `They asked: ${context.message?.text ?? "(nothing yet)"}`],
+      outcomes: ["reached", "not-reached"],
+      priority: s.priority as TaskPriority,
+      slaMs: s.slaMinutes * 60_000,
+    });
+    return emit(tasked, { kind: "message.send", nodeId, text: confirmation });
+  }
+  // Deterministic and unguessable: the instance id's random tail plus the effect sequence.
+  const token = `${context.instanceId}-${context.seq + 1}`;
+  const linked = emit(context, { kind: "handoff.create", nodeId, token, channel: s.messenger, ttlMs: LINK_TTL_MS });
+  return emit(linked, { kind: "message.send", nodeId, text: `${confirmation}\n${s.linkBase}${encodeURIComponent(token)}` });
+}
+
+/** Letters and digits only, so "yes please" typed by hand counts as the "Yes, please" button. */
+const plain = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+const isAccept = (text: string, accept: string) => plain(text) === plain(accept);
+
+/**
+ * Offers to move the conversation to another channel (chat → call back, or chat → messenger) with
+ * quick replies, and keeps the context: the callback task opens on this customer and conversation;
+ * the messenger link joins the messenger identity to this customer on the first message.
+ */
+export const offerChannelSwitchNode = defineNode({
+  type: "message.offer-channel-switch",
+  version: 1,
+  title: "Offer channel switch",
+  description: "Offers a call back or a messenger link; on accept creates the callback task or sends a one-time link that keeps the customer's history.",
+  category: "message",
+  icon: "ArrowLeftRight",
+  keywords: ["callback", "call me", "switch", "channel", "telegram", "whatsapp", "phone", "handover"],
+  settings,
+  hasInput: true,
+  waits: true,
+  outputs: (s) => [
+    { id: "switched", label: s.switchTo === "callback" ? "Callback booked" : "Link sent" },
+    { id: "declined", label: "Declined / other reply" },
+    ...(s.timeoutSeconds > 0 ? [{ id: "no-answer", label: "No answer" }] : []),
+  ],
+  summary: (s) => (s.switchTo === "callback" ? `Call back via ${s.queue}${s.slaMinutes ? ` within ${s.slaMinutes} min` : ""}` : `Continue in ${s.messenger}`),
+  validate: (s): NodeIssue[] => [
+    ...templateIssues(s, "offer", "confirmation"),
+    ...(s.accept.toLowerCase() === s.decline.toLowerCase() ? [settingIssue("decline", "Offer channel switch: the two buttons must differ.")] : []),
+  ],
+  compile: (ctx) => {
+    const nodeId = ctx.nodeId;
+    const s = ctx.settings;
+    return {
+      entry: [ctx.action("offer", { nodeId, text: s.offer, buttons: [s.accept, s.decline], delayMs: s.timeoutSeconds * 1000 })],
+      on: {
+        "message.received": [
+          { guard: ctx.guard("accepts", { accept: s.accept }), target: ctx.target("switched"), actions: [ctx.action("switch", { nodeId, ...s })] },
+          { target: ctx.target("declined"), actions: [ctx.action("answered", { nodeId })] },
+        ],
+        ...(s.timeoutSeconds > 0 && { "timer.fired": { guard: ctx.guard("is-mine", { nodeId }), target: ctx.target("no-answer"), actions: [ctx.action("expire", { nodeId })] } }),
+      },
+    };
+  },
+  guards: {
+    accepts: (_context, event, p) => event.type === "message.received" && isAccept(event.text, p.accept as string),
+    "is-mine": (context, event, p) => ownsTimer(context, event, p.nodeId as string),
+  },
+  actions: {
+    offer: (context, _event, p) => {
+      const nodeId = p.nodeId as string;
+      const offered = emit(context, { kind: "message.send", nodeId, text: renderTemplate(p.text as string, templateScope(context)), buttons: p.buttons as string[] });
+      return armTimer(offered, nodeId, p.delayMs as number);
+    },
+    switch: (context, event, p) => {
+      const nodeId = p.nodeId as string;
+      return switchChannel(disarmTimer(takeMessage(context, event), nodeId), nodeId, settings.parse(p));
+    },
+    answered: (context, event, p) => disarmTimer(takeMessage(context, event), p.nodeId as string),
+    expire: (context, _event, p) => disarmTimer(context, p.nodeId as string),
+  },
+  examples: [
+    { name: "Call me back", settings: { switchTo: "callback", queue: "callbacks", slaMinutes: 15 } },
+    { name: "Continue in Telegram", settings: { switchTo: "messenger", offer: "Shall we continue in Telegram? You'll get your parcel updates there.", confirmation: "Tap to continue:", messenger: "telegram" } },
+  ],
+});

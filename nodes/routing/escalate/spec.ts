@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { emit, templateScope } from "../../_kit/context";
+import { defineNode } from "../../_kit/define-node";
+import { renderTemplate, settingIssue, templateIssues } from "../../_kit/template";
+import type { TaskPriority } from "../../../engine/contracts/events";
+import { awaitTask, completesTask, prioritySetting, queueName, slaFired, slaMissed, slaSetting, taskDone } from "../task-wait";
+
+/** The queue supervisors work from. */
+export const SUPERVISOR_QUEUE = "supervisors";
+
+const settings = z.object({
+  to: z
+    .enum(["supervisors", "queue"])
+    .default("supervisors")
+    .meta({ label: "Escalate to", help: "Supervisors, or another operator queue (e.g. a senior line)." }),
+  queue: z
+    .union([queueName(), z.literal("")])
+    .default("")
+    .meta({ label: "Queue", placeholder: "senior-support", help: "Used when escalating to a queue." }),
+  priority: prioritySetting("urgent"),
+  slaMinutes: slaSetting(30, "0 = none. When the escalated task is still open after this, the flow continues on SLA breached."),
+  note: z
+    .string()
+    .trim()
+    .min(1, "say why the task is escalated")
+    .max(500)
+    .default("Escalated: the SLA was missed")
+    .meta({ label: "Note", widget: "template", help: "Added to the task as a step, so whoever takes it over sees why it moved." }),
+  title: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .default("Escalation: {{customer.name | customer}}")
+    .meta({ label: "Title when no task is open", widget: "template", help: "If the flow has no open task, a new one is created with this title." }),
+});
+type Settings = z.infer<typeof settings>;
+
+const targetQueue = (s: Pick<Settings, "to" | "queue">) => (s.to === "supervisors" ? SUPERVISOR_QUEUE : s.queue);
+
+/**
+ * Moves the instance's open operator task (one whose SLA was breached) to supervisors or another
+ * queue, raises its priority and restarts the SLA; with no open task it opens a new one there.
+ */
+export const escalateNode = defineNode({
+  type: "routing.escalate",
+  version: 1,
+  title: "Escalate",
+  description: "Moves the open task to supervisors or another queue with a higher priority and a new SLA, and waits for it.",
+  category: "routing",
+  icon: "Siren",
+  keywords: ["escalate", "supervisor", "sla", "reassign", "priority", "breach"],
+  settings,
+  hasInput: true,
+  waits: true,
+  outputs: (s) => [{ id: "done", label: "Completed" }, ...(s.slaMinutes > 0 ? [{ id: "sla-breached", label: "SLA breached" }] : [])],
+  summary: (s) => [`To ${targetQueue(s) || "?"}`, s.priority, s.slaMinutes > 0 && `SLA ${s.slaMinutes} min`].filter(Boolean).join(" · "),
+  validate: (s) => [
+    ...(s.to === "queue" && !s.queue ? [settingIssue("queue", "Escalate: name the queue to escalate to.")] : []),
+    ...templateIssues(s, "note", "title"),
+  ],
+  compile: (ctx) => ({
+    entry: [ctx.action("escalate", { nodeId: ctx.nodeId, queue: targetQueue(ctx.settings), priority: ctx.settings.priority, slaMinutes: ctx.settings.slaMinutes, note: ctx.settings.note, title: ctx.settings.title })],
+    on: {
+      "task.completed": { guard: ctx.guard("completed", { nodeId: ctx.nodeId }), target: ctx.target("done"), actions: [ctx.action("done", { nodeId: ctx.nodeId })] },
+      ...(ctx.settings.slaMinutes > 0 && {
+        "timer.fired": { guard: ctx.guard("sla-breached", { nodeId: ctx.nodeId }), target: ctx.target("sla-breached"), actions: [ctx.action("breached", { nodeId: ctx.nodeId })] },
+      }),
+    },
+  }),
+  guards: {
+    completed: (context, event, p) => completesTask(context, event, p.nodeId as string),
+    "sla-breached": (context, event, p) => slaFired(context, event, p.nodeId as string),
+  },
+  actions: {
+    escalate: (context, _event, p) => {
+      const nodeId = p.nodeId as string;
+      const scope = templateScope(context);
+      const common = { nodeId, queue: p.queue as string, priority: p.priority as TaskPriority, slaMs: (p.slaMinutes as number) * 60_000 };
+      const note = renderTemplate(p.note as string, scope);
+      const open = context.openTask;
+      const next = open
+        ? emit(context, { kind: "task.escalate", ...common, taskId: open.id, note })
+        : emit(context, { kind: "task.create", ...common, title: renderTemplate(p.title as string, scope), steps: [note], outcomes: ["done"] });
+      return awaitTask(next, nodeId, open ? open.id : next.effects[next.effects.length - 1].key, p.slaMinutes as number);
+    },
+    done: (context, event, p) => taskDone(context, event, p.nodeId as string),
+    // Still open: a further Escalate can move it again.
+    breached: (context, _event, p) => slaMissed(context, p.nodeId as string),
+  },
+  examples: [
+    { name: "To supervisors in 15 minutes", settings: { to: "supervisors", priority: "urgent", slaMinutes: 15 } },
+    { name: "To the senior line", settings: { to: "queue", queue: "senior-support", priority: "high", slaMinutes: 60, note: "Customer waited over an hour" } },
+  ],
+});

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { emit, templateScope } from "../../_kit/context";
+import { defineNode } from "../../_kit/define-node";
+import { renderTemplate, templateIssues } from "../../_kit/template";
+import { NOTIFICATION_LEVELS, type NotificationLevel } from "../../../engine/contracts/events";
+
+const settings = z.object({
+  audience: z
+    .enum(["supervisors", "operators"])
+    .default("supervisors")
+    .meta({ label: "Notify", help: "Supervisors, or operators (optionally only those with a skill)." }),
+  skill: z
+    .union([z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]*$/, "a lower-case slug, e.g. fraud"), z.literal("")])
+    .default("")
+    .meta({ label: "Only operators with skill", placeholder: "fraud" }),
+  level: z.enum(NOTIFICATION_LEVELS).default("info").meta({ label: "Level" }),
+  title: z.string().trim().min(1, "give the notification a title").max(200).meta({ label: "Title", widget: "template" }),
+  body: z.string().trim().max(2000).default("").meta({ label: "Text", widget: "textarea", help: "Placeholders like {{customer.name}} and {{vars.amount}} are filled in." }),
+});
+type Settings = z.infer<typeof settings>;
+
+/** Who sees it in the workspace: "supervisors", "operators" or "skill:<slug>". */
+export const audienceOf = (s: Pick<Settings, "audience" | "skill">) => (s.audience === "operators" && s.skill ? `skill:${s.skill}` : s.audience);
+
+/** Tells staff about something in the workspace (not the customer); the flow goes straight on. */
+export const notifyNode = defineNode({
+  type: "routing.notify",
+  version: 1,
+  title: "Notify staff",
+  description: "Posts an internal notification to supervisors or operators in the workspace; the customer sees nothing.",
+  category: "routing",
+  icon: "Bell",
+  keywords: ["notify", "internal", "alert", "supervisor", "staff", "notification"],
+  settings,
+  hasInput: true,
+  outputs: () => [{ id: "out", label: "Notified" }],
+  summary: (s) => `${s.level === "info" ? "" : `[${s.level}] `}→ ${audienceOf(s)}: ${s.title}`,
+  validate: (s) => templateIssues(s, "title", "body"),
+  compile: (ctx) => ({
+    entry: [ctx.action("notify", { nodeId: ctx.nodeId, audience: audienceOf(ctx.settings), level: ctx.settings.level, title: ctx.settings.title, body: ctx.settings.body })],
+    always: { target: ctx.target("out") },
+  }),
+  actions: {
+    notify: (context, _event, p) =>
+      emit(context, {
+        kind: "notification.create",
+        nodeId: p.nodeId as string,
+        audience: p.audience as string,
+        level: p.level as NotificationLevel,
+        title: renderTemplate(p.title as string, templateScope(context)),
+        body: renderTemplate(p.body as string, templateScope(context)),
+      }),
+  },
+  examples: [
+    { name: "Fraud desk heads-up", settings: { audience: "operators", skill: "fraud", level: "warning", title: "Unusual payment for {{customer.name}}", body: "Waiting for the customer to confirm." } },
+  ],
+});

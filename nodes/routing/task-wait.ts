@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { TASK_PRIORITIES, type FlowEvent } from "../../engine/contracts/events";
+import { emit, emitAndPark, unpark, type FlowContext } from "../_kit/context";
+
+/** Queue names as operators see them: lower-case slugs. */
+export const queueName = () =>
+  z
+    .string()
+    .trim()
+    .min(1, "name the queue")
+    .max(60)
+    .regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and dashes");
+
+export const prioritySetting = (fallback: (typeof TASK_PRIORITIES)[number]) =>
+  z.enum(TASK_PRIORITIES).default(fallback).meta({ label: "Priority", help: "Operators see higher priorities first." });
+
+export const slaSetting = (fallback: number, help: string) =>
+  z.number().int("whole minutes").min(0).max(7 * 24 * 60, "at most a week").default(fallback).meta({ label: "SLA (minutes)", help });
+
+/** The SLA timer of a node waiting on a task is parked beside the task under this key. */
+export const slaKey = (nodeId: string) => `${nodeId}#sla`;
+
+/**
+ * Parks a node on a task (its id) and, with an SLA, on a timer that fires when the SLA is missed.
+ * The task is remembered as the instance's open task until it is completed.
+ */
+export function awaitTask(context: FlowContext, nodeId: string, taskId: string, slaMinutes: number): FlowContext {
+  const parked = { ...context, waits: { ...context.waits, [nodeId]: taskId }, openTask: { id: taskId, nodeId } };
+  return slaMinutes > 0 ? emitAndPark(parked, slaKey(nodeId), { kind: "timer.set", nodeId, delayMs: slaMinutes * 60_000 }) : parked;
+}
+
+/** The operator completed the task: record the outcome, cancel the SLA timer, forget the open task. */
+export function taskDone(context: FlowContext, event: FlowEvent, nodeId: string): FlowContext {
+  const timerId = context.waits[slaKey(nodeId)];
+  const done = { ...unpark(unpark(context, nodeId), slaKey(nodeId)), openTask: null, task: event.type === "task.completed" ? { outcome: event.outcome } : context.task };
+  return timerId ? emit(done, { kind: "timer.cancel", nodeId, timerId }) : done;
+}
+
+/** The SLA passed: the flow moves on, the task stays queued and stays the instance's open task. */
+export const slaMissed = (context: FlowContext, nodeId: string): FlowContext => unpark(unpark(context, nodeId), slaKey(nodeId));
+
+/** Whether the event completes the task this node is parked on, with this outcome (any when omitted). */
+export const completesTask = (context: FlowContext, event: FlowEvent, nodeId: string, outcome?: string) =>
+  event.type === "task.completed" && context.waits[nodeId] === event.taskId && (outcome === undefined || event.outcome === outcome);
+
+/** Whether the event is this node's SLA timer. */
+export const slaFired = (context: FlowContext, event: FlowEvent, nodeId: string) =>
+  event.type === "timer.fired" && context.waits[slaKey(nodeId)] === event.timerId;
+
+/** Skill slugs, one per line: an operator needs all of them to see the task. */
+export const skillsSetting = () =>
+  z
+    .array(z.string().trim().toLowerCase().min(1).max(40).regex(/^[a-z0-9][a-z0-9-]*$/, "skills are lower-case slugs, e.g. complaints"))
+    .max(10)
+    .default([])
+    .meta({ label: "Required skills", widget: "lines", help: "One per line, e.g. complaints or ru. Only operators with every skill see the task; supervisors see all." });
