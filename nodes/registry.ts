@@ -3,6 +3,7 @@ import { caseNode } from "./crm/case/spec";
 import { updateCustomerNode } from "./crm/update-customer/spec";
 import { httpRequestNode } from "./data/http-request/spec";
 import { setVariableNode } from "./data/set-variable/spec";
+import { callSubflowNode } from "./flow/call-subflow/spec";
 import { endNode } from "./flow/end/spec";
 import { loopGuardNode } from "./flow/loop-guard/spec";
 import { abSplitNode } from "./logic/ab-split/spec";
@@ -24,6 +25,7 @@ import { crmEventNode } from "./trigger/crm-event/spec";
 import { messageReceivedNode } from "./trigger/message-received/spec";
 import { operatorStartedNode } from "./trigger/operator-started/spec";
 import { scheduleNode } from "./trigger/schedule/spec";
+import { subflowCalledNode } from "./trigger/subflow-called/spec";
 import { webhookNode } from "./trigger/webhook/spec";
 
 /**
@@ -36,6 +38,7 @@ export const nodeSpecs: readonly NodeSpec[] = [
   webhookNode,
   operatorStartedNode,
   scheduleNode,
+  subflowCalledNode,
   textMatchNode,
   intentNode,
   sentimentNode,
@@ -56,6 +59,7 @@ export const nodeSpecs: readonly NodeSpec[] = [
   notifyNode,
   delayNode,
   loopGuardNode,
+  callSubflowNode,
   endNode,
 ] as unknown as readonly NodeSpec[];
 

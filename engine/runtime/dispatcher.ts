@@ -26,7 +26,7 @@ const MAX_ATTEMPTS = 8;
 export function createDispatcher(db: Db, performers: Record<string, Performer>, clock: () => number, settle: (outcome: EffectOutcome) => Promise<unknown>) {
   const kinds = Object.keys(performers);
   const pending = db.prepare(
-    `SELECT id, kind, instanceId, payload, attempts FROM "OutboxMessage" WHERE status = 'pending' AND kind IN (${kinds.map(() => "?").join(", ")}) ORDER BY createdAt, id LIMIT 200`,
+    `SELECT id, kind, instanceId, payload, attempts FROM "OutboxMessage" WHERE status = 'pending' AND kind IN (${kinds.map(() => "?").join(", ")}) ORDER BY createdAt, rowid LIMIT 200`,
   );
   const inFlight = new Set<string>();
   const retryAt = new Map<string, number>();

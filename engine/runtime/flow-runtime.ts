@@ -10,6 +10,7 @@ import { findNodeSpec } from "../../nodes/registry";
 import { iso } from "../store/db";
 import type { InstanceRow, OutboxPayload, StepStore } from "../store/step-store";
 import { eventStep, startStep, type PersistedState, type StepResult } from "./step";
+import { createSubflows } from "./subflows";
 import type { createVersionCache, StartCandidate } from "./versions";
 
 /** The event a settled effect feeds back to its flow, if the flow waits for one. */
@@ -62,6 +63,7 @@ export function createFlowRuntime(store: StepStore, versions: ReturnType<typeof 
       at: event.at,
       reply,
     });
+    subflows.afterStep(result, event.at);
   }
 
   /** Applies an event to a stored instance (which must be waiting). */
@@ -107,6 +109,7 @@ export function createFlowRuntime(store: StepStore, versions: ReturnType<typeof 
     return instanceId;
   }
 
+  const subflows = createSubflows({ store, versions, start: startInstance, advance });
 
   /** Identifies a customer by a channel address and opens their conversation there. */
   function customerOn(channel: Channel, address: string, name: string | null, at: number) {
@@ -143,7 +146,8 @@ export function createFlowRuntime(store: StepStore, versions: ReturnType<typeof 
 
       let instanceId: string | null = null;
       const waiting = s.instanceWaiting.get(conversationId) as InstanceRow | undefined;
-      if (waiting && (!msg.flowId || waiting.flowId === msg.flowId)) {
+      // A flow tested on its own (the editor's chat) still reaches the subflows it called.
+      if (waiting && (!msg.flowId || subflows.runsFor(waiting, msg.flowId))) {
         advance(waiting, event);
         instanceId = waiting.id;
       } else {

@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { emitAndPark, templateScope, unpark, type FlowContext } from "../../_kit/context";
+import { defineNode } from "../../_kit/define-node";
+import { renderTemplate } from "../../_kit/template";
+import { variableNameSchema } from "../../_kit/variables";
+import { fieldLineIssues, fieldLinesSchema, parseFieldLines } from "../../crm/field-lines";
+import { readPath } from "../../data/http-request/response";
+
+const settings = z.object({
+  flowId: z
+    .string()
+    .trim()
+    .min(1, "say which flow to call")
+    .max(100)
+    .meta({ label: "Flow to call (id)", placeholder: "the id in the flow's address, /flows/<id>", help: "A published flow that starts with “Called by another flow”." }),
+  inputs: fieldLinesSchema()
+    .default([])
+    .meta({
+      label: "Inputs",
+      widget: "lines",
+      placeholder: "amount = {{vars.amount}}",
+      help: "One per line, name = value, for the called flow's declared inputs. A lone placeholder passes its value as it is (a number stays a number).",
+    }),
+  resultVariable: variableNameSchema
+    .default("result")
+    .meta({ label: "Result variable", help: "Outputs land in {{vars.<name>.<output>}}, the called flow's end outcome in {{vars.<name>.outcome}}, a failure's reason in {{vars.<name>.error}}." }),
+});
+
+/** `{{path}}` and nothing else: its value is passed unrendered, so numbers and booleans keep their type. */
+const LONE_PLACEHOLDER = /^\{\{\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*\}\}$/;
+
+/** The inputs to pass; a value that comes out empty is left out (the called flow says if it needed it). */
+function renderInputs(lines: string[], context: FlowContext): Record<string, unknown> {
+  const scope = templateScope(context);
+  return Object.fromEntries(
+    parseFieldLines(lines).flatMap(({ name, value }) => {
+      const lone = LONE_PLACEHOLDER.exec(value);
+      const rendered = lone ? readPath(scope, lone[1]) : renderTemplate(value, scope);
+      return rendered === null || rendered === "" ? [] : [[name, rendered]];
+    }),
+  );
+}
+
+const isResult = (context: FlowContext, event: { type: string; key?: string }, nodeId: string) =>
+  (event.type === "subflow.completed" || event.type === "subflow.failed") && context.waits[nodeId] === event.key;
+
+/** Runs another published flow (same customer and conversation) and continues with its result. */
+export const callSubflowNode = defineNode({
+  type: "flow.call-subflow",
+  version: 1,
+  title: "Call subflow",
+  description: "Runs another published flow with inputs, waits until it ends and stores its outputs; Failed when it cannot run.",
+  category: "flow",
+  icon: "Workflow",
+  keywords: ["subflow", "call", "reuse", "module", "function", "nested", "inputs", "outputs"],
+  settings,
+  hasInput: true,
+  // No `waits`: a called flow that never waits ends within the same step, so a loop through
+  // this node still needs a real wait.
+  outputs: () => [{ id: "done", label: "Done" }, { id: "failed", label: "Failed" }],
+  variables: (s) => ({ writes: [{ name: s.resultVariable, type: "object", field: "resultVariable" }] }),
+  validate: (s) => fieldLineIssues(s.inputs, "inputs"),
+  summary: (s) => `${s.flowId} → vars.${s.resultVariable}`.slice(0, 60),
+  compile: (ctx) => {
+    const record = ctx.action("record", { nodeId: ctx.nodeId, resultVariable: ctx.settings.resultVariable });
+    const mine = ctx.guard("is-mine", { nodeId: ctx.nodeId });
+    return {
+      entry: [ctx.action("call", { nodeId: ctx.nodeId, flowId: ctx.settings.flowId, inputs: ctx.settings.inputs })],
+      on: {
+        "subflow.completed": { guard: mine, target: ctx.target("done"), actions: [record] },
+        "subflow.failed": { guard: mine, target: ctx.target("failed"), actions: [record] },
+      },
+    };
+  },
+  guards: { "is-mine": (context, event, p) => isResult(context, event, p.nodeId as string) },
+  actions: {
+    call: (context, _event, p) => {
+      const nodeId = p.nodeId as string;
+      return emitAndPark(context, nodeId, { kind: "subflow.start", nodeId, flowId: p.flowId as string, inputs: renderInputs(p.inputs as string[], context) });
+    },
+    record: (context, event, p) => {
+      const done = unpark(context, p.nodeId as string);
+      const result =
+        event.type === "subflow.completed" ? { ...event.outputs, outcome: event.outcome } : event.type === "subflow.failed" ? { outcome: null, error: event.error } : null;
+      return result ? { ...done, vars: { ...done.vars, [p.resultVariable as string]: result } } : done;
+    },
+  },
+  examples: [
+    { name: "Refund check", settings: { flowId: "refund-check", inputs: ["orderId = {{vars.orderId}}", "amount = {{vars.amount}}", "note = Asked by {{customer.name}}"], resultVariable: "refund" } },
+  ],
+});

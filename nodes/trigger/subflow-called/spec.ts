@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { defineNode } from "../../_kit/define-node";
+import { variableNameSchema } from "../../_kit/variables";
+import { FIELD_LINE, parseFields } from "../webhook/fields";
+import { readInputs } from "./inputs";
+
+/** Keys of the caller's result object that the engine fills itself. */
+export const RESERVED_OUTPUTS = ["outcome", "error"];
+
+const settings = z.object({
+  inputs: z
+    .array(z.string().trim().regex(FIELD_LINE, "write name: string | number | boolean (name? when optional)"))
+    .max(30)
+    .default([])
+    .meta({ label: "Inputs", widget: "lines", help: "One per line, e.g. amount: number or note?: string. The calling flow sets them; each becomes {{vars.<name>}}." }),
+  outputs: z
+    .array(variableNameSchema)
+    .max(30)
+    .default([])
+    .meta({ label: "Outputs", widget: "lines", help: "Variables handed back to the calling flow when this one ends, one name per line, e.g. refundId." }),
+});
+
+/** Starts the flow when another flow calls it (`Call subflow`); declared inputs become variables. */
+export const subflowCalledNode = defineNode({
+  type: "trigger.subflow-called",
+  version: 1,
+  title: "Called by another flow",
+  description: "Starts the flow as a subflow of another: the caller's inputs become variables, the declared outputs go back when it ends.",
+  category: "trigger",
+  icon: "LogIn",
+  keywords: ["subflow", "call", "reuse", "function", "module", "inputs", "outputs"],
+  settings,
+  hasInput: false,
+  outputs: () => [{ id: "out", label: "Called" }],
+  trigger: {
+    event: "subflow.called",
+    matches: (_s, event) => event.type === "subflow.called",
+    check: (s, event) => {
+      if (event.type !== "subflow.called") return null;
+      const read = readInputs(parseFields(s.inputs), event.inputs);
+      return read.ok ? null : { field: read.field, message: read.message };
+    },
+  },
+  variables: (s) => ({
+    writes: parseFields(s.inputs).map((f) => ({ name: f.name, type: f.type })),
+    reads: s.outputs.map((name, i) => ({ name, type: "any" as const, field: `outputs.${i}` })),
+  }),
+  validate: (s) =>
+    s.outputs.flatMap((name, i) =>
+      RESERVED_OUTPUTS.includes(name) ? [{ code: "invalid-settings" as const, field: `outputs.${i}`, message: `"${name}" is filled by the engine; name the output differently.` }] : [],
+    ),
+  summary: (s) => {
+    const names = parseFields(s.inputs).map((f) => f.name);
+    return (names.length ? `Inputs: ${names.join(", ")}` : "No inputs").slice(0, 60);
+  },
+  compile: (ctx) => ({ entry: [ctx.action("take", { inputs: ctx.settings.inputs, outputs: ctx.settings.outputs })], always: { target: ctx.target("out") } }),
+  actions: {
+    // Remembers the caller so the engine can hand the result back when this instance ends.
+    take: (context, event, p) => {
+      if (event.type !== "subflow.called") return context;
+      const read = readInputs(parseFields(p.inputs as string[]), event.inputs);
+      return {
+        ...context,
+        vars: { ...context.vars, ...(read.ok ? read.values : {}) },
+        caller: { instanceId: event.parentInstanceId, key: event.key, outputs: p.outputs as string[] },
+      };
+    },
+  },
+  examples: [{ name: "Refund check", settings: { inputs: ["orderId: string", "amount: number", "note?: string"], outputs: ["refundId", "approved"] } }],
+});
