@@ -23,6 +23,7 @@ import { createStepStore } from "./store/step-store";
 import { createTimerPoller } from "./timers/timer-poller";
 import { createInstanceService } from "./workspace/instance-service";
 import { createTaskService } from "./workspace/task-service";
+import { createStaffService } from "./workspace/staff-service";
 
 export { EngineInputError, FlowInvalidError } from "./contracts/errors";
 export type { InboundMessage, OutboundMessage } from "./channels/channel";
@@ -84,7 +85,8 @@ export function createEngine(options: EngineOptions = {}) {
   }
 
   const flows = createFlowService(db, prisma, clock, () => versions.invalidate());
-  const tasks = createTaskService(db, prisma);
+  const staff = createStaffService(prisma);
+  const tasks = createTaskService(db, prisma, staff);
   const instances = createInstanceService(prisma);
   const insertMessage = store.statements.messageInsert;
   const insertOutbox = store.statements.outboxInsert;
@@ -95,6 +97,7 @@ export function createEngine(options: EngineOptions = {}) {
     prisma,
     flows,
     tasks,
+    staff,
     instances,
 
     /** Validates a provider payload with the channel's schema (throws zod errors naming the field). */

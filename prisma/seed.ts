@@ -1,14 +1,22 @@
 import type { Engine } from "../engine/index";
 import { supportChat } from "../engine/templates/support-chat";
+import { DEMO_STAFF } from "./seed-staff";
 
-/** Seeds the demo once: an empty database gets the published "Support chat" flow and an operator. */
+/** The demo staff (operators with skills, a supervisor); members already there are left as they are. */
+export async function seedStaff(engine: Engine): Promise<void> {
+  for (const { skills, ...member } of DEMO_STAFF) {
+    const row = { ...member, skills: JSON.stringify(skills) };
+    await engine.prisma.operator.upsert({ where: { id: member.id }, create: row, update: {} });
+  }
+}
+
+/**
+ * Seeds the demo: the staff on every start (new members appear in old demo databases), and the
+ * published "Support chat" flow once, into an empty database.
+ */
 export async function seedDemo(engine: Engine): Promise<void> {
+  await seedStaff(engine);
   if ((await engine.prisma.flow.count()) > 0) return;
   const { id } = await engine.flows.create(supportChat.name, supportChat.document);
   await engine.flows.publish(id);
-  await engine.prisma.operator.upsert({
-    where: { email: "operator@omniflow.local" },
-    create: { id: "demo-operator", name: "Demo Operator", email: "operator@omniflow.local" },
-    update: {},
-  });
 }

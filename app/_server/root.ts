@@ -1,6 +1,7 @@
 import { router } from "./trpc";
 import { flowsRouter } from "./routers/flows";
 import { instancesRouter } from "./routers/instances";
+import { staffRouter } from "./routers/staff";
 import { tasksRouter } from "./routers/tasks";
 import { versionsRouter } from "./routers/versions";
 import { webchatRouter } from "./routers/webchat";
@@ -10,6 +11,7 @@ export const appRouter = router({
   versions: versionsRouter,
   instances: instancesRouter,
   tasks: tasksRouter,
+  staff: staffRouter,
   webchat: webchatRouter,
 });
 

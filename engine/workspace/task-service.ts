@@ -4,6 +4,7 @@ import type { Db } from "../store/db";
 import type { PrismaClient } from "../store/prisma";
 import { customerNames } from "./customer-names";
 import { EngineInputError } from "../contracts/errors";
+import { canTake, parseSkills, type StaffService } from "./staff-service";
 
 export type TaskStep = { text: string; done: boolean };
 
@@ -32,7 +33,7 @@ function customFields(text: string): Record<string, string | number | boolean> {
 const ACTIVE_CASES: CaseStatus[] = ["open", "pending"];
 
 /** What an operator sees and does: the queue, a task with its customer, replies, steps. */
-export function createTaskService(db: Db, prisma: PrismaClient) {
+export function createTaskService(db: Db, prisma: PrismaClient, staff: StaffService) {
   const setSteps = db.prepare(`UPDATE "Task" SET steps = ? WHERE id = ? AND status = 'open'`);
   const getSteps = db.prepare(`SELECT steps, status FROM "Task" WHERE id = ?`);
   const toggle = db.transaction((taskId: string, index: number, done: boolean) => {
@@ -55,14 +56,17 @@ export function createTaskService(db: Db, prisma: PrismaClient) {
   return {
     requireTask,
 
-    async list(filter: { status: "open" | "completed" }) {
-      const tasks = await prisma.task.findMany({
+    /** The queue as `operatorId` sees it: only tasks they have every skill for (supervisors: all). */
+    async list(filter: { status: "open" | "completed"; operatorId?: string }) {
+      const who = filter.operatorId ? await staff.member(filter.operatorId) : null;
+      const rows = await prisma.task.findMany({
         where: { status: filter.status },
         // Open work: most urgent first, then oldest first; finished work: newest first.
         orderBy: filter.status === "open" ? [{ priority: "desc" }, { createdAt: "asc" }] : [{ createdAt: "desc" }],
-        take: 200,
+        take: 500,
         include: { queue: { select: { name: true } } },
       });
+      const tasks = rows.filter((t) => !who || canTake(who, parseSkills(t.skills))).slice(0, 200);
       const nameOf = await customerNames(prisma, tasks);
       return tasks.map((t) => ({
         id: t.id,
@@ -72,6 +76,8 @@ export function createTaskService(db: Db, prisma: PrismaClient) {
         outcome: t.outcome,
         ...urgency(t),
         customerName: nameOf(t.customerId),
+        skills: parseSkills(t.skills),
+        escalations: t.escalations,
         createdAt: t.createdAt,
       }));
     },
@@ -87,9 +93,12 @@ export function createTaskService(db: Db, prisma: PrismaClient) {
             },
           })
         : null;
-      const messages = task.conversationId
-        ? await prisma.message.findMany({ where: { conversationId: task.conversationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })
-        : [];
+      // One timeline per customer: every channel they wrote on, not only this task's conversation.
+      const messages = await prisma.message.findMany({
+        where: task.customerId ? { conversation: { customerId: task.customerId } } : { conversationId: task.conversationId ?? "" },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        include: { conversation: { select: { channel: true } } },
+      });
       const conversation = task.conversationId ? await prisma.conversation.findUnique({ where: { id: task.conversationId } }) : null;
       return {
         id: task.id,
@@ -98,6 +107,8 @@ export function createTaskService(db: Db, prisma: PrismaClient) {
         status: task.status,
         outcome: task.outcome,
         ...urgency(task),
+        skills: parseSkills(task.skills),
+        escalations: task.escalations,
         instanceId: task.instanceId,
         createdAt: task.createdAt,
         steps: z.array(z.object({ text: z.string(), done: z.boolean() })).parse(JSON.parse(task.steps)),
@@ -119,7 +130,7 @@ export function createTaskService(db: Db, prisma: PrismaClient) {
           })),
         },
         conversation: conversation && { id: conversation.id, channel: conversation.channel },
-        messages: messages.map((m) => ({ id: m.id, direction: m.direction, author: m.author, text: m.text, status: m.status, createdAt: m.createdAt })),
+        messages: messages.map((m) => ({ id: m.id, direction: m.direction, author: m.author, text: m.text, status: m.status, channel: m.conversation.channel, createdAt: m.createdAt })),
       };
     },
 

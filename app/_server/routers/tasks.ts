@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { DEMO_OPERATOR_ID } from "@/prisma/seed-staff";
 import { procedure, router } from "../trpc";
 
 const taskId = z.object({ taskId: z.string().min(1) });
 
 export const tasksRouter = router({
   list: procedure
-    .input(z.object({ status: z.enum(["open", "completed"]).default("open") }))
+    .input(z.object({ status: z.enum(["open", "completed"]).default("open"), operatorId: z.string().min(1).optional() }))
     .query(({ ctx, input }) => ctx.engine.tasks.list(input)),
   get: procedure.input(taskId).query(({ ctx, input }) => ctx.engine.tasks.get(input.taskId)),
   toggleStep: procedure
@@ -15,6 +16,6 @@ export const tasksRouter = router({
     .input(taskId.extend({ text: z.string().trim().min(1, "write a message").max(4000) }))
     .mutation(({ ctx, input }) => ctx.engine.replyToTask(input.taskId, input.text)),
   complete: procedure
-    .input(taskId.extend({ outcome: z.string().min(1) }))
-    .mutation(({ ctx, input }) => ctx.engine.completeTask(input.taskId, input.outcome, "demo-operator")),
+    .input(taskId.extend({ outcome: z.string().min(1), operatorId: z.string().min(1).default(DEMO_OPERATOR_ID) }))
+    .mutation(({ ctx, input }) => ctx.engine.completeTask(input.taskId, input.outcome, input.operatorId)),
 });

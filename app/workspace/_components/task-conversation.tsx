@@ -16,7 +16,14 @@ export function TaskConversation({ task }: { task: Task }) {
   const reply = useMutation(trpc.tasks.reply.mutationOptions({ onSuccess: refresh }));
   const [text, setText] = useState("");
   const customerName = task.customer?.name ?? "Customer";
-  const labelFor = (m: ChatMessage) => (m.direction === "in" ? customerName : m.author === "operator" ? "You" : "Bot");
+  // The timeline spans every channel the customer used; messages from another one say where they came from.
+  const channelOf = new Map(task.messages.map((m) => [m.id, m.channel]));
+  const here = task.conversation?.channel;
+  const labelFor = (m: ChatMessage) => {
+    const who = m.direction === "in" ? customerName : m.author === "operator" ? "You" : "Bot";
+    const channel = channelOf.get(m.id);
+    return channel && channel !== here ? `${who} · ${channel}` : who;
+  };
 
   return (
     <div className="flex min-w-0 flex-1 flex-col bg-slate-50/60" data-testid="task-conversation">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/app/_ui/badge";
 import { Age, formatDateTime } from "@/app/_ui/time";
 import type { Task } from "./task-types";
+import { TaskRouting } from "./task-routing";
 import { TaskUrgency } from "./task-urgency";
 
 export function TaskHeader({ task }: { task: Task }) {
@@ -20,6 +21,7 @@ export function TaskHeader({ task }: { task: Task }) {
           )}
           <Badge tone="indigo">{task.queue}</Badge>
           <TaskUrgency task={task} />
+          <TaskRouting task={task} />
           <span title={formatDateTime(task.createdAt)}>
             Created <Age date={task.createdAt} suffix=" ago" />
           </span>

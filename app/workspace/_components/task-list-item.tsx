@@ -3,6 +3,7 @@ import { UserRound } from "lucide-react";
 import { Badge } from "@/app/_ui/badge";
 import type { RouterOutputs } from "@/app/_ui/router-types";
 import { Age } from "@/app/_ui/time";
+import { TaskRouting } from "./task-routing";
 import { TaskUrgency } from "./task-urgency";
 
 type TaskSummary = RouterOutputs["tasks"]["list"][number];
@@ -24,9 +25,10 @@ export function TaskListItem({ task, selected, onSelect }: { task: TaskSummary; 
             <Age date={task.createdAt} />
           </span>
         </div>
-        <div className="mt-1.5 flex items-center gap-2 text-xs text-slate-500">
+        <div className="mt-1.5 flex flex-wrap items-center gap-2 text-xs text-slate-500">
           <Badge tone="indigo">{task.queue}</Badge>
           <TaskUrgency task={task} />
+          <TaskRouting task={task} />
           <span className="flex min-w-0 items-center gap-1">
             <UserRound className="size-3 shrink-0" aria-hidden />
             <span className="truncate">{task.customerName ?? "Unknown customer"}</span>

@@ -7,6 +7,7 @@ import { Card } from "@/app/_ui/card";
 import { ErrorNotice } from "@/app/_ui/error-notice";
 import type { Task } from "./task-types";
 import { useRefreshTask } from "./use-refresh-task";
+import { useWorkspaceUrl } from "./use-workspace-url";
 
 const label = (outcome: string) => outcome.charAt(0).toUpperCase() + outcome.slice(1).replace(/[-_]/g, " ");
 
@@ -15,6 +16,7 @@ export function TaskOutcomes({ task }: { task: Task }) {
   const trpc = useTRPC();
   const refresh = useRefreshTask(task.id);
   const complete = useMutation(trpc.tasks.complete.mutationOptions({ onSuccess: refresh }));
+  const { operatorId } = useWorkspaceUrl();
 
   if (task.status !== "open") {
     return (
@@ -35,7 +37,7 @@ export function TaskOutcomes({ task }: { task: Task }) {
             key={outcome}
             variant={index === 0 ? "primary" : "secondary"}
             disabled={complete.isPending}
-            onClick={() => complete.mutate({ taskId: task.id, outcome })}
+            onClick={() => complete.mutate({ taskId: task.id, outcome, operatorId })}
             data-testid={`task-complete-${outcome}`}
           >
             {complete.isPending && complete.variables.outcome === outcome ? "Completing…" : label(outcome)}

@@ -12,16 +12,17 @@ import type { QueueStatus } from "./use-workspace-url";
 const POLL_MS = 1500;
 
 /** Open or completed tasks, refreshed in the background so new hand-overs show up on their own. */
-export function TaskQueue({ status, selectedId, onSelect, onStatus }: {
+export function TaskQueue({ operatorId, status, selectedId, onSelect, onStatus }: {
+  operatorId: string;
   status: QueueStatus;
   selectedId: string | null;
   onSelect: (id: string) => void;
   onStatus: (status: QueueStatus) => void;
 }) {
   const trpc = useTRPC();
-  const tasks = useQuery(trpc.tasks.list.queryOptions({ status }, { refetchInterval: POLL_MS }));
+  const tasks = useQuery(trpc.tasks.list.queryOptions({ status, operatorId }, { refetchInterval: POLL_MS }));
   // The open count stays visible on its tab while the completed list is shown.
-  const open = useQuery(trpc.tasks.list.queryOptions({ status: "open" }, { refetchInterval: POLL_MS }));
+  const open = useQuery(trpc.tasks.list.queryOptions({ status: "open", operatorId }, { refetchInterval: POLL_MS }));
 
   return (
     <>

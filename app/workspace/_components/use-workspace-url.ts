@@ -1,15 +1,20 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { DEMO_OPERATOR_ID } from "@/prisma/seed-staff";
 
 export type QueueStatus = "open" | "completed";
 
-/** The selected task and queue tab, kept in the URL so a reload or a shared link shows the same thing. */
+/**
+ * The selected task, queue tab and who the workspace is used as (`?as=`, until sign-in exists), kept
+ * in the URL so a reload or a shared link shows the same thing.
+ */
 export function useWorkspaceUrl() {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
   const status: QueueStatus = params.get("status") === "completed" ? "completed" : "open";
   const taskId = params.get("task");
+  const operatorId = params.get("as") ?? DEMO_OPERATOR_ID;
 
   const update = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params.toString());
@@ -24,6 +29,8 @@ export function useWorkspaceUrl() {
   return {
     status,
     taskId,
+    operatorId,
+    workAs: (id: string) => update({ as: id === DEMO_OPERATOR_ID ? null : id, task: null }),
     selectTask: (id: string) => update({ task: id }),
     showStatus: (value: QueueStatus) => update({ status: value === "open" ? null : value }),
   };

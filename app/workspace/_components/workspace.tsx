@@ -1,17 +1,21 @@
 "use client";
 import { Inbox } from "lucide-react";
 import { EmptyState } from "@/app/_ui/empty-state";
+import { Notifications } from "./notifications";
+import { OperatorPicker } from "./operator-picker";
 import { TaskDetail } from "./task-detail";
 import { TaskQueue } from "./task-queue";
 import { useWorkspaceUrl } from "./use-workspace-url";
 
 /** The operator's desk: the queue on the left, the selected task on the right. */
 export function Workspace() {
-  const { status, taskId, selectTask, showStatus } = useWorkspaceUrl();
+  const { status, taskId, operatorId, workAs, selectTask, showStatus } = useWorkspaceUrl();
   return (
     <div className="flex h-full min-h-0">
       <aside className="flex w-80 shrink-0 flex-col border-r border-slate-200 bg-white">
-        <TaskQueue status={status} selectedId={taskId} onSelect={selectTask} onStatus={showStatus} />
+        <OperatorPicker operatorId={operatorId} onChange={workAs} />
+        <Notifications operatorId={operatorId} />
+        <TaskQueue operatorId={operatorId} status={status} selectedId={taskId} onSelect={selectTask} onStatus={showStatus} />
       </aside>
       <section className="min-w-0 flex-1">
         {taskId ? (

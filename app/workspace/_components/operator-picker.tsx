@@ -1,0 +1,30 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { useTRPC } from "@/app/_lib/trpc";
+import { inputClass } from "@/app/_ui/text-field";
+
+/** Who the workspace is used as: the queue shows what their skills cover (supervisors see all). */
+export function OperatorPicker({ operatorId, onChange }: { operatorId: string; onChange: (id: string) => void }) {
+  const trpc = useTRPC();
+  const staff = useQuery(trpc.staff.list.queryOptions());
+  const me = staff.data?.find((m) => m.id === operatorId);
+  return (
+    <div className="shrink-0 space-y-1 border-b border-slate-200 px-4 py-3">
+      <label htmlFor="work-as" className="text-xs font-medium text-slate-600">
+        Working as
+      </label>
+      <select id="work-as" value={operatorId} onChange={(e) => onChange(e.target.value)} className={inputClass} data-testid="work-as">
+        {(staff.data ?? []).map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.name} {m.role === "supervisor" ? "(supervisor)" : ""}
+          </option>
+        ))}
+      </select>
+      {me && (
+        <p className="text-xs text-slate-500" data-testid="work-as-skills">
+          {me.role === "supervisor" ? "Sees every queue" : me.skills.length ? `Skills: ${me.skills.join(", ")}` : "No skills: sees tasks that need none"}
+        </p>
+      )}
+    </div>
+  );
+}

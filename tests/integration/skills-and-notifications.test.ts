@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import type { FlowDocument } from "../../engine/contracts/flow";
+import { seedStaff } from "../../prisma/seed";
+import { chat, publishFlow, useTestEngine } from "../../engine/testing/test-engine";
+
+const at = { x: 0, y: 0 };
+
+/** "complaint" in the text → a task for complaint specialists who speak Russian; anything else → general support. */
+const ROUTING: FlowDocument = {
+  nodes: [
+    { id: "in", type: "trigger.message-received", position: at, settings: { channel: "webchat" } },
+    { id: "kind", type: "logic.text-match", position: at, settings: { rules: [{ match: "keywords", pattern: "complaint" }] } },
+    { id: "tell", type: "routing.notify", position: at, settings: { audience: "operators", skill: "complaints", level: "warning", title: "Complaint from {{customer.name}}" } },
+    { id: "expert", type: "routing.operator-task", position: at, settings: { queue: "conflicts", title: "Complaint", skills: ["complaints", "ru"] } },
+    { id: "anyone", type: "routing.operator-task", position: at, settings: { queue: "support", title: "Question" } },
+    { id: "end", type: "flow.end", position: at, settings: {} },
+  ],
+  edges: [
+    { id: "1", source: "in", sourcePort: "out", target: "kind" },
+    { id: "2", source: "kind", sourcePort: "rule-1", target: "tell" },
+    { id: "3", source: "tell", sourcePort: "out", target: "expert" },
+    { id: "4", source: "kind", sourcePort: "else", target: "anyone" },
+    { id: "5", source: "expert", sourcePort: "outcome-done", target: "end" },
+    { id: "6", source: "anyone", sourcePort: "outcome-done", target: "end" },
+  ],
+};
+
+describe("skills-based queues and internal notifications", () => {
+  const t = useTestEngine(async ({ engine }) => {
+    await seedStaff(engine);
+    await publishFlow(engine, "Routing", ROUTING);
+  });
+  const titles = async (operatorId: string) => (await t.engine.tasks.list({ status: "open", operatorId })).map((task) => task.title).sort();
+
+  it("shows a task only to operators with every skill it needs; supervisors see all", async () => {
+    await t.engine.receive("webchat", chat("v-1", "m-1", "I have a complaint", "Irina"));
+    await t.engine.receive("webchat", chat("v-2", "m-2", "what are your hours?"));
+    expect(await titles("olga-petrova")).toEqual(["Complaint", "Question"]); // complaints + ru + support
+    expect(await titles("demo-operator")).toEqual(["Question"]);
+    expect(await titles("ravi-shah")).toEqual(["Question"]); // fraud, not complaints
+    expect(await titles("sam-lee")).toEqual(["Complaint", "Question"]);
+    await expect(t.engine.tasks.list({ status: "open", operatorId: "nobody" })).rejects.toThrow("operator nobody not found");
+  });
+
+  it("delivers a notification to operators with the skill and to supervisors, until acknowledged", async () => {
+    await t.engine.receive("webchat", chat("v-1", "m-1", "complaint!", "Irina"));
+    expect((await t.engine.staff.notifications("olga-petrova")).map((n) => n.title)).toEqual(["Complaint from Irina"]);
+    expect(await t.engine.staff.notifications("demo-operator")).toEqual([]);
+    const [note] = await t.engine.staff.notifications("sam-lee");
+    await expect(t.engine.staff.acknowledge(note.id, "demo-operator")).rejects.toThrow("not for you");
+    await t.engine.staff.acknowledge(note.id, "olga-petrova");
+    expect(await t.engine.staff.notifications("sam-lee")).toEqual([]);
+  });
+});
