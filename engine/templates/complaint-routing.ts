@@ -8,7 +8,7 @@ export const complaintRouting = defineTemplate({
   id: "complaint-routing",
   name: "Complaint routing",
   description:
-    `An e-mail or web chat that reads as a complaint (negative sentiment, or the "complaint" intent in English or Russian) goes to the conflict-resolution queue with high priority and a ${SLA_MINUTES}-minute SLA; on breach a supervisor gets an urgent task (the first task stays in its queue, as no node can reassign a task yet; the supervisor's steps say to close it). Everything else gets a normal reply and a support task.`,
+    `An e-mail or web chat that reads as a complaint (negative sentiment, or the "complaint" intent in English or Russian) goes to the conflict-resolution queue for operators with the "complaints" skill, with high priority and a ${SLA_MINUTES}-minute SLA. On breach supervisors are notified and the same task moves to the supervisors' queue as urgent with a new ${SLA_MINUTES}-minute SLA; if that passes too, the customer is told the case stays open. Everything else gets a normal reply and a support task.`,
   document: {
     nodes: [
       { id: "start", type: "trigger.message-received", position: at(0, 2), settings: { channel: "any" } },
@@ -37,6 +37,7 @@ export const complaintRouting = defineTemplate({
       } },
       { id: "conflict", type: "routing.operator-task", position: at(5, 0), settings: {
         queue: "conflict-resolution",
+        skills: ["complaints"],
         title: "Complaint from {{customer.name | a customer}} ({{customer.channel}}): {{message.text}}",
         steps: [
           "Read the whole conversation and the customer's recent orders",
@@ -51,26 +52,27 @@ export const complaintRouting = defineTemplate({
       { id: "escalated", type: "message.send", position: at(6, 1), settings: {
         text: "Thank you for your patience. Your case is taking longer than we promised, so a supervisor is now handling it personally.",
       } },
-      { id: "supervisor", type: "routing.operator-task", position: at(7, 1), settings: {
-        queue: "supervisors",
-        title: `Escalated complaint (${SLA_MINUTES}-min SLA breached): {{customer.name | a customer}} ({{customer.channel}})`,
-        steps: [
-          "Read the complaint and the whole conversation",
-          "Take the case over: close the open task in the conflict-resolution queue",
-          "Contact the customer personally and agree a remedy",
-          "Write down what was agreed in the conversation",
-        ],
-        outcomes: ["resolved", "unresolved"],
-        priority: "urgent",
+      { id: "alert", type: "routing.notify", position: at(7, 1), settings: {
+        audience: "supervisors",
+        level: "critical",
+        title: `Complaint SLA (${SLA_MINUTES} min) breached: {{customer.name | a customer}} ({{customer.channel}})`,
+        body: "{{message.text}}",
       } },
-      { id: "thanks", type: "message.send", position: at(8, 0), settings: {
+      { id: "supervisor", type: "routing.escalate", position: at(8, 1), settings: {
+        to: "supervisors",
+        priority: "urgent",
+        slaMinutes: SLA_MINUTES,
+        note: `Escalated: nobody in conflict resolution took it within ${SLA_MINUTES} minutes. Contact the customer personally.`,
+      } },
+      { id: "settled", type: "logic.expression", position: at(9, 1), settings: { expression: 'task.outcome == "resolved"' } },
+      { id: "thanks", type: "message.send", position: at(10, 0), settings: {
         text: "Thank you for bearing with us. We consider your complaint resolved; if anything is still not right, just reply to this message.",
       } },
-      { id: "followup", type: "message.send", position: at(8, 2), settings: {
+      { id: "followup", type: "message.send", position: at(10, 2), settings: {
         text: "We're sorry we could not settle this yet. Your case stays open, and we will contact you again by the end of the next business day.",
       } },
-      { id: "resolved", type: "flow.end", position: at(9, 0), settings: { outcome: "resolved" } },
-      { id: "unresolved", type: "flow.end", position: at(9, 2), settings: { outcome: "unresolved" } },
+      { id: "resolved", type: "flow.end", position: at(11, 0), settings: { outcome: "resolved" } },
+      { id: "unresolved", type: "flow.end", position: at(11, 2), settings: { outcome: "unresolved" } },
       { id: "reply", type: "message.send", position: at(4, 3), settings: {
         text: "Thanks for getting in touch, {{customer.name | there}}. A member of our support team will reply to you shortly.",
       } },
@@ -96,9 +98,12 @@ export const complaintRouting = defineTemplate({
       ["conflict", "outcome-resolved", "thanks"],
       ["conflict", "outcome-unresolved", "followup"],
       ["conflict", "sla-breached", "escalated"],
-      ["escalated", "out", "supervisor"],
-      ["supervisor", "outcome-resolved", "thanks"],
-      ["supervisor", "outcome-unresolved", "followup"],
+      ["escalated", "out", "alert"],
+      ["alert", "out", "supervisor"],
+      ["supervisor", "done", "settled"],
+      ["supervisor", "sla-breached", "followup"],
+      ["settled", "true", "thanks"],
+      ["settled", "false", "followup"],
       ["thanks", "out", "resolved"],
       ["followup", "out", "unresolved"],
       ["reply", "out", "support"],
@@ -116,14 +121,28 @@ export const complaintRouting = defineTemplate({
         steps: [{ do: "message", text: "Курьер оставил посылку у чужой двери, прошу разобраться" }],
         expect: { status: "waiting", sent: ["specialist will get back to you within 30 minutes"],
           path: ["channel", "mood", "topic", "sorry", "conflict"], vars: { sentiment: "neutral", intent: "complaint" } } },
-      { id: "sla-breach", name: "No answer within the SLA escalates to a supervisor", customer: { name: "Ben", channel: "webchat" },
+      { id: "sla-breach", name: "No answer within the SLA moves the task to supervisors, who resolve it", customer: { name: "Ben", channel: "webchat" },
         steps: [
           { do: "message", text: "I would like to lodge a formal complaint about order 5521" },
           { do: "wait", seconds: SLA_MINUTES * 60 + 60 },
           { do: "complete-task", outcome: "resolved" },
         ],
         expect: { status: "completed", outcome: "resolved", sent: ["conflict-resolution team", "a supervisor is now handling it", "complaint resolved"],
-          path: ["topic", "sorry", "conflict", "escalated", "supervisor", "thanks", "resolved"] } },
+          path: ["topic", "sorry", "conflict", "escalated", "alert", "supervisor", "settled", "thanks", "resolved"] } },
+      { id: "sla-breach-twice", name: "Supervisors miss their SLA too: the customer hears the case stays open", customer: { name: "Ben", channel: "webchat" },
+        steps: [
+          { do: "message", text: "I would like to lodge a formal complaint about order 5521" },
+          { do: "wait", seconds: 2 * SLA_MINUTES * 60 + 60 },
+        ],
+        expect: { status: "completed", outcome: "unresolved", sent: ["conflict-resolution team", "a supervisor is now handling it", "Your case stays open"],
+          path: ["conflict", "escalated", "alert", "supervisor", "followup", "unresolved"] } },
+      { id: "escalated-unresolved", name: "A supervisor who cannot settle it leads to the follow-up promise", customer: { name: "Ben", channel: "webchat" },
+        steps: [
+          { do: "message", text: "I would like to lodge a formal complaint about order 5521" },
+          { do: "wait", seconds: SLA_MINUTES * 60 + 60 },
+          { do: "complete-task", outcome: "unresolved" },
+        ],
+        expect: { status: "completed", outcome: "unresolved", path: ["supervisor", "settled", "followup", "unresolved"] } },
       { id: "question", name: "An ordinary question gets a normal reply and a support task", customer: { name: "Eva", channel: "email" },
         steps: [{ do: "message", text: "Can you send me an invoice for order 7781?" }, { do: "complete-task", outcome: "answered" }],
         expect: { status: "completed", outcome: "answered", sent: ["A member of our support team will reply"],
