@@ -3,7 +3,7 @@ import { emit, templateScope } from "../../_kit/context";
 import { defineNode } from "../../_kit/define-node";
 import { renderTemplate, settingIssue, templateIssues } from "../../_kit/template";
 import type { TaskPriority } from "../../../engine/contracts/events";
-import { awaitTask, completesTask, prioritySetting, queueName, slaFired, slaMissed, slaSetting, taskDone } from "../task-wait";
+import { awaitTask, completesTask, prioritySetting, slaFired, slaMissed, slaSetting, taskDone } from "../task-wait";
 
 /** The queue supervisors work from. */
 export const SUPERVISOR_QUEUE = "supervisors";
@@ -14,7 +14,10 @@ const settings = z.object({
     .default("supervisors")
     .meta({ label: "Escalate to", help: "Supervisors, or another operator queue (e.g. a senior line)." }),
   queue: z
-    .union([queueName(), z.literal("")])
+    .string()
+    .trim()
+    .max(60)
+    .regex(/^([a-z0-9][a-z0-9-]*)?$/, "lower-case letters, digits and dashes")
     .default("")
     .meta({ label: "Queue", placeholder: "senior-support", help: "Used when escalating to a queue." }),
   priority: prioritySetting("urgent"),

@@ -10,7 +10,11 @@ const settings = z.object({
     .default("supervisors")
     .meta({ label: "Notify", help: "Supervisors, or operators (optionally only those with a skill)." }),
   skill: z
-    .union([z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]*$/, "a lower-case slug, e.g. fraud"), z.literal("")])
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(40)
+    .regex(/^([a-z0-9][a-z0-9-]*)?$/, "a lower-case slug, e.g. fraud")
     .default("")
     .meta({ label: "Only operators with skill", placeholder: "fraud" }),
   level: z.enum(NOTIFICATION_LEVELS).default("info").meta({ label: "Level" }),

@@ -24,7 +24,8 @@ export function optionsOf(schema: JsonSchema): unknown[] | null {
   return parts.every((p) => p) ? parts.flat() : null;
 }
 
-function kindOf(schema: JsonSchema): Kind {
+/** Which control edits a setting; "unsupported" means the form cannot show it. */
+export function kindOf(schema: JsonSchema): Kind {
   if (optionsOf(schema)) return "select";
   if (schema.type === "boolean") return "checkbox";
   if (schema.type === "number" || schema.type === "integer") return "number";
