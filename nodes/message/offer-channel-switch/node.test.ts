@@ -26,7 +26,7 @@ describe("message.offer-channel-switch", () => {
         nodeId: NODE_ID,
         queue: "callbacks",
         title: "Call back Ann",
-        steps: ["Read the conversation so far in the customer card", "Call the customer back", "They asked: yes, PLEASE"],
+        steps: ["Read the conversation so far in the customer card", "Call the customer back", "They asked: call me please"],
         outcomes: ["reached", "not-reached"],
         priority: "high",
         slaMs: 600_000,

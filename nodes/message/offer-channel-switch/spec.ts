@@ -124,7 +124,8 @@ export const offerChannelSwitchNode = defineNode({
     },
     switch: (context, event, p) => {
       const nodeId = p.nodeId as string;
-      return switchChannel(disarmTimer(takeMessage(context, event), nodeId), nodeId, settings.parse(p));
+      // The task quotes what the customer wrote before the offer; then the accept becomes the message.
+      return takeMessage(switchChannel(disarmTimer(context, nodeId), nodeId, settings.parse(p)), event);
     },
     answered: (context, event, p) => disarmTimer(takeMessage(context, event), p.nodeId as string),
     expire: (context, _event, p) => disarmTimer(context, p.nodeId as string),

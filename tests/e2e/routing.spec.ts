@@ -1,0 +1,83 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createFlowFromTemplate, deleteFlow, DESKTOP, unique } from "./support/app";
+
+test.use({ viewport: DESKTOP });
+
+let flowIds: string[] = [];
+test.afterEach(async ({ page }) => {
+  for (const id of flowIds) await deleteFlow(page, id);
+  flowIds = [];
+});
+
+/** Creates a flow from a template, publishes it and opens the editor's test chat as `visitor`. */
+async function publishTemplateAndChat(page: Page, templateId: string, visitor: string) {
+  flowIds.push(await createFlowFromTemplate(page, templateId));
+  await page.getByTestId("publish-button").click();
+  await expect(page.getByTestId("publish-result")).toHaveText("Published v1");
+  await page.getByTestId("chat-toggle").click();
+  const chat = page.getByTestId("chat-panel");
+  await chat.getByTestId("chat-name").fill(visitor);
+  return chat;
+}
+
+test("a complaint waits for an operator with the complaints skill; others do not see it", async ({ page, context }) => {
+  const visitor = unique("Irina");
+  const chat = await publishTemplateAndChat(page, "complaint-routing", visitor);
+  await chat.getByTestId("chat-input").fill("I want to make a complaint: the courier was rude to me");
+  await chat.getByTestId("chat-send").click();
+  await expect(chat.getByTestId("chat-message").filter({ hasText: "passed to our conflict-resolution team" })).toBeVisible();
+
+  const desk = await context.newPage();
+  await desk.setViewportSize(DESKTOP);
+  await desk.goto("/workspace");
+  const row = desk.getByTestId("task-row").filter({ hasText: `Complaint from ${visitor}` });
+  await expect(desk.getByTestId("work-as")).toHaveValue("demo-operator");
+  await expect(desk.getByTestId("work-as-skills")).toHaveText("Skills: support");
+  await expect(desk.getByTestId("task-list")).toBeVisible();
+  await expect(row).toHaveCount(0);
+
+  await desk.getByTestId("work-as").selectOption({ label: "Olga Petrova" });
+  await expect(desk.getByTestId("work-as-skills")).toHaveText("Skills: complaints, ru, support");
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("complaints");
+  await expect(row).toContainText("conflict-resolution");
+  await row.click();
+  await expect(desk.getByTestId("task-title")).toContainText(`Complaint from ${visitor}`);
+  await desk.screenshot({ path: "test-results/screens/workspace-skills.png" });
+
+  // The supervisor sees every queue.
+  await desk.getByTestId("work-as").selectOption({ label: "Sam Lee (supervisor)" });
+  await expect(desk.getByTestId("work-as-skills")).toHaveText("Sees every queue");
+  await expect(row).toHaveCount(1);
+});
+
+test("a hesitating visitor takes the callback with a quick reply, and the callback task carries the number", async ({ page, context }) => {
+  const visitor = unique("Tom");
+  const chat = await publishTemplateAndChat(page, "chat-to-call", visitor);
+  await chat.getByTestId("chat-input").fill("can you call me back please");
+  await chat.getByTestId("chat-send").click();
+
+  const replies = chat.getByTestId("chat-quick-replies");
+  await expect(replies.getByRole("button")).toHaveText(["Yes, call me", "No, chat is fine"]);
+  await chat.screenshot({ path: "test-results/screens/chat-quick-replies.png" });
+  await replies.getByRole("button", { name: "Yes, call me" }).click();
+  await expect(chat.getByTestId("chat-message").filter({ hasText: "Yes, call me" })).toHaveAttribute("data-author", "customer");
+  await expect(chat.getByTestId("chat-message").filter({ hasText: "Which number should we call?" })).toBeVisible();
+  await expect(replies).toHaveCount(0); // the question has no buttons
+
+  await chat.getByTestId("chat-input").fill("+44 20 7946 0958");
+  await chat.getByTestId("chat-send").click();
+  await expect(chat.getByTestId("chat-message").filter({ hasText: "We will call you at +44 20 7946 0958" })).toBeVisible();
+
+  const desk = await context.newPage();
+  await desk.setViewportSize(DESKTOP);
+  await desk.goto("/workspace");
+  const row = desk.getByTestId("task-row").filter({ hasText: `Call back ${visitor}` });
+  await expect(row).toContainText("callbacks");
+  await expect(row.getByTestId("task-priority")).toHaveText("high");
+  await row.click();
+  const detail = desk.getByTestId("task-detail");
+  await expect(detail.getByTestId("customer-fields")).toContainText("+44 20 7946 0958");
+  await expect(detail.getByTestId("task-conversation").getByTestId("chat-message").filter({ hasText: "can you call me back please" })).toBeVisible();
+  await desk.screenshot({ path: "test-results/screens/workspace-callback.png" });
+});
