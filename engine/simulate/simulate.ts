@@ -3,9 +3,9 @@ import { crmEventCatalogue } from "../contracts/crm-events";
 import type { CustomerRef, Effect, FlowEvent } from "../contracts/events";
 import type { FlowDocument, FlowIssue } from "../contracts/flow";
 import type { Expectation, FlowTestCase, SimulationStep } from "../contracts/simulation";
-import { findNodeSpec } from "../../nodes/registry";
 import { buildMachine } from "../runtime/machine";
 import { eventStep, startStep, type InstanceStatus, type PersistedState, type StepResult } from "../runtime/step";
+import { draftTriggers, dueEvent, refusal } from "./triggers";
 
 /** Monday 2026-01-05 09:00 UTC: a business-hours start unless the caller picks another. */
 export const SIMULATION_START = Date.UTC(2026, 0, 5, 9, 0, 0);
@@ -34,6 +34,9 @@ export type SimulationRun = {
   notes: { input: number; message: string }[];
 };
 
+/** Who starts the flow in Simulate mode's "operator starts the flow" lines. */
+const SIM_OPERATOR = "sim-operator";
+
 /**
  * Runs a draft on a scripted sequence of events with the production step function, a simulated
  * clock (waits fast-forward and fire due timers) and a recording outbox: nothing is sent.
@@ -43,22 +46,27 @@ export function simulateFlow(doc: FlowDocument, script: SimulationStep[], opts: 
   const run: SimulationRun = { ok: compiled.ok, issues: compiled.issues, started: false, steps: [], status: "not-started", outcome: null, sent: [], notes: [] };
   if (!compiled.ok) return run;
   const machine = buildMachine(compiled.machine);
+  const triggers = draftTriggers(doc);
   const channel = opts.customer?.channel ?? "webchat";
-  const customer: CustomerRef = { id: "sim-customer", name: opts.customer ? opts.customer.name : "Test customer", channel, address: "sim-address" };
-  const sim = { clock: opts.startAt ?? SIMULATION_START, state: null as PersistedState | null, seq: 0 };
+  const scripted: CustomerRef = { id: "sim-customer", name: opts.customer ? opts.customer.name : "Test customer", channel, address: "sim-address" };
+  const sim = { clock: opts.startAt ?? SIMULATION_START, state: null as PersistedState | null, seq: 0, customer: null as CustomerRef | null };
   const timers = new Map<string, { nodeId: string; dueAt: number }>();
   const tasks: string[] = [];
-  const requests: { key: string; nodeId: string }[] = [];
+  /** Effects a script line answers, oldest first. */
+  const awaiting: Record<"http.request" | "subflow.start", { key: string; nodeId: string }[]> = { "http.request": [], "subflow.start": [] };
   const reachable = new Set([channel, ...(opts.customer?.alsoOn ?? [])]);
   const deliveries: FlowEvent[] = [];
+  const note = (input: number, message: string) => void run.notes.push({ input, message });
 
   const record = (input: number, event: FlowEvent, result: StepResult) => {
     sim.state = JSON.parse(JSON.stringify(result.state)) as PersistedState; // exactly what the store would keep
     for (const effect of result.effects) {
       if (effect.kind === "message.send") {
+        // As in production, an instance without a customer has no conversation to write in.
+        if (!sim.customer) note(input, `${effect.nodeId}: nothing sent, the instance has no customer (a schedule starts it for nobody)`);
         const to = effect.channel ?? channel;
-        if (reachable.has(to)) run.sent.push(effect.channel ? `[${to}] ${effect.text}` : effect.text);
-        if (effect.awaitDelivery) {
+        if (sim.customer && reachable.has(to)) run.sent.push(effect.channel ? `[${to}] ${effect.text}` : effect.text);
+        if (sim.customer && effect.awaitDelivery) {
           deliveries.push(reachable.has(to)
             ? { type: "message.delivered", at: event.at, key: effect.key, nodeId: effect.nodeId }
             : { type: "message.failed", at: event.at, key: effect.key, nodeId: effect.nodeId, error: `the customer has no ${to} address` });
@@ -67,7 +75,7 @@ export function simulateFlow(doc: FlowDocument, script: SimulationStep[], opts: 
       if (effect.kind === "timer.set") timers.set(effect.key, { nodeId: effect.nodeId, dueAt: event.at + effect.delayMs });
       if (effect.kind === "timer.cancel") timers.delete(effect.timerId);
       if (effect.kind === "task.create") tasks.push(effect.key);
-      if (effect.kind === "http.request") requests.push({ key: effect.key, nodeId: effect.nodeId });
+      if (effect.kind === "http.request" || effect.kind === "subflow.start") awaiting[effect.kind].push({ key: effect.key, nodeId: effect.nodeId });
     }
     run.steps.push({ input, event, at: event.at, trail: result.trail, effects: result.effects, vars: result.state.context.vars, state: result.state.value, status: result.status });
     run.status = result.status;
@@ -77,46 +85,70 @@ export function simulateFlow(doc: FlowDocument, script: SimulationStep[], opts: 
     if (next) apply(input, next);
   };
 
-  const apply = (input: number, event: FlowEvent) => {
+  /** Starts the instance on its first event (about `who`), then feeds it the following ones. */
+  const apply = (input: number, event: FlowEvent, who: CustomerRef | null = scripted) => {
     if (!sim.state) {
-      const matches = doc.nodes.some((n) => {
-        const spec = findNodeSpec(n.type);
-        const settings = spec?.trigger && spec.settings.safeParse(n.settings);
-        return settings && settings.success && spec.trigger!.matches(settings.data as never, event);
-      });
-      if (!matches) return run.notes.push({ input, message: `no trigger starts on ${event.type}` });
+      const refused = refusal(triggers, event);
+      if (refused) return note(input, refused);
       run.started = true;
-      return record(input, event, startStep(machine, { instanceId: "sim", flowId: "draft", versionId: "draft", conversationId: "sim-conversation", customer, event }));
+      sim.customer = who;
+      const conversationId = who && "sim-conversation";
+      return record(input, event, startStep(machine, { instanceId: "sim", flowId: "draft", versionId: "draft", conversationId, customer: who, event }));
     }
-    if (run.status !== "waiting") return run.notes.push({ input, message: `the instance is ${run.status}; ${event.type} ignored` });
+    if (run.status !== "waiting") return note(input, `the instance is ${run.status}; ${event.type} ignored`);
     record(input, event, eventStep(machine, sim.state, event));
   };
 
+  /** Webhooks, schedules, operators and calling flows start new instances only; they never reach a running one. */
+  const start = (input: number, event: FlowEvent, who: CustomerRef | null = scripted) =>
+    sim.state ? note(input, `the instance has already started; ${event.type} only starts new ones`) : apply(input, event, who);
+
+  /** Answers the oldest effect of a kind the flow waits on with its result event. */
+  const answer = (input: number, kind: keyof typeof awaiting, none: string, result: (effect: { key: string; nodeId: string }) => FlowEvent) => {
+    const effect = awaiting[kind].shift();
+    return effect ? apply(input, result(effect)) : note(input, none);
+  };
+
   script.forEach((step, input) => {
-    if (step.do === "message") {
-      apply(input, { type: "message.received", at: sim.clock, messageId: `sim-${++sim.seq}`, text: step.text, channel });
-    } else if (step.do === "crm-event") {
-      const payload = crmEventCatalogue[step.name].payload.safeParse(step.payload);
-      if (!payload.success) run.notes.push({ input, message: `${step.name} payload: ${payload.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}` });
-      else apply(input, { type: "crm.event", at: sim.clock, eventId: `sim-${++sim.seq}`, name: step.name, payload: payload.data });
-    } else if (step.do === "http-response") {
-      const request = requests.shift();
-      if (!request) run.notes.push({ input, message: "no HTTP request is waiting for an answer" });
-      else apply(input, { type: "http.responded", at: sim.clock, ...request, status: step.status, body: step.body ?? null });
-    } else if (step.do === "complete-task") {
-      const taskId = tasks.pop();
-      if (!taskId) run.notes.push({ input, message: "no open task to complete" });
-      else apply(input, { type: "task.completed", at: sim.clock, taskId, nodeId: "", outcome: step.outcome });
-    } else {
-      const until = sim.clock + step.seconds * 1000;
-      for (;;) {
-        const due = [...timers].filter(([, t]) => t.dueAt <= until).sort((a, b) => a[1].dueAt - b[1].dueAt)[0];
-        if (!due) break;
-        timers.delete(due[0]);
-        sim.clock = Math.max(sim.clock, due[1].dueAt);
-        apply(input, { type: "timer.fired", at: sim.clock, timerId: due[0], nodeId: due[1].nodeId });
+    const at = sim.clock;
+    switch (step.do) {
+      case "message":
+        return apply(input, { type: "message.received", at, messageId: `sim-${++sim.seq}`, text: step.text, channel });
+      case "crm-event": {
+        const payload = crmEventCatalogue[step.name].payload.safeParse(step.payload);
+        if (!payload.success) return note(input, `${step.name} payload: ${payload.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+        return apply(input, { type: "crm.event", at, eventId: `sim-${++sim.seq}`, name: step.name, payload: payload.data });
       }
-      sim.clock = until;
+      case "webhook":
+        return start(input, { type: "webhook.received", at, hook: step.hook, payload: step.payload });
+      case "schedule": {
+        const due = dueEvent(triggers, at);
+        return "note" in due ? note(input, due.note) : start(input, due.event, null);
+      }
+      case "operator-start":
+        return start(input, { type: "flow.started", at, by: SIM_OPERATOR, note: step.note });
+      case "subflow-call":
+        return start(input, { type: "subflow.called", at, parentInstanceId: "sim-parent", key: `sim-parent:${++sim.seq}`, inputs: step.inputs });
+      case "http-response":
+        return answer(input, "http.request", "no HTTP request is waiting for an answer", (r) => ({ type: "http.responded", at, ...r, status: step.status, body: step.body ?? null }));
+      case "subflow-result":
+        return answer(input, "subflow.start", "no subflow is waiting for a result", (r) => ({ type: "subflow.completed", at, ...r, outcome: step.outcome, outputs: step.outputs }));
+      case "complete-task": {
+        const taskId = tasks.pop();
+        if (!taskId) return note(input, "no open task to complete");
+        return apply(input, { type: "task.completed", at, taskId, nodeId: "", outcome: step.outcome });
+      }
+      case "wait": {
+        const until = at + step.seconds * 1000;
+        for (;;) {
+          const due = [...timers].filter(([, t]) => t.dueAt <= until).sort((a, b) => a[1].dueAt - b[1].dueAt)[0];
+          if (!due) break;
+          timers.delete(due[0]);
+          sim.clock = Math.max(sim.clock, due[1].dueAt);
+          apply(input, { type: "timer.fired", at: sim.clock, timerId: due[0], nodeId: due[1].nodeId });
+        }
+        sim.clock = until;
+      }
     }
   });
   return run;

@@ -7,6 +7,12 @@ import type { SimulatedStep } from "./run-view";
 
 type Effect = SimulatedStep["effects"][number];
 
+/** The names of an object's fields, for a caption. */
+const fieldList = (data: Record<string, unknown>) => (Object.keys(data).length ? Object.keys(data).join(", ") : "no fields");
+
+/** "2026-01-05 09:00" in the schedule's own zone. */
+const localTime = (ms: number, timeZone: string) => new Date(ms).toLocaleString("sv-SE", { timeZone, dateStyle: "short", timeStyle: "short" });
+
 /** What happened to the instance, in words. */
 export function eventText(event: SimulatedStep["event"]): string {
   if (event.type === "message.received") return `Customer: “${event.text}”`;
@@ -14,6 +20,11 @@ export function eventText(event: SimulatedStep["event"]): string {
   if (event.type === "crm.event") return `CRM event: ${event.name}`;
   if (event.type === "timer.fired") return `Timer fired (${event.nodeId})`;
   if (event.type === "http.responded") return `API answered HTTP ${event.status} (${event.nodeId})`;
+  if (event.type === "webhook.received") return `Webhook ${event.hook} called with ${fieldList(event.payload)}`;
+  if (event.type === "schedule.fired") return `Schedule due ${localTime(event.scheduledFor, event.timeZone)} (${event.timeZone})`;
+  if (event.type === "flow.started") return `An operator started the flow${event.note ? `: “${event.note}”` : ""}`;
+  if (event.type === "subflow.called") return `Called by another flow with ${fieldList(event.inputs)}`;
+  if (event.type === "subflow.completed") return `Subflow ended${event.outcome ? `: ${event.outcome}` : " without an outcome"} (${event.nodeId})`;
   // Engine events without their own wording (e.g. delivery results): type, node and error.
   const { type, nodeId, error } = event as { type: string; nodeId?: string; error?: string };
   return `${type}${nodeId ? ` (${nodeId})` : ""}${error ? `: ${error}` : ""}`;
@@ -26,6 +37,7 @@ function effectText(effect: Effect): string | null {
   if (effect.kind === "customer.update") return `Customer fields: ${Object.keys(effect.fields).join(", ")}`;
   if (effect.kind === "case.upsert") return `Case ${effect.type} (${effect.status}): ${effect.subject}`;
   if (effect.kind === "http.request") return `${effect.method} ${effect.url} (simulated: answer it with an API answer step)`;
+  if (effect.kind === "subflow.start") return `Calls flow ${effect.flowId} (simulated: answer it with a subflow result step)`;
   return null;
 }
 

@@ -1,11 +1,12 @@
 "use client";
-import { Clock, Globe, MessageSquare, UserRoundCheck, Webhook } from "lucide-react";
 import { useMemo } from "react";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import { Button } from "@/app/_ui/button";
 import { inputBase } from "@/app/_ui/text-field";
-import { CHANNELS, lineProblem, newLine, type Script, type ScriptLine } from "./script";
-import { OUTCOMES_LIST, ScriptLineRow } from "./script-line-row";
+import { HOOKS_LIST, OUTCOMES_LIST } from "./line-fields";
+import { LINE_KINDS } from "./line-kinds";
+import { CHANNELS, draftHooks, lineProblem, newLine, type Script, type ScriptLine } from "./script";
+import { ScriptLineRow } from "./script-line-row";
 
 /** Outcomes the draft's nodes offer (operator tasks), suggested for "operator completes task". */
 function outcomesOf(doc: FlowDocument): string[] {
@@ -16,6 +17,7 @@ function outcomesOf(doc: FlowDocument): string[] {
 /** The scripted conversation: who the customer is, then what happens, line by line. */
 export function ScriptEditor({ doc, script, checked, onChange }: { doc: FlowDocument; script: Script; checked: boolean; onChange: (script: Script) => void }) {
   const outcomes = useMemo(() => outcomesOf(doc), [doc]);
+  const hooks = useMemo(() => draftHooks(doc).map((h) => h.hook), [doc]);
   const { customer, lines } = script;
   const setLines = (next: ScriptLine[]) => onChange({ ...script, lines: next, from: undefined });
   const move = (from: number, to: number) => {
@@ -78,7 +80,7 @@ export function ScriptEditor({ doc, script, checked, onChange }: { doc: FlowDocu
       <div>
         <h3 className="mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">Steps</h3>
         {lines.length === 0 ? (
-          <p className="rounded-md border border-dashed border-slate-300 px-3 py-4 text-center text-xs text-slate-500">Add what the customer writes first.</p>
+          <p className="rounded-md border border-dashed border-slate-300 px-3 py-4 text-center text-xs text-slate-500">Add what starts the flow first.</p>
         ) : (
           <ol className="space-y-2">
             {lines.map((line, i) => (
@@ -100,22 +102,17 @@ export function ScriptEditor({ doc, script, checked, onChange }: { doc: FlowDocu
             <option key={o} value={o} />
           ))}
         </datalist>
+        <datalist id={HOOKS_LIST}>
+          {hooks.map((h) => (
+            <option key={h} value={h} />
+          ))}
+        </datalist>
         <div className="mt-2 flex flex-wrap gap-1.5">
-          <Button size="sm" onClick={() => setLines([...lines, newLine("message")])} data-testid="sim-add-message">
-            <MessageSquare className="size-3.5" aria-hidden /> Message
-          </Button>
-          <Button size="sm" onClick={() => setLines([...lines, newLine("wait")])} data-testid="sim-add-wait">
-            <Clock className="size-3.5" aria-hidden /> Wait
-          </Button>
-          <Button size="sm" onClick={() => setLines([...lines, newLine("complete-task")])} data-testid="sim-add-complete">
-            <UserRoundCheck className="size-3.5" aria-hidden /> Complete task
-          </Button>
-          <Button size="sm" onClick={() => setLines([...lines, newLine("crm-event")])} data-testid="sim-add-crm-event">
-            <Webhook className="size-3.5" aria-hidden /> CRM event
-          </Button>
-          <Button size="sm" onClick={() => setLines([...lines, newLine("http-response")])} data-testid="sim-add-http-response">
-            <Globe className="size-3.5" aria-hidden /> API answer
-          </Button>
+          {Object.entries(LINE_KINDS).map(([kind, { icon: Icon, add }]) => (
+            <Button key={kind} size="sm" onClick={() => setLines([...lines, newLine(kind as ScriptLine["do"], doc)])} data-testid={`sim-add-${kind}`}>
+              <Icon className="size-3.5" aria-hidden /> {add}
+            </Button>
+          ))}
         </div>
       </div>
     </div>

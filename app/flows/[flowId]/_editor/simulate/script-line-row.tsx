@@ -1,21 +1,9 @@
 "use client";
-import { ArrowDown, ArrowUp, Clock, Globe, MessageSquare, UserRoundCheck, Webhook, X } from "lucide-react";
+import { ArrowDown, ArrowUp, X } from "lucide-react";
 import type { ReactNode } from "react";
-import { inputBase } from "@/app/_ui/text-field";
-import { CRM_EVENTS, samplePayload, WAIT_UNITS, type ScriptLine, type WaitUnit } from "./script";
-
-const field = `${inputBase} h-8`;
-
-/** The id of the outcome suggestions list the script editor renders once. */
-export const OUTCOMES_LIST = "sim-outcomes";
-
-const kinds = {
-  message: { icon: MessageSquare, label: "Customer writes", tone: "bg-sky-100 text-sky-700" },
-  wait: { icon: Clock, label: "Time passes", tone: "bg-amber-100 text-amber-700" },
-  "complete-task": { icon: UserRoundCheck, label: "Operator completes the task", tone: "bg-violet-100 text-violet-700" },
-  "crm-event": { icon: Webhook, label: "The CRM reports an event", tone: "bg-emerald-100 text-emerald-700" },
-  "http-response": { icon: Globe, label: "The API answers", tone: "bg-teal-100 text-teal-700" },
-} as const;
+import { LineFields } from "./line-fields";
+import { LINE_KINDS } from "./line-kinds";
+import type { ScriptLine } from "./script";
 
 function Tool({ label, testId, disabled, onClick, children }: { label: string; testId: string; disabled?: boolean; onClick: () => void; children: ReactNode }) {
   return (
@@ -25,7 +13,7 @@ function Tool({ label, testId, disabled, onClick, children }: { label: string; t
   );
 }
 
-/** One line of the script: what the customer, the clock or the operator does next. */
+/** One line of the script: what the customer, the clock, an operator or another system does next. */
 export function ScriptLineRow({ index, count, line, problem, onChange, onMove, onRemove }: {
   index: number;
   count: number;
@@ -35,7 +23,7 @@ export function ScriptLineRow({ index, count, line, problem, onChange, onMove, o
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
 }) {
-  const kind = kinds[line.do];
+  const kind = LINE_KINDS[line.do];
   const id = `sim-step-${index}`;
   return (
     <li className="group rounded-md border border-slate-200 bg-white p-2" data-testid={id} data-kind={line.do}>
@@ -58,43 +46,7 @@ export function ScriptLineRow({ index, count, line, problem, onChange, onMove, o
           </Tool>
         </span>
       </div>
-      {line.do === "message" && (
-        <input className={field} value={line.text} onChange={(e) => onChange({ ...line, text: e.target.value })} placeholder="What the customer writes" aria-label={`Step ${index + 1}: customer message`} data-testid={`${id}-text`} />
-      )}
-      {line.do === "wait" && (
-        <div className="flex items-center gap-2">
-          <input className={`${field} w-20`} type="number" min={1} value={line.amount} onChange={(e) => onChange({ ...line, amount: e.target.value })} aria-label={`Step ${index + 1}: wait amount`} data-testid={`${id}-amount`} />
-          <select className={`${field} w-28`} value={line.unit} onChange={(e) => onChange({ ...line, unit: e.target.value as WaitUnit })} aria-label={`Step ${index + 1}: wait unit`} data-testid={`${id}-unit`}>
-            {Object.keys(WAIT_UNITS).map((unit) => (
-              <option key={unit} value={unit}>
-                {unit}
-              </option>
-            ))}
-          </select>
-          <span className="text-[11px] leading-3 text-slate-400">timers fast-forward</span>
-        </div>
-      )}
-      {line.do === "complete-task" && (
-        <input className={field} value={line.outcome} onChange={(e) => onChange({ ...line, outcome: e.target.value })} placeholder="Outcome, e.g. resolved" list={OUTCOMES_LIST} aria-label={`Step ${index + 1}: task outcome`} data-testid={`${id}-outcome`} />
-      )}
-      {line.do === "crm-event" && (
-        <div className="space-y-1.5">
-          <select className={field} value={line.name} onChange={(e) => onChange({ ...line, name: e.target.value as typeof line.name, payload: samplePayload(e.target.value as typeof line.name) })} aria-label={`Step ${index + 1}: CRM event`} data-testid={`${id}-event`}>
-            {CRM_EVENTS.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-          <textarea className={`${inputBase} min-h-20 py-1.5 font-mono text-xs`} value={line.payload} onChange={(e) => onChange({ ...line, payload: e.target.value })} spellCheck={false} aria-label={`Step ${index + 1}: event payload (JSON)`} data-testid={`${id}-payload`} />
-        </div>
-      )}
-      {line.do === "http-response" && (
-        <div className="space-y-1.5">
-          <input className={field} value={line.status} onChange={(e) => onChange({ ...line, status: e.target.value })} inputMode="numeric" placeholder="Status, e.g. 200" aria-label={`Step ${index + 1}: HTTP status`} data-testid={`${id}-status`} />
-          <textarea className={`${inputBase} min-h-16 py-1.5 font-mono text-xs`} value={line.body} onChange={(e) => onChange({ ...line, body: e.target.value })} spellCheck={false} aria-label={`Step ${index + 1}: response body`} data-testid={`${id}-body`} />
-        </div>
-      )}
+      <LineFields line={line} id={id} n={index + 1} onChange={onChange} />
       {problem && (
         <p className="mt-1 text-[11px] text-rose-600" data-testid={`${id}-problem`}>
           {problem}

@@ -5,7 +5,7 @@ import type { FlowDocument } from "@/engine/contracts/flow";
 import type { FlowTestCase } from "@/engine/contracts/simulation";
 import { useTRPC } from "@/app/_lib/trpc";
 import { stepHighlight, type RunResult, type TestResult } from "./run-view";
-import { EMPTY_SCRIPT, scriptCustomer, scriptFromTest, scriptSteps, type Script } from "./script";
+import { emptyScript, scriptCustomer, scriptFromTest, scriptSteps, type Script } from "./script";
 
 export type SimulateTab = "script" | "result" | "tests";
 
@@ -16,7 +16,10 @@ export type SimulateTab = "script" | "result" | "tests";
  */
 export function useSimulation(doc: FlowDocument) {
   const trpc = useTRPC();
-  const [script, setScript] = useState<Script>(EMPTY_SCRIPT);
+  // Until it is edited, the script follows the draft: it starts the way the draft's trigger starts.
+  const [edited, setScript] = useState<Script | null>(null);
+  const fresh = useMemo(() => emptyScript(doc), [doc]);
+  const script = edited ?? fresh;
   const [checked, setChecked] = useState(false);
   const [result, setResult] = useState<RunResult | null>(null);
   const [step, setStep] = useState(0);

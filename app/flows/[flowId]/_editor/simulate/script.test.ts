@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import type { FlowDocument } from "@/engine/contracts/flow";
+import { flowTestCaseSchema } from "@/engine/contracts/simulation";
+import { emptyScript, lineProblem, newLine, scriptFromTest, scriptSteps, type ScriptLine } from "./script";
+
+const at = { x: 0, y: 0 };
+const hooked: FlowDocument = {
+  nodes: [
+    { id: "start", type: "trigger.webhook", position: at, settings: { hook: "order-shipped", fields: ["orderId: string", "express?: boolean"] } },
+    { id: "end", type: "flow.end", position: at, settings: {} },
+  ],
+  edges: [{ id: "1", source: "start", sourcePort: "out", target: "end" }],
+};
+
+describe("script lines for start events and results", () => {
+  it("start a fresh script the way the draft's trigger starts, the webhook prefilled from its declaration", () => {
+    const [line] = emptyScript(hooked).lines;
+    expect(line).toMatchObject({ do: "webhook", hook: "order-shipped" });
+    expect(JSON.parse((line as Extract<ScriptLine, { do: "webhook" }>).payload)).toEqual({ orderId: "", express: false });
+    expect(emptyScript({ nodes: [], edges: [] }).lines[0].do).toBe("message");
+  });
+
+  it("quote the JSON parser when a payload does not parse, and ask for an object", () => {
+    const line = { ...newLine("webhook"), hook: "order-shipped" } as Extract<ScriptLine, { do: "webhook" }>;
+    expect(lineProblem({ ...line, payload: '{"orderId": A-17}' })).toMatch(/^the payload must be valid JSON: /);
+    expect(lineProblem({ ...line, payload: "[]" })).toBe("the payload must be a JSON object");
+    expect(lineProblem({ ...newLine("subflow-result"), outputs: "nope" } as ScriptLine)).toMatch(/^the outputs must be valid JSON: /);
+    expect(lineProblem({ ...line, hook: "" })).toBe("name the webhook");
+    expect(lineProblem(newLine("schedule"))).toBeNull();
+  });
+
+  it("turn a saved test case into lines and back into the same steps", () => {
+    const test = flowTestCaseSchema.parse({
+      id: "t",
+      name: "every start",
+      steps: [
+        { do: "webhook", hook: "order-shipped", payload: { orderId: "A-17" } },
+        { do: "schedule" },
+        { do: "operator-start", note: "call back" },
+        { do: "subflow-call", inputs: { amount: 12 } },
+        { do: "subflow-result", outcome: null, outputs: { refundId: "R-9" } },
+        { do: "subflow-result", outcome: "approved", outputs: {} },
+      ],
+    });
+    const script = scriptFromTest(test);
+    expect(script.lines.map(lineProblem)).toEqual(test.steps.map(() => null));
+    expect(scriptSteps(script)).toEqual(test.steps);
+  });
+});
