@@ -7,6 +7,7 @@ import { EngineInputError, FlowInvalidError } from "../contracts/errors";
 import type { FlowTestCase, SimulationStep } from "../contracts/simulation";
 import { runTestCase, simulateFlow } from "../simulate/simulate";
 import { findTemplate, flowTemplates } from "../templates/catalog";
+import { findNodeSpec } from "../../nodes/registry";
 
 /** A new flow starts with a trigger already on the canvas. */
 export const STARTER_DOCUMENT: FlowDocument = {
@@ -34,6 +35,36 @@ export function createFlowService(db: Db, prisma: PrismaClient, clock: () => num
   }
 
   const parseDraft = (draft: string) => flowDocumentSchema.parse(JSON.parse(draft));
+
+  /**
+   * Nodes that run another flow (subflows) must name a live flow whose latest published version
+   * starts with the trigger they call through; otherwise the call would fail at run time.
+   */
+  async function calledFlowIssues(document: FlowDocument, selfId?: string): Promise<FlowIssue[]> {
+    const calls = document.nodes.flatMap((node) => {
+      const spec = findNodeSpec(node.type);
+      const settings = spec?.callsFlow && spec.settings.safeParse(node.settings);
+      return settings && settings.success ? [{ node, title: spec.title, ...spec.callsFlow!(settings.data as never) }] : [];
+    });
+    if (!calls.length) return [];
+    const flows = await prisma.flow.findMany({
+      where: { id: { in: calls.map((c) => c.flowId) }, deletedAt: null },
+      include: { versions: { orderBy: { number: "desc" }, take: 1, select: { graph: true } } },
+    });
+    return calls.flatMap(({ node, title, flowId, field, trigger }) => {
+      const flow = flows.find((f) => f.id === flowId);
+      // A flow calling itself is checked against the document being published.
+      const published = flowId === selfId ? document : flow?.versions[0] && parseDraft(flow.versions[0].graph);
+      const problem = !flow
+        ? "the flow to call does not exist (or was deleted)"
+        : !published
+          ? `"${flow.name}" has no published version yet`
+          : !published.nodes.some((n) => n.type === trigger)
+            ? `"${flow.name}" cannot be called: its published version has no "${findNodeSpec(trigger)?.title ?? trigger}" trigger`
+            : null;
+      return problem ? [{ code: "invalid-settings" as const, nodeId: node.id, field, message: `${title}: ${problem}.` }] : [];
+    });
+  }
 
   return {
     async list() {
@@ -83,8 +114,10 @@ export function createFlowService(db: Db, prisma: PrismaClient, clock: () => num
       return { updatedAt: saved.updatedAt };
     },
 
-    validate(document: FlowDocument): FlowIssue[] {
-      return compileFlow(document).issues;
+    /** Problems that block publishing: the compiler's, then flows this one calls that cannot be called. */
+    async validate(document: FlowDocument, flowId?: string): Promise<FlowIssue[]> {
+      const { issues } = compileFlow(document);
+      return [...issues, ...(await calledFlowIssues(document, flowId))];
     },
 
     /** Compiles the draft and freezes it as the next numbered version. */
@@ -92,7 +125,8 @@ export function createFlowService(db: Db, prisma: PrismaClient, clock: () => num
       const flow = await requireFlow(id);
       const document = parseDraft(flow.draft);
       const compiled = compileFlow(document);
-      if (!compiled.ok) throw new FlowInvalidError(compiled.issues);
+      const calls = await calledFlowIssues(document, id);
+      if (!compiled.ok || calls.length) throw new FlowInvalidError([...compiled.issues, ...calls]);
       // The draft string itself is stored so "published" vs "changed" is a plain comparison.
       const version = publishTx(id, flow.draft, JSON.stringify(compiled.machine));
       onPublished();

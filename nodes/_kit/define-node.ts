@@ -9,7 +9,8 @@ declare module "zod" {
     label?: string;
     help?: string;
     placeholder?: string;
-    widget?: "textarea" | "template" | "lines";
+    /** `flow`: the id of another flow, picked from a list of flows by name. */
+    widget?: "textarea" | "template" | "lines" | "flow";
   }
 }
 
@@ -85,6 +86,11 @@ export type NodeSpec<S extends z.ZodType<Record<string, unknown>> = z.ZodType<Re
    * variable no node writes, or of the wrong type. `{{vars.x}}` in any setting counts as a read.
    */
   variables?(settings: z.infer<S>): { writes?: VariableUse[]; reads?: VariableUse[] };
+  /**
+   * Another flow this node runs (subflows). Publishing checks it against the database: it must
+   * have a published version whose triggers include `trigger` (a node type).
+   */
+  callsFlow?(settings: z.infer<S>): { flowId: string; field: string; trigger: string };
   /** Rules the schema cannot express, pinned to settings fields. */
   validate?(settings: z.infer<S>): NodeIssue[];
   compile(ctx: CompileContext<z.infer<S>>): StateJson;

@@ -113,12 +113,22 @@ describe("calling a subflow", () => {
     expect(botTexts(t.engine)).toEqual(["Noted A-17.", "Done: noted A-17."]);
   });
 
-  it("takes Failed when the called flow has no published version", async () => {
+  it("refuses to publish a call to a flow that cannot be called, pinned to the node's flow field", async () => {
     const { id: draftOnly } = await t.engine.flows.create("Never published", REFUND_CHECK);
-    await publishFlow(t.engine, "Support", caller(draftOnly));
+    const { id: support } = await t.engine.flows.create("Support", caller(draftOnly));
+    await expect(t.engine.flows.publish(support)).rejects.toMatchObject({ issues: [{ nodeId: "call", field: "flowId", message: 'Call subflow: "Never published" has no published version yet.' }] });
+    const noTrigger = await publishFlow(t.engine, "Plain", { nodes: [{ id: "t", type: "trigger.message-received", position: at, settings: {} }, { id: "e", type: "flow.end", position: at, settings: {} }], edges: [{ id: "1", source: "t", sourcePort: "out", target: "e" }] });
+    expect(await t.engine.flows.validate(caller(noTrigger.flowId))).toMatchObject([{ nodeId: "call", field: "flowId", message: expect.stringContaining('has no "Called by another flow" trigger') }]);
+    expect(await t.engine.flows.validate(caller("no-such-flow"))).toMatchObject([{ message: expect.stringContaining("does not exist") }]);
+  });
+
+  it("takes Failed when the called flow was deleted after the caller was published", async () => {
+    const child = await publishFlow(t.engine, "Refund check", REFUND_CHECK);
+    await publishFlow(t.engine, "Support", caller(child.flowId));
+    await t.engine.flows.remove(child.flowId);
     await t.engine.receive("webchat", chat("visitor-1", "m-1", "A-17"));
     await t.engine.dispatch();
-    expect(t.channel.texts()).toEqual([`Sorry: flow ${draftOnly} has no published version`]);
+    expect(t.channel.texts()).toEqual([`Sorry: flow ${child.flowId} has no published version`]);
     expect(instances(t.engine)).toHaveLength(1);
     expect(instances(t.engine)[0].status).toBe("completed");
   });

@@ -16,7 +16,9 @@ export const flowsRouter = router({
   saveDraft: procedure
     .input(flowId.extend({ document: flowDocumentSchema }))
     .mutation(({ ctx, input }) => ctx.engine.flows.saveDraft(input.flowId, input.document)),
-  validate: procedure.input(z.object({ document: flowDocumentSchema })).query(({ ctx, input }) => ctx.engine.flows.validate(input.document)),
+  validate: procedure
+    .input(z.object({ document: flowDocumentSchema, flowId: z.string().min(1).optional() }))
+    .query(({ ctx, input }) => ctx.engine.flows.validate(input.document, input.flowId)),
   publish: procedure.input(flowId).mutation(({ ctx, input }) => ctx.engine.flows.publish(input.flowId)),
   simulate: procedure
     .input(z.object({ document: flowDocumentSchema, steps: z.array(simulationStepSchema).min(1).max(200), customer: flowTestCaseSchema.shape.customer }))

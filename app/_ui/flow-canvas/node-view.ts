@@ -22,7 +22,7 @@ export type JsonSchema = {
   label?: string;
   help?: string;
   placeholder?: string;
-  widget?: "textarea" | "template" | "lines";
+  widget?: "textarea" | "template" | "lines" | "flow";
 };
 
 const schemas = new Map<string, JsonSchema | null>();

@@ -12,7 +12,7 @@ const settings = z.object({
     .trim()
     .min(1, "say which flow to call")
     .max(100)
-    .meta({ label: "Flow to call (id)", placeholder: "the id in the flow's address, /flows/<id>", help: "A published flow that starts with “Called by another flow”." }),
+    .meta({ label: "Flow to call", widget: "flow", help: "A published flow that starts with “Called by another flow”." }),
   inputs: fieldLinesSchema()
     .default([])
     .meta({
@@ -60,7 +60,9 @@ export const callSubflowNode = defineNode({
   outputs: () => [{ id: "done", label: "Done" }, { id: "failed", label: "Failed" }],
   variables: (s) => ({ writes: [{ name: s.resultVariable, type: "object", field: "resultVariable" }] }),
   validate: (s) => fieldLineIssues(s.inputs, "inputs"),
-  summary: (s) => `${s.flowId} → vars.${s.resultVariable}`.slice(0, 60),
+  // The flow's name lives in the database; the canvas shows what goes in and where the result lands.
+  summary: (s) => `${s.inputs.length} input${s.inputs.length === 1 ? "" : "s"} → vars.${s.resultVariable}`,
+  callsFlow: (s) => ({ flowId: s.flowId, field: "flowId", trigger: "trigger.subflow-called" }),
   compile: (ctx) => {
     const record = ctx.action("record", { nodeId: ctx.nodeId, resultVariable: ctx.settings.resultVariable });
     const mine = ctx.guard("is-mine", { nodeId: ctx.nodeId });

@@ -2,6 +2,7 @@
 import { useId } from "react";
 import { humanize, type JsonSchema } from "@/app/_ui/flow-canvas";
 import { inputBase } from "@/app/_ui/text-field";
+import { FlowPicker } from "./flow-picker";
 import { GroupField, LinesField } from "./list-fields";
 
 /** Field path -> messages. Paths are dotted (`rules.0.pattern`), as in zod issues and FlowIssue.field. */
@@ -12,7 +13,7 @@ export type ChangeHandler = (value: unknown, field: string) => void;
 
 export type FieldProps = { path: string; name: string; schema: JsonSchema; value: unknown; errors: FieldErrors; onChange: ChangeHandler };
 
-type Kind = "select" | "checkbox" | "number" | "text" | "textarea" | "lines" | "group" | "unsupported";
+type Kind = "select" | "checkbox" | "number" | "text" | "textarea" | "flow" | "lines" | "group" | "unsupported";
 
 /** The choices of an enum, a const, or a union of those (`"any" | channel`). */
 export function optionsOf(schema: JsonSchema): unknown[] | null {
@@ -29,6 +30,7 @@ export function kindOf(schema: JsonSchema): Kind {
   if (optionsOf(schema)) return "select";
   if (schema.type === "boolean") return "checkbox";
   if (schema.type === "number" || schema.type === "integer") return "number";
+  if (schema.type === "string" && schema.widget === "flow") return "flow";
   if (schema.type === "string") return schema.widget === "textarea" || schema.widget === "template" ? "textarea" : "text";
   if (schema.type === "array" && schema.items?.type === "object") return "group";
   if (schema.type === "array" && schema.items?.type === "string") return "lines";
@@ -149,6 +151,8 @@ function Control({ id, kind, invalid, path, schema, value, errors, onChange }: F
           aria-invalid={invalid}
         />
       );
+    case "flow":
+      return <FlowPicker id={id} className={controlClass} value={value} onChange={(v) => onChange(v, path)} testId={testId} invalid={invalid} />;
     case "lines":
       return <LinesField id={id} className={controlClass} value={value} onChange={(v) => onChange(v, path)} testId={testId} invalid={invalid} />;
     case "group":
