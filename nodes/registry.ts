@@ -6,6 +6,8 @@ import { setVariableNode } from "./data/set-variable/spec";
 import { callSubflowNode } from "./flow/call-subflow/spec";
 import { endNode } from "./flow/end/spec";
 import { loopGuardNode } from "./flow/loop-guard/spec";
+import { joinNode } from "./flow/join/spec";
+import { parallelNode } from "./flow/parallel/spec";
 import { abSplitNode } from "./logic/ab-split/spec";
 import { businessHoursNode } from "./logic/business-hours/spec";
 import { channelIsNode } from "./logic/channel-is/spec";
@@ -59,6 +61,8 @@ export const nodeSpecs: readonly NodeSpec[] = [
   notifyNode,
   delayNode,
   loopGuardNode,
+  parallelNode,
+  joinNode,
   callSubflowNode,
   endNode,
 ] as unknown as readonly NodeSpec[];

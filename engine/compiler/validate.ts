@@ -1,6 +1,7 @@
 import type { FlowDocument, FlowIssue } from "../contracts/flow";
 import { findNodeSpec } from "../../nodes/registry";
 import type { NodeSpec, Port } from "../../nodes/_kit/define-node";
+import { checkBranches, type Branching } from "./branches";
 import { checkVariables } from "./variables";
 
 /** A node whose type is known and whose settings parsed. */
@@ -13,12 +14,15 @@ export type GraphCheck = {
   /** `nodeId -> portId -> target nodeId` */
   wiring: Map<string, Map<string, string>>;
   triggers: string[];
+  /** Run in parallel nodes, their branches and Joins. */
+  branching: Branching;
 };
 
 /**
  * Checks a flow document for everything that would make a published version misbehave: unknown
  * types, bad settings, missing triggers, unconnected ports, unreachable nodes and cycles an
- * instance could spin in without ever waiting. Every issue names the node it is about.
+ * instance could spin in without ever waiting, and parallel branches the compiler cannot nest.
+ * Every issue names the node it is about.
  */
 export function checkGraph(doc: FlowDocument): GraphCheck {
   const issues: FlowIssue[] = [];
@@ -101,7 +105,10 @@ export function checkGraph(doc: FlowDocument): GraphCheck {
     issues.push({ code: "cycle-without-wait", nodeId, message: "This node is on a loop with no waiting step: an instance would spin forever." });
   }
 
-  return { issues, nodes, wiring, triggers };
+  const branches = checkBranches(nodes, wiring);
+  issues.push(...branches.issues);
+
+  return { issues, nodes, wiring, triggers, branching: branches.branching };
 }
 
 function reach(starts: string[], wiring: Map<string, Map<string, string>>): Set<string> {

@@ -60,7 +60,15 @@ export type FlowIssue = {
     | "dangling-edge"
     | "duplicate-id"
     | "unknown-variable"
-    | "variable-type";
+    | "variable-type"
+    // Run in parallel / Join structure (engine/compiler/branches.ts)
+    | "branch-without-join"
+    | "branches-different-joins"
+    | "branch-crossing"
+    | "branch-entered-from-outside"
+    | "join-without-parallel"
+    | "end-in-branch"
+    | "parallel-loop";
   message: string;
   nodeId?: string;
   field?: string;

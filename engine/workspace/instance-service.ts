@@ -3,7 +3,7 @@ import { customerNames } from "./customer-names";
 import { EngineInputError } from "../contracts/errors";
 import { flowDocumentSchema } from "../contracts/flow";
 import { findNodeSpec } from "../../nodes/registry";
-import { nodeIdOfState } from "../compiler/compile";
+import { nodeIdsOfState } from "../compiler/compile";
 
 /** Instances of a flow and the history of one: the path for the canvas and the event log. */
 export function createInstanceService(prisma: PrismaClient) {
@@ -70,8 +70,9 @@ function nodeTitles(versions: { versionId: string; graph: string }[]) {
     const doc = flowDocumentSchema.parse(JSON.parse(graph));
     byVersion.set(versionId, new Map(doc.nodes.map((n) => [n.id, `${findNodeSpec(n.type)?.title ?? n.type} (${n.id})`])));
   }
+  // Inside a Run in parallel the instance rests in one node per unfinished branch.
   return (versionId: string, state: string) => {
-    const nodeId = nodeIdOfState(state);
-    return nodeId ? byVersion.get(versionId)?.get(nodeId) ?? nodeId : state;
+    const nodeIds = nodeIdsOfState(state);
+    return nodeIds.length ? nodeIds.map((id) => byVersion.get(versionId)?.get(id) ?? id).join(" + ") : state;
   };
 }

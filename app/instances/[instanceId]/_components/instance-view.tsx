@@ -5,6 +5,7 @@ import { ChevronLeft, ExternalLink } from "lucide-react";
 import Link from "next/link";
 import { useMemo } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
+import { nodeIdsOfState } from "@/engine/compiler/compile";
 import { ErrorNotice } from "@/app/_ui/error-notice";
 import { FlowCanvas, pathHighlight } from "@/app/_ui/flow-canvas";
 import { InstanceStatusBadge } from "@/app/_ui/instance-status-badge";
@@ -29,8 +30,8 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
   );
 }
 
-/** The state value is `n_<nodeId>` while the run rests in a node. */
-const restingNode = (instance: Instance) => (instance.status !== "completed" && instance.state.startsWith("n_") ? instance.state.slice(2) : undefined);
+/** The node the run rests in; inside a Run in parallel, the first unfinished branch's (the canvas marks one). */
+const restingNode = (instance: Instance) => (instance.status !== "completed" ? nodeIdsOfState(instance.state)[0] : undefined);
 
 function Run({ instance }: { instance: Instance }) {
   const { nodes, edges } = useMemo(() => pathHighlight(instance.document, instance.path), [instance.document, instance.path]);
@@ -74,7 +75,7 @@ function Run({ instance }: { instance: Instance }) {
           <div>
             <dt className="text-slate-400">{instance.status === "completed" ? "Ended in" : "Resting in"}</dt>
             <dd className="font-mono text-slate-700" data-testid="instance-state">
-              {instance.state.startsWith("n_") ? instance.state.slice(2) : instance.state}
+              {nodeIdsOfState(instance.state).join(", ") || instance.state}
             </dd>
           </div>
           <div>

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { defineNode } from "../../_kit/define-node";
+
+export const JOIN_MODES = ["all", "first"] as const;
+export type JoinMode = (typeof JOIN_MODES)[number];
+
+const settings = z.object({
+  mode: z
+    .enum(JOIN_MODES)
+    .default("all")
+    .meta({ label: "Continue when", help: "all: every branch has arrived. first: the first branch arrives; the other branches stop and their late events are ignored." }),
+});
+
+/**
+ * Where the branches of a Run in parallel meet. The wires into it end each branch's region; the
+ * flow continues from here once (every branch, or the first, per mode).
+ */
+export const joinNode = defineNode({
+  type: "flow.join",
+  version: 1,
+  title: "Join",
+  description: "Waits for the branches of a Run in parallel, then continues once.",
+  category: "flow",
+  icon: "Merge",
+  keywords: ["join", "merge", "wait for all", "synchronise", "parallel", "barrier"],
+  settings,
+  hasInput: true,
+  outputs: () => [{ id: "out", label: "Joined" }],
+  summary: (s) => (s.mode === "all" ? "When every branch is done" : "When the first branch is done; the others stop"),
+  compile: (ctx) => ({ always: { target: ctx.target("out") } }),
+  examples: [
+    { name: "Wait for all", settings: { mode: "all" } },
+    { name: "First one wins", settings: { mode: "first" } },
+  ],
+});

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { unpark, type FlowContext } from "../../_kit/context";
+import { defineNode } from "../../_kit/define-node";
+
+const MAX_BRANCHES = 5;
+
+const settings = z.object({
+  branches: z
+    .number()
+    .int("a whole number")
+    .min(2, "at least 2 branches")
+    .max(MAX_BRANCHES, `at most ${MAX_BRANCHES} branches`)
+    .default(2)
+    .meta({ label: "Branches", help: "How many branches run at the same time (2–5). Lead every branch into one Join." }),
+  labels: z
+    .array(z.string().trim().min(1).max(40))
+    .max(MAX_BRANCHES)
+    .default([])
+    .meta({ label: "Branch names", widget: "lines", help: "Optional, one per line in branch order; a branch without a name is “Branch N”." }),
+});
+
+/** The port of the n-th branch (1-based); also the key of its region in the compiled state. */
+const branchPort = (n: number) => `branch-${n}`;
+
+/**
+ * Runs several branches at once and continues at their Join. The compiler finds each branch's
+ * nodes (engine/compiler/branches.ts) and nests them in one region of this node's
+ * `type: "parallel"` state (compile.ts); events reach every region, and each waiting node checks
+ * its own parked key.
+ */
+export const parallelNode = defineNode({
+  type: "flow.parallel",
+  version: 1,
+  title: "Run in parallel",
+  description: "Starts several branches at the same time; a Join continues when they are done.",
+  category: "flow",
+  icon: "Split",
+  keywords: ["parallel", "fork", "split", "concurrent", "branches", "at the same time"],
+  settings,
+  hasInput: true,
+  outputs: (s) => Array.from({ length: s.branches }, (_, i) => ({ id: branchPort(i + 1), label: s.labels[i] ?? `Branch ${i + 1}` })),
+  summary: (s) => `${s.branches} branches at once`,
+  validate: (s) =>
+    s.labels.length > s.branches ? [{ code: "invalid-settings", field: "labels", message: `Run in parallel: ${s.labels.length} names for ${s.branches} branches.` }] : [],
+  // The regions, and where the state goes once they are done, are structure the compiler adds.
+  compile: () => ({ type: "parallel" }),
+  actions: {
+    /**
+     * Leaving before every branch is done (a Join in `first` mode): the other branches' parked
+     * keys are dropped, so their late timers, replies and task completions match no guard.
+     */
+    stop: (context, _event, p) => (p.nodeIds as string[]).reduce(unparkNode, context),
+  },
+  examples: [
+    { name: "Operator and customer at once", settings: { branches: 2, labels: ["Operator", "Customer"] } },
+    { name: "Three checks", settings: { branches: 3 } },
+  ],
+});
+
+/** Unparks a node's keys: its own and its suffixed ones (`<node>#sla`). */
+function unparkNode(context: FlowContext, nodeId: string): FlowContext {
+  return Object.keys(context.waits)
+    .filter((key) => key === nodeId || key.startsWith(`${nodeId}#`))
+    .reduce(unpark, context);
+}
