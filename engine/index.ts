@@ -144,6 +144,7 @@ export function createEngine(options: EngineOptions = {}) {
     /** An operator completes a task with one of its outcomes; the parked instance resumes. */
     async completeTask(taskId: string, outcome: string, operatorId: string | null = null) {
       const task = await tasks.get(taskId);
+      if (task.status === "cancelled") throw new EngineInputError("this task was cancelled: the flow no longer waits for it", "taskId");
       if (!task.outcomes.includes(outcome)) throw new EngineInputError(`"${outcome}" is not an outcome of this task (${task.outcomes.join(", ")})`, "outcome");
       await commits.submit(() => {
         if (taskDone.run(outcome, operatorId, iso(clock()), taskId).changes === 0) throw new EngineInputError("this task is already completed", "taskId");

@@ -45,7 +45,7 @@ describe("compiling a Run in parallel", () => {
   it("first: arriving leaves for the Join at once, and leaving stops every branch node", () => {
     const par = machineOf(operatorAndTimer("first")).states.n_par as Record<string, unknown> & { states: Record<string, { states: Record<string, unknown> }> };
     expect(par.onDone).toBeUndefined();
-    expect(par.exit).toEqual([{ type: "flow.parallel/stop", params: { nodeIds: ["task", "tell", "wait"] } }]);
+    expect(par.exit).toEqual([{ type: "flow.parallel/stop", params: { parallelId: "par", nodeIds: ["task", "tell", "wait"] } }]);
     expect(par.states["branch-1"].states.joined).toEqual({ id: "n_par:branch-1:joined", always: { target: "#n_join" } });
   });
 

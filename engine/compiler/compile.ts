@@ -111,7 +111,7 @@ function arrival(p: Parallel, port: string): StateJson {
 function leaving(p: Parallel): StateJson {
   if (p.mode === "all") return { onDone: { target: `#${stateId(p.joinId)}` } };
   const nodeIds = p.branches.flatMap((b) => [...b.nodes]);
-  return { exit: [{ type: implName(parallelNode.type, "stop"), params: { nodeIds } }] };
+  return { exit: [{ type: implName(parallelNode.type, "stop"), params: { parallelId: p.id, nodeIds } }] };
 }
 
 type Transition = { target?: string; reenter?: boolean };

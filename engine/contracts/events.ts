@@ -67,6 +67,8 @@ export type Effect =
   | { kind: "notification.create"; key: string; nodeId: string; audience: string; level: NotificationLevel; title: string; body: string }
   /** A one-time link to continue the conversation in another channel; `token` goes into the link. */
   | { kind: "handoff.create"; key: string; nodeId: string; token: string; channel: Channel; ttlMs: number }
+  /** Abandons parked waits (a branch stopped by a Join in `first` mode): pending timers and open tasks under these keys are cancelled. */
+  | { kind: "wait.abandon"; key: string; nodeId: string; keys: string[] }
   /** Starts another published flow as a subflow; its end feeds `subflow.completed` back under `key`. */
   | { kind: "subflow.start"; key: string; nodeId: string; flowId: string; inputs: Record<string, unknown> }
   /** CRM writes, applied in the step's transaction: fields merge into the customer's; a case is one per (instance, type). */

@@ -91,6 +91,7 @@ export function createStepStore(db: Db) {
     taskInsert: db.prepare(`INSERT OR IGNORE INTO "Task" (id, instanceId, nodeId, queueId, title, steps, outcomes, status, priority, dueAt, skills, customerId, conversationId, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)`),
     // Escalation moves an open task; a task completed meanwhile stays where it was done.
     taskEscalate: db.prepare(`UPDATE "Task" SET queueId = ?, priority = ?, dueAt = ?, escalations = escalations + 1, steps = json_insert(steps, '$[#]', json(?)) WHERE id = ? AND status = 'open'`),
+    taskCancel: db.prepare(`UPDATE "Task" SET status = 'cancelled', completedAt = ? WHERE id = ? AND status = 'open'`),
     notificationInsert: db.prepare(`INSERT OR IGNORE INTO "Notification" (id, instanceId, nodeId, audience, level, title, body, customerId, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     handoffFind: db.prepare(`SELECT customerId, expiresAt FROM "ChannelHandoff" WHERE id = ? AND channel = ? AND usedAt IS NULL`),
     handoffUse: db.prepare(`UPDATE "ChannelHandoff" SET usedAt = ? WHERE id = ?`),
@@ -199,6 +200,13 @@ export function createStepStore(db: Db) {
             queueId(effect.queue, w.at), TASK_PRIORITIES.indexOf(effect.priority), effect.slaMs > 0 ? w.at + effect.slaMs : null,
             JSON.stringify({ text: effect.note, done: false }), effect.taskId,
           );
+          break;
+        case "wait.abandon":
+          // A key names either a timer or a task; the other update matches nothing.
+          for (const key of effect.keys) {
+            s.timerCancel.run(key);
+            s.taskCancel.run(at, key);
+          }
           break;
         case "notification.create":
           s.notificationInsert.run(effect.key, w.instanceId, effect.nodeId, effect.audience, effect.level, effect.title, effect.body, w.customerId, at);

@@ -60,7 +60,8 @@ export function createTaskService(db: Db, prisma: PrismaClient, staff: StaffServ
     async list(filter: { status: "open" | "completed"; operatorId?: string }) {
       const who = filter.operatorId ? await staff.member(filter.operatorId) : null;
       const rows = await prisma.task.findMany({
-        where: { status: filter.status },
+        // Cancelled tasks (a branch that stopped counting) are finished work too.
+        where: { status: filter.status === "open" ? "open" : { in: ["completed", "cancelled"] } },
         // Open work: most urgent first, then oldest first; finished work: newest first.
         orderBy: filter.status === "open" ? [{ priority: "desc" }, { createdAt: "asc" }] : [{ createdAt: "desc" }],
         take: 500,

@@ -91,6 +91,7 @@ describe("a Join in `first` mode on SQLite", () => {
     const { instanceId } = await t.engine.receive("webchat", chat("visitor-3", "m-1", "call me"));
     await t.engine.completeTask((await openTask()).id, "done");
     expect(instanceRow(t.engine, instanceId!)).toMatchObject({ status: "completed", state: "n_end", stepCount: 2 });
+    expect(countRows(t.engine, "Timer", "status = 'cancelled'")).toBe(1); // the stopped branch's delay
 
     await restart();
     t.clock.advance(TEN_MINUTES);
@@ -98,5 +99,16 @@ describe("a Join in `first` mode on SQLite", () => {
     expect(instanceRow(t.engine, instanceId!)).toMatchObject({ status: "completed", stepCount: 2 });
     await t.engine.dispatch();
     expect(t.channel.texts()).toEqual(["An operator will call you back.", "All done"]);
+  });
+
+  it("continues on the timer when it comes first, and cancels the other branch's operator task", async () => {
+    const { instanceId } = await t.engine.receive("webchat", chat("visitor-4", "m-1", "call me"));
+    const task = await openTask();
+    t.clock.advance(TEN_MINUTES);
+    await t.engine.fireDueTimers();
+    expect(instanceRow(t.engine, instanceId!)).toMatchObject({ status: "completed" });
+    expect(t.engine.db.prepare(`SELECT status FROM "Task" WHERE id = ?`).get(task.id)).toEqual({ status: "cancelled" });
+    expect(await t.engine.tasks.list({ status: "open" })).toEqual([]);
+    await expect(t.engine.completeTask(task.id, "done")).rejects.toThrow("this task was cancelled");
   });
 });

@@ -21,10 +21,14 @@ export function TaskOutcomes({ task }: { task: Task }) {
   if (task.status !== "open") {
     return (
       <Card title="Outcome" testId="task-outcomes">
-        <p className="flex items-center gap-2 text-sm text-slate-700">
-          <CheckCircle2 className="size-4 text-emerald-600" aria-hidden />
-          Completed as <strong className="font-semibold">{task.outcome}</strong>
-        </p>
+        {task.status === "cancelled" ? (
+          <p className="text-sm text-slate-700">Cancelled by the flow: it went on without this task.</p>
+        ) : (
+          <p className="flex items-center gap-2 text-sm text-slate-700">
+            <CheckCircle2 className="size-4 text-emerald-600" aria-hidden />
+            Completed as <strong className="font-semibold">{task.outcome}</strong>
+          </p>
+        )}
       </Card>
     );
   }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { unpark, type FlowContext } from "../../_kit/context";
+import { emit, unpark, type FlowContext } from "../../_kit/context";
 import { defineNode } from "../../_kit/define-node";
 
 const MAX_BRANCHES = 5;
@@ -49,7 +49,13 @@ export const parallelNode = defineNode({
      * Leaving before every branch is done (a Join in `first` mode): the other branches' parked
      * keys are dropped, so their late timers, replies and task completions match no guard.
      */
-    stop: (context, _event, p) => (p.nodeIds as string[]).reduce(unparkNode, context),
+    stop: (context, _event, p) => {
+      const keys = (p.nodeIds as string[]).flatMap((nodeId) => parkedKeys(context, nodeId));
+      const released = keys.reduce(unpark, context);
+      const abandoned = keys.map((k) => context.waits[k]);
+      // Their timers and operator tasks are cancelled too, so nobody works on a branch that no longer counts.
+      return abandoned.length ? emit(released, { kind: "wait.abandon", nodeId: p.parallelId as string, keys: abandoned }) : released;
+    },
   },
   examples: [
     { name: "Operator and customer at once", settings: { branches: 2, labels: ["Operator", "Customer"] } },
@@ -57,9 +63,5 @@ export const parallelNode = defineNode({
   ],
 });
 
-/** Unparks a node's keys: its own and its suffixed ones (`<node>#sla`). */
-function unparkNode(context: FlowContext, nodeId: string): FlowContext {
-  return Object.keys(context.waits)
-    .filter((key) => key === nodeId || key.startsWith(`${nodeId}#`))
-    .reduce(unpark, context);
-}
+/** A node's parking spots: its own and its suffixed ones (`<node>#sla`). */
+const parkedKeys = (context: FlowContext, nodeId: string) => Object.keys(context.waits).filter((key) => key === nodeId || key.startsWith(`${nodeId}#`));
