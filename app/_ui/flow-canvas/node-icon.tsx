@@ -3,6 +3,9 @@ import { DynamicIcon, iconNames, type IconName } from "lucide-react/dynamic";
 
 const known = new Set<string>(iconNames);
 
+/** Whether lucide has the icon a spec names (else a box is drawn). */
+export const isKnownIcon = (name: string) => known.has(kebab(name));
+
 /** "CircleStop" -> "circle-stop", "Tally1" -> "tally-1": lucide's file names. */
 const kebab = (name: string) =>
   name

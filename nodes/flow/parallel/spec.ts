@@ -34,7 +34,7 @@ export const parallelNode = defineNode({
   title: "Run in parallel",
   description: "Starts several branches at the same time; a Join continues when they are done.",
   category: "flow",
-  icon: "Split",
+  icon: "GitFork",
   keywords: ["parallel", "fork", "split", "concurrent", "branches", "at the same time"],
   settings,
   hasInput: true,
