@@ -38,6 +38,10 @@ function effectText(effect: Effect): string | null {
   if (effect.kind === "case.upsert") return `Case ${effect.type} (${effect.status}): ${effect.subject}`;
   if (effect.kind === "http.request") return `${effect.method} ${effect.url} (simulated: answer it with an API answer step)`;
   if (effect.kind === "subflow.start") return `Calls flow ${effect.flowId} (simulated: answer it with a subflow result step)`;
+  if (effect.kind === "task.escalate") return `Task moved to ${effect.queue} (${effect.priority}): ${effect.note}`;
+  if (effect.kind === "notification.create") return `Notifies ${effect.audience} (${effect.level}): ${effect.title}`;
+  if (effect.kind === "handoff.create") return `One-time ${effect.channel} link created`;
+  if (effect.kind === "wait.abandon") return `Stopped branches: ${effect.keys.length} wait${effect.keys.length === 1 ? "" : "s"} cancelled`;
   return null;
 }
 
@@ -93,6 +97,15 @@ export function ResultStep({ doc, step, index, elapsedMs, selected, onSelect, on
             <li key={effect.key} className="w-fit max-w-full rounded-xl rounded-tl-sm bg-slate-100 px-2.5 py-1 break-words text-slate-800 ring-1 ring-slate-200" data-testid="sim-sent">
               {effect.channel && <span className="mr-1 font-mono text-[10px] text-slate-500 uppercase">{effect.channel}</span>}
               {effect.text}
+              {effect.buttons && (
+                <span className="mt-1 flex flex-wrap gap-1" data-testid="sim-quick-replies">
+                  {effect.buttons.map((b) => (
+                    <span key={b} className="rounded-full border border-sky-300 bg-white px-2 text-[11px] text-sky-800">
+                      {b}
+                    </span>
+                  ))}
+                </span>
+              )}
             </li>
           ) : (
             effectText(effect) && (
