@@ -82,15 +82,20 @@ test("an operator starts a flow they built for the customer of an open task, and
   await desk.close();
 });
 
-test("a complaint-routing flow from the template shows its SLA on the operator task and publishes", async ({ page }) => {
+test("a complaint-routing flow from the template shows its skills and SLA on the operator task, its escalation, and publishes", async ({ page }) => {
   const flowId = await createFlowFromTemplate(page, "complaint-routing");
   flowIds.push(flowId);
   await expect(page.getByTestId("flow-name")).toHaveText("Complaint routing");
 
   // The conflict-resolution task promises an answer within 30 minutes; the fallback support task has no SLA.
-  await expect(page.getByTestId("flow-node-conflict")).toContainText("Queue conflict-resolution · high · SLA 30 min");
+  await expect(page.getByTestId("flow-node-conflict")).toContainText("Queue conflict-resolution · needs complaints · high · SLA 30 min");
   await expect(page.getByTestId("flow-node-conflict")).toContainText("SLA breached");
   await expect(page.getByTestId("flow-node-support")).not.toContainText("SLA");
+  // On breach the same task moves to supervisors, urgent, with a new 30-minute SLA.
+  await expect(page.getByTestId("flow-node-supervisor")).toContainText("To supervisors · urgent · SLA 30 min");
+  await page.getByTestId("flow-node-supervisor").click({ position: { x: 40, y: 12 } });
+  await expect(page.getByTestId("field-to")).toHaveValue("supervisors");
+  await expect(page.getByTestId("field-slaMinutes")).toHaveValue("30");
 
   await expect(page.getByTestId("issues-panel")).toHaveAttribute("data-count", "0");
   await page.getByTestId("publish-button").click();
