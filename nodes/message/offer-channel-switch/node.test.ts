@@ -45,6 +45,13 @@ describe("message.offer-channel-switch", () => {
     expect(run.port).toBe("switched");
   });
 
+  it("words an empty offer and confirmation for where the customer would go", () => {
+    const run = runNode(TYPE, { switchTo: "messenger", messenger: "whatsapp", linkBase: "https://wa.me/15550001111?text=", timeoutSeconds: 0 });
+    expect(effectsOf(run.effects, "message.send")[0].text).toBe("Shall we continue in WhatsApp, Ann? You'll find this conversation there.");
+    run.reply("yes please");
+    expect(effectsOf(run.effects, "message.send").at(-1)!.text).toBe("Tap the link to continue in WhatsApp:\nhttps://wa.me/15550001111?text=inst-1-2");
+  });
+
   it("goes to Declined on the decline button or any other reply, keeping the reply as the message", () => {
     const run = runNode(TYPE, {});
     run.reply("where is my parcel?");

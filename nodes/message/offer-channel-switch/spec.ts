@@ -19,19 +19,17 @@ const settings = z.object({
   offer: z
     .string()
     .trim()
-    .min(1, "write the offer")
     .max(1000)
-    .default("Would you like us to call you back, {{customer.name | there}}?")
-    .meta({ label: "Offer", widget: "template" }),
+    .default("")
+    .meta({ label: "Offer", widget: "template", placeholder: "Empty: “Would you like us to call you back?” or “Shall we continue in Telegram?”" }),
   accept: label("Yes, please", "accept").meta({ label: "Accept button" }),
   decline: label("No, thanks", "decline").meta({ label: "Decline button" }),
   confirmation: z
     .string()
     .trim()
-    .min(1)
     .max(1000)
-    .default("Thank you! An operator will call you shortly.")
-    .meta({ label: "Confirmation", widget: "template", help: "Sent on accept. For a messenger the link follows it." }),
+    .default("")
+    .meta({ label: "Confirmation", widget: "template", placeholder: "Empty: “An operator will call you shortly.” or “Tap the link to continue:”", help: "Sent on accept. For a messenger the link follows it." }),
   timeoutSeconds: z.number().int().min(0).max(7 * 86400).default(300).meta({ label: "Wait for an answer (seconds)", help: "0 waits forever; then the flow continues on No answer." }),
   queue: z.string().trim().regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and dashes").default("callbacks").meta({ label: "Callback queue" }),
   priority: z.enum(TASK_PRIORITIES).default("high").meta({ label: "Callback priority" }),
@@ -44,10 +42,22 @@ const settings = z.object({
 });
 type Settings = z.infer<typeof settings>;
 
+const MESSENGER_NAMES: Record<(typeof MESSENGERS)[number], string> = { telegram: "Telegram", whatsapp: "WhatsApp" };
+
+/** What the customer reads when the offer or confirmation is left empty: it depends on where they would go. */
+function wording(s: Settings): { offer: string; confirmation: string } {
+  const app = MESSENGER_NAMES[s.messenger];
+  const fallback =
+    s.switchTo === "callback"
+      ? { offer: "Would you like us to call you back, {{customer.name | there}}?", confirmation: "Thank you! An operator will call you shortly." }
+      : { offer: `Shall we continue in ${app}, {{customer.name | there}}? You'll find this conversation there.`, confirmation: `Tap the link to continue in ${app}:` };
+  return { offer: s.offer || fallback.offer, confirmation: s.confirmation || fallback.confirmation };
+}
+
 /** The customer took the offer: a callback task for operators, or a one-time link to the messenger. */
 function switchChannel(context: FlowContext, nodeId: string, s: Settings): FlowContext {
   const scope = templateScope(context);
-  const confirmation = renderTemplate(s.confirmation, scope);
+  const confirmation = renderTemplate(wording(s).confirmation, scope);
   if (s.switchTo === "callback") {
     const tasked = emit(context, {
       kind: "task.create",
@@ -102,7 +112,7 @@ export const offerChannelSwitchNode = defineNode({
     const nodeId = ctx.nodeId;
     const s = ctx.settings;
     return {
-      entry: [ctx.action("offer", { nodeId, text: s.offer, buttons: [s.accept, s.decline], delayMs: s.timeoutSeconds * 1000 })],
+      entry: [ctx.action("offer", { nodeId, text: wording(s).offer, buttons: [s.accept, s.decline], delayMs: s.timeoutSeconds * 1000 })],
       on: {
         "message.received": [
           { guard: ctx.guard("accepts", { accept: s.accept }), target: ctx.target("switched"), actions: [ctx.action("switch", { nodeId, ...s })] },
