@@ -7,6 +7,14 @@ import { nodeIdsOfState } from "../compiler/compile";
 
 /** Instances of a flow and the history of one: the path for the canvas and the event log. */
 export function createInstanceService(prisma: PrismaClient) {
+  /** The instance that called this one as a subflow, if any (kept in the snapshot's context). */
+  async function callerOf(snapshot: string) {
+    const caller = (JSON.parse(snapshot) as { context?: { caller?: { instanceId: string } | null } }).context?.caller;
+    if (!caller) return null;
+    const row = await prisma.instance.findUnique({ where: { id: caller.instanceId }, select: { id: true, flow: { select: { name: true } } } });
+    return row && { instanceId: row.id, flowName: row.flow.name };
+  }
+
   return {
     async list(flowId: string) {
       const rows = await prisma.instance.findMany({
@@ -46,6 +54,7 @@ export function createInstanceService(prisma: PrismaClient) {
         createdAt: e.createdAt,
       }));
       return {
+        calledBy: await callerOf(instance.snapshot),
         id: instance.id,
         flowId: instance.flowId,
         flowName: instance.flow.name,

@@ -78,6 +78,8 @@ describe("calling a subflow", () => {
     expect(stepLog(t.engine, p.id).map((s) => s.type)).toEqual(["message.received", "subflow.completed"]);
     expect(stepLog(t.engine, p.id)[1].payload).toMatchObject({ key: `${p.id}:1`, nodeId: "call" });
     expect(stepLog(t.engine, c.id).map((s) => s.type)).toEqual(["subflow.called", "message.received"]);
+    expect((await t.engine.instances.get(c.id)).calledBy).toEqual({ instanceId: p.id, flowName: "Support" });
+    expect((await t.engine.instances.get(p.id)).calledBy).toBeNull();
   });
 
   it("gives the called flow the reply when the chat tests the calling flow on its own", async () => {

@@ -66,6 +66,14 @@ function Run({ instance }: { instance: Instance }) {
             <InstanceStatusBadge status={instance.status} />
           </div>
           <p className="truncate font-mono text-[11px] text-slate-400">{instance.id}</p>
+          {instance.calledBy && (
+            <p className="truncate text-[11px] text-slate-500" data-testid="instance-called-by">
+              Called as a subflow by{" "}
+              <Link href={`/instances/${instance.calledBy.instanceId}`} className="font-medium text-indigo-600 hover:text-indigo-500">
+                {instance.calledBy.flowName}
+              </Link>
+            </p>
+          )}
         </div>
         <dl className="ml-6 hidden items-center gap-5 text-xs md:flex">
           <div>
