@@ -4,12 +4,19 @@ import { z } from "zod";
 export const channelSchema = z.enum(["webchat", "email", "sms", "phone", "telegram", "whatsapp"]);
 export type Channel = z.infer<typeof channelSchema>;
 
+/** A quiet gap after which a customer's next message opens a new conversation for triggers. */
+export const CONVERSATION_GAP_MS = 24 * 3600_000;
+
 /** What a flow knows about the customer it runs for. */
 export type CustomerRef = { id: string; name: string | null; channel: Channel; address: string };
 
 /** Events a flow instance reacts to. `at` is the engine clock (ms) when the event is applied. */
 export type FlowEvent =
-  | { type: "message.received"; at: number; messageId: string; text: string; channel: Channel }
+  /**
+   * `opensConversation`: no earlier message in this conversation, or none for CONVERSATION_GAP_MS
+   * (a customer coming back). Absent in events logged before it existed: read as true.
+   */
+  | { type: "message.received"; at: number; messageId: string; text: string; channel: Channel; opensConversation?: boolean }
   | { type: "timer.fired"; at: number; timerId: string; nodeId: string }
   | { type: "task.completed"; at: number; taskId: string; nodeId: string; outcome: string }
   | { type: "crm.event"; at: number; eventId: string; name: string; payload: Record<string, unknown> }

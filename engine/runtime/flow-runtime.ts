@@ -141,8 +141,9 @@ export function createFlowRuntime(store: StepStore, versions: ReturnType<typeof 
       store.redeemHandoff(msg.channel, msg.address, msg.text, at);
       const who = customerOn(msg.channel, msg.address, msg.name, at);
       const { conversationId } = who;
+      const opensConversation = store.opensConversation(conversationId, at);
       s.messageInsert.run(newId(), conversationId, "in", "customer", msg.text, msg.providerMessageId, "received", iso(at));
-      const event: FlowEvent = { type: "message.received", at, messageId: msg.providerMessageId, text: msg.text, channel: msg.channel };
+      const event: FlowEvent = { type: "message.received", at, messageId: msg.providerMessageId, text: msg.text, channel: msg.channel, opensConversation };
 
       let instanceId: string | null = null;
       const waiting = s.instanceWaiting.get(conversationId) as InstanceRow | undefined;

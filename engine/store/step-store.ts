@@ -1,5 +1,5 @@
 import { newId } from "./ids";
-import { TASK_PRIORITIES, type Channel, type Effect } from "../contracts/events";
+import { CONVERSATION_GAP_MS, TASK_PRIORITIES, type Channel, type Effect } from "../contracts/events";
 import { iso, type Db } from "./db";
 
 export type InstanceRow = {
@@ -61,6 +61,7 @@ export function createStepStore(db: Db) {
     identityInsert: db.prepare(`INSERT INTO "CustomerIdentity" (id, customerId, channel, address, createdAt) VALUES (?, ?, ?, ?, ?)`),
     conversationFind: db.prepare(`SELECT id FROM "Conversation" WHERE customerId = ? AND channel = ? AND address = ? ORDER BY createdAt DESC LIMIT 1`),
     conversationInsert: db.prepare(`INSERT INTO "Conversation" (id, customerId, channel, address, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)`),
+    conversationLastMessage: db.prepare(`SELECT createdAt FROM "Message" WHERE conversationId = ? ORDER BY createdAt DESC LIMIT 1`),
     conversationTouch: db.prepare(`UPDATE "Conversation" SET updatedAt = ? WHERE id = ?`),
     messageInsert: db.prepare(`INSERT INTO "Message" (id, conversationId, direction, author, text, providerId, status, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     botMessageInsert: db.prepare(`INSERT INTO "Message" (id, conversationId, direction, author, text, buttons, status, createdAt) VALUES (?, ?, 'out', 'bot', ?, ?, 'queued', ?)`),
@@ -125,6 +126,12 @@ export function createStepStore(db: Db) {
     s.identityInsert.run(newId(), handoff.customerId, channel, address, iso(at));
     s.handoffUse.run(iso(at), token);
     return true;
+  }
+
+  /** Whether a message at `at` opens the conversation: nothing was said in it before, or not for a long quiet gap. */
+  function opensConversation(conversationId: string, at: number): boolean {
+    const last = s.conversationLastMessage.get(conversationId) as { createdAt: string } | undefined;
+    return !last || at - Date.parse(last.createdAt) > CONVERSATION_GAP_MS;
   }
 
   /** The customer's current conversation on this channel address, opened if there is none. */
@@ -243,6 +250,7 @@ export function createStepStore(db: Db) {
     statements: s,
     resolveCustomer,
     redeemHandoff,
+    opensConversation,
     openConversation,
     queueId,
     writeStep,

@@ -20,8 +20,9 @@ export function compileOrThrow(doc: FlowDocument): MachineJson {
 }
 
 let messageCounter = 0;
-export function messageEvent(text: string, opts: { messageId?: string; channel?: Channel; at?: number } = {}): FlowEvent {
-  return { type: "message.received", at: opts.at ?? T0, messageId: opts.messageId ?? `msg-${++messageCounter}`, text, channel: opts.channel ?? "webchat" };
+export function messageEvent(text: string, opts: { messageId?: string; channel?: Channel; at?: number; opensConversation?: boolean } = {}): FlowEvent {
+  const { opensConversation } = opts;
+  return { type: "message.received", at: opts.at ?? T0, messageId: opts.messageId ?? `msg-${++messageCounter}`, text, channel: opts.channel ?? "webchat", ...(opensConversation !== undefined && { opensConversation }) };
 }
 export function timerFired(timerId: string, nodeId: string, at = T0): FlowEvent {
   return { type: "timer.fired", at, timerId, nodeId };

@@ -25,12 +25,23 @@ describe("trigger.message-received", () => {
   it("tells the runtime which events it claims", () => {
     const { trigger } = messageReceivedNode;
     expect(trigger?.event).toBe("message.received");
-    expect(trigger?.matches({ channel: "any" }, messageEvent("x", { channel: "telegram" }))).toBe(true);
-    expect(trigger?.matches({ channel: "sms" }, messageEvent("x", { channel: "telegram" }))).toBe(false);
-    expect(trigger?.matches({ channel: "any" }, { type: "timer.fired", at: 0, timerId: "t", nodeId: "n" })).toBe(false);
+    const any = { channel: "any", on: "any-message" } as const;
+    expect(trigger?.matches(any, messageEvent("x", { channel: "telegram" }))).toBe(true);
+    expect(trigger?.matches({ ...any, channel: "sms" }, messageEvent("x", { channel: "telegram" }))).toBe(false);
+    expect(trigger?.matches(any, { type: "timer.fired", at: 0, timerId: "t", nodeId: "n" })).toBe(false);
   });
 
-  it("defaults to any channel", () => {
-    expect(messageReceivedNode.settings.parse({})).toEqual({ channel: "any" });
+  it("defaults to any channel and any message", () => {
+    expect(messageReceivedNode.settings.parse({})).toEqual({ channel: "any", on: "any-message" });
+  });
+
+  it("with first-message, starts only on a message that opens a conversation", () => {
+    const { trigger } = messageReceivedNode;
+    const first = { channel: "any", on: "first-message" } as const;
+    expect(trigger?.matches(first, messageEvent("hi", { opensConversation: true }))).toBe(true);
+    expect(trigger?.matches(first, messageEvent("and another thing", { opensConversation: false }))).toBe(false);
+    expect(trigger?.matches({ channel: "any", on: "any-message" }, messageEvent("and another thing", { opensConversation: false }))).toBe(true);
+    // A channel is more specific than "first message only"; both together beat either.
+    expect([{ channel: "any", on: "any-message" }, first, { channel: "webchat", on: "any-message" }, { channel: "webchat", on: "first-message" }].map((s) => trigger?.specificity?.(s as never))).toEqual([0, 1, 2, 3]);
   });
 });
