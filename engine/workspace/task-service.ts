@@ -47,6 +47,14 @@ export function createTaskService(db: Db, prisma: PrismaClient, staff: StaffServ
     return steps;
   });
 
+  // A queue page: tasks none of whose required skills the viewer lacks (all when the first parameter is 1).
+  // Open work: most urgent first, then oldest first; finished work (cancelled included): newest first.
+  const fits = `(? = 1 OR NOT EXISTS (SELECT 1 FROM json_each(t.skills) need WHERE need.value NOT IN (SELECT value FROM json_each(?))))`;
+  const queuePage = {
+    open: db.prepare(`SELECT id FROM "Task" t WHERE status = 'open' AND ${fits} ORDER BY priority DESC, createdAt ASC LIMIT 200`),
+    completed: db.prepare(`SELECT id FROM "Task" t WHERE status IN ('completed', 'cancelled') AND ${fits} ORDER BY createdAt DESC LIMIT 200`),
+  };
+
   async function requireTask(id: string) {
     const task = await prisma.task.findUnique({ where: { id }, include: { queue: true } });
     if (!task) throw new EngineInputError(`task ${id} not found`, "taskId");
@@ -59,15 +67,12 @@ export function createTaskService(db: Db, prisma: PrismaClient, staff: StaffServ
     /** The queue as `operatorId` sees it: only tasks they have every skill for (supervisors: all). */
     async list(filter: { status: "open" | "completed"; operatorId?: string }) {
       const who = filter.operatorId ? await staff.member(filter.operatorId) : null;
-      const rows = await prisma.task.findMany({
-        // Cancelled tasks (a branch that stopped counting) are finished work too.
-        where: { status: filter.status === "open" ? "open" : { in: ["completed", "cancelled"] } },
-        // Open work: most urgent first, then oldest first; finished work: newest first.
-        orderBy: filter.status === "open" ? [{ priority: "desc" }, { createdAt: "asc" }] : [{ createdAt: "desc" }],
-        take: 500,
-        include: { queue: { select: { name: true } } },
-      });
-      const tasks = rows.filter((t) => !who || canTake(who, parseSkills(t.skills))).slice(0, 200);
+      const seesAll = !who || who.role === "supervisor" ? 1 : 0;
+      // The skill match is part of the query, so the 200 shown are the most urgent this person can take.
+      const ids = (queuePage[filter.status].all(seesAll, JSON.stringify(who?.skills ?? [])) as { id: string }[]).map((r) => r.id);
+      const rows = await prisma.task.findMany({ where: { id: { in: ids } }, include: { queue: { select: { name: true } } } });
+      const byId = new Map(rows.map((t) => [t.id, t]));
+      const tasks = ids.flatMap((id) => byId.get(id) ?? []);
       const nameOf = await customerNames(prisma, tasks);
       return tasks.map((t) => ({
         id: t.id,

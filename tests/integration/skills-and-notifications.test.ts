@@ -42,6 +42,13 @@ describe("skills-based queues and internal notifications", () => {
     await expect(t.engine.tasks.list({ status: "open", operatorId: "nobody" })).rejects.toThrow("operator nobody not found");
   });
 
+  it("fills an operator's page with what they can take, however many more urgent tasks need other skills", async () => {
+    for (let i = 0; i < 510; i++) await t.engine.receive("webchat", chat(`v-${i}`, `m-${i}`, "complaint"));
+    await t.engine.receive("webchat", chat("v-q", "m-q", "a question"));
+    expect(await titles("demo-operator")).toEqual(["Question"]);
+    expect(await titles("olga-petrova")).toHaveLength(200);
+  });
+
   it("delivers a notification to operators with the skill and to supervisors, until acknowledged", async () => {
     await t.engine.receive("webchat", chat("v-1", "m-1", "complaint!", "Irina"));
     expect((await t.engine.staff.notifications("olga-petrova")).map((n) => n.title)).toEqual(["Complaint from Irina"]);
