@@ -23,7 +23,7 @@ import { createStepStore } from "./store/step-store";
 import { createTimerPoller } from "./timers/timer-poller";
 import { createInstanceService } from "./workspace/instance-service";
 import { createTaskService } from "./workspace/task-service";
-import { createStaffService } from "./workspace/staff-service";
+import { canTake, createStaffService } from "./workspace/staff-service";
 
 export { EngineInputError, FlowInvalidError } from "./contracts/errors";
 export type { InboundMessage, OutboundMessage } from "./channels/channel";
@@ -145,6 +145,12 @@ export function createEngine(options: EngineOptions = {}) {
     async completeTask(taskId: string, outcome: string, operatorId: string | null = null) {
       const task = await tasks.get(taskId);
       if (task.status === "cancelled") throw new EngineInputError("this task was cancelled: the flow no longer waits for it", "taskId");
+      // A person must have the task's skills (supervisors may take anything); null is the system or an API client.
+      if (operatorId !== null) {
+        const who = await staff.member(operatorId);
+        const missing = canTake(who, task.skills) ? [] : task.skills.filter((s) => !who.skills.includes(s));
+        if (missing.length) throw new EngineInputError(`${who.name} lacks the skills this task needs: ${missing.join(", ")}`, "operatorId");
+      }
       if (!task.outcomes.includes(outcome)) throw new EngineInputError(`"${outcome}" is not an outcome of this task (${task.outcomes.join(", ")})`, "outcome");
       await commits.submit(() => {
         if (taskDone.run(outcome, operatorId, iso(clock()), taskId).changes === 0) throw new EngineInputError("this task is already completed", "taskId");

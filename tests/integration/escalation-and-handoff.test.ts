@@ -4,6 +4,7 @@ import type { FlowDocument } from "../../engine/contracts/flow";
 import { fakeClock } from "../../engine/testing/fake-clock";
 import { recordingChannel } from "../../engine/testing/recording-channel";
 import { chat, countRows, publishFlow, useTempDb, useTestEngine } from "../../engine/testing/test-engine";
+import { seedStaff } from "../../prisma/seed";
 
 const at = { x: 0, y: 0 };
 const MINUTE = 60_000;
@@ -50,7 +51,10 @@ const tasks = (engine: { db: { prepare(sql: string): { all(): unknown[] } } }) =
   engine.db.prepare(`SELECT t.id, q.name AS queue, t.priority, t.dueAt, t.skills, t.escalations, t.steps, t.status, t.conversationId FROM "Task" t JOIN "Queue" q ON q.id = t.queueId`).all() as TaskRow[];
 
 describe("escalation through real SQLite", () => {
-  const t = useTestEngine(({ engine }) => publishFlow(engine, "Complaints", COMPLAINT));
+  const t = useTestEngine(async ({ engine }) => {
+    await seedStaff(engine);
+    await publishFlow(engine, "Complaints", COMPLAINT);
+  });
 
   it("moves the breached task to supervisors, urgent, with the note and a new deadline, and tells supervisors", async () => {
     await t.engine.receive("webchat", chat("v-1", "m-1", "I was charged twice", "Irina"));
@@ -64,7 +68,8 @@ describe("escalation through real SQLite", () => {
     expect(JSON.parse(moved.steps)).toEqual([{ text: "Nobody took it in 30 minutes", done: false }]);
     expect(t.engine.db.prepare(`SELECT audience, level, title FROM "Notification"`).all()).toEqual([{ audience: "supervisors", level: "warning", title: "SLA missed for Irina" }]);
 
-    await t.engine.completeTask(created.id, "resolved", "demo-operator");
+    await expect(t.engine.completeTask(created.id, "resolved", "demo-operator")).rejects.toThrow("Demo Operator lacks the skills this task needs: complaints, ru");
+    await t.engine.completeTask(created.id, "resolved", "sam-lee"); // the supervisor it moved to
     expect(t.engine.db.prepare(`SELECT status, snapshot FROM "Instance"`).get()).toMatchObject({ status: "completed" });
     expect(JSON.parse((t.engine.db.prepare(`SELECT snapshot FROM "Instance"`).get() as { snapshot: string }).snapshot).context.outcome).toBe("resolved-after-escalation");
   });

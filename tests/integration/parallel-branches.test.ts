@@ -47,7 +47,7 @@ describe("a Run in parallel on SQLite: an operator task and a delay, then a Join
     await restart();
     expect(await t.engine.fireDueTimers()).toBe(0);
     const task = await openTask();
-    await t.engine.completeTask(task.id, "done", "demo-operator");
+    await t.engine.completeTask(task.id, "done");
     await t.engine.dispatch();
 
     expect(t.channel.texts()).toEqual(["An operator will call you back.", "All done"]);
