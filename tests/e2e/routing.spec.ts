@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createFlowFromTemplate, deleteFlow, DESKTOP, unique } from "./support/app";
+import { createFlowFromTemplate, deleteFlow, DESKTOP, importFlow, unique } from "./support/app";
 
 test.use({ viewport: DESKTOP });
 
@@ -80,4 +80,42 @@ test("a hesitating visitor takes the callback with a quick reply, and the callba
   await expect(detail.getByTestId("customer-fields")).toContainText("+44 20 7946 0958");
   await expect(detail.getByTestId("task-conversation").getByTestId("chat-message").filter({ hasText: "can you call me back please" })).toBeVisible();
   await desk.screenshot({ path: "test-results/screens/workspace-callback.png" });
+});
+
+test("a flow's notification reaches the supervisor's workspace and leaves once acknowledged", async ({ page, context }) => {
+  const visitor = unique("Chan");
+  const at = (x: number) => ({ x: x * 260, y: 0 });
+  flowIds.push(
+    await importFlow(page, unique("VIP alert"), {
+      nodes: [
+        { id: "in", type: "trigger.message-received", position: at(0), settings: { channel: "webchat" } },
+        { id: "tell", type: "routing.notify", position: at(1), settings: { level: "critical", title: "VIP {{customer.name}} is upset", body: "They wrote: {{message.text}}" } },
+        { id: "task", type: "routing.operator-task", position: at(2), settings: { queue: "vip", title: "Call {{customer.name}}", skills: ["vip"], priority: "urgent" } },
+        { id: "end", type: "flow.end", position: at(3), settings: {} },
+      ],
+      edges: [
+        { id: "1", source: "in", sourcePort: "out", target: "tell" },
+        { id: "2", source: "tell", sourcePort: "out", target: "task" },
+        { id: "3", source: "task", sourcePort: "outcome-done", target: "end" },
+      ],
+    }),
+  );
+  await page.getByTestId("publish-button").click();
+  await expect(page.getByTestId("publish-result")).toHaveText("Published v1");
+  await page.getByTestId("chat-toggle").click();
+  const chat = page.getByTestId("chat-panel");
+  await chat.getByTestId("chat-name").fill(visitor);
+  await chat.getByTestId("chat-input").fill("This is the third time I'm writing!");
+  await chat.getByTestId("chat-send").click();
+
+  const desk = await context.newPage();
+  await desk.setViewportSize(DESKTOP);
+  await desk.goto("/workspace");
+  await desk.getByTestId("work-as").selectOption({ label: "Sam Lee (supervisor)" });
+  const alert = desk.getByTestId("notification").filter({ hasText: `VIP ${visitor} is upset` });
+  await expect(alert).toContainText("They wrote: This is the third time I'm writing!");
+  const row = desk.getByTestId("task-row").filter({ hasText: `Call ${visitor}` });
+  await expect(row.getByTestId("task-skills")).toHaveText("needs vip");
+  await alert.getByRole("button", { name: "Acknowledge" }).click();
+  await expect(alert).toHaveCount(0);
 });

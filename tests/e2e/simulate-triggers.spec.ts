@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import type { FlowExport } from "../../engine/contracts/flow";
-import { deleteFlow, DESKTOP, unique } from "./support/app";
+import { deleteFlow, DESKTOP, importFlow, unique } from "./support/app";
 
 test.use({ viewport: DESKTOP });
 
@@ -29,16 +29,6 @@ const SHIPPED: FlowExport["document"] = {
     { id: "e5", source: "tell-standard", sourcePort: "out", target: "told" },
   ],
 };
-
-/** Imports a flow file on the flows page, as a person with an exported flow does; returns the new flow's id. */
-async function importFlow(page: Page, name: string, document: FlowExport["document"]): Promise<string> {
-  const file: FlowExport = { format: "omniflow.flow", formatVersion: 1, name, document };
-  await page.goto("/");
-  await page.getByTestId("import-flow-file").setInputFiles({ name: "order-shipped.omniflow.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) });
-  await page.waitForURL(/\/flows\/[^/]+$/);
-  await expect(page.getByTestId("flow-name")).toHaveText(name);
-  return new URL(page.url()).pathname.split("/").pop()!;
-}
 
 test("a flow started by a webhook is simulated with a scripted call: bad payloads are explained, a good one runs the express path", async ({ page }, testInfo) => {
   flowId = await importFlow(page, unique("Order shipped"), SHIPPED);

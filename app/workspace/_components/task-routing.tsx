@@ -11,11 +11,11 @@ export function TaskRouting({ task }: { task: { skills: string[]; escalations: n
           Escalated{task.escalations > 1 ? ` ×${task.escalations}` : ""}
         </Badge>
       )}
-      {task.skills.map((skill) => (
-        <Badge key={skill} tone="gray">
-          {skill}
+      {task.skills.length > 0 && (
+        <Badge tone="gray" data-testid="task-skills">
+          needs {task.skills.join(", ")}
         </Badge>
-      ))}
+      )}
     </>
   );
 }

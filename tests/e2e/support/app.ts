@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import type { FlowExport } from "../../../engine/contracts/flow";
 
 /** The editor needs room for palette, canvas and inspector; every editor spec uses this size. */
 export const DESKTOP = { width: 1440, height: 900 };
@@ -39,5 +40,15 @@ export async function createFlowFromTemplate(page: Page, templateId: string): Pr
   await page.getByTestId("template-gallery").getByTestId(`template-${templateId}`).click();
   await page.waitForURL(/\/flows\/[^/]+$/);
   await expect(page.getByTestId("flow-canvas")).toBeVisible();
+  return new URL(page.url()).pathname.split("/").pop()!;
+}
+
+/** Imports a flow file on the flows page, as a person with an exported flow does; returns the new flow's id. */
+export async function importFlow(page: Page, name: string, document: FlowExport["document"]): Promise<string> {
+  const file: FlowExport = { format: "omniflow.flow", formatVersion: 1, name, document };
+  await page.goto("/");
+  await page.getByTestId("import-flow-file").setInputFiles({ name: "flow.omniflow.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) });
+  await page.waitForURL(/\/flows\/[^/]+$/);
+  await expect(page.getByTestId("flow-name")).toHaveText(name);
   return new URL(page.url()).pathname.split("/").pop()!;
 }
