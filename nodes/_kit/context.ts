@@ -11,10 +11,11 @@ export type FlowContext = {
   message: { id: string; text: string; channel: string } | null;
   task: { outcome: string } | null;
   /**
-   * The operator task this instance left open (its SLA was breached, so the flow moved on
-   * without it): what an escalation moves. Absent in snapshots stored before escalation existed.
+   * Operator tasks still open, by the node that waits or waited on each (in creation order): what
+   * an escalation moves once an SLA breach made the flow go on without them. Absent in snapshots
+   * stored before escalation existed.
    */
-  openTask?: { id: string; nodeId: string } | null;
+  openTasks?: Record<string, string>;
   vars: Record<string, unknown>;
   /** Key of the timer or task each waiting node is parked on; stale events are ignored. */
   waits: Record<string, string>;

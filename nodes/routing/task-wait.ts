@@ -20,23 +20,40 @@ export const slaSetting = (fallback: number, help: string) =>
 /** The SLA timer of a node waiting on a task is parked beside the task under this key. */
 export const slaKey = (nodeId: string) => `${nodeId}#sla`;
 
+/** The open tasks without `taskId`, and without anything `nodeId` held. */
+function forget(openTasks: Record<string, string> | undefined, taskId: string, nodeId: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(openTasks ?? {}).filter(([node, task]) => node !== nodeId && task !== taskId));
+}
+
 /**
  * Parks a node on a task (its id) and, with an SLA, on a timer that fires when the SLA is missed.
- * The task is remembered as the instance's open task until it is completed.
+ * The task is remembered among the instance's open tasks, under this node, until it is completed.
  */
 export function awaitTask(context: FlowContext, nodeId: string, taskId: string, slaMinutes: number): FlowContext {
-  const parked = { ...context, waits: { ...context.waits, [nodeId]: taskId }, openTask: { id: taskId, nodeId } };
+  const openTasks = { ...forget(context.openTasks, taskId, nodeId), [nodeId]: taskId };
+  const parked = { ...context, waits: { ...context.waits, [nodeId]: taskId }, openTasks };
   return slaMinutes > 0 ? emitAndPark(parked, slaKey(nodeId), { kind: "timer.set", nodeId, delayMs: slaMinutes * 60_000 }) : parked;
 }
 
 /** The operator completed the task: record the outcome, cancel the SLA timer, forget the open task. */
 export function taskDone(context: FlowContext, event: FlowEvent, nodeId: string): FlowContext {
   const timerId = context.waits[slaKey(nodeId)];
-  const done = { ...unpark(unpark(context, nodeId), slaKey(nodeId)), openTask: null, task: event.type === "task.completed" ? { outcome: event.outcome } : context.task };
+  const taskId = context.waits[nodeId];
+  const task = event.type === "task.completed" ? { outcome: event.outcome } : context.task;
+  const done = { ...unpark(unpark(context, nodeId), slaKey(nodeId)), openTasks: forget(context.openTasks, taskId, nodeId), task };
   return timerId ? emit(done, { kind: "timer.cancel", nodeId, timerId }) : done;
 }
 
-/** The SLA passed: the flow moves on, the task stays queued and stays the instance's open task. */
+/**
+ * The task that an escalation reached by `event` should move: the one whose SLA timer fired (in a
+ * Run in parallel several may be open), else the newest open one.
+ */
+export function taskToEscalate(context: FlowContext, event: FlowEvent): string | null {
+  const open = context.openTasks ?? {};
+  return (event.type === "timer.fired" ? open[event.nodeId] : undefined) ?? Object.values(open).at(-1) ?? null;
+}
+
+/** The SLA passed: the flow moves on, the task stays queued and stays among the open tasks. */
 export const slaMissed = (context: FlowContext, nodeId: string): FlowContext => unpark(unpark(context, nodeId), slaKey(nodeId));
 
 /** Whether the event completes the task this node is parked on, with this outcome (any when omitted). */

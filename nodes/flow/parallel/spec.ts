@@ -50,8 +50,10 @@ export const parallelNode = defineNode({
      * keys are dropped, so their late timers, replies and task completions match no guard.
      */
     stop: (context, _event, p) => {
-      const keys = (p.nodeIds as string[]).flatMap((nodeId) => parkedKeys(context, nodeId));
-      const released = keys.reduce(unpark, context);
+      const nodeIds = p.nodeIds as string[];
+      const keys = nodeIds.flatMap((nodeId) => parkedKeys(context, nodeId));
+      const openTasks = Object.fromEntries(Object.entries(context.openTasks ?? {}).filter(([nodeId]) => !nodeIds.includes(nodeId)));
+      const released = { ...keys.reduce(unpark, context), openTasks };
       const abandoned = keys.map((k) => context.waits[k]);
       // Their timers and operator tasks are cancelled too, so nobody works on a branch that no longer counts.
       return abandoned.length ? emit(released, { kind: "wait.abandon", nodeId: p.parallelId as string, keys: abandoned }) : released;

@@ -38,7 +38,7 @@ describe("routing.escalate", () => {
       { kind: "task.escalate", key: "inst-1:3", nodeId: "esc", taskId, queue: "supervisors", priority: "urgent", slaMs: 15 * 60_000, note: "Ann waited 30 min" },
       { kind: "timer.set", key: "inst-1:4", nodeId: "esc", delayMs: 15 * 60_000 },
     ]);
-    expect(run.state.context.openTask).toEqual({ id: taskId, nodeId: "esc" });
+    expect(run.state.context.openTasks).toEqual({ esc: taskId });
   });
 
   it("continues on Completed with the outcome the operator picked on the moved task", () => {
@@ -49,7 +49,7 @@ describe("routing.escalate", () => {
     const done = run.completeTask("refunded", taskId);
     expect(run.outcome).toBe("escalated");
     expect(run.state.context.task).toEqual({ outcome: "refunded" });
-    expect(run.state.context.openTask).toBeNull();
+    expect(run.state.context.openTasks).toEqual({});
     expect(done.effects).toEqual([{ kind: "timer.cancel", key: "inst-1:5", nodeId: "esc", timerId }]);
   });
 
@@ -58,7 +58,41 @@ describe("routing.escalate", () => {
     run.fireTimer();
     run.fireTimer();
     expect(run.outcome).toBe("missed-twice");
-    expect(run.state.context.openTask).toMatchObject({ nodeId: "esc" });
+    expect(Object.keys(run.state.context.openTasks ?? {})).toEqual(["esc"]);
+  });
+
+  it("in parallel branches, escalates the task whose SLA was missed, not the newest one", () => {
+    const task = (id: string, sla: number) => ({ id, type: "routing.operator-task", position: at, settings: { queue: "support", title: id, outcomes: ["done"], slaMinutes: sla } });
+    const escalate = (id: string) => ({ id, type: TYPE, position: at, settings: { slaMinutes: 0 } });
+    const run = startFlow(
+      {
+        nodes: [
+          { id: "in", type: "trigger.message-received", position: at, settings: {} },
+          { id: "par", type: "flow.parallel", position: at, settings: { branches: 2 } },
+          task("first", 10), escalate("esc-first"),
+          task("second", 60), escalate("esc-second"),
+          { id: "join", type: "flow.join", position: at, settings: {} },
+          { id: "end", type: "flow.end", position: at, settings: {} },
+        ],
+        edges: [
+          { id: "1", source: "in", sourcePort: "out", target: "par" },
+          { id: "2", source: "par", sourcePort: "branch-1", target: "first" },
+          { id: "3", source: "par", sourcePort: "branch-2", target: "second" },
+          { id: "4", source: "first", sourcePort: "outcome-done", target: "join" },
+          { id: "5", source: "first", sourcePort: "sla-breached", target: "esc-first" },
+          { id: "6", source: "esc-first", sourcePort: "done", target: "join" },
+          { id: "7", source: "second", sourcePort: "outcome-done", target: "join" },
+          { id: "8", source: "second", sourcePort: "sla-breached", target: "esc-second" },
+          { id: "9", source: "esc-second", sourcePort: "done", target: "join" },
+          { id: "10", source: "join", sourcePort: "out", target: "end" },
+        ],
+      },
+      "help",
+    );
+    const [first] = effectsOf(run.effects, "task.create");
+    const firstSla = effectsOf(run.effects, "timer.set").find((t) => t.nodeId === "first")!;
+    run.send({ type: "timer.fired", at: 0, timerId: firstSla.key, nodeId: "first" });
+    expect(effectsOf(run.last.effects, "task.escalate")).toMatchObject([{ nodeId: "esc-first", taskId: first.key }]);
   });
 
   it("escalates to another queue when told to", () => {

@@ -3,7 +3,7 @@ import { emit, templateScope } from "../../_kit/context";
 import { defineNode } from "../../_kit/define-node";
 import { renderTemplate, settingIssue, templateIssues } from "../../_kit/template";
 import type { TaskPriority } from "../../../engine/contracts/events";
-import { awaitTask, completesTask, prioritySetting, slaFired, slaMissed, slaSetting, taskDone } from "../task-wait";
+import { awaitTask, completesTask, prioritySetting, slaFired, slaMissed, slaSetting, taskDone, taskToEscalate } from "../task-wait";
 
 /** The queue supervisors work from. */
 export const SUPERVISOR_QUEUE = "supervisors";
@@ -42,8 +42,8 @@ type Settings = z.infer<typeof settings>;
 const targetQueue = (s: Pick<Settings, "to" | "queue">) => (s.to === "supervisors" ? SUPERVISOR_QUEUE : s.queue);
 
 /**
- * Moves the instance's open operator task (one whose SLA was breached) to supervisors or another
- * queue, raises its priority and restarts the SLA; with no open task it opens a new one there.
+ * Moves an open operator task (the one whose SLA breach led here, else the newest) to supervisors
+ * or another queue, raises its priority and restarts the SLA; with no open task it opens a new one there.
  */
 export const escalateNode = defineNode({
   type: "routing.escalate",
@@ -76,16 +76,16 @@ export const escalateNode = defineNode({
     "sla-breached": (context, event, p) => slaFired(context, event, p.nodeId as string),
   },
   actions: {
-    escalate: (context, _event, p) => {
+    escalate: (context, event, p) => {
       const nodeId = p.nodeId as string;
       const scope = templateScope(context);
       const common = { nodeId, queue: p.queue as string, priority: p.priority as TaskPriority, slaMs: (p.slaMinutes as number) * 60_000 };
       const note = renderTemplate(p.note as string, scope);
-      const open = context.openTask;
-      const next = open
-        ? emit(context, { kind: "task.escalate", ...common, taskId: open.id, note })
+      const taskId = taskToEscalate(context, event);
+      const next = taskId
+        ? emit(context, { kind: "task.escalate", ...common, taskId, note })
         : emit(context, { kind: "task.create", ...common, title: renderTemplate(p.title as string, scope), steps: [note], outcomes: ["done"] });
-      return awaitTask(next, nodeId, open ? open.id : next.effects[next.effects.length - 1].key, p.slaMinutes as number);
+      return awaitTask(next, nodeId, taskId ?? next.effects[next.effects.length - 1].key, p.slaMinutes as number);
     },
     done: (context, event, p) => taskDone(context, event, p.nodeId as string),
     // Still open: a further Escalate can move it again.
