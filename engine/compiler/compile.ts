@@ -5,7 +5,13 @@ import type { Branching, Parallel, Region } from "./branches";
 import { checkGraph } from "./validate";
 
 /** The compiled machine: plain JSON, stored with the version, rebuilt by runtime/machine.ts. */
-export type MachineJson = { id: "flow"; initial: "start"; states: Record<string, StateJson> };
+export type MachineJson = { id: "flow"; initial: "start"; states: Record<string, StateJson>; on?: Record<string, unknown> };
+
+/**
+ * Events every state hears when no node takes them: a task completed while nobody waits on it
+ * (after its SLA breach the flow went on) is no longer open, so a later Escalate cannot move it.
+ */
+const ROOT_ON = { "task.completed": { actions: [{ type: "task.forget" }] } };
 
 export type CompileResult = { ok: true; machine: MachineJson; issues: [] } | { ok: false; issues: FlowIssue[] };
 
@@ -69,7 +75,7 @@ export function compileFlow(doc: FlowDocument): CompileResult {
     nodeStates.set(node.id, reenterSelfLoops({ ...fragment, id: stateId(node.id), entry }));
   }
   const states = { start: { on: Object.fromEntries(triggerTransitions) }, ...placeStates(nodeStates, graph.branching, graph.wiring) };
-  return { ok: true, machine: { id: "flow", initial: "start", states }, issues: [] };
+  return { ok: true, machine: { id: "flow", initial: "start", states, on: ROOT_ON }, issues: [] };
 }
 
 type RegionJson = { initial: string; states: Record<string, StateJson> };

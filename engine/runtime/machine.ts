@@ -3,7 +3,7 @@ import type { FlowEvent, StartInput } from "../contracts/events";
 import type { MachineJson } from "../compiler/compile";
 import { findNodeSpec, nodeSpecs } from "../../nodes/registry";
 import { implName, type FlowContext } from "../../nodes/_kit/define-node";
-import type { NodeAction, NodeGuard } from "../../nodes/_kit/context";
+import { forgetTask, type NodeAction, type NodeGuard } from "../../nodes/_kit/context";
 
 type Params = Record<string, unknown>;
 
@@ -13,6 +13,7 @@ function nodeImplementations() {
   };
   const actions: Record<string, ReturnType<typeof assign<FlowContext, FlowEvent, Params, FlowEvent, never>>> = {
     "node.entered": assign(({ context }, p: Params) => ({ trail: [...context.trail, p.nodeId as string] })),
+    "task.forget": assign(({ context, event }) => (event.type === "task.completed" ? forgetTask(context, event.taskId) : context)),
   };
   for (const spec of nodeSpecs) {
     for (const [name, guard] of Object.entries(spec.guards ?? {}) as [string, NodeGuard][]) {

@@ -11,11 +11,11 @@ export type FlowContext = {
   message: { id: string; text: string; channel: string } | null;
   task: { outcome: string } | null;
   /**
-   * Operator tasks still open, by the node that waits or waited on each (in creation order): what
-   * an escalation moves once an SLA breach made the flow go on without them. Absent in snapshots
+   * Operator tasks still open, oldest first, with the node that waits or waited on each: what an
+   * escalation moves once an SLA breach made the flow go on without them. Absent in snapshots
    * stored before escalation existed.
    */
-  openTasks?: Record<string, string>;
+  openTasks?: OpenTask[];
   vars: Record<string, unknown>;
   /** Key of the timer or task each waiting node is parked on; stale events are ignored. */
   waits: Record<string, string>;
@@ -33,6 +33,18 @@ export type FlowContext = {
 
 /** The calling instance, the key its `flow.call-subflow` is parked on, and the variables handed back. */
 export type SubflowCaller = { instanceId: string; key: string; outputs: string[] };
+
+export type OpenTask = { taskId: string; nodeId: string };
+
+/** Remembers an open task under the node now responsible for it (an escalation takes a task over). */
+export function rememberTask(context: FlowContext, taskId: string, nodeId: string): FlowContext {
+  return { ...context, openTasks: [...forgetTask(context, taskId).openTasks!, { taskId, nodeId }] };
+}
+
+/** The task is done (or cancelled): it is no longer open. */
+export function forgetTask(context: FlowContext, taskId: string): FlowContext {
+  return { ...context, openTasks: (context.openTasks ?? []).filter((t) => t.taskId !== taskId) };
+}
 
 /** An effect before the engine-wide key is attached. */
 export type EffectDraft = Effect extends infer E ? (E extends Effect ? Omit<E, "key"> : never) : never;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TASK_PRIORITIES, type FlowEvent } from "../../engine/contracts/events";
-import { emit, emitAndPark, unpark, type FlowContext } from "../_kit/context";
+import { emit, emitAndPark, forgetTask, rememberTask, unpark, type FlowContext } from "../_kit/context";
 
 /** Queue names as operators see them: lower-case slugs. */
 export const queueName = () =>
@@ -20,18 +20,12 @@ export const slaSetting = (fallback: number, help: string) =>
 /** The SLA timer of a node waiting on a task is parked beside the task under this key. */
 export const slaKey = (nodeId: string) => `${nodeId}#sla`;
 
-/** The open tasks without `taskId`, and without anything `nodeId` held. */
-function forget(openTasks: Record<string, string> | undefined, taskId: string, nodeId: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(openTasks ?? {}).filter(([node, task]) => node !== nodeId && task !== taskId));
-}
-
 /**
  * Parks a node on a task (its id) and, with an SLA, on a timer that fires when the SLA is missed.
  * The task is remembered among the instance's open tasks, under this node, until it is completed.
  */
 export function awaitTask(context: FlowContext, nodeId: string, taskId: string, slaMinutes: number): FlowContext {
-  const openTasks = { ...forget(context.openTasks, taskId, nodeId), [nodeId]: taskId };
-  const parked = { ...context, waits: { ...context.waits, [nodeId]: taskId }, openTasks };
+  const parked = rememberTask({ ...context, waits: { ...context.waits, [nodeId]: taskId } }, taskId, nodeId);
   return slaMinutes > 0 ? emitAndPark(parked, slaKey(nodeId), { kind: "timer.set", nodeId, delayMs: slaMinutes * 60_000 }) : parked;
 }
 
@@ -40,7 +34,7 @@ export function taskDone(context: FlowContext, event: FlowEvent, nodeId: string)
   const timerId = context.waits[slaKey(nodeId)];
   const taskId = context.waits[nodeId];
   const task = event.type === "task.completed" ? { outcome: event.outcome } : context.task;
-  const done = { ...unpark(unpark(context, nodeId), slaKey(nodeId)), openTasks: forget(context.openTasks, taskId, nodeId), task };
+  const done = { ...forgetTask(unpark(unpark(context, nodeId), slaKey(nodeId)), taskId), task };
   return timerId ? emit(done, { kind: "timer.cancel", nodeId, timerId }) : done;
 }
 
@@ -49,8 +43,9 @@ export function taskDone(context: FlowContext, event: FlowEvent, nodeId: string)
  * Run in parallel several may be open), else the newest open one.
  */
 export function taskToEscalate(context: FlowContext, event: FlowEvent): string | null {
-  const open = context.openTasks ?? {};
-  return (event.type === "timer.fired" ? open[event.nodeId] : undefined) ?? Object.values(open).at(-1) ?? null;
+  const open = context.openTasks ?? [];
+  const breached = event.type === "timer.fired" ? open.filter((t) => t.nodeId === event.nodeId).at(-1) : undefined;
+  return (breached ?? open.at(-1))?.taskId ?? null;
 }
 
 /** The SLA passed: the flow moves on, the task stays queued and stays among the open tasks. */

@@ -52,7 +52,7 @@ export const parallelNode = defineNode({
     stop: (context, _event, p) => {
       const nodeIds = p.nodeIds as string[];
       const keys = nodeIds.flatMap((nodeId) => parkedKeys(context, nodeId));
-      const openTasks = Object.fromEntries(Object.entries(context.openTasks ?? {}).filter(([nodeId]) => !nodeIds.includes(nodeId)));
+      const openTasks = (context.openTasks ?? []).filter((t) => !nodeIds.includes(t.nodeId));
       const released = { ...keys.reduce(unpark, context), openTasks };
       const abandoned = keys.map((k) => context.waits[k]);
       // Their timers and operator tasks are cancelled too, so nobody works on a branch that no longer counts.

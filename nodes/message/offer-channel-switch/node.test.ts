@@ -67,8 +67,16 @@ describe("message.offer-channel-switch", () => {
     expect(portsOf(TYPE, { timeoutSeconds: 0 })).toEqual(["switched", "declined"]);
   });
 
+  it("compares emoji buttons as they are: the decline emoji does not book a callback", () => {
+    const run = runNode(TYPE, { accept: "👍", decline: "👎" });
+    run.reply("👎");
+    expect(run.port).toBe("declined");
+    expect(runNode(TYPE, { accept: "👍", decline: "👎" }).reply("👍").trail).toContain("sink-1");
+  });
+
   it("refuses equal buttons, a non-https link and bad placeholders, each on its field", () => {
     expect(nodeIssues(TYPE, { accept: "OK", decline: "ok" })).toMatchObject([{ field: "decline" }]);
+    expect(nodeIssues(TYPE, { accept: "Yes", decline: "Yes!" })).toMatchObject([{ field: "decline" }]);
     expect(nodeIssues(TYPE, { switchTo: "messenger", linkBase: "http://t.me/x?start=" })).toMatchObject([{ code: "invalid-settings", field: "linkBase" }]);
     expect(nodeIssues(TYPE, { offer: "Hi {{customer.phone}}" })).toMatchObject([{ code: "invalid-settings", field: "offer" }]);
   });

@@ -78,8 +78,11 @@ function switchChannel(context: FlowContext, nodeId: string, s: Settings): FlowC
   return emit(linked, { kind: "message.send", nodeId, text: `${confirmation}\n${s.linkBase}${encodeURIComponent(token)}` });
 }
 
-/** Letters and digits only, so "yes please" typed by hand counts as the "Yes, please" button. */
-const plain = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+/**
+ * How a reply is compared with a button: letters and digits only, so "yes please" typed by hand
+ * counts as "Yes, please"; a label with neither (an emoji) is compared as it is.
+ */
+const plain = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim() || text.trim();
 const isAccept = (text: string, accept: string) => plain(text) === plain(accept);
 
 /**
@@ -106,7 +109,7 @@ export const offerChannelSwitchNode = defineNode({
   summary: (s) => (s.switchTo === "callback" ? `Call back via ${s.queue}${s.slaMinutes ? ` within ${s.slaMinutes} min` : ""}` : `Continue in ${s.messenger}`),
   validate: (s): NodeIssue[] => [
     ...templateIssues(s, "offer", "confirmation"),
-    ...(s.accept.toLowerCase() === s.decline.toLowerCase() ? [settingIssue("decline", "Offer channel switch: the two buttons must differ.")] : []),
+    ...(plain(s.accept) === plain(s.decline) ? [settingIssue("decline", "Offer channel switch: the two buttons must differ in their letters or digits.")] : []),
   ],
   compile: (ctx) => {
     const nodeId = ctx.nodeId;

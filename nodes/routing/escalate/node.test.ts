@@ -38,7 +38,7 @@ describe("routing.escalate", () => {
       { kind: "task.escalate", key: "inst-1:3", nodeId: "esc", taskId, queue: "supervisors", priority: "urgent", slaMs: 15 * 60_000, note: "Ann waited 30 min" },
       { kind: "timer.set", key: "inst-1:4", nodeId: "esc", delayMs: 15 * 60_000 },
     ]);
-    expect(run.state.context.openTasks).toEqual({ esc: taskId });
+    expect(run.state.context.openTasks).toEqual([{ taskId, nodeId: "esc" }]);
   });
 
   it("continues on Completed with the outcome the operator picked on the moved task", () => {
@@ -49,7 +49,7 @@ describe("routing.escalate", () => {
     const done = run.completeTask("refunded", taskId);
     expect(run.outcome).toBe("escalated");
     expect(run.state.context.task).toEqual({ outcome: "refunded" });
-    expect(run.state.context.openTasks).toEqual({});
+    expect(run.state.context.openTasks).toEqual([]);
     expect(done.effects).toEqual([{ kind: "timer.cancel", key: "inst-1:5", nodeId: "esc", timerId }]);
   });
 
@@ -58,7 +58,7 @@ describe("routing.escalate", () => {
     run.fireTimer();
     run.fireTimer();
     expect(run.outcome).toBe("missed-twice");
-    expect(Object.keys(run.state.context.openTasks ?? {})).toEqual(["esc"]);
+    expect(run.state.context.openTasks?.map((t) => t.nodeId)).toEqual(["esc"]);
   });
 
   it("in parallel branches, escalates the task whose SLA was missed, not the newest one", () => {
@@ -93,6 +93,35 @@ describe("routing.escalate", () => {
     const firstSla = effectsOf(run.effects, "timer.set").find((t) => t.nodeId === "first")!;
     run.send({ type: "timer.fired", at: 0, timerId: firstSla.key, nodeId: "first" });
     expect(effectsOf(run.last.effects, "task.escalate")).toMatchObject([{ nodeId: "esc-first", taskId: first.key }]);
+  });
+
+  it("does not move a task completed after its breach, while the flow waited elsewhere: it opens a new one", () => {
+    const run = startFlow(
+      {
+        nodes: [
+          { id: "in", type: "trigger.message-received", position: at, settings: {} },
+          { id: "task", type: "routing.operator-task", position: at, settings: { queue: "support", title: "Help", outcomes: ["done"], slaMinutes: 10 } },
+          { id: "pause", type: "timer.delay", position: at, settings: { amount: 5, unit: "minutes" } },
+          { id: "esc", type: TYPE, position: at, settings: { slaMinutes: 0 } },
+          { id: "end", type: "flow.end", position: at, settings: {} },
+        ],
+        edges: [
+          { id: "1", source: "in", sourcePort: "out", target: "task" },
+          { id: "2", source: "task", sourcePort: "outcome-done", target: "end" },
+          { id: "3", source: "task", sourcePort: "sla-breached", target: "pause" },
+          { id: "4", source: "pause", sourcePort: "out", target: "esc" },
+          { id: "5", source: "esc", sourcePort: "done", target: "end" },
+        ],
+      },
+      "help",
+    );
+    const [task] = effectsOf(run.effects, "task.create");
+    run.fireTimer(); // SLA breached → the delay
+    run.completeTask("done", task.key); // nobody waits on it now
+    expect(run.state.context.openTasks).toEqual([]);
+    run.fireTimer(); // the delay ends → Escalate
+    expect(effectsOf(run.last.effects, "task.escalate")).toEqual([]);
+    expect(effectsOf(run.last.effects, "task.create")).toMatchObject([{ queue: "supervisors", outcomes: ["done"] }]);
   });
 
   it("escalates to another queue when told to", () => {
