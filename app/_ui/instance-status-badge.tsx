@@ -1,8 +1,8 @@
 import { Badge, type BadgeTone } from "./badge";
 
-const tones: Record<string, BadgeTone> = { waiting: "blue", completed: "green", stuck: "red" };
+const tones: Record<string, BadgeTone> = { waiting: "blue", completed: "green", stuck: "red", cancelled: "gray" };
 
-/** An instance's lifecycle status (waiting for an event, completed, or stuck with no way on). */
+/** An instance's lifecycle status (waiting for an event, completed, stuck with no way on, or cancelled by its caller). */
 export function InstanceStatusBadge({ status }: { status: string }) {
   return (
     <Badge tone={tones[status] ?? "gray"} data-testid="instance-status">

@@ -6,6 +6,7 @@ import type { FlowContext } from "../../nodes/_kit/context";
 /** What is stored per instance: enough to resume it with `machine.resolveState`. */
 export type PersistedState = { value: unknown; context: FlowContext; status: string };
 
+/** What a step leaves an instance in. The store also knows `cancelled`: a subflow whose caller stopped waiting for it. */
 export type InstanceStatus = "waiting" | "completed" | "stuck";
 
 /** The outcome of one step: the next state to store, and what the world should do about it. */

@@ -3,6 +3,7 @@ import type { FlowContext, SubflowCaller } from "../../nodes/_kit/context";
 import { findNodeSpec } from "../../nodes/registry";
 import type { InstanceRow, StepStore } from "../store/step-store";
 import type { PersistedState, StepResult } from "./step";
+import { iso } from "../store/db";
 import type { createVersionCache, StartCandidate } from "./versions";
 
 /** How deep subflows nest below a flow; a flow calling itself (directly or not) fails there. */
@@ -78,6 +79,22 @@ export function createSubflows({ store, versions, start, advance }: SubflowDeps)
     );
   }
 
+  /**
+   * A caller stopped waiting for these calls (a Join in `first` mode left their branch): the called
+   * instances, and whatever they called in turn, are cancelled with their timers and open tasks, so
+   * none of them takes the customer's next message or lands in an operator's queue.
+   */
+  function abandon(caller: { id: string; conversationId: string | null }, keys: string[] | null, at: number) {
+    const children = s.calledBy.all(caller.conversationId, caller.id) as InstanceRow[];
+    for (const child of children) {
+      if (keys && !keys.includes(contextOf(child).caller!.key)) continue;
+      s.instanceCancel.run(iso(at), child.id);
+      s.instanceTimersCancel.run(child.id);
+      s.instanceTasksCancel.run(iso(at), child.id);
+      abandon(child, null, at);
+    }
+  }
+
   return {
     /** Whether an instance runs for `flowId`: it is one of that flow's, or a subflow called (at any depth) by one. */
     runsFor(instance: InstanceRow, flowId: string): boolean {
@@ -91,7 +108,15 @@ export function createSubflows({ store, versions, start, advance }: SubflowDeps)
     },
     /** Call after a step is written: starts the children it asked for and answers its caller if it ended. */
     afterStep(result: StepResult, at: number) {
-      for (const effect of result.effects) if (effect.kind === "subflow.start") call(result.state.context, effect, at);
+      const self = result.state.context;
+      for (const effect of result.effects) {
+        if (effect.kind === "wait.abandon") abandon({ id: self.instanceId, conversationId: self.conversationId }, effect.keys, at);
+        if (effect.kind !== "subflow.start") continue;
+        // An earlier call in this step may have finished and moved the caller on (out of its branch, or to its end).
+        const now = load(self.instanceId);
+        const context = now && contextOf(now);
+        if (now?.status === "waiting" && context && Object.values(context.waits).includes(effect.key)) call(context, effect, at);
+      }
       const { caller } = result.state.context;
       if (caller && result.status !== "waiting") answer(caller, result, at);
     },

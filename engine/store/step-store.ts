@@ -92,6 +92,11 @@ export function createStepStore(db: Db) {
     taskInsert: db.prepare(`INSERT OR IGNORE INTO "Task" (id, instanceId, nodeId, queueId, title, steps, outcomes, status, priority, dueAt, skills, customerId, conversationId, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)`),
     // Escalation moves an open task; a task completed meanwhile stays where it was done.
     taskEscalate: db.prepare(`UPDATE "Task" SET queueId = ?, priority = ?, dueAt = ?, escalations = escalations + 1, steps = json_insert(steps, '$[#]', json(?)) WHERE id = ? AND status = 'open'`),
+    // Subflows a caller started and that still wait (same conversation; `IS` also matches none).
+    calledBy: db.prepare(`SELECT * FROM "Instance" WHERE status = 'waiting' AND conversationId IS ? AND json_extract(snapshot, '$.context.caller.instanceId') = ?`),
+    instanceCancel: db.prepare(`UPDATE "Instance" SET status = 'cancelled', updatedAt = ? WHERE id = ? AND status = 'waiting'`),
+    instanceTimersCancel: db.prepare(`UPDATE "Timer" SET status = 'cancelled' WHERE instanceId = ? AND status = 'pending'`),
+    instanceTasksCancel: db.prepare(`UPDATE "Task" SET status = 'cancelled', completedAt = ? WHERE instanceId = ? AND status = 'open'`),
     taskCancel: db.prepare(`UPDATE "Task" SET status = 'cancelled', completedAt = ? WHERE id = ? AND status = 'open'`),
     notificationInsert: db.prepare(`INSERT OR IGNORE INTO "Notification" (id, instanceId, nodeId, audience, level, title, body, customerId, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     handoffFind: db.prepare(`SELECT customerId, expiresAt FROM "ChannelHandoff" WHERE id = ? AND channel = ? AND usedAt IS NULL`),
