@@ -126,6 +126,7 @@ export function createEngine(options: EngineOptions = {}) {
 
     /** An operator starts a published flow (with a "Started by an operator" trigger) for a customer. */
     async startForCustomer(flowId: string, customerId: string, operatorId: string, note = "") {
+      await staff.member(operatorId); // who started it goes on record, so it must be someone
       const instanceId = await commits.submit(() => runtime.startByOperator({ flowId, customerId, operatorId, note }, clock()));
       return { instanceId };
     },
@@ -161,6 +162,7 @@ export function createEngine(options: EngineOptions = {}) {
     /** An operator writes to the customer of a task; the message leaves through the outbox. */
     async replyToTask(taskId: string, text: string) {
       const task = await tasks.get(taskId);
+      if (task.status === "cancelled") throw new EngineInputError("this task was cancelled: the flow no longer waits for it, so nothing is sent", "taskId");
       if (!task.conversation || !task.customer) throw new EngineInputError("this task has no conversation to reply in", "taskId");
       const identity = task.customer.identities.find((i) => i.channel === task.conversation!.channel);
       if (!identity) throw new EngineInputError("the customer has no address on this channel", "taskId");

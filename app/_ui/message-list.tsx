@@ -2,7 +2,8 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import { MessageBubble } from "./message-bubble";
 
-export type ChatMessage = { id: string; direction: string; author: string; text: string; createdAt: Date };
+/** `channel`: where it was written, when a timeline spans several channels. */
+export type ChatMessage = { id: string; direction: string; author: string; text: string; createdAt: Date; channel?: string };
 
 /**
  * A scrolling conversation that follows new messages. `ownDirection` is the viewer's side:

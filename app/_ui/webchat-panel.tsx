@@ -97,10 +97,10 @@ export function WebchatPanel({ flowId }: { flowId?: string }) {
       <footer className="space-y-2 border-t border-slate-200 p-3">
         <ErrorNotice error={send.error} />
         {quickReplies.length > 0 && (
-          <div className="flex flex-wrap gap-2" data-testid="chat-quick-replies">
-            {quickReplies.map((label) => (
+          <div className="flex flex-wrap gap-2" role="group" aria-label="Quick replies" data-testid="chat-quick-replies">
+            {quickReplies.map((label, i) => (
               <button
-                key={label}
+                key={`${i}:${label}`}
                 type="button"
                 onClick={() => say(label)}
                 disabled={send.isPending}

@@ -114,6 +114,8 @@ export function createFlowService(db: Db, prisma: PrismaClient, clock: () => num
       return { updatedAt: saved.updatedAt };
     },
 
+    calledFlowIssues,
+
     /** Problems that block publishing: the compiler's, then flows this one calls that cannot be called. */
     async validate(document: FlowDocument, flowId?: string): Promise<FlowIssue[]> {
       const { issues } = compileFlow(document);

@@ -76,6 +76,12 @@ export function simulateFlow(doc: FlowDocument, script: SimulationStep[], opts: 
       if (effect.kind === "timer.cancel") timers.delete(effect.timerId);
       if (effect.kind === "task.create") tasks.push(effect.key);
       if (effect.kind === "http.request" || effect.kind === "subflow.start") awaiting[effect.kind].push({ key: effect.key, nodeId: effect.nodeId });
+      // A branch stopped by a Join: its timers never fire, its tasks and calls are no longer answered.
+      if (effect.kind === "wait.abandon") {
+        for (const key of effect.keys) timers.delete(key);
+        tasks.splice(0, tasks.length, ...tasks.filter((key) => !effect.keys.includes(key)));
+        for (const list of Object.values(awaiting)) list.splice(0, list.length, ...list.filter((a) => !effect.keys.includes(a.key)));
+      }
     }
     run.steps.push({ input, event, at: event.at, trail: result.trail, effects: result.effects, vars: result.state.context.vars, state: result.state.value, status: result.status });
     run.status = result.status;

@@ -29,6 +29,9 @@ function customFields(text: string): Record<string, string | number | boolean> {
   return Object.fromEntries(Object.entries(jsonObject(text)).filter(([, v]) => ["string", "number", "boolean"].includes(typeof v))) as Record<string, string | number | boolean>;
 }
 
+/** How many of the customer's latest messages a task shows. */
+const TIMELINE_LENGTH = 200;
+
 /** Cases an operator should know about while helping the customer. */
 const ACTIVE_CASES: CaseStatus[] = ["open", "pending"];
 
@@ -99,12 +102,14 @@ export function createTaskService(db: Db, prisma: PrismaClient, staff: StaffServ
             },
           })
         : null;
-      // One timeline per customer: every channel they wrote on, not only this task's conversation.
-      const messages = await prisma.message.findMany({
+      // One timeline per customer: every channel they wrote on, not only this task's conversation (the latest 200).
+      const latest = await prisma.message.findMany({
         where: task.customerId ? { conversation: { customerId: task.customerId } } : { conversationId: task.conversationId ?? "" },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: TIMELINE_LENGTH,
         include: { conversation: { select: { channel: true } } },
       });
+      const messages = latest.reverse();
       const conversation = task.conversationId ? await prisma.conversation.findUnique({ where: { id: task.conversationId } }) : null;
       return {
         id: task.id,

@@ -110,5 +110,6 @@ describe("a Join in `first` mode on SQLite", () => {
     expect(t.engine.db.prepare(`SELECT status FROM "Task" WHERE id = ?`).get(task.id)).toEqual({ status: "cancelled" });
     expect(await t.engine.tasks.list({ status: "open" })).toEqual([]);
     await expect(t.engine.completeTask(task.id, "done")).rejects.toThrow("this task was cancelled");
+    await expect(t.engine.replyToTask(task.id, "Hello?")).rejects.toThrow("this task was cancelled");
   });
 });

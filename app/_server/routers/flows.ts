@@ -16,9 +16,10 @@ export const flowsRouter = router({
   saveDraft: procedure
     .input(flowId.extend({ document: flowDocumentSchema }))
     .mutation(({ ctx, input }) => ctx.engine.flows.saveDraft(input.flowId, input.document)),
-  validate: procedure
-    .input(z.object({ document: flowDocumentSchema, flowId: z.string().min(1).optional() }))
-    .query(({ ctx, input }) => ctx.engine.flows.validate(input.document, input.flowId)),
+  /** What the editor cannot check itself: flows this one calls must exist, be published and callable. */
+  linkedFlowIssues: procedure
+    .input(z.object({ document: flowDocumentSchema, flowId: z.string().min(1) }))
+    .query(({ ctx, input }) => ctx.engine.flows.calledFlowIssues(input.document, input.flowId)),
   publish: procedure.input(flowId).mutation(({ ctx, input }) => ctx.engine.flows.publish(input.flowId)),
   simulate: procedure
     .input(z.object({ document: flowDocumentSchema, steps: z.array(simulationStepSchema).min(1).max(200), customer: flowTestCaseSchema.shape.customer }))

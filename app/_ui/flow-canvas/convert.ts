@@ -20,7 +20,8 @@ export type NodeOptions = {
   selected: ReadonlySet<string>;
   problems?: ReadonlyMap<string, NodeProblem[]>;
   highlight?: ReadonlySet<string>;
-  current?: string;
+  /** Nodes a run rests in (several inside a Run in parallel). */
+  current?: readonly string[];
   readOnly: boolean;
 };
 
@@ -36,7 +37,7 @@ export function toCanvasNodes(doc: FlowDocument, o: NodeOptions): CanvasNode[] {
       node,
       ports: portsOf(doc, node),
       problems: o.problems?.get(node.id) ?? NO_PROBLEMS,
-      mark: !o.highlight ? undefined : node.id === o.current ? "current" : o.highlight.has(node.id) ? "path" : "dim",
+      mark: !o.highlight ? undefined : o.current?.includes(node.id) ? "current" : o.highlight.has(node.id) ? "path" : "dim",
       readOnly: o.readOnly,
     },
   }));

@@ -35,8 +35,8 @@ export type FlowCanvasProps = {
   readOnly?: boolean;
   highlight?: ReadonlySet<string>;
   highlightEdges?: ReadonlySet<string>;
-  /** The node a run currently rests in. */
-  current?: string;
+  /** The nodes a run currently rests in (one per unfinished branch inside a Run in parallel). */
+  current?: readonly string[];
   problems?: ReadonlyMap<string, NodeProblem[]>;
   selection?: CanvasSelection;
   onSelectionChange?: (selection: CanvasSelection) => void;

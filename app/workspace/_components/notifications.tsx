@@ -19,6 +19,7 @@ export function Notifications({ operatorId }: { operatorId: string }) {
   const options = trpc.staff.notifications.queryOptions({ operatorId }, { refetchInterval: POLL_MS });
   const list = useQuery(options);
   const acknowledge = useMutation(trpc.staff.acknowledge.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: options.queryKey }) }));
+  if (list.isError) return <ErrorNotice error={list.error} className="m-3" />;
   if (!list.data?.length) return null;
   return (
     <section className="max-h-64 shrink-0 space-y-2 overflow-y-auto border-b border-slate-200 px-3 py-3" data-testid="notifications">
@@ -41,6 +42,7 @@ export function Notifications({ operatorId }: { operatorId: string }) {
             className="mt-1 font-medium text-indigo-700 hover:text-indigo-500 disabled:opacity-50"
             disabled={acknowledge.isPending}
             onClick={() => acknowledge.mutate({ notificationId: n.id, operatorId })}
+            aria-label={`Acknowledge: ${n.title}`}
           >
             Acknowledge
           </button>

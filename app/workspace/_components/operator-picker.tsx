@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/app/_lib/trpc";
+import { ErrorNotice } from "@/app/_ui/error-notice";
 import { inputClass } from "@/app/_ui/text-field";
 
 /** Who the workspace is used as: the queue shows what their skills cover (supervisors see all). */
@@ -14,12 +15,15 @@ export function OperatorPicker({ operatorId, onChange }: { operatorId: string; o
         Working as
       </label>
       <select id="work-as" value={operatorId} onChange={(e) => onChange(e.target.value)} className={inputClass} data-testid="work-as">
+        {/* A link with someone who is not (or not yet) in the list still says who it asks for. */}
+        {!me && <option value={operatorId}>{staff.isPending ? "Loading staff…" : `Unknown operator (${operatorId})`}</option>}
         {(staff.data ?? []).map((m) => (
           <option key={m.id} value={m.id}>
-            {m.name} {m.role === "supervisor" ? "(supervisor)" : ""}
+            {m.role === "supervisor" ? `${m.name} (supervisor)` : m.name}
           </option>
         ))}
       </select>
+      <ErrorNotice error={staff.error} />
       {me && (
         <p className="text-xs text-slate-500" data-testid="work-as-skills">
           {me.role === "supervisor" ? "Sees every queue" : me.skills.length ? `Skills: ${me.skills.join(", ")}` : "No skills: sees tasks that need none"}

@@ -17,12 +17,11 @@ export function TaskConversation({ task }: { task: Task }) {
   const [text, setText] = useState("");
   const customerName = task.customer?.name ?? "Customer";
   // The timeline spans every channel the customer used; messages from another one say where they came from.
-  const channelOf = new Map(task.messages.map((m) => [m.id, m.channel]));
   const here = task.conversation?.channel;
+  const closedReason = task.status === "cancelled" ? "This task was cancelled by its flow" : !task.conversation ? "This task has no conversation to reply in" : null;
   const labelFor = (m: ChatMessage) => {
-    const who = m.direction === "in" ? customerName : m.author === "operator" ? "You" : "Bot";
-    const channel = channelOf.get(m.id);
-    return channel && channel !== here ? `${who} · ${channel}` : who;
+    const who = m.direction === "in" ? customerName : m.author === "operator" ? "Operator" : "Bot";
+    return m.channel && m.channel !== here ? `${who} · ${m.channel}` : who;
   };
 
   return (
@@ -36,7 +35,7 @@ export function TaskConversation({ task }: { task: Task }) {
         empty={
           <div className="text-center text-sm text-slate-500">
             <MessagesSquare className="mx-auto mb-2 size-6 text-slate-300" aria-hidden />
-            No messages in this conversation.
+            No messages from this customer yet.
           </div>
         }
       />
@@ -47,8 +46,8 @@ export function TaskConversation({ task }: { task: Task }) {
           onChange={setText}
           onSend={() => reply.mutate({ taskId: task.id, text: text.trim() }, { onSuccess: () => setText("") })}
           pending={reply.isPending}
-          disabled={!task.conversation}
-          placeholder={task.conversation ? `Reply to ${customerName} via ${task.conversation.channel}…` : "This task has no conversation to reply in"}
+          disabled={closedReason !== null}
+          placeholder={closedReason ?? `Reply to ${customerName} via ${task.conversation!.channel}…`}
           inputTestId="task-reply-input"
           sendTestId="task-reply-send"
         />

@@ -34,6 +34,7 @@ export function TaskListItem({ task, selected, onSelect }: { task: TaskSummary; 
             <span className="truncate">{task.customerName ?? "Unknown customer"}</span>
           </span>
           {task.outcome && <Badge tone="blue">{task.outcome}</Badge>}
+          {task.status === "cancelled" && <Badge tone="gray">cancelled</Badge>}
         </div>
       </button>
     </li>

@@ -1,5 +1,5 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { CheckCircle2 } from "lucide-react";
 import { useTRPC } from "@/app/_lib/trpc";
 import { Button } from "@/app/_ui/button";
@@ -17,6 +17,10 @@ export function TaskOutcomes({ task }: { task: Task }) {
   const refresh = useRefreshTask(task.id);
   const complete = useMutation(trpc.tasks.complete.mutationOptions({ onSuccess: refresh }));
   const { operatorId } = useWorkspaceUrl();
+  const staff = useQuery(trpc.staff.list.queryOptions());
+  const me = staff.data?.find((m) => m.id === operatorId);
+  // The engine refuses it too; saying so up front spares a click (supervisors take anything).
+  const missing = me && me.role !== "supervisor" ? task.skills.filter((s) => !me.skills.includes(s)) : [];
 
   if (task.status !== "open") {
     return (
@@ -34,13 +38,19 @@ export function TaskOutcomes({ task }: { task: Task }) {
   }
   return (
     <Card title="Complete task" testId="task-outcomes">
-      <p className="mb-3 text-xs text-slate-500">The flow continues along the outcome you pick.</p>
+      {missing.length > 0 ? (
+        <p className="mb-3 text-xs text-amber-800" data-testid="task-missing-skills">
+          {me!.name} cannot complete this task: it needs {missing.join(", ")}.
+        </p>
+      ) : (
+        <p className="mb-3 text-xs text-slate-500">The flow continues along the outcome you pick.</p>
+      )}
       <div className="flex flex-wrap gap-2">
         {task.outcomes.map((outcome, index) => (
           <Button
             key={outcome}
             variant={index === 0 ? "primary" : "secondary"}
-            disabled={complete.isPending}
+            disabled={complete.isPending || missing.length > 0}
             onClick={() => complete.mutate({ taskId: task.id, outcome, operatorId })}
             data-testid={`task-complete-${outcome}`}
           >

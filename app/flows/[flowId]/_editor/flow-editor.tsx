@@ -39,7 +39,7 @@ function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
   const queryClient = useQueryClient();
   const history = useHistory(flow.document);
   const doc = history.present;
-  const check = useFlowCheck(doc);
+  const check = useFlowCheck(doc, flow.id);
   const [selection, setSelection] = useState<CanvasSelection>(NO_SELECTION);
   const [issuesOpen, setIssuesOpen] = useState(false);
   const [chatOpen, setChatOpen] = useState(false);

@@ -1,10 +1,17 @@
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef } from "react";
 import { compileFlow } from "@/engine/compiler/compile";
 import type { FlowDocument, FlowIssue } from "@/engine/contracts/flow";
 import { nodeProblems, type NodeProblem } from "@/app/_ui/flow-canvas/node-view";
+import { useTRPC } from "@/app/_lib/trpc";
+import { findNodeSpec } from "@/nodes/registry";
+
+const NONE: FlowIssue[] = [];
 
 export type FlowCheck = {
   doc: FlowDocument;
+  /** The server's answer about called flows that this check includes. */
+  linked?: FlowIssue[];
   issues: FlowIssue[];
   /** Readable problems per node id (only nodes that have some). */
   byNode: ReadonlyMap<string, NodeProblem[]>;
@@ -19,8 +26,8 @@ const sameGraph = (a: FlowDocument, b: FlowDocument) =>
   a.nodes.length === b.nodes.length &&
   a.nodes.every((n, i) => n.id === b.nodes[i].id && n.type === b.nodes[i].type && n.settings === b.nodes[i].settings);
 
-function check(doc: FlowDocument): FlowCheck {
-  const { issues } = compileFlow(doc);
+function check(doc: FlowDocument, linked: FlowIssue[]): FlowCheck {
+  const issues = [...compileFlow(doc).issues, ...linked];
   const byNode = new Map<string, NodeProblem[]>();
   for (const node of doc.nodes) {
     const own = issues.filter((i) => i.nodeId === node.id);
@@ -32,12 +39,31 @@ function check(doc: FlowDocument): FlowCheck {
 }
 
 /**
- * Runs the publish compiler on every change, client-side, so problems show as they are made.
- * Drags reuse the previous result: the same check object keeps the canvas from re-rendering.
+ * What the server checks about other flows (a Call subflow's target must be published and callable):
+ * the calling nodes and the triggers, positions left out so dragging does not ask again.
  */
-export function useFlowCheck(doc: FlowDocument): FlowCheck {
+function linkedPart(doc: FlowDocument): FlowDocument | null {
+  const calls = doc.nodes.some((n) => findNodeSpec(n.type)?.callsFlow);
+  if (!calls) return null;
+  const nodes = doc.nodes.filter((n) => findNodeSpec(n.type)?.callsFlow || findNodeSpec(n.type)?.trigger);
+  return { nodes: nodes.map((n) => ({ ...n, position: { x: 0, y: 0 } })), edges: [] };
+}
+
+/**
+ * Runs the publish compiler on every change, client-side, so problems show as they are made, and
+ * asks the server about flows this one calls. Drags reuse the previous result: the same check
+ * object keeps the canvas from re-rendering.
+ */
+export function useFlowCheck(doc: FlowDocument, flowId: string): FlowCheck {
+  const trpc = useTRPC();
   const previous = useRef<FlowCheck | null>(null);
-  const result = useMemo(() => (previous.current && sameGraph(previous.current.doc, doc) ? previous.current : check(doc)), [doc]);
+  const part = linkedPart(doc);
+  const linked = useQuery(trpc.flows.linkedFlowIssues.queryOptions({ document: part ?? { nodes: [], edges: [] }, flowId }, { enabled: part !== null, placeholderData: (prior) => prior }));
+  const linkedIssues = (part && linked.data) || NONE;
+  const result = useMemo(
+    () => (previous.current && sameGraph(previous.current.doc, doc) && previous.current.linked === linkedIssues ? previous.current : { ...check(doc, linkedIssues), linked: linkedIssues }),
+    [doc, linkedIssues],
+  );
   useEffect(() => {
     previous.current = result;
   }, [result]);

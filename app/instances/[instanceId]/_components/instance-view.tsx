@@ -30,12 +30,12 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
   );
 }
 
-/** The node the run rests in; inside a Run in parallel, the first unfinished branch's (the canvas marks one). */
-const restingNode = (instance: Instance) => (instance.status !== "completed" ? nodeIdsOfState(instance.state)[0] : undefined);
+/** The nodes a live run rests in (one per unfinished branch inside a Run in parallel); none once it ended or was cancelled. */
+const restingNodes = (instance: Instance) => (instance.status === "waiting" || instance.status === "stuck" ? nodeIdsOfState(instance.state) : []);
 
 function Run({ instance }: { instance: Instance }) {
   const { nodes, edges } = useMemo(() => pathHighlight(instance.document, instance.path), [instance.document, instance.path]);
-  const current = restingNode(instance);
+  const current = useMemo(() => restingNodes(instance), [instance]);
   const { setCenter } = useReactFlow();
   const store = useStoreApi();
 
@@ -81,7 +81,7 @@ function Run({ instance }: { instance: Instance }) {
             <dd className="text-slate-700">{formatDateTime(instance.createdAt)}</dd>
           </div>
           <div>
-            <dt className="text-slate-400">{instance.status === "completed" ? "Ended in" : "Resting in"}</dt>
+            <dt className="text-slate-400">{instance.status === "completed" ? "Ended in" : instance.status === "cancelled" ? "Stopped in" : "Resting in"}</dt>
             <dd className="font-mono text-slate-700" data-testid="instance-state">
               {nodeIdsOfState(instance.state).join(", ") || instance.state}
             </dd>
@@ -99,7 +99,7 @@ function Run({ instance }: { instance: Instance }) {
       <div className="flex min-h-0 flex-1">
         <div className="relative min-w-0 flex-1">
           <FlowCanvas document={instance.document} readOnly highlight={nodes} highlightEdges={edges} current={current} testId="instance-canvas" />
-          <Legend waiting={!!current} />
+          <Legend waiting={current.length > 0} />
         </div>
         <EventLog instance={instance} onFocusNode={focus} />
       </div>

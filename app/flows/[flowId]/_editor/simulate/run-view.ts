@@ -18,7 +18,8 @@ export const graphChanged = (doc: FlowDocument, since: FlowDocument) => doc.node
 export function stepHighlight(doc: FlowDocument, steps: SimulatedStep[], index: number) {
   const path = steps.slice(0, index + 1).flatMap((s) => s.trail);
   const { nodes, edges } = pathHighlight(doc, path);
-  return { highlight: nodes, highlightEdges: edges, current: path.at(-1) };
+  const last = path.at(-1);
+  return { highlight: nodes, highlightEdges: edges, current: last ? [last] : [] };
 }
 
 /** What a new test case expects, taken from a run of the same steps. */
