@@ -42,7 +42,7 @@ export function createTaskService(db: Db, prisma: PrismaClient, staff: StaffServ
   const toggle = db.transaction((taskId: string, index: number, done: boolean) => {
     const row = getSteps.get(taskId) as { steps: string; status: string } | undefined;
     if (!row) throw new EngineInputError(`task ${taskId} not found`, "taskId");
-    if (row.status !== "open") throw new EngineInputError("this task is already completed", "taskId");
+    if (row.status !== "open") throw new EngineInputError(`this task is ${row.status === "cancelled" ? "cancelled" : "already completed"}`, "taskId");
     const steps = JSON.parse(row.steps) as TaskStep[];
     if (!steps[index]) throw new EngineInputError(`task has no step ${index + 1}`, "index");
     steps[index] = { ...steps[index], done };

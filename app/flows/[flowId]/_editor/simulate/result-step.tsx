@@ -1,4 +1,6 @@
 "use client";
+import { useQuery } from "@tanstack/react-query";
+import { useTRPC } from "@/app/_lib/trpc";
 import { findNodeSpec } from "@/nodes/registry";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import { InstanceStatusBadge } from "@/app/_ui/instance-status-badge";
@@ -30,14 +32,14 @@ export function eventText(event: SimulatedStep["event"]): string {
   return `${type}${nodeId ? ` (${nodeId})` : ""}${error ? `: ${error}` : ""}`;
 }
 
-function effectText(effect: Effect): string | null {
+function effectText(effect: Effect, flowName: (id: string) => string): string | null {
   if (effect.kind === "task.create") return `Task in queue ${effect.queue}: ${effect.title}`;
   if (effect.kind === "timer.set") return `Timer set for ${formatDuration(effect.delayMs)}`;
   if (effect.kind === "timer.cancel") return "Timer cancelled";
   if (effect.kind === "customer.update") return `Customer fields: ${Object.keys(effect.fields).join(", ")}`;
   if (effect.kind === "case.upsert") return `Case ${effect.type} (${effect.status}): ${effect.subject}`;
   if (effect.kind === "http.request") return `${effect.method} ${effect.url} (simulated: answer it with an API answer step)`;
-  if (effect.kind === "subflow.start") return `Calls flow ${effect.flowId} (simulated: answer it with a subflow result step)`;
+  if (effect.kind === "subflow.start") return `Calls flow ${flowName(effect.flowId)} (simulated: answer it with a subflow result step)`;
   if (effect.kind === "task.escalate") return `Task moved to ${effect.queue} (${effect.priority}): ${effect.note}`;
   if (effect.kind === "notification.create") return `Notifies ${effect.audience} (${effect.level}): ${effect.title}`;
   if (effect.kind === "handoff.create") return `One-time ${effect.channel} link created`;
@@ -59,6 +61,9 @@ export function ResultStep({ doc, step, index, elapsedMs, selected, onSelect, on
     const node = doc.nodes.find((n) => n.id === nodeId);
     return node ? (findNodeSpec(node.type)?.title ?? node.type) : "not in the draft any more";
   };
+  const trpc = useTRPC();
+  const flows = useQuery(trpc.flows.list.queryOptions());
+  const flowName = (id: string) => flows.data?.find((f) => f.id === id)?.name ?? id;
   return (
     <li
       className={`cursor-pointer rounded-md border px-3 py-2 text-xs transition-colors ${selected ? "border-amber-300 bg-amber-50/60 ring-2 ring-amber-200/60" : "border-slate-200 bg-white hover:border-slate-300"}`}
@@ -108,9 +113,9 @@ export function ResultStep({ doc, step, index, elapsedMs, selected, onSelect, on
               )}
             </li>
           ) : (
-            effectText(effect) && (
+            effectText(effect, flowName) && (
               <li key={effect.key} className="text-slate-500 italic">
-                {effectText(effect)}
+                {effectText(effect, flowName)}
               </li>
             )
           ),
