@@ -23,7 +23,7 @@ import { createStepStore } from "./store/step-store";
 import { createTimerPoller } from "./timers/timer-poller";
 import { createInstanceService } from "./workspace/instance-service";
 import { createTaskService } from "./workspace/task-service";
-import { canTake, createStaffService } from "./workspace/staff-service";
+import { createStaffService, missingSkills } from "./workspace/staff-service";
 
 export { EngineInputError, FlowInvalidError } from "./contracts/errors";
 export type { InboundMessage, OutboundMessage } from "./channels/channel";
@@ -149,7 +149,7 @@ export function createEngine(options: EngineOptions = {}) {
       // A person must have the task's skills (supervisors may take anything); null is the system or an API client.
       if (operatorId !== null) {
         const who = await staff.member(operatorId);
-        const missing = canTake(who, task.skills) ? [] : task.skills.filter((s) => !who.skills.includes(s));
+        const missing = missingSkills(who, task.skills);
         if (missing.length) throw new EngineInputError(`${who.name} lacks the skills this task needs: ${missing.join(", ")}`, "operatorId");
       }
       if (!task.outcomes.includes(outcome)) throw new EngineInputError(`"${outcome}" is not an outcome of this task (${task.outcomes.join(", ")})`, "outcome");

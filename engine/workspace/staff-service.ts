@@ -14,8 +14,15 @@ export const parseSkills = (text: string): string[] => {
 
 export type StaffMember = { id: string; name: string; role: "operator" | "supervisor"; skills: string[] };
 
-/** Whether an operator may take a task: supervisors take anything, operators need every skill it asks for. */
-export const canTake = (who: StaffMember, taskSkills: string[]) => who.role === "supervisor" || taskSkills.every((s) => who.skills.includes(s));
+/** The skills a task asks for that this person lacks (none for supervisors, who take anything). */
+export const missingSkills = (who: StaffMember, taskSkills: string[]) => (who.role === "supervisor" ? [] : taskSkills.filter((s) => !who.skills.includes(s)));
+
+const toMember = (row: { id: string; name: string; role: string; skills: string }): StaffMember => ({
+  id: row.id,
+  name: row.name,
+  role: row.role === "supervisor" ? "supervisor" : "operator",
+  skills: parseSkills(row.skills),
+});
 
 /** Audiences a notification can be for that reach this person. */
 const audiencesOf = (who: StaffMember) => (who.role === "supervisor" ? ["supervisors", "operators"] : ["operators", ...who.skills.map((s) => `skill:${s}`)]);
@@ -25,7 +32,7 @@ export function createStaffService(prisma: PrismaClient) {
   async function member(id: string): Promise<StaffMember> {
     const row = await prisma.operator.findUnique({ where: { id } });
     if (!row) throw new EngineInputError(`operator ${id} not found`, "operatorId");
-    return { id: row.id, name: row.name, role: row.role === "supervisor" ? "supervisor" : "operator", skills: parseSkills(row.skills) };
+    return toMember(row);
   }
 
   return {
@@ -33,7 +40,7 @@ export function createStaffService(prisma: PrismaClient) {
 
     async list(): Promise<StaffMember[]> {
       const rows = await prisma.operator.findMany({ orderBy: [{ role: "asc" }, { name: "asc" }] });
-      return rows.map((r) => ({ id: r.id, name: r.name, role: r.role === "supervisor" ? "supervisor" : "operator", skills: parseSkills(r.skills) }));
+      return rows.map(toMember);
     },
 
     /** Unacknowledged notifications for this person, newest first (supervisors also see skill-specific ones). */

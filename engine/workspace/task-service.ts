@@ -4,7 +4,7 @@ import type { Db } from "../store/db";
 import type { PrismaClient } from "../store/prisma";
 import { customerNames } from "./customer-names";
 import { EngineInputError } from "../contracts/errors";
-import { canTake, parseSkills, type StaffService } from "./staff-service";
+import { parseSkills, type StaffService } from "./staff-service";
 
 export type TaskStep = { text: string; done: boolean };
 

@@ -1,21 +1,5 @@
-import { z } from "zod";
-import { TASK_PRIORITIES, type FlowEvent } from "../../engine/contracts/events";
+import type { FlowEvent } from "../../engine/contracts/events";
 import { emit, emitAndPark, forgetTask, rememberTask, unpark, type FlowContext } from "../_kit/context";
-
-/** Queue names as operators see them: lower-case slugs. */
-export const queueName = () =>
-  z
-    .string()
-    .trim()
-    .min(1, "name the queue")
-    .max(60)
-    .regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and dashes");
-
-export const prioritySetting = (fallback: (typeof TASK_PRIORITIES)[number]) =>
-  z.enum(TASK_PRIORITIES).default(fallback).meta({ label: "Priority", help: "Operators see higher priorities first." });
-
-export const slaSetting = (fallback: number, help: string) =>
-  z.number().int("whole minutes").min(0).max(7 * 24 * 60, "at most a week").default(fallback).meta({ label: "SLA (minutes)", help });
 
 /** The SLA timer of a node waiting on a task is parked beside the task under this key. */
 export const slaKey = (nodeId: string) => `${nodeId}#sla`;
@@ -58,11 +42,3 @@ export const completesTask = (context: FlowContext, event: FlowEvent, nodeId: st
 /** Whether the event is this node's SLA timer. */
 export const slaFired = (context: FlowContext, event: FlowEvent, nodeId: string) =>
   event.type === "timer.fired" && context.waits[slaKey(nodeId)] === event.timerId;
-
-/** Skill slugs, one per line: an operator needs all of them to see the task. */
-export const skillsSetting = () =>
-  z
-    .array(z.string().trim().toLowerCase().min(1).max(40).regex(/^[a-z0-9][a-z0-9-]*$/, "skills are lower-case slugs, e.g. complaints"))
-    .max(10)
-    .default([])
-    .meta({ label: "Required skills", widget: "lines", help: "One per line, e.g. complaints or ru. Only operators with every skill see the task; supervisors see all." });

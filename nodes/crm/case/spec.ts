@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SLUG, SLUG_MESSAGE } from "../../_kit/task-settings";
 import { emit, templateScope } from "../../_kit/context";
 import { defineNode } from "../../_kit/define-node";
 import { renderTemplate, templateIssues } from "../../_kit/template";
@@ -11,7 +12,7 @@ const settings = z.object({
     .trim()
     .min(1, "name the case type")
     .max(40)
-    .regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and dashes")
+    .regex(SLUG, SLUG_MESSAGE)
     .default("complaint")
     .meta({ label: "Case type", placeholder: "card-block", help: "The flow keeps one case per type: running this node again updates it." }),
   status: z.enum(CASE_STATUSES).default("open").meta({ label: "Status" }),

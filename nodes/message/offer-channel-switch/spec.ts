@@ -3,7 +3,8 @@ import { emit, takeMessage, templateScope, type FlowContext } from "../../_kit/c
 import { defineNode, type NodeIssue } from "../../_kit/define-node";
 import { armTimer, disarmTimer, ownsTimer } from "../../_kit/durable-timer";
 import { renderTemplate, settingIssue, templateIssues } from "../../_kit/template";
-import { TASK_PRIORITIES, type TaskPriority } from "../../../engine/contracts/events";
+import type { TaskPriority } from "../../../engine/contracts/events";
+import { prioritySetting, queueName, slaSetting } from "../../_kit/task-settings";
 
 const MESSENGERS = ["telegram", "whatsapp"] as const;
 /** How long a "continue in the messenger" link stays valid. */
@@ -31,9 +32,9 @@ const settings = z.object({
     .default("")
     .meta({ label: "Confirmation", widget: "template", placeholder: "Empty: “An operator will call you shortly.” or “Tap the link to continue:”", help: "Sent on accept. For a messenger the link follows it." }),
   timeoutSeconds: z.number().int().min(0).max(7 * 86400).default(300).meta({ label: "Wait for an answer (seconds)", help: "0 waits forever; then the flow continues on No answer." }),
-  queue: z.string().trim().regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and dashes").default("callbacks").meta({ label: "Callback queue" }),
-  priority: z.enum(TASK_PRIORITIES).default("high").meta({ label: "Callback priority" }),
-  slaMinutes: z.number().int().min(0).max(7 * 24 * 60).default(15).meta({ label: "Call back within (minutes)", help: "The callback task's SLA deadline; 0 = none." }),
+  queue: queueName().default("callbacks").meta({ label: "Callback queue" }),
+  priority: prioritySetting("high", { label: "Callback priority" }),
+  slaMinutes: slaSetting(15, { label: "Call back within (minutes)", help: "The callback task's SLA deadline; 0 = none." }),
   messenger: z.enum(MESSENGERS).default("telegram").meta({ label: "Messenger" }),
   linkBase: z
     .url({ protocol: /^https$/, message: "an https link, e.g. https://t.me/your_bot?start=" })

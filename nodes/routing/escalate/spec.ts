@@ -3,7 +3,8 @@ import { emit, templateScope } from "../../_kit/context";
 import { defineNode } from "../../_kit/define-node";
 import { renderTemplate, settingIssue, templateIssues } from "../../_kit/template";
 import type { TaskPriority } from "../../../engine/contracts/events";
-import { awaitTask, completesTask, prioritySetting, slaFired, slaMissed, slaSetting, taskDone, taskToEscalate } from "../task-wait";
+import { OPTIONAL_SLUG, prioritySetting, SLUG_MESSAGE, slaSetting } from "../../_kit/task-settings";
+import { awaitTask, completesTask, slaFired, slaMissed, taskDone, taskToEscalate } from "../task-wait";
 
 /** The queue supervisors work from. */
 export const SUPERVISOR_QUEUE = "supervisors";
@@ -17,11 +18,11 @@ const settings = z.object({
     .string()
     .trim()
     .max(60)
-    .regex(/^([a-z0-9][a-z0-9-]*)?$/, "lower-case letters, digits and dashes")
+    .regex(OPTIONAL_SLUG, SLUG_MESSAGE)
     .default("")
     .meta({ label: "Queue", placeholder: "senior-support", help: "Used when escalating to a queue." }),
   priority: prioritySetting("urgent"),
-  slaMinutes: slaSetting(30, "0 = none. When the escalated task is still open after this, the flow continues on SLA breached."),
+  slaMinutes: slaSetting(30, { label: "SLA (minutes)", help: "0 = none. When the escalated task is still open after this, the flow continues on SLA breached." }),
   note: z
     .string()
     .trim()

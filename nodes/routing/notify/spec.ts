@@ -3,6 +3,7 @@ import { emit, templateScope } from "../../_kit/context";
 import { defineNode } from "../../_kit/define-node";
 import { renderTemplate, templateIssues } from "../../_kit/template";
 import { NOTIFICATION_LEVELS, type NotificationLevel } from "../../../engine/contracts/events";
+import { OPTIONAL_SLUG } from "../../_kit/task-settings";
 
 const settings = z.object({
   audience: z
@@ -14,7 +15,7 @@ const settings = z.object({
     .trim()
     .toLowerCase()
     .max(40)
-    .regex(/^([a-z0-9][a-z0-9-]*)?$/, "a lower-case slug, e.g. fraud")
+    .regex(OPTIONAL_SLUG, "a lower-case slug, e.g. fraud")
     .default("")
     .meta({ label: "Only operators with skill", placeholder: "fraud" }),
   level: z.enum(NOTIFICATION_LEVELS).default("info").meta({ label: "Level" }),

@@ -3,7 +3,8 @@ import { emit, templateScope } from "../../_kit/context";
 import { defineNode } from "../../_kit/define-node";
 import { renderTemplate, templateIssues } from "../../_kit/template";
 import type { TaskPriority } from "../../../engine/contracts/events";
-import { awaitTask, completesTask, prioritySetting, queueName, skillsSetting, slaFired, slaMissed, slaSetting, taskDone } from "../task-wait";
+import { prioritySetting, queueName, skillsSetting, slaSetting } from "../../_kit/task-settings";
+import { awaitTask, completesTask, slaFired, slaMissed, taskDone } from "../task-wait";
 
 /** A list edited one item per line. */
 const lines = () => z.array(z.string().trim().min(1).max(200)).max(20);
@@ -25,7 +26,7 @@ const settings = z.object({
     .refine((o) => new Set(o).size === o.length, "outcomes must differ")
     .meta({ label: "Outcomes", widget: "lines", help: "One per line; each becomes an output." }),
   priority: prioritySetting("normal"),
-  slaMinutes: slaSetting(0, "0 = none. When the task is still open after this, the flow continues on SLA breached (e.g. to escalate)."),
+  slaMinutes: slaSetting(0, { label: "SLA (minutes)", help: "0 = none. When the task is still open after this, the flow continues on SLA breached (e.g. to escalate)." }),
 });
 
 const portId = (outcome: string) => `outcome-${outcome}`;
