@@ -1,13 +1,10 @@
 import type { Engine } from "../engine/index";
-import { supportChat } from "../engine/templates/support-chat";
+import { supportChat } from "../templates/support-chat";
 import { DEMO_STAFF } from "./seed-staff";
 
 /** The demo staff (operators with skills, a supervisor); members already there are left as they are. */
 export async function seedStaff(engine: Engine): Promise<void> {
-  for (const { skills, ...member } of DEMO_STAFF) {
-    const row = { ...member, skills: JSON.stringify(skills) };
-    await engine.prisma.operator.upsert({ where: { id: member.id }, create: row, update: {} });
-  }
+  for (const member of DEMO_STAFF) await engine.staff.ensure({ ...member, skills: [...member.skills] });
 }
 
 /**
@@ -16,7 +13,7 @@ export async function seedStaff(engine: Engine): Promise<void> {
  */
 export async function seedDemo(engine: Engine): Promise<void> {
   await seedStaff(engine);
-  if ((await engine.prisma.flow.count()) > 0) return;
+  if (!(await engine.flows.isEmpty())) return;
   const { id } = await engine.flows.create(supportChat.name, supportChat.document);
   await engine.flows.publish(id);
 }

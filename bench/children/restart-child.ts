@@ -10,12 +10,13 @@ const peakRss = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/s
 
 async function engineMode() {
   const { createEngine } = await import("../../engine/index");
+  const { testDb } = await import("../../engine/testing/test-db");
   const started = performance.now(); // also: the imports are done
   const engine = createEngine({ dbFile, background: true });
   const outcome = await engine.ingest({ channel: "webchat", providerMessageId: messageId, address, name: null, text: "A-123456" });
   const committed = performance.now();
-  const instance = engine.db.prepare(`SELECT status FROM "Instance" WHERE id = ?`).get(outcome.instanceId) as { status: string } | undefined;
-  const timers = engine.db.prepare(`SELECT status FROM "Timer" WHERE instanceId = ?`).pluck().all(outcome.instanceId);
+  const instance = testDb(engine).prepare(`SELECT status FROM "Instance" WHERE id = ?`).get(outcome.instanceId) as { status: string } | undefined;
+  const timers = testDb(engine).prepare(`SELECT status FROM "Timer" WHERE instanceId = ?`).pluck().all(outcome.instanceId);
   await engine.close();
   return { started, committed, instanceId: outcome.instanceId, status: instance?.status, timers };
 }

@@ -42,9 +42,12 @@ export async function storeCeiling(events: number): Promise<{ eventsPerSec: numb
     const engine = createEngine({ dbFile: tmp.db(), background: false });
     await seedDemo(engine);
     for (let slot = 0; slot < CYCLE; slot++) await engine.ingest(mixMessage("warm", 0, slot)); // version cache, queue row
-    const trace = await record(engine.db, async () => {
+    // Statements share one prototype, so any connection's lets `record` see the engine's.
+    const probe = openDatabase(tmp.db());
+    const trace = await record(probe, async () => {
       for (let slot = 0; slot < CYCLE; slot++) await engine.ingest(mixMessage("REC", 0, slot));
     });
+    probe.close();
     await engine.close();
 
     const db = openDatabase(tmp.db());

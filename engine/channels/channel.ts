@@ -14,6 +14,9 @@ export type InboundMessage = {
   flowId?: string;
 };
 
+/** A provider's report about a message we sent (identified by the id the provider gave at send). */
+export type DeliveryStatus = { channel: Channel; providerMessageId: string; status: "sent" | "delivered" | "read" | "failed"; error: string | null; at: number | null };
+
 /** A message leaving through a channel; `key` is stable across retries (idempotency key). */
 export type OutboundMessage = {
   key: string;

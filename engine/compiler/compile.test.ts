@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { supportChat } from "../templates/support-chat";
+import { supportChat } from "../../templates/support-chat";
 import type { FlowDocument, FlowEdge, FlowIssue, FlowNode } from "../contracts/flow";
 import { compileFlow, stateId } from "./compile";
 

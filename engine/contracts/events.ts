@@ -47,41 +47,6 @@ export type StartInput = {
   event: FlowEvent;
 };
 
-/**
- * Side effects a step asks for. The machine never performs them; the engine writes them in the
- * step's transaction (timers, tasks) or to the outbox (sends), with `key` as the idempotency key.
- */
-export type Effect =
-  /** `buttons` are quick replies: channels that can show them do; others get them spelled out. */
-  | { kind: "message.send"; key: string; nodeId: string; text: string; channel?: Channel; awaitDelivery?: boolean; buttons?: string[] }
-  | { kind: "timer.set"; key: string; nodeId: string; delayMs: number }
-  | {
-      kind: "http.request";
-      key: string;
-      nodeId: string;
-      method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-      url: string;
-      headers: Record<string, string>;
-      body: string | null;
-      timeoutMs: number;
-      retries: number;
-    }
-  | { kind: "timer.cancel"; key: string; nodeId: string; timerId: string }
-  | { kind: "task.create"; key: string; nodeId: string; queue: string; title: string; steps: string[]; outcomes: string[]; priority: TaskPriority; slaMs: number; skills?: string[] }
-  /** Moves an open task to another queue with a new priority and SLA deadline (the flow keeps waiting on it). */
-  | { kind: "task.escalate"; key: string; nodeId: string; taskId: string; queue: string; priority: TaskPriority; slaMs: number; note: string }
-  /** An internal notification for staff: a queue's operators, or "supervisors". */
-  | { kind: "notification.create"; key: string; nodeId: string; audience: string; level: NotificationLevel; title: string; body: string }
-  /** A one-time link to continue the conversation in another channel; `token` goes into the link. */
-  | { kind: "handoff.create"; key: string; nodeId: string; token: string; channel: Channel; ttlMs: number }
-  /** Abandons parked waits (a branch stopped by a Join in `first` mode): pending timers and open tasks under these keys are cancelled. */
-  | { kind: "wait.abandon"; key: string; nodeId: string; keys: string[] }
-  /** Starts another published flow as a subflow; its end feeds `subflow.completed` back under `key`. */
-  | { kind: "subflow.start"; key: string; nodeId: string; flowId: string; inputs: Record<string, unknown> }
-  /** CRM writes, applied in the step's transaction: fields merge into the customer's; a case is one per (instance, type). */
-  | { kind: "customer.update"; key: string; nodeId: string; fields: Record<string, string | number | boolean> }
-  | { kind: "case.upsert"; key: string; nodeId: string; caseId: string; type: string; status: CaseStatus; priority: TaskPriority; subject: string; details: Record<string, unknown> };
-
 export const NOTIFICATION_LEVELS = ["info", "warning", "critical"] as const;
 export type NotificationLevel = (typeof NOTIFICATION_LEVELS)[number];
 

@@ -1,12 +1,10 @@
-import { newId } from "../store/ids";
 import { compileFlow } from "../compiler/compile";
 import { flowDocumentSchema, flowExportSchema, type FlowDocument, type FlowExport, type FlowIssue } from "../contracts/flow";
-import { iso, type Db } from "../store/db";
-import type { PrismaClient } from "../store/prisma";
+import type { FlowTemplate } from "../contracts/templates";
 import { EngineInputError, FlowInvalidError } from "../contracts/errors";
 import type { FlowTestCase, SimulationStep } from "../contracts/simulation";
 import { runTestCase, simulateFlow } from "../simulate/simulate";
-import { findTemplate, flowTemplates } from "../templates/catalog";
+import type { FlowRepository } from "../store/flows";
 import { findNodeSpec } from "../../nodes/registry";
 
 /** A new flow starts with a trigger already on the canvas. */
@@ -17,19 +15,10 @@ export const STARTER_DOCUMENT: FlowDocument = {
 
 export type FlowState = "draft" | "published" | "changed";
 
-/** Flows and their immutable versions. */
-export function createFlowService(db: Db, prisma: PrismaClient, clock: () => number, onPublished: () => void) {
-  const nextNumber = db.prepare(`SELECT COALESCE(MAX(number), 0) + 1 AS n FROM "FlowVersion" WHERE flowId = ?`);
-  const insertVersion = db.prepare(`INSERT INTO "FlowVersion" (id, flowId, number, graph, machine, createdAt) VALUES (?, ?, ?, ?, ?, ?)`);
-  const publishTx = db.transaction((flowId: string, graph: string, machine: string) => {
-    const { n } = nextNumber.get(flowId) as { n: number };
-    const id = newId();
-    insertVersion.run(id, flowId, n, graph, machine, iso(clock()));
-    return { id, number: n };
-  });
-
+/** Flows and their immutable versions; the template gallery it was handed. */
+export function createFlowService(flows: FlowRepository, templates: readonly FlowTemplate[], clock: () => number, onPublished: () => void) {
   async function requireFlow(id: string) {
-    const flow = await prisma.flow.findFirst({ where: { id, deletedAt: null } });
+    const flow = await flows.live(id);
     if (!flow) throw new EngineInputError(`flow ${id} not found`, "flowId");
     return flow;
   }
@@ -47,12 +36,9 @@ export function createFlowService(db: Db, prisma: PrismaClient, clock: () => num
       return settings && settings.success ? [{ node, title: spec.title, ...spec.callsFlow!(settings.data as never) }] : [];
     });
     if (!calls.length) return [];
-    const flows = await prisma.flow.findMany({
-      where: { id: { in: calls.map((c) => c.flowId) }, deletedAt: null },
-      include: { versions: { orderBy: { number: "desc" }, take: 1, select: { graph: true } } },
-    });
+    const called = await flows.liveWithLatestGraph(calls.map((c) => c.flowId));
     return calls.flatMap(({ node, title, flowId, field, trigger }) => {
-      const flow = flows.find((f) => f.id === flowId);
+      const flow = called.find((f) => f.id === flowId);
       // A flow calling itself is checked against the document being published.
       const published = flowId === selfId ? document : flow?.versions[0] && parseDraft(flow.versions[0].graph);
       const problem = !flow
@@ -66,14 +52,24 @@ export function createFlowService(db: Db, prisma: PrismaClient, clock: () => num
     });
   }
 
+  async function create(name: string, document: FlowDocument = STARTER_DOCUMENT) {
+    return { id: await flows.create(name, JSON.stringify(document)) };
+  }
+
+  /** Takes a flow file (an export, or a template): structure errors throw; graph issues are reported. */
+  async function importFlow(json: unknown) {
+    const parsed = flowExportSchema.safeParse(json);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      throw new EngineInputError(`Not an Omniflow flow file: ${first.path.join(".") || "file"}: ${first.message}`, first.path.join("."));
+    }
+    const created = await create(parsed.data.name, parsed.data.document);
+    return { id: created.id, issues: compileFlow(parsed.data.document).issues };
+  }
+
   return {
     async list() {
-      const flows = await prisma.flow.findMany({
-        where: { deletedAt: null },
-        orderBy: { createdAt: "asc" },
-        include: { versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, graph: true, createdAt: true } } },
-      });
-      return flows.map((f) => {
+      return (await flows.listLive()).map((f) => {
         const latest = f.versions[0];
         const state: FlowState = !latest ? "draft" : latest.graph === f.draft ? "published" : "changed";
         return { id: f.id, name: f.name, state, latestVersion: latest?.number ?? null, publishedAt: latest?.createdAt ?? null, updatedAt: f.updatedAt };
@@ -82,35 +78,36 @@ export function createFlowService(db: Db, prisma: PrismaClient, clock: () => num
 
     async get(id: string) {
       const flow = await requireFlow(id);
-      const versions = await prisma.flowVersion.findMany({ where: { flowId: id }, orderBy: { number: "desc" }, select: { id: true, number: true, createdAt: true } });
-      return { id: flow.id, name: flow.name, document: parseDraft(flow.draft), versions, updatedAt: flow.updatedAt };
+      return { id: flow.id, name: flow.name, document: parseDraft(flow.draft), versions: await flows.versions(id), updatedAt: flow.updatedAt };
     },
 
-    async create(name: string, document: FlowDocument = STARTER_DOCUMENT) {
-      const flow = await prisma.flow.create({ data: { id: newId(), name, draft: JSON.stringify(document) } });
-      return { id: flow.id };
+    create,
+
+    /** Whether any flow was ever created (the demo seeds into an empty database only). */
+    async isEmpty() {
+      return (await flows.count()) === 0;
     },
 
     async rename(id: string, name: string) {
       await requireFlow(id);
-      await prisma.flow.update({ where: { id }, data: { name } });
+      await flows.update(id, { name });
     },
 
     async duplicate(id: string) {
       const flow = await requireFlow(id);
-      return this.create(`${flow.name} (copy)`, parseDraft(flow.draft));
+      return create(`${flow.name} (copy)`, parseDraft(flow.draft));
     },
 
     /** Soft delete: instances keep their flow and version for history. */
     async remove(id: string) {
       await requireFlow(id);
-      await prisma.flow.update({ where: { id }, data: { deletedAt: new Date(clock()) } });
+      await flows.update(id, { deletedAt: new Date(clock()) });
       onPublished();
     },
 
     async saveDraft(id: string, document: FlowDocument) {
       await requireFlow(id);
-      const saved = await prisma.flow.update({ where: { id }, data: { draft: JSON.stringify(document) } });
+      const saved = await flows.update(id, { draft: JSON.stringify(document) });
       return { updatedAt: saved.updatedAt };
     },
 
@@ -130,13 +127,13 @@ export function createFlowService(db: Db, prisma: PrismaClient, clock: () => num
       const calls = await calledFlowIssues(document, id);
       if (!compiled.ok || calls.length) throw new FlowInvalidError([...compiled.issues, ...calls]);
       // The draft string itself is stored so "published" vs "changed" is a plain comparison.
-      const version = publishTx(id, flow.draft, JSON.stringify(compiled.machine));
+      const version = flows.publish(id, flow.draft, JSON.stringify(compiled.machine), clock());
       onPublished();
       return version;
     },
 
     async version(versionId: string) {
-      const v = await prisma.flowVersion.findUnique({ where: { id: versionId } });
+      const v = await flows.version(versionId);
       if (!v) throw new EngineInputError(`version ${versionId} not found`, "versionId");
       return { id: v.id, flowId: v.flowId, number: v.number, createdAt: v.createdAt, document: parseDraft(v.graph), machine: JSON.parse(v.machine) as unknown };
     },
@@ -155,13 +152,15 @@ export function createFlowService(db: Db, prisma: PrismaClient, clock: () => num
     },
 
     templates() {
-      return flowTemplates.map((t) => ({ id: t.id, name: t.name, description: t.description, nodes: t.document.nodes.length, tests: t.document.tests.length }));
+      return templates.map((t) => ({ id: t.id, name: t.name, description: t.description, nodes: t.document.nodes.length, tests: t.document.tests.length }));
     },
 
+    /** A new draft from a template, through the same path as an imported flow file. */
     async createFromTemplate(templateId: string) {
-      const template = findTemplate(templateId);
+      const template = templates.find((t) => t.id === templateId);
       if (!template) throw new EngineInputError(`no template "${templateId}"`, "templateId");
-      return this.create(template.name, template.document);
+      const { id } = await importFlow({ format: "omniflow.flow", formatVersion: 1, name: template.name, document: template.document } satisfies FlowExport);
+      return { id };
     },
 
     async exportFlow(id: string): Promise<FlowExport> {
@@ -169,16 +168,7 @@ export function createFlowService(db: Db, prisma: PrismaClient, clock: () => num
       return { format: "omniflow.flow", formatVersion: 1, name: flow.name, document: parseDraft(flow.draft) };
     },
 
-    /** Imports an export file as a new draft flow. Structure errors throw; graph issues are reported. */
-    async importFlow(json: unknown) {
-      const parsed = flowExportSchema.safeParse(json);
-      if (!parsed.success) {
-        const first = parsed.error.issues[0];
-        throw new EngineInputError(`Not an Omniflow flow file: ${first.path.join(".") || "file"}: ${first.message}`, first.path.join("."));
-      }
-      const created = await this.create(parsed.data.name, parsed.data.document);
-      return { id: created.id, issues: compileFlow(parsed.data.document).issues };
-    },
+    importFlow,
   };
 }
 

@@ -29,7 +29,7 @@ const committed = () => reader.prepare(`SELECT n FROM item ORDER BY rowid`).pluc
 
 describe("group commit", () => {
   it("commits everything submitted in one turn together, in submission order", async () => {
-    const group = createGroupCommit(db, { afterCommit: () => commits++ });
+    const group = createGroupCommit((fn) => db.transaction(fn), { afterCommit: () => commits++ });
     const results = await Promise.all([1, 2, 3, 4].map((n) => group.submit(insert(n))));
     expect(results).toEqual([1, 2, 3, 4]); // each unit's own return value
     expect(commits).toBe(1);
@@ -37,7 +37,7 @@ describe("group commit", () => {
   });
 
   it("settles a unit's promise only once its work is visible to another connection", async () => {
-    const group = createGroupCommit(db);
+    const group = createGroupCommit((fn) => db.transaction(fn));
     const pending = group.submit(insert(7));
     expect(committed()).toEqual([]);
     await pending;
@@ -45,7 +45,7 @@ describe("group commit", () => {
   });
 
   it("rolls back a failing unit alone; the rest of its batch commits", async () => {
-    const group = createGroupCommit(db, { afterCommit: () => commits++ });
+    const group = createGroupCommit((fn) => db.transaction(fn), { afterCommit: () => commits++ });
     const failing = () => {
       insert(2)();
       throw new Error("step failed");
@@ -58,7 +58,7 @@ describe("group commit", () => {
   });
 
   it("splits a long queue into batches of maxBatch, keeping the order", async () => {
-    const group = createGroupCommit(db, { maxBatch: 2, afterCommit: () => commits++ });
+    const group = createGroupCommit((fn) => db.transaction(fn), { maxBatch: 2, afterCommit: () => commits++ });
     await Promise.all([1, 2, 3, 4, 5].map((n) => group.submit(insert(n))));
     expect(commits).toBe(3);
     expect(committed()).toEqual([1, 2, 3, 4, 5]);
@@ -66,7 +66,7 @@ describe("group commit", () => {
   });
 
   it("rejects every unit of a batch whose commit fails, and keeps working afterwards", async () => {
-    const group = createGroupCommit(db, { afterCommit: () => commits++ });
+    const group = createGroupCommit((fn) => db.transaction(fn), { afterCommit: () => commits++ });
     const orphan = () => db.prepare(`INSERT INTO item (n, parent) VALUES (99, 12345)`).run(); // caught at COMMIT
     const outcomes = await Promise.allSettled([group.submit(insert(1)), group.submit(orphan)]);
     expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected"]);

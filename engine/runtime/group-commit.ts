@@ -1,4 +1,5 @@
-import type { Db } from "../store/db";
+/** Wraps a function so each call runs in one transaction (a savepoint when nested), like the store's. */
+export type Transaction = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A) => R;
 
 type Job = { work: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void };
 type Outcome = { ok: boolean; value: unknown };
@@ -13,14 +14,14 @@ type Outcome = { ok: boolean; value: unknown };
  * is acknowledged only once its event is durable. Units run one at a time in submission order,
  * which keeps each instance's events in order. Units must touch nothing but the database.
  */
-export function createGroupCommit(db: Db, opts: { maxBatch?: number; afterCommit?: () => void } = {}) {
+export function createGroupCommit(transaction: Transaction, opts: { maxBatch?: number; afterCommit?: () => void } = {}) {
   const maxBatch = opts.maxBatch ?? 512;
   let queue: Job[] = [];
   let scheduled = false;
 
-  const isolated = db.transaction((work: () => unknown) => work());
-  const together = db.transaction((batch: Job[]) => batch.map((job): Outcome => ({ ok: true, value: job.work() })));
-  const apart = db.transaction((batch: Job[]) =>
+  const isolated = transaction((work: () => unknown) => work());
+  const together = transaction((batch: Job[]) => batch.map((job): Outcome => ({ ok: true, value: job.work() })));
+  const apart = transaction((batch: Job[]) =>
     batch.map((job): Outcome => {
       try {
         return { ok: true, value: isolated(job.work) };
@@ -68,3 +69,4 @@ export function createGroupCommit(db: Db, opts: { maxBatch?: number; afterCommit
     },
   };
 }
+export type GroupCommit = ReturnType<typeof createGroupCommit>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { supportChat } from "../templates/support-chat";
+import { supportChat } from "../../templates/support-chat";
 import type { FlowDocument } from "../contracts/flow";
 import { compileOrThrow, effectsOf, messageEvent, startFlow, taskCompleted, TEST_CUSTOMER, timerFired } from "../testing/flow-harness";
 import { buildMachine } from "./machine";

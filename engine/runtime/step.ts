@@ -1,6 +1,7 @@
 import { createActor, type AnyActorScope, type AnyStateMachine } from "xstate";
 import { initialContext } from "./machine";
-import type { Effect, FlowEvent, StartInput } from "../contracts/events";
+import type { FlowEvent, StartInput } from "../contracts/events";
+import type { Effect } from "../effects/registry";
 import type { FlowContext } from "../../nodes/_kit/context";
 
 /** What is stored per instance: enough to resume it with `machine.resolveState`. */

@@ -1,21 +1,23 @@
-import type { CustomerRef, Effect, FlowEvent } from "../contracts/events";
+import type { FlowEvent } from "../contracts/events";
 import type { FlowContext, SubflowCaller } from "../../nodes/_kit/context";
 import { findNodeSpec } from "../../nodes/registry";
-import type { InstanceRow, StepStore } from "../store/step-store";
+import type { InstanceRepository, InstanceRow } from "../store/instances";
+import type { TaskRepository } from "../store/tasks";
+import type { TimerRepository } from "../store/timers";
 import type { PersistedState, StepResult } from "./step";
-import { iso } from "../store/db";
-import type { createVersionCache, StartCandidate } from "./versions";
+import type { StartCandidate, VersionCache } from "./versions";
 
 /** How deep subflows nest below a flow; a flow calling itself (directly or not) fails there. */
 export const MAX_SUBFLOW_DEPTH = 5;
 
-type SubflowStart = Extract<Effect, { kind: "subflow.start" }>;
-type Who = { customer: CustomerRef; conversationId: string } | null;
+type Call = { key: string; nodeId: string; flowId: string; inputs: Record<string, unknown> };
 
 export type SubflowDeps = {
-  store: StepStore;
-  versions: ReturnType<typeof createVersionCache>;
-  start(chosen: StartCandidate, who: Who, event: FlowEvent): string;
+  instances: InstanceRepository;
+  timers: TimerRepository;
+  tasks: TaskRepository;
+  versions: VersionCache;
+  start(chosen: StartCandidate, who: { customer: NonNullable<FlowContext["customer"]>; conversationId: string } | null, event: FlowEvent): string;
   advance(instance: InstanceRow, event: FlowEvent): unknown;
 };
 
@@ -25,33 +27,31 @@ export type SubflowDeps = {
  * caller when it completes or gets stuck. Starts and answers are steps like any other, so a child
  * that never waits runs to its end and the caller resumes, all in the one transaction.
  */
-export function createSubflows({ store, versions, start, advance }: SubflowDeps) {
-  const { statements: s } = store;
-  const load = (instanceId: string) => s.instanceGet.get(instanceId) as InstanceRow | undefined;
+export function createSubflows({ instances, timers, tasks, versions, start, advance }: SubflowDeps) {
   const contextOf = (row: InstanceRow) => (JSON.parse(row.snapshot) as PersistedState).context;
 
   /** How many callers stand above an instance (0 for one nobody called). */
   function depthOf(context: FlowContext): number {
     let depth = 0;
     for (let caller = context.caller; caller && depth < MAX_SUBFLOW_DEPTH; depth++) {
-      const row = load(caller.instanceId);
+      const row = instances.get(caller.instanceId);
       caller = row ? contextOf(row).caller : null;
     }
     return depth;
   }
 
   /** Why the called flow cannot start with these inputs, or how to start it. */
-  function resolve(parent: FlowContext, effect: SubflowStart, event: FlowEvent): { error: string } | { chosen: StartCandidate } {
+  function resolve(parent: FlowContext, call: Call, event: FlowEvent): { error: string } | { chosen: StartCandidate } {
     if (depthOf(parent) >= MAX_SUBFLOW_DEPTH) return { error: `subflows nest at most ${MAX_SUBFLOW_DEPTH} deep; does a flow call itself?` };
-    const chosen = versions.candidates().find((c) => c.flowId === effect.flowId);
-    if (!chosen) return { error: `flow ${effect.flowId} has no published version` };
+    const chosen = versions.candidates().find((c) => c.flowId === call.flowId);
+    if (!chosen) return { error: `flow ${call.flowId} has no published version` };
     const trigger = chosen.triggers.find((t) => findNodeSpec(t.type)?.trigger?.matches(t.settings as never, event));
-    if (!trigger) return { error: `the published version of flow ${effect.flowId} has no "Called by another flow" trigger` };
+    if (!trigger) return { error: `the published version of flow ${call.flowId} has no "Called by another flow" trigger` };
     const problem = findNodeSpec(trigger.type)?.trigger?.check?.(trigger.settings as never, event);
     return problem ? { error: `${problem.field}: ${problem.message}` } : { chosen };
   }
 
-  function call(parent: FlowContext, effect: SubflowStart, at: number) {
+  function call(parent: FlowContext, effect: Call, at: number) {
     const event: FlowEvent = { type: "subflow.called", at, parentInstanceId: parent.instanceId, key: effect.key, inputs: effect.inputs };
     const found = resolve(parent, effect, event);
     if ("chosen" in found) {
@@ -59,24 +59,8 @@ export function createSubflows({ store, versions, start, advance }: SubflowDeps)
       start(found.chosen, who, event);
       return;
     }
-    const row = load(parent.instanceId);
+    const row = instances.get(parent.instanceId);
     if (row) advance(row, { type: "subflow.failed", at, key: effect.key, nodeId: effect.nodeId, error: found.error });
-  }
-
-  /** Hands a finished instance's outcome and declared outputs (or why it stopped) to its caller. */
-  function answer(caller: SubflowCaller, result: StepResult, at: number) {
-    const parent = load(caller.instanceId);
-    if (!parent) return;
-    const waits = contextOf(parent).waits;
-    const nodeId = Object.keys(waits).find((id) => waits[id] === caller.key) ?? "";
-    const { vars, outcome } = result.state.context;
-    const stoppedAt = String(result.state.value).replace(/^n_/, "");
-    advance(
-      parent,
-      result.status === "completed"
-        ? { type: "subflow.completed", at, key: caller.key, nodeId, outcome, outputs: Object.fromEntries(caller.outputs.map((name) => [name, vars[name] ?? null])) }
-        : { type: "subflow.failed", at, key: caller.key, nodeId, error: `the called flow stopped at node ${stoppedAt} with nothing to wait for` },
-    );
   }
 
   /**
@@ -85,12 +69,11 @@ export function createSubflows({ store, versions, start, advance }: SubflowDeps)
    * none of them takes the customer's next message or lands in an operator's queue.
    */
   function abandon(caller: { id: string; conversationId: string | null }, keys: string[] | null, at: number) {
-    const children = s.calledBy.all(caller.conversationId, caller.id) as InstanceRow[];
-    for (const child of children) {
+    for (const child of instances.calledBy(caller.id, caller.conversationId)) {
       if (keys && !keys.includes(contextOf(child).caller!.key)) continue;
-      s.instanceCancel.run(iso(at), child.id);
-      s.instanceTimersCancel.run(child.id);
-      s.instanceTasksCancel.run(iso(at), child.id);
+      instances.cancel(child.id, at);
+      timers.cancelForInstance(child.id);
+      tasks.cancelForInstance(child.id, at);
       abandon(child, null, at);
     }
   }
@@ -102,23 +85,41 @@ export function createSubflows({ store, versions, start, advance }: SubflowDeps)
       for (let depth = 0; row && depth <= MAX_SUBFLOW_DEPTH; depth++) {
         if (row.flowId === flowId) return true;
         const caller: SubflowCaller | null | undefined = contextOf(row).caller;
-        row = caller ? load(caller.instanceId) : undefined;
+        row = caller ? instances.get(caller.instanceId) : undefined;
       }
       return false;
     },
-    /** Call after a step is written: starts the children it asked for and answers its caller if it ended. */
-    afterStep(result: StepResult, at: number) {
+
+    /** What a written step's subflow effects do: start the calls it asked for, cancel the ones it abandoned. */
+    of(result: StepResult, at: number) {
       const self = result.state.context;
-      for (const effect of result.effects) {
-        if (effect.kind === "wait.abandon") abandon({ id: self.instanceId, conversationId: self.conversationId }, effect.keys, at);
-        if (effect.kind !== "subflow.start") continue;
-        // An earlier call in this step may have finished and moved the caller on (out of its branch, or to its end).
-        const now = load(self.instanceId);
-        const context = now && contextOf(now);
-        if (now?.status === "waiting" && context && Object.values(context.waits).includes(effect.key)) call(context, effect, at);
-      }
-      const { caller } = result.state.context;
-      if (caller && result.status !== "waiting") answer(caller, result, at);
+      return {
+        call(effect: Call) {
+          // An earlier call in this step may have finished and moved the caller on (out of its branch, or to its end).
+          const now = instances.get(self.instanceId);
+          const context = now && contextOf(now);
+          if (now?.status === "waiting" && context && Object.values(context.waits).includes(effect.key)) call(context, effect, at);
+        },
+        abandon: (keys: string[]) => abandon({ id: self.instanceId, conversationId: self.conversationId }, keys, at),
+      };
+    },
+
+    /** Hands a finished instance's outcome and declared outputs (or why it stopped) to its caller. */
+    answerCaller(result: StepResult, at: number) {
+      const caller = result.state.context.caller;
+      if (!caller || result.status === "waiting") return;
+      const parent = instances.get(caller.instanceId);
+      if (!parent) return;
+      const waits = contextOf(parent).waits;
+      const nodeId = Object.keys(waits).find((id) => waits[id] === caller.key) ?? "";
+      const { vars, outcome } = result.state.context;
+      const stoppedAt = String(result.state.value).replace(/^n_/, "");
+      advance(
+        parent,
+        result.status === "completed"
+          ? { type: "subflow.completed", at, key: caller.key, nodeId, outcome, outputs: Object.fromEntries(caller.outputs.map((name) => [name, vars[name] ?? null])) }
+          : { type: "subflow.failed", at, key: caller.key, nodeId, error: `the called flow stopped at node ${stoppedAt} with nothing to wait for` },
+      );
     },
   };
 }

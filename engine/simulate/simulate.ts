@@ -1,6 +1,8 @@
 import { compileFlow } from "../compiler/compile";
 import { crmEventCatalogue } from "../contracts/crm-events";
-import type { CustomerRef, Effect, FlowEvent } from "../contracts/events";
+import type { CustomerRef, FlowEvent } from "../contracts/events";
+import type { SimulatedWorld } from "../effects/define-effect";
+import { effectDefinition, type Effect } from "../effects/registry";
 import type { FlowDocument, FlowIssue } from "../contracts/flow";
 import type { Expectation, FlowTestCase, SimulationStep } from "../contracts/simulation";
 import { buildMachine } from "../runtime/machine";
@@ -52,42 +54,42 @@ export function simulateFlow(doc: FlowDocument, script: SimulationStep[], opts: 
   const sim = { clock: opts.startAt ?? SIMULATION_START, state: null as PersistedState | null, seq: 0, customer: null as CustomerRef | null };
   const timers = new Map<string, { nodeId: string; dueAt: number }>();
   const tasks: string[] = [];
-  /** Effects a script line answers, oldest first. */
-  const awaiting: Record<"http.request" | "subflow.start", { key: string; nodeId: string }[]> = { "http.request": [], "subflow.start": [] };
+  /** Effects a script line answers (API answers, subflow results), by kind, oldest first. */
+  const awaiting = new Map<string, { key: string; nodeId: string }[]>();
   const reachable = new Set([channel, ...(opts.customer?.alsoOn ?? [])]);
-  const deliveries: FlowEvent[] = [];
+  const answers: FlowEvent[] = [];
   const note = (input: number, message: string) => void run.notes.push({ input, message });
+  const without = <T>(list: T[], drop: (item: T) => boolean) => list.splice(0, list.length, ...list.filter((item) => !drop(item)));
+
+  /** The simulated world as the effects of one step see it (effects/<kind>.ts say how each is faked). */
+  const world = (input: number, at: number): SimulatedWorld => ({
+    at,
+    hasCustomer: !!sim.customer,
+    channel,
+    reachable: (to) => reachable.has(to),
+    send: (text) => void run.sent.push(text),
+    note: (message) => note(input, message),
+    answer: (event) => void answers.push(event),
+    setTimer: (key, nodeId, dueAt) => void timers.set(key, { nodeId, dueAt }),
+    cancelTimer: (key) => void timers.delete(key),
+    openTask: (key) => void tasks.push(key),
+    expectAnswer: (kind, effect) => void awaiting.set(kind, [...(awaiting.get(kind) ?? []), { key: effect.key, nodeId: effect.nodeId }]),
+    forget(keys) {
+      for (const key of keys) timers.delete(key);
+      without(tasks, (key) => keys.includes(key));
+      for (const list of awaiting.values()) without(list, (a) => keys.includes(a.key));
+    },
+  });
 
   const record = (input: number, event: FlowEvent, result: StepResult) => {
     sim.state = JSON.parse(JSON.stringify(result.state)) as PersistedState; // exactly what the store would keep
-    for (const effect of result.effects) {
-      if (effect.kind === "message.send") {
-        // As in production, an instance without a customer has no conversation to write in.
-        if (!sim.customer) note(input, `${effect.nodeId}: nothing sent, the instance has no customer (a schedule starts it for nobody)`);
-        const to = effect.channel ?? channel;
-        if (sim.customer && reachable.has(to)) run.sent.push(effect.channel ? `[${to}] ${effect.text}` : effect.text);
-        if (sim.customer && effect.awaitDelivery) {
-          deliveries.push(reachable.has(to)
-            ? { type: "message.delivered", at: event.at, key: effect.key, nodeId: effect.nodeId }
-            : { type: "message.failed", at: event.at, key: effect.key, nodeId: effect.nodeId, error: `the customer has no ${to} address` });
-        }
-      }
-      if (effect.kind === "timer.set") timers.set(effect.key, { nodeId: effect.nodeId, dueAt: event.at + effect.delayMs });
-      if (effect.kind === "timer.cancel") timers.delete(effect.timerId);
-      if (effect.kind === "task.create") tasks.push(effect.key);
-      if (effect.kind === "http.request" || effect.kind === "subflow.start") awaiting[effect.kind].push({ key: effect.key, nodeId: effect.nodeId });
-      // A branch stopped by a Join: its timers never fire, its tasks and calls are no longer answered.
-      if (effect.kind === "wait.abandon") {
-        for (const key of effect.keys) timers.delete(key);
-        tasks.splice(0, tasks.length, ...tasks.filter((key) => !effect.keys.includes(key)));
-        for (const list of Object.values(awaiting)) list.splice(0, list.length, ...list.filter((a) => !effect.keys.includes(a.key)));
-      }
-    }
+    const here = world(input, event.at);
+    for (const effect of result.effects) effectDefinition(effect.kind).simulate(effect as never, here);
     run.steps.push({ input, event, at: event.at, trail: result.trail, effects: result.effects, vars: result.state.context.vars, state: result.state.value, status: result.status });
     run.status = result.status;
     run.outcome = result.state.context.outcome;
-    // Delivery results come back as events right after the step that sent (the simulated channel is instant).
-    const next = deliveries.shift();
+    // Results come back as events right after the step that caused them (the simulated channel is instant).
+    const next = answers.shift();
     if (next) apply(input, next);
   };
 
@@ -110,8 +112,8 @@ export function simulateFlow(doc: FlowDocument, script: SimulationStep[], opts: 
     sim.state ? note(input, `the instance has already started; ${event.type} only starts new ones`) : apply(input, event, who);
 
   /** Answers the oldest effect of a kind the flow waits on with its result event. */
-  const answer = (input: number, kind: keyof typeof awaiting, none: string, result: (effect: { key: string; nodeId: string }) => FlowEvent) => {
-    const effect = awaiting[kind].shift();
+  const answer = (input: number, kind: Effect["kind"], none: string, result: (effect: { key: string; nodeId: string }) => FlowEvent) => {
+    const effect = awaiting.get(kind)?.shift();
     return effect ? apply(input, result(effect)) : note(input, none);
   };
 

@@ -4,7 +4,8 @@
  */
 import type { AnyStateMachine } from "xstate";
 import { compileFlow, type MachineJson } from "../compiler/compile";
-import type { Channel, CustomerRef, Effect, FlowEvent } from "../contracts/events";
+import type { Channel, CustomerRef, FlowEvent } from "../contracts/events";
+import type { Effect } from "../effects/registry";
 import type { FlowDocument } from "../contracts/flow";
 import { buildMachine } from "../runtime/machine";
 import { eventStep, startStep, type PersistedState, type StepResult } from "../runtime/step";

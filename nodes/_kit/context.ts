@@ -1,4 +1,5 @@
-import type { CustomerRef, Effect, FlowEvent } from "../../engine/contracts/events";
+import type { CustomerRef, FlowEvent } from "../../engine/contracts/events";
+import type { Effect } from "../../engine/effects/registry";
 
 /** Everything a flow instance remembers between steps; it lives in the persisted snapshot. */
 export type FlowContext = {

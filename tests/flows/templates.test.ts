@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compileFlow } from "../../engine/compiler/compile";
 import { flowDocumentSchema } from "../../engine/contracts/flow";
 import { runTestCase } from "../../engine/simulate/simulate";
-import { flowTemplates } from "../../engine/templates/catalog";
+import { flowTemplates } from "../../templates/catalog";
 
 // Every template imports, validates and passes its saved test cases (issue: scenario templates).
 describe.each(flowTemplates.map((t) => [t.name, t] as const))("template %s", (_name, template) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FlowDocument } from "../../engine/contracts/flow";
 import { chat, countRows, instanceRow, publishFlow, useTestEngine } from "../../engine/testing/test-engine";
+import { testDb } from "../../engine/testing/test-db";
 
 const at = { x: 0, y: 0 };
 const CASE = { type: "complaint", priority: "high", subject: "{{message.text}}", details: ["said = {{message.text}}", "via = {{message.channel}}"] };
@@ -43,9 +44,9 @@ type CaseRow = { id: string; customerId: string; instanceId: string; nodeId: str
 
 const t = useTestEngine();
 
-const cases = () => t.engine.db.prepare(`SELECT * FROM "Case" ORDER BY createdAt, id`).all() as CaseRow[];
-const fieldsOf = (customerId: string) => JSON.parse((t.engine.db.prepare(`SELECT fields FROM "Customer" WHERE id = ?`).get(customerId) as { fields: string }).fields);
-const setFields = (customerId: string, json: string) => t.engine.db.prepare(`UPDATE "Customer" SET fields = ? WHERE id = ?`).run(json, customerId);
+const cases = () => testDb(t.engine).prepare(`SELECT * FROM "Case" ORDER BY createdAt, id`).all() as CaseRow[];
+const fieldsOf = (customerId: string) => JSON.parse((testDb(t.engine).prepare(`SELECT fields FROM "Customer" WHERE id = ?`).get(customerId) as { fields: string }).fields);
+const setFields = (customerId: string, json: string) => testDb(t.engine).prepare(`UPDATE "Customer" SET fields = ? WHERE id = ?`).run(json, customerId);
 
 describe("CRM actions through SQLite", () => {
   it("merge fields into the customer's and keep the other ones", async () => {
@@ -74,7 +75,7 @@ describe("CRM actions through SQLite", () => {
     });
     expect(JSON.parse(created.details)).toEqual({ said: "charged twice", via: "webchat" });
 
-    t.engine.db.prepare(`UPDATE "Case" SET details = json_set(details, '$.agentNote', 'called back')`).run();
+    testDb(t.engine).prepare(`UPDATE "Case" SET details = json_set(details, '$.agentNote', 'called back')`).run();
     t.clock.advance(60_000);
     await t.engine.receive("webchat", chat("v1", "m2", "hello??"));
     const [updated, ...others] = cases();
@@ -125,7 +126,7 @@ describe("CRM actions through SQLite", () => {
       cases: [{ id: `${first.instanceId}:case-complaint`, type: "complaint", status: "open", priority: "high", subject: "charged twice", details: { said: "charged twice", via: "webchat" } }],
     });
 
-    t.engine.db.prepare(`UPDATE "Case" SET status = 'resolved'`).run();
+    testDb(t.engine).prepare(`UPDATE "Case" SET status = 'resolved'`).run();
     expect((await t.engine.tasks.get(task.id)).customer?.cases).toEqual([]);
   });
 });

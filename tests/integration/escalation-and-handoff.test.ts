@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createEngine } from "../../engine";
+import { createEngine, type Engine } from "../../engine";
 import type { FlowDocument } from "../../engine/contracts/flow";
 import { fakeClock } from "../../engine/testing/fake-clock";
 import { recordingChannel } from "../../engine/testing/recording-channel";
 import { chat, countRows, publishFlow, useTempDb, useTestEngine } from "../../engine/testing/test-engine";
 import { seedStaff } from "../../prisma/seed";
+import { testDb } from "../../engine/testing/test-db";
 
 const at = { x: 0, y: 0 };
 const MINUTE = 60_000;
@@ -47,8 +48,8 @@ const offerFlow = (settings: Record<string, unknown>): FlowDocument => ({
 });
 
 type TaskRow = { id: string; queue: string; priority: number; dueAt: number | null; skills: string; escalations: number; steps: string; status: string; conversationId: string };
-const tasks = (engine: { db: { prepare(sql: string): { all(): unknown[] } } }) =>
-  engine.db.prepare(`SELECT t.id, q.name AS queue, t.priority, t.dueAt, t.skills, t.escalations, t.steps, t.status, t.conversationId FROM "Task" t JOIN "Queue" q ON q.id = t.queueId`).all() as TaskRow[];
+const tasks = (engine: Engine) =>
+  testDb(engine).prepare(`SELECT t.id, q.name AS queue, t.priority, t.dueAt, t.skills, t.escalations, t.steps, t.status, t.conversationId FROM "Task" t JOIN "Queue" q ON q.id = t.queueId`).all() as TaskRow[];
 
 describe("escalation through real SQLite", () => {
   const t = useTestEngine(async ({ engine }) => {
@@ -66,12 +67,12 @@ describe("escalation through real SQLite", () => {
     const [moved] = tasks(t.engine);
     expect(moved).toMatchObject({ id: created.id, queue: "supervisors", priority: 3, escalations: 1, status: "open", dueAt: t.clock.now() + 15 * MINUTE });
     expect(JSON.parse(moved.steps)).toEqual([{ text: "Nobody took it in 30 minutes", done: false }]);
-    expect(t.engine.db.prepare(`SELECT audience, level, title FROM "Notification"`).all()).toEqual([{ audience: "supervisors", level: "warning", title: "SLA missed for Irina" }]);
+    expect(testDb(t.engine).prepare(`SELECT audience, level, title FROM "Notification"`).all()).toEqual([{ audience: "supervisors", level: "warning", title: "SLA missed for Irina" }]);
 
     await expect(t.engine.completeTask(created.id, "resolved", "demo-operator")).rejects.toThrow("Demo Operator lacks the skills this task needs: complaints, ru");
     await t.engine.completeTask(created.id, "resolved", "sam-lee"); // the supervisor it moved to
-    expect(t.engine.db.prepare(`SELECT status, snapshot FROM "Instance"`).get()).toMatchObject({ status: "completed" });
-    expect(JSON.parse((t.engine.db.prepare(`SELECT snapshot FROM "Instance"`).get() as { snapshot: string }).snapshot).context.outcome).toBe("resolved-after-escalation");
+    expect(testDb(t.engine).prepare(`SELECT status, snapshot FROM "Instance"`).get()).toMatchObject({ status: "completed" });
+    expect(JSON.parse((testDb(t.engine).prepare(`SELECT snapshot FROM "Instance"`).get() as { snapshot: string }).snapshot).context.outcome).toBe("resolved-after-escalation");
   });
 
   it("fires each SLA exactly once: the escalated task's own deadline leads to the last output", async () => {

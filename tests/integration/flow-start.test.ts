@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FlowDocument } from "../../engine/contracts/flow";
 import { chat, countRows, instanceRow, publishFlow, useTestEngine } from "../../engine/testing/test-engine";
+import { testDb } from "../../engine/testing/test-db";
 
 const pos = { x: 0, y: 0 };
 const greeter = (trigger: Record<string, unknown>, text: string): FlowDocument => ({
@@ -38,11 +39,11 @@ describe("which flow a new conversation starts", () => {
 
 describe("when several published flows take a message", () => {
   it("the more specific trigger wins (webchat beats any channel), even over a newer publish", async () => {
-    const { supportChat } = await import("../../engine/templates/support-chat");
+    const { supportChat } = await import("../../templates/support-chat");
     const demo = await publishFlow(t.engine, "Support chat", supportChat.document);
     const anyChannel = { ...supportChat.document, nodes: supportChat.document.nodes.map((n) => (n.id === "start" ? { ...n, settings: { channel: "any" } } : n)) };
     await publishFlow(t.engine, "Catch-all (newer)", anyChannel);
     const { instanceId } = await t.engine.receive("webchat", { visitorId: "v-spec", messageId: "m-spec", text: "hours?" });
-    expect(t.engine.db.prepare(`SELECT flowId FROM "Instance" WHERE id = ?`).get(instanceId)).toEqual({ flowId: demo.flowId });
+    expect(testDb(t.engine).prepare(`SELECT flowId FROM "Instance" WHERE id = ?`).get(instanceId)).toEqual({ flowId: demo.flowId });
   });
 });

@@ -3,6 +3,7 @@ import { T0 } from "../../engine/testing/fake-clock";
 import { chat, countRows, instanceRow, openTestEngine, publishFlow, stepLog, useTempDb, type TestEngine } from "../../engine/testing/test-engine";
 import { operatorAndTimer } from "../../nodes/flow/parallel/test-flows";
 import { findNodeSpec } from "../../nodes/registry";
+import { testDb } from "../../engine/testing/test-db";
 
 const TEN_MINUTES = 10 * 60_000;
 const tmp = useTempDb();
@@ -16,7 +17,7 @@ async function restart(): Promise<TestEngine> {
   return t;
 }
 
-const timers = () => t.engine.db.prepare(`SELECT nodeId, dueAt, status FROM "Timer"`).all();
+const timers = () => testDb(t.engine).prepare(`SELECT nodeId, dueAt, status FROM "Timer"`).all();
 const openTask = async () => (await t.engine.tasks.list({ status: "open" }))[0];
 /** "Delay (wait)": how the instance list names a node. */
 const titled = (type: string, id: string) => `${findNodeSpec(type)!.title} (${id})`;
@@ -107,7 +108,7 @@ describe("a Join in `first` mode on SQLite", () => {
     t.clock.advance(TEN_MINUTES);
     await t.engine.fireDueTimers();
     expect(instanceRow(t.engine, instanceId!)).toMatchObject({ status: "completed" });
-    expect(t.engine.db.prepare(`SELECT status FROM "Task" WHERE id = ?`).get(task.id)).toEqual({ status: "cancelled" });
+    expect(testDb(t.engine).prepare(`SELECT status FROM "Task" WHERE id = ?`).get(task.id)).toEqual({ status: "cancelled" });
     expect(await t.engine.tasks.list({ status: "open" })).toEqual([]);
     await expect(t.engine.completeTask(task.id, "done")).rejects.toThrow("this task was cancelled");
     await expect(t.engine.replyToTask(task.id, "Hello?")).rejects.toThrow("this task was cancelled");

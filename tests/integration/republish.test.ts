@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FlowDocument } from "../../engine/contracts/flow";
 import { chat, instanceRow, publishFlow, useTestEngine } from "../../engine/testing/test-engine";
+import { testDb } from "../../engine/testing/test-db";
 
 const pos = { x: 0, y: 0 };
 /** Greets, waits for a reply, acknowledges it, waits on an operator, says bye: every text carries the version. */
@@ -52,7 +53,7 @@ describe("republishing while instances wait", () => {
     expect(await drainSent()).toEqual([["alice", 'v1: got "it is late"']]);
     expect(instanceRow(engine, onReply)).toMatchObject({ versionId: v1, state: "n_task" });
 
-    const [bobsTask] = await engine.prisma.task.findMany({ where: { instanceId: onTask } });
+    const [bobsTask] = testDb(engine).prepare(`SELECT id, title FROM "Task" WHERE instanceId = ?`).all(onTask) as { id: string; title: string }[];
     expect(bobsTask.title).toBe("v1 task");
     await engine.completeTask(bobsTask.id, "done");
     expect(await drainSent()).toEqual([["bob", "v1: bye"]]);

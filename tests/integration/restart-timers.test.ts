@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FlowDocument } from "../../engine/contracts/flow";
 import { T0 } from "../../engine/testing/fake-clock";
 import { chat, countRows, instanceRow, openTestEngine, publishFlow, stepLog, useTempDb, type TestEngine } from "../../engine/testing/test-engine";
+import { testDb } from "../../engine/testing/test-db";
 
 const pos = { x: 0, y: 0 };
 /** Ask, wait 60 s for a reply; on timeout, hand the conversation to an operator. */
@@ -37,7 +38,7 @@ async function restart(): Promise<TestEngine> {
   return t;
 }
 
-const timers = () => t.engine.db.prepare(`SELECT nodeId, dueAt, status FROM "Timer"`).all() as { nodeId: string; dueAt: number; status: string }[];
+const timers = () => testDb(t.engine).prepare(`SELECT nodeId, dueAt, status FROM "Timer"`).all() as { nodeId: string; dueAt: number; status: string }[];
 
 beforeEach(async () => {
   t = openTestEngine(tmp.file);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { FlowDocument } from "../../engine/contracts/flow";
+import type { Engine } from "../../engine/index";
 import { chat, countRows, publishFlow, useTestEngine } from "../../engine/testing/test-engine";
+import { testDb } from "../../engine/testing/test-db";
 
 const at = { x: 0, y: 0 };
 const MINUTE = 60_000;
@@ -51,8 +53,8 @@ function firstOf(branches: { id: string; type: string; settings: Record<string, 
 }
 
 const call = (id: string, flowId: string) => ({ id, type: "flow.call-subflow", settings: { flowId }, ports: ["done", "failed"] });
-const statuses = (engine: { db: { prepare(sql: string): { all(...p: unknown[]): unknown[] } } }, flowId: string) =>
-  (engine.db.prepare(`SELECT status FROM "Instance" WHERE flowId = ? ORDER BY id`).all(flowId) as { status: string }[]).map((r) => r.status);
+const statuses = (engine: Engine, flowId: string) =>
+  (testDb(engine).prepare(`SELECT status FROM "Instance" WHERE flowId = ? ORDER BY id`).all(flowId) as { status: string }[]).map((r) => r.status);
 
 describe("subflows in a Run in parallel whose Join takes the first branch", () => {
   const t = useTestEngine();

@@ -3,6 +3,7 @@ import type { Engine } from "../../engine/index";
 import type { FlowDocument } from "../../engine/contracts/flow";
 import type { PersistedState } from "../../engine/runtime/step";
 import { chat, countRows, instanceRow, openTestEngine, publishFlow, stepLog, useTempDb, useTestEngine, type TestEngine } from "../../engine/testing/test-engine";
+import { testDb } from "../../engine/testing/test-db";
 
 const at = { x: 0, y: 0 };
 
@@ -45,12 +46,12 @@ const caller = (flowId: string, inputs = ["orderId = {{message.text}}", "amount 
 
 type InstanceView = { id: string; flowId: string; status: string; conversationId: string | null; customerId: string | null; context: PersistedState["context"] };
 function instances(engine: Engine): InstanceView[] {
-  const rows = engine.db.prepare(`SELECT id, flowId, status, conversationId, customerId, snapshot FROM "Instance" ORDER BY id`).all() as (Omit<InstanceView, "context"> & { snapshot: string })[];
+  const rows = testDb(engine).prepare(`SELECT id, flowId, status, conversationId, customerId, snapshot FROM "Instance" ORDER BY id`).all() as (Omit<InstanceView, "context"> & { snapshot: string })[];
   return rows.map(({ snapshot, ...row }) => ({ ...row, context: (JSON.parse(snapshot) as PersistedState).context }));
 }
 
 /** What the bot wrote, in the conversation's order. */
-const botTexts = (engine: Engine) => (engine.db.prepare(`SELECT text FROM "Message" WHERE author = 'bot' ORDER BY createdAt, id`).all() as { text: string }[]).map((m) => m.text);
+const botTexts = (engine: Engine) => (testDb(engine).prepare(`SELECT text FROM "Message" WHERE author = 'bot' ORDER BY createdAt, id`).all() as { text: string }[]).map((m) => m.text);
 
 describe("calling a subflow", () => {
   const t = useTestEngine();

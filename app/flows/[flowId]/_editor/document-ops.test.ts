@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { supportChat } from "@/engine/templates/support-chat";
+import { supportChat } from "@/templates/support-chat";
 import { addNode, connect, moveNodes, newNode, removeElements, updateSettings } from "./document-ops";
 
 const doc = supportChat.document;

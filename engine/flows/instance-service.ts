@@ -1,30 +1,25 @@
-import type { PrismaClient } from "../store/prisma";
-import { customerNames } from "./customer-names";
+import { nodeIdsOfState } from "../compiler/compile";
 import { EngineInputError } from "../contracts/errors";
 import { flowDocumentSchema } from "../contracts/flow";
+import type { CustomerRepository } from "../store/customers";
+import type { InstanceRepository } from "../store/instances";
 import { findNodeSpec } from "../../nodes/registry";
-import { nodeIdsOfState } from "../compiler/compile";
 
 /** Instances of a flow and the history of one: the path for the canvas and the event log. */
-export function createInstanceService(prisma: PrismaClient) {
+export function createInstanceService(instances: InstanceRepository, customers: CustomerRepository) {
   /** The instance that called this one as a subflow, if any (kept in the snapshot's context). */
   async function callerOf(snapshot: string) {
     const caller = (JSON.parse(snapshot) as { context?: { caller?: { instanceId: string } | null } }).context?.caller;
     if (!caller) return null;
-    const row = await prisma.instance.findUnique({ where: { id: caller.instanceId }, select: { id: true, flow: { select: { name: true } } } });
+    const row = await instances.summary(caller.instanceId);
     return row && { instanceId: row.id, flowName: row.flow.name };
   }
 
   return {
     async list(flowId: string) {
-      const rows = await prisma.instance.findMany({
-        where: { flowId },
-        orderBy: { createdAt: "desc" },
-        take: 200,
-        include: { version: { select: { number: true, graph: true } } },
-      });
+      const rows = await instances.listForFlow(flowId);
       const titleOf = nodeTitles(rows.map((r) => ({ versionId: r.versionId, graph: r.version.graph })));
-      const nameOf = await customerNames(prisma, rows);
+      const names = await customers.names(rows.flatMap((r) => r.customerId ?? []));
       return rows.map((r) => ({
         id: r.id,
         status: r.status,
@@ -33,17 +28,14 @@ export function createInstanceService(prisma: PrismaClient) {
         currentNode: titleOf(r.versionId, r.state),
         version: r.version.number,
         steps: r.stepCount,
-        customerName: nameOf(r.customerId),
+        customerName: r.customerId ? (names.get(r.customerId) ?? null) : null,
         createdAt: r.createdAt,
         updatedAt: r.updatedAt,
       }));
     },
 
     async get(id: string) {
-      const instance = await prisma.instance.findUnique({
-        where: { id },
-        include: { version: true, flow: { select: { name: true } }, events: { orderBy: { step: "asc" } } },
-      });
+      const instance = await instances.withHistory(id);
       if (!instance) throw new EngineInputError(`instance ${id} not found`, "instanceId");
       const events = instance.events.map((e) => ({
         step: e.step,

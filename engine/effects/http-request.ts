@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { defineEffect, effectSchema, PermanentFailure, UnknownOutcome } from "./define-effect";
+
+const schema = effectSchema("http.request", {
+  method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]),
+  url: z.string(),
+  headers: z.record(z.string(), z.string()),
+  body: z.string().nullable(),
+  timeoutMs: z.number(),
+  retries: z.number(),
+});
+
+/** What an outbox row carries: the effect without its kind and key (the row's). */
+const payload = schema.omit({ kind: true, key: true });
+
+export type HttpResult = { status: number; body: unknown };
+
+const MAX_RESPONSE_CHARS = 256 * 1024;
+/** Safe to repeat after a timeout: the server may have acted, but acting twice changes nothing. */
+const IDEMPOTENT = new Set(["GET", "PUT", "DELETE"]);
+
+/**
+ * A call to an outside API, performed with fetch after commit with `Idempotency-Key: <outbox key>`.
+ * Connection failures and 5xx on idempotent methods are retried up to the node's `retries`; a
+ * timeout on POST/PATCH is an unknown outcome and is reported, never resent.
+ */
+export const httpRequest = defineEffect({
+  kind: "http.request",
+  schema,
+  write(effect, step) {
+    const { kind, key, ...request } = effect;
+    step.repos.outbox.add(key, step.instanceId, kind, request, step.at);
+  },
+  perform: {
+    payload,
+    async run(item, deps) {
+      const p = item.payload;
+      const lastTry = item.attempts >= p.retries;
+      let response: Response;
+      try {
+        response = await deps.fetch(p.url, {
+          method: p.method,
+          headers: { ...p.headers, "idempotency-key": item.key },
+          body: p.method === "GET" ? undefined : (p.body ?? undefined),
+          signal: AbortSignal.timeout(p.timeoutMs),
+          redirect: "follow",
+        });
+      } catch (error) {
+        const timedOut = (error as Error).name === "TimeoutError";
+        if (timedOut && !IDEMPOTENT.has(p.method)) throw new UnknownOutcome(`no answer within ${p.timeoutMs / 1000}s; the request may have been processed`);
+        const reason = timedOut ? `no answer within ${p.timeoutMs / 1000}s` : `could not reach ${new URL(p.url).host}: ${String((error as Error).cause ?? (error as Error).message)}`;
+        throw lastTry ? new PermanentFailure(reason) : new Error(reason);
+      }
+      if (response.status >= 500 && IDEMPOTENT.has(p.method) && !lastTry) throw new Error(`HTTP ${response.status}`);
+      const text = (await response.text()).slice(0, MAX_RESPONSE_CHARS);
+      let body: unknown = text;
+      if ((response.headers.get("content-type") ?? "").includes("json")) {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          body = text; // a truncated or malformed JSON answer stays text
+        }
+      }
+      return { status: response.status, body } satisfies HttpResult;
+    },
+    feedback(o, at) {
+      const { nodeId } = o.payload;
+      if (o.ok) return { type: "http.responded", at, key: o.key, nodeId, ...(o.result as HttpResult) };
+      return { type: "http.failed", at, key: o.key, nodeId, error: o.error, unknown: o.unknown };
+    },
+  },
+  simulate(effect, world) {
+    world.expectAnswer(effect.kind, effect);
+  },
+  describe: (effect, { simulated }) => `${effect.method} ${effect.url}${simulated ? " (simulated: answer it with an API answer step)" : ""}`,
+});

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { TASK_PRIORITIES } from "../contracts/events";
+import { defineEffect, effectSchema } from "./define-effect";
+
+/** Moves an open task to another queue with a new priority and SLA deadline; the flow keeps waiting on it. */
+export const taskEscalate = defineEffect({
+  kind: "task.escalate",
+  schema: effectSchema("task.escalate", { taskId: z.string(), queue: z.string(), priority: z.enum(TASK_PRIORITIES), slaMs: z.number(), note: z.string() }),
+  write(effect, step) {
+    // The note becomes a guided step, so whoever takes the task over sees why it moved.
+    step.repos.tasks.escalate({
+      taskId: effect.taskId,
+      queue: effect.queue,
+      priority: TASK_PRIORITIES.indexOf(effect.priority),
+      dueAt: effect.slaMs > 0 ? step.at + effect.slaMs : null,
+      step: { text: effect.note, done: false },
+      at: step.at,
+    });
+  },
+  simulate: () => {}, // the simulated task stays the one the script completes
+  describe: (effect) => `Task moved to ${effect.queue} (${effect.priority}): ${effect.note}`,
+});

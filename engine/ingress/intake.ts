@@ -1,0 +1,125 @@
+import { CONVERSATION_GAP_MS, type Channel, type FlowEvent } from "../contracts/events";
+import type { CrmEventBody } from "../contracts/crm-events";
+import type { WebhookBody } from "../contracts/webhooks";
+import { EngineInputError } from "../contracts/errors";
+import type { DeliveryStatus, InboundMessage } from "../channels/channel";
+import type { FlowRuntime } from "../runtime/flow-runtime";
+import { newId } from "../store/ids";
+import type { StepRepositories } from "../store/index";
+import { createIdentity } from "./identity";
+
+export type MessageOutcome = { duplicate: boolean; customerId: string | null; conversationId: string | null; instanceId: string | null };
+export type StartOutcome = { duplicate: boolean; customerId: string | null; instanceIds: string[] };
+
+/**
+ * What arrives from outside, inside the step's transaction: deduplicated by an inbox key, the
+ * customer recognised, their conversation opened, then correlated to the instance waiting in it
+ * or to the published flows whose trigger takes it.
+ */
+export function createIntake(repos: StepRepositories, runtime: FlowRuntime) {
+  const { inbox, conversations, instances, customers } = repos;
+  const identity = createIdentity(repos);
+
+  /** Whether a message at `at` opens the conversation: nothing was said in it before, or not for a long quiet gap. */
+  function opensConversation(conversationId: string, at: number): boolean {
+    const last = conversations.lastMessageAt(conversationId);
+    return last === null || at - last > CONVERSATION_GAP_MS;
+  }
+
+  return {
+    /** A customer message: dedupe, identify, record, then resume or start the conversation's flow. */
+    message(msg: InboundMessage, at: number): MessageOutcome {
+      const key = `${msg.channel}:${msg.providerMessageId}`;
+      if (!inbox.record(key, msg.channel, msg, at)) return { duplicate: true, customerId: null, conversationId: null, instanceId: inbox.instanceOf(key) };
+      identity.redeemHandoff(msg.channel, msg.address, msg.text, at);
+      const who = identity.customerOn(msg.channel, msg.address, msg.name, at);
+      const { conversationId } = who;
+      const opens = opensConversation(conversationId, at);
+      conversations.addInbound(conversationId, msg.text, msg.providerMessageId, at);
+      const event: FlowEvent = { type: "message.received", at, messageId: msg.providerMessageId, text: msg.text, channel: msg.channel, opensConversation: opens };
+
+      let instanceId: string | null = null;
+      const waiting = instances.waitingIn(conversationId);
+      // A flow tested on its own (the editor's chat) still reaches the subflows it called.
+      if (waiting && (!msg.flowId || runtime.runsFor(waiting, msg.flowId))) {
+        runtime.advance(waiting, event);
+        instanceId = waiting.id;
+      } else {
+        // A conversation runs one flow at a time: the best-fitting published flow that takes the message.
+        const [chosen] = runtime.startable(event, msg.flowId);
+        if (chosen) instanceId = runtime.start(chosen, who, event);
+      }
+      if (instanceId) inbox.link(key, instanceId);
+      return { duplicate: false, customerId: who.customer.id, conversationId, instanceId };
+    },
+
+    /** A provider's report on a message we sent: the timeline shows it (a repeat changes nothing). */
+    deliveryStatus(status: DeliveryStatus, at: number): { duplicate: boolean; known: boolean } {
+      const key = `${status.channel}:status:${status.providerMessageId}:${status.status}`;
+      if (!inbox.record(key, status.channel, status, at)) return { duplicate: true, known: true };
+      return { duplicate: false, known: conversations.setStatusByProvider(status.channel, status.providerMessageId, status.status) };
+    },
+
+    /**
+     * A CRM event about a customer (proactive flows): identifies the customer on the given channel
+     * and starts an instance in every published flow whose trigger takes the event.
+     */
+    crmEvent(body: CrmEventBody, at: number): StartOutcome {
+      const key = `crm:${body.eventId}`;
+      if (!inbox.record(key, "crm", body, at)) return { duplicate: true, customerId: null, instanceIds: [] };
+      const who = identity.customerOn(body.customer.channel, body.customer.address, body.customer.name ?? null, at);
+      const event: FlowEvent = { type: "crm.event", at, eventId: body.eventId, name: body.name, payload: body.payload };
+      const instanceIds = runtime.startable(event).map((chosen) => runtime.start(chosen, who, event));
+      if (instanceIds[0]) inbox.link(key, instanceIds[0]);
+      return { duplicate: false, customerId: who.customer.id, instanceIds };
+    },
+
+    /**
+     * A call to a flow's webhook (`POST /api/hooks/<hook>`): the payload is checked against each
+     * listening trigger's declared fields, then every listening flow starts. With an
+     * `Idempotency-Key`, a repeated call is processed once.
+     */
+    webhook(call: { hook: string; idempotencyKey: string | null; body: WebhookBody }, at: number): StartOutcome {
+      const event: FlowEvent = { type: "webhook.received", at, hook: call.hook, payload: call.body.payload };
+      const chosen = runtime.startable(event);
+      if (chosen.length === 0) throw new EngineInputError(`no published flow listens on the webhook "${call.hook}"`, "hook");
+      chosen.forEach((c) => runtime.checkPayload(c, event));
+      const key = `hook:${call.hook}:${call.idempotencyKey ?? newId()}`;
+      if (!inbox.record(key, "webhook", call.body, at)) return { duplicate: true, customerId: null, instanceIds: [] };
+      const c = call.body.customer;
+      const who = c ? identity.customerOn(c.channel, c.address, c.name ?? null, at) : null;
+      const instanceIds = chosen.map((flow) => runtime.start(flow, who, event));
+      inbox.link(key, instanceIds[0]);
+      return { duplicate: false, customerId: who?.customer.id ?? null, instanceIds };
+    },
+
+    /**
+     * An operator starts a flow for a customer (a guided procedure, an outbound contact). The
+     * instance runs in the customer's conversation on the channel they were first known on.
+     */
+    operatorStart(start: { flowId: string; customerId: string; operatorId: string; note: string }, at: number): string {
+      const known = customers.withFirstIdentity(start.customerId);
+      if (!known) throw new EngineInputError(`customer ${start.customerId} not found`, "customerId");
+      const event: FlowEvent = { type: "flow.started", at, by: start.operatorId, note: start.note };
+      const [chosen] = runtime.startable(event, start.flowId);
+      if (!chosen) throw new EngineInputError('this flow has no "Started by an operator" trigger in its published version', "flowId");
+      inbox.record(`operator:${newId()}`, "operator", start, at);
+      return runtime.start(chosen, identity.customerOn(known.channel as Channel, known.address, known.name, at), event);
+    },
+
+    /**
+     * Starts every published flow whose time-driven trigger (schedule) fell due in the last
+     * `graceMs` and after it was published. Each (flow, trigger, due time) starts once, across
+     * restarts and processes: the inbox key is the dedup. After downtime only the latest missed
+     * time is caught up.
+     */
+    schedulesDue(at: number, graceMs: number): string[] {
+      return runtime
+        .dueSchedules(at, graceMs)
+        .filter((due) => inbox.record(due.key, "schedule", due.record, at))
+        .map((due) => runtime.start(due.candidate, null, due.event));
+    },
+  };
+}
+
+export type Intake = ReturnType<typeof createIntake>;

@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { EngineInputError } from "../contracts/errors";
+import type { StaffRepository } from "../store/staff";
+
+const skillList = z.array(z.string());
+/** A stored JSON array of skill slugs (Operator.skills, Task.skills); anything else reads as none. */
+export const parseSkills = (text: string): string[] => {
+  try {
+    return skillList.parse(JSON.parse(text));
+  } catch {
+    return [];
+  }
+};
+
+export type StaffRole = "operator" | "supervisor";
+export type StaffMember = { id: string; name: string; role: StaffRole; skills: string[] };
+
+/** Supervisors take any task and see every queue; operators take the tasks whose skills they all have. */
+export const takesAnyTask = (who: StaffMember) => who.role === "supervisor";
+
+const toMember = (row: { id: string; name: string; role: string; skills: string }): StaffMember => ({
+  id: row.id,
+  name: row.name,
+  role: row.role === "supervisor" ? "supervisor" : "operator",
+  skills: parseSkills(row.skills),
+});
+
+/** Audiences a notification can be for that reach this person (null: every audience). */
+const audiencesOf = (who: StaffMember) => (who.role === "supervisor" ? null : ["operators", ...who.skills.map((s) => `skill:${s}`)]);
+
+/** Operators and supervisors, and the internal notifications flows raise for them. */
+export function createStaff(staff: StaffRepository, clock: () => number) {
+  async function member(id: string): Promise<StaffMember> {
+    const row = await staff.member(id);
+    if (!row) throw new EngineInputError(`operator ${id} not found`, "operatorId");
+    return toMember(row);
+  }
+
+  return {
+    member,
+
+    async list(): Promise<StaffMember[]> {
+      return (await staff.list()).map(toMember);
+    },
+
+    /** Adds a member unless one with this id exists (a member already there is left as they are). */
+    ensure(m: StaffMember & { email: string }): Promise<void> {
+      return staff.ensure({ ...m, skills: JSON.stringify(m.skills) });
+    },
+
+    /** Unacknowledged notifications for this person, newest first (supervisors also see skill-specific ones). */
+    async notifications(operatorId: string) {
+      const rows = await staff.unreadNotifications(audiencesOf(await member(operatorId)), 50);
+      return rows.map((n) => ({ id: n.id, audience: n.audience, level: n.level, title: n.title, body: n.body, customerId: n.customerId, instanceId: n.instanceId, createdAt: n.createdAt }));
+    },
+
+    /** Someone it was meant for has seen it: it leaves everyone's list. */
+    async acknowledge(notificationId: string, operatorId: string) {
+      const who = await member(operatorId);
+      const row = await staff.notification(notificationId);
+      if (!row) throw new EngineInputError(`notification ${notificationId} not found`, "notificationId");
+      const audiences = audiencesOf(who);
+      if (audiences && !audiences.includes(row.audience)) throw new EngineInputError("this notification is not for you", "notificationId");
+      await staff.markRead(notificationId, clock());
+    },
+  };
+}
+
+export type Staff = ReturnType<typeof createStaff>;

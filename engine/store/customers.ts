@@ -1,0 +1,66 @@
+import { newId } from "./ids";
+import { iso, type Db } from "./db";
+import type { PrismaClient } from "./prisma";
+
+export type KnownCustomer = { id: string; name: string | null };
+
+/** Customers, the channel addresses they are known by (identities), and their CRM fields. */
+export function createCustomerRepository(db: Db, prisma: PrismaClient) {
+  const s = {
+    byIdentity: db.prepare(`SELECT c.id, c.name FROM "CustomerIdentity" i JOIN "Customer" c ON c.id = i.customerId WHERE i.channel = ? AND i.address = ?`),
+    insert: db.prepare(`INSERT INTO "Customer" (id, name, createdAt) VALUES (?, ?, ?)`),
+    name: db.prepare(`UPDATE "Customer" SET name = ? WHERE id = ? AND name IS NULL`),
+    identityInsert: db.prepare(`INSERT INTO "CustomerIdentity" (id, customerId, channel, address, createdAt) VALUES (?, ?, ?, ?, ?)`),
+    firstIdentity: db.prepare(`SELECT c.id, c.name, i.channel, i.address FROM "Customer" c JOIN "CustomerIdentity" i ON i.customerId = c.id WHERE c.id = ? ORDER BY i.createdAt LIMIT 1`),
+    address: db.prepare(`SELECT address FROM "CustomerIdentity" WHERE customerId = ? AND channel = ? ORDER BY createdAt DESC LIMIT 1`),
+    fields: db.prepare(`UPDATE "Customer" SET fields = json_patch(fields, ?) WHERE id = ?`),
+  };
+
+  return {
+    /** The customer known on `channel` by `address`, if any. */
+    byIdentity(channel: string, address: string): KnownCustomer | undefined {
+      return s.byIdentity.get(channel, address) as KnownCustomer | undefined;
+    },
+    create(name: string | null, at: number): string {
+      const id = newId();
+      s.insert.run(id, name, iso(at));
+      return id;
+    },
+    /** Gives a nameless customer the name a channel reported. */
+    nameIfUnknown(id: string, name: string): void {
+      s.name.run(name, id);
+    },
+    addIdentity(customerId: string, channel: string, address: string, at: number): void {
+      s.identityInsert.run(newId(), customerId, channel, address, iso(at));
+    },
+    /** The customer with the channel address they were first known by. */
+    withFirstIdentity(id: string): (KnownCustomer & { channel: string; address: string }) | undefined {
+      return s.firstIdentity.get(id) as (KnownCustomer & { channel: string; address: string }) | undefined;
+    },
+    /** The customer's latest address on a channel (null when they are not known there). */
+    addressOn(customerId: string, channel: string): string | null {
+      return (s.address.get(customerId, channel) as { address: string } | undefined)?.address ?? null;
+    },
+    /** Merges fields into the customer's CRM fields. */
+    mergeFields(customerId: string, fields: Record<string, unknown>): void {
+      s.fields.run(JSON.stringify(fields), customerId);
+    },
+    /** Names of the given customers, in one query. */
+    async names(ids: string[]): Promise<Map<string, string | null>> {
+      const rows = await prisma.customer.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
+      return new Map(rows.map((c) => [c.id, c.name]));
+    },
+    /** A customer's card: identities, CRM fields (JSON text) and the cases still being worked on. */
+    card(id: string, caseStatuses: string[]) {
+      return prisma.customer.findUnique({
+        where: { id },
+        include: {
+          identities: { select: { channel: true, address: true } },
+          cases: { where: { status: { in: caseStatuses } }, orderBy: { updatedAt: "desc" }, take: 10 },
+        },
+      });
+    },
+  };
+}
+
+export type CustomerRepository = ReturnType<typeof createCustomerRepository>;

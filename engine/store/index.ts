@@ -1,0 +1,53 @@
+import { startCheckpoints } from "./checkpoint";
+import { createCaseRepository } from "./cases";
+import { createConversationRepository } from "./conversations";
+import { createCustomerRepository } from "./customers";
+import { defaultDbFile, openDatabase } from "./db";
+import { createFlowRepository } from "./flows";
+import { createHandoffRepository } from "./handoffs";
+import { createInboxRepository } from "./inbox";
+import { createInstanceRepository } from "./instances";
+import { createOutboxRepository } from "./outbox";
+import { createPrisma } from "./prisma";
+import { createStaffRepository } from "./staff";
+import { createTaskRepository } from "./tasks";
+import { createTimerRepository } from "./timers";
+
+/**
+ * The one door to the database: a repository per aggregate. Nothing outside `store/` prepares
+ * SQL or calls Prisma. Hot-path methods are synchronous prepared statements (they run inside the
+ * group commit's transaction); reads for pages go through Prisma and are async.
+ */
+export function openStore(file = defaultDbFile()) {
+  const db = openDatabase(file);
+  const prisma = createPrisma(file);
+  return {
+    file,
+    inbox: createInboxRepository(db),
+    customers: createCustomerRepository(db, prisma),
+    conversations: createConversationRepository(db, prisma),
+    handoffs: createHandoffRepository(db),
+    instances: createInstanceRepository(db, prisma),
+    timers: createTimerRepository(db),
+    outbox: createOutboxRepository(db),
+    tasks: createTaskRepository(db, prisma),
+    staff: createStaffRepository(db, prisma),
+    cases: createCaseRepository(db),
+    flows: createFlowRepository(db, prisma),
+    /** Wraps `fn` so each call runs in one transaction (a savepoint when nested). */
+    transaction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+      return db.transaction(fn) as unknown as (...args: A) => R;
+    },
+    /** Checkpoints the WAL on the engine's schedule; returns the stop function. */
+    startCheckpoints: () => startCheckpoints(db),
+    async close() {
+      await prisma.$disconnect();
+      db.close();
+    },
+  };
+}
+
+export type Store = ReturnType<typeof openStore>;
+
+/** The repositories a step's transaction writes through. */
+export type StepRepositories = Pick<Store, "inbox" | "customers" | "conversations" | "handoffs" | "instances" | "timers" | "outbox" | "tasks" | "staff" | "cases">;
