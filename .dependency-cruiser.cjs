@@ -1,0 +1,244 @@
+// Import boundaries for Omniflow. `npm run check:boundaries` (part of `npm test`) fails on any error below.
+//
+// Source of truth: the "may import" rule that each folder's README states (the layout table of issue 12).
+// Every folder rule is named after the folder it guards; its message quotes that folder's README rule.
+// Folders that do not exist yet (engine/effects, engine/routing, engine/jobs, templates/, server/) are
+// already covered: the rules apply as soon as a file appears there.
+//
+// General allowances (apply to every folder rule):
+//   - a folder may always import its own files (engine/runtime/* -> engine/runtime/*);
+//   - npm packages and node built-ins are not restricted here (except engine/contracts: zod only);
+//   - test files (*.test.ts[x], *.spec.ts[x]) may also import engine/testing/**;
+//   - tests/, bench/, scripts/ and root files (server.ts, *.config.ts) are not restricted by folder rules.
+// Rules for all code: no import cycles (type-only imports included), no unresolvable imports,
+// engine/testing only from tests, and every engine/ folder must be one of the folders in the layout.
+
+/** A test file: only these get the engine/testing allowance. */
+const TEST_FILE = "\\.(test|spec)\\.(ts|tsx|mts|cts|js|mjs)$";
+
+/** A module that is part of this repository (not npm, not a node built-in, not unresolved). */
+const PROJECT = "^(app|engine|nodes|server|templates|prisma|tests|bench|scripts|public)/|^[^/]+\\.(ts|tsx|mts|cts|js|mjs|cjs)$";
+
+const CONTRACTS = "^engine/contracts/";
+const TESTING = "^engine/testing/";
+
+/** The engine folders the layout names. Anything else directly under engine/ is flagged. */
+const ENGINE_FOLDERS = ["contracts", "effects", "compiler", "runtime", "ingress", "channels", "routing", "flows", "simulate", "store", "jobs", "testing"];
+
+/**
+ * The layout table: who (from) may import what (allow: project paths; typesOnly: project paths
+ * that may be imported with `import type` only). `rule` is the sentence the folder README states.
+ */
+const LAYOUT = [
+  {
+    name: "engine/effects",
+    from: "^engine/effects/",
+    allow: [CONTRACTS],
+    typesOnly: ["^engine/store/"],
+    rule: "engine/effects may import engine/contracts, and types (import type) from engine/store",
+  },
+  {
+    name: "engine/compiler",
+    from: "^engine/compiler/",
+    allow: [CONTRACTS, "^nodes/registry\\.ts$", "^nodes/_kit/"],
+    rule: "engine/compiler (pure) may import engine/contracts, nodes/registry and nodes/_kit only",
+  },
+  {
+    name: "engine/runtime",
+    from: "^engine/runtime/",
+    allow: [CONTRACTS, "^engine/compiler/", "^engine/effects/", "^engine/store/", "^nodes/"],
+    rule: "engine/runtime may import engine/contracts, compiler, effects, store, and nodes",
+  },
+  {
+    name: "engine/ingress",
+    from: "^engine/ingress/",
+    allow: [CONTRACTS, "^engine/runtime/", "^engine/store/"],
+    typesOnly: ["^engine/channels/channel\\.ts$"],
+    rule: "engine/ingress may import engine/contracts, runtime, store, and the channel contract types (import type from engine/channels/channel.ts)",
+  },
+  {
+    name: "engine/channels",
+    from: "^engine/channels/",
+    allow: [CONTRACTS],
+    rule: "engine/channels (adapter contract, registry, one folder per channel) may import engine/contracts only",
+  },
+  {
+    name: "engine/routing",
+    from: "^engine/routing/",
+    allow: [CONTRACTS, "^engine/store/", "^engine/runtime/"],
+    rule: "engine/routing may import engine/contracts, store and runtime",
+  },
+  {
+    name: "engine/flows",
+    from: "^engine/flows/",
+    allow: [CONTRACTS, "^engine/compiler/", "^engine/simulate/", "^engine/store/"],
+    rule: "engine/flows may import engine/contracts, compiler, simulate and store (templates are handed in by configuration)",
+  },
+  {
+    name: "engine/simulate",
+    from: "^engine/simulate/",
+    allow: [CONTRACTS, "^engine/compiler/", "^engine/runtime/(step|machine)\\.ts$", "^engine/effects/", "^nodes/"],
+    rule: "engine/simulate may import engine/contracts, compiler, runtime/step and runtime/machine, effects, and nodes",
+  },
+  {
+    name: "engine/store",
+    from: "^engine/store/",
+    allow: [CONTRACTS, "^prisma/generated/"],
+    rule: "engine/store may import engine/contracts and prisma/generated only (it is the only code that prepares SQL or calls Prisma)",
+  },
+  {
+    name: "engine/jobs",
+    from: "^engine/jobs/",
+    // contracts: the table says contracts are "shared by everyone".
+    allow: [CONTRACTS, "^engine/runtime/", "^engine/store/", "^engine/routing/"],
+    rule: "engine/jobs may import engine/runtime, store and routing (and engine/contracts)",
+  },
+  {
+    name: "engine/testing",
+    from: "^engine/testing/",
+    allow: ["^engine/", "^nodes/"],
+    rule: "engine/testing may import anything in engine/ and nodes/",
+  },
+  {
+    name: "engine/index",
+    from: "^engine/index\\.ts$",
+    allow: ["^engine/"],
+    rule: "engine/index.ts is the façade (wiring only): it may import everything in engine/ (not engine/testing)",
+  },
+  {
+    name: "nodes",
+    from: "^nodes/",
+    allow: ["^nodes/", CONTRACTS],
+    rule: "nodes may import nodes/** and engine/contracts/** only (*.test.ts may also import engine/testing/**)",
+  },
+  {
+    name: "templates",
+    from: "^templates/",
+    allow: [CONTRACTS],
+    rule: "templates may import engine/contracts only",
+  },
+  {
+    name: "server",
+    from: "^server/",
+    allow: ["^engine/index\\.ts$", CONTRACTS],
+    typesOnly: ["^engine/channels/channel\\.ts$"],
+    rule: "server may import engine/index (the façade), engine/contracts, and types from engine/channels/channel.ts",
+  },
+  {
+    name: "app",
+    from: "^app/",
+    allow: ["^nodes/registry\\.ts$", "^nodes/_kit/", CONTRACTS, "^engine/compiler/", "^engine/effects/", "^public/"],
+    typesOnly: ["^engine/index\\.ts$"],
+    rule: "app may import nodes/registry, nodes/_kit, engine/contracts, engine/compiler, engine/effects (describe), and types (import type) from engine/index",
+  },
+  {
+    name: "prisma",
+    // prisma/generated is generated code: it only imports itself and @prisma packages.
+    from: "^prisma/",
+    fromNot: "^prisma/generated/",
+    // contracts: the table says contracts are "shared by everyone".
+    allow: ["^engine/index\\.ts$", "^templates/", CONTRACTS],
+    rule: "prisma (schema, migrations, seed) may import the engine façade (engine/index) and templates (and engine/contracts)",
+  },
+];
+
+/** Regex source that matches the folder itself, from `^engine/runtime/` style patterns. */
+const self = (entry) => entry.from;
+
+const layoutRules = LAYOUT.flatMap((entry) => {
+  const typesOnly = entry.typesOnly ?? [];
+  const rules = [
+    {
+      name: entry.name,
+      severity: "error",
+      comment: `${entry.name}/README.md: ${entry.rule}.`,
+      from: { path: entry.from, ...(entry.fromNot ? { pathNot: entry.fromNot } : {}) },
+      to: {
+        path: PROJECT,
+        pathNot: [self(entry), TESTING, ...entry.allow, ...typesOnly],
+      },
+    },
+  ];
+  if (typesOnly.length > 0) {
+    rules.push({
+      name: `${entry.name} (types only)`,
+      severity: "error",
+      comment: `${entry.name}/README.md: ${entry.rule}. This import brings in values, not only types: use \`import type\`.`,
+      from: { path: entry.from, ...(entry.fromNot ? { pathNot: entry.fromNot } : {}) },
+      to: { path: typesOnly, dependencyTypesNot: ["type-only"] },
+    });
+  }
+  return rules;
+});
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "engine/contracts",
+      severity: "error",
+      comment: "engine/contracts/README.md: contracts are a leaf: they may import zod and other engine/contracts files only.",
+      from: { path: CONTRACTS },
+      to: { pathNot: [CONTRACTS, "^node_modules/zod/"] },
+    },
+    ...layoutRules,
+    {
+      name: "engine-folder-not-in-layout",
+      severity: "error",
+      comment: `engine/README.md: code in engine/ lives in one of its folders (${ENGINE_FOLDERS.join(", ")}) or is the façade engine/index.ts. Move this module.`,
+      // A module-level rule (one report per module, not per import): it counts the module's dependents
+      // whose path matches `from.path`; "^$" matches none, so "fewer than 1" holds for every module.
+      module: {
+        path: "^engine/",
+        pathNot: [`^engine/(${ENGINE_FOLDERS.join("|")})/`, "^engine/index\\.ts$", "\\.d\\.ts$"],
+        numberOfDependentsLessThan: 1,
+      },
+      from: { path: "^$" },
+    },
+    {
+      name: "testing-only-from-tests",
+      severity: "error",
+      comment:
+        "engine/testing/README.md: the test kits are imported by test files (*.test.ts), engine/testing itself, tests/, bench/ and scripts/ only — never by code that ships.",
+      from: { pathNot: [TEST_FILE, TESTING, "^(tests|bench|scripts)/"] },
+      to: { path: TESTING },
+    },
+    {
+      name: "no-circular",
+      severity: "error",
+      comment:
+        "No import cycles anywhere (module level, `import type` included). Break the cycle: move the shared part to a lower layer (e.g. engine/contracts) or hand the dependency in.",
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: "not-to-unresolvable",
+      severity: "error",
+      comment: "This import cannot be resolved to a file: a typo, a moved module, or an npm package missing from package.json.",
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    // Generated or vendored code: not cruised, but imports of it still resolve (engine/store -> prisma/generated).
+    doNotFollow: { path: ["node_modules", "^prisma/generated/"] },
+    exclude: {
+      path: ["^\\.next/", "^prisma/generated/", "^bench/out/", "^test-results/", "^playwright-report/", "^data/", "^node_modules/"],
+    },
+    // See `import type` too: they take part in cycles, and the types-only rules need them.
+    tsPreCompilationDeps: true,
+    detectJSDocImports: false,
+    // Resolves the `@/` path alias from tsconfig.json.
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+      extensions: [".ts", ".tsx", ".d.ts", ".js", ".mjs", ".cjs", ".json"],
+      mainFields: ["module", "main", "types", "typings"],
+    },
+    skipAnalysisNotInRules: true,
+    reporterOptions: {
+      text: { highlightFocused: true },
+    },
+  },
+};
