@@ -106,15 +106,3 @@ export function defineEffect<E extends EffectBase, P = never>(definition: Effect
 export function effectSchema<K extends string, S extends z.ZodRawShape>(kind: K, shape: S) {
   return z.object({ kind: z.literal(kind), key: z.string(), nodeId: z.string(), ...shape });
 }
-
-/** "2 h 5 min": a delay as people read it (the two largest units). */
-export function formatDuration(ms: number): string {
-  let rest = Math.round(ms / 1000);
-  if (rest === 0) return "0 s";
-  const parts: string[] = [];
-  for (const [unit, label] of [[86400, "d"], [3600, "h"], [60, "min"], [1, "s"]] as const) {
-    if (rest >= unit) parts.push(`${Math.floor(rest / unit)} ${label}`);
-    rest %= unit;
-  }
-  return parts.slice(0, 2).join(" ");
-}

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { defineEffect, effectSchema, formatDuration } from "./define-effect";
+import { formatDuration } from "../contracts/format";
+import { defineEffect, effectSchema } from "./define-effect";
 
 /** A durable timer: a row with an absolute due time; when it falls due it fires `timer.fired` under its key. */
 export const timerSet = defineEffect({

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { newId } from "@/engine/store/ids";
 import { procedure, router } from "../trpc";
 
 const visitor = z.object({ visitorId: z.string().trim().min(1).max(128) });
@@ -8,6 +7,6 @@ const visitor = z.object({ visitorId: z.string().trim().min(1).max(128) });
 export const webchatRouter = router({
   send: procedure
     .input(visitor.extend({ text: z.string(), name: z.string().optional(), flowId: z.string().optional() }))
-    .mutation(({ ctx, input }) => ctx.engine.receive("webchat", { ...input, messageId: newId() })),
+    .mutation(({ ctx, input }) => ctx.engine.receive("webchat", { ...input, messageId: ctx.engine.newMessageId() })),
   messages: procedure.input(visitor).query(({ ctx, input }) => ctx.engine.conversationFor("webchat", input.visitorId)),
 });

@@ -16,7 +16,7 @@ export function StartFlow({ customerId }: { customerId: string }) {
   const [flowId, setFlowId] = useState("");
   const [note, setNote] = useState("");
   const { operatorId } = useWorkspaceUrl();
-  if (!flows.data?.length) return null;
+  if (!flows.data?.length || !operatorId) return null;
   const chosen = flowId || flows.data[0].id;
   return (
     <form

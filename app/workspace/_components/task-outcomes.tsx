@@ -7,20 +7,18 @@ import { Card } from "@/app/_ui/card";
 import { ErrorNotice } from "@/app/_ui/error-notice";
 import type { Task } from "./task-types";
 import { useRefreshTask } from "./use-refresh-task";
-import { useWorkspaceUrl } from "./use-workspace-url";
 
 const label = (outcome: string) => outcome.charAt(0).toUpperCase() + outcome.slice(1).replace(/[-_]/g, " ");
 
 /** Completing sends the chosen outcome back to the waiting flow instance, which then continues. */
-export function TaskOutcomes({ task }: { task: Task }) {
+export function TaskOutcomes({ task, operatorId }: { task: Task; operatorId: string }) {
   const trpc = useTRPC();
   const refresh = useRefreshTask(task.id);
   const complete = useMutation(trpc.tasks.complete.mutationOptions({ onSuccess: refresh }));
-  const { operatorId } = useWorkspaceUrl();
   const staff = useQuery(trpc.staff.list.queryOptions());
   const me = staff.data?.find((m) => m.id === operatorId);
-  // The engine refuses it too; saying so up front spares a click (supervisors take anything).
-  const missing = me && me.role !== "supervisor" ? task.skills.filter((s) => !me.skills.includes(s)) : [];
+  // The engine refuses it too (it worked out `missingSkills` for this viewer); saying so up front spares a click.
+  const missing = task.missingSkills;
 
   if (task.status !== "open") {
     return (
@@ -40,7 +38,7 @@ export function TaskOutcomes({ task }: { task: Task }) {
     <Card title="Complete task" testId="task-outcomes">
       {missing.length > 0 ? (
         <p className="mb-3 text-xs text-amber-800" data-testid="task-missing-skills">
-          {me!.name} cannot complete this task: it needs {missing.join(", ")}.
+          {me?.name ?? operatorId} cannot complete this task: it needs {missing.join(", ")}.
         </p>
       ) : (
         <p className="mb-3 text-xs text-slate-500">The flow continues along the outcome you pick.</p>

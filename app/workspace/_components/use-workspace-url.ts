@@ -1,11 +1,11 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { DEMO_OPERATOR_ID } from "@/prisma/seed-staff";
+import { useCurrentOperator } from "@/app/_lib/current-operator";
 
 export type QueueStatus = "open" | "completed";
 
 /**
- * The selected task, queue tab and who the workspace is used as (`?as=`, until sign-in exists), kept
+ * The selected task, queue tab and who the workspace is used as (`?as=`, see current-operator.ts), kept
  * in the URL so a reload or a shared link shows the same thing.
  */
 export function useWorkspaceUrl() {
@@ -14,7 +14,7 @@ export function useWorkspaceUrl() {
   const pathname = usePathname();
   const status: QueueStatus = params.get("status") === "completed" ? "completed" : "open";
   const taskId = params.get("task");
-  const operatorId = params.get("as") ?? DEMO_OPERATOR_ID;
+  const operator = useCurrentOperator();
 
   const update = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params.toString());
@@ -29,8 +29,9 @@ export function useWorkspaceUrl() {
   return {
     status,
     taskId,
-    operatorId,
-    workAs: (id: string) => update({ as: id === DEMO_OPERATOR_ID ? null : id, task: null }),
+    /** Who the workspace is used as (null while the staff list loads). */
+    operatorId: operator.id,
+    workAs: (id: string) => update({ as: id === operator.defaultId ? null : id, task: null }),
     selectTask: (id: string) => update({ task: id }),
     showStatus: (value: QueueStatus) => update({ status: value === "open" ? null : value }),
   };

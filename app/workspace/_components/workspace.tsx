@@ -1,6 +1,7 @@
 "use client";
 import { Inbox } from "lucide-react";
 import { EmptyState } from "@/app/_ui/empty-state";
+import { Loading } from "@/app/_ui/loading";
 import { Notifications } from "./notifications";
 import { OperatorPicker } from "./operator-picker";
 import { TaskDetail } from "./task-detail";
@@ -10,6 +11,7 @@ import { useWorkspaceUrl } from "./use-workspace-url";
 /** The operator's desk: the queue on the left, the selected task on the right. */
 export function Workspace() {
   const { status, taskId, operatorId, workAs, selectTask, showStatus } = useWorkspaceUrl();
+  if (!operatorId) return <Loading label="Loading staff…" />;
   return (
     <div className="flex h-full min-h-0">
       <aside className="flex w-80 shrink-0 flex-col border-r border-slate-200 bg-white">
@@ -19,7 +21,7 @@ export function Workspace() {
       </aside>
       <section className="min-w-0 flex-1">
         {taskId ? (
-          <TaskDetail key={taskId} taskId={taskId} />
+          <TaskDetail key={taskId} taskId={taskId} operatorId={operatorId} />
         ) : (
           <div className="flex h-full items-center justify-center">
             <EmptyState icon={Inbox} title="Pick a task">

@@ -2,6 +2,7 @@
 import { findNodeSpec } from "@/nodes/registry";
 import type { RouterOutputs } from "@/app/_ui/router-types";
 import { formatTime } from "@/app/_ui/time";
+import { describeEffect } from "@/engine/effects/registry";
 
 type Instance = RouterOutputs["instances"]["get"];
 type Event = Instance["events"][number];
@@ -19,30 +20,6 @@ function payloadSummary(event: Event): string {
   if (event.type === "message.delivered") return "Delivered";
   if (event.type === "crm.event") return `${str(p.name)} ${str(p.payload)}`;
   return JSON.stringify(p);
-}
-
-const seconds = (ms: unknown) => (typeof ms === "number" ? `${Math.round(ms / 1000)} s` : "");
-
-/** One line per side effect the step asked for. */
-function effectSummary(effect: Record<string, unknown>): string {
-  switch (effect.kind) {
-    case "message.send":
-      return `Send “${str(effect.text)}”`;
-    case "task.create":
-      return `Task “${str(effect.title)}” in ${str(effect.queue)}`;
-    case "timer.set":
-      return `Timer ${seconds(effect.delayMs)}`;
-    case "timer.cancel":
-      return "Timer cancelled";
-    case "customer.update":
-      return `Customer fields: ${Object.keys((effect.fields as object) ?? {}).join(", ")}`;
-    case "case.upsert":
-      return `Case ${str(effect.type)} (${str(effect.status)}): ${str(effect.subject)}`;
-    case "http.request":
-      return `${str(effect.method)} ${str(effect.url)}`;
-    default:
-      return str(effect.kind);
-  }
 }
 
 /** The instance's steps, oldest first: what arrived, which nodes it passed, what it did. */
@@ -92,7 +69,7 @@ export function EventLog({ instance, onFocusNode }: { instance: Instance; onFocu
                 {event.effects.map((effect, i) => (
                   <li key={i} className="flex gap-2 text-xs text-slate-600">
                     <span className="shrink-0 font-mono text-[11px] text-slate-400">{effect.kind}</span>
-                    <span className="min-w-0 break-words">{effectSummary(effect)}</span>
+                    <span className="min-w-0 break-words">{describeEffect(effect, { flowName: (id) => id, simulated: false })}</span>
                   </li>
                 ))}
               </ul>

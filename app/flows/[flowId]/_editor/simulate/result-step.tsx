@@ -4,10 +4,9 @@ import { useTRPC } from "@/app/_lib/trpc";
 import { findNodeSpec } from "@/nodes/registry";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import { InstanceStatusBadge } from "@/app/_ui/instance-status-badge";
+import { describeEffect } from "@/engine/effects/registry";
 import { formatDuration } from "./script";
 import type { SimulatedStep } from "./run-view";
-
-type Effect = SimulatedStep["effects"][number];
 
 /** The names of an object's fields, for a caption. */
 const fieldList = (data: Record<string, unknown>) => (Object.keys(data).length ? Object.keys(data).join(", ") : "no fields");
@@ -30,21 +29,6 @@ export function eventText(event: SimulatedStep["event"]): string {
   // Engine events without their own wording (e.g. delivery results): type, node and error.
   const { type, nodeId, error } = event as { type: string; nodeId?: string; error?: string };
   return `${type}${nodeId ? ` (${nodeId})` : ""}${error ? `: ${error}` : ""}`;
-}
-
-function effectText(effect: Effect, flowName: (id: string) => string): string | null {
-  if (effect.kind === "task.create") return `Task in queue ${effect.queue}: ${effect.title}`;
-  if (effect.kind === "timer.set") return `Timer set for ${formatDuration(effect.delayMs)}`;
-  if (effect.kind === "timer.cancel") return "Timer cancelled";
-  if (effect.kind === "customer.update") return `Customer fields: ${Object.keys(effect.fields).join(", ")}`;
-  if (effect.kind === "case.upsert") return `Case ${effect.type} (${effect.status}): ${effect.subject}`;
-  if (effect.kind === "http.request") return `${effect.method} ${effect.url} (simulated: answer it with an API answer step)`;
-  if (effect.kind === "subflow.start") return `Calls flow ${flowName(effect.flowId)} (simulated: answer it with a subflow result step)`;
-  if (effect.kind === "task.escalate") return `Task moved to ${effect.queue} (${effect.priority}): ${effect.note}`;
-  if (effect.kind === "notification.create") return `Notifies ${effect.audience} (${effect.level}): ${effect.title}`;
-  if (effect.kind === "handoff.create") return `One-time ${effect.channel} link created`;
-  if (effect.kind === "wait.abandon") return `Stopped branches: ${effect.keys.length} wait${effect.keys.length === 1 ? "" : "s"} cancelled`;
-  return null;
 }
 
 /** One engine step of a run: the event, the nodes it passed, what it "sent" and did. */
@@ -113,11 +97,9 @@ export function ResultStep({ doc, step, index, elapsedMs, selected, onSelect, on
               )}
             </li>
           ) : (
-            effectText(effect, flowName) && (
-              <li key={effect.key} className="text-slate-500 italic">
-                {effectText(effect, flowName)}
-              </li>
-            )
+            <li key={effect.key} className="text-slate-500 italic">
+              {describeEffect(effect, { flowName, simulated: true })}
+            </li>
           ),
         )}
       </ul>

@@ -202,14 +202,4 @@ function lineOf(step: SimulationStep, units: WaitUnit[]): ScriptLine {
   }
 }
 
-/** "90 min" → "1 h 30 min": the two largest non-zero units of a duration. */
-export function formatDuration(ms: number): string {
-  let rest = Math.round(ms / 1000);
-  if (rest === 0) return "0 s";
-  const parts: string[] = [];
-  for (const [unit, label] of [[86400, "d"], [3600, "h"], [60, "min"], [1, "s"]] as const) {
-    if (rest >= unit) parts.push(`${Math.floor(rest / unit)} ${label}`);
-    rest %= unit;
-  }
-  return parts.slice(0, 2).join(" ");
-}
+export { formatDuration } from "@/engine/contracts/format";
