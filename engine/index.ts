@@ -3,8 +3,9 @@
  * Headless: no React, no Next.
  */
 import { newId } from "./store/ids";
-import type { ChannelAdapter, InboundMessage, OutboundMessage } from "./channels/channel";
-import { webchatAdapter } from "./channels/webchat/adapter";
+import type { ChannelAdapter, InboundMessage, OutboundMessage, RawRequest } from "./channels/channel";
+import { loadChannels } from "./channels/registry"; // wiring: channels
+import { createChannelRequests, type ChannelReply } from "./ingress/channel-requests"; // wiring: channels
 import { crmEventBodySchema } from "./contracts/crm-events";
 import { hookNameSchema, webhookBodySchema } from "./contracts/webhooks";
 import type { Channel } from "./contracts/events";
@@ -27,6 +28,8 @@ import { createStaffService, missingSkills } from "./workspace/staff-service";
 
 export { EngineInputError, FlowInvalidError } from "./contracts/errors";
 export type { InboundMessage, OutboundMessage } from "./channels/channel";
+export type { RawRequest } from "./channels/channel"; // wiring: channels
+export type { ChannelReply } from "./ingress/channel-requests"; // wiring: channels
 
 /** A schedule missed by more than this (downtime) is skipped rather than started late. */
 const SCHEDULE_GRACE_MS = 15 * 60_000;
@@ -36,7 +39,7 @@ export type EngineOptions = {
   dbFile?: string;
   /** The engine clock (ms). Tests pass a fake one to fast-forward timers. */
   clock?: () => number;
-  /** Extra or replacement channel adapters (webchat is built in). */
+  /** Extra or replacement channel adapters (by name; the configured ones, engine/contracts/channels.ts, are built in). */
   channels?: ChannelAdapter[];
   /** Run the outbox dispatcher, timer poller and WAL checkpoints in the background (default true). */
   background?: boolean;
@@ -56,7 +59,7 @@ export function createEngine(options: EngineOptions = {}) {
   const db = openDatabase(dbFile);
   const prisma = createPrisma(dbFile);
   const listeners = new Set<(m: OutboundMessage) => void>();
-  const channels = new Map<Channel, ChannelAdapter>([["webchat", webchatAdapter((m) => listeners.forEach((l) => l(m)))]]);
+  const channels = loadChannels({}, { delivered: (m) => listeners.forEach((l) => l(m)) }); // wiring: channels
   for (const adapter of options.channels ?? []) channels.set(adapter.channel, adapter);
 
   const store = createStepStore(db);
@@ -90,6 +93,12 @@ export function createEngine(options: EngineOptions = {}) {
   const instances = createInstanceService(prisma);
   const insertMessage = store.statements.messageInsert;
   const insertOutbox = store.statements.outboxInsert;
+  // wiring: channels — intake.message is today's ingest; delivery statuses have nowhere to go yet
+  // (no installed channel reports any): the intake reshaping applies them.
+  const channelRequests = createChannelRequests({
+    adapters: channels,
+    intake: { message: (m) => commits.submit(() => runtime.receiveMessage(m, clock())), status: async () => {} },
+  });
   const taskDone = db.prepare(`UPDATE "Task" SET status = 'completed', outcome = ?, operatorId = ?, completedAt = ? WHERE id = ? AND status = 'open'`);
 
   return {
@@ -100,11 +109,14 @@ export function createEngine(options: EngineOptions = {}) {
     staff,
     instances,
 
-    /** Validates a provider payload with the channel's schema (throws zod errors naming the field). */
+    /** Parses a provider payload (its JSON body) with the channel's adapter (throws zod errors naming the field). */
     parseInbound(channel: Channel, payload: unknown): InboundMessage {
-      const adapter = channels.get(channel);
-      if (!adapter) throw new EngineInputError(`unknown channel ${channel}`, "channel");
-      return adapter.normalize(adapter.inboundSchema.parse(payload));
+      return channelRequests.parsePayload(channel, payload); // wiring: channels
+    },
+
+    /** A provider's raw request for a channel: verified, parsed, its messages ingested; resolves with the reply once committed. */
+    receiveRequest(channel: string, request: RawRequest): Promise<ChannelReply> {
+      return channelRequests.receive(channel, request); // wiring: channels
     },
 
     /** Ingests a customer message; resolves once its step is committed. */
