@@ -6,7 +6,7 @@
 import http from "node:http";
 import next from "next";
 import { createEngine } from "./engine/index";
-import { handleIngress } from "./engine/ingress/http-ingress";
+import { handleIngress } from "./server/ingress-routes";
 import { seedDemo } from "./prisma/seed";
 
 const dev = process.argv.includes("--dev");

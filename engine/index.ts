@@ -2,8 +2,8 @@
  * The engine façade: the one object the server, the web app, the CLI scripts and the tests use.
  * Wiring only: each capability lives in its folder (see README.md). Headless: no React, no Next.
  */
-import type { ChannelAdapter, InboundMessage, OutboundMessage } from "./channels/channel";
-import { webchatAdapter } from "./channels/webchat/adapter";
+import type { ChannelAdapter, InboundMessage, OutboundMessage, RawRequest } from "./channels/channel";
+import { loadChannels } from "./channels/registry";
 import { crmEventBodySchema } from "./contracts/crm-events";
 import { EngineInputError } from "./contracts/errors";
 import type { Channel } from "./contracts/events";
@@ -12,6 +12,7 @@ import { hookNameSchema, webhookBodySchema } from "./contracts/webhooks";
 import type { PerformDeps } from "./effects/define-effect";
 import { createFlowService } from "./flows/flow-service";
 import { createInstanceService } from "./flows/instance-service";
+import { createChannelRequests, type ChannelReply } from "./ingress/channel-requests";
 import { createIntake, type MessageOutcome } from "./ingress/intake";
 import { every, startJobs, type BackgroundJob } from "./jobs/background";
 import { createTimerPoller } from "./jobs/timer-poller";
@@ -25,7 +26,8 @@ import { openStore } from "./store/index";
 import { newId } from "./store/ids";
 
 export { EngineInputError, FlowInvalidError } from "./contracts/errors";
-export type { InboundMessage, OutboundMessage } from "./channels/channel";
+export type { InboundMessage, OutboundMessage, RawRequest } from "./channels/channel";
+export type { ChannelReply } from "./ingress/channel-requests";
 export type { MessageOutcome } from "./ingress/intake";
 
 /** A schedule missed by more than this (downtime) is skipped rather than started late. */
@@ -36,7 +38,7 @@ export type EngineOptions = {
   dbFile?: string;
   /** The engine clock (ms). Tests pass a fake one to fast-forward timers. */
   clock?: () => number;
-  /** Extra or replacement channel adapters (webchat is built in). */
+  /** Extra or replacement channel adapters, by name (the configured ones, engine/contracts/channels.ts, are built in). */
   channels?: ChannelAdapter[];
   /** Run the background jobs (outbox dispatcher, timers, schedules, WAL checkpoints; default true). */
   background?: boolean;
@@ -58,7 +60,7 @@ export function createEngine(options: EngineOptions = {}) {
   const background = options.background ?? true;
   const store = openStore(options.dbFile);
   const listeners = new Set<(m: OutboundMessage) => void>();
-  const channels = new Map<Channel, ChannelAdapter>([["webchat", webchatAdapter((m) => listeners.forEach((l) => l(m)))]]);
+  const channels = loadChannels({}, { delivered: (m) => listeners.forEach((l) => l(m)) });
   for (const adapter of options.channels ?? []) channels.set(adapter.channel, adapter);
 
   const versions = createVersionCache(store.flows);
@@ -87,15 +89,14 @@ export function createEngine(options: EngineOptions = {}) {
   const stopJobs = background ? startJobs(jobs) : () => {};
   if (background) void dispatcher.kick();
 
-  /** Validates a provider payload with the channel's schema (throws zod errors naming the field). */
-  function parseInbound(channel: Channel, payload: unknown): InboundMessage {
-    const adapter = channels.get(channel);
-    if (!adapter) throw new EngineInputError(`unknown channel ${channel}`, "channel");
-    return adapter.normalize(adapter.inboundSchema.parse(payload));
-  }
-
   /** Ingests a customer message; resolves once its step is committed. */
   const ingest = (message: InboundMessage): Promise<MessageOutcome> => commits.submit(() => intake.message(message, clock()));
+  const channelRequests = createChannelRequests({
+    adapters: channels,
+    intake: { message: ingest, status: async (status) => void (await commits.submit(() => intake.deliveryStatus(status, clock()))) },
+  });
+  /** Parses a provider payload (its JSON body) with the channel's adapter (throws zod errors naming the field). */
+  const parseInbound = (channel: Channel, payload: unknown): InboundMessage => channelRequests.parsePayload(channel, payload);
 
   return {
     /** The database file (tests and tools open their own connections to it; the engine's stays inside). */
@@ -106,6 +107,9 @@ export function createEngine(options: EngineOptions = {}) {
     staff,
     parseInbound,
     ingest,
+
+    /** A provider's raw request to a channel: verified, parsed, its messages and statuses committed; resolves with the reply. */
+    receiveRequest: (channel: string, request: RawRequest): Promise<ChannelReply> => channelRequests.receive(channel, request),
 
     /** Parse + ingest in one call (in-process callers: the app's chat panel, tests). */
     receive: (channel: Channel, payload: unknown): Promise<MessageOutcome> => ingest(parseInbound(channel, payload)),

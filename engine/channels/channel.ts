@@ -1,4 +1,8 @@
-import type { z } from "zod";
+/**
+ * The channel adapter contract: what a channel (web chat, a messenger, an SMS provider) gives the
+ * engine. Adapters see the provider's request as raw bytes, so they can check signatures over
+ * exactly what was sent; they know nothing of HTTP servers, the database or flows.
+ */
 import type { Channel } from "../contracts/events";
 
 /** A customer message after the channel adapter has normalised the provider's payload. */
@@ -14,9 +18,6 @@ export type InboundMessage = {
   flowId?: string;
 };
 
-/** A provider's report about a message we sent (identified by the id the provider gave at send). */
-export type DeliveryStatus = { channel: Channel; providerMessageId: string; status: "sent" | "delivered" | "read" | "failed"; error: string | null; at: number | null };
-
 /** A message leaving through a channel; `key` is stable across retries (idempotency key). */
 export type OutboundMessage = {
   key: string;
@@ -29,14 +30,76 @@ export type OutboundMessage = {
   buttons?: string[];
 };
 
-/** What every channel provides. Signed-webhook verification joins this contract with real providers. */
-export type ChannelAdapter<P = unknown> = {
+/** An inbound HTTP request exactly as the provider sent it: signatures are checked over these bytes. */
+export type RawRequest = {
+  method: string;
+  /** The absolute URL as the server saw it: `scheme://host[:port]/path?query`. */
+  url: string;
+  /** Header names in lower case; repeated headers joined with ", ". */
+  headers: Record<string, string | undefined>;
+  body: Buffer;
+};
+
+export type Verification = { ok: true } | { ok: false; reason: string };
+
+/** A provider's report about a message we sent (identified by the id the provider gave at send). */
+export type DeliveryStatus = {
+  channel: Channel;
+  providerMessageId: string;
+  status: "sent" | "delivered" | "read" | "failed";
+  error: string | null;
+  /** When the provider says it happened (ms), if it says. */
+  at: number | null;
+};
+
+/** A direct answer the provider expects instead of the usual acknowledgement (webhook handshakes). */
+export type ChannelAnswer = { status: number; contentType: string; body: string };
+
+export type ParsedRequest =
+  | { kind: "events"; messages: InboundMessage[]; statuses: DeliveryStatus[] }
+  | { kind: "handshake"; answer: ChannelAnswer };
+
+/** What the provider answered when it took a message; its id is what later delivery statuses name. */
+export type SendReceipt = { providerMessageId: string | null };
+
+/** What every channel provides. */
+export type ChannelAdapter = {
   channel: Channel;
   /** The channel shows quick-reply buttons itself; otherwise they are appended to the text. */
   quickReplies?: boolean;
-  /** Validates the provider's inbound payload; errors name the field. */
-  inboundSchema: z.ZodType<P>;
-  normalize(payload: P): InboundMessage;
-  /** Delivers a message. Must tolerate the same key twice (at-least-once dispatch). */
-  send(message: OutboundMessage): Promise<void>;
+  /** Checks the request came from the provider (signature, secret token) over method, URL, headers and raw bytes. */
+  verify(request: RawRequest): Verification | Promise<Verification>;
+  /**
+   * Turns a verified request into customer messages, delivery statuses or a handshake answer.
+   * Throws zod errors naming the field on a bad payload, and `ChannelRequestError` for a request
+   * the channel does not take at all (wrong method or media type, a body that is not JSON).
+   */
+  parse(request: RawRequest): ParsedRequest;
+  /** Performs one outbound message. `message.key` is the idempotency key: the same key may come twice (at-least-once). */
+  send(message: OutboundMessage): Promise<SendReceipt>;
 };
+
+/** What the engine hands every adapter factory. */
+export type ChannelDeps = {
+  /** Tells live views (the web chat widget, the workspace) that a message reached the customer. */
+  delivered(message: OutboundMessage): void;
+};
+
+/**
+ * What a channel folder's `adapter.ts` exports. `settings` come from configuration (secrets,
+ * sender numbers) and are the factory's to validate.
+ */
+export type ChannelModule = { createAdapter(settings: unknown, deps: ChannelDeps): ChannelAdapter };
+
+/**
+ * A request the channel refuses before reading its payload: `status` and `code` are the answer
+ * (e.g. 415 `unsupported_media_type`). Recognised by `name`, like the engine's other errors.
+ */
+export class ChannelRequestError extends Error {
+  override name = "ChannelRequestError";
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+export const isChannelRequestError = (e: unknown): e is ChannelRequestError => e instanceof Error && e.name === "ChannelRequestError";

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { CHANNEL_NAMES } from "./channels";
 
-/** Channels Omniflow speaks. Only webchat has an adapter so far; the rest are reserved names. */
-export const channelSchema = z.enum(["webchat", "email", "sms", "phone", "telegram", "whatsapp"]);
+/** Channels Omniflow speaks: the names configured in channels.ts (those without an adapter are reserved). */
+export const channelSchema = z.enum(CHANNEL_NAMES);
 export type Channel = z.infer<typeof channelSchema>;
 
 /** A quiet gap after which a customer's next message opens a new conversation for triggers. */

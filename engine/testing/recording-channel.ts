@@ -1,8 +1,8 @@
-import type { ChannelAdapter, OutboundMessage } from "../channels/channel";
-import { webchatAdapter, type WebchatInbound } from "../channels/webchat/adapter";
+import type { ChannelAdapter, OutboundMessage, RawRequest, Verification } from "../channels/channel";
+import { createAdapter as webchatAdapter } from "../channels/webchat/adapter";
 import type { Channel } from "../contracts/events";
 
-export type RecordingChannel = ChannelAdapter<WebchatInbound> & {
+export type RecordingChannel = ChannelAdapter & {
   /** Every message the engine handed to `send`, in order (repeats included). */
   readonly sent: OutboundMessage[];
   /** Texts of `sent`, for short assertions. */
@@ -13,17 +13,21 @@ export type RecordingChannel = ChannelAdapter<WebchatInbound> & {
 
 /**
  * A channel adapter that records what the engine sends instead of delivering it. It reads the
- * web chat's payloads, so registering it (option `channels`) under "webchat" replaces the built-in one.
+ * web chat's requests, so registering it (option `channels`) under "webchat" replaces the built-in one.
+ * `verify` accepts everything unless the test passes its own.
  */
-export function recordingChannel(options: { channel?: Channel; onSend?: (message: OutboundMessage) => void } = {}): RecordingChannel {
+export function recordingChannel(options: { channel?: Channel; onSend?: (message: OutboundMessage) => void; verify?: (request: RawRequest) => Verification } = {}): RecordingChannel {
   const channel = options.channel ?? "webchat";
-  const webchat = webchatAdapter();
+  const webchat = webchatAdapter(undefined, { delivered: () => {} });
   const sent: OutboundMessage[] = [];
   let failures = 0;
   return {
     channel,
-    inboundSchema: webchat.inboundSchema,
-    normalize: (payload) => ({ ...webchat.normalize(payload), channel }),
+    verify: options.verify ?? (() => ({ ok: true })),
+    parse(request) {
+      const parsed = webchat.parse(request);
+      return parsed.kind === "events" ? { ...parsed, messages: parsed.messages.map((m) => ({ ...m, channel })) } : parsed;
+    },
     async send(message) {
       if (failures > 0) {
         failures -= 1;
@@ -31,6 +35,7 @@ export function recordingChannel(options: { channel?: Channel; onSend?: (message
       }
       sent.push(message);
       options.onSend?.(message);
+      return { providerMessageId: `recorded-${sent.length}` };
     },
     sent,
     texts: () => sent.map((m) => m.text),

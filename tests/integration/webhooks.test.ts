@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FlowDocument } from "../../engine/contracts/flow";
-import { handleIngress } from "../../engine/ingress/http-ingress";
+import { handleIngress } from "../../server/ingress-routes";
 import { countRows, publishFlow, useTestEngine } from "../../engine/testing/test-engine";
 
 const at = { x: 0, y: 0 };

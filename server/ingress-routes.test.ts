@@ -1,9 +1,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { seedDemo } from "../../prisma/seed";
-import { countRows, openTestEngine, tempDb, type TestEngine } from "../testing/test-engine";
-import { handleIngress, MAX_BODY_BYTES } from "./http-ingress";
+import { seedDemo } from "../prisma/seed";
+import { countRows, openTestEngine, tempDb, type TestEngine } from "../engine/testing/test-engine";
+import { handleIngress, MAX_BODY_BYTES } from "./ingress-routes";
 
 let tmp: ReturnType<typeof tempDb>;
 let t: TestEngine;

@@ -1,0 +1,16 @@
+import { ChannelRequestError, type RawRequest } from "./channel";
+
+/**
+ * The JSON body of a POST, for channels whose provider posts JSON: refuses another method (405),
+ * another media type (415; parameters such as charset are fine) and a body that is not JSON (400).
+ */
+export function jsonBody(request: RawRequest): unknown {
+  if (request.method !== "POST") throw new ChannelRequestError(405, "method_not_allowed", "Use POST.");
+  const type = (request.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+  if (type !== "application/json") throw new ChannelRequestError(415, "unsupported_media_type", "Send Content-Type: application/json.");
+  try {
+    return JSON.parse(request.body.toString("utf8"));
+  } catch (error) {
+    throw new ChannelRequestError(400, "invalid_json", `The body is not valid JSON: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { CHANNELS, INSTALLED_CHANNELS } from "../contracts/channels";
+import { channelSchema } from "../contracts/events";
+import type { ChannelModule } from "./channel";
+import { installedChannels, loadChannels } from "./registry";
+
+const deps = { delivered: () => {} };
+
+describe("channel registry", () => {
+  it("installs the configured channels from their folders, and names all configured channels in the schema", () => {
+    expect([...installedChannels.keys()]).toEqual(INSTALLED_CHANNELS);
+    expect(INSTALLED_CHANNELS).toContain("webchat");
+    const adapters = loadChannels({}, deps);
+    expect([...adapters.keys()]).toEqual(INSTALLED_CHANNELS);
+    expect(adapters.get("webchat")).toMatchObject({ channel: "webchat", quickReplies: true });
+    expect(channelSchema.options).toEqual(CHANNELS.map((c) => c.name));
+  });
+
+  it("hands each factory its settings and refuses an adapter made for another channel", () => {
+    const seen: unknown[] = [];
+    const module = (channel: string): ChannelModule => ({ createAdapter: (settings) => (seen.push(settings), { channel } as never) });
+    expect(loadChannels({ settings: { sms: { from: "+100" } } }, deps, new Map([["sms", module("sms")]])).get("sms")).toEqual({ channel: "sms" });
+    expect(seen).toEqual([{ from: "+100" }]);
+    expect(() => loadChannels({}, deps, new Map([["sms", module("email")]]))).toThrow('made an adapter for "email"');
+  });
+
+  it("passes settings errors through", () => {
+    expect(() => loadChannels({ settings: { webchat: { secret: 1 } } }, deps)).toThrow();
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * Channel adapters from configuration. The installed channels are the lines of
+ * engine/contracts/channels.ts with `adapter: true`; each one's adapter is found by convention in
+ * `engine/channels/<name>/adapter.ts`, which exports `createAdapter(settings, deps)`. No list of
+ * imports to keep in step: a channel is its folder plus its configuration line.
+ */
+import { INSTALLED_CHANNELS } from "../contracts/channels";
+import type { Channel } from "../contracts/events";
+import type { ChannelAdapter, ChannelDeps, ChannelModule } from "./channel";
+
+export type ChannelConfig = {
+  /** Each channel's settings (credentials, sender ids), handed to its factory, which validates them. */
+  settings?: Partial<Record<Channel, unknown>>;
+};
+
+/** Imports each named channel's adapter module from its folder. */
+export async function importChannelModules(names: readonly Channel[]): Promise<Map<Channel, ChannelModule>> {
+  const modules = await Promise.all(
+    names.map(async (name) => {
+      const module = (await import(/* @vite-ignore */ `./${name}/adapter.ts`)) as Partial<ChannelModule>;
+      if (typeof module.createAdapter !== "function") throw new Error(`engine/channels/${name}/adapter.ts does not export createAdapter(settings, deps)`);
+      return [name, module as ChannelModule] as const;
+    }),
+  );
+  return new Map(modules);
+}
+
+/** The installed channels' modules, loaded once with this module (top-level await), so creating an engine stays synchronous. */
+export const installedChannels: ReadonlyMap<Channel, ChannelModule> = await importChannelModules(INSTALLED_CHANNELS);
+
+/** Creates the adapter of every installed channel. */
+export function loadChannels(config: ChannelConfig, deps: ChannelDeps, modules: ReadonlyMap<Channel, ChannelModule> = installedChannels): Map<Channel, ChannelAdapter> {
+  const adapters = new Map<Channel, ChannelAdapter>();
+  for (const [name, module] of modules) {
+    const adapter = module.createAdapter(config.settings?.[name], deps);
+    if (adapter.channel !== name) throw new Error(`engine/channels/${name}/adapter.ts made an adapter for "${adapter.channel}"`);
+    adapters.set(name, adapter);
+  }
+  return adapters;
+}

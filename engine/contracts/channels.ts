@@ -1,0 +1,28 @@
+/**
+ * The channels Omniflow knows: configuration, one line per channel (pure data, safe in the browser).
+ *
+ * - `name` is what flows, customers' identities and URLs call the channel (`/api/channels/<name>/inbound`);
+ *   `channelSchema` (events.ts), and with it every channel picker in the editor, is made from these names.
+ * - `adapter: true` installs the channel: the engine loads `engine/channels/<name>/adapter.ts` (its
+ *   `createAdapter`) by convention (engine/channels/registry.ts). A line without it is a reserved name:
+ *   flows may use it, and `createEngine({ channels: [adapter] })` may supply its adapter.
+ *
+ * Adding a channel adapter is its folder under engine/channels plus its line here.
+ */
+export const CHANNELS = [
+  { name: "webchat", adapter: true },
+  { name: "email" },
+  { name: "sms" },
+  { name: "phone" },
+  { name: "telegram" },
+  { name: "whatsapp" },
+] as const satisfies readonly ChannelLine[];
+
+export type ChannelLine = { name: string; adapter?: boolean };
+
+/** The channel names, in the order above. */
+export const CHANNEL_NAMES = CHANNELS.map((c) => c.name) as [ChannelName, ...ChannelName[]];
+export type ChannelName = (typeof CHANNELS)[number]["name"];
+
+/** Names whose adapter the engine installs from its folder. */
+export const INSTALLED_CHANNELS: readonly ChannelName[] = CHANNELS.filter((c: ChannelLine) => c.adapter).map((c) => c.name as ChannelName);

@@ -1,0 +1,102 @@
+/**
+ * Channel requests, HTTP-free: a provider's raw request → the channel's adapter (verify, then
+ * parse) → intake, and the reply the provider gets. The server turns replies into responses.
+ */
+import { EngineInputError } from "../contracts/errors";
+import type { Channel } from "../contracts/events";
+import { isChannelRequestError, type ChannelAdapter, type ChannelAnswer, type DeliveryStatus, type InboundMessage, type RawRequest } from "../channels/channel";
+
+/** What intake made of one customer message (committed before it resolves). */
+export type MessageIntakeOutcome = { duplicate: boolean; customerId: string | null; conversationId: string | null; instanceId: string | null };
+
+/** Where parsed requests go: implemented by the engine's intake. */
+export type ChannelIntake = {
+  /** Ingests a customer message (dedup by provider id, identity, conversation, flow); resolves once committed. */
+  message(message: InboundMessage): Promise<MessageIntakeOutcome>;
+  /** Applies a provider's delivery status to the message it names; resolves once committed. */
+  status(status: DeliveryStatus): Promise<void>;
+};
+
+/**
+ * The answer to a channel request: JSON (acknowledgements, refusals: `{error, message}`) or the
+ * provider's own handshake answer, passed through as the adapter wrote it.
+ */
+export type ChannelReply = { kind: "json"; status: number; body: Record<string, unknown> } | { kind: "answer"; answer: ChannelAnswer };
+
+/** A request for a channel the engine has no adapter for (a reserved name counts as unknown). */
+export class UnknownChannelError extends EngineInputError {
+  readonly code = "unknown_channel";
+  constructor(readonly channel: string) {
+    super(`No channel "${channel}".`, "channel");
+  }
+}
+
+export function createChannelRequests({ adapters, intake }: { adapters: ReadonlyMap<Channel, ChannelAdapter>; intake: ChannelIntake }) {
+  const adapterFor = (channel: string) => adapters.get(channel as Channel) ?? unknownChannel(channel);
+
+  return {
+    /**
+     * A provider's request for `channel`. Throws `UnknownChannelError`, and zod errors naming the
+     * field for a bad payload; every other outcome is the reply. Messages are taken in order, then
+     * statuses; a failure part-way leaves the earlier ones committed, and the provider's retry
+     * finds them duplicates.
+     */
+    async receive(channel: string, request: RawRequest): Promise<ChannelReply> {
+      const adapter = adapterFor(channel);
+      const verdict = await adapter.verify(request);
+      if (!verdict.ok) return refusal(401, "invalid_signature", verdict.reason);
+      let parsed;
+      try {
+        parsed = adapter.parse(request);
+      } catch (error) {
+        if (isChannelRequestError(error)) return refusal(error.status, error.code, error.message);
+        throw error;
+      }
+      if (parsed.kind === "handshake") return { kind: "answer", answer: parsed.answer };
+      const outcomes: MessageIntakeOutcome[] = [];
+      for (const message of parsed.messages) outcomes.push(await intake.message(message));
+      for (const status of parsed.statuses) await intake.status(status);
+      return acknowledgement(outcomes, parsed.statuses.length);
+    },
+
+    /**
+     * In-process callers (the web chat panel, tests, scripts): the payload the provider would have
+     * posted as JSON, parsed by the channel without the signature check. It must hold one message.
+     */
+    parsePayload(channel: string, payload: unknown): InboundMessage {
+      const parsed = adapterFor(channel).parse(payloadRequest(channel, payload));
+      if (parsed.kind !== "events" || parsed.messages.length !== 1) throw new EngineInputError(`the ${channel} payload does not hold one message`, "payload");
+      return parsed.messages[0];
+    },
+  };
+}
+
+export type ChannelRequests = ReturnType<typeof createChannelRequests>;
+
+function unknownChannel(channel: string): never {
+  throw new UnknownChannelError(channel);
+}
+
+const refusal = (status: number, error: string, message: string): ChannelReply => ({ kind: "json", status, body: { error, message } });
+
+/**
+ * One message: 202 `accepted` (200 `duplicate` for a redelivery) with what intake made of it.
+ * Several, or only statuses: 202 when anything was new, with each message's outcome.
+ */
+function acknowledgement(outcomes: MessageIntakeOutcome[], statuses: number): ChannelReply {
+  if (outcomes.length === 1) {
+    const [outcome] = outcomes;
+    return { kind: "json", status: outcome.duplicate ? 200 : 202, body: { status: outcome.duplicate ? "duplicate" : "accepted", ...outcome } };
+  }
+  const duplicate = outcomes.length > 0 && outcomes.every((o) => o.duplicate);
+  return { kind: "json", status: duplicate ? 200 : 202, body: { status: duplicate ? "duplicate" : "accepted", duplicate, messages: outcomes, statuses } };
+}
+
+function payloadRequest(channel: string, payload: unknown): RawRequest {
+  return {
+    method: "POST",
+    url: `http://engine.internal/api/channels/${channel}/inbound`,
+    headers: { "content-type": "application/json" },
+    body: Buffer.from(JSON.stringify(payload) ?? "null", "utf8"),
+  };
+}
