@@ -3,7 +3,8 @@ import { Plus, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { humanize, singular, type JsonSchema } from "@/app/_ui/flow-canvas";
 import { Button } from "@/app/_ui/button";
-import { Field, setKey, type FieldProps } from "./settings-form";
+import type { ComponentType } from "react";
+import { setKey, type FieldProps } from "./field-props";
 
 const toLines = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
 const parseLines = (text: string) =>
@@ -46,7 +47,8 @@ function itemDefaults(schema: JsonSchema | undefined): Record<string, unknown> {
 }
 
 /** A repeated group of objects (e.g. text-match rules): one card per item, with add and remove. */
-export function GroupField({ path, schema, value, errors, onChange }: FieldProps) {
+/** `field` renders each item's fields (the settings form's Field, handed in: a group holds fields of any kind). */
+export function GroupField({ path, schema, value, errors, onChange, field: Field }: FieldProps & { field: ComponentType<FieldProps> }) {
   const items = Array.isArray(value) ? value : [];
   const itemLabel = singular(schema.label ?? humanize(path.split(".").pop()!));
   const canRemove = items.length > (schema.minItems ?? 0);

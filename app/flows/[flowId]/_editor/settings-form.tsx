@@ -3,15 +3,11 @@ import { useId } from "react";
 import { humanize, type JsonSchema } from "@/app/_ui/flow-canvas";
 import { inputBase } from "@/app/_ui/text-field";
 import { FlowPicker } from "./flow-picker";
+import { setKey, type FieldErrors, type FieldProps } from "./field-props";
 import { GroupField, LinesField } from "./list-fields";
 
-/** Field path -> messages. Paths are dotted (`rules.0.pattern`), as in zod issues and FlowIssue.field. */
-export type FieldErrors = ReadonlyMap<string, string[]>;
-
-/** `onChange(next, field)`: `field` is the path edited, so quick edits of one field undo together. */
-export type ChangeHandler = (value: unknown, field: string) => void;
-
-export type FieldProps = { path: string; name: string; schema: JsonSchema; value: unknown; errors: FieldErrors; onChange: ChangeHandler };
+export type { ChangeHandler, FieldErrors, FieldProps } from "./field-props";
+export { setKey } from "./field-props";
 
 type Kind = "select" | "checkbox" | "number" | "text" | "textarea" | "flow" | "lines" | "group" | "unsupported";
 
@@ -36,13 +32,6 @@ export function kindOf(schema: JsonSchema): Kind {
   if (schema.type === "array" && schema.items?.type === "string") return "lines";
   return "unsupported";
 }
-
-export const setKey = (object: unknown, key: string, value: unknown): Record<string, unknown> => {
-  const next = { ...(object as Record<string, unknown>) };
-  if (value === undefined) delete next[key];
-  else next[key] = value;
-  return next;
-};
 
 /**
  * A form generated from a node type's settings schema (`z.toJSONSchema`, input side). Labels,
@@ -156,7 +145,7 @@ function Control({ id, kind, invalid, path, schema, value, errors, onChange }: F
     case "lines":
       return <LinesField id={id} className={controlClass} value={value} onChange={(v) => onChange(v, path)} testId={testId} invalid={invalid} />;
     case "group":
-      return <GroupField path={path} name={path} schema={schema} value={value} errors={errors} onChange={onChange} />;
+      return <GroupField path={path} name={path} schema={schema} value={value} errors={errors} onChange={onChange} field={Field} />;
     default:
       return <p className="text-xs text-slate-500">This field cannot be edited here; use export and import.</p>;
   }
