@@ -4,15 +4,13 @@
  */
 import type { ChannelAdapter, InboundMessage, OutboundMessage, RawRequest } from "./channels/channel";
 import { loadChannels } from "./channels/registry";
-import { crmEventBodySchema } from "./contracts/crm-events";
-import { EngineInputError } from "./contracts/errors";
 import type { Channel } from "./contracts/events";
 import type { FlowTemplate } from "./contracts/templates";
-import { hookNameSchema, webhookBodySchema } from "./contracts/webhooks";
 import type { PerformDeps } from "./effects/define-effect";
 import { createFlowService } from "./flows/flow-service";
 import { createInstanceService } from "./flows/instance-service";
 import { createChannelRequests, type ChannelReply } from "./ingress/channel-requests";
+import { createDoors } from "./ingress/doors";
 import { createIntake, type MessageOutcome } from "./ingress/intake";
 import { every, startJobs, type BackgroundJob } from "./jobs/background";
 import { createTimerPoller } from "./jobs/timer-poller";
@@ -29,9 +27,6 @@ export { EngineInputError, FlowInvalidError } from "./contracts/errors";
 export type { InboundMessage, OutboundMessage, RawRequest } from "./channels/channel";
 export type { ChannelReply } from "./ingress/channel-requests";
 export type { MessageOutcome } from "./ingress/intake";
-
-/** A schedule missed by more than this (downtime) is skipped rather than started late. */
-const SCHEDULE_GRACE_MS = 15 * 60_000;
 
 export type EngineOptions = {
   /** SQLite file; defaults to OMNIFLOW_DB or data/omniflow.db. */
@@ -69,31 +64,25 @@ export function createEngine(options: EngineOptions = {}) {
   const commits = createGroupCommit(store.transaction, { afterCommit: () => background && void dispatcher.kick() });
   const performDeps: PerformDeps = { channel: (name) => channels.get(name as Channel), fetch: (...args) => fetch(...args), ...options.faults };
   const dispatcher = createDispatcher(store.outbox, performDeps, clock, (outcome) => commits.submit(() => runtime.settleEffect(outcome, clock())));
-  const timers = createTimerPoller(store.timers, clock, (timer) =>
-    commits.submit(() => runtime.fireTimer(timer, clock())).catch((error) => {
-      console.error(`timer ${timer.id} failed`, error);
-      return commits.submit(() => store.timers.fail(timer.id));
-    }),
-  );
-  const fireSchedules = () => commits.submit(() => intake.schedulesDue(clock(), SCHEDULE_GRACE_MS));
   const staff = createStaff(store.staff, clock);
+  const doors = createDoors(intake, commits, clock, staff.member);
+  const timers = createTimerPoller(store.timers, clock, doors.timerDue);
   const tasks = createTasks(store, staff, commits, runtime, clock);
+  const flows = createFlowService(store.flows, { templates: options.templates ?? [], published: versions }, clock);
 
   const jobs: BackgroundJob[] = [
     every("timers", 500, timers.tick),
     // The dispatcher also runs on a beat: retries fall due, and a crash may have left rows behind.
     every("dispatcher", 1000, dispatcher.kick),
-    every("schedules", 15_000, fireSchedules),
+    every("schedules", 15_000, doors.schedulesDue),
     { name: "checkpoints", start: store.startCheckpoints },
   ];
   const stopJobs = background ? startJobs(jobs) : () => {};
   if (background) void dispatcher.kick();
 
-  /** Ingests a customer message; resolves once its step is committed. */
-  const ingest = (message: InboundMessage): Promise<MessageOutcome> => commits.submit(() => intake.message(message, clock()));
   const channelRequests = createChannelRequests({
     adapters: channels,
-    intake: { message: ingest, status: async (status) => void (await commits.submit(() => intake.deliveryStatus(status, clock()))) },
+    intake: { message: doors.message, status: doors.deliveryStatus },
   });
   /** Parses a provider payload (its JSON body) with the channel's adapter (throws zod errors naming the field). */
   const parseInbound = (channel: Channel, payload: unknown): InboundMessage => channelRequests.parsePayload(channel, payload);
@@ -101,53 +90,34 @@ export function createEngine(options: EngineOptions = {}) {
   return {
     /** The database file (tests and tools open their own connections to it; the engine's stays inside). */
     dbFile: store.file,
-    flows: createFlowService(store.flows, options.templates ?? [], clock, () => versions.invalidate()),
+    flows,
     instances: createInstanceService(store.instances, store.customers),
     tasks,
     staff,
     parseInbound,
-    ingest,
+    /** Ingests a customer message; resolves once its step is committed. */
+    ingest: doors.message,
 
     /** A provider's raw request to a channel: verified, parsed, its messages and statuses committed; resolves with the reply. */
     receiveRequest: (channel: string, request: RawRequest): Promise<ChannelReply> => channelRequests.receive(channel, request),
 
     /** Parse + ingest in one call (in-process callers: the app's chat panel, tests). */
-    receive: (channel: Channel, payload: unknown): Promise<MessageOutcome> => ingest(parseInbound(channel, payload)),
+    receive: (channel: Channel, payload: unknown): Promise<MessageOutcome> => doors.message(parseInbound(channel, payload)),
 
     /** A CRM event (`POST /api/events`): validated against its typed payload, then committed. */
-    async receiveCrmEvent(body: unknown) {
-      const event = crmEventBodySchema.parse(body);
-      return commits.submit(() => intake.crmEvent(event, clock()));
-    },
-
+    receiveCrmEvent: doors.crmEvent,
     /** A call to a flow's webhook: validated against the listening triggers' declared fields. */
-    async receiveWebhook(hook: string, body: unknown, idempotencyKey: string | null = null) {
-      const call = { hook: hookNameSchema.parse(hook), idempotencyKey, body: webhookBodySchema.parse(body) };
-      return commits.submit(() => intake.webhook(call, clock()));
-    },
-
+    receiveWebhook: doors.webhook,
     /** An operator starts a published flow (with a "Started by an operator" trigger) for a customer. */
-    async startForCustomer(flowId: string, customerId: string, operatorId: string, note = "") {
-      await staff.member(operatorId); // who started it goes on record, so it must be someone
-      return { instanceId: await commits.submit(() => intake.operatorStart({ flowId, customerId, operatorId, note }, clock())) };
-    },
-
+    startForCustomer: doors.operatorStart,
     /** Published flows an operator may start from the workspace, by name. */
-    operatorStartable() {
-      const ids = versions.candidates().filter((c) => c.triggers.some((t) => t.type === "trigger.operator-started")).map((c) => c.flowId);
-      return store.flows.names(ids);
-    },
+    operatorStartable: () => flows.operatorStartable(),
 
     completeTask: tasks.complete,
     replyToTask: tasks.reply,
 
     /** Messages of a channel address's latest conversation, as the customer sees them (delivered only). */
-    async conversationFor(channel: Channel, address: string) {
-      const found = await store.conversations.latestFor(channel, address);
-      if (!found) return { conversationId: null, messages: [] };
-      const messages = found.messages.map((m) => ({ id: m.id, direction: m.direction, author: m.author, text: m.text, buttons: m.buttons ? (JSON.parse(m.buttons) as string[]) : [], createdAt: m.createdAt }));
-      return { conversationId: found.conversationId, messages };
-    },
+    conversationFor: (channel: Channel, address: string) => store.conversations.customerView(channel, address),
 
     /** Subscribes to messages as channels deliver them (for live views). */
     onDelivered(listener: (m: OutboundMessage) => void): () => void {
@@ -159,7 +129,7 @@ export function createEngine(options: EngineOptions = {}) {
     newMessageId: newId,
 
     /** Starts flows whose schedule is due (the background job does this every 15 s). */
-    fireSchedules,
+    fireSchedules: doors.schedulesDue,
     /** Fires due timers now (tests and CLI; the background job does this every 500 ms). */
     fireDueTimers: () => timers.tick(),
     /** Sends what the outbox holds now; resolves when it is empty. */

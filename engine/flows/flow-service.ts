@@ -15,8 +15,12 @@ export const STARTER_DOCUMENT: FlowDocument = {
 
 export type FlowState = "draft" | "published" | "changed";
 
+/** What the runtime knows of published versions: their triggers, and when to forget them (a publish, a delete). */
+export type PublishedVersions = { candidates(): { flowId: string; triggers: { type: string }[] }[]; invalidate(): void };
+
 /** Flows and their immutable versions; the template gallery it was handed. */
-export function createFlowService(flows: FlowRepository, templates: readonly FlowTemplate[], clock: () => number, onPublished: () => void) {
+export function createFlowService(flows: FlowRepository, { templates, published }: { templates: readonly FlowTemplate[]; published: PublishedVersions }, clock: () => number) {
+  const onPublished = () => published.invalidate();
   async function requireFlow(id: string) {
     const flow = await flows.live(id);
     if (!flow) throw new EngineInputError(`flow ${id} not found`, "flowId");
@@ -149,6 +153,12 @@ export function createFlowService(flows: FlowRepository, templates: readonly Flo
         const { run, failures } = runTestCase(document, test);
         return { id: test.id, name: test.name, passed: failures.length === 0, failures, run };
       });
+    },
+
+    /** Published flows an operator may start from the workspace (a "Started by an operator" trigger), by name. */
+    operatorStartable() {
+      const ids = published.candidates().filter((c) => c.triggers.some((t) => t.type === "trigger.operator-started")).map((c) => c.flowId);
+      return flows.names(ids);
     },
 
     templates() {

@@ -6,6 +6,7 @@ import type { DeliveryStatus, InboundMessage } from "../channels/channel";
 import type { FlowRuntime } from "../runtime/flow-runtime";
 import { newId } from "../store/ids";
 import type { StepRepositories } from "../store/index";
+import type { DueTimer } from "../store/timers";
 import { createIdentity } from "./identity";
 
 export type MessageOutcome = { duplicate: boolean; customerId: string | null; conversationId: string | null; instanceId: string | null };
@@ -52,6 +53,11 @@ export function createIntake(repos: StepRepositories, runtime: FlowRuntime) {
       if (instanceId) inbox.link(key, instanceId);
       return { duplicate: false, customerId: who.customer.id, conversationId, instanceId };
     },
+
+    /** A due timer: claimed and applied in the same transaction, so it fires exactly once. */
+    timerDue: (timer: DueTimer, at: number) => runtime.fireTimer(timer, at),
+    /** A timer whose step keeps failing is set aside (never fired), so the poller moves on. */
+    timerFailed: (timer: DueTimer) => repos.timers.fail(timer.id),
 
     /** A provider's report on a message we sent: the timeline shows it (a repeat changes nothing). */
     deliveryStatus(status: DeliveryStatus, at: number): { duplicate: boolean; known: boolean } {

@@ -62,14 +62,15 @@ export function createConversationRepository(db: Db, prisma: PrismaClient) {
     setStatusByProvider(channel: string, providerId: string, status: string): boolean {
       return s.statusByProvider.run(status, providerId, channel).changes > 0;
     },
-    /** A channel address's latest conversation with what the customer sees (their messages and what was sent). */
-    async latestFor(channel: string, address: string) {
+    /** A channel address's latest conversation as the customer sees it: their messages and what reached them, oldest first. */
+    async customerView(channel: string, address: string) {
       const conversation = await prisma.conversation.findFirst({ where: { channel, address }, orderBy: { createdAt: "desc" } });
-      if (!conversation) return null;
-      const messages = await prisma.message.findMany({
+      if (!conversation) return { conversationId: null, messages: [] };
+      const rows = await prisma.message.findMany({
         where: { conversationId: conversation.id, OR: [{ direction: "in" }, { status: { in: DELIVERED } }] },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       });
+      const messages = rows.map((m) => ({ id: m.id, direction: m.direction, author: m.author, text: m.text, buttons: m.buttons ? (JSON.parse(m.buttons) as string[]) : [], createdAt: m.createdAt }));
       return { conversationId: conversation.id, messages };
     },
     /** The latest `take` messages of a customer across all their conversations (or of one conversation), newest first. */

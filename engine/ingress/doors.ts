@@ -1,0 +1,53 @@
+import { crmEventBodySchema } from "../contracts/crm-events";
+import { hookNameSchema, webhookBodySchema } from "../contracts/webhooks";
+import type { DeliveryStatus, InboundMessage } from "../channels/channel";
+import type { DueTimer } from "../store/timers";
+import type { GroupCommit } from "../runtime/group-commit";
+import type { Intake, MessageOutcome } from "./intake";
+
+/** A schedule missed by more than this (downtime) is skipped rather than started late. */
+const SCHEDULE_GRACE_MS = 15 * 60_000;
+
+/**
+ * The ways in, as callers see them: each validates its input (zod errors name the field), then
+ * joins the group commit and resolves once its intake is committed.
+ */
+export function createDoors(intake: Intake, commits: GroupCommit, clock: () => number, staffMember: (id: string) => Promise<unknown>) {
+  return {
+    /** A customer message already parsed by its channel. */
+    message: (message: InboundMessage): Promise<MessageOutcome> => commits.submit(() => intake.message(message, clock())),
+
+    /** A provider's delivery status for a message it was given. */
+    deliveryStatus: async (status: DeliveryStatus): Promise<void> => void (await commits.submit(() => intake.deliveryStatus(status, clock()))),
+
+    /** A due timer fires in its own step; one whose step fails is logged and set aside. */
+    timerDue: (timer: DueTimer) =>
+      commits.submit(() => intake.timerDue(timer, clock())).catch((error) => {
+        console.error(`timer ${timer.id} failed`, error);
+        return commits.submit(() => intake.timerFailed(timer));
+      }),
+
+    /** A CRM event (`POST /api/events`): validated against its typed payload. */
+    async crmEvent(body: unknown) {
+      const event = crmEventBodySchema.parse(body);
+      return commits.submit(() => intake.crmEvent(event, clock()));
+    },
+
+    /** A call to a flow's webhook: validated against the listening triggers' declared fields. */
+    async webhook(hook: string, body: unknown, idempotencyKey: string | null = null) {
+      const call = { hook: hookNameSchema.parse(hook), idempotencyKey, body: webhookBodySchema.parse(body) };
+      return commits.submit(() => intake.webhook(call, clock()));
+    },
+
+    /** An operator starts a published flow (with a "Started by an operator" trigger) for a customer. */
+    async operatorStart(flowId: string, customerId: string, operatorId: string, note = "") {
+      await staffMember(operatorId); // who started it goes on record, so it must be someone
+      return { instanceId: await commits.submit(() => intake.operatorStart({ flowId, customerId, operatorId, note }, clock())) };
+    },
+
+    /** Starts flows whose schedule fell due (the background job calls this every 15 s). */
+    schedulesDue: () => commits.submit(() => intake.schedulesDue(clock(), SCHEDULE_GRACE_MS)),
+  };
+}
+
+export type Doors = ReturnType<typeof createDoors>;
