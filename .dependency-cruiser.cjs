@@ -90,8 +90,8 @@ const LAYOUT = [
     name: "engine/jobs",
     from: "^engine/jobs/",
     // contracts: the table says contracts are "shared by everyone".
-    allow: [CONTRACTS, "^engine/runtime/", "^engine/store/", "^engine/routing/"],
-    rule: "engine/jobs may import engine/runtime, store and routing (and engine/contracts)",
+    allow: [CONTRACTS, "^engine/runtime/", "^engine/store/", "^engine/ingress/"],
+    rule: "engine/jobs may import engine/contracts, runtime, store and ingress",
   },
   {
     name: "engine/testing",
@@ -143,6 +143,10 @@ const LAYOUT = [
   },
 ];
 
+const fs = require("node:fs");
+/** The README that states a folder's rule: its own if it has one, else the engine's table. */
+const readmeOf = (name) => (fs.existsSync(`${name}/README.md`) ? `${name}/README.md` : "engine/README.md");
+
 /** Regex source that matches the folder itself, from `^engine/runtime/` style patterns. */
 const self = (entry) => entry.from;
 
@@ -152,7 +156,7 @@ const layoutRules = LAYOUT.flatMap((entry) => {
     {
       name: entry.name,
       severity: "error",
-      comment: `${entry.name}/README.md: ${entry.rule}.`,
+      comment: `${readmeOf(entry.name.replace(/\/index$/, ""))}: ${entry.rule}.`,
       from: { path: entry.from, pathNot: [TEST_FILE, ...(entry.fromNot ? [entry.fromNot] : [])] },
       to: {
         path: PROJECT,
@@ -164,7 +168,7 @@ const layoutRules = LAYOUT.flatMap((entry) => {
     rules.push({
       name: `${entry.name} (types only)`,
       severity: "error",
-      comment: `${entry.name}/README.md: ${entry.rule}. This import brings in values, not only types: use \`import type\`.`,
+      comment: `${readmeOf(entry.name.replace(/\/index$/, ""))}: ${entry.rule}. This import brings in values, not only types: use \`import type\`.`,
       from: { path: entry.from, pathNot: [TEST_FILE, ...(entry.fromNot ? [entry.fromNot] : [])] },
       to: { path: typesOnly, dependencyTypesNot: ["type-only"] },
     });
@@ -178,7 +182,7 @@ module.exports = {
     {
       name: "engine/contracts",
       severity: "error",
-      comment: "engine/contracts/README.md: contracts are a leaf: they may import zod and other engine/contracts files only.",
+      comment: "engine/README.md: contracts are a leaf: they may import zod and other engine/contracts files only.",
       from: { path: CONTRACTS },
       to: { pathNot: [CONTRACTS, "^node_modules/zod/"] },
     },
@@ -200,7 +204,7 @@ module.exports = {
       name: "testing-only-from-tests",
       severity: "error",
       comment:
-        "engine/testing/README.md: the test kits are imported by test files (*.test.ts), engine/testing itself, tests/, bench/ and scripts/ only — never by code that ships.",
+        "engine/README.md: the test kits (engine/testing) are imported by test files (*.test.ts), engine/testing itself, tests/, bench/ and scripts/ only — never by code that ships.",
       from: { pathNot: [TEST_FILE, TESTING, "^(tests|bench|scripts)/"] },
       to: { path: TESTING },
     },
