@@ -8,12 +8,13 @@ import next from "next";
 import { createEngine } from "./engine/index";
 import { handleIngress } from "./server/ingress-routes";
 import { seedDemo } from "./prisma/seed";
+import { flowTemplates } from "./templates/catalog";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
 
-const engine = createEngine();
+const engine = createEngine({ templates: flowTemplates });
 globalThis.__omniflowEngine = engine;
 await seedDemo(engine);
 
