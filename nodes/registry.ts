@@ -65,7 +65,7 @@ export const nodeSpecs: readonly NodeSpec[] = [
   joinNode,
   callSubflowNode,
   endNode,
-] as unknown as readonly NodeSpec[];
+];
 
 const byType = new Map(nodeSpecs.map((spec) => [spec.type, spec]));
 

@@ -74,6 +74,6 @@ describe("flow.parallel", () => {
   it("stop drops the parked keys of the listed nodes only, suffixed ones included", () => {
     const context = startFlow(operatorAndTimer(), "hi").state.context;
     const parked = { ...context, waits: { task: "k1", "task#sla": "k2", wait: "k3", elsewhere: "k4" } };
-    expect(parallelNode.actions!.stop(parked, taskCompleted("x", "done"), { nodeIds: ["task", "tell", "wait"] }).waits).toEqual({ elsewhere: "k4" });
+    expect(parallelNode.actions!.stop(parked, taskCompleted("x", "done"), { parallelId: "par", nodeIds: ["task", "tell", "wait"] }).waits).toEqual({ elsewhere: "k4" });
   });
 });

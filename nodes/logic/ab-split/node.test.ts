@@ -46,7 +46,7 @@ describe("logic.ab-split", () => {
   it("splits 10,000 customers within ±2 points of the percentages", () => {
     // The compiled transitions and the node's own guard, first match wins as in XState (a full
     // step per customer would spend seconds in XState for the same answer).
-    const always = compileOrThrow(tinyFlow(TYPE, settings)).states[`n_${NODE_ID}`].always as { guard?: { params: Record<string, unknown> }; target: string }[];
+    const always = compileOrThrow(tinyFlow(TYPE, settings)).states[`n_${NODE_ID}`].always as { guard?: { params: { nodeId: string; from: number; to: number } }; target: string }[];
     const context = runNode(TYPE, settings).state.context;
     const counts: Record<string, number> = {};
     for (let i = 0; i < 10_000; i++) {
