@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { effectsOf, startFlow, taskCompleted } from "../../../engine/testing/flow-harness";
-import { NODE_ID, nodeIssues, portsOf } from "../../_kit/run-node";
+import { NODE_ID, nodeIssues, portsOf } from "../../../engine/testing/run-node";
 import { parallelNode } from "./spec";
-import { operatorAndTimer, parallelFlow } from "./test-flows";
+import { operatorAndTimer, parallelFlow } from "../../../engine/testing/parallel-flows";
 
 const TYPE = "flow.parallel";
 const send = (id: string, text = id) => ({ id, type: "message.send", settings: { text } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileOrThrow, messageEvent, startFlow, TEST_CUSTOMER } from "../../../engine/testing/flow-harness";
-import { NODE_ID, nodeIssues, portsOf, runNode, tinyFlow, TRIGGER_ID } from "../../_kit/run-node";
+import { NODE_ID, nodeIssues, portsOf, runNode, tinyFlow, TRIGGER_ID } from "../../../engine/testing/run-node";
 import { bucketOf, fnv1a } from "./bucket";
 import { abSplitNode } from "./spec";
 
