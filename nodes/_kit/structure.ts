@@ -24,3 +24,5 @@ export type NodeStructure<S, A> =
   | { kind: "join"; mode(settings: S): JoinMode }
   /** Finishes the flow; not allowed inside a branch. */
   | { kind: "end" };
+
+export type StructureKind = NodeStructure<never, never>["kind"];
