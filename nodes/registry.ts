@@ -1,4 +1,5 @@
 import type { NodeSpec } from "./_kit/define-node";
+import type { StructureKind } from "./_kit/structure";
 import { caseNode } from "./crm/case/spec";
 import { updateCustomerNode } from "./crm/update-customer/spec";
 import { httpRequestNode } from "./data/http-request/spec";
@@ -65,11 +66,16 @@ export const nodeSpecs: readonly NodeSpec[] = [
   joinNode,
   callSubflowNode,
   endNode,
-] as unknown as readonly NodeSpec[];
+];
 
 const byType = new Map(nodeSpecs.map((spec) => [spec.type, spec]));
 
 /** The spec for a stored node's type, or undefined for an unknown type. */
 export function findNodeSpec(type: string): NodeSpec | undefined {
   return byType.get(type);
+}
+
+/** The node type that declares a structure (`parallel`, `join`, `end`), if any does. */
+export function findStructureSpec(kind: StructureKind): NodeSpec | undefined {
+  return nodeSpecs.find((spec) => spec.structure?.kind === kind);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FlowDocument, FlowEdge, FlowIssue, FlowNode } from "../contracts/flow";
 import { startFlow } from "../testing/flow-harness";
-import { operatorAndTimer, parallelFlow, type ChainNode } from "../../nodes/flow/parallel/test-flows";
+import { operatorAndTimer, parallelFlow, type ChainNode } from "../testing/parallel-flows";
 import { compileFlow, nodeIdsOfState } from "./compile";
 
 const at = { x: 0, y: 0 };

@@ -1,8 +1,7 @@
 import type { FlowIssue } from "../contracts/flow";
-import { endNode } from "../../nodes/flow/end/spec";
-import { joinNode, type JoinMode } from "../../nodes/flow/join/spec";
-import { parallelNode } from "../../nodes/flow/parallel/spec";
-import type { ResolvedNode } from "./validate";
+import type { JoinMode } from "../../nodes/_kit/structure";
+import { findStructureSpec } from "../../nodes/registry";
+import type { ResolvedNode, Wiring } from "./resolved";
 
 /** One branch of a Run in parallel: the nodes between its port and the Join (nested parallels included). */
 export type Branch = { port: string; label: string; nodes: Set<string> };
@@ -17,8 +16,6 @@ export type Branching = {
   regionOf: Map<string, Region>;
 };
 
-type Wiring = Map<string, Map<string, string>>;
-
 /**
  * Finds each Run in parallel's branches (everything reachable from a branch port without passing
  * its Join) and refuses shapes the compiler cannot nest: a branch with no Join, branches meeting at
@@ -28,12 +25,13 @@ type Wiring = Map<string, Map<string, string>>;
  */
 export function checkBranches(nodes: Map<string, ResolvedNode>, wiring: Wiring): { issues: FlowIssue[]; branching: Branching } {
   const issues: FlowIssue[] = [];
-  const typeOf = (id: string) => nodes.get(id)?.spec.type;
+  /** What a node is to the branch analysis: a parallel, a Join, an End, or nothing special. */
+  const kindOf = (id: string) => nodes.get(id)?.spec.structure?.kind;
   const next = (id: string) => [...(wiring.get(id)?.values() ?? [])];
   const analysed = new Map<string, Parallel | null>();
   const inProgress = new Set<string>();
   const reachedJoins = new Set<string>();
-  const title = (id: string) => `${parallelNode.title} (${id})`;
+  const title = (id: string) => `${nodes.get(id)!.spec.title} (${id})`;
 
   /** Walks one branch; `broken` when it cannot be judged (unconnected, or a faulty nested parallel). */
   function walk(parallelId: string, port: string, label: string) {
@@ -44,7 +42,7 @@ export function checkBranches(nodes: Map<string, ResolvedNode>, wiring: Wiring):
     while (stack.length) {
       const id = stack.pop()!;
       if (members.has(id)) continue;
-      if (typeOf(id) === joinNode.type) {
+      if (kindOf(id) === "join") {
         joins.add(id);
         continue;
       }
@@ -57,7 +55,7 @@ export function checkBranches(nodes: Map<string, ResolvedNode>, wiring: Wiring):
         broken = true;
         continue;
       }
-      if (typeOf(id) === parallelNode.type) {
+      if (kindOf(id) === "parallel") {
         const inner = analyse(id);
         if (!inner) {
           broken = true;
@@ -68,7 +66,7 @@ export function checkBranches(nodes: Map<string, ResolvedNode>, wiring: Wiring):
         stack.push(...next(inner.joinId));
         continue;
       }
-      if (typeOf(id) === endNode.type) {
+      if (kindOf(id) === "end") {
         issues.push({ code: "end-in-branch", nodeId: id, message: `End inside branch "${label}" of ${title(parallelId)}: end the flow after the join.` });
       }
       stack.push(...next(id));
@@ -95,28 +93,37 @@ export function checkBranches(nodes: Map<string, ResolvedNode>, wiring: Wiring):
     const parallel: Parallel = {
       id,
       joinId,
-      mode: nodes.get(joinId)!.settings.mode as JoinMode,
+      mode: joinMode(nodes.get(joinId)!),
       branches: walks.map((w) => ({ port: w.port, label: w.label, nodes: w.members })),
     };
     analysed.set(id, parallel);
     return parallel;
   }
 
-  for (const node of nodes.values()) if (node.spec.type === parallelNode.type) analyse(node.id);
+  for (const node of nodes.values()) if (kindOf(node.id) === "parallel") analyse(node.id);
   const parallels = new Map([...analysed].filter((entry): entry is [string, Parallel] => entry[1] !== null));
 
+  const parallelTitle = findStructureSpec("parallel")?.title ?? "parallel";
   for (const node of nodes.values()) {
-    if (node.spec.type === joinNode.type && !reachedJoins.has(node.id)) {
-      issues.push({ code: "join-without-parallel", nodeId: node.id, message: `Join: no ${parallelNode.title} leads here; a Join closes the branches of one ${parallelNode.title}.` });
+    if (kindOf(node.id) === "join" && !reachedJoins.has(node.id)) {
+      issues.push({ code: "join-without-parallel", nodeId: node.id, message: `Join: no ${parallelTitle} leads here; a Join closes the branches of one ${parallelTitle}.` });
     }
   }
-  issues.push(...checkBoundaries(parallels, wiring, title));
+  issues.push(...checkBoundaries(parallels, wiring, nodes));
   return { issues, branching: { parallels, regionOf: innermostRegions(parallels) } };
 }
 
+/** How the Join decides when to go on (`all` unless it says otherwise). */
+function joinMode(join: ResolvedNode): JoinMode {
+  const structure = join.spec.structure;
+  return structure?.kind === "join" ? structure.mode(join.settings) : "all";
+}
+
 /** A node on two branches of one parallel, or a wire into a branch (or its Join) from outside. */
-function checkBoundaries(parallels: Map<string, Parallel>, wiring: Wiring, title: (id: string) => string): FlowIssue[] {
+function checkBoundaries(parallels: Map<string, Parallel>, wiring: Wiring, nodes: Map<string, ResolvedNode>): FlowIssue[] {
   const issues: FlowIssue[] = [];
+  const specTitle = (id: string) => nodes.get(id)!.spec.title;
+  const title = (id: string) => `${specTitle(id)} (${id})`;
   const sources = new Map<string, string[]>();
   for (const [from, ports] of wiring) for (const to of ports.values()) sources.set(to, [...(sources.get(to) ?? []), from]);
 
@@ -134,7 +141,7 @@ function checkBoundaries(parallels: Map<string, Parallel>, wiring: Wiring, title
     for (const branch of p.branches) {
       for (const id of branch.nodes) {
         const outsider = sources.get(id)?.find(outside);
-        if (outsider) issues.push({ code: "branch-entered-from-outside", nodeId: id, message: `A wire from ${outsider} enters branch "${branch.label}" of ${title(p.id)} from outside; a branch starts only at its ${parallelNode.title}.` });
+        if (outsider) issues.push({ code: "branch-entered-from-outside", nodeId: id, message: `A wire from ${outsider} enters branch "${branch.label}" of ${title(p.id)} from outside; a branch starts only at its ${specTitle(p.id)}.` });
       }
     }
     const outsider = sources.get(p.joinId)?.find(outside);

@@ -1,7 +1,8 @@
 import type { FlowDocument, FlowIssue } from "../contracts/flow";
-import { implName, type StateJson } from "../../nodes/_kit/define-node";
-import { parallelNode } from "../../nodes/flow/parallel/spec";
+import { implName, type NodeSpec, type StateJson } from "../../nodes/_kit/define-node";
+import type { ParallelStop } from "../../nodes/_kit/structure";
 import type { Branching, Parallel, Region } from "./branches";
+import type { ResolvedNode, Wiring } from "./resolved";
 import { checkGraph } from "./validate";
 
 /** The compiled machine: plain JSON, stored with the version, rebuilt by runtime/machine.ts. */
@@ -74,7 +75,7 @@ export function compileFlow(doc: FlowDocument): CompileResult {
     const entry = [{ type: "node.entered", params: { nodeId: node.id } }, ...((fragment.entry as unknown[]) ?? [])];
     nodeStates.set(node.id, reenterSelfLoops({ ...fragment, id: stateId(node.id), entry }));
   }
-  const states = { start: { on: Object.fromEntries(triggerTransitions) }, ...placeStates(nodeStates, graph.branching, graph.wiring) };
+  const states = { start: { on: Object.fromEntries(triggerTransitions) }, ...placeStates(nodeStates, graph.branching, graph.wiring, graph.nodes) };
   return { ok: true, machine: { id: "flow", initial: "start", states, on: ROOT_ON }, issues: [] };
 }
 
@@ -85,7 +86,7 @@ type RegionJson = { initial: string; states: Record<string, StateJson> };
  * port) and every other node at the top. Nested states keep their ids, so `#n_<node>` targets
  * resolve wherever the state sits.
  */
-function placeStates(nodeStates: Map<string, StateJson>, { parallels, regionOf }: Branching, wiring: Map<string, Map<string, string>>): Record<string, StateJson> {
+function placeStates(nodeStates: Map<string, StateJson>, { parallels, regionOf }: Branching, wiring: Wiring, nodes: Map<string, ResolvedNode>): Record<string, StateJson> {
   const regions = new Map<string, Record<string, RegionJson>>();
   for (const p of parallels.values()) {
     const first = (port: string) => wiring.get(p.id)!.get(port)!;
@@ -95,7 +96,7 @@ function placeStates(nodeStates: Map<string, StateJson>, { parallels, regionOf }
   for (const [id, state] of nodeStates) {
     const parallel = parallels.get(id);
     const region = regionOf.get(id);
-    const placed = parallel ? { ...state, states: regions.get(id), ...leaving(parallel) } : state;
+    const placed = parallel ? { ...state, states: regions.get(id), ...leaving(parallel, nodes.get(id)!.spec) } : state;
     (region ? regions.get(region.parallelId)![region.port].states : top)[stateId(id)] = placed;
   }
   for (const p of parallels.values()) {
@@ -113,11 +114,14 @@ function arrival(p: Parallel, port: string): StateJson {
   return p.mode === "all" ? { id, type: "final" } : { id, always: { target: `#${stateId(p.joinId)}` } };
 }
 
-/** How the parallel state hands over to the Join; in `first` mode it also stops the other branches. */
-function leaving(p: Parallel): StateJson {
+/**
+ * How the parallel state hands over to the Join; in `first` mode it also stops the other
+ * branches, with the action the parallel's spec names for that.
+ */
+function leaving(p: Parallel, spec: NodeSpec): StateJson {
   if (p.mode === "all") return { onDone: { target: `#${stateId(p.joinId)}` } };
-  const nodeIds = p.branches.flatMap((b) => [...b.nodes]);
-  return { exit: [{ type: implName(parallelNode.type, "stop"), params: { parallelId: p.id, nodeIds } }] };
+  const params: ParallelStop = { parallelId: p.id, nodeIds: p.branches.flatMap((b) => [...b.nodes]) };
+  return { exit: spec.structure?.kind === "parallel" ? [{ type: implName(spec.type, spec.structure.stop), params }] : [] };
 }
 
 type Transition = { target?: string; reenter?: boolean };

@@ -1,18 +1,15 @@
 import type { FlowDocument, FlowIssue } from "../contracts/flow";
 import { findNodeSpec } from "../../nodes/registry";
-import type { NodeSpec, Port } from "../../nodes/_kit/define-node";
 import { checkBranches, type Branching } from "./branches";
+import type { ResolvedNode, Wiring } from "./resolved";
 import { checkVariables } from "./variables";
-
-/** A node whose type is known and whose settings parsed. */
-export type ResolvedNode = { id: string; spec: NodeSpec; settings: Record<string, unknown>; outputs: Port[] };
 
 export type GraphCheck = {
   issues: FlowIssue[];
   /** Nodes that resolved, by id. */
   nodes: Map<string, ResolvedNode>;
   /** `nodeId -> portId -> target nodeId` */
-  wiring: Map<string, Map<string, string>>;
+  wiring: Wiring;
   triggers: string[];
   /** Run in parallel nodes, their branches and Joins. */
   branching: Branching;
@@ -52,7 +49,7 @@ export function checkGraph(doc: FlowDocument): GraphCheck {
     nodes.set(node.id, { id: node.id, spec, settings: parsed.data, outputs: spec.outputs(parsed.data) });
   }
 
-  const wiring = new Map<string, Map<string, string>>();
+  const wiring: Wiring = new Map();
   for (const edge of doc.edges) {
     const source = nodes.get(edge.source);
     const target = nodes.get(edge.target);
@@ -111,7 +108,7 @@ export function checkGraph(doc: FlowDocument): GraphCheck {
   return { issues, nodes, wiring, triggers, branching: branches.branching };
 }
 
-function reach(starts: string[], wiring: Map<string, Map<string, string>>): Set<string> {
+function reach(starts: string[], wiring: Wiring): Set<string> {
   const seen = new Set(starts);
   const stack = [...starts];
   while (stack.length) {
@@ -126,10 +123,10 @@ function reach(starts: string[], wiring: Map<string, Map<string, string>>): Set<
 }
 
 /** One node per cycle that runs through non-waiting nodes only (iterative DFS, colours). */
-function cyclesWithoutWait(nodes: Map<string, ResolvedNode>, wiring: Map<string, Map<string, string>>): string[] {
+function cyclesWithoutWait(nodes: Map<string, ResolvedNode>, wiring: Wiring): string[] {
   const colour = new Map<string, 1 | 2>(); // 1 = on the stack, 2 = done
   const found: string[] = [];
-  const waits = (n: ResolvedNode) => (typeof n.spec.waits === "function" ? n.spec.waits(n.settings as never) : !!n.spec.waits);
+  const waits = (n: ResolvedNode) => (typeof n.spec.waits === "function" ? n.spec.waits(n.settings) : !!n.spec.waits);
   const passes = (id: string) => nodes.has(id) && !waits(nodes.get(id)!);
   for (const root of nodes.keys()) {
     if (colour.has(root) || !passes(root)) continue;

@@ -1,6 +1,6 @@
 import type { FlowIssue } from "../contracts/flow";
 import type { VariableType, VariableUse } from "../../nodes/_kit/define-node";
-import type { ResolvedNode } from "./validate";
+import type { ResolvedNode } from "./resolved";
 
 const VARS_IN_TEMPLATE = /\{\{\s*vars\.([A-Za-z_][A-Za-z0-9_]*)/g;
 

@@ -3,9 +3,7 @@ import type { FlowEvent, StartInput } from "../contracts/events";
 import type { MachineJson } from "../compiler/compile";
 import { findNodeSpec, nodeSpecs } from "../../nodes/registry";
 import { implName, type FlowContext } from "../../nodes/_kit/define-node";
-import { forgetTask, type NodeAction, type NodeGuard } from "../../nodes/_kit/context";
-
-type Params = Record<string, unknown>;
+import { forgetTask, type NodeAction, type NodeGuard, type Params } from "../../nodes/_kit/context";
 
 function nodeImplementations() {
   const guards: Record<string, (a: { context: FlowContext; event: FlowEvent }, p: Params) => boolean> = {

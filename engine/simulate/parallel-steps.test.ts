@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { operatorAndTimer } from "../../nodes/flow/parallel/test-flows";
+import { operatorAndTimer } from "../testing/parallel-flows";
 import { simulateFlow } from "./simulate";
 
 describe("simulating a Join that takes the first branch", () => {

@@ -62,8 +62,18 @@ export function templateScope(context: FlowContext): Record<string, unknown> {
   return { customer: context.customer, message: context.message, task: context.task, vars: context.vars };
 }
 
-export type NodeGuard = (context: FlowContext, event: FlowEvent, params: Record<string, unknown>) => boolean;
-export type NodeAction = (context: FlowContext, event: FlowEvent, params: Record<string, unknown>) => FlowContext;
+/** A JSON value. */
+export type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json | undefined };
+/** What a guard or action is handed: plain JSON, stored in the compiled machine (`{ type, params }`). */
+export type Params = { readonly [key: string]: Json | undefined };
+
+/*
+ * Guards and actions are typed by their parameters. They are declared in method form so the
+ * parameter is bivariant: a `NodeAction<{ nodeId: string }>` still fits the registry's list of
+ * `NodeAction`s, which the runtime calls with the params the compiler wrote through the same type.
+ */
+export type NodeGuard<P extends Params = Params> = { guard(context: FlowContext, event: FlowEvent, params: P): boolean }["guard"];
+export type NodeAction<P extends Params = Params> = { action(context: FlowContext, event: FlowEvent, params: P): FlowContext }["action"];
 
 /** Makes a received message the one the flow is working on (`{{message.text}}`). */
 export function takeMessage(context: FlowContext, event: FlowEvent): FlowContext {

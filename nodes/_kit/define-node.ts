@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import type { FlowEvent } from "../../engine/contracts/events";
 import type { FlowIssue } from "../../engine/contracts/flow";
-import type { FlowContext, NodeAction, NodeGuard } from "./context";
+import type { FlowContext, NodeAction, NodeGuard, Params } from "./context";
+import type { NodeStructure } from "./structure";
 
 /** UI hints read by the generated settings form (zod `.meta()`). */
 declare module "zod" {
@@ -31,16 +32,31 @@ export type Port = { id: string; label: string };
 
 /** Plain-JSON XState state-node config; implementations are referenced by name. */
 export type StateJson = Record<string, unknown>;
-export type ImplRef = { type: string; params?: Record<string, unknown> };
+export type ImplRef = { type: string; params?: Params };
 
-export type CompileContext<S> = {
+/**
+ * A function of a node's settings. Method form (like every function on `NodeSpec`) keeps the
+ * parameter bivariant, so a spec fits the registry's list of `NodeSpec`s.
+ */
+type Of<S, R> = { of(settings: S): R }["of"];
+
+/** A node type's named guards and actions. */
+export type Guards = Record<string, NodeGuard>;
+export type Actions = Record<string, NodeAction>;
+
+/** The parameters a guard or action declares. */
+export type ParamsOf<F> = F extends (context: FlowContext, event: FlowEvent, params: infer P) => unknown ? P : never;
+/** `params`, optional when the implementation declares none (or only optional ones). */
+type ParamsArg<F> = {} extends ParamsOf<F> ? [params?: ParamsOf<F>] : [params: ParamsOf<F>];
+
+export type CompileContext<S, A extends Actions = Actions, G extends Guards = Guards> = {
   nodeId: string;
   settings: S;
   /** The state id (`#n_<node>`) that an output port leads to. */
   target(portId: string): string;
-  /** A reference to one of this node type's actions / guards. */
-  action(name: string, params?: Record<string, unknown>): ImplRef;
-  guard(name: string, params?: Record<string, unknown>): ImplRef;
+  /** A reference to one of this node type's actions / guards, with the parameters it declares. */
+  action<N extends keyof A & string>(name: N, ...params: ParamsArg<A[N]>): ImplRef;
+  guard<N extends keyof G & string>(name: N, ...params: ParamsArg<G[N]>): ImplRef;
 };
 
 export type NodeIssue = Omit<FlowIssue, "nodeId">;
@@ -49,7 +65,16 @@ export type VariableType = "string" | "number" | "boolean" | "object" | "any";
 /** A flow variable a node writes or reads; `field` pins a read to the setting it comes from. */
 export type VariableUse = { name: string; type: VariableType; field?: string };
 
-export type NodeSpec<S extends z.ZodType<Record<string, unknown>> = z.ZodType<Record<string, unknown>>> = {
+/**
+ * A node type. `S` is its settings schema, `A` and `G` its actions and guards (declared with
+ * `action(...)` / `guard(...)`, typed by their params); `NodeSpec` with the defaults is the
+ * registry's view of any node type.
+ */
+export type NodeSpec<
+  S extends z.ZodType<Record<string, unknown>> = z.ZodType<Record<string, unknown>>,
+  A extends Actions = Actions,
+  G extends Guards = Guards,
+> = {
   /** Stable dotted id stored in flows, e.g. `message.send`. */
   type: string;
   version: number;
@@ -64,7 +89,7 @@ export type NodeSpec<S extends z.ZodType<Record<string, unknown>> = z.ZodType<Re
   hasInput: boolean;
   outputs(settings: z.infer<S>): Port[];
   /** The node parks the instance until an outside event (so a cycle through it is safe). */
-  waits?: boolean | ((settings: z.infer<S>) => boolean);
+  waits?: boolean | Of<z.infer<S>, boolean>;
   /** For triggers: whether an event starts a new instance through this node. */
   trigger?: {
     event: FlowEvent["type"];
@@ -93,10 +118,12 @@ export type NodeSpec<S extends z.ZodType<Record<string, unknown>> = z.ZodType<Re
   callsFlow?(settings: z.infer<S>): { flowId: string; field: string; trigger: string };
   /** Rules the schema cannot express, pinned to settings fields. */
   validate?(settings: z.infer<S>): NodeIssue[];
-  compile(ctx: CompileContext<z.infer<S>>): StateJson;
+  /** Parallel, Join and End shape the machine beyond their own state; the compiler reads this. */
+  structure?: NodeStructure<z.infer<S>, A>;
+  compile(ctx: CompileContext<z.infer<S>, A, G>): StateJson;
   /** Pure implementations the compiled state refers to by name. */
-  guards?: Record<string, NodeGuard>;
-  actions?: Record<string, NodeAction>;
+  guards?: G;
+  actions?: A;
   /** Named sample settings for docs, previews and tests. */
   examples?: { name: string; settings: z.input<S> }[];
 };
@@ -104,10 +131,32 @@ export type NodeSpec<S extends z.ZodType<Record<string, unknown>> = z.ZodType<Re
 /**
  * Declares a node type. Returns its argument frozen: a plain object, no classes.
  * @example
- * export const endNode = defineNode({ type: "flow.end", category: "flow", settings: z.object({}), ... })
+ * export const endNode = defineNode({
+ *   type: "flow.end", category: "flow", settings: z.object({ outcome: z.string() }), ...
+ *   compile: (ctx) => ({ type: "final", entry: [ctx.action("finish", { outcome: ctx.settings.outcome })] }),
+ *   actions: { finish: action<{ outcome: string }>((context, _event, p) => ({ ...context, outcome: p.outcome })) },
+ * })
  */
-export function defineNode<S extends z.ZodType<Record<string, unknown>>>(spec: NodeSpec<S>): NodeSpec<S> {
+export function defineNode<S extends z.ZodType<Record<string, unknown>>, A extends Actions = {}, G extends Guards = {}>(spec: NodeSpec<S, A, G>): NodeSpec<S, A, G> {
   return Object.freeze(spec);
+}
+
+/** The params of a guard or action that takes none. */
+export type NoParams = Record<string, never>;
+
+/**
+ * Declares an action with the params it takes, given as the type argument (JSON: they are stored
+ * in the compiled machine); `ctx.action(name, params)` in `compile` is checked against them.
+ * Always pass the type argument (`action<NoParams>` for none): left to inference, it would hide
+ * the node's actions from `compile`.
+ */
+export function action<P extends Params>(run: NodeAction<P>): NodeAction<P> {
+  return run;
+}
+
+/** Declares a guard with the params it takes, like {@link action}. */
+export function guard<P extends Params>(test: NodeGuard<P>): NodeGuard<P> {
+  return test;
 }
 
 /** The name an implementation is registered under in the machine's `setup()`. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { T0 } from "../../engine/testing/fake-clock";
 import { chat, countRows, instanceRow, openTestEngine, publishFlow, stepLog, useTempDb, type TestEngine } from "../../engine/testing/test-engine";
-import { operatorAndTimer } from "../../nodes/flow/parallel/test-flows";
+import { operatorAndTimer } from "../../engine/testing/parallel-flows";
 import { findNodeSpec } from "../../nodes/registry";
 import { testDb } from "../../engine/testing/test-db";
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compileFlow } from "../../../engine/compiler/compile";
 import type { FlowDocument } from "../../../engine/contracts/flow";
 import { effectsOf, startFlow } from "../../../engine/testing/flow-harness";
-import { NODE_ID, nodeIssues, portsOf, runNode } from "../../_kit/run-node";
+import { compileFlow, NODE_ID, nodeIssues, portsOf, runNode } from "../../../engine/testing/run-node";
 
 const TYPE = "crm.case";
 const at = { x: 0, y: 0 };

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { SLUG, SLUG_MESSAGE } from "../../_kit/task-settings";
 import { emit, templateScope } from "../../_kit/context";
-import { defineNode } from "../../_kit/define-node";
+import { action, defineNode } from "../../_kit/define-node";
 import { renderTemplate, templateIssues } from "../../_kit/template";
-import { CASE_STATUSES, TASK_PRIORITIES, type CaseStatus, type TaskPriority } from "../../../engine/contracts/events";
+import { CASE_STATUSES, TASK_PRIORITIES } from "../../../engine/contracts/events";
 import { fieldLineIssues, fieldLinesSchema, renderFieldLines } from "../field-lines";
 
 const settings = z.object({
@@ -28,6 +28,7 @@ const settings = z.object({
     .default([])
     .meta({ label: "Details", widget: "lines", placeholder: "country = {{vars.country}}", help: "One per line, key = value; kept with the case. Empty values are left out." }),
 });
+type Settings = z.infer<typeof settings>;
 
 /**
  * The case's id: one per instance and type, so the flow knows it before the write and a second
@@ -55,22 +56,22 @@ export const caseNode = defineNode({
   ],
   compile: (ctx) => ({ entry: [ctx.action("save", { nodeId: ctx.nodeId, ...ctx.settings })], always: { target: ctx.target("out") } }),
   actions: {
-    save: (context, _event, p) => {
+    save: action<{ nodeId: string } & Settings>((context, _event, p) => {
       const scope = templateScope(context);
-      const type = p.type as string;
+      const type = p.type;
       const caseId = caseIdOf(context.instanceId, type);
       const next = emit(context, {
         kind: "case.upsert",
-        nodeId: p.nodeId as string,
+        nodeId: p.nodeId,
         caseId,
         type,
-        status: p.status as CaseStatus,
-        priority: p.priority as TaskPriority,
-        subject: renderTemplate(p.subject as string, scope).trim() || type,
-        details: renderFieldLines(p.details as string[], scope),
+        status: p.status,
+        priority: p.priority,
+        subject: renderTemplate(p.subject, scope).trim() || type,
+        details: renderFieldLines(p.details, scope),
       });
       return { ...next, vars: { ...next.vars, caseId } };
-    },
+    }),
   },
   examples: [
     { name: "Card block", settings: { type: "card-block", priority: "urgent", subject: "Block card: {{vars.merchant}}", details: ["country = {{vars.country}}"] } },

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { emit, templateScope } from "../../_kit/context";
-import { defineNode } from "../../_kit/define-node";
+import { action, defineNode } from "../../_kit/define-node";
 import { fieldLineIssues, fieldLinesSchema, parseFieldLines, renderFieldLines } from "../field-lines";
 
 const settings = z.object({
@@ -34,10 +34,10 @@ export const updateCustomerNode = defineNode({
   validate: (s) => fieldLineIssues(s.fields, "fields"),
   compile: (ctx) => ({ entry: [ctx.action("update", { nodeId: ctx.nodeId, fields: ctx.settings.fields })], always: { target: ctx.target("out") } }),
   actions: {
-    update: (context, _event, p) => {
-      const fields = renderFieldLines(p.fields as string[], templateScope(context));
-      return Object.keys(fields).length ? emit(context, { kind: "customer.update", nodeId: p.nodeId as string, fields }) : context;
-    },
+    update: action<{ nodeId: string; fields: string[] }>((context, _event, p) => {
+      const fields = renderFieldLines(p.fields, templateScope(context));
+      return Object.keys(fields).length ? emit(context, { kind: "customer.update", nodeId: p.nodeId, fields }) : context;
+    }),
   },
   examples: [{ name: "Remember the e-mail", settings: { fields: ["email = {{vars.email}}", "preferredMessenger = telegram"] } }],
 });

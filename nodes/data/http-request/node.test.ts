@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FlowEvent } from "../../../engine/contracts/events";
 import { effectsOf } from "../../../engine/testing/flow-harness";
-import { NODE_ID, nodeIssues, portsOf, runNode } from "../../_kit/run-node";
+import { NODE_ID, nodeIssues, portsOf, runNode } from "../../../engine/testing/run-node";
 
 const TYPE = "data.http-request";
 const settings = {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { emitAndPark, templateScope, unpark, type FlowContext } from "../../_kit/context";
-import { defineNode } from "../../_kit/define-node";
+import { action, defineNode, guard } from "../../_kit/define-node";
 import { renderTemplate, templateIssues } from "../../_kit/template";
 import { HEADER_LINE, MAPPING_LINE, parseMapping, readPath } from "./response";
 
@@ -24,6 +24,8 @@ const settings = z.object({
     help: "One per line, e.g. orderStatus = data.status. Also sets vars.httpStatus.",
   }),
 });
+
+type Settings = z.infer<typeof settings>;
 
 const isMine = (context: FlowContext, event: { key?: string }, nodeId: string) => context.waits[nodeId] === event.key;
 
@@ -62,15 +64,15 @@ export const httpRequestNode = defineNode({
     };
   },
   guards: {
-    "is-mine": (context, event, p) => (event.type === "http.responded" || event.type === "http.failed") && isMine(context, event, p.nodeId as string),
-    succeeded: (context, event, p) => event.type === "http.responded" && isMine(context, event, p.nodeId as string) && event.status < 400,
+    "is-mine": guard<{ nodeId: string }>((context, event, p) => (event.type === "http.responded" || event.type === "http.failed") && isMine(context, event, p.nodeId)),
+    succeeded: guard<{ nodeId: string }>((context, event, p) => event.type === "http.responded" && isMine(context, event, p.nodeId) && event.status < 400),
   },
   actions: {
-    request: (context, _event, p) => {
-      const nodeId = p.nodeId as string;
+    request: action<{ nodeId: string } & Settings>((context, _event, p) => {
+      const nodeId = p.nodeId;
       const scope = templateScope(context);
       const headers = Object.fromEntries(
-        (p.headers as string[]).flatMap((line) => {
+        p.headers.flatMap((line) => {
           const m = HEADER_LINE.exec(line);
           return m ? [[m[1].toLowerCase(), renderTemplate(m[2], scope)]] : [];
         }),
@@ -78,22 +80,22 @@ export const httpRequestNode = defineNode({
       return emitAndPark(context, nodeId, {
         kind: "http.request",
         nodeId,
-        method: p.method as "GET",
-        url: renderTemplate(p.url as string, scope),
+        method: p.method,
+        url: renderTemplate(p.url, scope),
         headers,
-        body: p.body ? renderTemplate(p.body as string, scope) : null,
-        timeoutMs: (p.timeoutSeconds as number) * 1000,
-        retries: p.retries as number,
+        body: p.body ? renderTemplate(p.body, scope) : null,
+        timeoutMs: p.timeoutSeconds * 1000,
+        retries: p.retries,
       });
-    },
-    record: (context, event, p) => {
-      const done = unpark(context, p.nodeId as string);
+    }),
+    record: action<{ nodeId: string; mapping: string[] }>((context, event, p) => {
+      const done = unpark(context, p.nodeId);
       if (event.type === "http.failed") return { ...done, vars: { ...done.vars, httpStatus: 0, httpError: event.error } };
       if (event.type !== "http.responded") return done;
-      const mapped = Object.fromEntries(parseMapping(p.mapping as string[]).map((m) => [m.name, readPath(event.body, m.path)]));
+      const mapped = Object.fromEntries(parseMapping(p.mapping).map((m) => [m.name, readPath(event.body, m.path)]));
       const httpError = event.status < 400 ? "" : `HTTP ${event.status}`;
       return { ...done, vars: { ...done.vars, ...mapped, httpStatus: event.status, httpError } };
-    },
+    }),
   },
   examples: [
     { name: "Order status", settings: { method: "GET", url: "https://shop.example.com/api/orders/{{vars.orderId}}", mapping: ["orderStatus = status"] } },

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { templateScope, type FlowContext } from "../../_kit/context";
-import { defineNode } from "../../_kit/define-node";
+import { action, defineNode, guard } from "../../_kit/define-node";
 import { renderTemplate, templateIssues, templatePaths } from "../../_kit/template";
 import { variableNameSchema } from "../../_kit/variables";
-import { convert, type ScalarType } from "./convert";
+import { convert } from "./convert";
 
 const settings = z.object({
   name: variableNameSchema.meta({ label: "Variable", placeholder: "plan", help: "Read it later as {{vars.<name>}}." }),
@@ -22,11 +22,13 @@ const settings = z.object({
 type Settings = z.infer<typeof settings>;
 
 /** Only a value with placeholders can fail to convert at run time; a literal is checked at publish. */
-const canFail = (s: Settings) => s.type !== "string" && templatePaths(s.value).length > 0;
+const canFail = (s: Settings): s is Settings & { type: "number" | "boolean" } => s.type !== "string" && templatePaths(s.value).length > 0;
 const NOT_A = { number: "a number", boolean: "true/false, yes/no or 1/0" } as const;
 
-const render = (context: FlowContext, p: Record<string, unknown>) =>
-  convert(renderTemplate(p.value as string, templateScope(context)), p.type as ScalarType);
+type ValueParams = Pick<Settings, "type" | "value">;
+
+/** The value to store, rendered and converted (undefined when it does not convert). */
+const render = (context: FlowContext, p: ValueParams) => convert(renderTemplate(p.value, templateScope(context)), p.type);
 
 /** Stores a value (a rendered template, converted to the variable's type) in `{{vars.<name>}}`. */
 export const setVariableNode = defineNode({
@@ -39,7 +41,7 @@ export const setVariableNode = defineNode({
   keywords: ["variable", "assign", "store", "remember", "save", "vars"],
   settings,
   hasInput: true,
-  outputs: (s) => [{ id: "out", label: "Set" }, ...(canFail(s) ? [{ id: "error", label: `Not ${NOT_A[s.type as "number" | "boolean"]}` }] : [])],
+  outputs: (s) => [{ id: "out", label: "Set" }, ...(canFail(s) ? [{ id: "error", label: `Not ${NOT_A[s.type]}` }] : [])],
   summary: (s) => {
     const value = s.value.length > 32 ? `${s.value.slice(0, 31)}…` : s.value || '""';
     return `${s.name} = ${value}${s.type === "string" ? "" : ` (${s.type})`}`;
@@ -59,12 +61,12 @@ export const setVariableNode = defineNode({
       always: [{ guard: ctx.guard("converts", { type, value }), target: ctx.target("out"), actions: [set] }, { target: ctx.target("error") }],
     };
   },
-  guards: { converts: (context, _event, p) => render(context, p) !== undefined },
+  guards: { converts: guard<ValueParams>((context, _event, p) => render(context, p) !== undefined) },
   actions: {
-    set: (context, _event, p) => {
+    set: action<ValueParams & Pick<Settings, "name">>((context, _event, p) => {
       const value = render(context, p);
-      return value === undefined ? context : { ...context, vars: { ...context.vars, [p.name as string]: value } };
-    },
+      return value === undefined ? context : { ...context, vars: { ...context.vars, [p.name]: value } };
+    }),
   },
   examples: [
     { name: "Remember the plan", settings: { name: "plan", type: "string", value: "Pro" } },

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { FlowEvent } from "../../../engine/contracts/events";
 import type { FlowDocument } from "../../../engine/contracts/flow";
 import { effectsOf, startFlow } from "../../../engine/testing/flow-harness";
-import { NODE_ID, nodeIssues, portsOf, runNode } from "../../_kit/run-node";
+import { NODE_ID, nodeIssues, portsOf, runNode } from "../../../engine/testing/run-node";
 
 const TYPE = "flow.call-subflow";
 const settings = { flowId: "refund-check", inputs: ["orderId = {{message.text}}", "who = {{customer.name}}", "note = Asked by {{customer.name}}", "outcome = {{task.outcome}}"], resultVariable: "refund" };

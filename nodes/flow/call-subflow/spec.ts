@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { emitAndPark, templateScope, unpark, type FlowContext } from "../../_kit/context";
-import { defineNode } from "../../_kit/define-node";
+import { action, defineNode, guard } from "../../_kit/define-node";
 import { renderTemplate } from "../../_kit/template";
 import { variableNameSchema } from "../../_kit/variables";
 import { fieldLineIssues, fieldLinesSchema, parseFieldLines } from "../../crm/field-lines";
@@ -74,18 +74,18 @@ export const callSubflowNode = defineNode({
       },
     };
   },
-  guards: { "is-mine": (context, event, p) => isResult(context, event, p.nodeId as string) },
+  guards: { "is-mine": guard<{ nodeId: string }>((context, event, p) => isResult(context, event, p.nodeId)) },
   actions: {
-    call: (context, _event, p) => {
-      const nodeId = p.nodeId as string;
-      return emitAndPark(context, nodeId, { kind: "subflow.start", nodeId, flowId: p.flowId as string, inputs: renderInputs(p.inputs as string[], context) });
-    },
-    record: (context, event, p) => {
-      const done = unpark(context, p.nodeId as string);
+    call: action<{ nodeId: string; flowId: string; inputs: string[] }>((context, _event, p) => {
+      const nodeId = p.nodeId;
+      return emitAndPark(context, nodeId, { kind: "subflow.start", nodeId, flowId: p.flowId, inputs: renderInputs(p.inputs, context) });
+    }),
+    record: action<{ nodeId: string; resultVariable: string }>((context, event, p) => {
+      const done = unpark(context, p.nodeId);
       const result =
         event.type === "subflow.completed" ? { ...event.outputs, outcome: event.outcome } : event.type === "subflow.failed" ? { outcome: null, error: event.error } : null;
-      return result ? { ...done, vars: { ...done.vars, [p.resultVariable as string]: result } } : done;
-    },
+      return result ? { ...done, vars: { ...done.vars, [p.resultVariable]: result } } : done;
+    }),
   },
   examples: [
     { name: "Refund check", settings: { flowId: "refund-check", inputs: ["orderId = {{vars.orderId}}", "amount = {{vars.amount}}", "note = Asked by {{customer.name}}"], resultVariable: "refund" } },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NODE_ID, nodeIssues, portsOf, runNode, TRIGGER_ID } from "../../_kit/run-node";
+import { NODE_ID, nodeIssues, portsOf, runNode, TRIGGER_ID } from "../../../engine/testing/run-node";
 
 const TYPE = "flow.end";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineNode } from "../../_kit/define-node";
+import { action, defineNode } from "../../_kit/define-node";
 
 const settings = z.object({
   outcome: z
@@ -24,7 +24,8 @@ export const endNode = defineNode({
   hasInput: true,
   outputs: () => [],
   summary: (s) => s.outcome,
+  structure: { kind: "end" },
   compile: (ctx) => ({ type: "final", entry: [ctx.action("finish", { outcome: ctx.settings.outcome })] }),
-  actions: { finish: (context, _event, p) => ({ ...context, outcome: p.outcome as string }) },
+  actions: { finish: action<{ outcome: string }>((context, _event, p) => ({ ...context, outcome: p.outcome })) },
   examples: [{ name: "Answered", settings: { outcome: "answered" } }],
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { startFlow } from "../../../engine/testing/flow-harness";
-import { NODE_ID, nodeIssues, portsOf } from "../../_kit/run-node";
-import { operatorAndTimer, parallelFlow } from "../parallel/test-flows";
+import { NODE_ID, nodeIssues, portsOf } from "../../../engine/testing/run-node";
+import { operatorAndTimer, parallelFlow } from "../../../engine/testing/parallel-flows";
 import { joinNode } from "./spec";
 
 const TYPE = "flow.join";

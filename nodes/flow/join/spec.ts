@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { defineNode } from "../../_kit/define-node";
-
-export const JOIN_MODES = ["all", "first"] as const;
-export type JoinMode = (typeof JOIN_MODES)[number];
+import { JOIN_MODES } from "../../_kit/structure";
 
 const settings = z.object({
   mode: z
@@ -27,6 +25,7 @@ export const joinNode = defineNode({
   hasInput: true,
   outputs: () => [{ id: "out", label: "Joined" }],
   summary: (s) => (s.mode === "all" ? "When every branch is done" : "When the first branch is done; the others stop"),
+  structure: { kind: "join", mode: (s) => s.mode },
   compile: (ctx) => ({ always: { target: ctx.target("out") } }),
   examples: [
     { name: "Wait for all", settings: { mode: "all" } },

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { counter, setCounter } from "../../_kit/context";
-import { defineNode } from "../../_kit/define-node";
+import { action, defineNode, guard } from "../../_kit/define-node";
 
 const settings = z.object({
   maxIterations: z
@@ -39,7 +39,7 @@ export const loopGuardNode = defineNode({
     ],
   }),
   // The count is never reset, so a loop that comes back after Exceeded cannot spin again.
-  guards: { within: (context, _event, p) => counter(context, p.nodeId as string) <= (p.max as number) },
-  actions: { count: (context, _event, p) => setCounter(context, p.nodeId as string, counter(context, p.nodeId as string) + 1) },
+  guards: { within: guard<{ nodeId: string; max: number }>((context, _event, p) => counter(context, p.nodeId) <= p.max) },
+  actions: { count: action<{ nodeId: string }>((context, _event, p) => setCounter(context, p.nodeId, counter(context, p.nodeId) + 1)) },
   examples: [{ name: "Three tries", settings: { maxIterations: 3 } }],
 });

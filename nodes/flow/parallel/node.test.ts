@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { effectsOf, startFlow, taskCompleted } from "../../../engine/testing/flow-harness";
-import { NODE_ID, nodeIssues, portsOf } from "../../_kit/run-node";
+import { NODE_ID, nodeIssues, portsOf } from "../../../engine/testing/run-node";
 import { parallelNode } from "./spec";
-import { operatorAndTimer, parallelFlow } from "./test-flows";
+import { operatorAndTimer, parallelFlow } from "../../../engine/testing/parallel-flows";
 
 const TYPE = "flow.parallel";
 const send = (id: string, text = id) => ({ id, type: "message.send", settings: { text } });
@@ -74,6 +74,6 @@ describe("flow.parallel", () => {
   it("stop drops the parked keys of the listed nodes only, suffixed ones included", () => {
     const context = startFlow(operatorAndTimer(), "hi").state.context;
     const parked = { ...context, waits: { task: "k1", "task#sla": "k2", wait: "k3", elsewhere: "k4" } };
-    expect(parallelNode.actions!.stop(parked, taskCompleted("x", "done"), { nodeIds: ["task", "tell", "wait"] }).waits).toEqual({ elsewhere: "k4" });
+    expect(parallelNode.actions!.stop(parked, taskCompleted("x", "done"), { parallelId: "par", nodeIds: ["task", "tell", "wait"] }).waits).toEqual({ elsewhere: "k4" });
   });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { emit, unpark, type FlowContext } from "../../_kit/context";
-import { defineNode } from "../../_kit/define-node";
+import { action, defineNode } from "../../_kit/define-node";
+import type { ParallelStop } from "../../_kit/structure";
 
 const MAX_BRANCHES = 5;
 
@@ -43,21 +44,22 @@ export const parallelNode = defineNode({
   validate: (s) =>
     s.labels.length > s.branches ? [{ code: "invalid-settings", field: "labels", message: `Run in parallel: ${s.labels.length} names for ${s.branches} branches.` }] : [],
   // The regions, and where the state goes once they are done, are structure the compiler adds.
+  structure: { kind: "parallel", stop: "stop" },
   compile: () => ({ type: "parallel" }),
   actions: {
     /**
      * Leaving before every branch is done (a Join in `first` mode): the other branches' parked
      * keys are dropped, so their late timers, replies and task completions match no guard.
      */
-    stop: (context, _event, p) => {
-      const nodeIds = p.nodeIds as string[];
+    stop: action<ParallelStop>((context, _event, p) => {
+      const nodeIds = p.nodeIds;
       const keys = nodeIds.flatMap((nodeId) => parkedKeys(context, nodeId));
       const openTasks = (context.openTasks ?? []).filter((t) => !nodeIds.includes(t.nodeId));
       const released = { ...keys.reduce(unpark, context), openTasks };
       const abandoned = keys.map((k) => context.waits[k]);
       // Their timers and operator tasks are cancelled too, so nobody works on a branch that no longer counts.
-      return abandoned.length ? emit(released, { kind: "wait.abandon", nodeId: p.parallelId as string, keys: abandoned }) : released;
-    },
+      return abandoned.length ? emit(released, { kind: "wait.abandon", nodeId: p.parallelId, keys: abandoned }) : released;
+    }),
   },
   examples: [
     { name: "Operator and customer at once", settings: { branches: 2, labels: ["Operator", "Customer"] } },

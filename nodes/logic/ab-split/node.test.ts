@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileOrThrow, messageEvent, startFlow, TEST_CUSTOMER } from "../../../engine/testing/flow-harness";
-import { NODE_ID, nodeIssues, portsOf, runNode, tinyFlow, TRIGGER_ID } from "../../_kit/run-node";
+import { NODE_ID, nodeIssues, portsOf, runNode, tinyFlow, TRIGGER_ID } from "../../../engine/testing/run-node";
 import { bucketOf, fnv1a } from "./bucket";
 import { abSplitNode } from "./spec";
 
@@ -46,7 +46,7 @@ describe("logic.ab-split", () => {
   it("splits 10,000 customers within ±2 points of the percentages", () => {
     // The compiled transitions and the node's own guard, first match wins as in XState (a full
     // step per customer would spend seconds in XState for the same answer).
-    const always = compileOrThrow(tinyFlow(TYPE, settings)).states[`n_${NODE_ID}`].always as { guard?: { params: Record<string, unknown> }; target: string }[];
+    const always = compileOrThrow(tinyFlow(TYPE, settings)).states[`n_${NODE_ID}`].always as { guard?: { params: { nodeId: string; from: number; to: number } }; target: string }[];
     const context = runNode(TYPE, settings).state.context;
     const counts: Record<string, number> = {};
     for (let i = 0; i < 10_000; i++) {

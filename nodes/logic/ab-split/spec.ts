@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineNode } from "../../_kit/define-node";
+import { defineNode, guard } from "../../_kit/define-node";
 import { bucketOf } from "./bucket";
 
 const variantSchema = z.object({
@@ -57,10 +57,10 @@ export const abSplitNode = defineNode({
   },
   guards: {
     // Sticky per customer and node; an instance without a customer is its own bucket key.
-    in: (context, _event, p) => {
-      const bucket = bucketOf(`${context.customer?.id ?? context.instanceId}:${p.nodeId as string}`);
-      return bucket >= (p.from as number) && bucket < (p.to as number);
-    },
+    in: guard<{ nodeId: string; from: number; to: number }>((context, _event, p) => {
+      const bucket = bucketOf(`${context.customer?.id ?? context.instanceId}:${p.nodeId}`);
+      return bucket >= p.from && bucket < p.to;
+    }),
   },
   examples: [
     {

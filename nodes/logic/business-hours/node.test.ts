@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { messageEvent } from "../../../engine/testing/flow-harness";
-import { NODE_ID, nodeIssues, portsOf, runNode, TRIGGER_ID } from "../../_kit/run-node";
+import { NODE_ID, nodeIssues, portsOf, runNode, TRIGGER_ID } from "../../../engine/testing/run-node";
 import { findNodeSpec } from "../../registry";
 import { localTime } from "./hours";
 

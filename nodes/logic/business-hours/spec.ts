@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineNode } from "../../_kit/define-node";
+import { defineNode, guard } from "../../_kit/define-node";
 import { isTimeZone } from "../../_kit/time-zone";
 import { DAYS, isDate, isOpen, parseHours, type Day, type Schedule } from "./hours";
 
@@ -78,7 +78,7 @@ export const businessHoursNode = defineNode({
     always: [{ guard: ctx.guard("open", schedule(ctx.settings)), target: ctx.target("open") }, { target: ctx.target("closed") }],
   }),
   // `event.at` is the engine clock of the step, so a replayed step gives the same answer.
-  guards: { open: (_context, event, p) => isOpen(p as Schedule, event.at) },
+  guards: { open: guard<Schedule>((_context, event, p) => isOpen(p, event.at)) },
   examples: [
     { name: "Moscow office", settings: { timeZone: "Europe/Moscow", sat: "10:00-14:00", holidays: ["2026-01-01", "2026-01-02"] } },
   ],

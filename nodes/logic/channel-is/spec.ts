@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { channelSchema } from "../../../engine/contracts/events";
-import { defineNode } from "../../_kit/define-node";
+import { defineNode, guard } from "../../_kit/define-node";
 
 const settings = z.object({
   channels: z
@@ -31,10 +31,10 @@ export const channelIsNode = defineNode({
     always: [{ guard: ctx.guard("on", { channels: ctx.settings.channels }), target: ctx.target("match") }, { target: ctx.target("else") }],
   }),
   guards: {
-    on: (context, _event, p) => {
+    on: guard<{ channels: string[] }>((context, _event, p) => {
       const channel = context.message?.channel ?? context.customer?.channel;
-      return channel !== undefined && (p.channels as string[]).includes(channel);
-    },
+      return channel !== undefined && p.channels.includes(channel);
+    }),
   },
   examples: [{ name: "Messengers", settings: { channels: ["telegram", "whatsapp"] } }],
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineNode } from "../../_kit/define-node";
+import { defineNode, guard } from "../../_kit/define-node";
 import { holds, inspectExpression } from "./evaluate";
 
 const settings = z.object({
@@ -43,7 +43,7 @@ export const expressionNode = defineNode({
     always: [{ guard: ctx.guard("holds", { expression: ctx.settings.expression }), target: ctx.target("true") }, { target: ctx.target("false") }],
   }),
   guards: {
-    holds: (context, _event, p) => holds(p.expression as string, { customer: context.customer, message: context.message, task: context.task, vars: context.vars }),
+    holds: guard<{ expression: string }>((context, _event, p) => holds(p.expression, { customer: context.customer, message: context.message, task: context.task, vars: context.vars })),
   },
   examples: [
     { name: "Large web-chat order", settings: { expression: 'vars.amount > 1000 and customer.channel == "webchat"' } },

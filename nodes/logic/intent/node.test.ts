@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileFlow } from "../../../engine/compiler/compile";
-import { NODE_ID, nodeIssues, portsOf, runNode, tinyFlow, TRIGGER_ID } from "../../_kit/run-node";
+import { compileFlow, NODE_ID, nodeIssues, portsOf, runNode, tinyFlow, TRIGGER_ID } from "../../../engine/testing/run-node";
 import { classify, train } from "./classifier";
 
 const TYPE = "logic.intent";

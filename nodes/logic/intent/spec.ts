@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineNode } from "../../_kit/define-node";
+import { action, defineNode, guard } from "../../_kit/define-node";
 import { classify, train, type IntentExamples } from "./classifier";
 
 /** What `vars.intent` says when no intent is confident enough; so no intent may be called that. */
@@ -77,13 +77,13 @@ export const intentNode = defineNode({
       { target: ctx.target(UNKNOWN) },
     ],
   }),
-  guards: { is: (context, _event, p) => context.vars.intent === p.name },
+  guards: { is: guard<{ name: string }>((context, _event, p) => context.vars.intent === p.name) },
   actions: {
-    classify: (context, _event, p) => {
-      const result = classify(model(p.intents as IntentExamples[]), context.message?.text ?? "");
-      const intent = result.intent !== null && result.confidence >= (p.minConfidence as number) ? result.intent : UNKNOWN;
+    classify: action<{ intents: IntentExamples[]; minConfidence: number }>((context, _event, p) => {
+      const result = classify(model(p.intents), context.message?.text ?? "");
+      const intent = result.intent !== null && result.confidence >= p.minConfidence ? result.intent : UNKNOWN;
       return { ...context, vars: { ...context.vars, intent, intentConfidence: Math.round(result.confidence * 1000) / 1000 } };
-    },
+    }),
   },
   examples: [
     {

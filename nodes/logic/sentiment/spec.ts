@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineNode } from "../../_kit/define-node";
+import { action, defineNode, guard } from "../../_kit/define-node";
 import { sentimentScore } from "./score";
 
 const LABELS = ["negative", "neutral", "positive"] as const;
@@ -40,13 +40,13 @@ export const sentimentNode = defineNode({
       { target: ctx.target("neutral") },
     ],
   }),
-  guards: { is: (context, _event, p) => context.vars.sentiment === p.label },
+  guards: { is: guard<{ label: Label }>((context, _event, p) => context.vars.sentiment === p.label) },
   actions: {
-    score: (context, _event, p) => {
+    score: action<{ negativeBelow: number; positiveAbove: number }>((context, _event, p) => {
       const score = sentimentScore(context.message?.text ?? "");
-      const label: Label = score < (p.negativeBelow as number) ? "negative" : score > (p.positiveAbove as number) ? "positive" : "neutral";
+      const label: Label = score < p.negativeBelow ? "negative" : score > p.positiveAbove ? "positive" : "neutral";
       return { ...context, vars: { ...context.vars, sentiment: label, sentimentScore: score } };
-    },
+    }),
   },
   examples: [{ name: "Default thresholds", settings: { negativeBelow: -1, positiveAbove: 1 } }],
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineNode } from "../../_kit/define-node";
+import { defineNode, guard } from "../../_kit/define-node";
 
 const ruleSchema = z.object({
   label: z.string().max(40).default("").meta({ label: "Output name" }),
@@ -69,8 +69,7 @@ export const textMatchNode = defineNode({
     ],
   }),
   guards: {
-    matches: (context, _event, params) =>
-      cachedRegExp(params as Pick<Rule, "match" | "pattern">).test(context.message?.text ?? ""),
+    matches: guard<Pick<Rule, "match" | "pattern">>((context, _event, p) => cachedRegExp(p).test(context.message?.text ?? "")),
   },
   examples: [{ name: "Hours or price", settings: { rules: [{ label: "Hours", match: "keywords", pattern: "hours, open" }] } }],
 });

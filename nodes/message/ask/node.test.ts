@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FlowDocument } from "../../../engine/contracts/flow";
 import { messageEvent, startFlow, timerFired } from "../../../engine/testing/flow-harness";
-import { NODE_ID, nodeIssues, portsOf, runNode, TRIGGER_ID } from "../../_kit/run-node";
+import { NODE_ID, nodeIssues, portsOf, runNode, TRIGGER_ID } from "../../../engine/testing/run-node";
 import { answerOf } from "./answer";
 import { askNode } from "./spec";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { counter, emit, setCounter, takeMessage, templateScope, unpark, type FlowContext } from "../../_kit/context";
-import { defineNode } from "../../_kit/define-node";
+import { action, defineNode, guard } from "../../_kit/define-node";
 import { renderTemplate, settingIssue, templateIssues } from "../../_kit/template";
 import { variableNameSchema } from "../../_kit/variables";
 import { armTimer, disarmTimer, ownsTimer } from "../../_kit/durable-timer";
@@ -61,14 +61,17 @@ const checkOf = (s: Settings): AnswerCheck => ({ answer: s.answer, buttons: s.bu
 const answerPorts = (s: Settings) =>
   s.answer === "buttons" ? s.buttons.map((label, i) => ({ id: buttonPort(i), label })) : [{ id: "answered", label: "Answered" }];
 
+/** What asking (and asking again) needs. */
+type Asking = { nodeId: string; question: string; buttons: string[]; delayMs: number };
+
 /**
  * Sends the question (after `before`, e.g. "Sorry, …") with its buttons as quick replies;
  * channels that cannot show buttons spell them out.
  */
-function sendQuestion(context: FlowContext, p: Record<string, unknown>, before = ""): FlowContext {
-  const buttons = p.buttons as string[];
-  const text = [before, renderTemplate(p.question as string, templateScope(context))].filter(Boolean).join("\n");
-  return emit(context, { kind: "message.send", nodeId: p.nodeId as string, text, ...(buttons.length > 0 && { buttons }) });
+function sendQuestion(context: FlowContext, p: Asking, before = ""): FlowContext {
+  const buttons = p.buttons;
+  const text = [before, renderTemplate(p.question, templateScope(context))].filter(Boolean).join("\n");
+  return emit(context, { kind: "message.send", nodeId: p.nodeId, text, ...(buttons.length > 0 && { buttons }) });
 }
 /** Leaves the node: no timer, no attempt count left behind. */
 const leave = (context: FlowContext, nodeId: string) => setCounter(disarmTimer(context, nodeId), nodeId, 0);
@@ -123,7 +126,7 @@ export const askNode = defineNode({
     const s = ctx.settings;
     const nodeId = ctx.nodeId;
     const check = checkOf(s);
-    const asking = { nodeId, question: s.question, buttons: s.answer === "buttons" ? s.buttons : [], delayMs: s.timeoutSeconds * 1000 };
+    const asking: Asking = { nodeId, question: s.question, buttons: s.answer === "buttons" ? s.buttons : [], delayMs: s.timeoutSeconds * 1000 };
     const accept = ctx.action("accept", { nodeId, variable: s.variable, ...check });
     return {
       entry: [ctx.action("ask", asking)],
@@ -144,33 +147,33 @@ export const askNode = defineNode({
     };
   },
   guards: {
-    answers: (_context, event, p) => event.type === "message.received" && answerOf(event.text, p as unknown as AnswerCheck)?.port === p.port,
-    "can-retry": (context, _event, p) => counter(context, p.nodeId as string) + 1 < (p.maxAttempts as number),
-    "is-mine": (context, event, p) => ownsTimer(context, event, p.nodeId as string),
+    answers: guard<AnswerCheck & { port: string }>((_context, event, p) => event.type === "message.received" && answerOf(event.text, p)?.port === p.port),
+    "can-retry": guard<{ nodeId: string; maxAttempts: number }>((context, _event, p) => counter(context, p.nodeId) + 1 < p.maxAttempts),
+    "is-mine": guard<{ nodeId: string }>((context, event, p) => ownsTimer(context, event, p.nodeId)),
   },
   actions: {
-    ask: (context, _event, p) => {
-      const nodeId = p.nodeId as string;
+    ask: action<Asking>((context, _event, p) => {
+      const nodeId = p.nodeId;
       // A loop may bring the instance back: every visit starts with a fresh attempt count.
       const asked = sendQuestion(setCounter(context, nodeId, 0), p);
-      return armTimer(asked, nodeId, p.delayMs as number);
-    },
-    retry: (context, event, p) => {
-      const nodeId = p.nodeId as string;
+      return armTimer(asked, nodeId, p.delayMs);
+    }),
+    retry: action<Asking & { retryText: string }>((context, event, p) => {
+      const nodeId = p.nodeId;
       const taken = setCounter(takeMessage(context, event), nodeId, counter(context, nodeId) + 1);
-      const sorry = renderTemplate(p.retryText as string, templateScope(taken));
+      const sorry = renderTemplate(p.retryText, templateScope(taken));
       const asked = sendQuestion(taken, p, sorry);
       // The customer gets the full timeout again for the repeated question.
-      return context.waits[nodeId] ? armTimer(disarmTimer(asked, nodeId), nodeId, p.delayMs as number) : asked;
-    },
-    accept: (context, event, p) => {
-      const answer = event.type === "message.received" ? answerOf(event.text, p as unknown as AnswerCheck) : null;
-      const taken = leave(takeMessage(context, event), p.nodeId as string);
-      return answer ? { ...taken, vars: { ...taken.vars, [p.variable as string]: answer.value } } : taken;
-    },
-    "give-up": (context, event, p) => leave(takeMessage(context, event), p.nodeId as string),
+      return context.waits[nodeId] ? armTimer(disarmTimer(asked, nodeId), nodeId, p.delayMs) : asked;
+    }),
+    accept: action<AnswerCheck & { nodeId: string; variable: string }>((context, event, p) => {
+      const answer = event.type === "message.received" ? answerOf(event.text, p) : null;
+      const taken = leave(takeMessage(context, event), p.nodeId);
+      return answer ? { ...taken, vars: { ...taken.vars, [p.variable]: answer.value } } : taken;
+    }),
+    "give-up": action<{ nodeId: string }>((context, event, p) => leave(takeMessage(context, event), p.nodeId)),
     // The timer has fired: nothing to cancel.
-    expire: (context, _event, p) => setCounter(unpark(context, p.nodeId as string), p.nodeId as string, 0),
+    expire: action<{ nodeId: string }>((context, _event, p) => setCounter(unpark(context, p.nodeId), p.nodeId, 0)),
   },
   examples: [
     { name: "Yes or no", settings: { question: "Did you just pay with your card, {{customer.name | there}}?", answer: "buttons", buttons: ["Yes", "No"], variable: "confirmed" } },

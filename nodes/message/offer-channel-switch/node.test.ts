@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { effectsOf } from "../../../engine/testing/flow-harness";
-import { NODE_ID, nodeIssues, portsOf, runNode } from "../../_kit/run-node";
+import { NODE_ID, nodeIssues, portsOf, runNode } from "../../../engine/testing/run-node";
 
 const TYPE = "message.offer-channel-switch";
 

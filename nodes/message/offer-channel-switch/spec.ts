@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { emit, takeMessage, templateScope, type FlowContext } from "../../_kit/context";
-import { defineNode, type NodeIssue } from "../../_kit/define-node";
+import { action, defineNode, guard, type NodeIssue } from "../../_kit/define-node";
 import { armTimer, disarmTimer, ownsTimer } from "../../_kit/durable-timer";
 import { renderTemplate, settingIssue, templateIssues } from "../../_kit/template";
-import type { TaskPriority } from "../../../engine/contracts/events";
 import { prioritySetting, queueName, slaSetting } from "../../_kit/task-settings";
 
 const MESSENGERS = ["telegram", "whatsapp"] as const;
@@ -68,7 +67,7 @@ function switchChannel(context: FlowContext, nodeId: string, s: Settings): FlowC
       // The task carries the conversation: the operator reads the chat in the customer card before calling.
       steps: ["Read the conversation so far in the customer card", "Call the customer back", `They asked: ${context.message?.text ?? "(nothing yet)"}`],
       outcomes: ["reached", "not-reached"],
-      priority: s.priority as TaskPriority,
+      priority: s.priority,
       slaMs: s.slaMinutes * 60_000,
     });
     return emit(tasked, { kind: "message.send", nodeId, text: confirmation });
@@ -127,22 +126,22 @@ export const offerChannelSwitchNode = defineNode({
     };
   },
   guards: {
-    accepts: (_context, event, p) => event.type === "message.received" && isAccept(event.text, p.accept as string),
-    "is-mine": (context, event, p) => ownsTimer(context, event, p.nodeId as string),
+    accepts: guard<{ accept: string }>((_context, event, p) => event.type === "message.received" && isAccept(event.text, p.accept)),
+    "is-mine": guard<{ nodeId: string }>((context, event, p) => ownsTimer(context, event, p.nodeId)),
   },
   actions: {
-    offer: (context, _event, p) => {
-      const nodeId = p.nodeId as string;
-      const offered = emit(context, { kind: "message.send", nodeId, text: renderTemplate(p.text as string, templateScope(context)), buttons: p.buttons as string[] });
-      return armTimer(offered, nodeId, p.delayMs as number);
-    },
-    switch: (context, event, p) => {
-      const nodeId = p.nodeId as string;
+    offer: action<{ nodeId: string; text: string; buttons: string[]; delayMs: number }>((context, _event, p) => {
+      const nodeId = p.nodeId;
+      const offered = emit(context, { kind: "message.send", nodeId, text: renderTemplate(p.text, templateScope(context)), buttons: p.buttons });
+      return armTimer(offered, nodeId, p.delayMs);
+    }),
+    switch: action<{ nodeId: string } & Settings>((context, event, p) => {
+      const nodeId = p.nodeId;
       // The task quotes what the customer wrote before the offer; then the accept becomes the message.
       return takeMessage(switchChannel(disarmTimer(context, nodeId), nodeId, settings.parse(p)), event);
-    },
-    answered: (context, event, p) => disarmTimer(takeMessage(context, event), p.nodeId as string),
-    expire: (context, _event, p) => disarmTimer(context, p.nodeId as string),
+    }),
+    answered: action<{ nodeId: string }>((context, event, p) => disarmTimer(takeMessage(context, event), p.nodeId)),
+    expire: action<{ nodeId: string }>((context, _event, p) => disarmTimer(context, p.nodeId)),
   },
   examples: [
     { name: "Call me back", settings: { switchTo: "callback", queue: "callbacks", slaMinutes: 15 } },

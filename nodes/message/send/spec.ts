@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { channelSchema } from "../../../engine/contracts/events";
 import { emit, emitAndPark, templateScope, unpark } from "../../_kit/context";
-import { defineNode } from "../../_kit/define-node";
+import { action, defineNode, guard } from "../../_kit/define-node";
 import { renderTemplate, templateIssues } from "../../_kit/template";
 
 const settings = z.object({
@@ -26,6 +26,9 @@ const settings = z.object({
     .default(false)
     .meta({ label: "Wait for delivery", help: "Continue on Delivered or Failed (e.g. to fall back to SMS, then e-mail)." }),
 });
+
+type Channel = z.infer<typeof settings>["channel"];
+type SendParams = { nodeId: string; text: string; channel: Channel; awaitDelivery: boolean; buttons?: string[] };
 
 /** Sends a message to the customer (through the outbox); optionally waits for the delivery result. */
 export const sendMessageNode = defineNode({
@@ -55,22 +58,24 @@ export const sendMessageNode = defineNode({
     return { entry: [send], on: { "message.delivered": result("delivered"), "message.failed": result("failed") } };
   },
   guards: {
-    "is-mine": (context, event, p) => (event.type === "message.delivered" || event.type === "message.failed") && context.waits[p.nodeId as string] === event.key,
+    "is-mine": guard<{ nodeId: string }>(
+      (context, event, p) => (event.type === "message.delivered" || event.type === "message.failed") && context.waits[p.nodeId] === event.key,
+    ),
   },
   actions: {
-    send: (context, _event, p) => {
-      const nodeId = p.nodeId as string;
+    send: action<SendParams>((context, _event, p) => {
+      const nodeId = p.nodeId;
       const draft = {
         kind: "message.send" as const,
         nodeId,
-        text: renderTemplate(p.text as string, templateScope(context)),
-        ...(p.channel !== "conversation" && { channel: p.channel as z.infer<typeof channelSchema> }),
+        text: renderTemplate(p.text, templateScope(context)),
+        ...(p.channel !== "conversation" && { channel: p.channel }),
         ...(p.awaitDelivery === true && { awaitDelivery: true }),
-        ...(Array.isArray(p.buttons) && { buttons: p.buttons as string[] }),
+        ...(Array.isArray(p.buttons) && { buttons: p.buttons }),
       };
       return p.awaitDelivery ? emitAndPark(context, nodeId, draft) : emit(context, draft);
-    },
-    settled: (context, _event, p) => unpark(context, p.nodeId as string),
+    }),
+    settled: action<{ nodeId: string }>((context, _event, p) => unpark(context, p.nodeId)),
   },
   examples: [
     { name: "Greeting", settings: { text: "Hi {{customer.name}}, how can we help?" } },

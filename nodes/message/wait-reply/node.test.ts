@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { timerFired } from "../../../engine/testing/flow-harness";
-import { NODE_ID, nodeIssues, portsOf, runNode, TRIGGER_ID } from "../../_kit/run-node";
+import { NODE_ID, nodeIssues, portsOf, runNode, TRIGGER_ID } from "../../../engine/testing/run-node";
 
 const TYPE = "message.wait-reply";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { takeMessage, unpark } from "../../_kit/context";
 import { armTimer, disarmTimer, ownsTimer } from "../../_kit/durable-timer";
-import { defineNode } from "../../_kit/define-node";
+import { action, defineNode, guard } from "../../_kit/define-node";
 
 const settings = z.object({
   timeoutSeconds: z
@@ -41,12 +41,12 @@ export const waitReplyNode = defineNode({
     },
   }),
   guards: {
-    "is-mine": (context, event, p) => ownsTimer(context, event, p.nodeId as string),
+    "is-mine": guard<{ nodeId: string }>((context, event, p) => ownsTimer(context, event, p.nodeId)),
   },
   actions: {
-    arm: (context, _event, p) => armTimer(context, p.nodeId as string, p.delayMs as number),
-    take: (context, event, p) => disarmTimer(takeMessage(context, event), p.nodeId as string),
-    expire: (context, _event, p) => unpark(context, p.nodeId as string),
+    arm: action<{ nodeId: string; delayMs: number }>((context, _event, p) => armTimer(context, p.nodeId, p.delayMs)),
+    take: action<{ nodeId: string }>((context, event, p) => disarmTimer(takeMessage(context, event), p.nodeId)),
+    expire: action<{ nodeId: string }>((context, _event, p) => unpark(context, p.nodeId)),
   },
   examples: [{ name: "Five minutes", settings: { timeoutSeconds: 300 } }],
 });

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { emit, templateScope } from "../../_kit/context";
-import { defineNode } from "../../_kit/define-node";
+import { action, defineNode, guard } from "../../_kit/define-node";
 import { renderTemplate, settingIssue, templateIssues } from "../../_kit/template";
-import type { TaskPriority } from "../../../engine/contracts/events";
 import { OPTIONAL_SLUG, prioritySetting, SLUG_MESSAGE, slaSetting } from "../../_kit/task-settings";
 import { awaitTask, completesTask, slaFired, slaMissed, taskDone, taskToEscalate } from "../task-wait";
 
@@ -73,24 +72,24 @@ export const escalateNode = defineNode({
     },
   }),
   guards: {
-    completed: (context, event, p) => completesTask(context, event, p.nodeId as string),
-    "sla-breached": (context, event, p) => slaFired(context, event, p.nodeId as string),
+    completed: guard<{ nodeId: string }>((context, event, p) => completesTask(context, event, p.nodeId)),
+    "sla-breached": guard<{ nodeId: string }>((context, event, p) => slaFired(context, event, p.nodeId)),
   },
   actions: {
-    escalate: (context, event, p) => {
-      const nodeId = p.nodeId as string;
+    escalate: action<{ nodeId: string; queue: string } & Pick<Settings, "priority" | "slaMinutes" | "note" | "title">>((context, event, p) => {
+      const nodeId = p.nodeId;
       const scope = templateScope(context);
-      const common = { nodeId, queue: p.queue as string, priority: p.priority as TaskPriority, slaMs: (p.slaMinutes as number) * 60_000 };
-      const note = renderTemplate(p.note as string, scope);
+      const common = { nodeId, queue: p.queue, priority: p.priority, slaMs: p.slaMinutes * 60_000 };
+      const note = renderTemplate(p.note, scope);
       const taskId = taskToEscalate(context, event);
       const next = taskId
         ? emit(context, { kind: "task.escalate", ...common, taskId, note })
-        : emit(context, { kind: "task.create", ...common, title: renderTemplate(p.title as string, scope), steps: [note], outcomes: ["done"] });
-      return awaitTask(next, nodeId, taskId ?? next.effects[next.effects.length - 1].key, p.slaMinutes as number);
-    },
-    done: (context, event, p) => taskDone(context, event, p.nodeId as string),
+        : emit(context, { kind: "task.create", ...common, title: renderTemplate(p.title, scope), steps: [note], outcomes: ["done"] });
+      return awaitTask(next, nodeId, taskId ?? next.effects[next.effects.length - 1].key, p.slaMinutes);
+    }),
+    done: action<{ nodeId: string }>((context, event, p) => taskDone(context, event, p.nodeId)),
     // Still open: a further Escalate can move it again.
-    breached: (context, _event, p) => slaMissed(context, p.nodeId as string),
+    breached: action<{ nodeId: string }>((context, _event, p) => slaMissed(context, p.nodeId)),
   },
   examples: [
     { name: "To supervisors in 15 minutes", settings: { to: "supervisors", priority: "urgent", slaMinutes: 15 } },

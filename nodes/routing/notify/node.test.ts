@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NODE_ID, nodeIssues, runNode } from "../../_kit/run-node";
+import { NODE_ID, nodeIssues, runNode } from "../../../engine/testing/run-node";
 
 const TYPE = "routing.notify";
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { emit, templateScope } from "../../_kit/context";
-import { defineNode } from "../../_kit/define-node";
+import { action, defineNode } from "../../_kit/define-node";
 import { renderTemplate, templateIssues } from "../../_kit/template";
-import { NOTIFICATION_LEVELS, type NotificationLevel } from "../../../engine/contracts/events";
+import { NOTIFICATION_LEVELS } from "../../../engine/contracts/events";
 import { OPTIONAL_SLUG } from "../../_kit/task-settings";
 
 const settings = z.object({
@@ -46,15 +46,16 @@ export const notifyNode = defineNode({
     always: { target: ctx.target("out") },
   }),
   actions: {
-    notify: (context, _event, p) =>
+    notify: action<{ nodeId: string; audience: string } & Pick<Settings, "level" | "title" | "body">>((context, _event, p) =>
       emit(context, {
         kind: "notification.create",
-        nodeId: p.nodeId as string,
-        audience: p.audience as string,
-        level: p.level as NotificationLevel,
-        title: renderTemplate(p.title as string, templateScope(context)),
-        body: renderTemplate(p.body as string, templateScope(context)),
+        nodeId: p.nodeId,
+        audience: p.audience,
+        level: p.level,
+        title: renderTemplate(p.title, templateScope(context)),
+        body: renderTemplate(p.body, templateScope(context)),
       }),
+    ),
   },
   examples: [
     { name: "Fraud desk heads-up", settings: { audience: "operators", skill: "fraud", level: "warning", title: "Unusual payment for {{customer.name}}", body: "Waiting for the customer to confirm." } },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { effectsOf, taskCompleted } from "../../../engine/testing/flow-harness";
-import { NODE_ID, nodeIssues, portsOf, runNode, TRIGGER_ID } from "../../_kit/run-node";
+import { NODE_ID, nodeIssues, portsOf, runNode, TRIGGER_ID } from "../../../engine/testing/run-node";
 
 const TYPE = "routing.operator-task";
 const settings = { queue: "support", title: "Help {{customer.name}}: {{message.text}}", steps: ["Read the chat", "Answer"], outcomes: ["resolved", "unresolved"] };

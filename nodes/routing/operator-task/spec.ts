@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { emit, templateScope } from "../../_kit/context";
-import { defineNode } from "../../_kit/define-node";
+import { action, defineNode, guard } from "../../_kit/define-node";
 import { renderTemplate, templateIssues } from "../../_kit/template";
-import type { TaskPriority } from "../../../engine/contracts/events";
 import { prioritySetting, queueName, skillsSetting, slaSetting } from "../../_kit/task-settings";
 import { awaitTask, completesTask, slaFired, slaMissed, taskDone } from "../task-wait";
 
@@ -28,6 +27,7 @@ const settings = z.object({
   priority: prioritySetting("normal"),
   slaMinutes: slaSetting(0, { label: "SLA (minutes)", help: "0 = none. When the task is still open after this, the flow continues on SLA breached (e.g. to escalate)." }),
 });
+type Settings = z.infer<typeof settings>;
 
 const portId = (outcome: string) => `outcome-${outcome}`;
 
@@ -70,29 +70,29 @@ export const operatorTaskNode = defineNode({
     },
   }),
   guards: {
-    completed: (context, event, p) => completesTask(context, event, p.nodeId as string, p.outcome as string),
-    "sla-breached": (context, event, p) => slaFired(context, event, p.nodeId as string),
+    completed: guard<{ nodeId: string; outcome: string }>((context, event, p) => completesTask(context, event, p.nodeId, p.outcome)),
+    "sla-breached": guard<{ nodeId: string }>((context, event, p) => slaFired(context, event, p.nodeId)),
   },
   actions: {
-    create: (context, _event, p) => {
-      const nodeId = p.nodeId as string;
-      const skills = p.skills as string[];
+    create: action<{ nodeId: string } & Settings>((context, _event, p) => {
+      const nodeId = p.nodeId;
+      const skills = p.skills;
       const created = emit(context, {
         kind: "task.create",
         nodeId,
-        queue: p.queue as string,
-        title: renderTemplate(p.title as string, templateScope(context)),
-        steps: (p.steps as string[]).map((step) => renderTemplate(step, templateScope(context))),
-        outcomes: p.outcomes as string[],
-        priority: p.priority as TaskPriority,
-        slaMs: (p.slaMinutes as number) * 60_000,
+        queue: p.queue,
+        title: renderTemplate(p.title, templateScope(context)),
+        steps: p.steps.map((step) => renderTemplate(step, templateScope(context))),
+        outcomes: p.outcomes,
+        priority: p.priority,
+        slaMs: p.slaMinutes * 60_000,
         ...(skills.length > 0 && { skills }),
       });
-      return awaitTask(created, nodeId, created.effects[created.effects.length - 1].key, p.slaMinutes as number);
-    },
-    done: (context, event, p) => taskDone(context, event, p.nodeId as string),
+      return awaitTask(created, nodeId, created.effects[created.effects.length - 1].key, p.slaMinutes);
+    }),
+    done: action<{ nodeId: string }>((context, event, p) => taskDone(context, event, p.nodeId)),
     // The task stays in its queue (an Escalate node can move it); a late completion is ignored here.
-    breached: (context, _event, p) => slaMissed(context, p.nodeId as string),
+    breached: action<{ nodeId: string }>((context, _event, p) => slaMissed(context, p.nodeId)),
   },
   examples: [
     { name: "Support handover", settings: { queue: "support", title: "Help {{customer.name}}", steps: ["Read the chat", "Answer"], outcomes: ["resolved", "unresolved"] } },

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FlowDocument } from "../../../engine/contracts/flow";
 import { timerFired } from "../../../engine/testing/flow-harness";
-import { simulateFlow } from "../../../engine/simulate/simulate";
-import { NODE_ID, nodeIssues, portsOf, runNode, TRIGGER_ID } from "../../_kit/run-node";
+import { NODE_ID, nodeIssues, portsOf, runNode, simulateFlow, TRIGGER_ID } from "../../../engine/testing/run-node";
 import { delayNode } from "./spec";
 
 const TYPE = "timer.delay";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { unpark } from "../../_kit/context";
-import { defineNode } from "../../_kit/define-node";
+import { action, defineNode, guard } from "../../_kit/define-node";
 import { armTimer, ownsTimer } from "../../_kit/durable-timer";
 
 const UNIT_MS = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
@@ -43,10 +43,10 @@ export const delayNode = defineNode({
       "timer.fired": { guard: ctx.guard("is-mine", { nodeId: ctx.nodeId }), target: ctx.target("out"), actions: [ctx.action("done", { nodeId: ctx.nodeId })] },
     },
   }),
-  guards: { "is-mine": (context, event, p) => ownsTimer(context, event, p.nodeId as string) },
+  guards: { "is-mine": guard<{ nodeId: string }>((context, event, p) => ownsTimer(context, event, p.nodeId)) },
   actions: {
-    arm: (context, _event, p) => armTimer(context, p.nodeId as string, p.delayMs as number),
-    done: (context, _event, p) => unpark(context, p.nodeId as string),
+    arm: action<{ nodeId: string; delayMs: number }>((context, _event, p) => armTimer(context, p.nodeId, p.delayMs)),
+    done: action<{ nodeId: string }>((context, _event, p) => unpark(context, p.nodeId)),
   },
   examples: [
     { name: "Quarter of an hour", settings: { amount: 15, unit: "minutes" } },

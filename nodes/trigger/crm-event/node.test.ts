@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { compileFlow } from "../../../engine/compiler/compile";
 import type { FlowEvent } from "../../../engine/contracts/events";
 import type { FlowDocument } from "../../../engine/contracts/flow";
 import { T0 } from "../../../engine/testing/fake-clock";
-import { NODE_ID, runNode } from "../../_kit/run-node";
+import { compileFlow, NODE_ID, runNode } from "../../../engine/testing/run-node";
 
 const TYPE = "trigger.crm-event";
 const payment = { transactionId: "tx-1", amount: 950, currency: "EUR", country: "France", merchant: "Cafe", unusualCountry: true };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { crmEventNameSchema, payloadVariables } from "../../../engine/contracts/crm-events";
-import { defineNode } from "../../_kit/define-node";
+import { action, defineNode, type NoParams } from "../../_kit/define-node";
 
 const settings = z.object({
   event: crmEventNameSchema.default("card.transaction").meta({ label: "CRM event", help: "Sent to POST /api/events by your CRM or core system." }),
@@ -26,7 +26,7 @@ export const crmEventNode = defineNode({
   summary: (s) => s.event,
   compile: (ctx) => ({ entry: [ctx.action("take")], always: { target: ctx.target("out") } }),
   actions: {
-    take: (context, event) => (event.type === "crm.event" ? { ...context, vars: { ...context.vars, ...event.payload } } : context),
+    take: action<NoParams>((context, event) => (event.type === "crm.event" ? { ...context, vars: { ...context.vars, ...event.payload } } : context)),
   },
   examples: [{ name: "Unusual card payment", settings: { event: "card.transaction" } }],
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { messageEvent } from "../../../engine/testing/flow-harness";
-import { NODE_ID, runNode } from "../../_kit/run-node";
+import { NODE_ID, runNode } from "../../../engine/testing/run-node";
 import { messageReceivedNode } from "./spec";
 
 const TYPE = "trigger.message-received";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { channelSchema } from "../../../engine/contracts/events";
 import { takeMessage } from "../../_kit/context";
-import { defineNode } from "../../_kit/define-node";
+import { action, defineNode, type NoParams } from "../../_kit/define-node";
 
 const settings = z.object({
   channel: z
@@ -38,7 +38,7 @@ export const messageReceivedNode = defineNode({
   },
   summary: (s) => `${s.channel === "any" ? "Any channel" : `On ${s.channel}`}${s.on === "first-message" ? " · first message" : ""}`,
   compile: (ctx) => ({ entry: [ctx.action("take")], always: { target: ctx.target("out") } }),
-  actions: { take: (context, event) => takeMessage(context, event) },
+  actions: { take: action<NoParams>((context, event) => takeMessage(context, event)) },
   examples: [
     { name: "Web chat", settings: { channel: "webchat" } },
     { name: "Greet new conversations", settings: { channel: "any", on: "first-message" } },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { T0 } from "../../../engine/testing/fake-clock";
-import { runNode } from "../../_kit/run-node";
+import { runNode } from "../../../engine/testing/run-node";
 
 const TYPE = "trigger.operator-started";
 

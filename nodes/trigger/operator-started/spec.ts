@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineNode } from "../../_kit/define-node";
+import { action, defineNode, type NoParams } from "../../_kit/define-node";
 
 /** Nothing to set: the operator picks the flow and may add a note ({{vars.note}}). */
 const settings = z.object({});
@@ -21,7 +21,7 @@ export const operatorStartedNode = defineNode({
   summary: () => "From the operator workspace",
   compile: (ctx) => ({ entry: [ctx.action("take")], always: { target: ctx.target("out") } }),
   actions: {
-    take: (context, event) => (event.type === "flow.started" ? { ...context, vars: { ...context.vars, startedBy: event.by, note: event.note } } : context),
+    take: action<NoParams>((context, event) => (event.type === "flow.started" ? { ...context, vars: { ...context.vars, startedBy: event.by, note: event.note } } : context)),
   },
   examples: [{ name: "Guided callback", settings: {} }],
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { T0 } from "../../../engine/testing/fake-clock";
-import { nodeIssues, runNode } from "../../_kit/run-node";
+import { nodeIssues, runNode } from "../../../engine/testing/run-node";
 import { scheduleNode } from "./spec";
 
 const TYPE = "trigger.schedule";

@@ -1,6 +1,6 @@
 import { Cron } from "croner";
 import { z } from "zod";
-import { defineNode } from "../../_kit/define-node";
+import { action, defineNode, type NoParams } from "../../_kit/define-node";
 import { isTimeZone } from "../../_kit/time-zone";
 
 const validCron = (pattern: string) => {
@@ -51,7 +51,9 @@ export const scheduleNode = defineNode({
   summary: (s) => `${s.cron} (${s.timeZone})`,
   compile: (ctx) => ({ entry: [ctx.action("take")], always: { target: ctx.target("out") } }),
   actions: {
-    take: (context, event) => (event.type === "schedule.fired" ? { ...context, vars: { ...context.vars, scheduledFor: new Date(event.scheduledFor).toISOString() } } : context),
+    take: action<NoParams>((context, event) =>
+      event.type === "schedule.fired" ? { ...context, vars: { ...context.vars, scheduledFor: new Date(event.scheduledFor).toISOString() } } : context,
+    ),
   },
   examples: [{ name: "Weekdays 09:00 Berlin", settings: { cron: "0 9 * * 1-5", timeZone: "Europe/Berlin" } }],
 });

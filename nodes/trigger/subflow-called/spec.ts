@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineNode } from "../../_kit/define-node";
+import { action, defineNode } from "../../_kit/define-node";
 import { variableNameSchema } from "../../_kit/variables";
 import { FIELD_LINE, parseFields } from "../webhook/fields";
 import { readInputs } from "./inputs";
@@ -56,15 +56,15 @@ export const subflowCalledNode = defineNode({
   compile: (ctx) => ({ entry: [ctx.action("take", { inputs: ctx.settings.inputs, outputs: ctx.settings.outputs })], always: { target: ctx.target("out") } }),
   actions: {
     // Remembers the caller so the engine can hand the result back when this instance ends.
-    take: (context, event, p) => {
+    take: action<{ inputs: string[]; outputs: string[] }>((context, event, p) => {
       if (event.type !== "subflow.called") return context;
-      const read = readInputs(parseFields(p.inputs as string[]), event.inputs);
+      const read = readInputs(parseFields(p.inputs), event.inputs);
       return {
         ...context,
         vars: { ...context.vars, ...(read.ok ? read.values : {}) },
-        caller: { instanceId: event.parentInstanceId, key: event.key, outputs: p.outputs as string[] },
+        caller: { instanceId: event.parentInstanceId, key: event.key, outputs: p.outputs },
       };
-    },
+    }),
   },
   examples: [{ name: "Refund check", settings: { inputs: ["orderId: string", "amount: number", "note?: string"], outputs: ["refundId", "approved"] } }],
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FlowEvent } from "../../../engine/contracts/events";
 import { T0 } from "../../../engine/testing/fake-clock";
-import { nodeIssues, runNode } from "../../_kit/run-node";
+import { nodeIssues, runNode } from "../../../engine/testing/run-node";
 import { webhookNode } from "./spec";
 
 const TYPE = "trigger.webhook";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { hookNameSchema } from "../../../engine/contracts/webhooks";
-import { defineNode } from "../../_kit/define-node";
+import { action, defineNode } from "../../_kit/define-node";
 import { FIELD_LINE, parseFields, payloadSchema } from "./fields";
 
 const settings = z.object({
@@ -39,11 +39,11 @@ export const webhookNode = defineNode({
   summary: (s) => `POST /api/hooks/${s.hook}`,
   compile: (ctx) => ({ entry: [ctx.action("take", { fields: ctx.settings.fields })], always: { target: ctx.target("out") } }),
   actions: {
-    take: (context, event, p) => {
+    take: action<{ fields: string[] }>((context, event, p) => {
       if (event.type !== "webhook.received") return context;
-      const parsed = payloadSchema(parseFields(p.fields as string[])).safeParse(event.payload);
+      const parsed = payloadSchema(parseFields(p.fields)).safeParse(event.payload);
       return parsed.success ? { ...context, vars: { ...context.vars, ...parsed.data } } : context;
-    },
+    }),
   },
   examples: [{ name: "Order shipped", settings: { hook: "order-shipped", fields: ["orderId: string", "trackingUrl?: string"] } }],
 });

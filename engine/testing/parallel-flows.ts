@@ -1,6 +1,6 @@
 /** Flows with a Run in parallel, shared by the node, compiler and integration tests. */
-import type { FlowDocument, FlowEdge, FlowNode } from "../../../engine/contracts/flow";
-import type { JoinMode } from "../join/spec";
+import type { FlowDocument, FlowEdge, FlowNode } from "../contracts/flow";
+import type { JoinMode } from "../../nodes/_kit/structure";
 
 /** A node on a branch and the port the branch continues through. */
 export type ChainNode = { id: string; type: string; settings?: Record<string, unknown>; out?: string };

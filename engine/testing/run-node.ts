@@ -5,11 +5,15 @@
  * const run = runNode("logic.text-match", { rules: [{ match: "keywords", pattern: "hours" }] }, "your hours?");
  * expect(run.port).toBe("rule-1");
  */
-import { compileFlow } from "../../engine/compiler/compile";
-import type { FlowEvent } from "../../engine/contracts/events";
-import type { FlowDocument, FlowIssue, FlowNode } from "../../engine/contracts/flow";
-import { startFlow, type FlowRun } from "../../engine/testing/flow-harness";
-import { findNodeSpec } from "../registry";
+import { compileFlow } from "../compiler/compile";
+import type { FlowEvent } from "../contracts/events";
+import type { FlowDocument, FlowIssue, FlowNode } from "../contracts/flow";
+import { findNodeSpec } from "../../nodes/registry";
+import { startFlow, type FlowRun } from "./flow-harness";
+
+/** Node tests import the engine through `engine/testing` only: the compiler and Simulate, re-exported. */
+export { compileFlow };
+export { simulateFlow } from "../simulate/simulate";
 
 /** The id of the node under test in every tiny flow. */
 export const NODE_ID = "node";
