@@ -4,4 +4,3 @@ declare global {
   // Set by server.ts; read by app/_server/engine.ts (the same process, different module graphs).
   var __omniflowEngine: Engine | undefined;
 }
-export {};

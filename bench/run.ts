@@ -18,7 +18,11 @@ const IN_FLIGHT = 100; // (b) closed-loop senders
 const HTTP_SECONDS = 10; // (c1), (c2) and (c2e), each, for the server and for the bare ceiling
 const WAITING = 100_000; // (d)
 
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" / ");
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" / ");
 const started = performance.now();
 const rows: Row[] = [];
 const step = async (name: string, figure: () => Promise<Row[]> | Row[]) => {

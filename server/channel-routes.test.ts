@@ -28,11 +28,19 @@ describe("channel routes (raw requests to the engine)", () => {
   it("hands the engine the request as sent: method, absolute URL, lower-case headers, raw bytes", async () => {
     next = { kind: "json", status: 202, body: { status: "accepted" } };
     const bytes = "Body=hi%20there&From=%2B100";
-    const res = await fetch(`${base}/api/channels/sms/inbound?x=1`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Signature": "abc" }, body: bytes });
+    const res = await fetch(`${base}/api/channels/sms/inbound?x=1`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Signature": "abc" },
+      body: bytes,
+    });
     expect(res.status).toBe(202);
     const { channel, request } = seen.at(-1)!;
     expect(channel).toBe("sms");
-    expect(request).toMatchObject({ method: "POST", url: `${base}/api/channels/sms/inbound?x=1`, headers: { "content-type": "application/x-www-form-urlencoded", "x-signature": "abc" } });
+    expect(request).toMatchObject({
+      method: "POST",
+      url: `${base}/api/channels/sms/inbound?x=1`,
+      headers: { "content-type": "application/x-www-form-urlencoded", "x-signature": "abc" },
+    });
     expect(request.body.toString("utf8")).toBe(bytes);
   });
 

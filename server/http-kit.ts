@@ -9,7 +9,12 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 /** An answer with a status, a machine-readable code and, for bad payloads, the fields at fault. */
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly issues?: { field: string; message: string }[]) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: { field: string; message: string }[],
+  ) {
     super(message);
   }
 }

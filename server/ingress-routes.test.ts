@@ -39,7 +39,11 @@ beforeEach(() => {
 });
 
 const INBOUND = "/api/channels/webchat/inbound";
-const json = (body: unknown) => ({ method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+const json = (body: unknown) => ({
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: typeof body === "string" ? body : JSON.stringify(body),
+});
 
 async function call(path: string, init?: RequestInit) {
   const res = await fetch(base + path, init);
@@ -82,7 +86,12 @@ describe("HTTP ingress (node:http, real sockets)", () => {
   it.each([
     ["malformed JSON", 400, "invalid_json", json('{"visitorId": "v-3", ')],
     ["a wrong content type", 415, "unsupported_media_type", { method: "POST", headers: { "content-type": "text/plain" }, body: "hello" }],
-    ["a content type that only mentions JSON", 415, "unsupported_media_type", { method: "POST", headers: { "content-type": "text/plain; x=application/json" }, body: "{}" }],
+    [
+      "a content type that only mentions JSON",
+      415,
+      "unsupported_media_type",
+      { method: "POST", headers: { "content-type": "text/plain; x=application/json" }, body: "{}" },
+    ],
     ["a GET", 405, "method_not_allowed", { method: "GET" }],
     ["a body over 64 KiB", 413, "payload_too_large", json({ visitorId: "v-4", messageId: "m-4", text: "x".repeat(MAX_BODY_BYTES) })],
   ] as const)("rejects %s with %i and a JSON error, writing nothing", async (_name, status, code, init) => {
@@ -113,7 +122,11 @@ describe("HTTP ingress (node:http, real sockets)", () => {
   });
 
   it("accepts a JSON content type with parameters", async () => {
-    const res = await call(INBOUND, { method: "POST", headers: { "content-type": "Application/JSON; charset=utf-8" }, body: JSON.stringify({ visitorId: "v-7", messageId: "m-7", text: "hi" }) });
+    const res = await call(INBOUND, {
+      method: "POST",
+      headers: { "content-type": "Application/JSON; charset=utf-8" },
+      body: JSON.stringify({ visitorId: "v-7", messageId: "m-7", text: "hi" }),
+    });
     expect(res.status).toBe(202);
   });
 

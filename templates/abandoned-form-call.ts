@@ -13,26 +13,41 @@ const DAY = 24 * HOUR;
 export const abandonedFormCall = defineTemplate({
   id: "abandoned-form-call",
   name: "Abandoned form → call",
-  description:
-    `When the CRM reports an abandoned form (form.abandoned), an outbound call task with the form's address goes to the outbound-calls queue during business hours (Mon–Fri 09:00–18:00 Berlin, German public holidays of 2026, to be kept up to date). Outside them the flow re-checks every ${RETRY_MINUTES} minutes, so the call lands within the first half hour of the next business hour (there is no "wait until open" node yet); after ${MAX_RETRIES} checks (about four days, e.g. over Easter) the lead counts as stale.`,
+  description: `When the CRM reports an abandoned form (form.abandoned), an outbound call task with the form's address goes to the outbound-calls queue during business hours (Mon–Fri 09:00–18:00 Berlin, German public holidays of 2026, to be kept up to date). Outside them the flow re-checks every ${RETRY_MINUTES} minutes, so the call lands within the first half hour of the next business hour (there is no "wait until open" node yet); after ${MAX_RETRIES} checks (about four days, e.g. over Easter) the lead counts as stale.`,
   document: {
     nodes: [
       { id: "start", type: "trigger.crm-event", position: at(0, 1), settings: { event: "form.abandoned" } },
-      { id: "hours", type: "logic.business-hours", position: at(1, 1), settings: {
-        timeZone: "Europe/Berlin",
-        mon: "09:00-18:00", tue: "09:00-18:00", wed: "09:00-18:00", thu: "09:00-18:00", fri: "09:00-18:00", sat: "", sun: "",
-        holidays: ["2026-01-01", "2026-04-03", "2026-04-06", "2026-05-01", "2026-05-14", "2026-05-25", "2026-10-03", "2026-12-25", "2026-12-26"],
-      } },
-      { id: "call", type: "routing.operator-task", position: at(2, 0), settings: {
-        queue: "outbound-calls",
-        title: "Call {{customer.name | the visitor}} ({{vars.phone | number in the CRM}}): form left unfinished at {{vars.url}}",
-        steps: [
-          "Open the form at the address in the title to see where the customer stopped",
-          "Call the customer and offer to finish the application together",
-          "Pick the outcome of the call",
-        ],
-        outcomes: ["completed", "not-interested", "no-answer"],
-      } },
+      {
+        id: "hours",
+        type: "logic.business-hours",
+        position: at(1, 1),
+        settings: {
+          timeZone: "Europe/Berlin",
+          mon: "09:00-18:00",
+          tue: "09:00-18:00",
+          wed: "09:00-18:00",
+          thu: "09:00-18:00",
+          fri: "09:00-18:00",
+          sat: "",
+          sun: "",
+          holidays: ["2026-01-01", "2026-04-03", "2026-04-06", "2026-05-01", "2026-05-14", "2026-05-25", "2026-10-03", "2026-12-25", "2026-12-26"],
+        },
+      },
+      {
+        id: "call",
+        type: "routing.operator-task",
+        position: at(2, 0),
+        settings: {
+          queue: "outbound-calls",
+          title: "Call {{customer.name | the visitor}} ({{vars.phone | number in the CRM}}): form left unfinished at {{vars.url}}",
+          steps: [
+            "Open the form at the address in the title to see where the customer stopped",
+            "Call the customer and offer to finish the application together",
+            "Pick the outcome of the call",
+          ],
+          outcomes: ["completed", "not-interested", "no-answer"],
+        },
+      },
       { id: "completed", type: "flow.end", position: at(3, 0), settings: { outcome: "form-completed" } },
       { id: "not-interested", type: "flow.end", position: at(3, 1), settings: { outcome: "not-interested" } },
       { id: "no-answer", type: "flow.end", position: at(3, 2), settings: { outcome: "no-answer" } },
@@ -52,10 +67,20 @@ export const abandonedFormCall = defineTemplate({
       ["guard", "exceeded", "stale"],
     ),
     tests: [
-      { id: "open", name: "During business hours the call task is created at once", customer: { name: "Lena", channel: "phone" },
-        steps: [{ do: "crm-event", name: "form.abandoned", payload: form }, { do: "complete-task", outcome: "completed" }],
-        expect: { status: "completed", outcome: "form-completed", sent: [], path: ["start", "hours", "call", "completed"] } },
-      { id: "weekend", name: "A form left on Friday evening is called on Monday morning", customer: { name: "Lena", channel: "phone" },
+      {
+        id: "open",
+        name: "During business hours the call task is created at once",
+        customer: { name: "Lena", channel: "phone" },
+        steps: [
+          { do: "crm-event", name: "form.abandoned", payload: form },
+          { do: "complete-task", outcome: "completed" },
+        ],
+        expect: { status: "completed", outcome: "form-completed", sent: [], path: ["start", "hours", "call", "completed"] },
+      },
+      {
+        id: "weekend",
+        name: "A form left on Friday evening is called on Monday morning",
+        customer: { name: "Lena", channel: "phone" },
         steps: [
           { do: "wait", seconds: 4 * DAY + 9 * HOUR }, // Friday 19:00 in Berlin: closed
           { do: "crm-event", name: "form.abandoned", payload: { formId: "order-form", url: "https://shop.example/checkout?cart=8812" } },
@@ -64,14 +89,19 @@ export const abandonedFormCall = defineTemplate({
           { do: "wait", seconds: 2 * HOUR }, // Monday 10:00: the 09:00 check created the task
           { do: "complete-task", outcome: "no-answer" },
         ],
-        expect: { status: "completed", outcome: "no-answer", path: ["start", "hours", "later", "guard", "hours", "call", "no-answer"] } },
-      { id: "easter", name: "Closed for more than four days over Easter: the lead goes stale", customer: { name: "Lena", channel: "phone" },
+        expect: { status: "completed", outcome: "no-answer", path: ["start", "hours", "later", "guard", "hours", "call", "no-answer"] },
+      },
+      {
+        id: "easter",
+        name: "Closed for more than four days over Easter: the lead goes stale",
+        customer: { name: "Lena", channel: "phone" },
         steps: [
           { do: "wait", seconds: 87 * DAY + 8 * HOUR }, // Thursday 2 April 2026, 19:00 in Berlin, before Good Friday
           { do: "crm-event", name: "form.abandoned", payload: form },
           { do: "wait", seconds: 5 * DAY },
         ],
-        expect: { status: "completed", outcome: "stale", path: ["start", "hours", "later", "guard", "stale"] } },
+        expect: { status: "completed", outcome: "stale", path: ["start", "hours", "later", "guard", "stale"] },
+      },
     ],
   },
 });

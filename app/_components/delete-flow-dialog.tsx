@@ -4,7 +4,13 @@ import { Dialog } from "@/app/_ui/dialog";
 import { ErrorNotice } from "@/app/_ui/error-notice";
 
 /** Deleting hides the flow; instances already running keep their history. */
-export function DeleteFlowDialog({ name, pending, error, onClose, onConfirm }: {
+export function DeleteFlowDialog({
+  name,
+  pending,
+  error,
+  onClose,
+  onConfirm,
+}: {
   name: string;
   pending: boolean;
   error: unknown;

@@ -6,7 +6,15 @@ import { ErrorNotice } from "@/app/_ui/error-notice";
 import { TextField } from "@/app/_ui/text-field";
 
 /** Asks for a flow name (create and rename). Mount it only while open so it starts from `initialName`. */
-export function FlowNameDialog({ title, submitLabel, initialName, pending, error, onClose, onSubmit }: {
+export function FlowNameDialog({
+  title,
+  submitLabel,
+  initialName,
+  pending,
+  error,
+  onClose,
+  onSubmit,
+}: {
   title: string;
   submitLabel: string;
   initialName: string;

@@ -35,7 +35,12 @@ export function FlowRow({ flow, onError }: { flow: Flow; onError: (error: unknow
         {flow.latestVersion ? (
           <span title={flow.publishedAt ? `Published ${formatDateTime(flow.publishedAt)}` : undefined}>
             v{flow.latestVersion}
-            {flow.publishedAt && <span className="text-slate-400"> · <Age date={flow.publishedAt} suffix=" ago" /></span>}
+            {flow.publishedAt && (
+              <span className="text-slate-400">
+                {" "}
+                · <Age date={flow.publishedAt} suffix=" ago" />
+              </span>
+            )}
           </span>
         ) : (
           <span className="text-slate-400">Not published</span>
@@ -54,7 +59,14 @@ export function FlowRow({ flow, onError }: { flow: Flow; onError: (error: unknow
             <History className="size-3.5" aria-hidden />
             Instances
           </Link>
-          <Button variant="ghost" size="sm" onClick={() => setDialog("rename")} title="Rename" aria-label={`Rename ${flow.name}`} data-testid={`flow-rename-${flow.id}`}>
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => setDialog("rename")}
+            title="Rename"
+            aria-label={`Rename ${flow.name}`}
+            data-testid={`flow-rename-${flow.id}`}
+          >
             <Pencil className="size-3.5" />
           </Button>
           <Button

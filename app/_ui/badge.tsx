@@ -13,7 +13,10 @@ export type BadgeTone = keyof typeof tones;
 
 export function Badge({ tone = "gray", children, ...rest }: { tone?: BadgeTone; children: ReactNode; "data-testid"?: string }) {
   return (
-    <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${tones[tone]}`} {...rest}>
+    <span
+      className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${tones[tone]}`}
+      {...rest}
+    >
       {children}
     </span>
   );

@@ -5,7 +5,16 @@ import { Button } from "./button";
 import { inputBase } from "./text-field";
 
 /** A message box: Enter sends, Shift+Enter breaks the line. */
-export function Composer({ value, onChange, onSend, pending, disabled = false, placeholder, inputTestId, sendTestId }: {
+export function Composer({
+  value,
+  onChange,
+  onSend,
+  pending,
+  disabled = false,
+  placeholder,
+  inputTestId,
+  sendTestId,
+}: {
   value: string;
   onChange: (text: string) => void;
   onSend: () => void;

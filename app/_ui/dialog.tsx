@@ -6,7 +6,16 @@ import { useEffect, useRef, type FormEvent, type ReactNode } from "react";
  * A modal form on the native <dialog> (focus trap, Escape and backdrop for free).
  * Children are the fields; `actions` sit in the footer inside the same form, so Enter submits.
  */
-export function Dialog({ open, title, description, onClose, onSubmit, actions, children, testId }: {
+export function Dialog({
+  open,
+  title,
+  description,
+  onClose,
+  onSubmit,
+  actions,
+  children,
+  testId,
+}: {
   open: boolean;
   title: string;
   description?: ReactNode;

@@ -13,7 +13,11 @@ export function readableError(error: unknown): string {
 export function ErrorNotice({ error, onDismiss, className = "" }: { error: unknown; onDismiss?: () => void; className?: string }) {
   if (!error) return null;
   return (
-    <div role="alert" className={`flex items-start gap-2 rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800 ${className}`} data-testid="error-notice">
+    <div
+      role="alert"
+      className={`flex items-start gap-2 rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800 ${className}`}
+      data-testid="error-notice"
+    >
       <CircleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
       <span className="min-w-0 flex-1 break-words">{readableError(error)}</span>
       {onDismiss && (

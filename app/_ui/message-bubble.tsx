@@ -11,7 +11,15 @@ function tone(author: string, right: boolean): string {
  * One line of a conversation. `side` is from the viewer's point of view: the visitor sees their
  * own messages on the right, the operator sees outgoing ones there.
  */
-export function MessageBubble({ side, author, label, text, createdAt, pending = false, testId }: {
+export function MessageBubble({
+  side,
+  author,
+  label,
+  text,
+  createdAt,
+  pending = false,
+  testId,
+}: {
   side: "left" | "right";
   author: string;
   label: string;

@@ -9,7 +9,14 @@ export type ChatMessage = { id: string; direction: string; author: string; text:
  * A scrolling conversation that follows new messages. `ownDirection` is the viewer's side:
  * "in" for the visitor (their messages come in to us), "out" for the operator.
  */
-export function MessageList({ messages, ownDirection, labelFor, pendingText, pendingLabel, empty }: {
+export function MessageList({
+  messages,
+  ownDirection,
+  labelFor,
+  pendingText,
+  pendingLabel,
+  empty,
+}: {
   messages: ChatMessage[];
   ownDirection: "in" | "out";
   labelFor: (message: ChatMessage) => string;
@@ -38,7 +45,16 @@ export function MessageList({ messages, ownDirection, labelFor, pendingText, pen
           testId="chat-message"
         />
       ))}
-      {pendingText && <MessageBubble side="right" author={ownDirection === "in" ? "customer" : "operator"} label={pendingLabel ?? ""} text={pendingText} pending testId="chat-message-pending" />}
+      {pendingText && (
+        <MessageBubble
+          side="right"
+          author={ownDirection === "in" ? "customer" : "operator"}
+          label={pendingLabel ?? ""}
+          text={pendingText}
+          pending
+          testId="chat-message-pending"
+        />
+      )}
       <div ref={bottom} />
     </div>
   );

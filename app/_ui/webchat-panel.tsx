@@ -69,7 +69,11 @@ export function WebchatPanel({ flowId }: { flowId?: string }) {
             data-testid="chat-name"
           />
         </div>
-        <p className="truncate font-mono text-[11px] text-slate-400" title="Visitor id: the web-chat address of this conversation" data-testid="chat-visitor-id">
+        <p
+          className="truncate font-mono text-[11px] text-slate-400"
+          title="Visitor id: the web-chat address of this conversation"
+          data-testid="chat-visitor-id"
+        >
           {visitorId ?? "…"}
         </p>
       </header>

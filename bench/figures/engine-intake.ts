@@ -45,7 +45,12 @@ export async function engineIntake(events: number, inFlight: number, ceilingEven
         ratio: `${fmt.pct(ratio)} / ≥ 30 %`,
         pass: ratio >= 0.3,
       },
-      { figure: "(b) latency submit → committed, p50 / p99", value: `${fmt.ms(percentile(latencies, 50))} / ${fmt.ms(percentile(latencies, 99))}`, ceiling: "—", ratio: "—" },
+      {
+        figure: "(b) latency submit → committed, p50 / p99",
+        value: `${fmt.ms(percentile(latencies, 50))} / ${fmt.ms(percentile(latencies, 99))}`,
+        ceiling: "—",
+        ratio: "—",
+      },
     ];
     return { eventsPerSec, rows };
   } finally {

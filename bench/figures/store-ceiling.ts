@@ -52,7 +52,10 @@ export async function storeCeiling(events: number): Promise<{ eventsPerSec: numb
 
     const db = openDatabase(tmp.db());
     const fixed = new Set(
-      (db.prepare(`SELECT id FROM "Flow" UNION ALL SELECT id FROM "FlowVersion" UNION ALL SELECT id FROM "Queue" UNION ALL SELECT id FROM "Operator"`).pluck().all() as string[]),
+      db
+        .prepare(`SELECT id FROM "Flow" UNION ALL SELECT id FROM "FlowVersion" UNION ALL SELECT id FROM "Queue" UNION ALL SELECT id FROM "Operator"`)
+        .pluck()
+        .all() as string[],
     );
     const statements = new Map(trace.map((c) => [c.source, db.prepare(c.source)]));
     const cycles = Math.ceil(events / CYCLE);
@@ -77,7 +80,14 @@ export async function storeCeiling(events: number): Promise<{ eventsPerSec: numb
     const statementsPerEvent = trace.length / CYCLE;
     return {
       eventsPerSec,
-      rows: [{ figure: `(a) store ceiling: recorded step SQL replayed, 1,000 events/tx (${statementsPerEvent.toFixed(1)} stmts/event)`, value: `${fmt.int(eventsPerSec)} ev/s`, ceiling: "—", ratio: "—" }],
+      rows: [
+        {
+          figure: `(a) store ceiling: recorded step SQL replayed, 1,000 events/tx (${statementsPerEvent.toFixed(1)} stmts/event)`,
+          value: `${fmt.int(eventsPerSec)} ev/s`,
+          ceiling: "—",
+          ratio: "—",
+        },
+      ],
     };
   } finally {
     tmp.dispose();

@@ -33,7 +33,10 @@ export const ORDER_FLOW: FlowDocument = {
 export function chainFlow(size: number): FlowDocument {
   const rounds = (size - 4) / 4;
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`chainFlow: size must be 4k+4, got ${size}`);
-  const nodes: Node[] = [node("start", "trigger.message-received", 0, 0, { channel: "any" }), node("hello", "message.send", 260, 0, { text: "Hello {{customer.name}}" })];
+  const nodes: Node[] = [
+    node("start", "trigger.message-received", 0, 0, { channel: "any" }),
+    node("hello", "message.send", 260, 0, { text: "Hello {{customer.name}}" }),
+  ];
   const edges = [edge("start", "out", "hello")];
   let previous = { id: "hello", port: "out" };
   for (let r = 0; r < rounds; r++) {
@@ -45,10 +48,20 @@ export function chainFlow(size: number): FlowDocument {
       node(b, "message.send", x + 260, 80, { text: `Round ${r}: you wrote {{message.text}}.` }),
       node(wait, "message.wait-reply", x + 520, 0, { timeoutSeconds: 600 }),
     );
-    edges.push(edge(previous.id, previous.port, match), edge(match, "rule-1", a), edge(match, "else", b), edge(a, "out", wait), edge(b, "out", wait), edge(wait, "timeout", "timed-out"));
+    edges.push(
+      edge(previous.id, previous.port, match),
+      edge(match, "rule-1", a),
+      edge(match, "else", b),
+      edge(a, "out", wait),
+      edge(b, "out", wait),
+      edge(wait, "timeout", "timed-out"),
+    );
     previous = { id: wait, port: "reply" };
   }
-  nodes.push(node("done", "flow.end", 520 + rounds * 780, 0, { outcome: "done" }), node("timed-out", "flow.end", 520 + rounds * 780, 200, { outcome: "timed-out" }));
+  nodes.push(
+    node("done", "flow.end", 520 + rounds * 780, 0, { outcome: "done" }),
+    node("timed-out", "flow.end", 520 + rounds * 780, 200, { outcome: "timed-out" }),
+  );
   edges.push(edge(previous.id, previous.port, "done"));
   return { nodes, edges };
 }

@@ -18,14 +18,17 @@ export async function pacedPosts(url: string, path: string, rate: number, second
     let sent = 0;
     const settled = () => latencies.length + errors === total && done();
     const send = (due: number, payload: string) => {
-      const req = http.request({ hostname, port, path, method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload) } }, (res) => {
-        res.resume();
-        res.on("end", () => {
-          latencies.push(performance.now() - due);
-          statuses.set(res.statusCode ?? 0, (statuses.get(res.statusCode ?? 0) ?? 0) + 1);
-          settled();
-        });
-      });
+      const req = http.request(
+        { hostname, port, path, method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload) } },
+        (res) => {
+          res.resume();
+          res.on("end", () => {
+            latencies.push(performance.now() - due);
+            statuses.set(res.statusCode ?? 0, (statuses.get(res.statusCode ?? 0) ?? 0) + 1);
+            settled();
+          });
+        },
+      );
       req.on("error", () => {
         errors++;
         settled();

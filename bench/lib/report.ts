@@ -8,8 +8,10 @@ const cells = (r: Row) => [r.figure, r.value, r.ceiling, r.ratio, r.pass === und
 
 export function machineLine(): string {
   const cpus = os.cpus();
-  return `${cpus[0]?.model.trim() ?? "unknown cpu"}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
-    `node ${process.version}, ${os.type()} ${os.release()} — ${new Date().toISOString()}`;
+  return (
+    `${cpus[0]?.model.trim() ?? "unknown cpu"}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
+    `node ${process.version}, ${os.type()} ${os.release()} — ${new Date().toISOString()}`
+  );
 }
 
 export function textTable(rows: Row[]): string {

@@ -55,9 +55,7 @@ export type DeliveryStatus = {
 /** A direct answer the provider expects instead of the usual acknowledgement (webhook handshakes). */
 export type ChannelAnswer = { status: number; contentType: string; body: string };
 
-export type ParsedRequest =
-  | { kind: "events"; messages: InboundMessage[]; statuses: DeliveryStatus[] }
-  | { kind: "handshake"; answer: ChannelAnswer };
+export type ParsedRequest = { kind: "events"; messages: InboundMessage[]; statuses: DeliveryStatus[] } | { kind: "handshake"; answer: ChannelAnswer };
 
 /** What the provider answered when it took a message; its id is what later delivery statuses name. */
 export type SendReceipt = { providerMessageId: string | null };
@@ -97,7 +95,11 @@ export type ChannelModule = { createAdapter(settings: unknown, deps: ChannelDeps
  */
 export class ChannelRequestError extends Error {
   override name = "ChannelRequestError";
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }

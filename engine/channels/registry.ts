@@ -29,7 +29,11 @@ export async function importChannelModules(names: readonly Channel[]): Promise<M
 export const installedChannels: ReadonlyMap<Channel, ChannelModule> = await importChannelModules(INSTALLED_CHANNELS);
 
 /** Creates the adapter of every installed channel. */
-export function loadChannels(config: ChannelConfig, deps: ChannelDeps, modules: ReadonlyMap<Channel, ChannelModule> = installedChannels): Map<Channel, ChannelAdapter> {
+export function loadChannels(
+  config: ChannelConfig,
+  deps: ChannelDeps,
+  modules: ReadonlyMap<Channel, ChannelModule> = installedChannels,
+): Map<Channel, ChannelAdapter> {
   const adapters = new Map<Channel, ChannelAdapter>();
   for (const [name, module] of modules) {
     const adapter = module.createAdapter(config.settings?.[name], deps);

@@ -63,8 +63,15 @@ describe("compiling a Run in parallel", () => {
     const inner = parallelFlow([[waitReply("in-1")], [waitReply("in-2")]]);
     const rename = (id: string) => (["par", "join"].includes(id) ? `inner-${id}` : id);
     // outer branch 2: a → inner-par → (in-1 | in-2) → inner-join → b → outer join
-    doc.nodes.push(...inner.nodes.filter((n) => ["par", "in-1", "in-2", "join"].includes(n.id)).map((n) => ({ ...n, id: rename(n.id) })), node("b", "message.send", { text: "b" }));
-    doc.edges.push(...inner.edges.filter((e) => ["par", "in-1", "in-2"].includes(e.source)).map((e) => ({ ...e, id: `inner-${e.id}`, source: rename(e.source), target: rename(e.target) })));
+    doc.nodes.push(
+      ...inner.nodes.filter((n) => ["par", "in-1", "in-2", "join"].includes(n.id)).map((n) => ({ ...n, id: rename(n.id) })),
+      node("b", "message.send", { text: "b" }),
+    );
+    doc.edges.push(
+      ...inner.edges
+        .filter((e) => ["par", "in-1", "in-2"].includes(e.source))
+        .map((e) => ({ ...e, id: `inner-${e.id}`, source: rename(e.source), target: rename(e.target) })),
+    );
     doc.edges.push(edge("inner-join", "out", "b"), edge("b", "out", "join"));
     const nested = rewire(doc, "a", "out", "inner-par");
     const { states } = machineOf(nested);
@@ -95,7 +102,9 @@ describe("validation of parallel branches", () => {
   });
 
   it("branch-crossing: one node on two branches", () => {
-    expect(pins(rewire(parallelFlow([[send("a"), send("shared")], [send("b")]]), "b", "out", "shared"))).toEqual([{ code: "branch-crossing", nodeId: "shared" }]);
+    expect(pins(rewire(parallelFlow([[send("a"), send("shared")], [send("b")]]), "b", "out", "shared"))).toEqual([
+      { code: "branch-crossing", nodeId: "shared" },
+    ]);
   });
 
   it("branch-entered-from-outside: a wire from after the Join back into a branch, or into the Join", () => {
@@ -111,7 +120,10 @@ describe("validation of parallel branches", () => {
   });
 
   it("join-without-parallel", () => {
-    const doc: FlowDocument = { nodes: [node("t", "trigger.message-received"), node("j", "flow.join"), node("e", "flow.end")], edges: [edge("t", "out", "j"), edge("j", "out", "e")] };
+    const doc: FlowDocument = {
+      nodes: [node("t", "trigger.message-received"), node("j", "flow.join"), node("e", "flow.end")],
+      edges: [edge("t", "out", "j"), edge("j", "out", "e")],
+    };
     expect(pins(doc)).toEqual([{ code: "join-without-parallel", nodeId: "j" }]);
   });
 

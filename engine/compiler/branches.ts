@@ -50,7 +50,11 @@ export function checkBranches(nodes: Map<string, ResolvedNode>, wiring: Wiring):
       if (inProgress.has(id)) {
         // A branch (maybe of a parallel nested in this one) leads back into a parallel still being walked.
         if (!issues.some((i) => i.code === "parallel-loop" && i.nodeId === id)) {
-          issues.push({ code: "parallel-loop", nodeId: id, message: `${title(id)}: a branch leads back into this node; lead it into the Join and loop after the Join.` });
+          issues.push({
+            code: "parallel-loop",
+            nodeId: id,
+            message: `${title(id)}: a branch leads back into this node; lead it into the Join and loop after the Join.`,
+          });
         }
         broken = true;
         continue;
@@ -82,11 +86,19 @@ export function checkBranches(nodes: Map<string, ResolvedNode>, wiring: Wiring):
     const walks = nodes.get(id)!.outputs.map((port) => ({ port: port.id, label: port.label, ...walk(id, port.id, port.label) }));
     inProgress.delete(id);
     for (const w of walks.filter((w) => !w.broken && w.joins.size === 0)) {
-      issues.push({ code: "branch-without-join", nodeId: id, message: `${title(id)}: branch "${w.label}" never reaches a Join; lead every branch into the same Join.` });
+      issues.push({
+        code: "branch-without-join",
+        nodeId: id,
+        message: `${title(id)}: branch "${w.label}" never reaches a Join; lead every branch into the same Join.`,
+      });
     }
     const joins = new Set(walks.flatMap((w) => [...w.joins]));
     if (joins.size > 1) {
-      issues.push({ code: "branches-different-joins", nodeId: id, message: `${title(id)}: the branches meet at different Joins (${[...joins].join(", ")}); lead every branch into one Join.` });
+      issues.push({
+        code: "branches-different-joins",
+        nodeId: id,
+        message: `${title(id)}: the branches meet at different Joins (${[...joins].join(", ")}); lead every branch into one Join.`,
+      });
     }
     if (joins.size !== 1 || walks.some((w) => w.broken || w.joins.size === 0)) return null;
     const joinId = [...joins][0];
@@ -106,7 +118,11 @@ export function checkBranches(nodes: Map<string, ResolvedNode>, wiring: Wiring):
   const parallelTitle = findStructureSpec("parallel")?.title ?? "parallel";
   for (const node of nodes.values()) {
     if (kindOf(node.id) === "join" && !reachedJoins.has(node.id)) {
-      issues.push({ code: "join-without-parallel", nodeId: node.id, message: `Join: no ${parallelTitle} leads here; a Join closes the branches of one ${parallelTitle}.` });
+      issues.push({
+        code: "join-without-parallel",
+        nodeId: node.id,
+        message: `Join: no ${parallelTitle} leads here; a Join closes the branches of one ${parallelTitle}.`,
+      });
     }
   }
   issues.push(...checkBoundaries(parallels, wiring, nodes));
@@ -132,7 +148,12 @@ function checkBoundaries(parallels: Map<string, Parallel>, wiring: Wiring, nodes
     for (const branch of p.branches) {
       for (const id of branch.nodes) {
         const other = branchOf.get(id);
-        if (other) issues.push({ code: "branch-crossing", nodeId: id, message: `This node is on branches "${other.label}" and "${branch.label}" of ${title(p.id)}; wires may not cross between branches.` });
+        if (other)
+          issues.push({
+            code: "branch-crossing",
+            nodeId: id,
+            message: `This node is on branches "${other.label}" and "${branch.label}" of ${title(p.id)}; wires may not cross between branches.`,
+          });
         else branchOf.set(id, branch);
       }
     }
@@ -141,11 +162,21 @@ function checkBoundaries(parallels: Map<string, Parallel>, wiring: Wiring, nodes
     for (const branch of p.branches) {
       for (const id of branch.nodes) {
         const outsider = sources.get(id)?.find(outside);
-        if (outsider) issues.push({ code: "branch-entered-from-outside", nodeId: id, message: `A wire from ${outsider} enters branch "${branch.label}" of ${title(p.id)} from outside; a branch starts only at its ${specTitle(p.id)}.` });
+        if (outsider)
+          issues.push({
+            code: "branch-entered-from-outside",
+            nodeId: id,
+            message: `A wire from ${outsider} enters branch "${branch.label}" of ${title(p.id)} from outside; a branch starts only at its ${specTitle(p.id)}.`,
+          });
       }
     }
     const outsider = sources.get(p.joinId)?.find(outside);
-    if (outsider) issues.push({ code: "branch-entered-from-outside", nodeId: p.joinId, message: `A wire from ${outsider} reaches the Join of ${title(p.id)} from outside its branches.` });
+    if (outsider)
+      issues.push({
+        code: "branch-entered-from-outside",
+        nodeId: p.joinId,
+        message: `A wire from ${outsider} reaches the Join of ${title(p.id)} from outside its branches.`,
+      });
   }
   return issues;
 }

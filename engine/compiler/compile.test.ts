@@ -34,7 +34,14 @@ describe("compileFlow", () => {
     expect(Object.keys(result.machine.states).sort()).toEqual(["start", ...SUPPORT_CHAT.nodes.map((n) => stateId(n.id))].sort());
     expect(result.machine).toMatchObject({ id: "flow", initial: "start" });
     expect(result.machine.states.start).toEqual({
-      on: { "message.received": [{ guard: { type: "trigger.matches", params: { nodeType: "trigger.message-received", settings: { channel: "webchat", on: "any-message" } } }, target: "#n_start" }] },
+      on: {
+        "message.received": [
+          {
+            guard: { type: "trigger.matches", params: { nodeType: "trigger.message-received", settings: { channel: "webchat", on: "any-message" } } },
+            target: "#n_start",
+          },
+        ],
+      },
     });
     expect(result.machine.states.n_answered).toMatchObject({ type: "final" });
   });

@@ -86,11 +86,19 @@ type RegionJson = { initial: string; states: Record<string, StateJson> };
  * port) and every other node at the top. Nested states keep their ids, so `#n_<node>` targets
  * resolve wherever the state sits.
  */
-function placeStates(nodeStates: Map<string, StateJson>, { parallels, regionOf }: Branching, wiring: Wiring, nodes: Map<string, ResolvedNode>): Record<string, StateJson> {
+function placeStates(
+  nodeStates: Map<string, StateJson>,
+  { parallels, regionOf }: Branching,
+  wiring: Wiring,
+  nodes: Map<string, ResolvedNode>,
+): Record<string, StateJson> {
   const regions = new Map<string, Record<string, RegionJson>>();
   for (const p of parallels.values()) {
     const first = (port: string) => wiring.get(p.id)!.get(port)!;
-    regions.set(p.id, Object.fromEntries(p.branches.map((b) => [b.port, { initial: first(b.port) === p.joinId ? ARRIVED : stateId(first(b.port)), states: {} }])));
+    regions.set(
+      p.id,
+      Object.fromEntries(p.branches.map((b) => [b.port, { initial: first(b.port) === p.joinId ? ARRIVED : stateId(first(b.port)), states: {} }])),
+    );
   }
   const top: Record<string, StateJson> = {};
   for (const [id, state] of nodeStates) {
@@ -132,8 +140,7 @@ type Transition = { target?: string; reenter?: boolean };
  */
 function reenterSelfLoops(state: StateJson): StateJson {
   const self = `#${state.id as string}`;
-  const mark = (t: Transition | Transition[] | undefined): unknown =>
-    Array.isArray(t) ? t.map(mark) : t && t.target === self ? { ...t, reenter: true } : t;
+  const mark = (t: Transition | Transition[] | undefined): unknown => (Array.isArray(t) ? t.map(mark) : t && t.target === self ? { ...t, reenter: true } : t);
   const on = state.on as Record<string, Transition | Transition[]> | undefined;
   return {
     ...state,

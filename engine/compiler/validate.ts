@@ -54,7 +54,11 @@ export function checkGraph(doc: FlowDocument): GraphCheck {
     const source = nodes.get(edge.source);
     const target = nodes.get(edge.target);
     if (!seen.has(edge.source) || !seen.has(edge.target)) {
-      issues.push({ code: "dangling-edge", nodeId: seen.has(edge.source) ? edge.source : undefined, message: `Connection ${edge.id} points at a node that does not exist.` });
+      issues.push({
+        code: "dangling-edge",
+        nodeId: seen.has(edge.source) ? edge.source : undefined,
+        message: `Connection ${edge.id} points at a node that does not exist.`,
+      });
       continue;
     }
     // An edge at a node with its own issue (unknown type, bad settings) still counts as drawn, so
@@ -69,7 +73,11 @@ export function checkGraph(doc: FlowDocument): GraphCheck {
     }
     const ports = wiring.get(edge.source) ?? new Map<string, string>();
     if (ports.has(edge.sourcePort)) {
-      issues.push({ code: "port-connected-twice", nodeId: edge.source, message: `${source?.spec.title ?? "Node"}: output "${edge.sourcePort}" is connected twice; a port leads to one node.` });
+      issues.push({
+        code: "port-connected-twice",
+        nodeId: edge.source,
+        message: `${source?.spec.title ?? "Node"}: output "${edge.sourcePort}" is connected twice; a port leads to one node.`,
+      });
       continue;
     }
     ports.set(edge.sourcePort, edge.target);

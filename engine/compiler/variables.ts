@@ -26,7 +26,12 @@ export function checkVariables(nodes: Iterable<ResolvedNode>): FlowIssue[] {
     for (const write of node.spec.variables?.(node.settings).writes ?? []) {
       const prior = written.get(write.name);
       if (prior && !compatible(prior.type, write.type)) {
-        issues.push({ code: "variable-type", nodeId: node.id, field: write.field, message: `vars.${write.name} is a ${prior.type} (set by ${prior.nodeId}); this node writes a ${write.type}.` });
+        issues.push({
+          code: "variable-type",
+          nodeId: node.id,
+          field: write.field,
+          message: `vars.${write.name} is a ${prior.type} (set by ${prior.nodeId}); this node writes a ${write.type}.`,
+        });
       } else if (!prior || prior.type === "any") written.set(write.name, { type: write.type, nodeId: node.id });
     }
   }
@@ -35,9 +40,19 @@ export function checkVariables(nodes: Iterable<ResolvedNode>): FlowIssue[] {
     for (const read of reads) {
       const source = written.get(read.name);
       if (!source) {
-        issues.push({ code: "unknown-variable", nodeId: node.id, field: read.field, message: `${node.spec.title}: vars.${read.name} is never set; set it with a node before using it.` });
+        issues.push({
+          code: "unknown-variable",
+          nodeId: node.id,
+          field: read.field,
+          message: `${node.spec.title}: vars.${read.name} is never set; set it with a node before using it.`,
+        });
       } else if (!compatible(source.type, read.type)) {
-        issues.push({ code: "variable-type", nodeId: node.id, field: read.field, message: `${node.spec.title}: vars.${read.name} is a ${source.type} (set by ${source.nodeId}), a ${read.type} is needed here.` });
+        issues.push({
+          code: "variable-type",
+          nodeId: node.id,
+          field: read.field,
+          message: `${node.spec.title}: vars.${read.name} is a ${source.type} (set by ${source.nodeId}), a ${read.type} is needed here.`,
+        });
       }
     }
   }

@@ -6,7 +6,10 @@ import type { FlowIssue } from "./flow";
  */
 export class EngineInputError extends Error {
   override name = "EngineInputError";
-  constructor(message: string, readonly field?: string) {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
     super(message);
   }
 }
@@ -15,11 +18,15 @@ export class EngineInputError extends Error {
 export class FlowInvalidError extends Error {
   override name = "FlowInvalidError";
   constructor(readonly issues: FlowIssue[]) {
-    super(`The flow has ${issues.length} problem${issues.length === 1 ? "" : "s"}: ${issues.map((i) => i.message).slice(0, 3).join(" ")}`);
+    super(
+      `The flow has ${issues.length} problem${issues.length === 1 ? "" : "s"}: ${issues
+        .map((i) => i.message)
+        .slice(0, 3)
+        .join(" ")}`,
+    );
   }
 }
 
 export const isEngineInputError = (e: unknown): e is EngineInputError => e instanceof Error && e.name === "EngineInputError";
 export const isFlowInvalidError = (e: unknown): e is FlowInvalidError => e instanceof Error && e.name === "FlowInvalidError";
-export const isZodError = (e: unknown): e is Error & { issues: { path: PropertyKey[]; message: string }[] } =>
-  e instanceof Error && e.name === "ZodError";
+export const isZodError = (e: unknown): e is Error & { issues: { path: PropertyKey[]; message: string }[] } => e instanceof Error && e.name === "ZodError";

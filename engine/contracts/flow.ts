@@ -4,7 +4,11 @@ import { flowTestCaseSchema } from "./simulation";
 /** Limits that keep a flow document (and the compile of it) bounded. */
 export const FLOW_LIMITS = { nodes: 2000, edges: 8000, name: 120 } as const;
 
-const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "use letters, digits, _ and - only");
+const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "use letters, digits, _ and - only");
 
 /** One node placed on the canvas: which node type, where, and its settings. */
 export const flowNodeSchema = z.object({

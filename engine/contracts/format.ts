@@ -3,7 +3,12 @@ export function formatDuration(ms: number): string {
   let rest = Math.round(ms / 1000);
   if (rest === 0) return "0 s";
   const parts: string[] = [];
-  for (const [unit, label] of [[86400, "d"], [3600, "h"], [60, "min"], [1, "s"]] as const) {
+  for (const [unit, label] of [
+    [86400, "d"],
+    [3600, "h"],
+    [60, "min"],
+    [1, "s"],
+  ] as const) {
     if (rest >= unit) parts.push(`${Math.floor(rest / unit)} ${label}`);
     rest %= unit;
   }

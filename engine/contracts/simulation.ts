@@ -9,7 +9,14 @@ const jsonObject = (what: string) => z.record(z.string(), z.unknown(), { error: 
 /** One scripted thing that happens to a simulated instance. */
 export const simulationStepSchema = z.discriminatedUnion("do", [
   z.object({ do: z.literal("message"), text: z.string().trim().min(1, "type the customer's message").max(4000) }),
-  z.object({ do: z.literal("wait"), seconds: z.number().int().min(1).max(90 * 86400) }),
+  z.object({
+    do: z.literal("wait"),
+    seconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(90 * 86400),
+  }),
   z.object({ do: z.literal("complete-task"), outcome: z.string().trim().min(1, "name the outcome") }),
   z.object({ do: z.literal("crm-event"), name: crmEventNameSchema, payload: z.record(z.string(), z.unknown()).default({}) }),
   /** Answers the oldest HTTP request the flow is waiting on (nothing goes over the network). */

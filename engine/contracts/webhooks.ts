@@ -4,9 +4,7 @@ import { channelSchema } from "./events";
 /** The body of `POST /api/hooks/<hook>`: the declared payload, and optionally who it is about. */
 export const webhookBodySchema = z.object({
   payload: z.record(z.string(), z.unknown()),
-  customer: z
-    .object({ channel: channelSchema, address: z.string().trim().min(1).max(200), name: z.string().trim().max(120).optional() })
-    .optional(),
+  customer: z.object({ channel: channelSchema, address: z.string().trim().min(1).max(200), name: z.string().trim().max(120).optional() }).optional(),
 });
 export type WebhookBody = z.infer<typeof webhookBodySchema>;
 

@@ -16,7 +16,18 @@ export const caseUpsert = defineEffect({
   write(effect, step) {
     if (!step.customerId) return; // a case is always about someone
     const { caseId, nodeId, type, status, subject, details } = effect;
-    step.repos.cases.upsert({ caseId, customerId: step.customerId, instanceId: step.instanceId, nodeId, type, status, priority: TASK_PRIORITIES.indexOf(effect.priority), subject, details, at: step.at });
+    step.repos.cases.upsert({
+      caseId,
+      customerId: step.customerId,
+      instanceId: step.instanceId,
+      nodeId,
+      type,
+      status,
+      priority: TASK_PRIORITIES.indexOf(effect.priority),
+      subject,
+      details,
+      at: step.at,
+    });
   },
   simulate: () => {},
   describe: (effect) => `Case ${effect.type} (${effect.status}): ${effect.subject}`,

@@ -9,7 +9,15 @@ export const handoffCreate = defineEffect({
   write(effect, step) {
     if (!step.customerId) return; // nobody to join the new address to
     const { token, channel, ttlMs } = effect;
-    step.repos.handoffs.create({ token, channel, customerId: step.customerId, conversationId: step.conversationId, instanceId: step.instanceId, at: step.at, expiresAt: step.at + ttlMs });
+    step.repos.handoffs.create({
+      token,
+      channel,
+      customerId: step.customerId,
+      conversationId: step.conversationId,
+      instanceId: step.instanceId,
+      at: step.at,
+      expiresAt: step.at + ttlMs,
+    });
   },
   simulate: () => {},
   describe: (effect) => `One-time ${effect.channel} link created`,

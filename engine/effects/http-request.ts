@@ -48,7 +48,9 @@ export const httpRequest = defineEffect({
       } catch (error) {
         const timedOut = (error as Error).name === "TimeoutError";
         if (timedOut && !IDEMPOTENT.has(p.method)) throw new UnknownOutcome(`no answer within ${p.timeoutMs / 1000}s; the request may have been processed`);
-        const reason = timedOut ? `no answer within ${p.timeoutMs / 1000}s` : `could not reach ${new URL(p.url).host}: ${String((error as Error).cause ?? (error as Error).message)}`;
+        const reason = timedOut
+          ? `no answer within ${p.timeoutMs / 1000}s`
+          : `could not reach ${new URL(p.url).host}: ${String((error as Error).cause ?? (error as Error).message)}`;
         throw lastTry ? new PermanentFailure(reason) : new Error(reason);
       }
       if (response.status >= 500 && IDEMPOTENT.has(p.method) && !lastTry) throw new Error(`HTTP ${response.status}`);

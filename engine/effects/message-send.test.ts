@@ -6,7 +6,16 @@ import { messageSend, type OutboundPayload } from "./message-send";
 const adapter = (quickReplies: boolean, sent: OutboundMessage[]): ChannelAdapter =>
   ({ channel: "webchat", quickReplies, send: async (m: OutboundMessage) => void sent.push(m) }) as unknown as ChannelAdapter;
 
-const payload: OutboundPayload = { messageId: "msg-1", conversationId: "c-1", channel: "webchat", address: "v-1", text: "Was it you?", buttons: ["Yes", "No"], nodeId: "ask", awaitDelivery: false };
+const payload: OutboundPayload = {
+  messageId: "msg-1",
+  conversationId: "c-1",
+  channel: "webchat",
+  address: "v-1",
+  text: "Was it you?",
+  buttons: ["Yes", "No"],
+  nodeId: "ask",
+  awaitDelivery: false,
+};
 const item = { key: "i:1", kind: "message.send", instanceId: "i", payload, attempts: 0 };
 const deps = (channels: ChannelAdapter[]): PerformDeps => ({ channel: (name) => channels.find((c) => c.channel === name), fetch });
 const perform = (channels: ChannelAdapter[], it = item) => messageSend.perform!.run(it, deps(channels));

@@ -43,7 +43,13 @@ export function queueMessage(
   const quick = buttons?.length ? buttons : undefined;
   const messageId = repos.conversations.addOutbound(rest.conversationId, author, rest.text, quick ?? null, at);
   // A reply typed by a person has no flow key: the message's own id makes one.
-  repos.outbox.add(key ?? `reply:${messageId}`, instanceId, "message.send", { messageId, ...rest, ...(quick && { buttons: quick }) } satisfies OutboundPayload, at);
+  repos.outbox.add(
+    key ?? `reply:${messageId}`,
+    instanceId,
+    "message.send",
+    { messageId, ...rest, ...(quick && { buttons: quick }) } satisfies OutboundPayload,
+    at,
+  );
 }
 
 /** A message to the customer, sent through their channel's adapter after commit. */
@@ -78,7 +84,15 @@ export const messageSend = defineEffect({
       const buttons = p.buttons ?? [];
       const showButtons = buttons.length > 0 && !!adapter.quickReplies;
       const text = buttons.length && !adapter.quickReplies ? spellOutButtons(p.text, buttons) : p.text;
-      const message = { key: item.key, messageId: p.messageId, conversationId: p.conversationId, channel: p.channel, address: p.address, text, ...(showButtons && { buttons }) };
+      const message = {
+        key: item.key,
+        messageId: p.messageId,
+        conversationId: p.conversationId,
+        channel: p.channel,
+        address: p.address,
+        text,
+        ...(showButtons && { buttons }),
+      };
       const receipt = await adapter.send(message);
       deps.afterSend?.(message);
       return receipt ?? null;
@@ -107,5 +121,6 @@ export const messageSend = defineEffect({
         : { type: "message.failed", at: world.at, key: effect.key, nodeId: effect.nodeId, error: `the customer has no ${to} address` },
     );
   },
-  describe: (effect) => `Send “${effect.text}”${effect.channel ? ` via ${effect.channel}` : ""}${effect.buttons?.length ? ` [${effect.buttons.join(" | ")}]` : ""}`,
+  describe: (effect) =>
+    `Send “${effect.text}”${effect.channel ? ` via ${effect.channel}` : ""}${effect.buttons?.length ? ` [${effect.buttons.join(" | ")}]` : ""}`,
 });

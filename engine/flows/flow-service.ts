@@ -19,7 +19,11 @@ export type FlowState = "draft" | "published" | "changed";
 export type PublishedVersions = { candidates(): { flowId: string; triggers: { type: string }[] }[]; invalidate(): void };
 
 /** Flows and their immutable versions; the template gallery it was handed. */
-export function createFlowService(flows: FlowRepository, { templates, published }: { templates: readonly FlowTemplate[]; published: PublishedVersions }, clock: () => number) {
+export function createFlowService(
+  flows: FlowRepository,
+  { templates, published }: { templates: readonly FlowTemplate[]; published: PublishedVersions },
+  clock: () => number,
+) {
   const onPublished = () => published.invalidate();
   async function requireFlow(id: string) {
     const flow = await flows.live(id);
@@ -157,7 +161,10 @@ export function createFlowService(flows: FlowRepository, { templates, published 
 
     /** Published flows an operator may start from the workspace (a "Started by an operator" trigger), by name. */
     operatorStartable() {
-      const ids = published.candidates().filter((c) => c.triggers.some((t) => t.type === "trigger.operator-started")).map((c) => c.flowId);
+      const ids = published
+        .candidates()
+        .filter((c) => c.triggers.some((t) => t.type === "trigger.operator-started"))
+        .map((c) => c.flowId);
       return flows.names(ids);
     },
 

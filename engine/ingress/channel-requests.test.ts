@@ -32,13 +32,21 @@ const provider: ChannelAdapter = {
   channel: "sms",
   verify: (r) => (r.headers["x-token"] === "secret" ? { ok: true } : { ok: false, reason: "bad token" }),
   parse(r: RawRequest): ParsedRequest {
-    if (r.method === "GET") return { kind: "handshake", answer: { status: 200, contentType: "text/plain", body: new URL(r.url).searchParams.get("challenge") ?? "" } };
+    if (r.method === "GET")
+      return { kind: "handshake", answer: { status: 200, contentType: "text/plain", body: new URL(r.url).searchParams.get("challenge") ?? "" } };
     const body = JSON.parse(r.body.toString("utf8")) as { statuses: DeliveryStatus[]; messages: InboundMessage[] };
     return { kind: "events", messages: body.messages, statuses: body.statuses };
   },
   send: async () => ({ providerMessageId: null }),
 };
-const requests = (intake: ChannelIntake) => createChannelRequests({ adapters: new Map<Channel, ChannelAdapter>([["webchat", webchat], ["sms", provider]]), intake });
+const requests = (intake: ChannelIntake) =>
+  createChannelRequests({
+    adapters: new Map<Channel, ChannelAdapter>([
+      ["webchat", webchat],
+      ["sms", provider],
+    ]),
+    intake,
+  });
 
 describe("channel requests (verify → parse → intake)", () => {
   it("hands a message to intake and acknowledges it as today: 202 accepted, then 200 duplicate", async () => {
@@ -72,7 +80,12 @@ describe("channel requests (verify → parse → intake)", () => {
   });
 
   it("passes a handshake answer through", async () => {
-    const reply = await requests(fakeIntake().intake).receive("sms", { method: "GET", url: "https://example.test/api/channels/sms/inbound?challenge=42", headers: { "x-token": "secret" }, body: Buffer.alloc(0) });
+    const reply = await requests(fakeIntake().intake).receive("sms", {
+      method: "GET",
+      url: "https://example.test/api/channels/sms/inbound?challenge=42",
+      headers: { "x-token": "secret" },
+      body: Buffer.alloc(0),
+    });
     expect(reply).toEqual({ kind: "answer", answer: { status: 200, contentType: "text/plain", body: "42" } });
   });
 
@@ -92,14 +105,22 @@ describe("channel requests (verify → parse → intake)", () => {
 
   it("answers a request the channel refuses outright with its status and code, and lets payload errors (zod) through", async () => {
     const r = requests(fakeIntake().intake);
-    expect(await r.receive("webchat", badSamples.wrongMediaType.request)).toMatchObject({ kind: "json", status: 415, body: { error: "unsupported_media_type" } });
+    expect(await r.receive("webchat", badSamples.wrongMediaType.request)).toMatchObject({
+      kind: "json",
+      status: 415,
+      body: { error: "unsupported_media_type" },
+    });
     expect(await r.receive("webchat", badSamples.get.request)).toMatchObject({ kind: "json", status: 405, body: { error: "method_not_allowed" } });
     await expect(r.receive("webchat", badSamples.wrongTypes.request)).rejects.toMatchObject({ name: "ZodError" });
   });
 
   it("parses an in-process payload without a request", () => {
     const r = requests(fakeIntake().intake);
-    expect(r.parsePayload("webchat", { visitorId: "v-9", messageId: "m-9", text: "hi" })).toMatchObject({ channel: "webchat", address: "v-9", providerMessageId: "m-9" });
+    expect(r.parsePayload("webchat", { visitorId: "v-9", messageId: "m-9", text: "hi" })).toMatchObject({
+      channel: "webchat",
+      address: "v-9",
+      providerMessageId: "m-9",
+    });
     expect(() => r.parsePayload("webchat", { visitorId: 42 })).toThrow(expect.objectContaining({ name: "ZodError" }));
     expect(() => r.parsePayload("telegram", {})).toThrow(expect.objectContaining({ code: "unknown_channel" }));
   });

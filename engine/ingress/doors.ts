@@ -22,10 +22,12 @@ export function createDoors(intake: Intake, commits: GroupCommit, clock: () => n
 
     /** A due timer fires in its own step; one whose step fails is logged and set aside. */
     timerDue: (timer: DueTimer) =>
-      commits.submit(() => intake.timerDue(timer, clock())).catch((error) => {
-        console.error(`timer ${timer.id} failed`, error);
-        return commits.submit(() => intake.timerFailed(timer));
-      }),
+      commits
+        .submit(() => intake.timerDue(timer, clock()))
+        .catch((error) => {
+          console.error(`timer ${timer.id} failed`, error);
+          return commits.submit(() => intake.timerFailed(timer));
+        }),
 
     /** A CRM event (`POST /api/events`): validated against its typed payload. */
     async crmEvent(body: unknown) {

@@ -37,7 +37,14 @@ export function createIntake(repos: StepRepositories, runtime: FlowRuntime) {
       const { conversationId } = who;
       const opens = opensConversation(conversationId, at);
       conversations.addInbound(conversationId, msg.text, msg.providerMessageId, at);
-      const event: FlowEvent = { type: "message.received", at, messageId: msg.providerMessageId, text: msg.text, channel: msg.channel, opensConversation: opens };
+      const event: FlowEvent = {
+        type: "message.received",
+        at,
+        messageId: msg.providerMessageId,
+        text: msg.text,
+        channel: msg.channel,
+        opensConversation: opens,
+      };
 
       let instanceId: string | null = null;
       const waiting = instances.waitingIn(conversationId);

@@ -51,7 +51,16 @@ export function createStaff(staff: StaffRepository, clock: () => number) {
     /** Unacknowledged notifications for this person, newest first (supervisors also see skill-specific ones). */
     async notifications(operatorId: string) {
       const rows = await staff.unreadNotifications(audiencesOf(await member(operatorId)), 50);
-      return rows.map((n) => ({ id: n.id, audience: n.audience, level: n.level, title: n.title, body: n.body, customerId: n.customerId, instanceId: n.instanceId, createdAt: n.createdAt }));
+      return rows.map((n) => ({
+        id: n.id,
+        audience: n.audience,
+        level: n.level,
+        title: n.title,
+        body: n.body,
+        customerId: n.customerId,
+        instanceId: n.instanceId,
+        createdAt: n.createdAt,
+      }));
     },
 
     /** Someone it was meant for has seen it: it leaves everyone's list. */

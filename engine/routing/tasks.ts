@@ -27,7 +27,10 @@ function jsonObject(text: string): Record<string, unknown> {
 
 /** The customer's custom fields; values other than text, numbers and yes/no are not shown. */
 function customFields(text: string): Record<string, string | number | boolean> {
-  return Object.fromEntries(Object.entries(jsonObject(text)).filter(([, v]) => ["string", "number", "boolean"].includes(typeof v))) as Record<string, string | number | boolean>;
+  return Object.fromEntries(Object.entries(jsonObject(text)).filter(([, v]) => ["string", "number", "boolean"].includes(typeof v))) as Record<
+    string,
+    string | number | boolean
+  >;
 }
 
 /** How many of the customer's latest messages a task shows. */
@@ -76,7 +79,10 @@ export function createTasks(store: Store, staff: Staff, commits: GroupCommit, ru
     const viewer = viewerId ? await staff.member(viewerId) : null;
     const customer = task.customerId ? await customers.card(task.customerId, ACTIVE_CASES) : null;
     // One timeline per customer: every channel they wrote on, not only this task's conversation (the latest 200).
-    const latest = await conversations.timeline(task.customerId ? { customerId: task.customerId } : { conversationId: task.conversationId ?? "" }, TIMELINE_LENGTH);
+    const latest = await conversations.timeline(
+      task.customerId ? { customerId: task.customerId } : { conversationId: task.conversationId ?? "" },
+      TIMELINE_LENGTH,
+    );
     const conversation = task.conversationId ? await conversations.get(task.conversationId) : null;
     return {
       id: task.id,
@@ -109,7 +115,17 @@ export function createTasks(store: Store, staff: Staff, commits: GroupCommit, ru
         })),
       },
       conversation: conversation && { id: conversation.id, channel: conversation.channel },
-      messages: latest.reverse().map((m) => ({ id: m.id, direction: m.direction, author: m.author, text: m.text, status: m.status, channel: m.conversation.channel, createdAt: m.createdAt })),
+      messages: latest
+        .reverse()
+        .map((m) => ({
+          id: m.id,
+          direction: m.direction,
+          author: m.author,
+          text: m.text,
+          status: m.status,
+          channel: m.conversation.channel,
+          createdAt: m.createdAt,
+        })),
     };
   }
 

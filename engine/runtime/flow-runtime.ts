@@ -19,7 +19,12 @@ export type Who = { customer: CustomerRef; conversationId: string } | null;
  * every effect's rows (effects/registry says how each kind is written).
  */
 export function createFlowRuntime(repos: StepRepositories, versions: VersionCache) {
-  function persist(row: Pick<InstanceRow, "id" | "flowId" | "versionId" | "conversationId" | "customerId" | "stepCount">, isNew: boolean, result: StepResult, event: FlowEvent) {
+  function persist(
+    row: Pick<InstanceRow, "id" | "flowId" | "versionId" | "conversationId" | "customerId" | "stepCount">,
+    isNew: boolean,
+    result: StepResult,
+    event: FlowEvent,
+  ) {
     const customer = result.state.context.customer;
     repos.instances.writeStep({
       instance: {
@@ -40,7 +45,14 @@ export function createFlowRuntime(repos: StepRepositories, versions: VersionCach
       effects: result.effects,
       at: event.at,
     });
-    const step = { instanceId: row.id, conversationId: row.conversationId, customerId: row.customerId, at: event.at, reply: customer && { channel: customer.channel, address: customer.address }, repos };
+    const step = {
+      instanceId: row.id,
+      conversationId: row.conversationId,
+      customerId: row.customerId,
+      at: event.at,
+      reply: customer && { channel: customer.channel, address: customer.address },
+      repos,
+    };
     for (const effect of result.effects) effectDefinition(effect.kind).write(effect as never, step);
     const followUp = { instanceId: row.id, conversationId: row.conversationId, at: event.at, subflows: subflows.of(result, event.at) };
     for (const effect of result.effects) effectDefinition(effect.kind).follow?.(effect as never, followUp);
@@ -62,7 +74,14 @@ export function createFlowRuntime(repos: StepRepositories, versions: VersionCach
     const conversationId = who?.conversationId ?? null;
     const customer = who?.customer ?? null;
     const row = { id: instanceId, flowId: chosen.flowId, versionId: chosen.versionId, conversationId, customerId: customer?.id ?? null, stepCount: 0 };
-    const result = startStep(versions.machine(chosen.versionId), { instanceId, flowId: chosen.flowId, versionId: chosen.versionId, conversationId, customer, event });
+    const result = startStep(versions.machine(chosen.versionId), {
+      instanceId,
+      flowId: chosen.flowId,
+      versionId: chosen.versionId,
+      conversationId,
+      customer,
+      event,
+    });
     persist(row, true, result, event);
     return instanceId;
   }
@@ -114,7 +133,9 @@ export function createFlowRuntime(repos: StepRepositories, versions: VersionCach
           const poll = findNodeSpec(t.type)?.trigger?.poll;
           const due = poll?.lastDue(t.settings as never, at) ?? null;
           if (!poll || due === null || due < candidate.publishedAt || at - due > graceMs) return [];
-          return [{ candidate, key: `poll:${candidate.versionId}:${index}:${due}`, record: { type: t.type, due }, event: poll.event(t.settings as never, due, at) }];
+          return [
+            { candidate, key: `poll:${candidate.versionId}:${index}:${due}`, record: { type: t.type, due }, event: poll.event(t.settings as never, due, at) },
+          ];
         }),
       );
     },

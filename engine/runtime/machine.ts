@@ -52,5 +52,8 @@ export function initialContext(input: StartInput): FlowContext {
 
 /** Turns a stored machine config into an XState machine (cache it per version). */
 export function buildMachine(config: MachineJson): AnyStateMachine {
-  return flowSetup.createMachine({ ...(config as object), context: ({ input }: { input?: StartInput }) => (input ? initialContext(input) : ({} as FlowContext)) } as never) as unknown as AnyStateMachine;
+  return flowSetup.createMachine({
+    ...(config as object),
+    context: ({ input }: { input?: StartInput }) => (input ? initialContext(input) : ({} as FlowContext)),
+  } as never) as unknown as AnyStateMachine;
 }

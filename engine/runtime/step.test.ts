@@ -24,7 +24,14 @@ const ASK_AGAIN: FlowDocument = {
   ],
 };
 
-const startInput = (text: string) => ({ instanceId: "i-9", flowId: "f", versionId: "v", conversationId: "c", customer: TEST_CUSTOMER, event: messageEvent(text, { messageId: "m-1" }) });
+const startInput = (text: string) => ({
+  instanceId: "i-9",
+  flowId: "f",
+  versionId: "v",
+  conversationId: "c",
+  customer: TEST_CUSTOMER,
+  event: messageEvent(text, { messageId: "m-1" }),
+});
 
 describe("startStep / eventStep (pure, no database)", () => {
   it("is deterministic: the same input gives the same state, trail and effects", () => {
@@ -45,7 +52,10 @@ describe("startStep / eventStep (pure, no database)", () => {
       ["message.send", "inst-1:2"],
       ["task.create", "inst-1:3"],
     ]);
-    expect(effectsOf(run.effects, "message.send").map((e) => e.text)).toEqual(["Hello Ann, this is Omniflow support.", "Let me find a colleague for you, one moment."]);
+    expect(effectsOf(run.effects, "message.send").map((e) => e.text)).toEqual([
+      "Hello Ann, this is Omniflow support.",
+      "Let me find a colleague for you, one moment.",
+    ]);
     const done = run.completeTask("unresolved");
     expect(done).toMatchObject({ status: "completed", trail: ["sorry", "unresolved"] });
     expect(done.effects).toEqual([{ kind: "message.send", key: "inst-1:4", nodeId: "sorry", text: "Sorry we could not solve it now; we will follow up." }]);
@@ -58,7 +68,16 @@ describe("startStep / eventStep (pure, no database)", () => {
     run.reply("and another");
     const keys = run.effects.map((e) => e.key);
     expect(keys).toEqual(["i-9:1", "i-9:2", "i-9:3", "i-9:4", "i-9:5", "i-9:6", "i-9:7", "i-9:8"]);
-    expect(run.effects.map((e) => e.kind)).toEqual(["message.send", "timer.set", "timer.cancel", "message.send", "timer.set", "timer.cancel", "message.send", "timer.set"]);
+    expect(run.effects.map((e) => e.kind)).toEqual([
+      "message.send",
+      "timer.set",
+      "timer.cancel",
+      "message.send",
+      "timer.set",
+      "timer.cancel",
+      "message.send",
+      "timer.set",
+    ]);
   });
 
   it("replays a step from the stored state with the same effect keys", () => {

@@ -63,7 +63,17 @@ function scopeOf(machine: AnyStateMachine): AnyActorScope {
   if (!scope) {
     const self = createActor(machine);
     const noop = () => {};
-    scope = { self, system: self.system, id: "", sessionId: "", defer: noop, logger: noop, stopChild: noop, emit: noop, actionExecutor: noop } as unknown as AnyActorScope;
+    scope = {
+      self,
+      system: self.system,
+      id: "",
+      sessionId: "",
+      defer: noop,
+      logger: noop,
+      stopChild: noop,
+      emit: noop,
+      actionExecutor: noop,
+    } as unknown as AnyActorScope;
     scopes.set(machine, scope);
   }
   return scope;

@@ -117,7 +117,14 @@ export function createSubflows({ instances, timers, tasks, versions, start, adva
       advance(
         parent,
         result.status === "completed"
-          ? { type: "subflow.completed", at, key: caller.key, nodeId, outcome, outputs: Object.fromEntries(caller.outputs.map((name) => [name, vars[name] ?? null])) }
+          ? {
+              type: "subflow.completed",
+              at,
+              key: caller.key,
+              nodeId,
+              outcome,
+              outputs: Object.fromEntries(caller.outputs.map((name) => [name, vars[name] ?? null])),
+            }
           : { type: "subflow.failed", at, key: caller.key, nodeId, error: `the called flow stopped at node ${stoppedAt} with nothing to wait for` },
       );
     },

@@ -8,7 +8,12 @@ const at = { x: 0, y: 0 };
 const REFUND: FlowDocument = {
   nodes: [
     { id: "start", type: "trigger.message-received", position: at, settings: {} },
-    { id: "check", type: "flow.call-subflow", position: at, settings: { flowId: "refund-check", inputs: ["orderId = {{message.text}}"], resultVariable: "refund" } },
+    {
+      id: "check",
+      type: "flow.call-subflow",
+      position: at,
+      settings: { flowId: "refund-check", inputs: ["orderId = {{message.text}}"], resultVariable: "refund" },
+    },
     { id: "tell", type: "message.send", position: at, settings: { text: "Refund {{vars.refund.refundId}}: {{vars.refund.outcome}}" } },
     { id: "done", type: "flow.end", position: at, settings: { outcome: "told" } },
     { id: "failed", type: "flow.end", position: at, settings: { outcome: "check-failed" } },
@@ -23,16 +28,29 @@ const REFUND: FlowDocument = {
 
 describe("subflow-result steps", () => {
   it("answer the subflow the flow waits on with its outcome and outputs", () => {
-    const run = simulateFlow(REFUND, [{ do: "message", text: "A-17" }, { do: "subflow-result", outcome: "approved", outputs: { refundId: "R-9" } }]);
+    const run = simulateFlow(REFUND, [
+      { do: "message", text: "A-17" },
+      { do: "subflow-result", outcome: "approved", outputs: { refundId: "R-9" } },
+    ]);
     expect(run.steps[0].effects).toContainEqual({ kind: "subflow.start", key: "sim:1", nodeId: "check", flowId: "refund-check", inputs: { orderId: "A-17" } });
-    expect(run.steps[1].event).toEqual({ type: "subflow.completed", at: SIMULATION_START, key: "sim:1", nodeId: "check", outcome: "approved", outputs: { refundId: "R-9" } });
+    expect(run.steps[1].event).toEqual({
+      type: "subflow.completed",
+      at: SIMULATION_START,
+      key: "sim:1",
+      nodeId: "check",
+      outcome: "approved",
+      outputs: { refundId: "R-9" },
+    });
     expect(run.steps[1].vars.refund).toEqual({ refundId: "R-9", outcome: "approved" });
     expect(run.sent).toEqual(["Refund R-9: approved"]);
     expect(run).toMatchObject({ status: "completed", outcome: "told", notes: [] });
   });
 
   it("take a subflow that ended without an outcome", () => {
-    const run = simulateFlow(REFUND, [{ do: "message", text: "A-17" }, { do: "subflow-result", outcome: null, outputs: {} }]);
+    const run = simulateFlow(REFUND, [
+      { do: "message", text: "A-17" },
+      { do: "subflow-result", outcome: null, outputs: {} },
+    ]);
     expect(run.steps[1].vars.refund).toEqual({ outcome: null });
     expect(run.outcome).toBe("told");
   });
@@ -49,7 +67,10 @@ describe("subflow-result steps", () => {
 
 describe("http-response steps", () => {
   it("still explain an answer no request waits for", () => {
-    const run = simulateFlow(REFUND, [{ do: "message", text: "A-17" }, { do: "http-response", status: 200 }]);
+    const run = simulateFlow(REFUND, [
+      { do: "message", text: "A-17" },
+      { do: "http-response", status: 200 },
+    ]);
     expect(run.notes).toEqual([{ input: 1, message: "no HTTP request is waiting for an answer" }]);
     expect(run.status).toBe("waiting");
   });

@@ -85,7 +85,16 @@ export function simulateFlow(doc: FlowDocument, script: SimulationStep[], opts: 
     sim.state = JSON.parse(JSON.stringify(result.state)) as PersistedState; // exactly what the store would keep
     const here = world(input, event.at);
     for (const effect of result.effects) effectDefinition(effect.kind).simulate(effect as never, here);
-    run.steps.push({ input, event, at: event.at, trail: result.trail, effects: result.effects, vars: result.state.context.vars, state: result.state.value, status: result.status });
+    run.steps.push({
+      input,
+      event,
+      at: event.at,
+      trail: result.trail,
+      effects: result.effects,
+      vars: result.state.context.vars,
+      state: result.state.value,
+      status: result.status,
+    });
     run.status = result.status;
     run.outcome = result.state.context.outcome;
     // Results come back as events right after the step that caused them (the simulated channel is instant).
@@ -138,9 +147,21 @@ export function simulateFlow(doc: FlowDocument, script: SimulationStep[], opts: 
       case "subflow-call":
         return start(input, { type: "subflow.called", at, parentInstanceId: "sim-parent", key: `sim-parent:${++sim.seq}`, inputs: step.inputs });
       case "http-response":
-        return answer(input, "http.request", "no HTTP request is waiting for an answer", (r) => ({ type: "http.responded", at, ...r, status: step.status, body: step.body ?? null }));
+        return answer(input, "http.request", "no HTTP request is waiting for an answer", (r) => ({
+          type: "http.responded",
+          at,
+          ...r,
+          status: step.status,
+          body: step.body ?? null,
+        }));
       case "subflow-result":
-        return answer(input, "subflow.start", "no subflow is waiting for a result", (r) => ({ type: "subflow.completed", at, ...r, outcome: step.outcome, outputs: step.outputs }));
+        return answer(input, "subflow.start", "no subflow is waiting for a result", (r) => ({
+          type: "subflow.completed",
+          at,
+          ...r,
+          outcome: step.outcome,
+          outputs: step.outputs,
+        }));
       case "complete-task": {
         const taskId = tasks.pop();
         if (!taskId) return note(input, "no open task to complete");
@@ -167,9 +188,11 @@ export function checkExpectations(run: SimulationRun, expect: Expectation): stri
   const failures: string[] = [];
   if (!run.ok) return [`the flow does not compile: ${run.issues.map((i) => i.message).join(" ")}`];
   if (expect.status && run.status !== expect.status) failures.push(`expected the instance to be ${expect.status}, it is ${run.status}`);
-  if (expect.outcome !== undefined && run.outcome !== expect.outcome) failures.push(`expected outcome "${expect.outcome}", got ${run.outcome === null ? "none" : `"${run.outcome}"`}`);
+  if (expect.outcome !== undefined && run.outcome !== expect.outcome)
+    failures.push(`expected outcome "${expect.outcome}", got ${run.outcome === null ? "none" : `"${run.outcome}"`}`);
   expect.sent?.forEach((text, i) => {
-    if (!run.sent[i]?.includes(text)) failures.push(`message ${i + 1} should contain "${text}", it was ${run.sent[i] === undefined ? "never sent" : `"${run.sent[i]}"`}`);
+    if (!run.sent[i]?.includes(text))
+      failures.push(`message ${i + 1} should contain "${text}", it was ${run.sent[i] === undefined ? "never sent" : `"${run.sent[i]}"`}`);
   });
   if (expect.sent && run.sent.length > expect.sent.length) failures.push(`expected ${expect.sent.length} messages, ${run.sent.length} were sent`);
   if (expect.path) {
@@ -178,7 +201,9 @@ export function checkExpectations(run: SimulationRun, expect: Expectation): stri
     for (const nodeId of expect.path) {
       const at = visited.indexOf(nodeId, from);
       if (at < 0) {
-        failures.push(`expected the path to pass ${nodeId} (after ${expect.path.slice(0, expect.path.indexOf(nodeId)).join(" → ") || "the start"}); it went ${visited.join(" → ")}`);
+        failures.push(
+          `expected the path to pass ${nodeId} (after ${expect.path.slice(0, expect.path.indexOf(nodeId)).join(" → ") || "the start"}); it went ${visited.join(" → ")}`,
+        );
         break;
       }
       from = at + 1;
@@ -186,7 +211,8 @@ export function checkExpectations(run: SimulationRun, expect: Expectation): stri
   }
   const vars = run.steps.at(-1)?.vars ?? {};
   for (const [name, value] of Object.entries(expect.vars ?? {})) {
-    if (JSON.stringify(vars[name]) !== JSON.stringify(value)) failures.push(`expected vars.${name} = ${JSON.stringify(value)}, got ${JSON.stringify(vars[name])}`);
+    if (JSON.stringify(vars[name]) !== JSON.stringify(value))
+      failures.push(`expected vars.${name} = ${JSON.stringify(value)}, got ${JSON.stringify(vars[name])}`);
   }
   return failures;
 }

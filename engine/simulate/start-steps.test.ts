@@ -20,10 +20,16 @@ function startedBy(trigger: Omit<FlowNode, "id" | "position">, text: string): Fl
   };
 }
 
-const SHIPPED = startedBy({ type: "trigger.webhook", settings: { hook: "order-shipped", fields: ["orderId: string", "express?: boolean"] } }, "Order {{vars.orderId}} is on its way.");
+const SHIPPED = startedBy(
+  { type: "trigger.webhook", settings: { hook: "order-shipped", fields: ["orderId: string", "express?: boolean"] } },
+  "Order {{vars.orderId}} is on its way.",
+);
 const DAILY = startedBy({ type: "trigger.schedule", settings: { cron: "0 9 * * 1-5", timeZone: "Europe/Berlin" } }, "Report for {{vars.scheduledFor}}");
 const FOLLOW_UP = startedBy({ type: "trigger.operator-started", settings: {} }, "Following up: {{vars.note}}");
-const REFUND = startedBy({ type: "trigger.subflow-called", settings: { inputs: ["orderId: string", "amount: number"] } }, "Refund of {{vars.amount}} for {{vars.orderId}}");
+const REFUND = startedBy(
+  { type: "trigger.subflow-called", settings: { inputs: ["orderId: string", "amount: number"] } },
+  "Refund of {{vars.amount}} for {{vars.orderId}}",
+);
 const CHAT = startedBy({ type: "trigger.message-received", settings: {} }, "Hello");
 
 describe("webhook steps", () => {
@@ -47,7 +53,9 @@ describe("webhook steps", () => {
   });
 
   it("explain a hook no trigger takes, and a draft with no webhook trigger at all", () => {
-    expect(simulateFlow(SHIPPED, [{ do: "webhook", hook: "order-lost", payload: {} }]).notes).toEqual([{ input: 0, message: 'no trigger takes a webhook named "order-lost"' }]);
+    expect(simulateFlow(SHIPPED, [{ do: "webhook", hook: "order-lost", payload: {} }]).notes).toEqual([
+      { input: 0, message: 'no trigger takes a webhook named "order-lost"' },
+    ]);
     expect(simulateFlow(CHAT, [{ do: "webhook", hook: "order-shipped", payload: {} }]).notes[0].message).toBe("the draft has no “Webhook” trigger");
   });
 
@@ -92,14 +100,18 @@ describe("schedule steps", () => {
 
 describe("operator-start steps", () => {
   it("start the flow for the script's customer with the operator's note", () => {
-    const run = simulateFlow(FOLLOW_UP, [{ do: "operator-start", note: "your replacement ships Monday" }], { customer: { name: "Noor", channel: "sms", alsoOn: [] } });
+    const run = simulateFlow(FOLLOW_UP, [{ do: "operator-start", note: "your replacement ships Monday" }], {
+      customer: { name: "Noor", channel: "sms", alsoOn: [] },
+    });
     expect(run.steps[0].event).toEqual({ type: "flow.started", at: SIMULATION_START, by: "sim-operator", note: "your replacement ships Monday" });
     expect(run.steps[0].vars).toMatchObject({ startedBy: "sim-operator", note: "your replacement ships Monday" });
     expect(run.sent).toEqual(["Following up: your replacement ships Monday"]);
   });
 
   it("explain a draft an operator cannot start", () => {
-    expect(simulateFlow(CHAT, [{ do: "operator-start", note: "" }]).notes).toEqual([{ input: 0, message: "the draft has no “Started by an operator” trigger" }]);
+    expect(simulateFlow(CHAT, [{ do: "operator-start", note: "" }]).notes).toEqual([
+      { input: 0, message: "the draft has no “Started by an operator” trigger" },
+    ]);
   });
 });
 

@@ -15,8 +15,12 @@ export function createConversationRepository(db: Db, prisma: PrismaClient) {
     insert: db.prepare(`INSERT INTO "Conversation" (id, customerId, channel, address, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)`),
     lastMessageAt: db.prepare(`SELECT createdAt FROM "Message" WHERE conversationId = ? ORDER BY createdAt DESC LIMIT 1`),
     touch: db.prepare(`UPDATE "Conversation" SET updatedAt = ? WHERE id = ?`),
-    messageIn: db.prepare(`INSERT INTO "Message" (id, conversationId, direction, author, text, providerId, status, createdAt) VALUES (?, ?, 'in', 'customer', ?, ?, 'received', ?)`),
-    messageOut: db.prepare(`INSERT INTO "Message" (id, conversationId, direction, author, text, buttons, status, createdAt) VALUES (?, ?, 'out', ?, ?, ?, 'queued', ?)`),
+    messageIn: db.prepare(
+      `INSERT INTO "Message" (id, conversationId, direction, author, text, providerId, status, createdAt) VALUES (?, ?, 'in', 'customer', ?, ?, 'received', ?)`,
+    ),
+    messageOut: db.prepare(
+      `INSERT INTO "Message" (id, conversationId, direction, author, text, buttons, status, createdAt) VALUES (?, ?, 'out', ?, ?, ?, 'queued', ?)`,
+    ),
     status: db.prepare(`UPDATE "Message" SET status = ? WHERE id = ?`),
     sentAs: db.prepare(`UPDATE "Message" SET providerId = ? WHERE id = ?`),
     statusByProvider: db.prepare(
@@ -70,7 +74,14 @@ export function createConversationRepository(db: Db, prisma: PrismaClient) {
         where: { conversationId: conversation.id, OR: [{ direction: "in" }, { status: { in: DELIVERED } }] },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       });
-      const messages = rows.map((m) => ({ id: m.id, direction: m.direction, author: m.author, text: m.text, buttons: m.buttons ? (JSON.parse(m.buttons) as string[]) : [], createdAt: m.createdAt }));
+      const messages = rows.map((m) => ({
+        id: m.id,
+        direction: m.direction,
+        author: m.author,
+        text: m.text,
+        buttons: m.buttons ? (JSON.parse(m.buttons) as string[]) : [],
+        createdAt: m.createdAt,
+      }));
       return { conversationId: conversation.id, messages };
     },
     /** The latest `take` messages of a customer across all their conversations (or of one conversation), newest first. */

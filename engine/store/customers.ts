@@ -11,7 +11,9 @@ export function createCustomerRepository(db: Db, prisma: PrismaClient) {
     insert: db.prepare(`INSERT INTO "Customer" (id, name, createdAt) VALUES (?, ?, ?)`),
     name: db.prepare(`UPDATE "Customer" SET name = ? WHERE id = ? AND name IS NULL`),
     identityInsert: db.prepare(`INSERT INTO "CustomerIdentity" (id, customerId, channel, address, createdAt) VALUES (?, ?, ?, ?, ?)`),
-    firstIdentity: db.prepare(`SELECT c.id, c.name, i.channel, i.address FROM "Customer" c JOIN "CustomerIdentity" i ON i.customerId = c.id WHERE c.id = ? ORDER BY i.createdAt LIMIT 1`),
+    firstIdentity: db.prepare(
+      `SELECT c.id, c.name, i.channel, i.address FROM "Customer" c JOIN "CustomerIdentity" i ON i.customerId = c.id WHERE c.id = ? ORDER BY i.createdAt LIMIT 1`,
+    ),
     address: db.prepare(`SELECT address FROM "CustomerIdentity" WHERE customerId = ? AND channel = ? ORDER BY createdAt DESC LIMIT 1`),
     fields: db.prepare(`UPDATE "Customer" SET fields = json_patch(fields, ?) WHERE id = ?`),
   };

@@ -4,7 +4,9 @@ import { iso, type Db } from "./db";
 export function createHandoffRepository(db: Db) {
   const find = db.prepare(`SELECT customerId, expiresAt FROM "ChannelHandoff" WHERE id = ? AND channel = ? AND usedAt IS NULL`);
   const use = db.prepare(`UPDATE "ChannelHandoff" SET usedAt = ? WHERE id = ?`);
-  const insert = db.prepare(`INSERT OR IGNORE INTO "ChannelHandoff" (id, customerId, conversationId, instanceId, channel, createdAt, expiresAt) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO "ChannelHandoff" (id, customerId, conversationId, instanceId, channel, createdAt, expiresAt) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
   return {
     /** An unused token for this channel: whose it is and until when (ms). */
     unused(token: string, channel: string): { customerId: string; expiresAt: number } | undefined {

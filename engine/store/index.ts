@@ -50,4 +50,7 @@ export function openStore(file = defaultDbFile()) {
 export type Store = ReturnType<typeof openStore>;
 
 /** The repositories a step's transaction writes through. */
-export type StepRepositories = Pick<Store, "inbox" | "customers" | "conversations" | "handoffs" | "instances" | "timers" | "outbox" | "tasks" | "staff" | "cases">;
+export type StepRepositories = Pick<
+  Store,
+  "inbox" | "customers" | "conversations" | "handoffs" | "instances" | "timers" | "outbox" | "tasks" | "staff" | "cases"
+>;

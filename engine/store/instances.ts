@@ -36,7 +36,9 @@ export function createInstanceRepository(db: Db, prisma: PrismaClient) {
     update: db.prepare(`UPDATE "Instance" SET status = ?, state = ?, snapshot = ?, stepCount = ?, updatedAt = ? WHERE id = ?`),
     log: db.prepare(`INSERT INTO "InstanceEvent" (instanceId, step, type, payload, trail, effects, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)`),
     // Subflows a caller started and that still wait (same conversation; `IS` also matches none).
-    calledBy: db.prepare(`SELECT * FROM "Instance" WHERE status = 'waiting' AND conversationId IS ? AND json_extract(snapshot, '$.context.caller.instanceId') = ?`),
+    calledBy: db.prepare(
+      `SELECT * FROM "Instance" WHERE status = 'waiting' AND conversationId IS ? AND json_extract(snapshot, '$.context.caller.instanceId') = ?`,
+    ),
     cancel: db.prepare(`UPDATE "Instance" SET status = 'cancelled', updatedAt = ? WHERE id = ? AND status = 'waiting'`),
   };
 

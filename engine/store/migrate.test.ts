@@ -66,10 +66,16 @@ describe("migrate", () => {
     // Step 1: FlowVersion -> Flow becomes ON DELETE CASCADE. Step 2: a Flow column becomes optional,
     // which Prisma writes as CREATE new_Flow + DROP TABLE "Flow" + RENAME. With foreign keys on,
     // SQLite's implicit DELETE in that DROP would cascade and silently empty FlowVersion.
-    const cascade = schema.replace("@relation(fields: [flowId], references: [id])\n  instances", "@relation(fields: [flowId], references: [id], onDelete: Cascade)\n  instances");
+    const cascade = schema.replace(
+      "@relation(fields: [flowId], references: [id])\n  instances",
+      "@relation(fields: [flowId], references: [id], onDelete: Cascade)\n  instances",
+    );
     const optional = cascade.replace(/name {6}String\n/, "name      String?\n");
     expect(new Set([schema, cascade, optional]).size).toBe(3);
-    for (const [name, target] of [["9998_cascade", cascade], ["9999_redefine", optional]] as const) {
+    for (const [name, target] of [
+      ["9998_cascade", cascade],
+      ["9999_redefine", optional],
+    ] as const) {
       const sql = await diffSql({ from: { databaseFile: file }, to: { schema: target } });
       expect(sql).toMatch(/DROP TABLE/);
       mkdirSync(path.join(dir, name));

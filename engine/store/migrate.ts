@@ -44,9 +44,7 @@ export function migrate(db: Database, dir: string = defaultMigrationsDir()): { a
   db.exec(`CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" (name TEXT PRIMARY KEY, checksum TEXT, appliedAt TEXT)`);
   const files = listMigrations(dir);
   const done = new Map(
-    (db.prepare(`SELECT name, checksum FROM "${MIGRATIONS_TABLE}"`).all() as { name: string; checksum: string }[]).map(
-      (r) => [r.name, r.checksum],
-    ),
+    (db.prepare(`SELECT name, checksum FROM "${MIGRATIONS_TABLE}"`).all() as { name: string; checksum: string }[]).map((r) => [r.name, r.checksum]),
   );
   // An edited migration means this database and a fresh one would differ: refuse rather than guess.
   for (const f of files) {

@@ -20,7 +20,17 @@ export function createStaffRepository(db: Db, prisma: PrismaClient) {
       await prisma.operator.upsert({ where: { id: row.id }, create: row, update: {} });
     },
     /** A notification written in the step's transaction (once per key). */
-    addNotification(n: { key: string; instanceId: string; nodeId: string; audience: string; level: string; title: string; body: string; customerId: string | null; at: number }): void {
+    addNotification(n: {
+      key: string;
+      instanceId: string;
+      nodeId: string;
+      audience: string;
+      level: string;
+      title: string;
+      body: string;
+      customerId: string | null;
+      at: number;
+    }): void {
       notify.run(n.key, n.instanceId, n.nodeId, n.audience, n.level, n.title, n.body, n.customerId, iso(n.at));
     },
     /** Unread notifications for these audiences (all when null), newest first. */

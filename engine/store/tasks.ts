@@ -60,8 +60,19 @@ export function createTaskRepository(db: Db, prisma: PrismaClient) {
     /** Opens a task (once per key). */
     create(t: TaskWrite): void {
       s.insert.run(
-        t.id, t.instanceId, t.nodeId, queueId(t.queue, t.at), t.title, JSON.stringify(t.steps), JSON.stringify(t.outcomes),
-        t.priority, t.dueAt, JSON.stringify(t.skills), t.customerId, t.conversationId, iso(t.at),
+        t.id,
+        t.instanceId,
+        t.nodeId,
+        queueId(t.queue, t.at),
+        t.title,
+        JSON.stringify(t.steps),
+        JSON.stringify(t.outcomes),
+        t.priority,
+        t.dueAt,
+        JSON.stringify(t.skills),
+        t.customerId,
+        t.conversationId,
+        iso(t.at),
       );
     },
     /** Moves an open task to another queue with a new priority and deadline, adding a step. */

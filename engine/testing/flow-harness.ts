@@ -16,14 +16,22 @@ export const TEST_CUSTOMER: CustomerRef = { id: "cust-1", name: "Ann", channel: 
 /** Compiles a document that must be valid; the error lists the issues if it is not. */
 export function compileOrThrow(doc: FlowDocument): MachineJson {
   const result = compileFlow(doc);
-  if (!result.ok) throw new Error(`flow does not compile: ${result.issues.map((i) => `${i.code}@${i.nodeId ?? "-"}${i.field ? `.${i.field}` : ""}`).join(", ")}`);
+  if (!result.ok)
+    throw new Error(`flow does not compile: ${result.issues.map((i) => `${i.code}@${i.nodeId ?? "-"}${i.field ? `.${i.field}` : ""}`).join(", ")}`);
   return result.machine;
 }
 
 let messageCounter = 0;
 export function messageEvent(text: string, opts: { messageId?: string; channel?: Channel; at?: number; opensConversation?: boolean } = {}): FlowEvent {
   const { opensConversation } = opts;
-  return { type: "message.received", at: opts.at ?? T0, messageId: opts.messageId ?? `msg-${++messageCounter}`, text, channel: opts.channel ?? "webchat", ...(opensConversation !== undefined && { opensConversation }) };
+  return {
+    type: "message.received",
+    at: opts.at ?? T0,
+    messageId: opts.messageId ?? `msg-${++messageCounter}`,
+    text,
+    channel: opts.channel ?? "webchat",
+    ...(opensConversation !== undefined && { opensConversation }),
+  };
 }
 export function timerFired(timerId: string, nodeId: string, at = T0): FlowEvent {
   return { type: "timer.fired", at, timerId, nodeId };
@@ -61,11 +69,21 @@ export function startFlow(doc: FlowDocument, first: FlowEvent | string, opts: { 
   const machine = buildMachine(compileOrThrow(doc));
   const event = typeof first === "string" ? messageEvent(first) : first;
   const instanceId = opts.instanceId ?? "inst-1";
-  const start = startStep(machine, { instanceId, flowId: "flow-1", versionId: "ver-1", conversationId: "conv-1", customer: opts.customer === undefined ? TEST_CUSTOMER : opts.customer, event });
+  const start = startStep(machine, {
+    instanceId,
+    flowId: "flow-1",
+    versionId: "ver-1",
+    conversationId: "conv-1",
+    customer: opts.customer === undefined ? TEST_CUSTOMER : opts.customer,
+    event,
+  });
   const steps = [start];
   let stored = JSON.stringify(start.state);
   const lastKey = (kind: Effect["kind"]) => {
-    const effect = steps.flatMap((s) => s.effects).filter((e) => e.kind === kind).at(-1);
+    const effect = steps
+      .flatMap((s) => s.effects)
+      .filter((e) => e.kind === kind)
+      .at(-1);
     if (!effect) throw new Error(`the flow has emitted no ${kind} effect`);
     return effect.key;
   };

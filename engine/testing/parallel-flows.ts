@@ -25,7 +25,11 @@ export function parallelFlow(branches: ChainNode[][], opts: { mode?: JoinMode; a
     }
     edges.push(edge(from.id, from.port, "join"));
   });
-  nodes.push(node("join", "flow.join", { mode: opts.mode ?? "all" }), node("after", "message.send", { text: opts.after ?? "All done" }), node("end", "flow.end", { outcome: "joined" }));
+  nodes.push(
+    node("join", "flow.join", { mode: opts.mode ?? "all" }),
+    node("after", "message.send", { text: opts.after ?? "All done" }),
+    node("end", "flow.end", { outcome: "joined" }),
+  );
   edges.push(edge("join", "out", "after"), edge("after", "out", "end"));
   return { nodes, edges };
 }
@@ -34,7 +38,14 @@ export function parallelFlow(branches: ChainNode[][], opts: { mode?: JoinMode; a
 export const operatorAndTimer = (mode: JoinMode = "all") =>
   parallelFlow(
     [
-      [{ id: "task", type: "routing.operator-task", settings: { queue: "support", title: "Call {{customer.name}} back", outcomes: ["done"] }, out: "outcome-done" }],
+      [
+        {
+          id: "task",
+          type: "routing.operator-task",
+          settings: { queue: "support", title: "Call {{customer.name}} back", outcomes: ["done"] },
+          out: "outcome-done",
+        },
+      ],
       [
         { id: "tell", type: "message.send", settings: { text: "An operator will call you back." } },
         { id: "wait", type: "timer.delay", settings: { amount: 10, unit: "minutes" } },

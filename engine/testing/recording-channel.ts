@@ -16,7 +16,9 @@ export type RecordingChannel = ChannelAdapter & {
  * web chat's requests, so registering it (option `channels`) under "webchat" replaces the built-in one.
  * `verify` accepts everything unless the test passes its own.
  */
-export function recordingChannel(options: { channel?: Channel; onSend?: (message: OutboundMessage) => void; verify?: (request: RawRequest) => Verification } = {}): RecordingChannel {
+export function recordingChannel(
+  options: { channel?: Channel; onSend?: (message: OutboundMessage) => void; verify?: (request: RawRequest) => Verification } = {},
+): RecordingChannel {
   const channel = options.channel ?? "webchat";
   const webchat = webchatAdapter(undefined, { delivered: () => {} });
   const sent: OutboundMessage[] = [];

@@ -58,7 +58,10 @@ export function useTestEngine(setup?: (t: TestEngine) => unknown): TestEngine {
  * open, restart or crash engines themselves (and close what they open). Read it inside tests and hooks only.
  */
 export function useTempDb(prefix?: string): Pick<TempDb, "dir" | "file"> {
-  const live = perTest(() => tempDb(prefix), (tmp) => tmp.remove());
+  const live = perTest(
+    () => tempDb(prefix),
+    (tmp) => tmp.remove(),
+  );
   return {
     get dir() {
       return live().dir;
@@ -102,7 +105,11 @@ export function chat(visitorId: string, messageId: string, text: string, name?: 
 
 /** Rows of a table, optionally filtered by a SQL condition. */
 export function countRows(engine: Engine, table: string, where = "1 = 1", ...params: unknown[]): number {
-  return (testDb(engine).prepare(`SELECT COUNT(*) AS n FROM "${table}" WHERE ${where}`).get(...params) as { n: number }).n;
+  return (
+    testDb(engine)
+      .prepare(`SELECT COUNT(*) AS n FROM "${table}" WHERE ${where}`)
+      .get(...params) as { n: number }
+  ).n;
 }
 
 /** The outbox in dispatch order. */
@@ -119,6 +126,11 @@ export function instanceRow(engine: Engine, id: string): InstanceRowView {
 
 /** The instance's log in the order it was written (not sorted by step, so a misordering shows). */
 export function stepLog(engine: Engine, instanceId: string): { step: number; type: string; payload: Record<string, unknown>; trail: string[] }[] {
-  const rows = testDb(engine).prepare(`SELECT step, type, payload, trail FROM "InstanceEvent" WHERE instanceId = ? ORDER BY id`).all(instanceId) as { step: number; type: string; payload: string; trail: string }[];
+  const rows = testDb(engine).prepare(`SELECT step, type, payload, trail FROM "InstanceEvent" WHERE instanceId = ? ORDER BY id`).all(instanceId) as {
+    step: number;
+    type: string;
+    payload: string;
+    trail: string;
+  }[];
   return rows.map((r) => ({ step: r.step, type: r.type, payload: JSON.parse(r.payload), trail: JSON.parse(r.trail) }));
 }

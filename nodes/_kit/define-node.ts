@@ -137,7 +137,9 @@ export type NodeSpec<
  *   actions: { finish: action<{ outcome: string }>((context, _event, p) => ({ ...context, outcome: p.outcome })) },
  * })
  */
-export function defineNode<S extends z.ZodType<Record<string, unknown>>, A extends Actions = {}, G extends Guards = {}>(spec: NodeSpec<S, A, G>): NodeSpec<S, A, G> {
+export function defineNode<S extends z.ZodType<Record<string, unknown>>, A extends Actions = {}, G extends Guards = {}>(
+  spec: NodeSpec<S, A, G>,
+): NodeSpec<S, A, G> {
   return Object.freeze(spec);
 }
 

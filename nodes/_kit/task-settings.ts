@@ -12,12 +12,20 @@ type Meta = { label: string; help?: string };
 /** The operator queue a task goes to, as operators see it. */
 export const queueName = () => z.string().trim().min(1, "name the queue").max(60).regex(SLUG, SLUG_MESSAGE);
 
-export const prioritySetting = (fallback: (typeof TASK_PRIORITIES)[number], meta: Meta = { label: "Priority", help: "Operators see higher priorities first." }) =>
-  z.enum(TASK_PRIORITIES).default(fallback).meta(meta);
+export const prioritySetting = (
+  fallback: (typeof TASK_PRIORITIES)[number],
+  meta: Meta = { label: "Priority", help: "Operators see higher priorities first." },
+) => z.enum(TASK_PRIORITIES).default(fallback).meta(meta);
 
 /** Minutes until a task's SLA deadline; 0 = none. */
 export const slaSetting = (fallback: number, meta: Meta) =>
-  z.number().int("whole minutes").min(0).max(7 * 24 * 60, "at most a week").default(fallback).meta(meta);
+  z
+    .number()
+    .int("whole minutes")
+    .min(0)
+    .max(7 * 24 * 60, "at most a week")
+    .default(fallback)
+    .meta(meta);
 
 /** Skill slugs, one per line: an operator needs all of them to see the task. */
 export const skillsSetting = () =>
@@ -25,4 +33,8 @@ export const skillsSetting = () =>
     .array(z.string().trim().toLowerCase().min(1).max(40).regex(SLUG, "skills are lower-case slugs, e.g. complaints"))
     .max(10)
     .default([])
-    .meta({ label: "Required skills", widget: "lines", help: "One per line, e.g. complaints or ru. Only operators with every skill see the task; supervisors see all." });
+    .meta({
+      label: "Required skills",
+      widget: "lines",
+      help: "One per line, e.g. complaints or ru. Only operators with every skill see the task; supervisors see all.",
+    });

@@ -35,7 +35,11 @@ describe("renderTemplate", () => {
 
 describe("checkTemplate", () => {
   it("accepts every name a flow can know", () => {
-    expect(checkTemplate("{{customer.id}} {{customer.name}} {{customer.channel}} {{customer.address}} {{message.text}} {{message.channel}} {{task.outcome}} {{vars.anything}}")).toEqual([]);
+    expect(
+      checkTemplate(
+        "{{customer.id}} {{customer.name}} {{customer.channel}} {{customer.address}} {{message.text}} {{message.channel}} {{task.outcome}} {{vars.anything}}",
+      ),
+    ).toEqual([]);
   });
 
   it.each([

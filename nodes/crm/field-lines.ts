@@ -21,7 +21,11 @@ export function fieldLineIssues(lines: string[], field: string): NodeIssue[] {
   return parseFieldLines(lines).flatMap(({ name, value }) => {
     const duplicate = seen.has(name) ? [`${name} is set twice`] : [];
     seen.add(name);
-    return [...duplicate, ...checkTemplate(value).map((problem) => `${name}: ${problem}`)].map((message) => ({ code: "invalid-settings" as const, field, message }));
+    return [...duplicate, ...checkTemplate(value).map((problem) => `${name}: ${problem}`)].map((message) => ({
+      code: "invalid-settings" as const,
+      field,
+      message,
+    }));
   });
 }
 

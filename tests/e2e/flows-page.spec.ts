@@ -75,7 +75,10 @@ test("export a flow from the editor and import the file on the flows page", asyn
 
   // Importing creates a new draft and opens it in the editor.
   await backToFlows(page);
-  const before = await page.getByTestId(/^flow-row-/).filter({ hasText: name }).count();
+  const before = await page
+    .getByTestId(/^flow-row-/)
+    .filter({ hasText: name })
+    .count();
   await page.getByTestId("import-flow-file").setInputFiles(file);
   await page.waitForURL(/\/flows\/[^/]+$/);
   await expect(page.getByTestId("flow-name")).toHaveText(name);

@@ -89,8 +89,18 @@ test("a flow's notification reaches the supervisor's workspace and leaves once a
     await importFlow(page, unique("VIP alert"), {
       nodes: [
         { id: "in", type: "trigger.message-received", position: at(0), settings: { channel: "webchat" } },
-        { id: "tell", type: "routing.notify", position: at(1), settings: { level: "critical", title: "VIP {{customer.name}} is upset", body: "They wrote: {{message.text}}" } },
-        { id: "task", type: "routing.operator-task", position: at(2), settings: { queue: "vip", title: "Call {{customer.name}}", skills: ["vip"], priority: "urgent" } },
+        {
+          id: "tell",
+          type: "routing.notify",
+          position: at(1),
+          settings: { level: "critical", title: "VIP {{customer.name}} is upset", body: "They wrote: {{message.text}}" },
+        },
+        {
+          id: "task",
+          type: "routing.operator-task",
+          position: at(2),
+          settings: { queue: "vip", title: "Call {{customer.name}}", skills: ["vip"], priority: "urgent" },
+        },
         { id: "end", type: "flow.end", position: at(3), settings: {} },
       ],
       edges: [

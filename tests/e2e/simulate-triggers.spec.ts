@@ -30,7 +30,9 @@ const SHIPPED: FlowExport["document"] = {
   ],
 };
 
-test("a flow started by a webhook is simulated with a scripted call: bad payloads are explained, a good one runs the express path", async ({ page }, testInfo) => {
+test("a flow started by a webhook is simulated with a scripted call: bad payloads are explained, a good one runs the express path", async ({
+  page,
+}, testInfo) => {
   flowId = await importFlow(page, unique("Order shipped"), SHIPPED);
 
   // 1. Simulate: the fresh script already starts the way the draft does, with a call of its webhook.

@@ -25,7 +25,11 @@ async function expectMarks(page: Page, nodes: string[], passed: string[], curren
 
 /** The value the variables inspector shows next to a name. */
 const variable = (page: Page, name: string) =>
-  page.getByTestId("sim-vars").locator("dt").filter({ hasText: new RegExp(`^${name.replace(".", "\\.")}$`) }).locator("xpath=following-sibling::dd[1]");
+  page
+    .getByTestId("sim-vars")
+    .locator("dt")
+    .filter({ hasText: new RegExp(`^${name.replace(".", "\\.")}$`) })
+    .locator("xpath=following-sibling::dd[1]");
 
 /** Waits until the editor has stored the draft (test cases are saved with it). */
 async function expectSaved(page: Page, saving: Promise<unknown>) {
@@ -35,7 +39,21 @@ async function expectSaved(page: Page, saving: Promise<unknown>) {
 
 const saveDraft = (page: Page) => page.waitForResponse((r) => r.url().includes("flows.saveDraft") && r.ok());
 
-const FRAUD_NODES = ["start", "unusual", "confirm", "ignored", "thanks", "blocking", "call", "confirmed", "case", "block", "unreachable", "blocked", "card-blocked"];
+const FRAUD_NODES = [
+  "start",
+  "unusual",
+  "confirm",
+  "ignored",
+  "thanks",
+  "blocking",
+  "call",
+  "confirmed",
+  "case",
+  "block",
+  "unreachable",
+  "blocked",
+  "card-blocked",
+];
 
 test("a fraud alert from the template passes its tests and a loaded test steps through the canvas without sending anything", async ({ page }) => {
   const transaction = unique("tx").replace(" ", "-");
@@ -159,7 +177,12 @@ test("a price question in Support chat is simulated, saved as a test case that p
   await expect(sent).toHaveText(["Hello Lena, this is Omniflow support.", "Plans start at 29 EUR per operator per month."]);
   await expect(panel.getByTestId("sim-step-label")).toHaveText("Step 1 / 1");
   await expect(panel.getByTestId("sim-vars-status")).toHaveText("completed");
-  await expectMarks(page, ["start", "greet", "topic", "hours", "price", "handover", "task", "thanks", "sorry", "answered", "resolved", "unresolved"], ["start", "greet", "topic", "price"], "answered");
+  await expectMarks(
+    page,
+    ["start", "greet", "topic", "hours", "price", "handover", "task", "thanks", "sorry", "answered", "resolved", "unresolved"],
+    ["start", "greet", "topic", "price"],
+    "answered",
+  );
 
   // 3. Save it as a test case; the expectations come from the run.
   await panel.getByTestId("sim-save-test").click();

@@ -56,7 +56,10 @@ test("an operator starts a flow they built for the customer of an open task, and
   // 3. The operator opens the task (a second tab of the same browser, the chat stays open) …
   const desk = await context.newPage();
   await desk.goto("/workspace");
-  await desk.getByTestId("task-row").filter({ hasText: `Chat with ${visitor}: I need help` }).click();
+  await desk
+    .getByTestId("task-row")
+    .filter({ hasText: `Chat with ${visitor}: I need help` })
+    .click();
   const card = desk.getByTestId("task-detail").getByTestId("customer-card");
   await expect(card.getByTestId("customer-name")).toHaveText(visitor);
 

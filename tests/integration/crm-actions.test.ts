@@ -40,12 +40,25 @@ const HANDOVER: FlowDocument = {
   ],
 };
 
-type CaseRow = { id: string; customerId: string; instanceId: string; nodeId: string; type: string; status: string; priority: number; subject: string; details: string; createdAt: string; updatedAt: string };
+type CaseRow = {
+  id: string;
+  customerId: string;
+  instanceId: string;
+  nodeId: string;
+  type: string;
+  status: string;
+  priority: number;
+  subject: string;
+  details: string;
+  createdAt: string;
+  updatedAt: string;
+};
 
 const t = useTestEngine();
 
 const cases = () => testDb(t.engine).prepare(`SELECT * FROM "Case" ORDER BY createdAt, id`).all() as CaseRow[];
-const fieldsOf = (customerId: string) => JSON.parse((testDb(t.engine).prepare(`SELECT fields FROM "Customer" WHERE id = ?`).get(customerId) as { fields: string }).fields);
+const fieldsOf = (customerId: string) =>
+  JSON.parse((testDb(t.engine).prepare(`SELECT fields FROM "Customer" WHERE id = ?`).get(customerId) as { fields: string }).fields);
 const setFields = (customerId: string, json: string) => testDb(t.engine).prepare(`UPDATE "Customer" SET fields = ? WHERE id = ?`).run(json, customerId);
 
 describe("CRM actions through SQLite", () => {
@@ -123,7 +136,16 @@ describe("CRM actions through SQLite", () => {
     const view = await t.engine.tasks.get(task.id);
     expect(view.customer).toMatchObject({
       fields: { tier: "gold", lastMessage: "charged twice" },
-      cases: [{ id: `${first.instanceId}:case-complaint`, type: "complaint", status: "open", priority: "high", subject: "charged twice", details: { said: "charged twice", via: "webchat" } }],
+      cases: [
+        {
+          id: `${first.instanceId}:case-complaint`,
+          type: "complaint",
+          status: "open",
+          priority: "high",
+          subject: "charged twice",
+          details: { said: "charged twice", via: "webchat" },
+        },
+      ],
     });
 
     testDb(t.engine).prepare(`UPDATE "Case" SET status = 'resolved'`).run();

@@ -5,7 +5,12 @@ import { countRows, publishFlow, useTestEngine } from "../../engine/testing/test
 const FRAUD_CHECK: FlowDocument = {
   nodes: [
     { id: "t", type: "trigger.crm-event", position: { x: 0, y: 0 }, settings: { event: "card.transaction" } },
-    { id: "ask", type: "message.send", position: { x: 0, y: 0 }, settings: { text: "Did you just pay {{vars.amount}} {{vars.currency}} in {{vars.country}}?" } },
+    {
+      id: "ask",
+      type: "message.send",
+      position: { x: 0, y: 0 },
+      settings: { text: "Did you just pay {{vars.amount}} {{vars.currency}} in {{vars.country}}?" },
+    },
     { id: "wait", type: "message.wait-reply", position: { x: 0, y: 0 }, settings: { timeoutSeconds: 900 } },
     { id: "done", type: "flow.end", position: { x: 0, y: 0 }, settings: { outcome: "confirmed" } },
     { id: "late", type: "flow.end", position: { x: 0, y: 0 }, settings: { outcome: "no-answer" } },

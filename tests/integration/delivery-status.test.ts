@@ -14,14 +14,26 @@ function channelWithStatuses() {
   channel.parse = (request: RawRequest) => {
     const body = JSON.parse(request.body.toString("utf8")) as { statusOf?: string; status?: "delivered" | "read" | "failed" };
     if (!body.statusOf) return parse(request);
-    return { kind: "events", messages: [], statuses: [{ channel: "webchat", providerMessageId: body.statusOf, status: body.status ?? "delivered", error: null, at: null }] };
+    return {
+      kind: "events",
+      messages: [],
+      statuses: [{ channel: "webchat", providerMessageId: body.statusOf, status: body.status ?? "delivered", error: null, at: null }],
+    };
   };
   return channel;
 }
 
-const request = (body: unknown): RawRequest => ({ method: "POST", url: "http://localhost/api/channels/webchat/inbound", headers: { "content-type": "application/json" }, body: Buffer.from(JSON.stringify(body)) });
+const request = (body: unknown): RawRequest => ({
+  method: "POST",
+  url: "http://localhost/api/channels/webchat/inbound",
+  headers: { "content-type": "application/json" },
+  body: Buffer.from(JSON.stringify(body)),
+});
 const statuses = (file: string) =>
-  testDb({ dbFile: file }).prepare(`SELECT providerId, status FROM "Message" WHERE direction = 'out' ORDER BY createdAt, id`).all() as { providerId: string | null; status: string }[];
+  testDb({ dbFile: file }).prepare(`SELECT providerId, status FROM "Message" WHERE direction = 'out' ORDER BY createdAt, id`).all() as {
+    providerId: string | null;
+    status: string;
+  }[];
 
 describe("provider delivery statuses", () => {
   it("the provider's id is kept at send, and its later statuses reach the message once each", async () => {

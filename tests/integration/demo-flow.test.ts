@@ -28,12 +28,20 @@ describe("the demo flow on SQLite", () => {
     expect(instanceRow(engine, instanceId)).toMatchObject({ status: "completed", state: "n_resolved", stepCount: 2 });
     const instance = await engine.instances.get(instanceId);
     expect(instance.path).toEqual(["start", "greet", "topic", "handover", "task", "thanks", "resolved"]);
-    expect(stepLog(engine, instanceId).map((s) => [s.step, s.type])).toEqual([[1, "message.received"], [2, "task.completed"]]);
+    expect(stepLog(engine, instanceId).map((s) => [s.step, s.type])).toEqual([
+      [1, "message.received"],
+      [2, "task.completed"],
+    ]);
     expect(await engine.tasks.get(task.id)).toMatchObject({ status: "completed", outcome: "resolved" });
 
     expect(outboxRows(engine).map((r) => r.status)).toEqual(["done", "done", "done"]);
     const { messages } = await engine.conversationFor("webchat", "visitor-1");
-    expect(messages.map((m) => [m.direction, m.author])).toEqual([["in", "customer"], ["out", "bot"], ["out", "bot"], ["out", "bot"]]);
+    expect(messages.map((m) => [m.direction, m.author])).toEqual([
+      ["in", "customer"],
+      ["out", "bot"],
+      ["out", "bot"],
+      ["out", "bot"],
+    ]);
   });
 
   it("answers a Russian question about hours without an operator", async () => {

@@ -14,7 +14,19 @@ const MINUTE = 60_000;
 const COMPLAINT: FlowDocument = {
   nodes: [
     { id: "in", type: "trigger.message-received", position: at, settings: { channel: "any" } },
-    { id: "task", type: "routing.operator-task", position: at, settings: { queue: "conflicts", title: "Complaint: {{message.text}}", skills: ["complaints", "ru"], outcomes: ["resolved"], priority: "high", slaMinutes: 30 } },
+    {
+      id: "task",
+      type: "routing.operator-task",
+      position: at,
+      settings: {
+        queue: "conflicts",
+        title: "Complaint: {{message.text}}",
+        skills: ["complaints", "ru"],
+        outcomes: ["resolved"],
+        priority: "high",
+        slaMinutes: 30,
+      },
+    },
     { id: "tell", type: "routing.notify", position: at, settings: { level: "warning", title: "SLA missed for {{customer.name}}" } },
     { id: "esc", type: "routing.escalate", position: at, settings: { slaMinutes: 15, note: "Nobody took it in 30 minutes" } },
     { id: "ok", type: "flow.end", position: at, settings: { outcome: "resolved" } },
@@ -47,9 +59,23 @@ const offerFlow = (settings: Record<string, unknown>): FlowDocument => ({
   ],
 });
 
-type TaskRow = { id: string; queue: string; priority: number; dueAt: number | null; skills: string; escalations: number; steps: string; status: string; conversationId: string };
+type TaskRow = {
+  id: string;
+  queue: string;
+  priority: number;
+  dueAt: number | null;
+  skills: string;
+  escalations: number;
+  steps: string;
+  status: string;
+  conversationId: string;
+};
 const tasks = (engine: Engine) =>
-  testDb(engine).prepare(`SELECT t.id, q.name AS queue, t.priority, t.dueAt, t.skills, t.escalations, t.steps, t.status, t.conversationId FROM "Task" t JOIN "Queue" q ON q.id = t.queueId`).all() as TaskRow[];
+  testDb(engine)
+    .prepare(
+      `SELECT t.id, q.name AS queue, t.priority, t.dueAt, t.skills, t.escalations, t.steps, t.status, t.conversationId FROM "Task" t JOIN "Queue" q ON q.id = t.queueId`,
+    )
+    .all() as TaskRow[];
 
 describe("escalation through real SQLite", () => {
   const t = useTestEngine(async ({ engine }) => {
@@ -67,12 +93,18 @@ describe("escalation through real SQLite", () => {
     const [moved] = tasks(t.engine);
     expect(moved).toMatchObject({ id: created.id, queue: "supervisors", priority: 3, escalations: 1, status: "open", dueAt: t.clock.now() + 15 * MINUTE });
     expect(JSON.parse(moved.steps)).toEqual([{ text: "Nobody took it in 30 minutes", done: false }]);
-    expect(testDb(t.engine).prepare(`SELECT audience, level, title FROM "Notification"`).all()).toEqual([{ audience: "supervisors", level: "warning", title: "SLA missed for Irina" }]);
+    expect(testDb(t.engine).prepare(`SELECT audience, level, title FROM "Notification"`).all()).toEqual([
+      { audience: "supervisors", level: "warning", title: "SLA missed for Irina" },
+    ]);
 
-    await expect(t.engine.completeTask(created.id, "resolved", "demo-operator")).rejects.toThrow("Demo Operator lacks the skills this task needs: complaints, ru");
+    await expect(t.engine.completeTask(created.id, "resolved", "demo-operator")).rejects.toThrow(
+      "Demo Operator lacks the skills this task needs: complaints, ru",
+    );
     await t.engine.completeTask(created.id, "resolved", "sam-lee"); // the supervisor it moved to
     expect(testDb(t.engine).prepare(`SELECT status, snapshot FROM "Instance"`).get()).toMatchObject({ status: "completed" });
-    expect(JSON.parse((testDb(t.engine).prepare(`SELECT snapshot FROM "Instance"`).get() as { snapshot: string }).snapshot).context.outcome).toBe("resolved-after-escalation");
+    expect(JSON.parse((testDb(t.engine).prepare(`SELECT snapshot FROM "Instance"`).get() as { snapshot: string }).snapshot).context.outcome).toBe(
+      "resolved-after-escalation",
+    );
   });
 
   it("fires each SLA exactly once: the escalated task's own deadline leads to the last output", async () => {

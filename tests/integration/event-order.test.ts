@@ -44,7 +44,14 @@ describe("ordering under group commit", () => {
     const outcomes = await Promise.all(sends);
     const [a, b] = [outcomes[0].instanceId!, outcomes[1].instanceId!];
     expect(a).not.toBe(b);
-    expect(stepLog(t.engine, a).map((s) => [s.step, s.payload.text])).toEqual([[1, "a0"], [2, "a2"], [3, "a4"]]);
-    expect(stepLog(t.engine, b).map((s) => [s.step, s.payload.text])).toEqual([[1, "b1"], [2, "b3"]]);
+    expect(stepLog(t.engine, a).map((s) => [s.step, s.payload.text])).toEqual([
+      [1, "a0"],
+      [2, "a2"],
+      [3, "a4"],
+    ]);
+    expect(stepLog(t.engine, b).map((s) => [s.step, s.payload.text])).toEqual([
+      [1, "b1"],
+      [2, "b3"],
+    ]);
   });
 });

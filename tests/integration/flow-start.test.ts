@@ -41,7 +41,10 @@ describe("when several published flows take a message", () => {
   it("the more specific trigger wins (webchat beats any channel), even over a newer publish", async () => {
     const { supportChat } = await import("../../templates/support-chat");
     const demo = await publishFlow(t.engine, "Support chat", supportChat.document);
-    const anyChannel = { ...supportChat.document, nodes: supportChat.document.nodes.map((n) => (n.id === "start" ? { ...n, settings: { channel: "any" } } : n)) };
+    const anyChannel = {
+      ...supportChat.document,
+      nodes: supportChat.document.nodes.map((n) => (n.id === "start" ? { ...n, settings: { channel: "any" } } : n)),
+    };
     await publishFlow(t.engine, "Catch-all (newer)", anyChannel);
     const { instanceId } = await t.engine.receive("webchat", { visitorId: "v-spec", messageId: "m-spec", text: "hours?" });
     expect(testDb(t.engine).prepare(`SELECT flowId FROM "Instance" WHERE id = ?`).get(instanceId)).toEqual({ flowId: demo.flowId });

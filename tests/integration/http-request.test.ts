@@ -30,7 +30,11 @@ async function api(handler: (req: http.IncomingMessage, res: http.ServerResponse
     handler(req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { seen, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => (server.closeAllConnections(), server.close(r))) };
+  return {
+    seen,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((r) => (server.closeAllConnections(), server.close(r))),
+  };
 }
 
 describe("HTTP request node against a real server", () => {
@@ -60,7 +64,9 @@ describe("HTTP request node against a real server", () => {
 
   it("retries a GET that got a 503 with the same idempotency key, then succeeds", async () => {
     let calls = 0;
-    server = await api((_req, res) => (++calls === 1 ? res.writeHead(503).end() : res.writeHead(200, { "content-type": "application/json" }).end('{"order":{"status":"packed"}}')));
+    server = await api((_req, res) =>
+      ++calls === 1 ? res.writeHead(503).end() : res.writeHead(200, { "content-type": "application/json" }).end('{"order":{"status":"packed"}}'),
+    );
     await run(flow(`${server.url}/orders/42`));
     expect(t.channel.texts()).toEqual(["Your order is packed."]);
     expect(server.seen).toHaveLength(2);

@@ -5,7 +5,7 @@ import { testDb } from "../../engine/testing/test-db";
 
 const t = useTestEngine(({ engine }) => publishFlow(engine, "Acknowledge", ackFlow("Got it.")));
 
-const lastError = () => (testDb(t.engine).prepare(`SELECT lastError FROM "OutboxMessage"`).pluck().get() as string | null);
+const lastError = () => testDb(t.engine).prepare(`SELECT lastError FROM "OutboxMessage"`).pluck().get() as string | null;
 
 describe("outbox dispatch when the provider fails", () => {
   it("keeps the message, backs off, and delivers it under its original key", async () => {

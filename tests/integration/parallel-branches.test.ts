@@ -35,14 +35,21 @@ describe("a Run in parallel on SQLite: an operator task and a delay, then a Join
     const { instanceId } = await t.engine.receive("webchat", chat("visitor-1", "m-1", "please call me", "Ann"));
     await t.engine.dispatch();
     expect(t.channel.texts()).toEqual(["An operator will call you back."]);
-    expect(instanceRow(t.engine, instanceId!)).toMatchObject({ status: "waiting", state: JSON.stringify({ n_par: { "branch-1": "n_task", "branch-2": "n_wait" } }) });
+    expect(instanceRow(t.engine, instanceId!)).toMatchObject({
+      status: "waiting",
+      state: JSON.stringify({ n_par: { "branch-1": "n_task", "branch-2": "n_wait" } }),
+    });
     expect(timers()).toEqual([{ nodeId: "wait", dueAt: T0 + TEN_MINUTES, status: "pending" }]);
     expect(await openTask()).toMatchObject({ title: "Call Ann back", queue: "support" });
     expect(await currentNode()).toBe(`${titled("routing.operator-task", "task")} + ${titled("timer.delay", "wait")}`);
 
     t.clock.advance(TEN_MINUTES);
     expect(await t.engine.fireDueTimers()).toBe(1);
-    expect(instanceRow(t.engine, instanceId!)).toMatchObject({ status: "waiting", state: JSON.stringify({ n_par: { "branch-1": "n_task", "branch-2": "joined" } }), stepCount: 2 });
+    expect(instanceRow(t.engine, instanceId!)).toMatchObject({
+      status: "waiting",
+      state: JSON.stringify({ n_par: { "branch-1": "n_task", "branch-2": "joined" } }),
+      stepCount: 2,
+    });
     expect(await currentNode()).toBe(titled("routing.operator-task", "task"));
 
     await restart();
@@ -72,13 +79,20 @@ describe("a Run in parallel on SQLite: an operator task and a delay, then a Join
   it("passes the Join when the timer is the last to arrive, after a restart", async () => {
     const { instanceId } = await t.engine.receive("webchat", chat("visitor-2", "m-1", "call me"));
     await t.engine.completeTask((await openTask()).id, "done");
-    expect(instanceRow(t.engine, instanceId!)).toMatchObject({ status: "waiting", state: JSON.stringify({ n_par: { "branch-1": "joined", "branch-2": "n_wait" } }) });
+    expect(instanceRow(t.engine, instanceId!)).toMatchObject({
+      status: "waiting",
+      state: JSON.stringify({ n_par: { "branch-1": "joined", "branch-2": "n_wait" } }),
+    });
 
     await restart();
     t.clock.advance(TEN_MINUTES);
     expect(await t.engine.fireDueTimers()).toBe(1);
     expect(instanceRow(t.engine, instanceId!)).toMatchObject({ status: "completed", state: "n_end", stepCount: 3 });
-    expect(stepLog(t.engine, instanceId!).flatMap((s) => s.trail).filter((id) => id === "join")).toHaveLength(1);
+    expect(
+      stepLog(t.engine, instanceId!)
+        .flatMap((s) => s.trail)
+        .filter((id) => id === "join"),
+    ).toHaveLength(1);
   });
 });
 

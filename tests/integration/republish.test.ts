@@ -43,7 +43,11 @@ describe("republishing while instances wait", () => {
     await engine.receive("webchat", chat("bob", "b-2", "broken"));
     expect(instanceRow(engine, onReply)).toMatchObject({ versionId: v1, state: "n_wait" });
     expect(instanceRow(engine, onTask)).toMatchObject({ versionId: v1, state: "n_task" });
-    expect(await drainSent()).toEqual([["alice", "v1: hello"], ["bob", "v1: hello"], ["bob", 'v1: got "broken"']]);
+    expect(await drainSent()).toEqual([
+      ["alice", "v1: hello"],
+      ["bob", "v1: hello"],
+      ["bob", 'v1: got "broken"'],
+    ]);
 
     await engine.flows.saveDraft(flowId, versioned("v2"));
     const v2 = (await engine.flows.publish(flowId)).id;

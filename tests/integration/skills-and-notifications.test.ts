@@ -10,7 +10,12 @@ const ROUTING: FlowDocument = {
   nodes: [
     { id: "in", type: "trigger.message-received", position: at, settings: { channel: "webchat" } },
     { id: "kind", type: "logic.text-match", position: at, settings: { rules: [{ match: "keywords", pattern: "complaint" }] } },
-    { id: "tell", type: "routing.notify", position: at, settings: { audience: "operators", skill: "complaints", level: "warning", title: "Complaint from {{customer.name}}" } },
+    {
+      id: "tell",
+      type: "routing.notify",
+      position: at,
+      settings: { audience: "operators", skill: "complaints", level: "warning", title: "Complaint from {{customer.name}}" },
+    },
     { id: "expert", type: "routing.operator-task", position: at, settings: { queue: "conflicts", title: "Complaint", skills: ["complaints", "ru"] } },
     { id: "anyone", type: "routing.operator-task", position: at, settings: { queue: "support", title: "Question" } },
     { id: "end", type: "flow.end", position: at, settings: {} },

@@ -2,7 +2,17 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Engine } from "../../engine/index";
 import type { FlowDocument } from "../../engine/contracts/flow";
 import type { PersistedState } from "../../engine/runtime/step";
-import { chat, countRows, instanceRow, openTestEngine, publishFlow, stepLog, useTempDb, useTestEngine, type TestEngine } from "../../engine/testing/test-engine";
+import {
+  chat,
+  countRows,
+  instanceRow,
+  openTestEngine,
+  publishFlow,
+  stepLog,
+  useTempDb,
+  useTestEngine,
+  type TestEngine,
+} from "../../engine/testing/test-engine";
 import { testDb } from "../../engine/testing/test-db";
 
 const at = { x: 0, y: 0 };
@@ -44,14 +54,25 @@ const caller = (flowId: string, inputs = ["orderId = {{message.text}}", "amount 
   ],
 });
 
-type InstanceView = { id: string; flowId: string; status: string; conversationId: string | null; customerId: string | null; context: PersistedState["context"] };
+type InstanceView = {
+  id: string;
+  flowId: string;
+  status: string;
+  conversationId: string | null;
+  customerId: string | null;
+  context: PersistedState["context"];
+};
 function instances(engine: Engine): InstanceView[] {
-  const rows = testDb(engine).prepare(`SELECT id, flowId, status, conversationId, customerId, snapshot FROM "Instance" ORDER BY id`).all() as (Omit<InstanceView, "context"> & { snapshot: string })[];
+  const rows = testDb(engine).prepare(`SELECT id, flowId, status, conversationId, customerId, snapshot FROM "Instance" ORDER BY id`).all() as (Omit<
+    InstanceView,
+    "context"
+  > & { snapshot: string })[];
   return rows.map(({ snapshot, ...row }) => ({ ...row, context: (JSON.parse(snapshot) as PersistedState).context }));
 }
 
 /** What the bot wrote, in the conversation's order. */
-const botTexts = (engine: Engine) => (testDb(engine).prepare(`SELECT text FROM "Message" WHERE author = 'bot' ORDER BY createdAt, id`).all() as { text: string }[]).map((m) => m.text);
+const botTexts = (engine: Engine) =>
+  (testDb(engine).prepare(`SELECT text FROM "Message" WHERE author = 'bot' ORDER BY createdAt, id`).all() as { text: string }[]).map((m) => m.text);
 
 describe("calling a subflow", () => {
   const t = useTestEngine();
@@ -112,16 +133,29 @@ describe("calling a subflow", () => {
 
     const { instanceId } = await t.engine.receive("webchat", chat("visitor-1", "m-1", "A-17"));
     expect(instances(t.engine).map((i) => i.status)).toEqual(["completed", "completed"]);
-    expect(stepLog(t.engine, instanceId!).map((s) => s.trail)).toEqual([["start", "call"], ["ok", "end"]]);
+    expect(stepLog(t.engine, instanceId!).map((s) => s.trail)).toEqual([
+      ["start", "call"],
+      ["ok", "end"],
+    ]);
     expect(botTexts(t.engine)).toEqual(["Noted A-17.", "Done: noted A-17."]);
   });
 
   it("refuses to publish a call to a flow that cannot be called, pinned to the node's flow field", async () => {
     const { id: draftOnly } = await t.engine.flows.create("Never published", REFUND_CHECK);
     const { id: support } = await t.engine.flows.create("Support", caller(draftOnly));
-    await expect(t.engine.flows.publish(support)).rejects.toMatchObject({ issues: [{ nodeId: "call", field: "flowId", message: 'Call subflow: "Never published" has no published version yet.' }] });
-    const noTrigger = await publishFlow(t.engine, "Plain", { nodes: [{ id: "t", type: "trigger.message-received", position: at, settings: {} }, { id: "e", type: "flow.end", position: at, settings: {} }], edges: [{ id: "1", source: "t", sourcePort: "out", target: "e" }] });
-    expect(await t.engine.flows.validate(caller(noTrigger.flowId))).toMatchObject([{ nodeId: "call", field: "flowId", message: expect.stringContaining('has no "Called by another flow" trigger') }]);
+    await expect(t.engine.flows.publish(support)).rejects.toMatchObject({
+      issues: [{ nodeId: "call", field: "flowId", message: 'Call subflow: "Never published" has no published version yet.' }],
+    });
+    const noTrigger = await publishFlow(t.engine, "Plain", {
+      nodes: [
+        { id: "t", type: "trigger.message-received", position: at, settings: {} },
+        { id: "e", type: "flow.end", position: at, settings: {} },
+      ],
+      edges: [{ id: "1", source: "t", sourcePort: "out", target: "e" }],
+    });
+    expect(await t.engine.flows.validate(caller(noTrigger.flowId))).toMatchObject([
+      { nodeId: "call", field: "flowId", message: expect.stringContaining('has no "Called by another flow" trigger') },
+    ]);
     expect(await t.engine.flows.validate(caller("no-such-flow"))).toMatchObject([{ message: expect.stringContaining("does not exist") }]);
   });
 

@@ -8,7 +8,9 @@ export const tasksRouter = router({
     .input(z.object({ status: z.enum(["open", "completed"]).default("open"), operatorId: z.string().min(1).optional() }))
     .query(({ ctx, input }) => ctx.engine.tasks.list(input)),
   /** With `operatorId`, the task says which of its skills that person lacks. */
-  get: procedure.input(taskId.extend({ operatorId: z.string().min(1).optional() })).query(({ ctx, input }) => ctx.engine.tasks.get(input.taskId, input.operatorId)),
+  get: procedure
+    .input(taskId.extend({ operatorId: z.string().min(1).optional() }))
+    .query(({ ctx, input }) => ctx.engine.tasks.get(input.taskId, input.operatorId)),
   toggleStep: procedure
     .input(taskId.extend({ index: z.number().int().min(0), done: z.boolean() }))
     .mutation(({ ctx, input }) => ctx.engine.tasks.toggleStep(input.taskId, input.index, input.done)),

@@ -101,13 +101,20 @@ export function FlowCanvas(props: FlowCanvasProps) {
       }
       if (Object.keys(sizes).length) setMeasured((m) => ({ ...m, ...sizes }));
       if (moved) onMove?.(positions, done);
-      select("nodes", changes.flatMap((c) => (c.type === "select" ? [c] : [])));
+      select(
+        "nodes",
+        changes.flatMap((c) => (c.type === "select" ? [c] : [])),
+      );
     },
     [onMove, select],
   );
 
   const onEdgesChange = useCallback(
-    (changes: EdgeChange[]) => select("edges", changes.flatMap((c) => (c.type === "select" ? [c] : []))),
+    (changes: EdgeChange[]) =>
+      select(
+        "edges",
+        changes.flatMap((c) => (c.type === "select" ? [c] : [])),
+      ),
     [select],
   );
 

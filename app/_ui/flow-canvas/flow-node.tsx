@@ -74,7 +74,10 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
         </div>
       )}
       {problem && (
-        <div className="flex items-start gap-1.5 rounded-b-lg border-t border-rose-100 bg-rose-50 px-3 py-1.5 text-[11px] leading-4 text-rose-700" data-testid={`node-error-${id}`}>
+        <div
+          className="flex items-start gap-1.5 rounded-b-lg border-t border-rose-100 bg-rose-50 px-3 py-1.5 text-[11px] leading-4 text-rose-700"
+          data-testid={`node-error-${id}`}
+        >
           <CircleAlert className="mt-px size-3 shrink-0" aria-hidden />
           <span className="line-clamp-2 break-words">
             {problemText(problem)}

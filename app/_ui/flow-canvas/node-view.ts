@@ -51,7 +51,13 @@ export function schemaAt(schema: JsonSchema | null, path: string): JsonSchema | 
 }
 
 /** "timeoutSeconds" -> "Timeout seconds", for fields without a label. */
-export const humanize = (key: string) => sentence(key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[-_.]+/g, " ").toLowerCase());
+export const humanize = (key: string) =>
+  sentence(
+    key
+      .replace(/([a-z])([A-Z])/g, "$1 $2")
+      .replace(/[-_.]+/g, " ")
+      .toLowerCase(),
+  );
 
 export const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -84,7 +90,7 @@ export function nodeLook(spec: NodeSpec, settings: Record<string, unknown>): Nod
   if (!look) {
     const parsed = spec.settings.safeParse(settings);
     const input = (parsed.success ? parsed.data : settings) as never;
-    look = { ports: attempt(() => spec.outputs(input)), summary: parsed.success ? attempt(() => spec.summary(input)) ?? "" : "" };
+    look = { ports: attempt(() => spec.outputs(input)), summary: parsed.success ? (attempt(() => spec.summary(input)) ?? "") : "" };
     looks.set(settings, look);
   }
   return look;

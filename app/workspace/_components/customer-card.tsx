@@ -77,7 +77,11 @@ function CustomerCases({ cases }: { cases: Customer["cases"] }) {
           <li
             key={c.id}
             className="rounded-md border border-slate-200 px-2.5 py-2"
-            title={Object.entries(c.details).map(([key, value]) => `${key}: ${String(value)}`).join("\n") || undefined}
+            title={
+              Object.entries(c.details)
+                .map(([key, value]) => `${key}: ${String(value)}`)
+                .join("\n") || undefined
+            }
             data-testid="customer-case"
           >
             <div className="truncate text-xs font-medium text-slate-800">{c.subject}</div>

@@ -22,7 +22,10 @@ export function QueueTabs({ status, openCount, onStatus }: { status: QueueStatus
           >
             {tab.label}
             {tab.status === "open" && openCount !== undefined && (
-              <span className={`rounded-full px-1.5 text-xs tabular-nums ${active ? "bg-indigo-100 text-indigo-700" : "bg-slate-100 text-slate-600"}`} data-testid="open-task-count">
+              <span
+                className={`rounded-full px-1.5 text-xs tabular-nums ${active ? "bg-indigo-100 text-indigo-700" : "bg-slate-100 text-slate-600"}`}
+                data-testid="open-task-count"
+              >
                 {openCount}
               </span>
             )}

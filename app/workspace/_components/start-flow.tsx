@@ -35,13 +35,24 @@ export function StartFlow({ customerId }: { customerId: string }) {
           </option>
         ))}
       </select>
-      <input className={inputClass} value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} placeholder="Note for the flow (optional)" aria-label="Note" data-testid="start-flow-note" />
+      <input
+        className={inputClass}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        maxLength={500}
+        placeholder="Note for the flow (optional)"
+        aria-label="Note"
+        data-testid="start-flow-note"
+      />
       <Button type="submit" size="sm" disabled={start.isPending} data-testid="start-flow-submit">
         Start
       </Button>
       {start.data && (
         <p className="text-xs text-emerald-700" data-testid="start-flow-started">
-          Started. <Link href={`/instances/${start.data.instanceId}`} className="underline">Open the instance</Link>
+          Started.{" "}
+          <Link href={`/instances/${start.data.instanceId}`} className="underline">
+            Open the instance
+          </Link>
         </p>
       )}
       {start.error && <ErrorNotice error={start.error} />}

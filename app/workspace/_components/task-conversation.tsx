@@ -18,7 +18,8 @@ export function TaskConversation({ task }: { task: Task }) {
   const customerName = task.customer?.name ?? "Customer";
   // The timeline spans every channel the customer used; messages from another one say where they came from.
   const here = task.conversation?.channel;
-  const closedReason = task.status === "cancelled" ? "This task was cancelled by its flow" : !task.conversation ? "This task has no conversation to reply in" : null;
+  const closedReason =
+    task.status === "cancelled" ? "This task was cancelled by its flow" : !task.conversation ? "This task has no conversation to reply in" : null;
   const labelFor = (m: ChatMessage) => {
     const who = m.direction === "in" ? customerName : m.author === "operator" ? "Operator" : "Bot";
     return m.channel && m.channel !== here ? `${who} · ${m.channel}` : who;

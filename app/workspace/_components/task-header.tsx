@@ -15,11 +15,17 @@ export function TaskHeader({ task }: { task: Task }) {
         </h1>
         <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-500">
           {task.status === "open" ? (
-            <Badge tone="amber" data-testid="task-status">Open</Badge>
+            <Badge tone="amber" data-testid="task-status">
+              Open
+            </Badge>
           ) : task.status === "cancelled" ? (
-            <Badge tone="gray" data-testid="task-status">Cancelled</Badge>
+            <Badge tone="gray" data-testid="task-status">
+              Cancelled
+            </Badge>
           ) : (
-            <Badge tone="green" data-testid="task-status">Completed · {task.outcome}</Badge>
+            <Badge tone="green" data-testid="task-status">
+              Completed · {task.outcome}
+            </Badge>
           )}
           <Badge tone="indigo">{task.queue}</Badge>
           <TaskUrgency task={task} />

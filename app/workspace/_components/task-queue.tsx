@@ -12,7 +12,13 @@ import type { QueueStatus } from "./use-workspace-url";
 const POLL_MS = 1500;
 
 /** Open or completed tasks, refreshed in the background so new hand-overs show up on their own. */
-export function TaskQueue({ operatorId, status, selectedId, onSelect, onStatus }: {
+export function TaskQueue({
+  operatorId,
+  status,
+  selectedId,
+  onSelect,
+  onStatus,
+}: {
   operatorId: string;
   status: QueueStatus;
   selectedId: string | null;

@@ -12,7 +12,15 @@ export function TaskSteps({ task }: { task: Task }) {
   if (task.steps.length === 0) return null;
   const done = task.steps.filter((s) => s.done).length;
   return (
-    <Card title="Steps" aside={<span className="text-xs text-slate-500 tabular-nums">{done}/{task.steps.length}</span>} testId="task-steps">
+    <Card
+      title="Steps"
+      aside={
+        <span className="text-xs text-slate-500 tabular-nums">
+          {done}/{task.steps.length}
+        </span>
+      }
+      testId="task-steps"
+    >
       <ul className="space-y-2.5">
         {task.steps.map((step, index) => (
           <TaskStep key={index} taskId={task.id} index={index} text={step.text} saved={step.done} open={task.status === "open"} />

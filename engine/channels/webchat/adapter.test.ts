@@ -26,7 +26,9 @@ describe("web chat adapter", () => {
 
   it("parses a redelivery to the same provider id (intake deduplicates)", () => {
     const { adapter } = make();
-    const ids = [samples.message, samples.duplicate].map((r) => (adapter.parse(r) as { messages: { providerMessageId: string }[] }).messages[0].providerMessageId);
+    const ids = [samples.message, samples.duplicate].map(
+      (r) => (adapter.parse(r) as { messages: { providerMessageId: string }[] }).messages[0].providerMessageId,
+    );
     expect(ids).toEqual(["m-1", "m-1"]);
   });
 
@@ -51,7 +53,15 @@ describe("web chat adapter", () => {
 
   it("sends by waking listeners, and returns our message id as the provider's", async () => {
     const { adapter, delivered } = make();
-    const message: OutboundMessage = { key: "i:1", messageId: "msg-1", conversationId: "c-1", channel: "webchat", address: "v-1", text: "Hi", buttons: ["Yes"] };
+    const message: OutboundMessage = {
+      key: "i:1",
+      messageId: "msg-1",
+      conversationId: "c-1",
+      channel: "webchat",
+      address: "v-1",
+      text: "Hi",
+      buttons: ["Yes"],
+    };
     expect(await adapter.send(message)).toEqual({ providerMessageId: "msg-1" });
     expect(await adapter.send(message)).toEqual({ providerMessageId: "msg-1" }); // the same key again: harmless
     expect(delivered).toEqual([message, message]);

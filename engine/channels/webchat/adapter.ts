@@ -29,7 +29,14 @@ export function createAdapter(settings: unknown, deps: ChannelDeps): ChannelAdap
     verify: () => ({ ok: true }),
     parse(request) {
       const p = webchatInboundSchema.parse(jsonBody(request));
-      const message = { channel: "webchat" as const, providerMessageId: p.messageId, address: p.visitorId, name: p.name || null, text: p.text, flowId: p.flowId };
+      const message = {
+        channel: "webchat" as const,
+        providerMessageId: p.messageId,
+        address: p.visitorId,
+        name: p.name || null,
+        text: p.text,
+        flowId: p.flowId,
+      };
       return { kind: "events", messages: [message], statuses: [] };
     },
     async send(message) {

@@ -29,6 +29,10 @@ export const badSamples = {
   notAnObject: { request: webchatRequest("[1, 2]"), fields: [""] },
   malformedJson: { request: webchatRequest('{"visitorId": "v-3", '), code: "invalid_json", status: 400 },
   wrongMediaType: { request: { ...webchatRequest("hello"), headers: { "content-type": "text/plain" } }, code: "unsupported_media_type", status: 415 },
-  mediaTypeOnlyMentioned: { request: { ...webchatRequest("{}"), headers: { "content-type": "text/plain; x=application/json" } }, code: "unsupported_media_type", status: 415 },
+  mediaTypeOnlyMentioned: {
+    request: { ...webchatRequest("{}"), headers: { "content-type": "text/plain; x=application/json" } },
+    code: "unsupported_media_type",
+    status: 415,
+  },
   get: { request: { method: "GET", url: URL, headers: {}, body: Buffer.alloc(0) }, code: "method_not_allowed", status: 405 },
 } satisfies Record<string, { request: RawRequest; fields?: string[]; message?: string; code?: string; status?: number }>;

@@ -5,7 +5,12 @@ import { compileFlow, NODE_ID, nodeIssues, portsOf, runNode } from "../../../eng
 
 const TYPE = "crm.case";
 const at = { x: 0, y: 0 };
-const settings = { type: "complaint", priority: "high", subject: "Complaint: {{message.text}}", details: ["channel = {{message.channel}}", "by = {{customer.name}}"] };
+const settings = {
+  type: "complaint",
+  priority: "high",
+  subject: "Complaint: {{message.text}}",
+  details: ["channel = {{message.channel}}", "by = {{customer.name}}"],
+};
 
 /** trigger → case → say (reads vars.caseId) → wait for a reply → back to the case node. */
 function loop(): FlowDocument {

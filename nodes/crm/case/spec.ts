@@ -26,7 +26,12 @@ const settings = z.object({
     .meta({ label: "Subject", widget: "template" }),
   details: fieldLinesSchema()
     .default([])
-    .meta({ label: "Details", widget: "lines", placeholder: "country = {{vars.country}}", help: "One per line, key = value; kept with the case. Empty values are left out." }),
+    .meta({
+      label: "Details",
+      widget: "lines",
+      placeholder: "country = {{vars.country}}",
+      help: "One per line, key = value; kept with the case. Empty values are left out.",
+    }),
 });
 type Settings = z.infer<typeof settings>;
 
@@ -50,10 +55,7 @@ export const caseNode = defineNode({
   outputs: () => [{ id: "out", label: "Saved" }],
   summary: (s) => [s.type, s.status, s.priority !== "normal" && s.priority].filter(Boolean).join(" · "),
   variables: () => ({ writes: [{ name: "caseId", type: "string" }] }),
-  validate: (s) => [
-    ...templateIssues(s, "subject"),
-    ...fieldLineIssues(s.details, "details"),
-  ],
+  validate: (s) => [...templateIssues(s, "subject"), ...fieldLineIssues(s.details, "details")],
   compile: (ctx) => ({ entry: [ctx.action("save", { nodeId: ctx.nodeId, ...ctx.settings })], always: { target: ctx.target("out") } }),
   actions: {
     save: action<{ nodeId: string } & Settings>((context, _event, p) => {
@@ -74,6 +76,9 @@ export const caseNode = defineNode({
     }),
   },
   examples: [
-    { name: "Card block", settings: { type: "card-block", priority: "urgent", subject: "Block card: {{vars.merchant}}", details: ["country = {{vars.country}}"] } },
+    {
+      name: "Card block",
+      settings: { type: "card-block", priority: "urgent", subject: "Block card: {{vars.merchant}}", details: ["country = {{vars.country}}"] },
+    },
   ],
 });

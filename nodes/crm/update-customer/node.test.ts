@@ -30,7 +30,9 @@ describe("crm.update-customer", () => {
     expect(nodeIssues(TYPE, { fields: ["e-mail = a@b.c"] })).toMatchObject([{ code: "invalid-settings", field: "fields.0" }]);
     expect(nodeIssues(TYPE, { fields: ["tier"] })).toMatchObject([{ code: "invalid-settings", field: "fields.0" }]);
     expect(nodeIssues(TYPE, { fields: ["tier = gold", "tier = silver"] })).toMatchObject([{ field: "fields", message: "tier is set twice" }]);
-    expect(nodeIssues(TYPE, { fields: ["email = {{operator.email}}"] })).toMatchObject([{ field: "fields", message: expect.stringMatching(/^email: .*unknown name "operator"/) }]);
+    expect(nodeIssues(TYPE, { fields: ["email = {{operator.email}}"] })).toMatchObject([
+      { field: "fields", message: expect.stringMatching(/^email: .*unknown name "operator"/) },
+    ]);
   });
 
   it("counts {{vars.x}} in a value as a read of that variable", () => {

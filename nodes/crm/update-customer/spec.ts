@@ -4,15 +4,12 @@ import { action, defineNode } from "../../_kit/define-node";
 import { fieldLineIssues, fieldLinesSchema, parseFieldLines, renderFieldLines } from "../field-lines";
 
 const settings = z.object({
-  fields: fieldLinesSchema()
-    .min(1, "set at least one field")
-    .default([])
-    .meta({
-      label: "Fields",
-      widget: "lines",
-      placeholder: "tier = gold",
-      help: "One per line, name = value, e.g. email = {{vars.email}}. A value that comes out empty leaves the field as it is.",
-    }),
+  fields: fieldLinesSchema().min(1, "set at least one field").default([]).meta({
+    label: "Fields",
+    widget: "lines",
+    placeholder: "tier = gold",
+    help: "One per line, name = value, e.g. email = {{vars.email}}. A value that comes out empty leaves the field as it is.",
+  }),
 });
 
 /** Merges custom fields (email, tier, preferred messenger …) into the customer's CRM record. */

@@ -5,8 +5,19 @@ import { effectsOf, startFlow } from "../../../engine/testing/flow-harness";
 import { NODE_ID, nodeIssues, portsOf, runNode } from "../../../engine/testing/run-node";
 
 const TYPE = "flow.call-subflow";
-const settings = { flowId: "refund-check", inputs: ["orderId = {{message.text}}", "who = {{customer.name}}", "note = Asked by {{customer.name}}", "outcome = {{task.outcome}}"], resultVariable: "refund" };
-const completed = (key: string, outputs: Record<string, unknown>, outcome: string | null = "approved"): FlowEvent => ({ type: "subflow.completed", at: 0, key, nodeId: NODE_ID, outcome, outputs });
+const settings = {
+  flowId: "refund-check",
+  inputs: ["orderId = {{message.text}}", "who = {{customer.name}}", "note = Asked by {{customer.name}}", "outcome = {{task.outcome}}"],
+  resultVariable: "refund",
+};
+const completed = (key: string, outputs: Record<string, unknown>, outcome: string | null = "approved"): FlowEvent => ({
+  type: "subflow.completed",
+  at: 0,
+  key,
+  nodeId: NODE_ID,
+  outcome,
+  outputs,
+});
 
 describe("flow.call-subflow", () => {
   it("asks for the called flow with rendered inputs (empty ones left out) and parks on it", () => {

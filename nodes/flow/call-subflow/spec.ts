@@ -13,17 +13,18 @@ const settings = z.object({
     .min(1, "say which flow to call")
     .max(100)
     .meta({ label: "Flow to call", widget: "flow", help: "A published flow that starts with “Called by another flow”." }),
-  inputs: fieldLinesSchema()
-    .default([])
-    .meta({
-      label: "Inputs",
-      widget: "lines",
-      placeholder: "amount = {{vars.amount}}",
-      help: "One per line, name = value, for the called flow's declared inputs. A lone placeholder passes its value as it is (a number stays a number).",
-    }),
+  inputs: fieldLinesSchema().default([]).meta({
+    label: "Inputs",
+    widget: "lines",
+    placeholder: "amount = {{vars.amount}}",
+    help: "One per line, name = value, for the called flow's declared inputs. A lone placeholder passes its value as it is (a number stays a number).",
+  }),
   resultVariable: variableNameSchema
     .default("result")
-    .meta({ label: "Result variable", help: "Outputs land in {{vars.<name>.<output>}}, the called flow's end outcome in {{vars.<name>.outcome}}, a failure's reason in {{vars.<name>.error}}." }),
+    .meta({
+      label: "Result variable",
+      help: "Outputs land in {{vars.<name>.<output>}}, the called flow's end outcome in {{vars.<name>.outcome}}, a failure's reason in {{vars.<name>.error}}.",
+    }),
 });
 
 /** `{{path}}` and nothing else: its value is passed unrendered, so numbers and booleans keep their type. */
@@ -57,7 +58,10 @@ export const callSubflowNode = defineNode({
   hasInput: true,
   // No `waits`: a called flow that never waits ends within the same step, so a loop through
   // this node still needs a real wait.
-  outputs: () => [{ id: "done", label: "Done" }, { id: "failed", label: "Failed" }],
+  outputs: () => [
+    { id: "done", label: "Done" },
+    { id: "failed", label: "Failed" },
+  ],
   variables: (s) => ({ writes: [{ name: s.resultVariable, type: "object", field: "resultVariable" }] }),
   validate: (s) => fieldLineIssues(s.inputs, "inputs"),
   // The flow's name lives in the database; the canvas shows what goes in and where the result lands.
@@ -83,11 +87,22 @@ export const callSubflowNode = defineNode({
     record: action<{ nodeId: string; resultVariable: string }>((context, event, p) => {
       const done = unpark(context, p.nodeId);
       const result =
-        event.type === "subflow.completed" ? { ...event.outputs, outcome: event.outcome } : event.type === "subflow.failed" ? { outcome: null, error: event.error } : null;
+        event.type === "subflow.completed"
+          ? { ...event.outputs, outcome: event.outcome }
+          : event.type === "subflow.failed"
+            ? { outcome: null, error: event.error }
+            : null;
       return result ? { ...done, vars: { ...done.vars, [p.resultVariable]: result } } : done;
     }),
   },
   examples: [
-    { name: "Refund check", settings: { flowId: "refund-check", inputs: ["orderId = {{vars.orderId}}", "amount = {{vars.amount}}", "note = Asked by {{customer.name}}"], resultVariable: "refund" } },
+    {
+      name: "Refund check",
+      settings: {
+        flowId: "refund-check",
+        inputs: ["orderId = {{vars.orderId}}", "amount = {{vars.amount}}", "note = Asked by {{customer.name}}"],
+        resultVariable: "refund",
+      },
+    },
   ],
 });

@@ -2,13 +2,7 @@ import { z } from "zod";
 import { action, defineNode } from "../../_kit/define-node";
 
 const settings = z.object({
-  outcome: z
-    .string()
-    .trim()
-    .min(1)
-    .max(60)
-    .default("completed")
-    .meta({ label: "Outcome", help: "Recorded on the instance, e.g. answered, handed-over." }),
+  outcome: z.string().trim().min(1).max(60).default("completed").meta({ label: "Outcome", help: "Recorded on the instance, e.g. answered, handed-over." }),
 });
 
 /** Finishes the instance with an outcome. */

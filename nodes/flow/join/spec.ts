@@ -6,7 +6,10 @@ const settings = z.object({
   mode: z
     .enum(JOIN_MODES)
     .default("all")
-    .meta({ label: "Continue when", help: "all: every branch has arrived. first: the first branch arrives; the other branches stop and their late events are ignored." }),
+    .meta({
+      label: "Continue when",
+      help: "all: every branch has arrived. first: the first branch arrives; the other branches stop and their late events are ignored.",
+    }),
 });
 
 /**

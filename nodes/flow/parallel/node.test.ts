@@ -24,7 +24,9 @@ describe("flow.parallel", () => {
   it("takes 2 to 5 branches, and no more names than branches", () => {
     expect(nodeIssues(TYPE, { branches: 1 })).toMatchObject([{ code: "invalid-settings", nodeId: NODE_ID, field: "branches" }]);
     expect(nodeIssues(TYPE, { branches: 6 })).toMatchObject([{ code: "invalid-settings", nodeId: NODE_ID, field: "branches" }]);
-    expect(nodeIssues(TYPE, { branches: 2, labels: ["a", "b", "c"] })).toContainEqual(expect.objectContaining({ code: "invalid-settings", nodeId: NODE_ID, field: "labels" }));
+    expect(nodeIssues(TYPE, { branches: 2, labels: ["a", "b", "c"] })).toContainEqual(
+      expect.objectContaining({ code: "invalid-settings", nodeId: NODE_ID, field: "labels" }),
+    );
   });
 
   it("refuses branches that end without a Join (the tiny flow ends each port)", () => {
@@ -66,7 +68,13 @@ describe("flow.parallel", () => {
   });
 
   it("hands an event to every branch: one reply answers both waiting branches", () => {
-    const run = startFlow(parallelFlow([[waitReply("w1"), send("thanks-1")], [waitReply("w2"), send("thanks-2")]]), "hi");
+    const run = startFlow(
+      parallelFlow([
+        [waitReply("w1"), send("thanks-1")],
+        [waitReply("w2"), send("thanks-2")],
+      ]),
+      "hi",
+    );
     expect(run.state.value).toEqual({ n_par: { "branch-1": "n_w1", "branch-2": "n_w2" } });
     expect(run.reply("yes").trail).toEqual(["thanks-1", "thanks-2", "join", "after", "end"]);
   });
@@ -74,6 +82,8 @@ describe("flow.parallel", () => {
   it("stop drops the parked keys of the listed nodes only, suffixed ones included", () => {
     const context = startFlow(operatorAndTimer(), "hi").state.context;
     const parked = { ...context, waits: { task: "k1", "task#sla": "k2", wait: "k3", elsewhere: "k4" } };
-    expect(parallelNode.actions!.stop(parked, taskCompleted("x", "done"), { parallelId: "par", nodeIds: ["task", "tell", "wait"] }).waits).toEqual({ elsewhere: "k4" });
+    expect(parallelNode.actions!.stop(parked, taskCompleted("x", "done"), { parallelId: "par", nodeIds: ["task", "tell", "wait"] }).waits).toEqual({
+      elsewhere: "k4",
+    });
   });
 });

@@ -42,7 +42,9 @@ export const parallelNode = defineNode({
   outputs: (s) => Array.from({ length: s.branches }, (_, i) => ({ id: branchPort(i + 1), label: s.labels[i] ?? `Branch ${i + 1}` })),
   summary: (s) => `${s.branches} branches at once`,
   validate: (s) =>
-    s.labels.length > s.branches ? [{ code: "invalid-settings", field: "labels", message: `Run in parallel: ${s.labels.length} names for ${s.branches} branches.` }] : [],
+    s.labels.length > s.branches
+      ? [{ code: "invalid-settings", field: "labels", message: `Run in parallel: ${s.labels.length} names for ${s.branches} branches.` }]
+      : [],
   // The regions, and where the state goes once they are done, are structure the compiler adds.
   structure: { kind: "parallel", stop: "stop" },
   compile: () => ({ type: "parallel" }),

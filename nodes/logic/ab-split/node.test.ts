@@ -31,7 +31,9 @@ describe("logic.ab-split", () => {
   it("is sticky: the same customer gets the same variant in every run", () => {
     const doc = tinyFlow(TYPE, settings);
     for (const id of ["cust-1", "cust-2", "cust-3", "Анна", "c-42"]) {
-      const outcomes = [1, 2, 3, 4].map((n) => startFlow(doc, messageEvent(`hi ${n}`, { at: n * 1000 }), { instanceId: `inst-${n}`, customer: customer(id) }).outcome);
+      const outcomes = [1, 2, 3, 4].map(
+        (n) => startFlow(doc, messageEvent(`hi ${n}`, { at: n * 1000 }), { instanceId: `inst-${n}`, customer: customer(id) }).outcome,
+      );
       expect(new Set(outcomes).size).toBe(1);
     }
   });
@@ -46,7 +48,10 @@ describe("logic.ab-split", () => {
   it("splits 10,000 customers within ±2 points of the percentages", () => {
     // The compiled transitions and the node's own guard, first match wins as in XState (a full
     // step per customer would spend seconds in XState for the same answer).
-    const always = compileOrThrow(tinyFlow(TYPE, settings)).states[`n_${NODE_ID}`].always as { guard?: { params: { nodeId: string; from: number; to: number } }; target: string }[];
+    const always = compileOrThrow(tinyFlow(TYPE, settings)).states[`n_${NODE_ID}`].always as {
+      guard?: { params: { nodeId: string; from: number; to: number } };
+      target: string;
+    }[];
     const context = runNode(TYPE, settings).state.context;
     const counts: Record<string, number> = {};
     for (let i = 0; i < 10_000; i++) {
@@ -60,7 +65,12 @@ describe("logic.ab-split", () => {
   });
 
   it("never picks a 0 % variant", () => {
-    const zero = { variants: [{ name: "Off", percent: 0 }, { name: "All", percent: 100 }] };
+    const zero = {
+      variants: [
+        { name: "Off", percent: 0 },
+        { name: "All", percent: 100 },
+      ],
+    };
     for (let i = 0; i < 50; i++) expect(startFlow(tinyFlow(TYPE, zero), "hi", { customer: customer(`c${i}`) }).outcome).toBe("variant-2");
   });
 
@@ -71,14 +81,30 @@ describe("logic.ab-split", () => {
   });
 
   it("rejects percentages that do not add up to 100, duplicate names and a single variant", () => {
-    const issues = nodeIssues(TYPE, { variants: [{ name: "A", percent: 50 }, { name: "B", percent: 40 }] });
+    const issues = nodeIssues(TYPE, {
+      variants: [
+        { name: "A", percent: 50 },
+        { name: "B", percent: 40 },
+      ],
+    });
     expect(issues).toMatchObject([{ code: "invalid-settings", nodeId: NODE_ID, field: "variants" }]);
     expect(issues[0].message).toMatch(/add up to 90, not 100/);
-    expect(nodeIssues(TYPE, { variants: [{ name: "A", percent: 50 }, { name: "a", percent: 50 }] })).toMatchObject([{ code: "invalid-settings", field: "variants.1.name" }]);
+    expect(
+      nodeIssues(TYPE, {
+        variants: [
+          { name: "A", percent: 50 },
+          { name: "a", percent: 50 },
+        ],
+      }),
+    ).toMatchObject([{ code: "invalid-settings", field: "variants.1.name" }]);
     expect(nodeIssues(TYPE, { variants: [{ name: "A", percent: 100 }] })).toMatchObject([{ code: "invalid-settings", field: "variants" }]);
-    expect(nodeIssues(TYPE, { variants: [{ name: "A", percent: 50.5 }, { name: "B", percent: 49.5 }] })).toMatchObject([
-      { field: "variants.0.percent" },
-      { field: "variants.1.percent" },
-    ]);
+    expect(
+      nodeIssues(TYPE, {
+        variants: [
+          { name: "A", percent: 50.5 },
+          { name: "B", percent: 49.5 },
+        ],
+      }),
+    ).toMatchObject([{ field: "variants.0.percent" }, { field: "variants.1.percent" }]);
   });
 });

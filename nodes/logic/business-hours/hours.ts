@@ -36,7 +36,16 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 function format(zone: string): Intl.DateTimeFormat {
   let f = formats.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", weekday: "short", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      weekday: "short",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
     formats.set(zone, f);
   }
   return f;
@@ -44,7 +53,11 @@ function format(zone: string): Intl.DateTimeFormat {
 
 /** The local calendar date, weekday and minute of the day of `at` (ms) in `zone`. */
 export function localTime(at: number, zone: string): { date: string; day: Day; minute: number } {
-  const parts = Object.fromEntries(format(zone).formatToParts(at).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    format(zone)
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
   return {
     date: `${parts.year}-${parts.month}-${parts.day}`,
     day: parts.weekday.slice(0, 3).toLowerCase() as Day,

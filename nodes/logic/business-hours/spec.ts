@@ -79,7 +79,5 @@ export const businessHoursNode = defineNode({
   }),
   // `event.at` is the engine clock of the step, so a replayed step gives the same answer.
   guards: { open: guard<Schedule>((_context, event, p) => isOpen(p, event.at)) },
-  examples: [
-    { name: "Moscow office", settings: { timeZone: "Europe/Moscow", sat: "10:00-14:00", holidays: ["2026-01-01", "2026-01-02"] } },
-  ],
+  examples: [{ name: "Moscow office", settings: { timeZone: "Europe/Moscow", sat: "10:00-14:00", holidays: ["2026-01-01", "2026-01-02"] } }],
 });

@@ -79,7 +79,14 @@ describe("logic.expression", () => {
   });
 
   it("cannot reach functions through constructor or prototype tricks", () => {
-    for (const expression of ["exists(vars.constructor)", "exists(vars.__proto__)", "exists(constructor of vars)", "exists(vars.order.constructor)", "exists(toString of customer)", "exists(vars.hasOwnProperty)"]) {
+    for (const expression of [
+      "exists(vars.constructor)",
+      "exists(vars.__proto__)",
+      "exists(constructor of vars)",
+      "exists(vars.order.constructor)",
+      "exists(toString of customer)",
+      "exists(vars.hasOwnProperty)",
+    ]) {
       expect(holds(expression, data)).toBe(false);
     }
     expect(holds('vars.constructor("return 1")', data)).toBe(false);

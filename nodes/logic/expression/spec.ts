@@ -13,7 +13,7 @@ const settings = z.object({
       widget: "textarea",
       placeholder: 'vars.amount > 1000 and customer.channel == "webchat"',
       help:
-        'Names use dots: customer.name, customer.channel, message.text, message.channel, task.outcome, vars.<name>. ' +
+        "Names use dots: customer.name, customer.channel, message.text, message.channel, task.outcome, vars.<name>. " +
         'Text in double quotes. Operators: == != < <= > >=, and, or, not, in ("sms", "email"), ~= "regex", + - * /. ' +
         "A missing value or a type mismatch (text compared with a number) counts as false.",
     }),
@@ -43,7 +43,9 @@ export const expressionNode = defineNode({
     always: [{ guard: ctx.guard("holds", { expression: ctx.settings.expression }), target: ctx.target("true") }, { target: ctx.target("false") }],
   }),
   guards: {
-    holds: guard<{ expression: string }>((context, _event, p) => holds(p.expression, { customer: context.customer, message: context.message, task: context.task, vars: context.vars })),
+    holds: guard<{ expression: string }>((context, _event, p) =>
+      holds(p.expression, { customer: context.customer, message: context.message, task: context.task, vars: context.vars }),
+    ),
   },
   examples: [
     { name: "Large web-chat order", settings: { expression: 'vars.amount > 1000 and customer.channel == "webchat"' } },

@@ -41,12 +41,15 @@ describe("logic.intent", () => {
     expect(run.effects).toEqual([]);
   });
 
-  it.each(["asdkjh qwe zzz", "фывап олдж", "погода сегодня хорошая", "what is the weather like", "12345", ""])("sends gibberish or unrelated text %j to Unknown", (text) => {
-    const run = runNode(TYPE, settings, text);
-    expect(run.port).toBe("unknown");
-    expect(run.state.context.vars.intent).toBe("unknown");
-    expect(run.state.context.vars.intentConfidence).toBeLessThan(0.35);
-  });
+  it.each(["asdkjh qwe zzz", "фывап олдж", "погода сегодня хорошая", "what is the weather like", "12345", ""])(
+    "sends gibberish or unrelated text %j to Unknown",
+    (text) => {
+      const run = runNode(TYPE, settings, text);
+      expect(run.port).toBe("unknown");
+      expect(run.state.context.vars.intent).toBe("unknown");
+      expect(run.state.context.vars.intentConfidence).toBeLessThan(0.35);
+    },
+  );
 
   it("records the intent and its confidence in vars", () => {
     const { vars } = runNode(TYPE, settings, "заблокируйте мою карту").state.context;

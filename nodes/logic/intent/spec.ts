@@ -16,7 +16,12 @@ const intentSchema = z.object({
 });
 
 const settings = z.object({
-  intents: z.array(intentSchema).min(1, "add at least one intent").max(20).default([{ name: "", examples: [] }]).meta({ label: "Intents" }),
+  intents: z
+    .array(intentSchema)
+    .min(1, "add at least one intent")
+    .max(20)
+    .default([{ name: "", examples: [] }])
+    .meta({ label: "Intents" }),
   minConfidence: z
     .number()
     .min(0)
@@ -54,7 +59,11 @@ export const intentNode = defineNode({
   settings,
   hasInput: true,
   outputs: (s) => [...s.intents.map((intent, i) => ({ id: portId(i), label: intent.name || `Intent ${i + 1}` })), { id: UNKNOWN, label: "Unknown" }],
-  summary: (s) => s.intents.map((i) => i.name).filter(Boolean).join(" · ") || "No intents yet",
+  summary: (s) =>
+    s.intents
+      .map((i) => i.name)
+      .filter(Boolean)
+      .join(" · ") || "No intents yet",
   variables: () => ({
     writes: [
       { name: "intent", type: "string" },
@@ -65,7 +74,12 @@ export const intentNode = defineNode({
     const seen = new Set<string>();
     return s.intents.flatMap((intent, i) => {
       const name = intent.name.toLowerCase();
-      const problem = name === UNKNOWN ? `"${UNKNOWN}" is the name of the low-confidence output; pick another` : seen.has(name) ? `another intent is already called "${intent.name}"` : null;
+      const problem =
+        name === UNKNOWN
+          ? `"${UNKNOWN}" is the name of the low-confidence output; pick another`
+          : seen.has(name)
+            ? `another intent is already called "${intent.name}"`
+            : null;
       seen.add(name);
       return problem ? [{ code: "invalid-settings" as const, field: `intents.${i}.name`, message: `Intent ${i + 1}: ${problem}` }] : [];
     });

@@ -49,6 +49,6 @@ export const NEGATORS = new Set(["не", "нет", "ни", "без", "никог
 export const RU_WORDS: ReadonlyMap<string, number> = new Map(WORDS.flatMap(([weight, list]) => list.split(" ").map((stem) => [stem, weight] as const)));
 
 /** Phrases as word beginnings, longest first so the longest match wins. */
-export const RU_PHRASES: readonly { parts: string[]; weight: number }[] = PHRASES.flatMap(([weight, list]) => list.map((p) => ({ parts: p.split(" "), weight }))).sort(
-  (a, b) => b.parts.length - a.parts.length,
-);
+export const RU_PHRASES: readonly { parts: string[]; weight: number }[] = PHRASES.flatMap(([weight, list]) =>
+  list.map((p) => ({ parts: p.split(" "), weight })),
+).sort((a, b) => b.parts.length - a.parts.length);

@@ -8,7 +8,7 @@ type Label = (typeof LABELS)[number];
 const threshold = (label: string, fallback: number, help: string) => z.number().min(-20).max(20).default(fallback).meta({ label, help });
 
 const settings = z.object({
-  negativeBelow: threshold("Negative below", -1, "A message scoring less than this is negative. Words weigh -5 (\"ужасно\", \"terrible\") to +5."),
+  negativeBelow: threshold("Negative below", -1, 'A message scoring less than this is negative. Words weigh -5 ("ужасно", "terrible") to +5.'),
   positiveAbove: threshold("Positive above", 1, "A message scoring more than this is positive; anything in between is neutral."),
 });
 
@@ -31,7 +31,10 @@ export const sentimentNode = defineNode({
       { name: "sentimentScore", type: "number" },
     ],
   }),
-  validate: (s) => (s.negativeBelow > s.positiveAbove ? [{ code: "invalid-settings", field: "negativeBelow", message: "Negative below must not be greater than positive above." }] : []),
+  validate: (s) =>
+    s.negativeBelow > s.positiveAbove
+      ? [{ code: "invalid-settings", field: "negativeBelow", message: "Negative below must not be greater than positive above." }]
+      : [],
   compile: (ctx) => ({
     entry: [ctx.action("score", { negativeBelow: ctx.settings.negativeBelow, positiveAbove: ctx.settings.positiveAbove })],
     always: [

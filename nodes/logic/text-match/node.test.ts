@@ -48,7 +48,12 @@ describe("logic.text-match", () => {
   });
 
   it("rejects an invalid regular expression, pinned to that rule's pattern", () => {
-    const issues = nodeIssues(TYPE, { rules: [{ match: "keywords", pattern: "ok" }, { match: "regex", pattern: "(unclosed" }] });
+    const issues = nodeIssues(TYPE, {
+      rules: [
+        { match: "keywords", pattern: "ok" },
+        { match: "regex", pattern: "(unclosed" },
+      ],
+    });
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ code: "invalid-settings", nodeId: NODE_ID, field: "rules.1.pattern" });
     expect(issues[0].message).toMatch(/^Rule 2: /);

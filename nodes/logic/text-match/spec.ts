@@ -14,7 +14,12 @@ const ruleSchema = z.object({
 type Rule = z.infer<typeof ruleSchema>;
 
 const settings = z.object({
-  rules: z.array(ruleSchema).min(1, "add at least one rule").max(20).default([{ label: "", match: "keywords", pattern: "" }]).meta({ label: "Rules" }),
+  rules: z
+    .array(ruleSchema)
+    .min(1, "add at least one rule")
+    .max(20)
+    .default([{ label: "", match: "keywords", pattern: "" }])
+    .meta({ label: "Rules" }),
 });
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -22,7 +27,11 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** Keywords match as whole words in any script (\b is ASCII-only, so use Unicode look-arounds). */
 export function ruleRegExp(rule: Pick<Rule, "match" | "pattern">): RegExp {
   if (rule.match === "regex") return new RegExp(rule.pattern, "iu");
-  const words = rule.pattern.split(",").map((w) => w.trim()).filter(Boolean).map(escape);
+  const words = rule.pattern
+    .split(",")
+    .map((w) => w.trim())
+    .filter(Boolean)
+    .map(escape);
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join("|")})(?![\\p{L}\\p{N}])`, "iu");
 }
 
@@ -45,11 +54,12 @@ export const textMatchNode = defineNode({
   keywords: ["keyword", "regex", "branch", "if"],
   settings,
   hasInput: true,
-  outputs: (s) => [
-    ...s.rules.map((r, i) => ({ id: `rule-${i + 1}`, label: r.label || r.pattern || `Rule ${i + 1}` })),
-    { id: "else", label: "Else" },
-  ],
-  summary: (s) => s.rules.map((r) => r.label || r.pattern).filter(Boolean).join(" · ") || "No rules yet",
+  outputs: (s) => [...s.rules.map((r, i) => ({ id: `rule-${i + 1}`, label: r.label || r.pattern || `Rule ${i + 1}` })), { id: "else", label: "Else" }],
+  summary: (s) =>
+    s.rules
+      .map((r) => r.label || r.pattern)
+      .filter(Boolean)
+      .join(" · ") || "No rules yet",
   validate: (s) =>
     s.rules.flatMap((rule, i) => {
       try {

@@ -116,10 +116,10 @@ describe("message.ask: answers", () => {
 
 describe("message.ask: re-asking", () => {
   it("re-asks on an invalid answer with the retry text and the question, without re-entering", () => {
-    const run = runNode(TYPE, { ...email, retryText: "\"{{message.text}}\" is not an email." });
+    const run = runNode(TYPE, { ...email, retryText: '"{{message.text}}" is not an email.' });
     const step = run.reply("nope");
     expect(step).toMatchObject({ status: "waiting", trail: [] });
-    expect(step.effects).toEqual([sent("\"nope\" is not an email.\nWhat is your email, Ann?", "inst-1:2")]);
+    expect(step.effects).toEqual([sent('"nope" is not an email.\nWhat is your email, Ann?', "inst-1:2")]);
     expect(run.state.value).toBe(`n_${NODE_ID}`);
     expect(run.state.context.counters).toEqual({ [NODE_ID]: 1 });
   });
@@ -242,7 +242,7 @@ describe("message.ask: variables, validation, determinism", () => {
   });
 
   it("ignores settings the chosen answer kind does not use", () => {
-    expect(nodeIssues(TYPE, { ...email, buttons: [] , pattern: "(unclosed" })).toEqual([]);
+    expect(nodeIssues(TYPE, { ...email, buttons: [], pattern: "(unclosed" })).toEqual([]);
     expect(nodeIssues(TYPE, { ...yesNo, validation: "regex", pattern: "" })).toEqual([]);
   });
 

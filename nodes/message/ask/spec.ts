@@ -7,12 +7,11 @@ import { armTimer, disarmTimer, ownsTimer } from "../../_kit/durable-timer";
 import { answerOf, buttonPort, canBeInvalid, type AnswerCheck } from "./answer";
 
 const settings = z.object({
-  question: z
-    .string()
-    .trim()
-    .min(1, "write the question")
-    .max(4000)
-    .meta({ label: "Question", widget: "template", help: "Use {{customer.name}}, {{vars.name}}; buttons go out as quick replies (spelled out as \"… (Yes / No)\" where a channel has none)." }),
+  question: z.string().trim().min(1, "write the question").max(4000).meta({
+    label: "Question",
+    widget: "template",
+    help: 'Use {{customer.name}}, {{vars.name}}; buttons go out as quick replies (spelled out as "… (Yes / No)" where a channel has none).',
+  }),
   answer: z
     .enum(["free-text", "buttons"])
     .default("free-text")
@@ -32,7 +31,9 @@ const settings = z.object({
     .max(300)
     .default("")
     .meta({ label: "Pattern", placeholder: "^\\d{6}$", help: "A regular expression (any case), when Validation is Regex." }),
-  variable: variableNameSchema.default("answer").meta({ label: "Save answer as", help: "Read it later as {{vars.<name>}}; a number when Validation is Number." }),
+  variable: variableNameSchema
+    .default("answer")
+    .meta({ label: "Save answer as", help: "Read it later as {{vars.<name>}}; a number when Validation is Number." }),
   maxAttempts: z
     .number()
     .int("a whole number")
@@ -77,9 +78,7 @@ function sendQuestion(context: FlowContext, p: Asking, before = ""): FlowContext
 const leave = (context: FlowContext, nodeId: string) => setCounter(disarmTimer(context, nodeId), nodeId, 0);
 
 function settingIssues(s: Settings) {
-  const list = [
-    ...templateIssues(s, "question", "retryText"),
-  ];
+  const list = [...templateIssues(s, "question", "retryText")];
   if (s.answer === "buttons") {
     if (!s.buttons.length) list.push(settingIssue("buttons", "Ask: add at least one button."));
     if (new Set(s.buttons.map((b) => b.toLowerCase())).size < s.buttons.length) list.push(settingIssue("buttons", "Ask: buttons must differ."));
@@ -135,7 +134,10 @@ export const askNode = defineNode({
           ...answerPorts(s).map((port) => ({ guard: ctx.guard("answers", { ...check, port: port.id }), target: ctx.target(port.id), actions: [accept] })),
           ...(canBeInvalid(check)
             ? [
-                { guard: ctx.guard("can-retry", { nodeId, maxAttempts: s.maxAttempts }), actions: [ctx.action("retry", { ...asking, retryText: s.retryText })] },
+                {
+                  guard: ctx.guard("can-retry", { nodeId, maxAttempts: s.maxAttempts }),
+                  actions: [ctx.action("retry", { ...asking, retryText: s.retryText })],
+                },
                 { target: ctx.target("invalid"), actions: [ctx.action("give-up", { nodeId })] },
               ]
             : []),
@@ -176,8 +178,14 @@ export const askNode = defineNode({
     expire: action<{ nodeId: string }>((context, _event, p) => setCounter(unpark(context, p.nodeId), p.nodeId, 0)),
   },
   examples: [
-    { name: "Yes or no", settings: { question: "Did you just pay with your card, {{customer.name | there}}?", answer: "buttons", buttons: ["Yes", "No"], variable: "confirmed" } },
-    { name: "Email address", settings: { question: "What is your email, {{customer.name | there}}?", validation: "email", variable: "email", maxAttempts: 3, timeoutSeconds: 600 } },
+    {
+      name: "Yes or no",
+      settings: { question: "Did you just pay with your card, {{customer.name | there}}?", answer: "buttons", buttons: ["Yes", "No"], variable: "confirmed" },
+    },
+    {
+      name: "Email address",
+      settings: { question: "What is your email, {{customer.name | there}}?", validation: "email", variable: "email", maxAttempts: 3, timeoutSeconds: 600 },
+    },
     { name: "Order number", settings: { question: "Your order number, please?", validation: "regex", pattern: "^\\d{6}$", variable: "order" } },
   ],
 });

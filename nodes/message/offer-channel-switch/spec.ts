@@ -24,13 +24,19 @@ const settings = z.object({
     .meta({ label: "Offer", widget: "template", placeholder: "Empty: “Would you like us to call you back?” or “Shall we continue in Telegram?”" }),
   accept: label("Yes, please", "accept").meta({ label: "Accept button" }),
   decline: label("No, thanks", "decline").meta({ label: "Decline button" }),
-  confirmation: z
-    .string()
-    .trim()
-    .max(1000)
-    .default("")
-    .meta({ label: "Confirmation", widget: "template", placeholder: "Empty: “An operator will call you shortly.” or “Tap the link to continue:”", help: "Sent on accept. For a messenger the link follows it." }),
-  timeoutSeconds: z.number().int().min(0).max(7 * 86400).default(300).meta({ label: "Wait for an answer (seconds)", help: "0 waits forever; then the flow continues on No answer." }),
+  confirmation: z.string().trim().max(1000).default("").meta({
+    label: "Confirmation",
+    widget: "template",
+    placeholder: "Empty: “An operator will call you shortly.” or “Tap the link to continue:”",
+    help: "Sent on accept. For a messenger the link follows it.",
+  }),
+  timeoutSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 86400)
+    .default(300)
+    .meta({ label: "Wait for an answer (seconds)", help: "0 waits forever; then the flow continues on No answer." }),
   queue: queueName().default("callbacks").meta({ label: "Callback queue" }),
   priority: prioritySetting("high", { label: "Callback priority" }),
   slaMinutes: slaSetting(15, { label: "Call back within (minutes)", help: "The callback task's SLA deadline; 0 = none." }),
@@ -38,7 +44,10 @@ const settings = z.object({
   linkBase: z
     .url({ protocol: /^https$/, message: "an https link, e.g. https://t.me/your_bot?start=" })
     .default("https://t.me/omniflow_bot?start=")
-    .meta({ label: "Link prefix", help: "The one-time token is appended, e.g. https://t.me/your_bot?start= (Telegram deep link) or https://wa.me/15550001111?text=" }),
+    .meta({
+      label: "Link prefix",
+      help: "The one-time token is appended, e.g. https://t.me/your_bot?start= (Telegram deep link) or https://wa.me/15550001111?text=",
+    }),
 });
 type Settings = z.infer<typeof settings>;
 
@@ -50,7 +59,10 @@ function wording(s: Settings): { offer: string; confirmation: string } {
   const fallback =
     s.switchTo === "callback"
       ? { offer: "Would you like us to call you back, {{customer.name | there}}?", confirmation: "Thank you! An operator will call you shortly." }
-      : { offer: `Shall we continue in ${app}, {{customer.name | there}}? You'll find this conversation there.`, confirmation: `Tap the link to continue in ${app}:` };
+      : {
+          offer: `Shall we continue in ${app}, {{customer.name | there}}? You'll find this conversation there.`,
+          confirmation: `Tap the link to continue in ${app}:`,
+        };
   return { offer: s.offer || fallback.offer, confirmation: s.confirmation || fallback.confirmation };
 }
 
@@ -82,7 +94,11 @@ function switchChannel(context: FlowContext, nodeId: string, s: Settings): FlowC
  * How a reply is compared with a button: letters and digits only, so "yes please" typed by hand
  * counts as "Yes, please"; a label with neither (an emoji) is compared as it is.
  */
-const plain = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim() || text.trim();
+const plain = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim() || text.trim();
 const isAccept = (text: string, accept: string) => plain(text) === plain(accept);
 
 /**
@@ -121,7 +137,9 @@ export const offerChannelSwitchNode = defineNode({
           { guard: ctx.guard("accepts", { accept: s.accept }), target: ctx.target("switched"), actions: [ctx.action("switch", { nodeId, ...s })] },
           { target: ctx.target("declined"), actions: [ctx.action("answered", { nodeId })] },
         ],
-        ...(s.timeoutSeconds > 0 && { "timer.fired": { guard: ctx.guard("is-mine", { nodeId }), target: ctx.target("no-answer"), actions: [ctx.action("expire", { nodeId })] } }),
+        ...(s.timeoutSeconds > 0 && {
+          "timer.fired": { guard: ctx.guard("is-mine", { nodeId }), target: ctx.target("no-answer"), actions: [ctx.action("expire", { nodeId })] },
+        }),
       },
     };
   },
@@ -145,6 +163,14 @@ export const offerChannelSwitchNode = defineNode({
   },
   examples: [
     { name: "Call me back", settings: { switchTo: "callback", queue: "callbacks", slaMinutes: 15 } },
-    { name: "Continue in Telegram", settings: { switchTo: "messenger", offer: "Shall we continue in Telegram? You'll get your parcel updates there.", confirmation: "Tap to continue:", messenger: "telegram" } },
+    {
+      name: "Continue in Telegram",
+      settings: {
+        switchTo: "messenger",
+        offer: "Shall we continue in Telegram? You'll get your parcel updates there.",
+        confirmation: "Tap to continue:",
+        messenger: "telegram",
+      },
+    },
   ],
 });

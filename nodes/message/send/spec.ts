@@ -5,12 +5,11 @@ import { action, defineNode, guard } from "../../_kit/define-node";
 import { renderTemplate, templateIssues } from "../../_kit/template";
 
 const settings = z.object({
-  text: z
-    .string()
-    .trim()
-    .min(1, "write the message to send")
-    .max(4000)
-    .meta({ label: "Message", widget: "template", help: "Use {{customer.name}}, {{message.text}}, {{vars.name}}; {{customer.name | there}} falls back to \"there\"." }),
+  text: z.string().trim().min(1, "write the message to send").max(4000).meta({
+    label: "Message",
+    widget: "template",
+    help: 'Use {{customer.name}}, {{message.text}}, {{vars.name}}; {{customer.name | there}} falls back to "there".',
+  }),
   channel: z
     .union([z.literal("conversation"), channelSchema])
     .default("conversation")
@@ -20,7 +19,11 @@ const settings = z.object({
     .max(10, "at most 10 buttons")
     .refine((b) => new Set(b.map((x) => x.toLowerCase())).size === b.length, "buttons must differ")
     .default([])
-    .meta({ label: "Quick-reply buttons", widget: "lines", help: "One per line. Tapping one sends its label as the customer's reply; channels without buttons list them after the text." }),
+    .meta({
+      label: "Quick-reply buttons",
+      widget: "lines",
+      help: "One per line. Tapping one sends its label as the customer's reply; channels without buttons list them after the text.",
+    }),
   awaitDelivery: z
     .boolean()
     .default(false)
@@ -42,7 +45,13 @@ export const sendMessageNode = defineNode({
   settings,
   hasInput: true,
   waits: (s) => s.awaitDelivery,
-  outputs: (s) => (s.awaitDelivery ? [{ id: "delivered", label: "Delivered" }, { id: "failed", label: "Failed" }] : [{ id: "out", label: "Sent" }]),
+  outputs: (s) =>
+    s.awaitDelivery
+      ? [
+          { id: "delivered", label: "Delivered" },
+          { id: "failed", label: "Failed" },
+        ]
+      : [{ id: "out", label: "Sent" }],
   summary: (s) =>
     `${s.channel === "conversation" ? "" : `[${s.channel}] `}${s.text.length > 48 ? `${s.text.slice(0, 47)}…` : s.text}${s.buttons.length ? ` [${s.buttons.join(" | ")}]` : ""}`,
   validate: (s) => templateIssues(s, "text"),

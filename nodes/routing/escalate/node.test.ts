@@ -11,7 +11,12 @@ function breachThenEscalate(escalate: Record<string, unknown>): FlowDocument {
   return {
     nodes: [
       { id: "in", type: "trigger.message-received", position: at, settings: { channel: "any" } },
-      { id: "task", type: "routing.operator-task", position: at, settings: { queue: "conflicts", title: "Complaint", outcomes: ["resolved", "refunded"], slaMinutes: 30 } },
+      {
+        id: "task",
+        type: "routing.operator-task",
+        position: at,
+        settings: { queue: "conflicts", title: "Complaint", outcomes: ["resolved", "refunded"], slaMinutes: 30 },
+      },
       { id: "esc", type: TYPE, position: at, settings: escalate },
       { id: "ok", type: "flow.end", position: at, settings: { outcome: "in-time" } },
       { id: "late", type: "flow.end", position: at, settings: { outcome: "escalated" } },
@@ -35,7 +40,16 @@ describe("routing.escalate", () => {
     const step = run.fireTimer();
     expect(step.trail).toEqual(["esc"]);
     expect(step.effects).toEqual([
-      { kind: "task.escalate", key: "inst-1:3", nodeId: "esc", taskId, queue: "supervisors", priority: "urgent", slaMs: 15 * 60_000, note: "Ann waited 30 min" },
+      {
+        kind: "task.escalate",
+        key: "inst-1:3",
+        nodeId: "esc",
+        taskId,
+        queue: "supervisors",
+        priority: "urgent",
+        slaMs: 15 * 60_000,
+        note: "Ann waited 30 min",
+      },
       { kind: "timer.set", key: "inst-1:4", nodeId: "esc", delayMs: 15 * 60_000 },
     ]);
     expect(run.state.context.openTasks).toEqual([{ taskId, nodeId: "esc" }]);
@@ -62,15 +76,22 @@ describe("routing.escalate", () => {
   });
 
   it("in parallel branches, escalates the task whose SLA was missed, not the newest one", () => {
-    const task = (id: string, sla: number) => ({ id, type: "routing.operator-task", position: at, settings: { queue: "support", title: id, outcomes: ["done"], slaMinutes: sla } });
+    const task = (id: string, sla: number) => ({
+      id,
+      type: "routing.operator-task",
+      position: at,
+      settings: { queue: "support", title: id, outcomes: ["done"], slaMinutes: sla },
+    });
     const escalate = (id: string) => ({ id, type: TYPE, position: at, settings: { slaMinutes: 0 } });
     const run = startFlow(
       {
         nodes: [
           { id: "in", type: "trigger.message-received", position: at, settings: {} },
           { id: "par", type: "flow.parallel", position: at, settings: { branches: 2 } },
-          task("first", 10), escalate("esc-first"),
-          task("second", 60), escalate("esc-second"),
+          task("first", 10),
+          escalate("esc-first"),
+          task("second", 60),
+          escalate("esc-second"),
           { id: "join", type: "flow.join", position: at, settings: {} },
           { id: "end", type: "flow.end", position: at, settings: {} },
         ],
@@ -135,7 +156,17 @@ describe("routing.escalate", () => {
     const run = runNode(TYPE, { slaMinutes: 0, note: "Fraud suspected", title: "Check {{customer.name}}" });
     expect(run.status).toBe("waiting");
     expect(run.effects).toEqual([
-      { kind: "task.create", key: "inst-1:1", nodeId: NODE_ID, queue: "supervisors", priority: "urgent", slaMs: 0, title: "Check Ann", steps: ["Fraud suspected"], outcomes: ["done"] },
+      {
+        kind: "task.create",
+        key: "inst-1:1",
+        nodeId: NODE_ID,
+        queue: "supervisors",
+        priority: "urgent",
+        slaMs: 0,
+        title: "Check Ann",
+        steps: ["Fraud suspected"],
+        outcomes: ["done"],
+      },
     ]);
     run.completeTask("done");
     expect(run.port).toBe("done");

@@ -21,7 +21,10 @@ const settings = z.object({
     .default("")
     .meta({ label: "Queue", placeholder: "senior-support", help: "Used when escalating to a queue." }),
   priority: prioritySetting("urgent"),
-  slaMinutes: slaSetting(30, { label: "SLA (minutes)", help: "0 = none. When the escalated task is still open after this, the flow continues on SLA breached." }),
+  slaMinutes: slaSetting(30, {
+    label: "SLA (minutes)",
+    help: "0 = none. When the escalated task is still open after this, the flow continues on SLA breached.",
+  }),
   note: z
     .string()
     .trim()
@@ -63,11 +66,28 @@ export const escalateNode = defineNode({
     ...templateIssues(s, "note", "title"),
   ],
   compile: (ctx) => ({
-    entry: [ctx.action("escalate", { nodeId: ctx.nodeId, queue: targetQueue(ctx.settings), priority: ctx.settings.priority, slaMinutes: ctx.settings.slaMinutes, note: ctx.settings.note, title: ctx.settings.title })],
+    entry: [
+      ctx.action("escalate", {
+        nodeId: ctx.nodeId,
+        queue: targetQueue(ctx.settings),
+        priority: ctx.settings.priority,
+        slaMinutes: ctx.settings.slaMinutes,
+        note: ctx.settings.note,
+        title: ctx.settings.title,
+      }),
+    ],
     on: {
-      "task.completed": { guard: ctx.guard("completed", { nodeId: ctx.nodeId }), target: ctx.target("done"), actions: [ctx.action("done", { nodeId: ctx.nodeId })] },
+      "task.completed": {
+        guard: ctx.guard("completed", { nodeId: ctx.nodeId }),
+        target: ctx.target("done"),
+        actions: [ctx.action("done", { nodeId: ctx.nodeId })],
+      },
       ...(ctx.settings.slaMinutes > 0 && {
-        "timer.fired": { guard: ctx.guard("sla-breached", { nodeId: ctx.nodeId }), target: ctx.target("sla-breached"), actions: [ctx.action("breached", { nodeId: ctx.nodeId })] },
+        "timer.fired": {
+          guard: ctx.guard("sla-breached", { nodeId: ctx.nodeId }),
+          target: ctx.target("sla-breached"),
+          actions: [ctx.action("breached", { nodeId: ctx.nodeId })],
+        },
       }),
     },
   }),

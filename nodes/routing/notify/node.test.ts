@@ -8,7 +8,15 @@ describe("routing.notify", () => {
     const run = runNode(TYPE, { level: "critical", title: "{{customer.name}} is upset", body: "Said: {{message.text}}" }, "this is outrageous");
     expect(run.port).toBe("out");
     expect(run.effects).toEqual([
-      { kind: "notification.create", key: "inst-1:1", nodeId: NODE_ID, audience: "supervisors", level: "critical", title: "Ann is upset", body: "Said: this is outrageous" },
+      {
+        kind: "notification.create",
+        key: "inst-1:1",
+        nodeId: NODE_ID,
+        audience: "supervisors",
+        level: "critical",
+        title: "Ann is upset",
+        body: "Said: this is outrageous",
+      },
     ]);
   });
 

@@ -20,7 +20,12 @@ const settings = z.object({
     .meta({ label: "Only operators with skill", placeholder: "fraud" }),
   level: z.enum(NOTIFICATION_LEVELS).default("info").meta({ label: "Level" }),
   title: z.string().trim().min(1, "give the notification a title").max(200).meta({ label: "Title", widget: "template" }),
-  body: z.string().trim().max(2000).default("").meta({ label: "Text", widget: "textarea", help: "Placeholders like {{customer.name}} and {{vars.amount}} are filled in." }),
+  body: z
+    .string()
+    .trim()
+    .max(2000)
+    .default("")
+    .meta({ label: "Text", widget: "textarea", help: "Placeholders like {{customer.name}} and {{vars.amount}} are filled in." }),
 });
 type Settings = z.infer<typeof settings>;
 
@@ -42,7 +47,15 @@ export const notifyNode = defineNode({
   summary: (s) => `${s.level === "info" ? "" : `[${s.level}] `}→ ${audienceOf(s)}: ${s.title}`,
   validate: (s) => templateIssues(s, "title", "body"),
   compile: (ctx) => ({
-    entry: [ctx.action("notify", { nodeId: ctx.nodeId, audience: audienceOf(ctx.settings), level: ctx.settings.level, title: ctx.settings.title, body: ctx.settings.body })],
+    entry: [
+      ctx.action("notify", {
+        nodeId: ctx.nodeId,
+        audience: audienceOf(ctx.settings),
+        level: ctx.settings.level,
+        title: ctx.settings.title,
+        body: ctx.settings.body,
+      }),
+    ],
     always: { target: ctx.target("out") },
   }),
   actions: {
@@ -58,6 +71,15 @@ export const notifyNode = defineNode({
     ),
   },
   examples: [
-    { name: "Fraud desk heads-up", settings: { audience: "operators", skill: "fraud", level: "warning", title: "Unusual payment for {{customer.name}}", body: "Waiting for the customer to confirm." } },
+    {
+      name: "Fraud desk heads-up",
+      settings: {
+        audience: "operators",
+        skill: "fraud",
+        level: "warning",
+        title: "Unusual payment for {{customer.name}}",
+        body: "Waiting for the customer to confirm.",
+      },
+    },
   ],
 });

@@ -3,7 +3,12 @@ import { effectsOf, taskCompleted } from "../../../engine/testing/flow-harness";
 import { NODE_ID, nodeIssues, portsOf, runNode, TRIGGER_ID } from "../../../engine/testing/run-node";
 
 const TYPE = "routing.operator-task";
-const settings = { queue: "support", title: "Help {{customer.name}}: {{message.text}}", steps: ["Read the chat", "Answer"], outcomes: ["resolved", "unresolved"] };
+const settings = {
+  queue: "support",
+  title: "Help {{customer.name}}: {{message.text}}",
+  steps: ["Read the chat", "Answer"],
+  outcomes: ["resolved", "unresolved"],
+};
 
 describe("routing.operator-task", () => {
   it("has one output per outcome", () => {
@@ -15,7 +20,17 @@ describe("routing.operator-task", () => {
     expect(run.status).toBe("waiting");
     expect(run.trail).toEqual([TRIGGER_ID, NODE_ID]);
     expect(run.effects).toEqual([
-      { kind: "task.create", key: "inst-1:1", nodeId: NODE_ID, queue: "support", title: "Help Ann: my card was charged twice", steps: ["Read the chat", "Answer"], outcomes: ["resolved", "unresolved"], priority: "normal", slaMs: 0 },
+      {
+        kind: "task.create",
+        key: "inst-1:1",
+        nodeId: NODE_ID,
+        queue: "support",
+        title: "Help Ann: my card was charged twice",
+        steps: ["Read the chat", "Answer"],
+        outcomes: ["resolved", "unresolved"],
+        priority: "normal",
+        slaMs: 0,
+      },
     ]);
     expect(run.state.context.waits).toEqual({ [NODE_ID]: "inst-1:1" });
   });

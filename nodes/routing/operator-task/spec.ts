@@ -10,13 +10,7 @@ const lines = () => z.array(z.string().trim().min(1).max(200)).max(20);
 
 const settings = z.object({
   queue: queueName().default("support").meta({ label: "Queue", placeholder: "support" }),
-  title: z
-    .string()
-    .trim()
-    .min(1, "give the task a title")
-    .max(200)
-    .default("Help {{customer.name}}")
-    .meta({ label: "Task title", widget: "template" }),
+  title: z.string().trim().min(1, "give the task a title").max(200).default("Help {{customer.name}}").meta({ label: "Task title", widget: "template" }),
   skills: skillsSetting(),
   steps: lines().default([]).meta({ label: "Guided steps", widget: "lines", help: "One step per line; placeholders like {{vars.amount}} are filled in." }),
   outcomes: lines()
@@ -25,7 +19,10 @@ const settings = z.object({
     .refine((o) => new Set(o).size === o.length, "outcomes must differ")
     .meta({ label: "Outcomes", widget: "lines", help: "One per line; each becomes an output." }),
   priority: prioritySetting("normal"),
-  slaMinutes: slaSetting(0, { label: "SLA (minutes)", help: "0 = none. When the task is still open after this, the flow continues on SLA breached (e.g. to escalate)." }),
+  slaMinutes: slaSetting(0, {
+    label: "SLA (minutes)",
+    help: "0 = none. When the task is still open after this, the flow continues on SLA breached (e.g. to escalate).",
+  }),
 });
 type Settings = z.infer<typeof settings>;
 
@@ -43,12 +40,15 @@ export const operatorTaskNode = defineNode({
   settings,
   hasInput: true,
   waits: true,
-  outputs: (s) => [
-    ...s.outcomes.map((o) => ({ id: portId(o), label: o })),
-    ...(s.slaMinutes > 0 ? [{ id: "sla-breached", label: "SLA breached" }] : []),
-  ],
+  outputs: (s) => [...s.outcomes.map((o) => ({ id: portId(o), label: o })), ...(s.slaMinutes > 0 ? [{ id: "sla-breached", label: "SLA breached" }] : [])],
   summary: (s) =>
-    [`Queue ${s.queue}`, s.skills.length > 0 && `needs ${s.skills.join(", ")}`, s.priority !== "normal" && s.priority, s.slaMinutes > 0 && `SLA ${s.slaMinutes} min`, s.steps.length > 0 && `${s.steps.length} steps`]
+    [
+      `Queue ${s.queue}`,
+      s.skills.length > 0 && `needs ${s.skills.join(", ")}`,
+      s.priority !== "normal" && s.priority,
+      s.slaMinutes > 0 && `SLA ${s.slaMinutes} min`,
+      s.steps.length > 0 && `${s.steps.length} steps`,
+    ]
       .filter(Boolean)
       .join(" · "),
   validate: (s) => templateIssues(s, "title"),
@@ -95,7 +95,20 @@ export const operatorTaskNode = defineNode({
     breached: action<{ nodeId: string }>((context, _event, p) => slaMissed(context, p.nodeId)),
   },
   examples: [
-    { name: "Support handover", settings: { queue: "support", title: "Help {{customer.name}}", steps: ["Read the chat", "Answer"], outcomes: ["resolved", "unresolved"] } },
-    { name: "Complaint for a specialist", settings: { queue: "conflicts", title: "Complaint from {{customer.name}}", skills: ["complaints"], outcomes: ["resolved"], priority: "high", slaMinutes: 30 } },
+    {
+      name: "Support handover",
+      settings: { queue: "support", title: "Help {{customer.name}}", steps: ["Read the chat", "Answer"], outcomes: ["resolved", "unresolved"] },
+    },
+    {
+      name: "Complaint for a specialist",
+      settings: {
+        queue: "conflicts",
+        title: "Complaint from {{customer.name}}",
+        skills: ["complaints"],
+        outcomes: ["resolved"],
+        priority: "high",
+        slaMinutes: 30,
+      },
+    },
   ],
 });

@@ -58,9 +58,15 @@ describe("timer.delay", () => {
   });
 
   it("fast-forwards in the simulator: nothing before the delay, the follow-up after it", () => {
-    const early = simulateFlow(delayedReply(2, "hours"), [{ do: "message", text: "hi" }, { do: "wait", seconds: 7199 }]);
+    const early = simulateFlow(delayedReply(2, "hours"), [
+      { do: "message", text: "hi" },
+      { do: "wait", seconds: 7199 },
+    ]);
     expect(early).toMatchObject({ ok: true, status: "waiting", sent: [] });
-    const late = simulateFlow(delayedReply(2, "hours"), [{ do: "message", text: "hi" }, { do: "wait", seconds: 7200 }]);
+    const late = simulateFlow(delayedReply(2, "hours"), [
+      { do: "message", text: "hi" },
+      { do: "wait", seconds: 7200 },
+    ]);
     expect(late).toMatchObject({ status: "completed", outcome: "followed-up", sent: ["Still there, Test customer?"] });
     const fired = late.steps.at(-1)!;
     expect(fired.event).toMatchObject({ type: "timer.fired", timerId: "sim:1", nodeId: "wait" });
@@ -68,8 +74,14 @@ describe("timer.delay", () => {
   });
 
   it("is deterministic: the same document and events give the same effects", () => {
-    const a = simulateFlow(delayedReply(3, "days"), [{ do: "message", text: "hi" }, { do: "wait", seconds: 3 * 86400 }]);
-    const b = simulateFlow(delayedReply(3, "days"), [{ do: "message", text: "hi" }, { do: "wait", seconds: 3 * 86400 }]);
+    const a = simulateFlow(delayedReply(3, "days"), [
+      { do: "message", text: "hi" },
+      { do: "wait", seconds: 3 * 86400 },
+    ]);
+    const b = simulateFlow(delayedReply(3, "days"), [
+      { do: "message", text: "hi" },
+      { do: "wait", seconds: 3 * 86400 },
+    ]);
     expect(JSON.stringify(a.steps)).toBe(JSON.stringify(b.steps));
   });
 

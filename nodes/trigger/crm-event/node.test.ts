@@ -24,7 +24,12 @@ describe("trigger.crm-event", () => {
     const doc: FlowDocument = {
       nodes: [
         { id: "t", type: TYPE, position: { x: 0, y: 0 }, settings: { event: "card.transaction" } },
-        { id: "s", type: "message.send", position: { x: 0, y: 0 }, settings: { text: "Did you pay {{vars.amount}} {{vars.currency}} in {{vars.country}}? {{vars.orderId}}" } },
+        {
+          id: "s",
+          type: "message.send",
+          position: { x: 0, y: 0 },
+          settings: { text: "Did you pay {{vars.amount}} {{vars.currency}} in {{vars.country}}? {{vars.orderId}}" },
+        },
         { id: "e", type: "flow.end", position: { x: 0, y: 0 }, settings: {} },
       ],
       edges: [

@@ -42,6 +42,10 @@ describe("trigger.message-received", () => {
     expect(trigger?.matches(first, messageEvent("and another thing", { opensConversation: false }))).toBe(false);
     expect(trigger?.matches({ channel: "any", on: "any-message" }, messageEvent("and another thing", { opensConversation: false }))).toBe(true);
     // A channel is more specific than "first message only"; both together beat either.
-    expect([{ channel: "any", on: "any-message" }, first, { channel: "webchat", on: "any-message" }, { channel: "webchat", on: "first-message" }].map((s) => trigger?.specificity?.(s as never))).toEqual([0, 1, 2, 3]);
+    expect(
+      [{ channel: "any", on: "any-message" }, first, { channel: "webchat", on: "any-message" }, { channel: "webchat", on: "first-message" }].map((s) =>
+        trigger?.specificity?.(s as never),
+      ),
+    ).toEqual([0, 1, 2, 3]);
   });
 });

@@ -8,13 +8,10 @@ const settings = z.object({
     .union([z.literal("any"), channelSchema])
     .default("any")
     .meta({ label: "Channel", help: "Start only for messages from this channel." }),
-  on: z
-    .enum(["any-message", "first-message"])
-    .default("any-message")
-    .meta({
-      label: "Start on",
-      help: "Any message no running flow is waiting for, or only the first message of a conversation (nothing said in it for 24 hours before).",
-    }),
+  on: z.enum(["any-message", "first-message"]).default("any-message").meta({
+    label: "Start on",
+    help: "Any message no running flow is waiting for, or only the first message of a conversation (nothing said in it for 24 hours before).",
+  }),
 });
 
 /** Starts an instance when a customer writes and no instance is already running for the conversation. */
@@ -32,7 +29,9 @@ export const messageReceivedNode = defineNode({
   trigger: {
     event: "message.received",
     matches: (s, event) =>
-      event.type === "message.received" && (s.channel === "any" || s.channel === event.channel) && (s.on === "any-message" || event.opensConversation !== false),
+      event.type === "message.received" &&
+      (s.channel === "any" || s.channel === event.channel) &&
+      (s.on === "any-message" || event.opensConversation !== false),
     // A channel narrows more than "first message only": a webchat flow beats a first-message flow for any channel.
     specificity: (s) => (s.channel === "any" ? 0 : 2) + (s.on === "first-message" ? 1 : 0),
   },

@@ -17,11 +17,18 @@ export const operatorStartedNode = defineNode({
   hasInput: false,
   outputs: () => [{ id: "out", label: "Started" }],
   trigger: { event: "flow.started", matches: (_s, event) => event.type === "flow.started" },
-  variables: () => ({ writes: [{ name: "startedBy", type: "string" }, { name: "note", type: "string" }] }),
+  variables: () => ({
+    writes: [
+      { name: "startedBy", type: "string" },
+      { name: "note", type: "string" },
+    ],
+  }),
   summary: () => "From the operator workspace",
   compile: (ctx) => ({ entry: [ctx.action("take")], always: { target: ctx.target("out") } }),
   actions: {
-    take: action<NoParams>((context, event) => (event.type === "flow.started" ? { ...context, vars: { ...context.vars, startedBy: event.by, note: event.note } } : context)),
+    take: action<NoParams>((context, event) =>
+      event.type === "flow.started" ? { ...context, vars: { ...context.vars, startedBy: event.by, note: event.note } } : context,
+    ),
   },
   examples: [{ name: "Guided callback", settings: {} }],
 });

@@ -19,7 +19,12 @@ const settings = z.object({
     .refine(validCron, "not a cron pattern (minute hour day month weekday, e.g. 0 9 * * 1-5)")
     .default("0 9 * * 1-5")
     .meta({ label: "Schedule (cron)", placeholder: "0 9 * * 1-5", help: "minute hour day-of-month month weekday; 0 9 * * 1-5 = weekdays at 09:00." }),
-  timeZone: z.string().trim().refine(isTimeZone, "not an IANA time zone, e.g. Europe/Berlin").default("UTC").meta({ label: "Time zone", placeholder: "Europe/Berlin" }),
+  timeZone: z
+    .string()
+    .trim()
+    .refine(isTimeZone, "not an IANA time zone, e.g. Europe/Berlin")
+    .default("UTC")
+    .meta({ label: "Time zone", placeholder: "Europe/Berlin" }),
 });
 
 /** Starts an instance (with no customer) at each time the cron pattern names, in its time zone. */
@@ -57,4 +62,3 @@ export const scheduleNode = defineNode({
   },
   examples: [{ name: "Weekdays 09:00 Berlin", settings: { cron: "0 9 * * 1-5", timeZone: "Europe/Berlin" } }],
 });
-

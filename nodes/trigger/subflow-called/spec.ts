@@ -8,11 +8,11 @@ import { readInputs } from "./inputs";
 export const RESERVED_OUTPUTS = ["outcome", "error"];
 
 const settings = z.object({
-  inputs: z
-    .array(z.string().trim().regex(FIELD_LINE, "write name: string | number | boolean (name? when optional)"))
-    .max(30)
-    .default([])
-    .meta({ label: "Inputs", widget: "lines", help: "One per line, e.g. amount: number or note?: string. The calling flow sets them; each becomes {{vars.<name>}}." }),
+  inputs: z.array(z.string().trim().regex(FIELD_LINE, "write name: string | number | boolean (name? when optional)")).max(30).default([]).meta({
+    label: "Inputs",
+    widget: "lines",
+    help: "One per line, e.g. amount: number or note?: string. The calling flow sets them; each becomes {{vars.<name>}}.",
+  }),
   outputs: z
     .array(variableNameSchema)
     .max(30)
@@ -47,7 +47,9 @@ export const subflowCalledNode = defineNode({
   }),
   validate: (s) =>
     s.outputs.flatMap((name, i) =>
-      RESERVED_OUTPUTS.includes(name) ? [{ code: "invalid-settings" as const, field: `outputs.${i}`, message: `"${name}" is filled by the engine; name the output differently.` }] : [],
+      RESERVED_OUTPUTS.includes(name)
+        ? [{ code: "invalid-settings" as const, field: `outputs.${i}`, message: `"${name}" is filled by the engine; name the output differently.` }]
+        : [],
     ),
   summary: (s) => {
     const names = parseFields(s.inputs).map((f) => f.name);

@@ -47,7 +47,9 @@ export async function createFlowFromTemplate(page: Page, templateId: string): Pr
 export async function importFlow(page: Page, name: string, document: FlowExport["document"]): Promise<string> {
   const file: FlowExport = { format: "omniflow.flow", formatVersion: 1, name, document };
   await page.goto("/");
-  await page.getByTestId("import-flow-file").setInputFiles({ name: "flow.omniflow.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) });
+  await page
+    .getByTestId("import-flow-file")
+    .setInputFiles({ name: "flow.omniflow.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) });
   await page.waitForURL(/\/flows\/[^/]+$/);
   await expect(page.getByTestId("flow-name")).toHaveText(name);
   return new URL(page.url()).pathname.split("/").pop()!;

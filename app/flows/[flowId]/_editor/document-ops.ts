@@ -24,7 +24,11 @@ function initialSettings(type: string): Record<string, unknown> {
 
 /** A node of `type` at `position`, with an id not used in `doc`. */
 export function newNode(doc: FlowDocument, type: string, position: { x: number; y: number }): FlowNode {
-  const prefix = type.split(".").pop()!.replace(/[^A-Za-z0-9_-]/g, "") || "node";
+  const prefix =
+    type
+      .split(".")
+      .pop()!
+      .replace(/[^A-Za-z0-9_-]/g, "") || "node";
   const id = newId(prefix, (candidate) => doc.nodes.some((n) => n.id === candidate));
   return { id, type, position, settings: initialSettings(type) };
 }
@@ -100,8 +104,7 @@ const FOOTPRINT = { width: 260, height: 110 };
 /** `at`, or the first spot below it where a new node covers no other (clicked-in nodes do not pile up). */
 export function freeSpot(doc: FlowDocument, at: { x: number; y: number }): { x: number; y: number } {
   const spot = { x: Math.round(at.x), y: Math.round(at.y) };
-  const covers = (y: number) =>
-    doc.nodes.some((n) => Math.abs(n.position.x - spot.x) < FOOTPRINT.width && Math.abs(n.position.y - y) < FOOTPRINT.height);
+  const covers = (y: number) => doc.nodes.some((n) => Math.abs(n.position.x - spot.x) < FOOTPRINT.width && Math.abs(n.position.y - y) < FOOTPRINT.height);
   while (covers(spot.y)) spot.y += 40;
   return spot;
 }

@@ -9,4 +9,8 @@ export function downloadJson(filename: string, data: unknown): void {
 }
 
 /** A file-name-safe form of a flow name. */
-export const fileName = (name: string) => name.trim().replace(/[^\p{L}\p{N}._-]+/gu, "-").replace(/^-+|-+$/g, "") || "flow";
+export const fileName = (name: string) =>
+  name
+    .trim()
+    .replace(/[^\p{L}\p{N}._-]+/gu, "-")
+    .replace(/^-+|-+$/g, "") || "flow";

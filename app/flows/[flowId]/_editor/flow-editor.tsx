@@ -78,10 +78,7 @@ function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
   };
 
   // A drag is one undo step: positions stream in as transient edits, the drop commits them.
-  const onMove = useCallback(
-    (positions: Record<string, XYPosition>, done: boolean) => set((d) => moveNodes(d, positions), { transient: !done }),
-    [set],
-  );
+  const onMove = useCallback((positions: Record<string, XYPosition>, done: boolean) => set((d) => moveNodes(d, positions), { transient: !done }), [set]);
   const onConnect = useCallback((edge: { source: string; sourcePort: string; target: string }) => set((d) => connect(d, edge)), [set]);
 
   const deleteSelection = useCallback(
@@ -141,7 +138,13 @@ function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
           <IssuesPanel check={check} doc={doc} open={issuesOpen} onToggle={() => setIssuesOpen(!issuesOpen)} onFocus={focusNode} />
         </div>
         {simulating ? (
-          <SimulatePanel doc={doc} sim={sim} onTests={(update) => set((d) => ({ ...d, tests: update(d.tests ?? []) }))} onFocus={focusNode} onClose={() => setSimulating(false)} />
+          <SimulatePanel
+            doc={doc}
+            sim={sim}
+            onTests={(update) => set((d) => ({ ...d, tests: update(d.tests ?? []) }))}
+            onFocus={focusNode}
+            onClose={() => setSimulating(false)}
+          />
         ) : (
           <Inspector
             nodes={selectedNodes}

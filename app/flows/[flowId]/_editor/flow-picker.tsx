@@ -3,7 +3,14 @@ import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/app/_lib/trpc";
 
 /** A setting that names another flow: picked by name; a flow that is gone still shows, as such. */
-export function FlowPicker({ id, className, value, onChange, testId, invalid }: {
+export function FlowPicker({
+  id,
+  className,
+  value,
+  onChange,
+  testId,
+  invalid,
+}: {
   id: string;
   className: string;
   value: unknown;

@@ -62,7 +62,17 @@ function Nothing({ edgeCount }: { edgeCount: number }) {
   );
 }
 
-function NodeSettings({ node, problems, onSettings, onDelete }: { node: FlowNode; problems: NodeProblem[]; onSettings: Props["onSettings"]; onDelete: () => void }) {
+function NodeSettings({
+  node,
+  problems,
+  onSettings,
+  onDelete,
+}: {
+  node: FlowNode;
+  problems: NodeProblem[];
+  onSettings: Props["onSettings"];
+  onDelete: () => void;
+}) {
   const spec = findNodeSpec(node.type);
   const schema = spec ? settingsJsonSchema(spec) : null;
   const fieldErrors = useMemo(() => {
@@ -81,7 +91,9 @@ function NodeSettings({ node, problems, onSettings, onDelete }: { node: FlowNode
           </span>
           <div className="min-w-0">
             <h2 className="text-sm font-semibold text-slate-900">{spec?.title ?? "Unknown node type"}</h2>
-            <p className="mt-0.5 text-xs leading-4 text-slate-500">{spec?.description ?? "This node's type is not installed; delete it or import a newer Omniflow."}</p>
+            <p className="mt-0.5 text-xs leading-4 text-slate-500">
+              {spec?.description ?? "This node's type is not installed; delete it or import a newer Omniflow."}
+            </p>
           </div>
         </div>
         <dl className="mt-3 grid grid-cols-[3rem_1fr] gap-y-1 text-xs">
@@ -113,7 +125,13 @@ function NodeSettings({ node, problems, onSettings, onDelete }: { node: FlowNode
         )}
       </div>
       <div className="border-t border-slate-100 px-4 py-3">
-        <Button variant="secondary" size="sm" onClick={onDelete} className="w-full hover:border-rose-200 hover:bg-rose-50 hover:text-rose-700" data-testid="inspector-delete">
+        <Button
+          variant="secondary"
+          size="sm"
+          onClick={onDelete}
+          className="w-full hover:border-rose-200 hover:bg-rose-50 hover:text-rose-700"
+          data-testid="inspector-delete"
+        >
           <Trash2 className="size-3.5" aria-hidden /> Delete node
         </Button>
       </div>

@@ -6,9 +6,27 @@ import { problemText } from "@/app/_ui/flow-canvas";
 import type { FlowCheck } from "./use-flow-check";
 
 /** Everything that blocks publishing, docked under the canvas. Clicking a problem focuses its node. */
-export function IssuesPanel({ check, doc, open, onToggle, onFocus }: { check: FlowCheck; doc: FlowDocument; open: boolean; onToggle: () => void; onFocus: (nodeId: string) => void }) {
+export function IssuesPanel({
+  check,
+  doc,
+  open,
+  onToggle,
+  onFocus,
+}: {
+  check: FlowCheck;
+  doc: FlowDocument;
+  open: boolean;
+  onToggle: () => void;
+  onFocus: (nodeId: string) => void;
+}) {
   const rows = [
-    ...check.general.map((issue) => ({ key: `general-${issue.code}-${issue.message}`, code: issue.code, nodeId: undefined, title: "Flow", text: issue.message })),
+    ...check.general.map((issue) => ({
+      key: `general-${issue.code}-${issue.message}`,
+      code: issue.code,
+      nodeId: undefined,
+      title: "Flow",
+      text: issue.message,
+    })),
     ...doc.nodes.flatMap((node) =>
       (check.byNode.get(node.id) ?? []).map((p, i) => ({
         key: `${node.id}-${i}`,

@@ -15,7 +15,21 @@ const parseLines = (text: string) =>
 const sameLines = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** A list of strings edited one item per line. Keeps the raw text so blank lines can be typed. */
-export function LinesField({ id, className, value, onChange, testId, invalid }: { id: string; className: string; value: unknown; onChange: (value: string[]) => void; testId: string; invalid: boolean }) {
+export function LinesField({
+  id,
+  className,
+  value,
+  onChange,
+  testId,
+  invalid,
+}: {
+  id: string;
+  className: string;
+  value: unknown;
+  onChange: (value: string[]) => void;
+  testId: string;
+  invalid: boolean;
+}) {
   const lines = toLines(value);
   const [text, setText] = useState(lines.join("\n"));
   const [seen, setSeen] = useState(value);
@@ -67,7 +81,12 @@ export function GroupField({ path, schema, value, errors, onChange, field: Field
               <button
                 type="button"
                 disabled={!canRemove}
-                onClick={() => onChange(items.filter((_, j) => j !== i), path)}
+                onClick={() =>
+                  onChange(
+                    items.filter((_, j) => j !== i),
+                    path,
+                  )
+                }
                 className="rounded p-1 text-slate-400 hover:bg-rose-50 hover:text-rose-600 disabled:pointer-events-none disabled:opacity-40"
                 aria-label={`Remove ${itemLabel.toLowerCase()} ${i + 1}`}
                 data-testid={`field-${at}-remove`}
@@ -84,7 +103,12 @@ export function GroupField({ path, schema, value, errors, onChange, field: Field
                   schema={field}
                   value={(item as Record<string, unknown>)?.[key]}
                   errors={errors}
-                  onChange={(v, fieldPath) => onChange(items.map((it, j) => (j === i ? setKey(it, key, v) : it)), fieldPath)}
+                  onChange={(v, fieldPath) =>
+                    onChange(
+                      items.map((it, j) => (j === i ? setKey(it, key, v) : it)),
+                      fieldPath,
+                    )
+                  }
                 />
               ))}
             </div>
@@ -96,7 +120,13 @@ export function GroupField({ path, schema, value, errors, onChange, field: Field
           </div>
         );
       })}
-      <Button size="sm" variant="secondary" disabled={!canAdd} onClick={() => onChange([...items, itemDefaults(schema.items)], path)} data-testid={`field-${path}-add`}>
+      <Button
+        size="sm"
+        variant="secondary"
+        disabled={!canAdd}
+        onClick={() => onChange([...items, itemDefaults(schema.items)], path)}
+        data-testid={`field-${path}-add`}
+      >
         <Plus className="size-3.5" aria-hidden />
         Add {itemLabel.toLowerCase()}
       </Button>

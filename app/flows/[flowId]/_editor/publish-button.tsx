@@ -32,7 +32,11 @@ export function PublishButton({ flowId, doc, flush, onRefused }: { flowId: strin
     onError: (error) => {
       const issues = (error as { data?: { issues?: FlowIssue[] | null } }).data?.issues;
       if (issues?.length) onRefused();
-      setOutcome({ doc, ok: false, text: issues?.length ? `Not published: ${issues.length === 1 ? "1 problem" : `${issues.length} problems`}` : errorMessage(error) });
+      setOutcome({
+        doc,
+        ok: false,
+        text: issues?.length ? `Not published: ${issues.length === 1 ? "1 problem" : `${issues.length} problems`}` : errorMessage(error),
+      });
     },
   });
   const shown = outcome?.doc === doc ? outcome : null;
@@ -40,9 +44,16 @@ export function PublishButton({ flowId, doc, flush, onRefused }: { flowId: strin
   return (
     <div className="flex items-center gap-2">
       {shown && (
-        <span className={`flex max-w-64 items-center gap-1 truncate text-xs font-medium ${shown.ok ? "text-emerald-700" : "text-rose-700"}`} role="status" data-testid="publish-result" data-ok={shown.ok}>
+        <span
+          className={`flex max-w-64 items-center gap-1 truncate text-xs font-medium ${shown.ok ? "text-emerald-700" : "text-rose-700"}`}
+          role="status"
+          data-testid="publish-result"
+          data-ok={shown.ok}
+        >
           {shown.ok ? <CircleCheck className="size-3.5 shrink-0" aria-hidden /> : <CircleAlert className="size-3.5 shrink-0" aria-hidden />}
-          <span className="truncate" title={shown.text}>{shown.text}</span>
+          <span className="truncate" title={shown.text}>
+            {shown.text}
+          </span>
         </span>
       )}
       <Button variant="primary" size="sm" disabled={publish.isPending} onClick={() => publish.mutate()} data-testid="publish-button">

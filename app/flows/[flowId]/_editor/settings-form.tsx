@@ -37,13 +37,31 @@ export function kindOf(schema: JsonSchema): Kind {
  * A form generated from a node type's settings schema (`z.toJSONSchema`, input side). Labels,
  * help, placeholders and widgets come from the schema's `.meta()`; nothing here knows a node type.
  */
-export function SettingsForm({ schema, value, errors, onChange }: { schema: JsonSchema; value: Record<string, unknown>; errors: FieldErrors; onChange: (next: Record<string, unknown>, field: string) => void }) {
+export function SettingsForm({
+  schema,
+  value,
+  errors,
+  onChange,
+}: {
+  schema: JsonSchema;
+  value: Record<string, unknown>;
+  errors: FieldErrors;
+  onChange: (next: Record<string, unknown>, field: string) => void;
+}) {
   const fields = Object.entries(schema.properties ?? {});
   if (!fields.length) return <p className="text-sm text-slate-500">This node has no settings.</p>;
   return (
     <div className="space-y-4">
       {fields.map(([key, field]) => (
-        <Field key={key} path={key} name={key} schema={field} value={value[key]} errors={errors} onChange={(v, path) => onChange(setKey(value, key, v), path)} />
+        <Field
+          key={key}
+          path={key}
+          name={key}
+          schema={field}
+          value={value[key]}
+          errors={errors}
+          onChange={(v, path) => onChange(setKey(value, key, v), path)}
+        />
       ))}
     </div>
   );
@@ -57,7 +75,9 @@ export function Field(props: FieldProps) {
   const label = schema.label ?? humanize(name);
   // Leaf controls own the errors of their items too (`outcomes.1`); groups leave those to their items.
   const own = [...errors].filter(([key]) => key === path || (kind !== "group" && key.startsWith(`${path}.`)));
-  const messages = own.flatMap(([key, list]) => list.map((m) => (key === path ? m : `${kind === "lines" ? "Line" : "Item"} ${Number(key.slice(path.length + 1).split(".")[0]) + 1}: ${m}`)));
+  const messages = own.flatMap(([key, list]) =>
+    list.map((m) => (key === path ? m : `${kind === "lines" ? "Line" : "Item"} ${Number(key.slice(path.length + 1).split(".")[0]) + 1}: ${m}`)),
+  );
   const invalid = messages.length > 0;
 
   return (
@@ -96,7 +116,19 @@ function Control({ id, kind, invalid, path, schema, value, errors, onChange }: F
       const options = optionsOf(schema)!;
       const current = value ?? schema.default;
       return (
-        <select id={id} className={controlClass} value={current === undefined ? "" : String(current)} onChange={(e) => onChange(options.find((o) => String(o) === e.target.value), path)} data-testid={testId} aria-invalid={invalid}>
+        <select
+          id={id}
+          className={controlClass}
+          value={current === undefined ? "" : String(current)}
+          onChange={(e) =>
+            onChange(
+              options.find((o) => String(o) === e.target.value),
+              path,
+            )
+          }
+          data-testid={testId}
+          aria-invalid={invalid}
+        >
           {current === undefined && <option value="">Choose…</option>}
           {options.map((o) => (
             <option key={String(o)} value={String(o)}>
@@ -107,7 +139,16 @@ function Control({ id, kind, invalid, path, schema, value, errors, onChange }: F
       );
     }
     case "checkbox":
-      return <input id={id} type="checkbox" className="size-4 rounded border-slate-300 text-indigo-600" checked={Boolean(value ?? schema.default)} onChange={(e) => onChange(e.target.checked, path)} data-testid={testId} />;
+      return (
+        <input
+          id={id}
+          type="checkbox"
+          className="size-4 rounded border-slate-300 text-indigo-600"
+          checked={Boolean(value ?? schema.default)}
+          onChange={(e) => onChange(e.target.checked, path)}
+          data-testid={testId}
+        />
+      );
     case "number":
       return (
         <input
@@ -125,7 +166,19 @@ function Control({ id, kind, invalid, path, schema, value, errors, onChange }: F
         />
       );
     case "text":
-      return <input id={id} type="text" className={controlClass} value={typeof value === "string" ? value : ""} maxLength={schema.maxLength} placeholder={placeholder} onChange={(e) => onChange(e.target.value, path)} data-testid={testId} aria-invalid={invalid} />;
+      return (
+        <input
+          id={id}
+          type="text"
+          className={controlClass}
+          value={typeof value === "string" ? value : ""}
+          maxLength={schema.maxLength}
+          placeholder={placeholder}
+          onChange={(e) => onChange(e.target.value, path)}
+          data-testid={testId}
+          aria-invalid={invalid}
+        />
+      );
     case "textarea":
       return (
         <textarea

@@ -30,9 +30,30 @@ type Props = {
 
 const Divider = () => <span className="mx-1 h-5 w-px bg-slate-200" aria-hidden />;
 
-function IconButton({ label, shortcut, testId, children, ...rest }: { label: string; shortcut?: string; testId: string; children: ReactNode; disabled?: boolean; onClick: () => void }) {
+function IconButton({
+  label,
+  shortcut,
+  testId,
+  children,
+  ...rest
+}: {
+  label: string;
+  shortcut?: string;
+  testId: string;
+  children: ReactNode;
+  disabled?: boolean;
+  onClick: () => void;
+}) {
   return (
-    <Button variant="ghost" size="sm" className="w-8 px-0" title={shortcut ? `${label} (${shortcut})` : label} aria-label={label} data-testid={testId} {...rest}>
+    <Button
+      variant="ghost"
+      size="sm"
+      className="w-8 px-0"
+      title={shortcut ? `${label} (${shortcut})` : label}
+      aria-label={label}
+      data-testid={testId}
+      {...rest}
+    >
       {children}
     </Button>
   );
@@ -58,7 +79,12 @@ export function Toolbar({ flow, doc, save, history, onFit, chatOpen, onToggleCha
 
   return (
     <div className="flex h-12 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3" data-testid="editor-toolbar">
-      <Link href="/" className="flex size-8 shrink-0 items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-slate-900" aria-label="All flows" title="All flows">
+      <Link
+        href="/"
+        className="flex size-8 shrink-0 items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-slate-900"
+        aria-label="All flows"
+        title="All flows"
+      >
         <ChevronLeft className="size-4" />
       </Link>
       <FlowName flowId={flow.id} name={flow.name} />
@@ -99,7 +125,14 @@ export function Toolbar({ flow, doc, save, history, onFit, chatOpen, onToggleCha
           <MessagesSquare className="size-3.5" aria-hidden />
           Test chat
         </Button>
-        <Button variant={simulating ? "secondary" : "ghost"} size="sm" onClick={onToggleSimulate} aria-pressed={simulating} title="Run the draft on a scripted conversation; nothing is sent" data-testid="simulate-toggle">
+        <Button
+          variant={simulating ? "secondary" : "ghost"}
+          size="sm"
+          onClick={onToggleSimulate}
+          aria-pressed={simulating}
+          title="Run the draft on a scripted conversation; nothing is sent"
+          data-testid="simulate-toggle"
+        >
           <FlaskConical className="size-3.5" aria-hidden />
           Simulate
         </Button>

@@ -58,10 +58,18 @@ export function useFlowCheck(doc: FlowDocument, flowId: string): FlowCheck {
   const trpc = useTRPC();
   const previous = useRef<FlowCheck | null>(null);
   const part = linkedPart(doc);
-  const linked = useQuery(trpc.flows.linkedFlowIssues.queryOptions({ document: part ?? { nodes: [], edges: [] }, flowId }, { enabled: part !== null, placeholderData: (prior) => prior }));
+  const linked = useQuery(
+    trpc.flows.linkedFlowIssues.queryOptions(
+      { document: part ?? { nodes: [], edges: [] }, flowId },
+      { enabled: part !== null, placeholderData: (prior) => prior },
+    ),
+  );
   const linkedIssues = (part && linked.data) || NONE;
   const result = useMemo(
-    () => (previous.current && sameGraph(previous.current.doc, doc) && previous.current.linked === linkedIssues ? previous.current : { ...check(doc, linkedIssues), linked: linkedIssues }),
+    () =>
+      previous.current && sameGraph(previous.current.doc, doc) && previous.current.linked === linkedIssues
+        ? previous.current
+        : { ...check(doc, linkedIssues), linked: linkedIssues },
     [doc, linkedIssues],
   );
   useEffect(() => {

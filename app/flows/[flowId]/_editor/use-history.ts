@@ -13,10 +13,7 @@ type State<T> = {
   last: { key: string; at: number } | null;
 };
 
-type Action<T> =
-  | { type: "set"; value: T | ((present: T) => T); transient: boolean; key?: string; at: number }
-  | { type: "undo" }
-  | { type: "redo" };
+type Action<T> = { type: "set"; value: T | ((present: T) => T); transient: boolean; key?: string; at: number } | { type: "undo" } | { type: "redo" };
 
 function reducer<T>(s: State<T>, a: Action<T>): State<T> {
   switch (a.type) {

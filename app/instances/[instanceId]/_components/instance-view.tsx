@@ -91,7 +91,11 @@ function Run({ instance }: { instance: Instance }) {
             <dd className="text-slate-700 tabular-nums">{instance.events.length}</dd>
           </div>
         </dl>
-        <Link href={`/flows/${instance.flowId}`} className="ml-auto inline-flex h-8 items-center gap-1.5 rounded-md px-2.5 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900" data-testid="instance-open-flow">
+        <Link
+          href={`/flows/${instance.flowId}`}
+          className="ml-auto inline-flex h-8 items-center gap-1.5 rounded-md px-2.5 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+          data-testid="instance-open-flow"
+        >
           <ExternalLink className="size-3.5" aria-hidden />
           Open flow
         </Link>

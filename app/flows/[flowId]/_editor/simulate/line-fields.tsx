@@ -9,11 +9,32 @@ export const OUTCOMES_LIST = "sim-outcomes";
 export const HOOKS_LIST = "sim-hooks";
 
 /** A JSON object typed as text, under a visible label; the line's problem says when it does not parse. */
-function JsonText({ n, label, value, onChange, testId, height = "min-h-20" }: { n: number; label: string; value: string; onChange: (text: string) => void; testId: string; height?: string }) {
+function JsonText({
+  n,
+  label,
+  value,
+  onChange,
+  testId,
+  height = "min-h-20",
+}: {
+  n: number;
+  label: string;
+  value: string;
+  onChange: (text: string) => void;
+  testId: string;
+  height?: string;
+}) {
   return (
     <label className="block">
       <span className="mb-0.5 block text-[11px] text-slate-500">{label}</span>
-      <textarea className={`${inputBase} ${height} py-1.5 font-mono text-xs`} value={value} onChange={(e) => onChange(e.target.value)} spellCheck={false} aria-label={`Step ${n}: ${label}`} data-testid={testId} />
+      <textarea
+        className={`${inputBase} ${height} py-1.5 font-mono text-xs`}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        spellCheck={false}
+        aria-label={`Step ${n}: ${label}`}
+        data-testid={testId}
+      />
     </label>
   );
 }
@@ -22,12 +43,35 @@ function JsonText({ n, label, value, onChange, testId, height = "min-h-20" }: { 
 export function LineFields({ line, id, n, onChange }: { line: ScriptLine; id: string; n: number; onChange: (line: ScriptLine) => void }) {
   switch (line.do) {
     case "message":
-      return <input className={field} value={line.text} onChange={(e) => onChange({ ...line, text: e.target.value })} placeholder="What the customer writes" aria-label={`Step ${n}: customer message`} data-testid={`${id}-text`} />;
+      return (
+        <input
+          className={field}
+          value={line.text}
+          onChange={(e) => onChange({ ...line, text: e.target.value })}
+          placeholder="What the customer writes"
+          aria-label={`Step ${n}: customer message`}
+          data-testid={`${id}-text`}
+        />
+      );
     case "wait":
       return (
         <div className="flex items-center gap-2">
-          <input className={`${field} w-20`} type="number" min={1} value={line.amount} onChange={(e) => onChange({ ...line, amount: e.target.value })} aria-label={`Step ${n}: wait amount`} data-testid={`${id}-amount`} />
-          <select className={`${field} w-28`} value={line.unit} onChange={(e) => onChange({ ...line, unit: e.target.value as WaitUnit })} aria-label={`Step ${n}: wait unit`} data-testid={`${id}-unit`}>
+          <input
+            className={`${field} w-20`}
+            type="number"
+            min={1}
+            value={line.amount}
+            onChange={(e) => onChange({ ...line, amount: e.target.value })}
+            aria-label={`Step ${n}: wait amount`}
+            data-testid={`${id}-amount`}
+          />
+          <select
+            className={`${field} w-28`}
+            value={line.unit}
+            onChange={(e) => onChange({ ...line, unit: e.target.value as WaitUnit })}
+            aria-label={`Step ${n}: wait unit`}
+            data-testid={`${id}-unit`}
+          >
             {Object.keys(WAIT_UNITS).map((unit) => (
               <option key={unit} value={unit}>
                 {unit}
@@ -38,11 +82,27 @@ export function LineFields({ line, id, n, onChange }: { line: ScriptLine; id: st
         </div>
       );
     case "complete-task":
-      return <input className={field} value={line.outcome} onChange={(e) => onChange({ ...line, outcome: e.target.value })} placeholder="Outcome, e.g. resolved" list={OUTCOMES_LIST} aria-label={`Step ${n}: task outcome`} data-testid={`${id}-outcome`} />;
+      return (
+        <input
+          className={field}
+          value={line.outcome}
+          onChange={(e) => onChange({ ...line, outcome: e.target.value })}
+          placeholder="Outcome, e.g. resolved"
+          list={OUTCOMES_LIST}
+          aria-label={`Step ${n}: task outcome`}
+          data-testid={`${id}-outcome`}
+        />
+      );
     case "crm-event":
       return (
         <div className="space-y-1.5">
-          <select className={field} value={line.name} onChange={(e) => onChange({ ...line, name: e.target.value as typeof line.name, payload: samplePayload(e.target.value as typeof line.name) })} aria-label={`Step ${n}: CRM event`} data-testid={`${id}-event`}>
+          <select
+            className={field}
+            value={line.name}
+            onChange={(e) => onChange({ ...line, name: e.target.value as typeof line.name, payload: samplePayload(e.target.value as typeof line.name) })}
+            aria-label={`Step ${n}: CRM event`}
+            data-testid={`${id}-event`}
+          >
             {CRM_EVENTS.map((name) => (
               <option key={name} value={name}>
                 {name}
@@ -55,8 +115,23 @@ export function LineFields({ line, id, n, onChange }: { line: ScriptLine; id: st
     case "http-response":
       return (
         <div className="space-y-1.5">
-          <input className={field} value={line.status} onChange={(e) => onChange({ ...line, status: e.target.value })} inputMode="numeric" placeholder="Status, e.g. 200" aria-label={`Step ${n}: HTTP status`} data-testid={`${id}-status`} />
-          <JsonText n={n} label="Response body (JSON or text)" value={line.body} onChange={(body) => onChange({ ...line, body })} testId={`${id}-body`} height="min-h-16" />
+          <input
+            className={field}
+            value={line.status}
+            onChange={(e) => onChange({ ...line, status: e.target.value })}
+            inputMode="numeric"
+            placeholder="Status, e.g. 200"
+            aria-label={`Step ${n}: HTTP status`}
+            data-testid={`${id}-status`}
+          />
+          <JsonText
+            n={n}
+            label="Response body (JSON or text)"
+            value={line.body}
+            onChange={(body) => onChange({ ...line, body })}
+            testId={`${id}-body`}
+            height="min-h-16"
+          />
         </div>
       );
     case "webhook":
@@ -64,22 +139,65 @@ export function LineFields({ line, id, n, onChange }: { line: ScriptLine; id: st
         <div className="space-y-1.5">
           <label className="flex items-center gap-2 text-[11px] text-slate-500">
             <span className="shrink-0 font-mono">POST /api/hooks/</span>
-            <input className={field} value={line.hook} onChange={(e) => onChange({ ...line, hook: e.target.value })} placeholder="webhook-name" list={HOOKS_LIST} aria-label={`Step ${n}: webhook name`} data-testid={`${id}-hook`} />
+            <input
+              className={field}
+              value={line.hook}
+              onChange={(e) => onChange({ ...line, hook: e.target.value })}
+              placeholder="webhook-name"
+              list={HOOKS_LIST}
+              aria-label={`Step ${n}: webhook name`}
+              data-testid={`${id}-hook`}
+            />
           </label>
           <JsonText n={n} label="Payload (JSON)" value={line.payload} onChange={(payload) => onChange({ ...line, payload })} testId={`${id}-payload`} />
         </div>
       );
     case "schedule":
-      return <p className="text-[11px] text-slate-500">Fires at the simulated time, for its latest due time. Scheduled instances have no customer, so nothing reaches one.</p>;
+      return (
+        <p className="text-[11px] text-slate-500">
+          Fires at the simulated time, for its latest due time. Scheduled instances have no customer, so nothing reaches one.
+        </p>
+      );
     case "operator-start":
-      return <input className={field} value={line.note} onChange={(e) => onChange({ ...line, note: e.target.value })} placeholder="Note for the flow (vars.note), optional" aria-label={`Step ${n}: operator's note`} data-testid={`${id}-note`} />;
+      return (
+        <input
+          className={field}
+          value={line.note}
+          onChange={(e) => onChange({ ...line, note: e.target.value })}
+          placeholder="Note for the flow (vars.note), optional"
+          aria-label={`Step ${n}: operator's note`}
+          data-testid={`${id}-note`}
+        />
+      );
     case "subflow-call":
-      return <JsonText n={n} label="Inputs from the calling flow (JSON)" value={line.inputs} onChange={(inputs) => onChange({ ...line, inputs })} testId={`${id}-inputs`} />;
+      return (
+        <JsonText
+          n={n}
+          label="Inputs from the calling flow (JSON)"
+          value={line.inputs}
+          onChange={(inputs) => onChange({ ...line, inputs })}
+          testId={`${id}-inputs`}
+        />
+      );
     case "subflow-result":
       return (
         <div className="space-y-1.5">
-          <input className={field} value={line.outcome} onChange={(e) => onChange({ ...line, outcome: e.target.value })} placeholder="Outcome of its end node (blank: none)" aria-label={`Step ${n}: subflow outcome`} data-testid={`${id}-outcome`} />
-          <JsonText n={n} label="Outputs (JSON)" value={line.outputs} onChange={(outputs) => onChange({ ...line, outputs })} testId={`${id}-outputs`} height="min-h-16" />
+          <input
+            className={field}
+            value={line.outcome}
+            onChange={(e) => onChange({ ...line, outcome: e.target.value })}
+            placeholder="Outcome of its end node (blank: none)"
+            aria-label={`Step ${n}: subflow outcome`}
+            data-testid={`${id}-outcome`}
+          />
+          <JsonText
+            n={n}
+            label="Outputs (JSON)"
+            value={line.outputs}
+            onChange={(outputs) => onChange({ ...line, outputs })}
+            testId={`${id}-outputs`}
+            height="min-h-16"
+          />
         </div>
       );
   }

@@ -32,7 +32,15 @@ export function eventText(event: SimulatedStep["event"]): string {
 }
 
 /** One engine step of a run: the event, the nodes it passed, what it "sent" and did. */
-export function ResultStep({ doc, step, index, elapsedMs, selected, onSelect, onFocus }: {
+export function ResultStep({
+  doc,
+  step,
+  index,
+  elapsedMs,
+  selected,
+  onSelect,
+  onFocus,
+}: {
   doc: FlowDocument;
   step: SimulatedStep;
   index: number;
@@ -59,7 +67,9 @@ export function ResultStep({ doc, step, index, elapsedMs, selected, onSelect, on
       <div className="flex items-start gap-2">
         <span className="mt-px flex size-5 shrink-0 items-center justify-center rounded-full bg-slate-100 font-semibold text-slate-600">{index + 1}</span>
         <span className="min-w-0 flex-1 font-medium break-words text-slate-800">{eventText(step.event)}</span>
-        <span className="shrink-0 text-slate-400" title="Simulated time since the first step">+{formatDuration(elapsedMs)}</span>
+        <span className="shrink-0 text-slate-400" title="Simulated time since the first step">
+          +{formatDuration(elapsedMs)}
+        </span>
       </div>
       <div className="mt-1.5 flex flex-wrap items-center gap-1 pl-7" data-testid={`sim-result-step-${index}-trail`}>
         {step.trail.map((nodeId, i) => (
@@ -83,7 +93,11 @@ export function ResultStep({ doc, step, index, elapsedMs, selected, onSelect, on
       <ul className="mt-1.5 space-y-1 pl-7">
         {step.effects.map((effect) =>
           effect.kind === "message.send" ? (
-            <li key={effect.key} className="w-fit max-w-full rounded-xl rounded-tl-sm bg-slate-100 px-2.5 py-1 break-words text-slate-800 ring-1 ring-slate-200" data-testid="sim-sent">
+            <li
+              key={effect.key}
+              className="w-fit max-w-full rounded-xl rounded-tl-sm bg-slate-100 px-2.5 py-1 break-words text-slate-800 ring-1 ring-slate-200"
+              data-testid="sim-sent"
+            >
               {effect.channel && <span className="mr-1 font-mono text-[10px] text-slate-500 uppercase">{effect.channel}</span>}
               {effect.text}
               {effect.buttons && (

@@ -27,7 +27,14 @@ function Issues({ doc, issues, onFocus }: { doc: FlowDocument; issues: RunResult
       <ul className="py-1">
         {rows.map(({ node, text }, i) => (
           <li key={i}>
-            <button type="button" disabled={!node} onClick={() => node && onFocus(node.id)} className="w-full px-3 py-1 text-left text-rose-700 hover:bg-rose-100 disabled:hover:bg-transparent" data-testid="sim-issue" data-node-id={node?.id}>
+            <button
+              type="button"
+              disabled={!node}
+              onClick={() => node && onFocus(node.id)}
+              className="w-full px-3 py-1 text-left text-rose-700 hover:bg-rose-100 disabled:hover:bg-transparent"
+              data-testid="sim-issue"
+              data-node-id={node?.id}
+            >
               <span className="font-medium">
                 {node ? (findNodeSpec(node.type)?.title ?? node.type) : "Flow"}
                 {node && <span className="font-mono font-normal text-rose-500"> · {node.id}</span>}
@@ -42,7 +49,14 @@ function Issues({ doc, issues, onFocus }: { doc: FlowDocument; issues: RunResult
 }
 
 /** The last run: a summary, a stepper driving the canvas, every engine step, and the variables after the shown step. */
-export function RunResultView({ doc, result, step, onStep, onFocus, onRerun }: {
+export function RunResultView({
+  doc,
+  result,
+  step,
+  onStep,
+  onFocus,
+  onRerun,
+}: {
   doc: FlowDocument;
   result: RunResult | null;
   step: number;
@@ -104,13 +118,29 @@ export function RunResultView({ doc, result, step, onStep, onFocus, onRerun }: {
             <span className="text-xs font-medium text-slate-700" data-testid="sim-step-label" aria-live="polite">
               Step {step + 1} / {steps.length}
             </span>
-            <Button size="sm" variant="ghost" onClick={() => onStep(step + 1)} disabled={step === steps.length - 1} aria-label="Next step" data-testid="sim-next">
+            <Button
+              size="sm"
+              variant="ghost"
+              onClick={() => onStep(step + 1)}
+              disabled={step === steps.length - 1}
+              aria-label="Next step"
+              data-testid="sim-next"
+            >
               <ChevronRight className="size-4" aria-hidden />
             </Button>
           </div>
           <ol className="space-y-2">
             {steps.map((s, i) => (
-              <ResultStep key={i} doc={doc} step={s} index={i} elapsedMs={s.at - steps[0].at} selected={i === step} onSelect={() => onStep(i)} onFocus={onFocus} />
+              <ResultStep
+                key={i}
+                doc={doc}
+                step={s}
+                index={i}
+                elapsedMs={s.at - steps[0].at}
+                selected={i === step}
+                onSelect={() => onStep(i)}
+                onFocus={onFocus}
+              />
             ))}
           </ol>
           <VarsInspector step={steps[step]} index={step} />

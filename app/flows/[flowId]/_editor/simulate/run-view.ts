@@ -29,7 +29,12 @@ export function expectationFromRun(run: SimulationRun): Expectation {
 
 /** A readable id from the name ("Hours are answered" → "hours-are-answered"), unique among the tests. */
 export function testId(name: string, tests: FlowTestCase[]): string {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40).replace(/-+$/, "");
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/, "");
   const taken = (id: string) => tests.some((t) => t.id === id);
   return slug && !taken(slug) ? slug : newId(slug || "test", taken);
 }

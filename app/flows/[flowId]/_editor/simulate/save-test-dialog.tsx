@@ -14,7 +14,14 @@ const label = "mb-1 block text-sm font-medium text-slate-700";
  * Names the script as a test case and says what it must lead to. Expectations start from the last
  * run of this same script; a blank field is not checked. Mount it only while open.
  */
-export function SaveTestDialog({ steps, customer, tests, prefill, onSave, onClose }: {
+export function SaveTestDialog({
+  steps,
+  customer,
+  tests,
+  prefill,
+  onSave,
+  onClose,
+}: {
   steps: SimulationStep[];
   customer: FlowTestCase["customer"];
   tests: FlowTestCase[];
@@ -30,7 +37,10 @@ export function SaveTestDialog({ steps, customer, tests, prefill, onSave, onClos
   const [error, setError] = useState<Error | null>(null);
 
   const save = () => {
-    const snippets = sent.split("\n").map((s) => s.trim()).filter(Boolean);
+    const snippets = sent
+      .split("\n")
+      .map((s) => s.trim())
+      .filter(Boolean);
     const expect = { ...(status && { status }), ...(outcome.trim() && { outcome: outcome.trim() }), ...(snippets.length && { sent: snippets }) };
     const parsed = flowTestCaseSchema.safeParse({ id: testId(name, tests), name, customer, steps, expect });
     if (!parsed.success) return setError(new Error(parsed.error.issues[0].message));
@@ -54,13 +64,27 @@ export function SaveTestDialog({ steps, customer, tests, prefill, onSave, onClos
         </>
       }
     >
-      <TextField id="save-test-name" label="Name" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. A price question is answered" autoFocus data-testid="save-test-name" />
+      <TextField
+        id="save-test-name"
+        label="Name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        placeholder="e.g. A price question is answered"
+        autoFocus
+        data-testid="save-test-name"
+      />
       <div className="grid grid-cols-2 gap-3">
         <div>
           <label htmlFor="save-test-status" className={label}>
             Ends as
           </label>
-          <select id="save-test-status" className={inputClass} value={status} onChange={(e) => setStatus(e.target.value as typeof status)} data-testid="save-test-status">
+          <select
+            id="save-test-status"
+            className={inputClass}
+            value={status}
+            onChange={(e) => setStatus(e.target.value as typeof status)}
+            data-testid="save-test-status"
+          >
             <option value="">(not checked)</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -69,13 +93,27 @@ export function SaveTestDialog({ steps, customer, tests, prefill, onSave, onClos
             ))}
           </select>
         </div>
-        <TextField id="save-test-outcome" label="Outcome" value={outcome} onChange={(e) => setOutcome(e.target.value)} placeholder="(not checked)" data-testid="save-test-outcome" />
+        <TextField
+          id="save-test-outcome"
+          label="Outcome"
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value)}
+          placeholder="(not checked)"
+          data-testid="save-test-outcome"
+        />
       </div>
       <div>
         <label htmlFor="save-test-sent" className={label}>
           Messages sent, in order
         </label>
-        <textarea id="save-test-sent" className={`${inputClass} min-h-24 resize-y`} value={sent} onChange={(e) => setSent(e.target.value)} placeholder="(not checked)" data-testid="save-test-sent" />
+        <textarea
+          id="save-test-sent"
+          className={`${inputClass} min-h-24 resize-y`}
+          value={sent}
+          onChange={(e) => setSent(e.target.value)}
+          placeholder="(not checked)"
+          data-testid="save-test-sent"
+        />
         <p className="mt-1 text-xs text-slate-500">One line per message; each line must be part of the message sent at that position.</p>
       </div>
       <ErrorNotice error={error} />

@@ -65,7 +65,9 @@ export function ScriptEditor({ doc, script, checked, onChange }: { doc: FlowDocu
                 key={c}
                 type="button"
                 aria-pressed={on}
-                onClick={() => onChange({ ...script, customer: { ...customer, alsoOn: on ? customer.alsoOn.filter((x) => x !== c) : [...customer.alsoOn, c] } })}
+                onClick={() =>
+                  onChange({ ...script, customer: { ...customer, alsoOn: on ? customer.alsoOn.filter((x) => x !== c) : [...customer.alsoOn, c] } })
+                }
                 className={`rounded-full px-2 py-0.5 ring-1 ring-inset ${on ? "bg-indigo-50 text-indigo-700 ring-indigo-300" : "text-slate-500 ring-slate-200 hover:bg-slate-100"}`}
                 title="Sends on channels the customer is not reachable on fail (to test fallbacks)"
                 data-testid={`sim-customer-also-${c}`}

@@ -7,14 +7,30 @@ import type { ScriptLine } from "./script";
 
 function Tool({ label, testId, disabled, onClick, children }: { label: string; testId: string; disabled?: boolean; onClick: () => void; children: ReactNode }) {
   return (
-    <button type="button" onClick={onClick} disabled={disabled} title={label} aria-label={label} data-testid={testId} className="rounded p-0.5 text-slate-400 hover:bg-slate-100 hover:text-slate-700 disabled:invisible">
+    <button
+      type="button"
+      onClick={onClick}
+      disabled={disabled}
+      title={label}
+      aria-label={label}
+      data-testid={testId}
+      className="rounded p-0.5 text-slate-400 hover:bg-slate-100 hover:text-slate-700 disabled:invisible"
+    >
       {children}
     </button>
   );
 }
 
 /** One line of the script: what the customer, the clock, an operator or another system does next. */
-export function ScriptLineRow({ index, count, line, problem, onChange, onMove, onRemove }: {
+export function ScriptLineRow({
+  index,
+  count,
+  line,
+  problem,
+  onChange,
+  onMove,
+  onRemove,
+}: {
   index: number;
   count: number;
   line: ScriptLine;

@@ -80,7 +80,10 @@ const STARTS: Partial<Record<FlowEvent["type"], ScriptLine["do"]>> = {
 
 /** A fresh script that starts the way the draft's first trigger starts (a customer message if none does). */
 export function emptyScript(doc: FlowDocument): Script {
-  const start = doc.nodes.map((n) => findNodeSpec(n.type)?.trigger?.event).map((event) => event && STARTS[event]).find(Boolean);
+  const start = doc.nodes
+    .map((n) => findNodeSpec(n.type)?.trigger?.event)
+    .map((event) => event && STARTS[event])
+    .find(Boolean);
   return { customer: { name: "Test customer", channel: "webchat", alsoOn: [] }, lines: [newLine(start ?? "message", doc)] };
 }
 

@@ -56,7 +56,13 @@ export function SimulatePanel({ doc, sim, onTests, onFocus, onClose }: Props) {
           <h2 className="text-sm font-semibold text-slate-900">Simulate the draft</h2>
           <p className="text-xs text-slate-500">Nothing is really sent; timers fast-forward.</p>
         </div>
-        <button type="button" onClick={onClose} className="rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-600" aria-label="Close Simulate" data-testid="simulate-close">
+        <button
+          type="button"
+          onClick={onClose}
+          className="rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-600"
+          aria-label="Close Simulate"
+          data-testid="simulate-close"
+        >
           <X className="size-4" />
         </button>
       </header>
@@ -76,7 +82,13 @@ export function SimulatePanel({ doc, sim, onTests, onFocus, onClose }: Props) {
           <Button variant="primary" size="sm" className="flex-1" onClick={sim.run} disabled={sim.running} data-testid="sim-run">
             <Play className="size-3.5" aria-hidden /> {sim.running ? "Running…" : "Run"}
           </Button>
-          <Button size="sm" onClick={() => (steps ? setSaving(true) : sim.run())} disabled={tests.length >= 50} title="Save the script and what it should lead to with the flow" data-testid="sim-save-test">
+          <Button
+            size="sm"
+            onClick={() => (steps ? setSaving(true) : sim.run())}
+            disabled={tests.length >= 50}
+            title="Save the script and what it should lead to with the flow"
+            data-testid="sim-save-test"
+          >
             <Save className="size-3.5" aria-hidden /> Save as test case
           </Button>
         </div>

@@ -12,7 +12,11 @@ export function StepCaption({ sim }: { sim: Simulate }) {
   const step = steps[sim.step];
   if (!step) return null;
   return (
-    <Panel position="top-left" className="flex max-w-md items-center gap-1 rounded-lg border border-slate-200 bg-white/95 px-1.5 py-1 text-xs shadow-sm" data-testid="sim-caption">
+    <Panel
+      position="top-left"
+      className="flex max-w-md items-center gap-1 rounded-lg border border-slate-200 bg-white/95 px-1.5 py-1 text-xs shadow-sm"
+      data-testid="sim-caption"
+    >
       <button type="button" className={arrow} onClick={() => sim.setStep(sim.step - 1)} disabled={sim.step === 0} aria-label="Previous step">
         <ChevronLeft className="size-4" />
       </button>

@@ -74,7 +74,15 @@ export function TestCases({ doc, sim, onDelete }: { doc: FlowDocument; sim: Simu
                   <Button size="sm" variant="ghost" onClick={() => sim.load(test)} title="Put its steps in the script" data-testid={`test-load-${test.id}`}>
                     <Upload className="size-3.5" aria-hidden /> Load
                   </Button>
-                  <Button size="sm" variant="ghost" className="w-8 px-0 hover:text-rose-700" onClick={() => onDelete(test.id)} title="Delete (Ctrl+Z brings it back)" aria-label={`Delete ${test.name}`} data-testid={`test-delete-${test.id}`}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    className="w-8 px-0 hover:text-rose-700"
+                    onClick={() => onDelete(test.id)}
+                    title="Delete (Ctrl+Z brings it back)"
+                    aria-label={`Delete ${test.name}`}
+                    data-testid={`test-delete-${test.id}`}
+                  >
                     <Trash2 className="size-3.5" aria-hidden />
                   </Button>
                 </div>

@@ -39,7 +39,10 @@ export function useSimulation(doc: FlowDocument) {
     setChecked(true);
     if (!steps) return setTab("script");
     const at = doc;
-    simulate.mutate({ document: at, steps, customer: scriptCustomer(script) }, { onSuccess: (r) => show({ run: r, doc: at, steps, label: script.from ?? "Script" }) });
+    simulate.mutate(
+      { document: at, steps, customer: scriptCustomer(script) },
+      { onSuccess: (r) => show({ run: r, doc: at, steps, label: script.from ?? "Script" }) },
+    );
   };
 
   const load = (test: FlowTestCase) => {

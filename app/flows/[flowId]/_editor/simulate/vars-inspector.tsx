@@ -47,7 +47,9 @@ export function VarsInspector({ step, index }: { step: SimulatedStep; index: num
       <div className="space-y-2 px-3 py-2">
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
           <Row name="status">
-            <span className="font-mono text-slate-800" data-testid="sim-vars-status">{step.status}</span>
+            <span className="font-mono text-slate-800" data-testid="sim-vars-status">
+              {step.status}
+            </span>
           </Row>
           <Row name="state">
             <JsonValue value={step.state} />
@@ -57,7 +59,9 @@ export function VarsInspector({ step, index }: { step: SimulatedStep; index: num
           {vars.length ? (
             <Rows entries={vars.map(([k, v]) => [`vars.${k}`, v] as const)} />
           ) : (
-            <p className="text-slate-400" data-testid="sim-vars-empty">No flow variables set yet.</p>
+            <p className="text-slate-400" data-testid="sim-vars-empty">
+              No flow variables set yet.
+            </p>
           )}
         </div>
       </div>

@@ -30,7 +30,11 @@ export function InstancesTable({ instances, liveVersion }: { instances: Instance
             <td className="py-3 pr-3 pl-5">
               {/* Ids start with a timestamp, so the random tail is what tells two apart. */}
               {/* The link's overlay makes the whole row clickable while staying one focusable element. */}
-              <Link href={`/instances/${instance.id}`} className="font-mono text-xs font-medium text-indigo-600 after:absolute after:inset-0 hover:text-indigo-500" title={instance.id}>
+              <Link
+                href={`/instances/${instance.id}`}
+                className="font-mono text-xs font-medium text-indigo-600 after:absolute after:inset-0 hover:text-indigo-500"
+                title={instance.id}
+              >
                 {instance.id.slice(-8)}
               </Link>
             </td>
@@ -39,7 +43,9 @@ export function InstancesTable({ instances, liveVersion }: { instances: Instance
               <InstanceStatusBadge status={instance.status} />
             </td>
             <td className="px-3 py-3">
-              <span className="text-slate-700" title={instance.state}>{instance.currentNode}</span>
+              <span className="text-slate-700" title={instance.state}>
+                {instance.currentNode}
+              </span>
             </td>
             <td className="px-3 py-3">
               <Badge tone={instance.version === liveVersion ? "indigo" : "gray"} data-testid="instance-version">
