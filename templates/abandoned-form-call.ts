@@ -13,7 +13,13 @@ const DAY = 24 * HOUR;
 export const abandonedFormCall = defineTemplate({
   id: "abandoned-form-call",
   name: "Abandoned form → call",
-  description: `When the CRM reports an abandoned form (form.abandoned), an outbound call task with the form's address goes to the outbound-calls queue during business hours (Mon–Fri 09:00–18:00 Berlin, German public holidays of 2026, to be kept up to date). Outside them the flow re-checks every ${RETRY_MINUTES} minutes, so the call lands within the first half hour of the next business hour (there is no "wait until open" node yet); after ${MAX_RETRIES} checks (about four days, e.g. over Easter) the lead counts as stale.`,
+  description:
+    "When the CRM reports an abandoned form (form.abandoned), " +
+    "an outbound call task with the form's address goes to the outbound-calls queue during business hours (Mon–Fri 09:00–18:00 Berlin, " +
+    "German public holidays of 2026, to be kept up to date). " +
+    `Outside them the flow re-checks every ${RETRY_MINUTES} minutes, ` +
+    'so the call lands within the first half hour of the next business hour (there is no "wait until open" node yet); ' +
+    `after ${MAX_RETRIES} checks (about four days, e.g. over Easter) the lead counts as stale.`,
   document: {
     nodes: [
       { id: "start", type: "trigger.crm-event", position: at(0, 1), settings: { event: "form.abandoned" } },

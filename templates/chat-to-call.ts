@@ -6,7 +6,10 @@ export const chatToCall = defineTemplate({
   id: "chat-to-call",
   name: "Hesitating chat → call",
   description:
-    'In web chat, a negative message or a "call me" request (English or Russian) offers a callback with quick replies. Accepted: a high-priority task with a 15-minute SLA lands in the callbacks queue on this conversation (the operator reads the chat in the customer card), and the number the visitor leaves is saved to their CRM record. Declined, unanswered or any other message: the chat goes on with an operator.',
+    'In web chat, a negative message or a "call me" request (English or Russian) offers a callback with quick replies. ' +
+    "Accepted: a high-priority task with a 15-minute SLA lands in the callbacks queue on this conversation (the operator reads the chat in the " +
+    "customer card), and the number the visitor leaves is saved to their CRM record. " +
+    "Declined, unanswered or any other message: the chat goes on with an operator.",
   document: {
     nodes: [
       { id: "start", type: "trigger.message-received", position: at(0, 2), settings: { channel: "webchat" } },

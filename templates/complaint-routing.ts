@@ -7,7 +7,11 @@ const SLA_MINUTES = 30;
 export const complaintRouting = defineTemplate({
   id: "complaint-routing",
   name: "Complaint routing",
-  description: `An e-mail or web chat that reads as a complaint (negative sentiment, or the "complaint" intent in English or Russian) goes to the conflict-resolution queue for operators with the "complaints" skill, with high priority and a ${SLA_MINUTES}-minute SLA. On breach supervisors are notified and the same task moves to the supervisors' queue as urgent with a new ${SLA_MINUTES}-minute SLA; if that passes too, the customer is told the case stays open. Everything else gets a normal reply and a support task.`,
+  description:
+    'An e-mail or web chat that reads as a complaint (negative sentiment, or the "complaint" intent in English or Russian) ' +
+    `goes to the conflict-resolution queue for operators with the "complaints" skill, with high priority and a ${SLA_MINUTES}-minute SLA. ` +
+    `On breach supervisors are notified and the same task moves to the supervisors' queue as urgent with a new ${SLA_MINUTES}-minute SLA; ` +
+    "if that passes too, the customer is told the case stays open. Everything else gets a normal reply and a support task.",
   document: {
     nodes: [
       { id: "start", type: "trigger.message-received", position: at(0, 2), settings: { channel: "any" } },
@@ -69,7 +73,10 @@ export const complaintRouting = defineTemplate({
         type: "message.send",
         position: at(4, 0),
         settings: {
-          text: `We're very sorry to hear this, {{customer.name | there}}. Your complaint has been passed to our conflict-resolution team, who handle it with priority: a specialist will get back to you within ${SLA_MINUTES} minutes.`,
+          text:
+            "We're very sorry to hear this, {{customer.name | there}}. " +
+            "Your complaint has been passed to our conflict-resolution team, who handle it with priority: " +
+            `a specialist will get back to you within ${SLA_MINUTES} minutes.`,
         },
       },
       {

@@ -15,7 +15,10 @@ export const fraudAlert = defineTemplate({
   id: "fraud-alert",
   name: "Fraud alert",
   description:
-    'A card payment in an unusual country (CRM event card.transaction) asks the customer to confirm it. "It was me" closes the alert; "Not me" opens a card-block case in the CRM and an urgent task in the card-blocking queue; no answer within 15 minutes (or three unclear ones) creates a call task in outbound-calls whose title names the amount, currency, merchant and country.',
+    "A card payment in an unusual country (CRM event card.transaction) asks the customer to confirm it. " +
+    '"It was me" closes the alert; "Not me" opens a card-block case in the CRM and an urgent task in the card-blocking queue; ' +
+    "no answer within 15 minutes (or three unclear ones) creates a call task in outbound-calls " +
+    "whose title names the amount, currency, merchant and country.",
   document: {
     nodes: [
       { id: "start", type: "trigger.crm-event", position: at(0, 1), settings: { event: "card.transaction" } },
@@ -26,7 +29,9 @@ export const fraudAlert = defineTemplate({
         position: at(2, 0),
         settings: {
           question:
-            "Hello {{customer.name | there}}, this is the security team of your bank. We have just seen a card payment of {{vars.amount}} {{vars.currency}} at {{vars.merchant | a merchant}} in {{vars.country}}. Was this you? If we don't hear from you within 15 minutes, we will call you.",
+            "Hello {{customer.name | there}}, this is the security team of your bank. " +
+            "We have just seen a card payment of {{vars.amount}} {{vars.currency}} at {{vars.merchant | a merchant}} in {{vars.country}}. Was this you? " +
+            "If we don't hear from you within 15 minutes, we will call you.",
           answer: "buttons",
           buttons: ["It was me", "Not me"],
           variable: "confirmation",
@@ -59,7 +64,9 @@ export const fraudAlert = defineTemplate({
         settings: {
           queue: "outbound-calls",
           title:
-            "Call {{customer.name | the cardholder}}: unconfirmed {{vars.amount}} {{vars.currency}} at {{vars.merchant | an unknown merchant}} in {{vars.country}} (transaction {{vars.transactionId}})",
+            "Call {{customer.name | the cardholder}}: " +
+            "unconfirmed {{vars.amount}} {{vars.currency}} at {{vars.merchant | an unknown merchant}} in {{vars.country}} " +
+            "(transaction {{vars.transactionId}})",
           steps: [
             "Call the customer on the phone number in the CRM",
             "Confirm their identity with the security questions",
@@ -95,7 +102,9 @@ export const fraudAlert = defineTemplate({
         settings: {
           queue: "card-blocking",
           title:
-            "Block the card of {{customer.name | a cardholder}}: {{vars.amount}} {{vars.currency}} at {{vars.merchant | an unknown merchant}} in {{vars.country}} not recognised (transaction {{vars.transactionId}})",
+            "Block the card of {{customer.name | a cardholder}}: " +
+            "{{vars.amount}} {{vars.currency}} at {{vars.merchant | an unknown merchant}} in {{vars.country}} not recognised " +
+            "(transaction {{vars.transactionId}})",
           steps: [
             "Block the card in the card-management system",
             "Open a chargeback dispute for the transaction in the title",

@@ -9,7 +9,10 @@ export const parcelStatus = defineTemplate({
   id: "parcel-status",
   name: "Parcel status",
   description:
-    "When the CRM reports an order status change (order.status-changed), the customer is notified on Telegram; if that cannot be delivered, by SMS, then by e-mail; if all three fail the flow ends as unreachable. Telegram stands in for the customer's preferred messenger: a per-customer preference needs a customer profile field, which Omniflow does not have yet.",
+    "When the CRM reports an order status change (order.status-changed), the customer is notified on Telegram; " +
+    "if that cannot be delivered, by SMS, then by e-mail; if all three fail the flow ends as unreachable. " +
+    "Telegram stands in for the customer's preferred messenger: " +
+    "a per-customer preference needs a customer profile field, which Omniflow does not have yet.",
   document: {
     nodes: [
       { id: "start", type: "trigger.crm-event", position: at(0, 0), settings: { event: "order.status-changed" } },
@@ -42,7 +45,11 @@ export const parcelStatus = defineTemplate({
         settings: {
           channel: "email",
           awaitDelivery: true,
-          text: `Hello {{customer.name | there}},\n\nthe status of your order {{vars.orderId}} has changed to: {{vars.status}}.\nYou can follow your parcel here: ${TRACKING}\n\nKind regards,\nThe Omniflow Shop team`,
+          text:
+            "Hello {{customer.name | there}},\n\n" +
+            "the status of your order {{vars.orderId}} has changed to: {{vars.status}}.\n" +
+            `You can follow your parcel here: ${TRACKING}\n\n` +
+            "Kind regards,\nThe Omniflow Shop team",
         },
       },
       { id: "sent-email", type: "flow.end", position: at(4, 2), settings: { outcome: "notified-email" } },

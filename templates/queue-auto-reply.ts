@@ -7,7 +7,12 @@ const EXPECTED_WAIT_MINUTES = 10;
 export const queueAutoReply = defineTemplate({
   id: "queue-auto-reply",
   name: "Queue auto-reply",
-  description: `Before a new web chat waits in the support queue, an auto-reply gives the expected wait (about ${EXPECTED_WAIT_MINUTES} minutes while the team is in; when it is offline, a reply once it opens) and the other ways to reach us: Telegram, phone and e-mail. Not yet possible: the wait is a fixed estimate (a flow cannot read the live queue), and the reply is sent once (a flow cannot send reminders and keep waiting for the same operator task).`,
+  description:
+    "Before a new web chat waits in the support queue, " +
+    `an auto-reply gives the expected wait (about ${EXPECTED_WAIT_MINUTES} minutes while the team is in; ` +
+    "when it is offline, a reply once it opens) and the other ways to reach us: Telegram, phone and e-mail. " +
+    "Not yet possible: the wait is a fixed estimate (a flow cannot read the live queue), " +
+    "and the reply is sent once (a flow cannot send reminders and keep waiting for the same operator task).",
   document: {
     nodes: [
       { id: "start", type: "trigger.message-received", position: at(0, 1), settings: { channel: "webchat" } },
@@ -31,7 +36,12 @@ export const queueAutoReply = defineTemplate({
         type: "message.send",
         position: at(2, 0),
         settings: {
-          text: `Thanks for your message, {{customer.name | there}}! All our agents are helping other customers right now; the expected wait is about ${EXPECTED_WAIT_MINUTES} minutes, and you keep your place in the queue here. If you'd rather not wait, you can also reach us on Telegram (@omniflow_support), by phone on +44 20 7946 0000, or by e-mail at support@omniflow.example.`,
+          text:
+            "Thanks for your message, {{customer.name | there}}! " +
+            "All our agents are helping other customers right now; " +
+            `the expected wait is about ${EXPECTED_WAIT_MINUTES} minutes, and you keep your place in the queue here. ` +
+            "If you'd rather not wait, you can also reach us on Telegram (@omniflow_support), by phone on +44 20 7946 0000, " +
+            "or by e-mail at support@omniflow.example.",
         },
       },
       {
@@ -39,7 +49,11 @@ export const queueAutoReply = defineTemplate({
         type: "message.send",
         position: at(2, 2),
         settings: {
-          text: "Thanks for your message, {{customer.name | there}}! Our team is offline right now (Mon–Fri 8:00–20:00, Sat 9:00–17:00 UK time), so an agent will reply here as soon as we open. Meanwhile our Telegram bot (@omniflow_support) answers common questions around the clock, you can e-mail support@omniflow.example, or call +44 20 7946 0000 during opening hours.",
+          text:
+            "Thanks for your message, {{customer.name | there}}! " +
+            "Our team is offline right now (Mon–Fri 8:00–20:00, Sat 9:00–17:00 UK time), so an agent will reply here as soon as we open. " +
+            "Meanwhile our Telegram bot (@omniflow_support) answers common questions around the clock, you can e-mail support@omniflow.example, " +
+            "or call +44 20 7946 0000 during opening hours.",
         },
       },
       {

@@ -8,7 +8,11 @@ const ANYTHING_ELSE = "Anything else? Just type your next question.";
 export const telegramFaqBot = defineTemplate({
   id: "telegram-faq-bot",
   name: "Telegram FAQ bot",
-  description: `A Telegram bot that recognises questions about opening hours, delivery and prices (English and Russian) and answers them, then waits for the next question (up to ${IDLE_MINUTES} minutes). Asking for an operator, or a question it is not confident about, hands the chat to a person in the support queue. Answers are written in English.`,
+  description:
+    "A Telegram bot that recognises questions about opening hours, delivery and prices (English and Russian) and answers them, " +
+    `then waits for the next question (up to ${IDLE_MINUTES} minutes). ` +
+    "Asking for an operator, or a question it is not confident about, hands the chat to a person in the support queue. " +
+    "Answers are written in English.",
   document: {
     nodes: [
       { id: "start", type: "trigger.message-received", position: at(0, 2), settings: { channel: "telegram" } },
@@ -112,7 +116,9 @@ export const telegramFaqBot = defineTemplate({
         type: "message.send",
         position: at(3, 2),
         settings: {
-          text: `We deliver across Germany in 1–3 business days (€4.90, free from €50) or next day by express for €9.90; EU delivery takes 3–7 days. You can also collect your order free of charge at our Berlin store. ${ANYTHING_ELSE}`,
+          text:
+            "We deliver across Germany in 1–3 business days (€4.90, free from €50) or next day by express for €9.90; EU delivery takes 3–7 days. " +
+            `You can also collect your order free of charge at our Berlin store. ${ANYTHING_ELSE}`,
         },
       },
       {

@@ -8,6 +8,11 @@ import { Dialog } from "@/app/_ui/dialog";
 import { ErrorNotice } from "@/app/_ui/error-notice";
 import { Loading } from "@/app/_ui/loading";
 
+const cardClass = [
+  "group flex w-full items-start gap-3 rounded-lg border border-slate-200 bg-white p-3 text-left",
+  "transition-colors hover:border-indigo-300 hover:bg-indigo-50/40 disabled:cursor-wait disabled:opacity-60",
+].join(" ");
+
 /** The template catalog: picking one creates a flow from it (with its test cases) and opens the editor. */
 export function TemplateGallery({ onClose }: { onClose: () => void }) {
   const trpc = useTRPC();
@@ -42,13 +47,7 @@ export function TemplateGallery({ onClose }: { onClose: () => void }) {
         <ul className="space-y-2">
           {templates.data.map((t) => (
             <li key={t.id}>
-              <button
-                type="button"
-                disabled={busy}
-                onClick={() => create.mutate({ templateId: t.id })}
-                className="group flex w-full items-start gap-3 rounded-lg border border-slate-200 bg-white p-3 text-left transition-colors hover:border-indigo-300 hover:bg-indigo-50/40 disabled:cursor-wait disabled:opacity-60"
-                data-testid={`template-${t.id}`}
-              >
+              <button type="button" disabled={busy} onClick={() => create.mutate({ templateId: t.id })} className={cardClass} data-testid={`template-${t.id}`}>
                 <span className="flex size-9 shrink-0 items-center justify-center rounded-md bg-indigo-100 text-indigo-700">
                   <Workflow className="size-4" aria-hidden />
                 </span>

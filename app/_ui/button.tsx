@@ -7,6 +7,11 @@ const variants = {
   ghost: "text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:text-slate-300",
 };
 
+const base = [
+  "inline-flex shrink-0 items-center justify-center rounded-md font-medium whitespace-nowrap transition-colors",
+  "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:cursor-not-allowed",
+].join(" ");
+
 const sizes = {
   sm: "h-8 gap-1.5 px-2.5 text-xs",
   md: "h-9 gap-2 px-3.5 text-sm",
@@ -19,11 +24,5 @@ export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
 
 /** The one button style of the app; `type` defaults to "button" so forms submit only on purpose. */
 export function Button({ variant = "secondary", size = "md", className = "", type = "button", ...props }: ButtonProps) {
-  return (
-    <button
-      type={type}
-      className={`inline-flex shrink-0 items-center justify-center rounded-md font-medium whitespace-nowrap transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:cursor-not-allowed ${variants[variant]} ${sizes[size]} ${className}`}
-      {...props}
-    />
-  );
+  return <button type={type} className={`${base} ${variants[variant]} ${sizes[size]} ${className}`} {...props} />;
 }

@@ -27,7 +27,9 @@ export function MessageList({
 }) {
   const bottom = useRef<HTMLDivElement>(null);
   const count = messages.length + (pendingText ? 1 : 0);
+  // Follows the conversation: scrolls to the end whenever a message (or the pending one) is added.
   useEffect(() => {
+    if (count === 0) return; // the empty state has no end to scroll to
     bottom.current?.scrollIntoView({ block: "end" });
   }, [count]);
 

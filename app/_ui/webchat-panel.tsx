@@ -101,10 +101,11 @@ export function WebchatPanel({ flowId }: { flowId?: string }) {
       <footer className="space-y-2 border-t border-slate-200 p-3">
         <ErrorNotice error={send.error} />
         {quickReplies.length > 0 && (
-          <div className="flex flex-wrap gap-2" role="group" aria-label="Quick replies" data-testid="chat-quick-replies">
-            {quickReplies.map((label, i) => (
+          <fieldset className="flex min-w-0 flex-wrap gap-2" aria-label="Quick replies" data-testid="chat-quick-replies">
+            {quickReplies.map((label) => (
               <button
-                key={`${i}:${label}`}
+                // Labels are unique: Ask and Offer channel switch refuse to publish two buttons alike.
+                key={label}
                 type="button"
                 onClick={() => say(label)}
                 disabled={send.isPending}
@@ -113,7 +114,7 @@ export function WebchatPanel({ flowId }: { flowId?: string }) {
                 {label}
               </button>
             ))}
-          </div>
+          </fieldset>
         )}
         <Composer
           value={text}

@@ -18,7 +18,12 @@ describe("channel registry", () => {
 
   it("hands each factory its settings and refuses an adapter made for another channel", () => {
     const seen: unknown[] = [];
-    const module = (channel: string): ChannelModule => ({ createAdapter: (settings) => (seen.push(settings), { channel } as never) });
+    const module = (channel: string): ChannelModule => ({
+      createAdapter: (settings) => {
+        seen.push(settings);
+        return { channel } as never;
+      },
+    });
     expect(loadChannels({ settings: { sms: { from: "+100" } } }, deps, new Map([["sms", module("sms")]])).get("sms")).toEqual({ channel: "sms" });
     expect(seen).toEqual([{ from: "+100" }]);
     expect(() => loadChannels({}, deps, new Map([["sms", module("email")]]))).toThrow('made an adapter for "email"');

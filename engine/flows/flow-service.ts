@@ -40,8 +40,9 @@ export function createFlowService(
   async function calledFlowIssues(document: FlowDocument, selfId?: string): Promise<FlowIssue[]> {
     const calls = document.nodes.flatMap((node) => {
       const spec = findNodeSpec(node.type);
-      const settings = spec?.callsFlow && spec.settings.safeParse(node.settings);
-      return settings && settings.success ? [{ node, title: spec.title, ...spec.callsFlow!(settings.data as never) }] : [];
+      if (!spec?.callsFlow) return [];
+      const settings = spec.settings.safeParse(node.settings);
+      return settings.success ? [{ node, title: spec.title, ...spec.callsFlow(settings.data as never) }] : [];
     });
     if (!calls.length) return [];
     const called = await flows.liveWithLatestGraph(calls.map((c) => c.flowId));

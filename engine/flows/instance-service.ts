@@ -42,7 +42,7 @@ export function createInstanceService(instances: InstanceRepository, customers: 
         type: e.type,
         payload: JSON.parse(e.payload) as Record<string, unknown>,
         trail: JSON.parse(e.trail) as string[],
-        effects: JSON.parse(e.effects) as { kind: string }[],
+        effects: JSON.parse(e.effects) as { kind: string; key: string }[],
         createdAt: e.createdAt,
       }));
       return {

@@ -4,7 +4,15 @@
  */
 import { EngineInputError } from "../contracts/errors";
 import type { Channel } from "../contracts/events";
-import { isChannelRequestError, type ChannelAdapter, type ChannelAnswer, type DeliveryStatus, type InboundMessage, type RawRequest } from "../channels/channel";
+import {
+  isChannelRequestError,
+  type ChannelAdapter,
+  type ChannelAnswer,
+  type DeliveryStatus,
+  type InboundMessage,
+  type ParsedRequest,
+  type RawRequest,
+} from "../channels/channel";
 
 /** What intake made of one customer message (committed before it resolves). */
 export type MessageIntakeOutcome = { duplicate: boolean; customerId: string | null; conversationId: string | null; instanceId: string | null };
@@ -45,7 +53,7 @@ export function createChannelRequests({ adapters, intake }: { adapters: Readonly
       const adapter = adapterFor(channel);
       const verdict = await adapter.verify(request);
       if (!verdict.ok) return refusal(401, "invalid_signature", verdict.reason);
-      let parsed;
+      let parsed: ParsedRequest;
       try {
         parsed = adapter.parse(request);
       } catch (error) {

@@ -115,17 +115,15 @@ export function createTasks(store: Store, staff: Staff, commits: GroupCommit, ru
         })),
       },
       conversation: conversation && { id: conversation.id, channel: conversation.channel },
-      messages: latest
-        .reverse()
-        .map((m) => ({
-          id: m.id,
-          direction: m.direction,
-          author: m.author,
-          text: m.text,
-          status: m.status,
-          channel: m.conversation.channel,
-          createdAt: m.createdAt,
-        })),
+      messages: latest.reverse().map((m) => ({
+        id: m.id,
+        direction: m.direction,
+        author: m.author,
+        text: m.text,
+        status: m.status,
+        channel: m.conversation.channel,
+        createdAt: m.createdAt,
+      })),
     };
   }
 

@@ -27,7 +27,9 @@ export function createOutboxRepository(db: Db) {
       let stmt = pendingStatements.get(sig);
       if (!stmt) {
         stmt = db.prepare<unknown[]>(
-          `SELECT id, kind, instanceId, payload, attempts FROM "OutboxMessage" WHERE status = 'pending' AND kind IN (${kinds.map(() => "?").join(", ")}) ORDER BY createdAt, rowid LIMIT ${Number(limit)}`,
+          `SELECT id, kind, instanceId, payload, attempts FROM "OutboxMessage"
+           WHERE status = 'pending' AND kind IN (${kinds.map(() => "?").join(", ")})
+           ORDER BY createdAt, rowid LIMIT ${Number(limit)}`,
         );
         pendingStatements.set(sig, stmt);
       }

@@ -24,7 +24,9 @@ export function createTaskRepository(db: Db, prisma: PrismaClient) {
     queueFind: db.prepare(`SELECT id FROM "Queue" WHERE name = ?`),
     queueInsert: db.prepare(`INSERT INTO "Queue" (id, name, createdAt) VALUES (?, ?, ?)`),
     insert: db.prepare(
-      `INSERT OR IGNORE INTO "Task" (id, instanceId, nodeId, queueId, title, steps, outcomes, status, priority, dueAt, skills, customerId, conversationId, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR IGNORE INTO "Task"
+         (id, instanceId, nodeId, queueId, title, steps, outcomes, status, priority, dueAt, skills, customerId, conversationId, createdAt)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)`,
     ),
     // Escalation moves an open task; a task completed meanwhile stays where it was done.
     escalate: db.prepare(

@@ -44,10 +44,13 @@ type Of<S, R> = { of(settings: S): R }["of"];
 export type Guards = Record<string, NodeGuard>;
 export type Actions = Record<string, NodeAction>;
 
+/** The empty object type `{}`, spelled as "no keys" (`{}` itself reads as "any non-nullish value"). */
+type NoKeys = Record<never, never>;
+
 /** The parameters a guard or action declares. */
 export type ParamsOf<F> = F extends (context: FlowContext, event: FlowEvent, params: infer P) => unknown ? P : never;
 /** `params`, optional when the implementation declares none (or only optional ones). */
-type ParamsArg<F> = {} extends ParamsOf<F> ? [params?: ParamsOf<F>] : [params: ParamsOf<F>];
+type ParamsArg<F> = NoKeys extends ParamsOf<F> ? [params?: ParamsOf<F>] : [params: ParamsOf<F>];
 
 export type CompileContext<S, A extends Actions = Actions, G extends Guards = Guards> = {
   nodeId: string;
@@ -137,7 +140,7 @@ export type NodeSpec<
  *   actions: { finish: action<{ outcome: string }>((context, _event, p) => ({ ...context, outcome: p.outcome })) },
  * })
  */
-export function defineNode<S extends z.ZodType<Record<string, unknown>>, A extends Actions = {}, G extends Guards = {}>(
+export function defineNode<S extends z.ZodType<Record<string, unknown>>, A extends Actions = NoKeys, G extends Guards = NoKeys>(
   spec: NodeSpec<S, A, G>,
 ): NodeSpec<S, A, G> {
   return Object.freeze(spec);

@@ -29,12 +29,8 @@ export const slaSetting = (fallback: number, meta: Meta) =>
 
 /** Skill slugs, one per line: an operator needs all of them to see the task. */
 export const skillsSetting = () =>
-  z
-    .array(z.string().trim().toLowerCase().min(1).max(40).regex(SLUG, "skills are lower-case slugs, e.g. complaints"))
-    .max(10)
-    .default([])
-    .meta({
-      label: "Required skills",
-      widget: "lines",
-      help: "One per line, e.g. complaints or ru. Only operators with every skill see the task; supervisors see all.",
-    });
+  z.array(z.string().trim().toLowerCase().min(1).max(40).regex(SLUG, "skills are lower-case slugs, e.g. complaints")).max(10).default([]).meta({
+    label: "Required skills",
+    widget: "lines",
+    help: "One per line, e.g. complaints or ru. Only operators with every skill see the task; supervisors see all.",
+  });

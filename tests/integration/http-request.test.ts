@@ -33,7 +33,11 @@ async function api(handler: (req: http.IncomingMessage, res: http.ServerResponse
   return {
     seen,
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((r) => (server.closeAllConnections(), server.close(r))),
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(r);
+      }),
   };
 }
 

@@ -23,6 +23,7 @@ export function TaskSteps({ task }: { task: Task }) {
     >
       <ul className="space-y-2.5">
         {task.steps.map((step, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a step is its position: the flow fixes the list, tasks.toggleStep addresses it by index.
           <TaskStep key={index} taskId={task.id} index={index} text={step.text} saved={step.done} open={task.status === "open"} />
         ))}
       </ul>

@@ -24,14 +24,12 @@ const settings = z.object({
     .max(200)
     .default("Case for {{customer.name | a customer}}")
     .meta({ label: "Subject", widget: "template" }),
-  details: fieldLinesSchema()
-    .default([])
-    .meta({
-      label: "Details",
-      widget: "lines",
-      placeholder: "country = {{vars.country}}",
-      help: "One per line, key = value; kept with the case. Empty values are left out.",
-    }),
+  details: fieldLinesSchema().default([]).meta({
+    label: "Details",
+    widget: "lines",
+    placeholder: "country = {{vars.country}}",
+    help: "One per line, key = value; kept with the case. Empty values are left out.",
+  }),
 });
 type Settings = z.infer<typeof settings>;
 

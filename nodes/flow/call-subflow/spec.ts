@@ -19,12 +19,10 @@ const settings = z.object({
     placeholder: "amount = {{vars.amount}}",
     help: "One per line, name = value, for the called flow's declared inputs. A lone placeholder passes its value as it is (a number stays a number).",
   }),
-  resultVariable: variableNameSchema
-    .default("result")
-    .meta({
-      label: "Result variable",
-      help: "Outputs land in {{vars.<name>.<output>}}, the called flow's end outcome in {{vars.<name>.outcome}}, a failure's reason in {{vars.<name>.error}}.",
-    }),
+  resultVariable: variableNameSchema.default("result").meta({
+    label: "Result variable",
+    help: "Outputs land in {{vars.<name>.<output>}}, the called flow's end outcome in {{vars.<name>.outcome}}, a failure's reason in {{vars.<name>.error}}.",
+  }),
 });
 
 /** `{{path}}` and nothing else: its value is passed unrendered, so numbers and booleans keep their type. */

@@ -3,13 +3,10 @@ import { defineNode } from "../../_kit/define-node";
 import { JOIN_MODES } from "../../_kit/structure";
 
 const settings = z.object({
-  mode: z
-    .enum(JOIN_MODES)
-    .default("all")
-    .meta({
-      label: "Continue when",
-      help: "all: every branch has arrived. first: the first branch arrives; the other branches stop and their late events are ignored.",
-    }),
+  mode: z.enum(JOIN_MODES).default("all").meta({
+    label: "Continue when",
+    help: "all: every branch has arrived. first: the first branch arrives; the other branches stop and their late events are ignored.",
+  }),
 });
 
 /**

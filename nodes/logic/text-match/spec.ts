@@ -22,7 +22,7 @@ const settings = z.object({
     .meta({ label: "Rules" }),
 });
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Keywords match as whole words in any script (\b is ASCII-only, so use Unicode look-arounds). */
 export function ruleRegExp(rule: Pick<Rule, "match" | "pattern">): RegExp {
@@ -31,7 +31,7 @@ export function ruleRegExp(rule: Pick<Rule, "match" | "pattern">): RegExp {
     .split(",")
     .map((w) => w.trim())
     .filter(Boolean)
-    .map(escape);
+    .map(escapeRegExp);
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join("|")})(?![\\p{L}\\p{N}])`, "iu");
 }
 

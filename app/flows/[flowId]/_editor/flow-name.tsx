@@ -45,9 +45,11 @@ export function FlowName({ flowId, name }: { flowId: string; name: string }) {
       </button>
     );
   }
+  const tone = rename.error ? "border-rose-400 focus:ring-rose-500/20" : "border-indigo-400 focus:ring-indigo-500/20";
   return (
     <div className="relative min-w-0">
       <input
+        // biome-ignore lint/a11y/noAutofocus: the field replaces the name the user just clicked to rename; typing goes straight into it.
         autoFocus
         value={draft}
         disabled={rename.isPending}
@@ -59,7 +61,7 @@ export function FlowName({ flowId, name }: { flowId: string; name: string }) {
         }}
         maxLength={120}
         aria-label="Flow name"
-        className={`h-7 w-64 rounded border bg-white px-1.5 text-sm font-semibold focus:ring-2 focus:outline-none ${rename.error ? "border-rose-400 focus:ring-rose-500/20" : "border-indigo-400 focus:ring-indigo-500/20"}`}
+        className={`h-7 w-64 rounded border bg-white px-1.5 text-sm font-semibold focus:ring-2 focus:outline-none ${tone}`}
         data-testid="flow-name-input"
       />
       {rename.error && (

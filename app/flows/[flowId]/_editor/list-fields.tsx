@@ -71,9 +71,11 @@ export function GroupField({ path, schema, value, errors, onChange, field: Field
   return (
     <div className="space-y-2" data-testid={`field-${path}`}>
       {items.map((item, i) => {
+        // Items are plain settings objects with no id: a card is the item at its position, and its
+        // path (`rules.1`) is what its fields, errors, test ids and remove button address.
         const at = `${path}.${i}`;
         return (
-          <div key={i} className="rounded-md border border-slate-200 bg-slate-50/60 p-3" data-testid={`field-${at}`}>
+          <div key={at} className="rounded-md border border-slate-200 bg-slate-50/60 p-3" data-testid={`field-${at}`}>
             <div className="mb-2 flex items-center justify-between">
               <span className="text-xs font-semibold text-slate-600">
                 {itemLabel} {i + 1}

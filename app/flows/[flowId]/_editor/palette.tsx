@@ -8,6 +8,11 @@ import { categoryStyle, NODE_DRAG_TYPE, NodeIcon } from "@/app/_ui/flow-canvas";
 const matches = (spec: NodeSpec, query: string) =>
   [spec.title, spec.description, spec.type, ...(spec.keywords ?? [])].some((text) => text.toLowerCase().includes(query));
 
+const searchClass = [
+  "block h-8 w-full rounded-md border border-slate-300 bg-white pr-2 pl-8 text-sm placeholder:text-slate-400",
+  "focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20 focus:outline-none",
+].join(" ");
+
 /** Node types by category. Drag one onto the canvas, or click it to drop it in the middle of the view. */
 export function Palette({ onAdd }: { onAdd: (type: string) => void }) {
   const [query, setQuery] = useState("");
@@ -33,7 +38,7 @@ export function Palette({ onAdd }: { onAdd: (type: string) => void }) {
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             placeholder="Search nodes"
-            className="block h-8 w-full rounded-md border border-slate-300 bg-white pr-2 pl-8 text-sm placeholder:text-slate-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20 focus:outline-none"
+            className={searchClass}
             data-testid="palette-search"
           />
         </label>

@@ -2,6 +2,7 @@
 import { findNodeSpec } from "@/nodes/registry";
 import type { RouterOutputs } from "@/app/_ui/router-types";
 import { formatTime } from "@/app/_ui/time";
+import { keyedTrail } from "@/app/_ui/trail-keys";
 import { describeEffect } from "@/engine/effects/registry";
 
 type Instance = RouterOutputs["instances"]["get"];
@@ -48,8 +49,8 @@ export function EventLog({ instance, onFocusNode }: { instance: Instance; onFocu
               <div className="mt-2">
                 <div className="mb-1 text-[11px] font-medium text-slate-400">Passed</div>
                 <div className="flex flex-wrap items-center gap-1">
-                  {event.trail.map((nodeId, i) => (
-                    <span key={`${nodeId}-${i}`} className="flex items-center gap-1">
+                  {keyedTrail(event.trail).map(({ nodeId, key }, i) => (
+                    <span key={key} className="flex items-center gap-1">
                       {i > 0 && <span className="text-slate-300">→</span>}
                       <button
                         type="button"
@@ -66,8 +67,8 @@ export function EventLog({ instance, onFocusNode }: { instance: Instance; onFocu
             )}
             {event.effects.length > 0 && (
               <ul className="mt-2 space-y-0.5 border-t border-slate-100 pt-2">
-                {event.effects.map((effect, i) => (
-                  <li key={i} className="flex gap-2 text-xs text-slate-600">
+                {event.effects.map((effect) => (
+                  <li key={effect.key} className="flex gap-2 text-xs text-slate-600">
                     <span className="shrink-0 font-mono text-[11px] text-slate-400">{effect.kind}</span>
                     <span className="min-w-0 break-words">{describeEffect(effect, { flowName: (id) => id, simulated: false })}</span>
                   </li>

@@ -4,6 +4,7 @@ import { useTRPC } from "@/app/_lib/trpc";
 import { findNodeSpec } from "@/nodes/registry";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import { InstanceStatusBadge } from "@/app/_ui/instance-status-badge";
+import { keyedTrail } from "@/app/_ui/trail-keys";
 import { describeEffect } from "@/engine/effects/registry";
 import { formatDuration } from "./script";
 import type { SimulatedStep } from "./run-view";
@@ -56,32 +57,31 @@ export function ResultStep({
   const trpc = useTRPC();
   const flows = useQuery(trpc.flows.list.queryOptions());
   const flowName = (id: string) => flows.data?.find((f) => f.id === id)?.name ?? id;
+  const tone = selected ? "border-amber-300 bg-amber-50/60 ring-2 ring-amber-200/60" : "border-slate-200 bg-white hover:border-slate-300";
   return (
     <li
-      className={`cursor-pointer rounded-md border px-3 py-2 text-xs transition-colors ${selected ? "border-amber-300 bg-amber-50/60 ring-2 ring-amber-200/60" : "border-slate-200 bg-white hover:border-slate-300"}`}
-      onClick={onSelect}
+      className={`relative cursor-pointer rounded-md border px-3 py-2 text-xs transition-colors ${tone}`}
       data-testid={`sim-result-step-${index}`}
       data-selected={selected}
       aria-current={selected ? "step" : undefined}
     >
-      <div className="flex items-start gap-2">
+      {/* Selects the step. Its ::after stretches over the whole card, so a click anywhere on it
+          selects; the trail's buttons sit above (relative) and show their node instead. */}
+      <button type="button" onClick={onSelect} className="flex w-full cursor-pointer items-start gap-2 text-left after:absolute after:inset-0 after:rounded-md">
         <span className="mt-px flex size-5 shrink-0 items-center justify-center rounded-full bg-slate-100 font-semibold text-slate-600">{index + 1}</span>
         <span className="min-w-0 flex-1 font-medium break-words text-slate-800">{eventText(step.event)}</span>
         <span className="shrink-0 text-slate-400" title="Simulated time since the first step">
           +{formatDuration(elapsedMs)}
         </span>
-      </div>
+      </button>
       <div className="mt-1.5 flex flex-wrap items-center gap-1 pl-7" data-testid={`sim-result-step-${index}-trail`}>
-        {step.trail.map((nodeId, i) => (
-          <span key={`${nodeId}-${i}`} className="flex items-center gap-1">
+        {keyedTrail(step.trail).map(({ nodeId, key }, i) => (
+          <span key={key} className="flex items-center gap-1">
             {i > 0 && <span className="text-slate-300">→</span>}
             <button
               type="button"
-              onClick={(e) => {
-                e.stopPropagation();
-                onFocus(nodeId);
-              }}
-              className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-700 hover:bg-indigo-100 hover:text-indigo-800"
+              onClick={() => onFocus(nodeId)}
+              className="relative rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-700 hover:bg-indigo-100 hover:text-indigo-800"
               title={`${title(nodeId)}: show on the canvas`}
             >
               {nodeId}

@@ -12,11 +12,14 @@ import { VarsInspector } from "./vars-inspector";
 
 /** Compile problems of the simulated draft, worded as on the nodes; clicking one shows its node, like the issues panel. */
 function Issues({ doc, issues, onFocus }: { doc: FlowDocument; issues: RunResult["run"]["issues"]; onFocus: (nodeId: string) => void }) {
+  // Keyed as in the issues panel: problems have no id, so a node's are told apart by their order.
   const rows = [
-    ...issues.filter((i) => !doc.nodes.some((n) => n.id === i.nodeId)).map((i) => ({ node: undefined, text: i.message })),
+    ...issues
+      .filter((i) => !doc.nodes.some((n) => n.id === i.nodeId))
+      .map((i) => ({ key: `general-${i.code}-${i.nodeId ?? ""}-${i.message}`, node: undefined, text: i.message })),
     ...doc.nodes.flatMap((node) => {
       const own = issues.filter((i) => i.nodeId === node.id);
-      return own.length ? nodeProblems(node, own).map((p) => ({ node, text: problemText(p) })) : [];
+      return own.length ? nodeProblems(node, own).map((p, j) => ({ key: `${node.id}-${j}`, node, text: problemText(p) })) : [];
     }),
   ];
   return (
@@ -25,8 +28,8 @@ function Issues({ doc, issues, onFocus }: { doc: FlowDocument; issues: RunResult
         <CircleAlert className="size-3.5" aria-hidden /> The draft does not compile, so nothing ran
       </h3>
       <ul className="py-1">
-        {rows.map(({ node, text }, i) => (
-          <li key={i}>
+        {rows.map(({ key, node, text }) => (
+          <li key={key}>
             <button
               type="button"
               disabled={!node}
@@ -98,8 +101,9 @@ export function RunResultView({
 
       {run.notes.length > 0 && (
         <ul className="space-y-1 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-xs text-slate-600" data-testid="sim-notes">
-          {run.notes.map((note, i) => (
-            <li key={i} className="flex gap-1.5">
+          {run.notes.map((note) => (
+            // A script line's notes say different things, so line and message tell them apart.
+            <li key={`${note.input}:${note.message}`} className="flex gap-1.5">
               <Info className="mt-px size-3.5 shrink-0 text-slate-400" aria-hidden />
               <span>
                 Script step {note.input + 1}: {note.message}
@@ -132,6 +136,7 @@ export function RunResultView({
           <ol className="space-y-2">
             {steps.map((s, i) => (
               <ResultStep
+                // biome-ignore lint/suspicious/noArrayIndexKey: a step is its number in the run (the instance's step counter); a run only appends them.
                 key={i}
                 doc={doc}
                 step={s}

@@ -47,11 +47,12 @@ export function SaveTestDialog({
     onSave(parsed.data);
   };
 
+  const hint = prefill ? "Expectations come from the last run; keep what matters." : "Run the script first to prefill the expectations.";
   return (
     <Dialog
       open
       title="Save as test case"
-      description={`Saves the script's ${steps.length === 1 ? "step" : `${steps.length} steps`} with the flow. ${prefill ? "Expectations come from the last run; keep what matters." : "Run the script first to prefill the expectations."}`}
+      description={`Saves the script's ${steps.length === 1 ? "step" : `${steps.length} steps`} with the flow. ${hint}`}
       onClose={onClose}
       onSubmit={save}
       testId="save-test-dialog"

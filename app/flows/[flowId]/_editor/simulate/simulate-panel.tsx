@@ -66,11 +66,11 @@ export function SimulatePanel({ doc, sim, onTests, onFocus, onClose }: Props) {
           <X className="size-4" />
         </button>
       </header>
-      <nav className="flex border-b border-slate-200 px-2" role="tablist">
+      <div className="flex border-b border-slate-200 px-2" role="tablist">
         <Tab id="script" current={sim.tab} label="Script" onSelect={sim.setTab} />
         <Tab id="result" current={sim.tab} label={result ? `Result (${result.run.steps.length})` : "Result"} onSelect={sim.setTab} />
         <Tab id="tests" current={sim.tab} label={`Test cases (${tests.length})`} onSelect={sim.setTab} />
-      </nav>
+      </div>
       <div className="min-h-0 flex-1 overflow-y-auto bg-slate-50/60">
         {sim.tab === "script" && <ScriptEditor doc={doc} script={sim.script} checked={sim.checked} onChange={sim.setScript} />}
         {sim.tab === "result" && <RunResultView doc={doc} result={result} step={sim.step} onStep={sim.setStep} onFocus={onFocus} onRerun={sim.run} />}
