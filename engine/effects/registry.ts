@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { caseUpsert } from "./case-upsert";
 import { customerUpdate } from "./customer-update";
-import type { DescribeOptions, EffectDefinition } from "./define-effect";
+import type { DescribeOptions, EffectDefinition, EffectFollowUp, EffectPerformer, EffectWrite, SimulatedWorld } from "./define-effect";
 import { handoffCreate } from "./handoff-create";
 import { httpRequest } from "./http-request";
 import { messageSend } from "./message-send";
@@ -39,12 +39,22 @@ export type EffectOf<K extends EffectKind> = Extract<Effect, { kind: K }>;
 
 const byKind = new Map<string, EffectDefinition>(definitions.map((d) => [d.kind, d as unknown as EffectDefinition]));
 
-/** The definition of an effect's kind (every Effect has one). */
-export function effectDefinition<K extends EffectKind>(kind: K): EffectDefinition<EffectOf<K>, unknown> {
-  const definition = byKind.get(kind);
-  if (!definition) throw new Error(`no effect kind ${kind}`);
-  return definition as unknown as EffectDefinition<EffectOf<K>, unknown>;
+/** The definition of an effect's kind; every Effect has one (the union is made from this list). */
+function definitionOf(effect: Effect): EffectDefinition<Effect> {
+  return byKind.get(effect.kind) as EffectDefinition<Effect>;
 }
+
+/** Writes an effect's rows in the step's transaction, as its kind says. */
+export const writeEffect = (effect: Effect, step: EffectWrite): void => definitionOf(effect).write(effect, step);
+
+/** Its in-process consequences, once the whole step is written (subflows). */
+export const followEffect = (effect: Effect, step: EffectFollowUp): void => definitionOf(effect).follow?.(effect, step);
+
+/** Fakes an effect in Simulate mode, as its kind says. */
+export const simulateEffect = (effect: Effect, world: SimulatedWorld): void => definitionOf(effect).simulate(effect, world);
+
+/** How an outbox row of this kind is performed (undefined: the kind never leaves the process). */
+export const performerOf = (kind: string): EffectPerformer<unknown> | undefined => byKind.get(kind)?.perform;
 
 /** Kinds that leave the process through the outbox (the dispatcher performs these). */
 export const performedKinds = definitions.filter((d) => "perform" in d && d.perform).map((d) => d.kind);

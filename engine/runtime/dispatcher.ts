@@ -1,5 +1,5 @@
 import { PermanentFailure, UnknownOutcome, type EffectOutcome, type OutboxItem, type PerformDeps } from "../effects/define-effect";
-import { effectDefinition, performedKinds } from "../effects/registry";
+import { performedKinds, performerOf } from "../effects/registry";
 import type { OutboxRepository, OutboxRow } from "../store/outbox";
 
 const MAX_ATTEMPTS = 8;
@@ -18,9 +18,11 @@ export function createDispatcher(outbox: OutboxRepository, deps: PerformDeps, cl
   let running: Promise<void> | null = null;
 
   async function performOne(row: OutboxRow) {
-    const perform = effectDefinition(row.kind as never).perform!;
     let item: OutboxItem = { key: row.id, kind: row.kind, instanceId: row.instanceId, payload: JSON.parse(row.payload), attempts: row.attempts };
     try {
+      // Only performed kinds are read, but a row is data: a kind nothing performs fails for good.
+      const perform = performerOf(row.kind);
+      if (!perform) throw new PermanentFailure(`effects of kind ${row.kind} are not performed`);
       item = { ...item, payload: perform.payload.parse(item.payload) };
       const result = await perform.run(item, deps);
       await settle({ ...item, ok: true, result });

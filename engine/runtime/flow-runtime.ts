@@ -1,6 +1,6 @@
 import type { CustomerRef, FlowEvent } from "../contracts/events";
 import { EngineInputError } from "../contracts/errors";
-import { effectDefinition } from "../effects/registry";
+import { followEffect, performerOf, writeEffect } from "../effects/registry";
 import type { EffectOutcome } from "../effects/define-effect";
 import { newId } from "../store/ids";
 import type { StepRepositories } from "../store/index";
@@ -53,9 +53,9 @@ export function createFlowRuntime(repos: StepRepositories, versions: VersionCach
       reply: customer && { channel: customer.channel, address: customer.address },
       repos,
     };
-    for (const effect of result.effects) effectDefinition(effect.kind).write(effect as never, step);
+    for (const effect of result.effects) writeEffect(effect, step);
     const followUp = { instanceId: row.id, conversationId: row.conversationId, at: event.at, subflows: subflows.of(result, event.at) };
-    for (const effect of result.effects) effectDefinition(effect.kind).follow?.(effect as never, followUp);
+    for (const effect of result.effects) followEffect(effect, followUp);
     subflows.answerCaller(result, event.at);
   }
 
@@ -149,7 +149,7 @@ export function createFlowRuntime(repos: StepRepositories, versions: VersionCach
     settleEffect(outcome: EffectOutcome, at: number): void {
       const result = outcome.ok ? "done" : outcome.unknown ? "unknown" : outcome.final ? "failed" : "retry";
       if (!repos.outbox.settle(outcome.key, result, outcome.ok ? null : outcome.error, at)) return;
-      const perform = effectDefinition(outcome.kind as never).perform;
+      const perform = performerOf(outcome.kind);
       perform?.settled?.(outcome, repos);
       if (result === "retry" || !outcome.instanceId || !perform) return;
       const event = perform.feedback(outcome, at);

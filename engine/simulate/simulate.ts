@@ -2,7 +2,7 @@ import { compileFlow } from "../compiler/compile";
 import { crmEventCatalogue } from "../contracts/crm-events";
 import type { CustomerRef, FlowEvent } from "../contracts/events";
 import type { SimulatedWorld } from "../effects/define-effect";
-import { effectDefinition, type Effect } from "../effects/registry";
+import { simulateEffect, type Effect } from "../effects/registry";
 import type { FlowDocument, FlowIssue } from "../contracts/flow";
 import type { Expectation, FlowTestCase, SimulationStep } from "../contracts/simulation";
 import { buildMachine } from "../runtime/machine";
@@ -84,7 +84,7 @@ export function simulateFlow(doc: FlowDocument, script: SimulationStep[], opts: 
   const record = (input: number, event: FlowEvent, result: StepResult) => {
     sim.state = JSON.parse(JSON.stringify(result.state)) as PersistedState; // exactly what the store would keep
     const here = world(input, event.at);
-    for (const effect of result.effects) effectDefinition(effect.kind).simulate(effect as never, here);
+    for (const effect of result.effects) simulateEffect(effect, here);
     run.steps.push({
       input,
       event,
