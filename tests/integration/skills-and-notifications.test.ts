@@ -47,6 +47,17 @@ describe("skills-based queues and internal notifications", () => {
     await expect(t.engine.tasks.list({ status: "open", operatorId: "nobody" })).rejects.toThrow("operator nobody not found");
   });
 
+  it("tells each viewer of a task which of its skills they lack, by the same rule the queue and completion use", async () => {
+    await t.engine.receive("webchat", chat("v-1", "m-1", "I have a complaint", "Irina"));
+    const [task] = await t.engine.tasks.list({ status: "open", operatorId: "sam-lee" });
+    expect((await t.engine.tasks.get(task.id, "demo-operator")).missingSkills).toEqual(["complaints", "ru"]);
+    expect((await t.engine.tasks.get(task.id, "ravi-shah")).missingSkills).toEqual(["complaints", "ru"]);
+    expect((await t.engine.tasks.get(task.id, "olga-petrova")).missingSkills).toEqual([]);
+    expect((await t.engine.tasks.get(task.id, "sam-lee")).missingSkills).toEqual([]);
+    expect((await t.engine.tasks.get(task.id)).missingSkills).toEqual([]);
+    await expect(t.engine.completeTask(task.id, "done", "demo-operator")).rejects.toThrow("lacks the skills this task needs: complaints, ru");
+  });
+
   it("fills an operator's page with what they can take, however many more urgent tasks need other skills", async () => {
     for (let i = 0; i < 510; i++) await t.engine.receive("webchat", chat(`v-${i}`, `m-${i}`, "complaint"));
     await t.engine.receive("webchat", chat("v-q", "m-q", "a question"));
