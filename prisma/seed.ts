@@ -1,3 +1,4 @@
+import { isTemplateLanguage, type TemplateLanguage } from "../engine/contracts/templates";
 import type { Engine } from "../engine/index";
 import { supportChat } from "../templates/support-chat";
 import { DEMO_STAFF } from "./seed-staff";
@@ -7,13 +8,20 @@ export async function seedStaff(engine: Engine): Promise<void> {
   for (const member of DEMO_STAFF) await engine.staff.ensure({ ...member, skills: [...member.skills] });
 }
 
+/** The demo's language: English unless OMNIFLOW_DEMO_LANGUAGE names another template language (e.g. `ru`). */
+export function demoLanguage(value = process.env.OMNIFLOW_DEMO_LANGUAGE): TemplateLanguage {
+  const language = value?.trim().toLowerCase() ?? "";
+  return isTemplateLanguage(language) ? language : "en";
+}
+
 /**
  * Seeds the demo: the staff on every start (new members appear in old demo databases), and the
- * published "Support chat" flow once, into an empty database.
+ * published "Support chat" flow once, into an empty database (in Russian with OMNIFLOW_DEMO_LANGUAGE=ru).
  */
-export async function seedDemo(engine: Engine): Promise<void> {
+export async function seedDemo(engine: Engine, language: TemplateLanguage = demoLanguage()): Promise<void> {
   await seedStaff(engine);
   if (!(await engine.flows.isEmpty())) return;
-  const { id } = await engine.flows.create(supportChat.name, supportChat.document);
+  const demo = supportChat.languages[language] ?? supportChat.languages.en;
+  const { id } = await engine.flows.create(demo.name, demo.document);
   await engine.flows.publish(id);
 }

@@ -9,9 +9,7 @@ const form = { formId: "credit-card-application", url: "https://bank.example/app
 const HOUR = 3600;
 const DAY = 24 * HOUR;
 
-/** An abandoned order form becomes an outbound call task in the next business hour. */
-export const abandonedFormCall = defineTemplate({
-  id: "abandoned-form-call",
+const en = {
   name: "Abandoned form → call",
   description:
     "When the CRM reports an abandoned form (form.abandoned), " +
@@ -20,6 +18,47 @@ export const abandonedFormCall = defineTemplate({
     `Outside them the flow re-checks every ${RETRY_MINUTES} minutes, ` +
     'so the call lands within the first half hour of the next business hour (there is no "wait until open" node yet); ' +
     `after ${MAX_RETRIES} checks (about four days, e.g. over Easter) the lead counts as stale.`,
+  callTitle: "Call {{customer.name | the visitor}} ({{vars.phone | number in the CRM}}): form left unfinished at {{vars.url}}",
+  callSteps: [
+    "Open the form at the address in the title to see where the customer stopped",
+    "Call the customer and offer to finish the application together",
+    "Pick the outcome of the call",
+  ],
+  tests: {
+    customer: "Lena",
+    open: "During business hours the call task is created at once",
+    weekend: "A form left on Friday evening is called on Monday morning",
+    easter: "Closed for more than four days over Easter: the lead goes stale",
+  },
+};
+
+const ru: typeof en = {
+  name: "Брошенная анкета → звонок",
+  description:
+    "Когда CRM сообщает о брошенной анкете (form.abandoned), " +
+    "в рабочее время (Пн–Пт 09:00–18:00 по Берлину, с учётом праздников Германии 2026 года — список нужно обновлять) " +
+    "в очередь outbound-calls приходит задача на исходящий звонок со ссылкой на анкету. " +
+    `В нерабочее время сценарий проверяет часы работы каждые ${RETRY_MINUTES} минут, ` +
+    "поэтому звонок попадает в очередь в первые полчаса рабочего времени (узла «ждать до открытия» пока нет); " +
+    `после ${MAX_RETRIES} проверок (около четырёх дней, например на Пасху) заявка считается устаревшей.`,
+  callTitle: "Позвонить {{customer.name | посетителю}} ({{vars.phone | номер в CRM}}): анкета не заполнена до конца, {{vars.url}}",
+  callSteps: [
+    "Откройте анкету по ссылке из заголовка и посмотрите, на каком шаге клиент остановился",
+    "Позвоните клиенту и предложите заполнить заявку вместе",
+    "Выберите результат звонка",
+  ],
+  tests: {
+    customer: "Елена",
+    open: "В рабочее время задача на звонок создаётся сразу",
+    weekend: "Анкету, брошенную в пятницу вечером, обзванивают в понедельник утром",
+    easter: "Нерабочих дней на Пасху больше четырёх: заявка устаревает",
+  },
+};
+
+/** An abandoned order form becomes an outbound call task in the next business hour. */
+export const abandonedFormCall = defineTemplate("abandoned-form-call", { en, ru }, (t) => ({
+  name: t.name,
+  description: t.description,
   document: {
     nodes: [
       { id: "start", type: "trigger.crm-event", position: at(0, 1), settings: { event: "form.abandoned" } },
@@ -45,12 +84,8 @@ export const abandonedFormCall = defineTemplate({
         position: at(2, 0),
         settings: {
           queue: "outbound-calls",
-          title: "Call {{customer.name | the visitor}} ({{vars.phone | number in the CRM}}): form left unfinished at {{vars.url}}",
-          steps: [
-            "Open the form at the address in the title to see where the customer stopped",
-            "Call the customer and offer to finish the application together",
-            "Pick the outcome of the call",
-          ],
+          title: t.callTitle,
+          steps: t.callSteps,
           outcomes: ["completed", "not-interested", "no-answer"],
         },
       },
@@ -75,8 +110,8 @@ export const abandonedFormCall = defineTemplate({
     tests: [
       {
         id: "open",
-        name: "During business hours the call task is created at once",
-        customer: { name: "Lena", channel: "phone" },
+        name: t.tests.open,
+        customer: { name: t.tests.customer, channel: "phone" },
         steps: [
           { do: "crm-event", name: "form.abandoned", payload: form },
           { do: "complete-task", outcome: "completed" },
@@ -85,8 +120,8 @@ export const abandonedFormCall = defineTemplate({
       },
       {
         id: "weekend",
-        name: "A form left on Friday evening is called on Monday morning",
-        customer: { name: "Lena", channel: "phone" },
+        name: t.tests.weekend,
+        customer: { name: t.tests.customer, channel: "phone" },
         steps: [
           { do: "wait", seconds: 4 * DAY + 9 * HOUR }, // Friday 19:00 in Berlin: closed
           { do: "crm-event", name: "form.abandoned", payload: { formId: "order-form", url: "https://shop.example/checkout?cart=8812" } },
@@ -99,8 +134,8 @@ export const abandonedFormCall = defineTemplate({
       },
       {
         id: "easter",
-        name: "Closed for more than four days over Easter: the lead goes stale",
-        customer: { name: "Lena", channel: "phone" },
+        name: t.tests.easter,
+        customer: { name: t.tests.customer, channel: "phone" },
         steps: [
           { do: "wait", seconds: 87 * DAY + 8 * HOUR }, // Thursday 2 April 2026, 19:00 in Berlin, before Good Friday
           { do: "crm-event", name: "form.abandoned", payload: form },
@@ -110,4 +145,4 @@ export const abandonedFormCall = defineTemplate({
       },
     ],
   },
-});
+}));

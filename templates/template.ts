@@ -1,11 +1,31 @@
 import type { z } from "zod";
 import { flowDocumentSchema } from "../engine/contracts/flow";
-import type { FlowTemplate } from "../engine/contracts/templates";
+import type { FlowTemplate, LocalizedTemplate, TemplateLanguage } from "../engine/contracts/templates";
 
-export type { FlowTemplate };
+export type { FlowTemplate, TemplateLanguage };
 
-/** Declares a template; its document is parsed like an imported flow (defaults filled, mistakes caught at load). */
-export function defineTemplate(t: Omit<FlowTemplate, "document"> & { document: z.input<typeof flowDocumentSchema> }): FlowTemplate {
+/** One language's template as written: its document is parsed like an imported flow. */
+export type TemplateInput = Omit<LocalizedTemplate, "document"> & { document: z.input<typeof flowDocumentSchema> };
+
+function parse(t: TemplateInput): LocalizedTemplate {
   const document = flowDocumentSchema.parse(t.document);
-  return { ...t, document: { ...document, tests: document.tests ?? [] } };
+  return { name: t.name, description: t.description, document: { ...document, tests: document.tests ?? [] } };
+}
+
+/**
+ * Declares a template in every language: `texts` holds what people read, per language (the same
+ * keys in each), and `build` makes the flow document from one language's texts, so the structure
+ * (node ids, wiring, queues, variables) is written once. Each document is parsed like an imported
+ * flow (defaults filled, mistakes caught at load).
+ * @example defineTemplate("hello", { en: { name: "Hello", … }, ru: { name: "Привет", … } }, (t) => ({ name: t.name, … }))
+ */
+export function defineTemplate<Texts>(
+  id: string,
+  texts: { en: Texts } & Partial<Record<TemplateLanguage, Texts>>,
+  build: (texts: Texts, language: TemplateLanguage) => TemplateInput,
+): FlowTemplate {
+  const languages = Object.fromEntries(
+    Object.entries(texts).map(([language, t]) => [language, parse(build(t as Texts, language as TemplateLanguage))]),
+  ) as FlowTemplate["languages"];
+  return { id, ...languages.en, languages };
 }

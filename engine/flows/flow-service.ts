@@ -1,6 +1,6 @@
 import { compileFlow } from "../compiler/compile";
 import { flowDocumentSchema, flowExportSchema, type FlowDocument, type FlowExport, type FlowIssue } from "../contracts/flow";
-import type { FlowTemplate } from "../contracts/templates";
+import { isTemplateLanguage, TEMPLATE_LANGUAGES, type FlowTemplate, type TemplateLanguage } from "../contracts/templates";
 import { EngineInputError, FlowInvalidError } from "../contracts/errors";
 import type { FlowTestCase, SimulationStep } from "../contracts/simulation";
 import { runTestCase, simulateFlow } from "../simulate/simulate";
@@ -169,15 +169,40 @@ export function createFlowService(
       return flows.names(ids);
     },
 
-    templates() {
-      return templates.map((t) => ({ id: t.id, name: t.name, description: t.description, nodes: t.document.nodes.length, tests: t.document.tests.length }));
+    /**
+     * The gallery: each template's name and description in `language` (English where it is not
+     * written in that language), the languages it can be created in, its size.
+     */
+    templates(language: TemplateLanguage = "en") {
+      return templates.map((t) => {
+        const localized = t.languages[language] ?? t.languages.en;
+        const languages = TEMPLATE_LANGUAGES.filter((l) => t.languages[l]);
+        return {
+          id: t.id,
+          name: localized.name,
+          description: localized.description,
+          language: t.languages[language] ? language : "en",
+          languages,
+          nodes: localized.document.nodes.length,
+          tests: localized.document.tests.length,
+        };
+      });
     },
 
-    /** A new draft from a template, through the same path as an imported flow file. */
-    async createFromTemplate(templateId: string) {
+    /** A new draft from a template in one of its languages (default English), through the same path as an imported flow file. */
+    async createFromTemplate(templateId: string, language: string = "en") {
       const template = templates.find((t) => t.id === templateId);
       if (!template) throw new EngineInputError(`no template "${templateId}"`, "templateId");
-      const { id } = await importFlow({ format: "omniflow.flow", formatVersion: 1, name: template.name, document: template.document } satisfies FlowExport);
+      if (!isTemplateLanguage(language)) {
+        throw new EngineInputError(`unknown language "${language}": templates are written in ${TEMPLATE_LANGUAGES.join(", ")}`, "language");
+      }
+      const localized = template.languages[language];
+      if (!localized) {
+        const available = TEMPLATE_LANGUAGES.filter((l) => template.languages[l]).join(", ");
+        throw new EngineInputError(`template "${templateId}" is not written in "${language}" (only in ${available})`, "language");
+      }
+      const file = { format: "omniflow.flow", formatVersion: 1, name: localized.name, document: localized.document } satisfies FlowExport;
+      const { id } = await importFlow(file);
       return { id };
     },
 

@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { FLOW_LIMITS, flowDocumentSchema } from "@/engine/contracts/flow";
+import { TEMPLATE_LANGUAGES } from "@/engine/contracts/templates";
 import { flowTestCaseSchema, simulationStepSchema } from "@/engine/contracts/simulation";
 import { procedure, router } from "../trpc";
 
 const flowId = z.object({ flowId: z.string().min(1) });
+/** The language a template is listed or created in (today's calls without one get English). */
+const templateLanguage = z.enum(TEMPLATE_LANGUAGES).default("en");
 const name = z.string().trim().min(1, "give the flow a name").max(FLOW_LIMITS.name);
 
 export const flowsRouter = router({
@@ -25,10 +28,12 @@ export const flowsRouter = router({
     .input(z.object({ document: flowDocumentSchema, steps: z.array(simulationStepSchema).min(1).max(200), customer: flowTestCaseSchema.shape.customer }))
     .mutation(({ ctx, input }) => ctx.engine.flows.simulate(input.document, input.steps, input.customer)),
   runTests: procedure.input(z.object({ document: flowDocumentSchema })).mutation(({ ctx, input }) => ctx.engine.flows.runTests(input.document)),
-  templates: procedure.query(({ ctx }) => ctx.engine.flows.templates()),
+  templates: procedure
+    .input(z.object({ language: templateLanguage }).optional())
+    .query(({ ctx, input }) => ctx.engine.flows.templates(input?.language ?? "en")),
   createFromTemplate: procedure
-    .input(z.object({ templateId: z.string().min(1) }))
-    .mutation(({ ctx, input }) => ctx.engine.flows.createFromTemplate(input.templateId)),
+    .input(z.object({ templateId: z.string().min(1).max(64), language: templateLanguage }))
+    .mutation(({ ctx, input }) => ctx.engine.flows.createFromTemplate(input.templateId, input.language)),
   export: procedure.input(flowId).query(({ ctx, input }) => ctx.engine.flows.exportFlow(input.flowId)),
   import: procedure.input(z.object({ file: z.unknown() })).mutation(({ ctx, input }) => ctx.engine.flows.importFlow(input.file)),
 });
