@@ -10,7 +10,14 @@ const CALL_ME_EN = [
   "it is easier to explain by phone",
   "give me a call at this number",
 ];
-const CALL_ME_RU = ["перезвоните мне", "позвоните мне пожалуйста", "можно мне позвонить", "хочу поговорить по телефону", "наберите меня", "лучше обсудить по телефону"];
+const CALL_ME_RU = [
+  "перезвоните мне",
+  "позвоните мне пожалуйста",
+  "можно мне позвонить",
+  "хочу поговорить по телефону",
+  "наберите меня",
+  "лучше обсудить по телефону",
+];
 const QUESTION_EN = ["where is my order", "how can I pay", "can I change the delivery address", "do you ship abroad", "how do I return an item"];
 const QUESTION_RU = ["где мой заказ", "как оплатить заказ", "можно изменить адрес доставки", "вы доставляете за границу", "как оформить возврат"];
 

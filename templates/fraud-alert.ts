@@ -47,8 +47,7 @@ const en = {
     "Open a chargeback dispute for the transaction in the title",
     "Order a replacement card to the address on file",
   ],
-  blocked:
-    "Your card has been blocked and a replacement is on its way to the address we have on file. We will keep you posted about the disputed payment.",
+  blocked: "Your card has been blocked and a replacement is on its way to the address we have on file. We will keep you posted about the disputed payment.",
   tests: {
     customer: "Maria",
     payment,
@@ -103,7 +102,8 @@ const ru: typeof en = {
     "Откройте чарджбэк по транзакции из заголовка",
     "Закажите перевыпуск карты с доставкой по адресу из профиля клиента",
   ],
-  blocked: "Ваша карта заблокирована, новая уже выпускается и будет доставлена по адресу из вашего профиля. Мы будем держать вас в курсе по оспоренному платежу.",
+  blocked:
+    "Ваша карта заблокирована, новая уже выпускается и будет доставлена по адресу из вашего профиля. Мы будем держать вас в курсе по оспоренному платежу.",
   tests: {
     customer: "Мария",
     payment: { ...payment, country: "Турция" },

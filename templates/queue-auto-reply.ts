@@ -29,9 +29,7 @@ const en = {
     message: "Hi, I can't log in to my account",
     open: {
       name: "During opening hours the auto-reply gives the wait and the other channels",
-      sent: [
-        `Thanks for your message, Ann! All our agents are helping other customers right now; the expected wait is about ${EXPECTED_WAIT_MINUTES} minutes`,
-      ],
+      sent: [`Thanks for your message, Ann! All our agents are helping other customers right now; the expected wait is about ${EXPECTED_WAIT_MINUTES} minutes`],
     },
     saturday: { name: "On Saturday evening the offline auto-reply points to Telegram and e-mail", sent: ["Our team is offline right now"] },
   },

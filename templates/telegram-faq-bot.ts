@@ -11,7 +11,14 @@ const SCHEDULE_EN = [
   "working hours",
   "are you open on holidays",
 ];
-const SCHEDULE_RU = ["какой у вас график работы", "во сколько вы открываетесь", "до скольки вы работаете", "вы работаете в субботу", "часы работы", "режим работы"];
+const SCHEDULE_RU = [
+  "какой у вас график работы",
+  "во сколько вы открываетесь",
+  "до скольки вы работаете",
+  "вы работаете в субботу",
+  "часы работы",
+  "режим работы",
+];
 const DELIVERY_EN = [
   "how long does delivery take",
   "do you deliver to my city",
@@ -20,7 +27,14 @@ const DELIVERY_EN = [
   "can I pick up the order myself",
   "do you ship abroad",
 ];
-const DELIVERY_RU = ["сколько идет доставка", "вы доставляете в мой город", "когда привезут заказ", "есть ли самовывоз", "доставка за границу", "как быстро доставите"];
+const DELIVERY_RU = [
+  "сколько идет доставка",
+  "вы доставляете в мой город",
+  "когда привезут заказ",
+  "есть ли самовывоз",
+  "доставка за границу",
+  "как быстро доставите",
+];
 const PRICES_EN = [
   "how much does it cost",
   "what are your prices",
@@ -53,8 +67,7 @@ const en = {
   delivery:
     "We deliver across Germany in 1–3 business days (€4.90, free from €50) or next day by express for €9.90; EU delivery takes 3–7 days. " +
     "You can also collect your order free of charge at our Berlin store.",
-  prices:
-    "You'll find all current prices at shop.example/prices. Members save 10% on every order, and students get another 5% off with a valid student ID.",
+  prices: "You'll find all current prices at shop.example/prices. Members save 10% on every order, and students get another 5% off with a valid student ID.",
   handover: "Sure, I'm passing you to a colleague. Please stay in this chat; it usually takes just a few minutes.",
   unsure: "I'm not sure I understood that, so I'm passing your question to a colleague. Please stay in this chat.",
   taskTitle: "Telegram: {{customer.name | a customer}} asks: {{message.text}}",
@@ -104,8 +117,7 @@ const ru: typeof en = {
   delivery:
     "Доставляем по Германии за 1–3 рабочих дня (4,90 €, бесплатно от 50 €) или экспресс-доставкой на следующий день за 9,90 €; по ЕС — 3–7 дней. " +
     "Можно также бесплатно забрать заказ в нашем магазине в Берлине.",
-  prices:
-    "Все актуальные цены — на shop.example/prices. Участники клуба экономят 10% на каждом заказе, а студенты со студенческим билетом получают ещё 5%.",
+  prices: "Все актуальные цены — на shop.example/prices. Участники клуба экономят 10% на каждом заказе, а студенты со студенческим билетом получают ещё 5%.",
   handover: "Конечно, передаю вас сотруднику. Пожалуйста, оставайтесь в этом чате: обычно это занимает несколько минут.",
   unsure: "Кажется, я не совсем понял вопрос, поэтому передаю его сотруднику. Пожалуйста, оставайтесь в этом чате.",
   taskTitle: "Telegram: вопрос от {{customer.name | клиента}}: {{message.text}}",
@@ -244,10 +256,7 @@ export const telegramFaqBot = defineTemplate("telegram-faq-bot", { en, ru }, (t)
         id: "two-questions",
         name: t.tests.twoQuestions.name,
         customer: { name: t.tests.twoQuestions.customer, channel: "telegram" },
-        steps: [
-          ...t.tests.twoQuestions.messages.map((text) => ({ do: "message" as const, text })),
-          { do: "wait", seconds: IDLE_MINUTES * 60 },
-        ],
+        steps: [...t.tests.twoQuestions.messages.map((text) => ({ do: "message" as const, text })), { do: "wait", seconds: IDLE_MINUTES * 60 }],
         expect: {
           status: "completed",
           outcome: "answered",
