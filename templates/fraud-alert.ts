@@ -86,7 +86,7 @@ const ru: typeof en = {
     "Спасибо, что сообщили. Чтобы защитить ваши деньги, мы прямо сейчас блокируем карту и оспорим этот платёж. Как только карта будет заблокирована, мы вам напишем.",
   callTitle:
     "Позвонить {{customer.name | клиенту}}: не подтверждена оплата " +
-    "{{vars.amount}} {{vars.currency}}, {{vars.merchant | продавец?}}, {{vars.country}} ({{vars.transactionId}})",
+    "{{vars.amount}} {{vars.currency}}, {{vars.merchant | продавец неизвестен}}, {{vars.country}} ({{vars.transactionId}})",
   callSteps: [
     "Позвоните клиенту по номеру телефона из CRM",
     "Подтвердите личность клиента по контрольным вопросам",
@@ -96,7 +96,7 @@ const ru: typeof en = {
   caseSubject: "Клиент не узнаёт операцию по карте: {{vars.amount}} {{vars.currency}}, {{vars.country}}",
   blockTitle:
     "Заблокировать карту {{customer.name | клиента}}: не узнана оплата " +
-    "{{vars.amount}} {{vars.currency}}, {{vars.merchant | продавец?}}, {{vars.country}} ({{vars.transactionId}})",
+    "{{vars.amount}} {{vars.currency}}, {{vars.merchant | продавец неизвестен}}, {{vars.country}} ({{vars.transactionId}})",
   blockSteps: [
     "Заблокируйте карту в системе управления картами",
     "Откройте чарджбэк по транзакции из заголовка",
