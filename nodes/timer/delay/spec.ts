@@ -31,6 +31,17 @@ export const delayNode = defineNode({
   category: "flow",
   icon: "Timer",
   keywords: ["wait", "pause", "sleep", "later", "schedule", "timer"],
+  ru: {
+    title: "Пауза",
+    description: "Приостанавливает сценарий на минуты, часы или дни, затем продолжает. Пауза сохраняется при перезапуске.",
+    keywords: ["ждать", "пауза", "задержка", "позже", "отложить", "таймер"],
+    settings: {
+      amount: { label: "Ждать", help: "Надёжно: пауза сохраняется при перезапуске. Не больше 90 дней." },
+      unit: { label: "Единица" },
+    },
+    options: { unit: { minutes: "Минуты", hours: "Часы", days: "Дни" } },
+    ports: { out: "После паузы" },
+  },
   settings,
   hasInput: true,
   waits: true,
