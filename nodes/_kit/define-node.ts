@@ -36,9 +36,7 @@ export type Locale = (typeof LOCALES)[number];
  * A settings field's path as the texts name it: dotted keys, `*` for the items of an array
  * (`rules.*.pattern`, `channels.*`). The form's concrete paths (`rules.0.pattern`) map onto it.
  */
-export type SettingPath<T> = T extends Record<string, unknown>
-  ? { [K in keyof T & string]-?: K | SubPath<K, NonNullable<T[K]>> }[keyof T & string]
-  : never;
+export type SettingPath<T> = T extends Record<string, unknown> ? { [K in keyof T & string]-?: K | SubPath<K, NonNullable<T[K]>> }[keyof T & string] : never;
 type SubPath<K extends string, V> = V extends readonly (infer I)[]
   ? `${K}.*` | (NonNullable<I> extends Record<string, unknown> ? `${K}.*.${SettingPath<NonNullable<I>>}` : never)
   : V extends Record<string, unknown>

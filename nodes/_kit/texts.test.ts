@@ -135,7 +135,10 @@ describe("node texts: every English text has its Russian", () => {
       expectTranslated(`${type} description`, spec.description, ru.description);
       expect(ru.keywords.length, `${type}: no Russian search words`).toBeGreaterThan(0);
       for (const word of ru.keywords) expect(word.trim(), `${type}: a blank search word`).toBeTruthy();
-      expect(ru.keywords.some((w) => CYRILLIC.test(w)), `${type}: no Russian among the search words`).toBe(true);
+      expect(
+        ru.keywords.some((w) => CYRILLIC.test(w)),
+        `${type}: no Russian among the search words`,
+      ).toBe(true);
     });
 
     it("every settings field's label, help and placeholder", () => {
@@ -221,7 +224,13 @@ describe("nodeText", () => {
     const ru = nodeText(textMatch, "ru");
     expect(ru.setting("rules.3.pattern")).toEqual({ label: "Ключевые слова или шаблон", placeholder: "часы, открыто, график" });
     expect(ru.setting("rules")).toEqual({ label: "Правила", item: "Правило" });
-    expect(ru.ports([{ id: "rule-1", label: "Hours" }, { id: "rule-2", label: "Rule 2" }, { id: "else", label: "Else" }])).toEqual([
+    expect(
+      ru.ports([
+        { id: "rule-1", label: "Hours" },
+        { id: "rule-2", label: "Rule 2" },
+        { id: "else", label: "Else" },
+      ]),
+    ).toEqual([
       { id: "rule-1", label: "Hours" },
       { id: "rule-2", label: "Правило 2" },
       { id: "else", label: "Иначе" },
