@@ -25,7 +25,7 @@ export const NODE_CATEGORIES: { id: NodeCategory; label: string; ru: { label: st
   { id: "data", label: "Data", ru: { label: "Данные" } },
   { id: "crm", label: "CRM", ru: { label: "CRM" } },
   { id: "routing", label: "Operators", ru: { label: "Операторы" } },
-  { id: "flow", label: "Flow", ru: { label: "Ход сценария" } },
+  { id: "flow", label: "Flow", ru: { label: "Управление сценарием" } },
 ];
 
 /** The languages node texts come in; English is the source (the spec's own fields). */

@@ -52,7 +52,7 @@ export const setVariableNode = defineNode({
       },
     },
     options: { type: { string: "Текст", number: "Число", boolean: "Да/нет" } },
-    ports: { out: "Готово", error: { "Not a number": "Не число", "Not true/false, yes/no or 1/0": "Не true/false, yes/no или 1/0" } },
+    ports: { out: "Задано", error: { "Not a number": "Не число", "Not true/false, yes/no or 1/0": "Не true/false, yes/no или 1/0" } },
   },
   settings,
   hasInput: true,

@@ -32,7 +32,7 @@ export const sentimentNode = defineNode({
       },
       positiveAbove: { label: "Позитив выше", help: "Сообщение с оценкой больше этой считается позитивным; всё, что между, — нейтральным." },
     },
-    ports: { negative: "Негатив", neutral: "Нейтрально", positive: "Позитив" },
+    ports: { negative: "Негативно", neutral: "Нейтрально", positive: "Позитивно" },
   },
   settings,
   hasInput: true,

@@ -59,7 +59,7 @@ export const sendMessageNode = defineNode({
       },
       awaitDelivery: {
         label: "Ждать доставки",
-        help: "Продолжить по «Доставлено» или «Не доставлено» (например, чтобы затем отправить SMS, а потом e-mail).",
+        help: "Продолжить по «Доставлено» или «Не доставлено» (например, чтобы при неудаче отправить SMS, а затем e-mail).",
       },
     },
     options: { channel: { conversation: "Канал диалога", ...RU_CHANNELS } },

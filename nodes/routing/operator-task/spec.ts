@@ -39,7 +39,7 @@ export const operatorTaskNode = defineNode({
   icon: "UserRound",
   keywords: ["operator", "agent", "handover", "queue", "human", "skills", "task", "assign"],
   ru: {
-    title: "Назначить в очередь",
+    title: "Поставить в очередь",
     description: "Ставит задачу в очередь операторов для сотрудника с нужными навыками; сценарий продолжается по результату, который выберет оператор.",
     keywords: ["оператор", "передача оператору", "очередь", "человек", "навыки", "задача", "назначить"],
     settings: {
