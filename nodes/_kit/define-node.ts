@@ -17,15 +17,52 @@ declare module "zod" {
 
 export type NodeCategory = "trigger" | "logic" | "message" | "data" | "crm" | "routing" | "flow";
 
-export const NODE_CATEGORIES: { id: NodeCategory; label: string }[] = [
-  { id: "trigger", label: "Triggers" },
-  { id: "logic", label: "Conditions" },
-  { id: "message", label: "Messages" },
-  { id: "data", label: "Data" },
-  { id: "crm", label: "CRM" },
-  { id: "routing", label: "Operators" },
-  { id: "flow", label: "Flow" },
+/** The palette's groups; `label` is the English name, `ru` the Russian one. */
+export const NODE_CATEGORIES: { id: NodeCategory; label: string; ru: { label: string } }[] = [
+  { id: "trigger", label: "Triggers", ru: { label: "Триггеры" } },
+  { id: "logic", label: "Conditions", ru: { label: "Условия" } },
+  { id: "message", label: "Messages", ru: { label: "Сообщения" } },
+  { id: "data", label: "Data", ru: { label: "Данные" } },
+  { id: "crm", label: "CRM", ru: { label: "CRM" } },
+  { id: "routing", label: "Operators", ru: { label: "Операторы" } },
+  { id: "flow", label: "Flow", ru: { label: "Управление сценарием" } },
 ];
+
+/** The languages node texts come in; English is the source (the spec's own fields). */
+export const LOCALES = ["en", "ru"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/**
+ * A settings field's path as the texts name it: dotted keys, `*` for the items of an array
+ * (`rules.*.pattern`, `channels.*`). The form's concrete paths (`rules.0.pattern`) map onto it.
+ */
+export type SettingPath<T> = T extends Record<string, unknown> ? { [K in keyof T & string]-?: K | SubPath<K, NonNullable<T[K]>> }[keyof T & string] : never;
+type SubPath<K extends string, V> = V extends readonly (infer I)[]
+  ? `${K}.*` | (NonNullable<I> extends Record<string, unknown> ? `${K}.*.${SettingPath<NonNullable<I>>}` : never)
+  : V extends Record<string, unknown>
+    ? `${K}.${SettingPath<V>}`
+    : never;
+
+/** A settings field's texts; `item` names one item of a repeated group ("Правило" for "Rules"). */
+export type FieldTexts = { label?: string; help?: string; placeholder?: string; item?: string };
+
+/**
+ * A node type's texts in one language other than English (the spec's own fields are English).
+ * `settings` and `options` are keyed by {@link SettingPath}. `ports` is keyed by port id, where
+ * `{n}` stands for a number (`rule-{n}`); its value is the label, or for a port whose English
+ * label varies, English label → translation (`{ "Rule {n}": "Правило {n}" }`). A label that is
+ * none of those is data the user typed (a rule's name, an outcome) and stays as it is.
+ */
+export type NodeTexts<In = Record<string, unknown>> = {
+  title: string;
+  description: string;
+  /** Search words for the palette. */
+  keywords: string[];
+  settings?: { [P in SettingPath<In>]?: FieldTexts };
+  /** Labels for the values of a choice (enum) field: value → label. */
+  options?: { [P in SettingPath<In>]?: Record<string, string> };
+  ports?: Record<string, string | Record<string, string>>;
+};
 
 /** An output handle on the canvas; its id is the React Flow handle id. */
 export type Port = { id: string; label: string };
@@ -87,6 +124,8 @@ export type NodeSpec<
   /** A lucide icon name, so the spec stays serialisable. */
   icon: string;
   keywords?: string[];
+  /** The Russian texts (see `nodes/_kit/texts.ts`); English is this spec's own fields. */
+  ru: NodeTexts<z.input<NoInfer<S>>>;
   settings: S;
   /** Triggers have no input port. */
   hasInput: boolean;

@@ -5,6 +5,7 @@ import { action, defineNode } from "../../_kit/define-node";
 import { renderTemplate, templateIssues } from "../../_kit/template";
 import { CASE_STATUSES, TASK_PRIORITIES } from "../../../engine/contracts/events";
 import { fieldLineIssues, fieldLinesSchema, renderFieldLines } from "../field-lines";
+import { RU_PRIORITIES } from "../../_kit/ru";
 
 const settings = z.object({
   type: z
@@ -48,6 +49,27 @@ export const caseNode = defineNode({
   category: "crm",
   icon: "BriefcaseBusiness",
   keywords: ["crm", "case", "ticket", "incident", "complaint", "claim"],
+  ru: {
+    title: "Создать или обновить обращение",
+    description: "Открывает обращение в CRM (жалоба, блокировка карты …) по клиенту или обновляет обращение этого типа, которое сценарий уже открыл.",
+    keywords: ["crm", "обращение", "тикет", "заявка", "инцидент", "жалоба", "претензия"],
+    settings: {
+      type: { label: "Тип обращения", help: "У сценария одно обращение каждого типа: повторный проход через узел обновляет его.", placeholder: "card-block" },
+      status: { label: "Статус" },
+      priority: { label: "Приоритет" },
+      subject: { label: "Тема" },
+      details: {
+        label: "Подробности",
+        help: "По одному в строке, ключ = значение; хранятся вместе с обращением. Пустые значения пропускаются.",
+        placeholder: "country = {{vars.country}}",
+      },
+    },
+    options: {
+      status: { open: "Открыто", pending: "В ожидании", resolved: "Решено", closed: "Закрыто" },
+      priority: RU_PRIORITIES,
+    },
+    ports: { out: "Сохранено" },
+  },
   settings,
   hasInput: true,
   outputs: () => [{ id: "out", label: "Saved" }],

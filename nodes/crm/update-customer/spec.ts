@@ -21,6 +21,19 @@ export const updateCustomerNode = defineNode({
   category: "crm",
   icon: "UserPen",
   keywords: ["crm", "customer", "field", "profile", "email", "phone", "tier", "save"],
+  ru: {
+    title: "Обновить поле клиента",
+    description: "Записывает дополнительные поля (например, e-mail, уровень, предпочитаемый мессенджер) в карточку клиента; остальные поля не меняются.",
+    keywords: ["crm", "клиент", "поле", "профиль", "карточка", "e-mail", "телефон", "уровень", "сохранить"],
+    settings: {
+      fields: {
+        label: "Поля",
+        help: "По одному в строке, имя = значение, например email = {{vars.email}}. Если значение получилось пустым, поле не меняется.",
+        placeholder: "tier = gold",
+      },
+    },
+    ports: { out: "Обновлено" },
+  },
   settings,
   hasInput: true,
   outputs: () => [{ id: "out", label: "Updated" }],

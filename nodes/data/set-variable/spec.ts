@@ -39,6 +39,21 @@ export const setVariableNode = defineNode({
   category: "data",
   icon: "Variable",
   keywords: ["variable", "assign", "store", "remember", "save", "vars"],
+  ru: {
+    title: "Задать переменную",
+    description: "Сохраняет текст, число или значение да/нет в переменную сценария, которую следующие узлы читают как {{vars.name}}.",
+    keywords: ["переменная", "присвоить", "сохранить", "запомнить", "vars"],
+    settings: {
+      name: { label: "Переменная", placeholder: "plan", help: "Потом читайте её как {{vars.<name>}}." },
+      type: { label: "Тип" },
+      value: {
+        label: "Значение",
+        help: "Текст с подстановками, например {{message.text}}. Число: 42 или 3,5. Да/нет: true/false, yes/no, 1/0.",
+      },
+    },
+    options: { type: { string: "Текст", number: "Число", boolean: "Да/нет" } },
+    ports: { out: "Задано", error: { "Not a number": "Не число", "Not true/false, yes/no or 1/0": "Не true/false, yes/no или 1/0" } },
+  },
   settings,
   hasInput: true,
   outputs: (s) => [{ id: "out", label: "Set" }, ...(canFail(s) ? [{ id: "error", label: `Not ${NOT_A[s.type]}` }] : [])],

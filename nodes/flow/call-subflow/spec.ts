@@ -52,6 +52,25 @@ export const callSubflowNode = defineNode({
   category: "flow",
   icon: "Workflow",
   keywords: ["subflow", "call", "reuse", "module", "function", "nested", "inputs", "outputs"],
+  ru: {
+    title: "Вызвать подсценарий",
+    description:
+      "Запускает другой опубликованный сценарий с входными данными, ждёт его завершения и сохраняет выходные; «Сбой», если его не удаётся запустить.",
+    keywords: ["подсценарий", "вызов", "повторное использование", "модуль", "функция", "вложенный", "входные данные", "выходные данные"],
+    settings: {
+      flowId: { label: "Вызываемый сценарий", help: "Опубликованный сценарий, который начинается с триггера «Вызван другим сценарием»." },
+      inputs: {
+        label: "Входные данные",
+        help: "По одному в строке, имя = значение, для объявленных входов вызываемого сценария. Одна подстановка без текста передаёт значение как есть (число остаётся числом).",
+        placeholder: "amount = {{vars.amount}}",
+      },
+      resultVariable: {
+        label: "Переменная результата",
+        help: "Выходные данные попадают в {{vars.<name>.<output>}}, итог вызванного сценария — в {{vars.<name>.outcome}}, причина сбоя — в {{vars.<name>.error}}.",
+      },
+    },
+    ports: { done: "Завершён", failed: "Сбой" },
+  },
   settings,
   hasInput: true,
   // No `waits`: a called flow that never waits ends within the same step, so a loop through

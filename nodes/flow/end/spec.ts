@@ -14,6 +14,12 @@ export const endNode = defineNode({
   category: "flow",
   icon: "CircleStop",
   keywords: ["finish", "stop", "done"],
+  ru: {
+    title: "Конец",
+    description: "Завершает сценарий и записывает его итог.",
+    keywords: ["конец", "завершить", "стоп", "готово", "финиш"],
+    settings: { outcome: { label: "Итог", help: "Записывается в экземпляр сценария, например answered, handed-over." } },
+  },
   settings,
   hasInput: true,
   outputs: () => [],

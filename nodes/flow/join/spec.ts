@@ -21,6 +21,19 @@ export const joinNode = defineNode({
   category: "flow",
   icon: "Merge",
   keywords: ["join", "merge", "wait for all", "synchronise", "parallel", "barrier"],
+  ru: {
+    title: "Слияние",
+    description: "Ждёт ветки узла «Запустить параллельно» и продолжает один раз.",
+    keywords: ["слияние", "объединение", "ждать всех", "синхронизация", "параллельно", "барьер"],
+    settings: {
+      mode: {
+        label: "Продолжить, когда",
+        help: "Дошли все ветки: ждать каждую. Дошла первая ветка: продолжить сразу; остальные ветки останавливаются, их поздние события не учитываются.",
+      },
+    },
+    options: { mode: { all: "Дошли все ветки", first: "Дошла первая ветка" } },
+    ports: { out: "Объединено" },
+  },
   settings,
   hasInput: true,
   outputs: () => [{ id: "out", label: "Joined" }],

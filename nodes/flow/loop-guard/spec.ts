@@ -24,6 +24,18 @@ export const loopGuardNode = defineNode({
   category: "flow",
   icon: "Repeat",
   keywords: ["loop", "repeat", "retry", "limit", "iterations", "counter"],
+  ru: {
+    title: "Ограничитель цикла",
+    description: "Пропускает экземпляр сценария через цикл не больше N раз, затем продолжает по «Превышено».",
+    keywords: ["цикл", "повтор", "ещё раз", "лимит", "итерации", "счётчик"],
+    settings: {
+      maxIterations: {
+        label: "Максимум проходов",
+        help: "Сколько раз один экземпляр сценария проходит через «Продолжить»; все следующие проходы уходят в «Превышено».",
+      },
+    },
+    ports: { continue: "Продолжить", exceeded: "Превышено" },
+  },
   settings,
   hasInput: true,
   outputs: () => [

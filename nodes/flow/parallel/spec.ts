@@ -37,6 +37,16 @@ export const parallelNode = defineNode({
   category: "flow",
   icon: "GitFork",
   keywords: ["parallel", "fork", "split", "concurrent", "branches", "at the same time"],
+  ru: {
+    title: "Запустить параллельно",
+    description: "Запускает несколько веток одновременно; узел «Слияние» продолжает, когда они завершатся.",
+    keywords: ["параллельно", "ветвление", "разделение", "одновременно", "ветки"],
+    settings: {
+      branches: { label: "Ветки", help: "Сколько веток идут одновременно (2–5). Сведите все ветки в одно «Слияние»." },
+      labels: { label: "Названия веток", help: "Необязательно, по одному в строке в порядке веток; ветка без названия — «Ветка N»." },
+    },
+    ports: { "branch-{n}": { "Branch {n}": "Ветка {n}" } },
+  },
   settings,
   hasInput: true,
   outputs: (s) => Array.from({ length: s.branches }, (_, i) => ({ id: branchPort(i + 1), label: s.labels[i] ?? `Branch ${i + 1}` })),

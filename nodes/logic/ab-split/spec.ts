@@ -38,6 +38,16 @@ export const abSplitNode = defineNode({
   category: "logic",
   icon: "FlaskConical",
   keywords: ["ab test", "experiment", "split", "random", "percentage", "variant"],
+  ru: {
+    title: "A/B-тест",
+    description: "Направляет каждого клиента в один из вариантов по процентам; клиент всегда попадает в один и тот же вариант.",
+    keywords: ["a/b тест", "ab тест", "эксперимент", "разделение", "случайно", "процент", "вариант"],
+    settings: {
+      variants: { label: "Варианты", help: "Каждый клиент всегда попадает в один и тот же вариант этого узла.", item: "Вариант" },
+      "variants.*.name": { label: "Вариант", placeholder: "A" },
+      "variants.*.percent": { label: "Процент" },
+    },
+  },
   settings,
   hasInput: true,
   outputs: (s) => s.variants.map((v, i) => ({ id: portId(i), label: v.name })),

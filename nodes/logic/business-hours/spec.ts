@@ -67,6 +67,27 @@ export const businessHoursNode = defineNode({
   category: "logic",
   icon: "CalendarClock",
   keywords: ["hours", "schedule", "open", "closed", "working time", "holiday", "time zone"],
+  ru: {
+    title: "Рабочее время",
+    description: "Продолжает по «Открыто» или «Закрыто» по недельному графику в заданном часовом поясе, с учётом праздников.",
+    keywords: ["часы работы", "график", "открыто", "закрыто", "рабочее время", "праздник", "часовой пояс"],
+    settings: {
+      timeZone: { label: "Часовой пояс", help: "Часовой пояс IANA; переход на летнее время учитывается автоматически.", placeholder: "Europe/Moscow" },
+      mon: {
+        label: "Понедельник",
+        help: "Для каждого дня: «09:00-18:00», «09:00-13:00, 14:00-18:00» (с обеденным перерывом), пусто — выходной; 24:00 — полночь.",
+        placeholder: "выходной",
+      },
+      tue: { label: "Вторник", placeholder: "выходной" },
+      wed: { label: "Среда", placeholder: "выходной" },
+      thu: { label: "Четверг", placeholder: "выходной" },
+      fri: { label: "Пятница", placeholder: "выходной" },
+      sat: { label: "Суббота", placeholder: "выходной" },
+      sun: { label: "Воскресенье", placeholder: "выходной" },
+      holidays: { label: "Праздники", help: "Нерабочие дни целиком, по одной дате в строке (ГГГГ-ММ-ДД), в часовом поясе выше." },
+    },
+    ports: { open: "Открыто", closed: "Закрыто" },
+  },
   settings,
   hasInput: true,
   outputs: () => [

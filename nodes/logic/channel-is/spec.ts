@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { channelSchema } from "../../../engine/contracts/events";
 import { defineNode, guard } from "../../_kit/define-node";
+import { RU_CHANNELS } from "../../_kit/ru";
 
 const settings = z.object({
   channels: z
@@ -20,6 +21,16 @@ export const channelIsNode = defineNode({
   category: "logic",
   icon: "MessagesSquare",
   keywords: ["channel", "webchat", "sms", "email", "telegram", "whatsapp", "phone"],
+  ru: {
+    title: "Канал совпадает",
+    description: "Продолжает по «Совпадение», если диалог идёт в одном из выбранных каналов, иначе — по «Иначе».",
+    keywords: ["канал", "веб-чат", "sms", "e-mail", "почта", "telegram", "whatsapp", "телефон"],
+    settings: {
+      channels: { label: "Каналы", help: "Совпадение, если диалог идёт в одном из них: webchat, email, sms, phone, telegram, whatsapp." },
+    },
+    options: { "channels.*": RU_CHANNELS },
+    ports: { match: "Совпадение", else: "Иначе" },
+  },
   settings,
   hasInput: true,
   outputs: () => [

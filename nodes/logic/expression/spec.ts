@@ -30,6 +30,22 @@ export const expressionNode = defineNode({
   category: "logic",
   icon: "SquareFunction",
   keywords: ["if", "expression", "compare", "variable", "condition", "formula"],
+  ru: {
+    title: "Условие",
+    description: "Сравнивает поля клиента, сообщение или переменные сценария на безопасном языке выражений (filtrex); продолжает по «Да» или «Нет».",
+    keywords: ["если", "выражение", "сравнение", "переменная", "условие", "формула"],
+    settings: {
+      expression: {
+        label: "Условие",
+        help:
+          "Имена пишутся через точку: customer.name, customer.channel, message.text, message.channel, task.outcome, vars.<name>. " +
+          'Текст — в двойных кавычках. Операторы: == != < <= > >=, and, or, not, in ("sms", "email"), ~= "regex", + - * /. ' +
+          "Отсутствующее значение или несовпадение типов (текст сравнивается с числом) считается ложью.",
+        placeholder: 'vars.amount > 1000 and customer.channel == "webchat"',
+      },
+    },
+    ports: { true: "Да", false: "Нет" },
+  },
   settings,
   hasInput: true,
   outputs: () => [

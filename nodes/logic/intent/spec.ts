@@ -56,6 +56,25 @@ export const intentNode = defineNode({
   category: "logic",
   icon: "BrainCircuit",
   keywords: ["intent", "classifier", "nlu", "understand", "topic", "bot"],
+  ru: {
+    title: "Намерение",
+    description:
+      "Распознаёт, чего хочет клиент, по примерам фраз для каждого намерения (русский и английский, работает локально); при низкой уверенности — выход «Не распознано».",
+    keywords: ["намерение", "интент", "классификатор", "nlu", "распознавание", "тема", "бот"],
+    settings: {
+      intents: { label: "Намерения", item: "Намерение" },
+      "intents.*.name": { label: "Намерение", placeholder: "заблокировать карту" },
+      "intents.*.examples": {
+        label: "Примеры фраз",
+        help: "По одной фразе в строке, на русском или английском. Разные формулировки учат лучше, чем повторы.",
+      },
+      minConfidence: {
+        label: "Минимальная уверенность",
+        help: "От 0 до 1. Если сходство сообщения с примерами любого намерения ниже этого значения, оно уходит в «Не распознано».",
+      },
+    },
+    ports: { "intent-{n}": { "Intent {n}": "Намерение {n}" }, unknown: "Не распознано" },
+  },
   settings,
   hasInput: true,
   outputs: (s) => [...s.intents.map((intent, i) => ({ id: portId(i), label: intent.name || `Intent ${i + 1}` })), { id: UNKNOWN, label: "Unknown" }],

@@ -21,6 +21,19 @@ export const sentimentNode = defineNode({
   category: "logic",
   icon: "Smile",
   keywords: ["sentiment", "mood", "tone", "angry", "complaint", "emotion"],
+  ru: {
+    title: "Тональность",
+    description: "Оценивает сообщение клиента как негативное, нейтральное или позитивное (по словарям русского и английского, работает локально).",
+    keywords: ["тональность", "настроение", "тон", "недовольство", "жалоба", "эмоции", "негатив"],
+    settings: {
+      negativeBelow: {
+        label: "Негатив ниже",
+        help: "Сообщение с оценкой меньше этой считается негативным. Вес слов — от -5 («ужасно», «terrible») до +5.",
+      },
+      positiveAbove: { label: "Позитив выше", help: "Сообщение с оценкой больше этой считается позитивным; всё, что между, — нейтральным." },
+    },
+    ports: { negative: "Негативно", neutral: "Нейтрально", positive: "Позитивно" },
+  },
   settings,
   hasInput: true,
   outputs: () => LABELS.map((label) => ({ id: label, label: label[0].toUpperCase() + label.slice(1) })),

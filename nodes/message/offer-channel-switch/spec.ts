@@ -4,6 +4,7 @@ import { action, defineNode, guard, type NodeIssue } from "../../_kit/define-nod
 import { armTimer, disarmTimer, ownsTimer } from "../../_kit/durable-timer";
 import { renderTemplate, settingIssue, templateIssues } from "../../_kit/template";
 import { prioritySetting, queueName, slaSetting } from "../../_kit/task-settings";
+import { RU_CHANNELS, RU_PRIORITIES } from "../../_kit/ru";
 
 const MESSENGERS = ["telegram", "whatsapp"] as const;
 /** How long a "continue in the messenger" link stays valid. */
@@ -114,6 +115,48 @@ export const offerChannelSwitchNode = defineNode({
   category: "message",
   icon: "ArrowLeftRight",
   keywords: ["callback", "call me", "switch", "channel", "telegram", "whatsapp", "phone", "handover"],
+  ru: {
+    title: "Предложить другой канал",
+    description:
+      "Предлагает обратный звонок или ссылку на мессенджер; при согласии создаёт задачу на обратный звонок или отправляет одноразовую ссылку, которая сохраняет историю клиента.",
+    keywords: ["обратный звонок", "перезвонить", "смена канала", "канал", "telegram", "whatsapp", "телефон", "передача"],
+    settings: {
+      switchTo: { label: "Перевести в", help: "Обратный звонок (задача для операторов) или ссылка, по которой диалог продолжится в мессенджере." },
+      offer: {
+        label: "Предложение",
+        placeholder: "Если пусто, уйдёт стандартный текст на английском: “Would you like us to call you back?” или “Shall we continue in Telegram?”",
+      },
+      accept: { label: "Кнопка согласия" },
+      decline: { label: "Кнопка отказа" },
+      confirmation: {
+        label: "Подтверждение",
+        placeholder: "Если пусто, уйдёт стандартный текст на английском: “An operator will call you shortly.” или “Tap the link to continue:”",
+        help: "Отправляется при согласии. Для мессенджера следом идёт ссылка.",
+      },
+      timeoutSeconds: {
+        label: "Ждать ответа (сек)",
+        help: "0 — ждать без ограничения; по истечении времени сценарий продолжает по «Нет ответа».",
+      },
+      queue: { label: "Очередь обратных звонков" },
+      priority: { label: "Приоритет обратного звонка" },
+      slaMinutes: { label: "Перезвонить в течение (мин)", help: "Срок SLA задачи на обратный звонок; 0 — без срока." },
+      messenger: { label: "Мессенджер" },
+      linkBase: {
+        label: "Начало ссылки",
+        help: "К нему добавляется одноразовый токен, например https://t.me/your_bot?start= (deep link Telegram) или https://wa.me/15550001111?text=",
+      },
+    },
+    options: {
+      switchTo: { callback: "Обратный звонок", messenger: "Мессенджер" },
+      priority: RU_PRIORITIES,
+      messenger: { telegram: RU_CHANNELS.telegram, whatsapp: RU_CHANNELS.whatsapp },
+    },
+    ports: {
+      switched: { "Callback booked": "Звонок заказан", "Link sent": "Ссылка отправлена" },
+      declined: "Отказ / другой ответ",
+      "no-answer": "Нет ответа",
+    },
+  },
   settings,
   hasInput: true,
   waits: true,

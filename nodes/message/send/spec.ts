@@ -3,6 +3,7 @@ import { channelSchema } from "../../../engine/contracts/events";
 import { emit, emitAndPark, templateScope, unpark } from "../../_kit/context";
 import { action, defineNode, guard } from "../../_kit/define-node";
 import { renderTemplate, templateIssues } from "../../_kit/template";
+import { RU_CHANNELS } from "../../_kit/ru";
 
 const settings = z.object({
   text: z.string().trim().min(1, "write the message to send").max(4000).meta({
@@ -42,6 +43,28 @@ export const sendMessageNode = defineNode({
   category: "message",
   icon: "Send",
   keywords: ["reply", "answer", "message", "notify", "fallback"],
+  ru: {
+    title: "Отправить ответ",
+    description: "Отправляет клиенту сообщение в канал диалога или в другой канал.",
+    keywords: ["ответ", "сообщение", "отправить", "уведомить", "резервный канал", "быстрые ответы"],
+    settings: {
+      text: {
+        label: "Сообщение",
+        help: "Используйте {{customer.name}}, {{message.text}}, {{vars.name}}; {{customer.name | there}} подставит «there», если имя неизвестно.",
+      },
+      channel: { label: "Канал", help: "Канал диалога или другой канал, в котором клиент известен (например, мессенджер)." },
+      buttons: {
+        label: "Кнопки быстрых ответов",
+        help: "По одной в строке. Нажатие отправляет текст кнопки как ответ клиента; в каналах без кнопок они перечисляются после текста.",
+      },
+      awaitDelivery: {
+        label: "Ждать доставки",
+        help: "Продолжить по «Доставлено» или «Не доставлено» (например, чтобы при неудаче отправить SMS, а затем e-mail).",
+      },
+    },
+    options: { channel: { conversation: "Канал диалога", ...RU_CHANNELS } },
+    ports: { out: "Отправлено", delivered: "Доставлено", failed: "Не доставлено" },
+  },
   settings,
   hasInput: true,
   waits: (s) => s.awaitDelivery,

@@ -22,6 +22,15 @@ export const waitReplyNode = defineNode({
   category: "message",
   icon: "Hourglass",
   keywords: ["wait", "reply", "timeout"],
+  ru: {
+    title: "Ждать ответа",
+    description: "Ждёт следующего сообщения клиента; если оно не пришло вовремя, продолжает по «Время истекло».",
+    keywords: ["ждать", "ответ", "ожидание", "тайм-аут"],
+    settings: {
+      timeoutSeconds: { label: "Время ожидания (сек)", help: "0 — ждать без ограничения. Ожидание не сбрасывается при перезапуске сервера." },
+    },
+    ports: { reply: "Ответ", timeout: "Время истекло" },
+  },
   settings,
   hasInput: true,
   waits: true,

@@ -4,6 +4,7 @@ import { action, defineNode, guard } from "../../_kit/define-node";
 import { renderTemplate, settingIssue, templateIssues } from "../../_kit/template";
 import { OPTIONAL_SLUG, prioritySetting, SLUG_MESSAGE, slaSetting } from "../../_kit/task-settings";
 import { awaitTask, completesTask, slaFired, slaMissed, taskDone, taskToEscalate } from "../task-wait";
+import { RU_PRIORITIES, RU_PRIORITY_FIELD } from "../../_kit/ru";
 
 /** The queue supervisors work from. */
 export const SUPERVISOR_QUEUE = "supervisors";
@@ -56,6 +57,24 @@ export const escalateNode = defineNode({
   category: "routing",
   icon: "Siren",
   keywords: ["escalate", "supervisor", "sla", "reassign", "priority", "breach"],
+  ru: {
+    title: "Эскалация",
+    description: "Передаёт открытую задачу супервизорам или в другую очередь с более высоким приоритетом и новым SLA и ждёт её выполнения.",
+    keywords: ["эскалация", "супервизор", "sla", "переназначить", "приоритет", "нарушение"],
+    settings: {
+      to: { label: "Эскалировать", help: "Супервизорам или в другую очередь операторов (например, на вторую линию)." },
+      queue: { label: "Очередь", help: "Для эскалации в очередь.", placeholder: "senior-support" },
+      priority: RU_PRIORITY_FIELD,
+      slaMinutes: {
+        label: "SLA (мин)",
+        help: "0 — без SLA. Если задача после эскалации всё ещё открыта по истечении этого времени, сценарий продолжает по «SLA нарушен».",
+      },
+      note: { label: "Комментарий", help: "Добавляется в задачу шагом, чтобы тот, кто её примет, видел причину передачи." },
+      title: { label: "Название, если открытой задачи нет", help: "Если у сценария нет открытой задачи, создаётся новая с этим названием." },
+    },
+    options: { to: { supervisors: "Супервизорам", queue: "В очередь" }, priority: RU_PRIORITIES },
+    ports: { done: "Выполнена", "sla-breached": "SLA нарушен" },
+  },
   settings,
   hasInput: true,
   waits: true,

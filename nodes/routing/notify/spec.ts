@@ -41,6 +41,23 @@ export const notifyNode = defineNode({
   category: "routing",
   icon: "Bell",
   keywords: ["notify", "internal", "alert", "supervisor", "staff", "notification"],
+  ru: {
+    title: "Уведомить сотрудников",
+    description: "Отправляет внутреннее уведомление супервизорам или операторам в рабочее место; клиент ничего не видит.",
+    keywords: ["уведомить", "внутреннее", "оповещение", "супервизор", "сотрудники", "уведомление"],
+    settings: {
+      audience: { label: "Кого уведомить", help: "Супервизоров или операторов (при желании — только с определённым навыком)." },
+      skill: { label: "Только операторов с навыком", placeholder: "fraud" },
+      level: { label: "Уровень" },
+      title: { label: "Заголовок" },
+      body: { label: "Текст", help: "Подстановки вроде {{customer.name}} и {{vars.amount}} заполняются." },
+    },
+    options: {
+      audience: { supervisors: "Супервизоров", operators: "Операторов" },
+      level: { info: "Информация", warning: "Предупреждение", critical: "Критично" },
+    },
+    ports: { out: "Уведомлены" },
+  },
   settings,
   hasInput: true,
   outputs: () => [{ id: "out", label: "Notified" }],

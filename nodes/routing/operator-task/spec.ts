@@ -4,6 +4,7 @@ import { action, defineNode, guard } from "../../_kit/define-node";
 import { renderTemplate, templateIssues } from "../../_kit/template";
 import { prioritySetting, queueName, skillsSetting, slaSetting } from "../../_kit/task-settings";
 import { awaitTask, completesTask, slaFired, slaMissed, taskDone } from "../task-wait";
+import { RU_PRIORITIES, RU_PRIORITY_FIELD, RU_SKILLS_FIELD } from "../../_kit/ru";
 
 /** A list edited one item per line. */
 const lines = () => z.array(z.string().trim().min(1).max(200)).max(20);
@@ -37,6 +38,25 @@ export const operatorTaskNode = defineNode({
   category: "routing",
   icon: "UserRound",
   keywords: ["operator", "agent", "handover", "queue", "human", "skills", "task", "assign"],
+  ru: {
+    title: "Поставить в очередь",
+    description: "Ставит задачу в очередь операторов для сотрудника с нужными навыками; сценарий продолжается по результату, который выберет оператор.",
+    keywords: ["оператор", "передача оператору", "очередь", "человек", "навыки", "задача", "назначить"],
+    settings: {
+      queue: { label: "Очередь", placeholder: "support" },
+      title: { label: "Название задачи" },
+      skills: RU_SKILLS_FIELD,
+      steps: { label: "Шаги для оператора", help: "По одному шагу в строке; подстановки вроде {{vars.amount}} заполняются." },
+      outcomes: { label: "Результаты", help: "По одному в строке; каждый становится выходом." },
+      priority: RU_PRIORITY_FIELD,
+      slaMinutes: {
+        label: "SLA (мин)",
+        help: "0 — без SLA. Если задача всё ещё открыта по истечении этого времени, сценарий продолжает по «SLA нарушен» (например, для эскалации).",
+      },
+    },
+    options: { priority: RU_PRIORITIES },
+    ports: { "sla-breached": "SLA нарушен" },
+  },
   settings,
   hasInput: true,
   waits: true,

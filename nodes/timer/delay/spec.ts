@@ -31,6 +31,17 @@ export const delayNode = defineNode({
   category: "flow",
   icon: "Timer",
   keywords: ["wait", "pause", "sleep", "later", "schedule", "timer"],
+  ru: {
+    title: "Пауза",
+    description: "Приостанавливает сценарий на минуты, часы или дни, затем продолжает. Пауза не сбрасывается при перезапуске сервера.",
+    keywords: ["ждать", "пауза", "задержка", "позже", "отложить", "таймер"],
+    settings: {
+      amount: { label: "Ждать", help: "Надёжно: пауза не сбрасывается при перезапуске сервера. Не больше 90 дней." },
+      unit: { label: "Единица времени" },
+    },
+    options: { unit: { minutes: "Минуты", hours: "Часы", days: "Дни" } },
+    ports: { out: "После паузы" },
+  },
   settings,
   hasInput: true,
   waits: true,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { channelSchema } from "../../../engine/contracts/events";
 import { takeMessage } from "../../_kit/context";
 import { action, defineNode, type NoParams } from "../../_kit/define-node";
+import { RU_CHANNELS } from "../../_kit/ru";
 
 const settings = z.object({
   channel: z
@@ -23,6 +24,23 @@ export const messageReceivedNode = defineNode({
   category: "trigger",
   icon: "MessageCircle",
   keywords: ["start", "inbound", "chat"],
+  ru: {
+    title: "Сообщение получено",
+    description: "Запускает сценарий, когда клиент присылает сообщение.",
+    keywords: ["старт", "входящее", "сообщение", "чат", "обращение"],
+    settings: {
+      channel: { label: "Канал", help: "Запускать только для сообщений из этого канала." },
+      on: {
+        label: "Когда запускать",
+        help: "Любое сообщение, которого не ждёт ни один запущенный сценарий, или только первое сообщение диалога (до него в диалоге 24 часа не было сообщений).",
+      },
+    },
+    options: {
+      channel: { any: "Любой", ...RU_CHANNELS },
+      on: { "any-message": "На любое сообщение", "first-message": "На первое сообщение диалога" },
+    },
+    ports: { out: "Сообщение" },
+  },
   settings,
   hasInput: false,
   outputs: () => [{ id: "out", label: "Message" }],

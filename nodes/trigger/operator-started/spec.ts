@@ -13,6 +13,12 @@ export const operatorStartedNode = defineNode({
   category: "trigger",
   icon: "Hand",
   keywords: ["operator", "manual", "agent", "start", "procedure"],
+  ru: {
+    title: "Запущен оператором",
+    description: "Оператор запускает сценарий из рабочего места для клиента, которому сейчас помогает.",
+    keywords: ["оператор", "вручную", "запуск", "процедура", "регламент"],
+    ports: { out: "Запущен" },
+  },
   settings,
   hasInput: false,
   outputs: () => [{ id: "out", label: "Started" }],

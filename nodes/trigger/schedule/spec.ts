@@ -36,6 +36,20 @@ export const scheduleNode = defineNode({
   category: "trigger",
   icon: "CalendarClock",
   keywords: ["cron", "schedule", "timer", "daily", "batch"],
+  ru: {
+    title: "Расписание",
+    description: "Запускает сценарий по расписанию (cron с часовым поясом), например для ежедневного отчёта или массового обзвона.",
+    keywords: ["cron", "расписание", "таймер", "ежедневно", "рассылка", "обзвон"],
+    settings: {
+      cron: {
+        label: "Расписание (cron)",
+        help: "минута час день-месяца месяц день-недели; 0 9 * * 1-5 = по будням в 09:00.",
+        placeholder: "0 9 * * 1-5",
+      },
+      timeZone: { label: "Часовой пояс", placeholder: "Europe/Moscow" },
+    },
+    ports: { out: "По расписанию" },
+  },
   settings,
   hasInput: false,
   outputs: () => [{ id: "out", label: "Due" }],

@@ -29,6 +29,23 @@ export const subflowCalledNode = defineNode({
   category: "trigger",
   icon: "LogIn",
   keywords: ["subflow", "call", "reuse", "function", "module", "inputs", "outputs"],
+  ru: {
+    title: "Вызван другим сценарием",
+    description:
+      "Запускает сценарий как подсценарий другого: входные данные вызывающего становятся переменными, объявленные выходные данные возвращаются ему по завершении.",
+    keywords: ["подсценарий", "вызов", "повторное использование", "функция", "модуль", "входные данные", "выходные данные"],
+    settings: {
+      inputs: {
+        label: "Входные данные",
+        help: "По одному в строке, например amount: number или note?: string. Их задаёт вызывающий сценарий; каждое становится {{vars.<name>}}.",
+      },
+      outputs: {
+        label: "Выходные данные",
+        help: "Переменные, которые вернутся вызывающему сценарию, когда этот завершится; по одному имени в строке, например refundId.",
+      },
+    },
+    ports: { out: "Вызван" },
+  },
   settings,
   hasInput: false,
   outputs: () => [{ id: "out", label: "Called" }],

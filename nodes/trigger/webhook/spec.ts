@@ -21,6 +21,19 @@ export const webhookNode = defineNode({
   category: "trigger",
   icon: "Plug",
   keywords: ["webhook", "api", "http", "integration", "inbound"],
+  ru: {
+    title: "Вебхук",
+    description: "Запускает сценарий, когда другая система вызывает POST /api/hooks/<name>; объявленные поля становятся переменными.",
+    keywords: ["вебхук", "webhook", "api", "http", "интеграция", "входящий"],
+    settings: {
+      hook: { label: "Имя вебхука", help: "Вызывайте его запросом POST /api/hooks/<name> с JSON-телом { payload: {...} }." },
+      fields: {
+        label: "Поля данных (payload)",
+        help: "По одному в строке, например orderId: string или amount?: number. Каждое поле становится {{vars.<name>}}.",
+      },
+    },
+    ports: { out: "Вызван" },
+  },
   settings,
   hasInput: false,
   outputs: () => [{ id: "out", label: "Called" }],
