@@ -47,8 +47,14 @@ describe("message catalogues", () => {
   for (const [locale, catalogue] of Object.entries(catalogues)) {
     const own = leaves(catalogue);
     it(`${locale}: has exactly the keys of en (deep)`, () => {
-      expect([...own.keys()].filter((k) => !english.has(k)), "keys only in this catalogue").toEqual([]);
-      expect([...english.keys()].filter((k) => !own.has(k)), "keys missing here").toEqual([]);
+      expect(
+        [...own.keys()].filter((k) => !english.has(k)),
+        "keys only in this catalogue",
+      ).toEqual([]);
+      expect(
+        [...english.keys()].filter((k) => !own.has(k)),
+        "keys missing here",
+      ).toEqual([]);
     });
     it(`${locale}: every value is a non-empty string that parses as ICU`, () => {
       for (const [key, value] of own) {
@@ -120,7 +126,7 @@ function usedKeys(file: string): { key: string; dynamic: boolean; where: string 
     const own = bindings.filter((b) => b.name === name);
     const binding = own.filter((b) => b.at < m.index).at(-1) ?? own[0];
     const raw = m[2] ?? m[3];
-    const dynamic = m[3] !== undefined && m[3].includes("${");
+    const dynamic = m[3]?.includes("${") ?? false;
     const key = dynamic ? raw.slice(0, raw.indexOf("${")).replace(/\.$/, "") : raw;
     const line = text.slice(0, m.index).split("\n").length;
     found.push({ key: binding.ns ? `${binding.ns}.${key}` : key, dynamic, where: `${relative(appDir, file)}:${line}` });
