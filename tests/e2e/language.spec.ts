@@ -66,6 +66,7 @@ test("switching to Русский translates the flows page, the editor and the 
   await page.screenshot({ path: "test-results/screens/ru-editor.png" });
 
   await page.getByTestId("simulate-toggle").click();
+  await page.getByTestId("sim-step-0-text").fill("I want to make a complaint: the courier was rude");
   await page.getByTestId("sim-run").click();
   await expect(page.getByTestId("sim-step-label")).toContainText("Шаг 1 из");
   await expectNoRawKeys(page);

@@ -51,7 +51,7 @@ function Nothing({ edgeCount }: { edgeCount: number }) {
           ["Del", t("keys.delete")],
           ["Ctrl Z", t("keys.undo")],
           ["Ctrl ⇧ Z", t("keys.redo")],
-          ["⇧ drag", t("keys.select")],
+          [t("keys.dragKey"), t("keys.select")],
         ].map(([key, what]) => (
           <div key={key} className="contents">
             <dt>
