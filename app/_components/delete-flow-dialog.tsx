@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Button } from "@/app/_ui/button";
 import { Dialog } from "@/app/_ui/dialog";
 import { ErrorNotice } from "@/app/_ui/error-notice";
@@ -17,19 +18,21 @@ export function DeleteFlowDialog({
   onClose: () => void;
   onConfirm: () => void;
 }) {
+  const t = useTranslations("flows.delete");
+  const common = useTranslations("common");
   return (
     <Dialog
       open
-      title={`Delete “${name}”?`}
-      description="The flow disappears from this list and stops starting new conversations. Past instances keep their history."
+      title={t("title", { name })}
+      description={t("description")}
       onClose={onClose}
       onSubmit={onConfirm}
       testId="delete-flow-dialog"
       actions={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{common("cancel")}</Button>
           <Button type="submit" variant="danger" disabled={pending} data-testid="confirm-delete">
-            {pending ? "Deleting…" : "Delete flow"}
+            {pending ? t("pending") : t("confirm")}
           </Button>
         </>
       }

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/app/_ui/button";
 import { Dialog } from "@/app/_ui/dialog";
@@ -23,6 +24,7 @@ export function FlowNameDialog({
   onClose: () => void;
   onSubmit: (name: string) => void;
 }) {
+  const t = useTranslations("common");
   const [name, setName] = useState(initialName);
   const blank = name.trim() === "";
   return (
@@ -34,16 +36,16 @@ export function FlowNameDialog({
       testId="flow-name-dialog"
       actions={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t("cancel")}</Button>
           <Button type="submit" variant="primary" disabled={blank || pending} data-testid="flow-name-submit">
-            {pending ? "Saving…" : submitLabel}
+            {pending ? t("saving") : submitLabel}
           </Button>
         </>
       }
     >
       <TextField
         id="flow-name"
-        label="Name"
+        label={t("name")}
         value={name}
         onChange={(e) => setName(e.target.value)}
         onFocus={(e) => e.target.select()}

@@ -1,10 +1,11 @@
 "use client";
 import { Copy, History, Pencil, Trash2 } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/app/_ui/button";
 import type { RouterOutputs } from "@/app/_ui/router-types";
-import { Age, formatDateTime } from "@/app/_ui/time";
+import { Age, useDateFormat } from "@/app/_ui/time";
 import { DeleteFlowDialog } from "./delete-flow-dialog";
 import { FlowNameDialog } from "./flow-name-dialog";
 import { FlowStateBadge } from "./flow-state-badge";
@@ -13,6 +14,8 @@ import { useFlowActions } from "./use-flow-actions";
 type Flow = RouterOutputs["flows"]["list"][number];
 
 export function FlowRow({ flow, onError }: { flow: Flow; onError: (error: unknown) => void }) {
+  const t = useTranslations("flows.row");
+  const { dateTime } = useDateFormat();
   const { rename, duplicate, remove } = useFlowActions();
   const [dialog, setDialog] = useState<"rename" | "delete" | null>(null);
   const close = () => {
@@ -33,21 +36,21 @@ export function FlowRow({ flow, onError }: { flow: Flow; onError: (error: unknow
       </td>
       <td className="px-3 py-3 text-sm text-slate-600 tabular-nums">
         {flow.latestVersion ? (
-          <span title={flow.publishedAt ? `Published ${formatDateTime(flow.publishedAt)}` : undefined}>
+          <span title={flow.publishedAt ? t("publishedAt", { date: dateTime(flow.publishedAt) }) : undefined}>
             v{flow.latestVersion}
             {flow.publishedAt && (
               <span className="text-slate-400">
                 {" "}
-                · <Age date={flow.publishedAt} suffix=" ago" />
+                · <Age date={flow.publishedAt} ago />
               </span>
             )}
           </span>
         ) : (
-          <span className="text-slate-400">Not published</span>
+          <span className="text-slate-400">{t("notPublished")}</span>
         )}
       </td>
       <td className="px-3 py-3 text-sm text-slate-600">
-        <Age date={flow.updatedAt} suffix=" ago" />
+        <Age date={flow.updatedAt} ago />
       </td>
       <td className="py-3 pr-5 pl-3">
         <div className="flex items-center justify-end gap-1">
@@ -57,14 +60,14 @@ export function FlowRow({ flow, onError }: { flow: Flow; onError: (error: unknow
             data-testid={`flow-instances-${flow.id}`}
           >
             <History className="size-3.5" aria-hidden />
-            Instances
+            {t("instances")}
           </Link>
           <Button
             variant="ghost"
             size="sm"
             onClick={() => setDialog("rename")}
-            title="Rename"
-            aria-label={`Rename ${flow.name}`}
+            title={t("rename")}
+            aria-label={t("renameFlow", { name: flow.name })}
             data-testid={`flow-rename-${flow.id}`}
           >
             <Pencil className="size-3.5" />
@@ -74,8 +77,8 @@ export function FlowRow({ flow, onError }: { flow: Flow; onError: (error: unknow
             size="sm"
             disabled={duplicate.isPending}
             onClick={() => duplicate.mutate({ flowId: flow.id }, { onError })}
-            title="Duplicate"
-            aria-label={`Duplicate ${flow.name}`}
+            title={t("duplicate")}
+            aria-label={t("duplicateFlow", { name: flow.name })}
             data-testid={`flow-duplicate-${flow.id}`}
           >
             <Copy className="size-3.5" />
@@ -85,8 +88,8 @@ export function FlowRow({ flow, onError }: { flow: Flow; onError: (error: unknow
             size="sm"
             onClick={() => setDialog("delete")}
             className="hover:bg-rose-50 hover:text-rose-600"
-            title="Delete"
-            aria-label={`Delete ${flow.name}`}
+            title={t("delete")}
+            aria-label={t("deleteFlow", { name: flow.name })}
             data-testid={`flow-delete-${flow.id}`}
           >
             <Trash2 className="size-3.5" />
@@ -94,8 +97,8 @@ export function FlowRow({ flow, onError }: { flow: Flow; onError: (error: unknow
         </div>
         {dialog === "rename" && (
           <FlowNameDialog
-            title="Rename flow"
-            submitLabel="Rename"
+            title={t("renameTitle")}
+            submitLabel={t("rename")}
             initialName={flow.name}
             pending={rename.isPending}
             error={rename.error}

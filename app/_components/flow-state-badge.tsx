@@ -1,3 +1,5 @@
+"use client";
+import { useTranslations } from "next-intl";
 import { Badge } from "@/app/_ui/badge";
 import type { RouterOutputs } from "@/app/_ui/router-types";
 
@@ -5,22 +7,23 @@ type Flow = RouterOutputs["flows"]["list"][number];
 
 /** Draft (never published), Published (draft = latest version), or Changed (edits not yet published). */
 export function FlowStateBadge({ flow }: { flow: Flow }) {
+  const t = useTranslations("flows.state");
   const testId = `flow-state-${flow.id}`;
   if (flow.state === "draft")
     return (
       <Badge tone="gray" data-testid={testId}>
-        Draft
+        {t("draft")}
       </Badge>
     );
   if (flow.state === "published")
     return (
       <Badge tone="green" data-testid={testId}>
-        Published
+        {t("published")}
       </Badge>
     );
   return (
     <Badge tone="amber" data-testid={testId}>
-      Unpublished changes
+      {t("changed")}
     </Badge>
   );
 }

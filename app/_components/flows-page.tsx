@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { Workflow } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
 import { EmptyState } from "@/app/_ui/empty-state";
@@ -14,6 +15,7 @@ import { TemplateGalleryButton } from "./template-gallery-button";
 
 /** The landing page: every flow, its publish state, and what you can do with it. */
 export function FlowsPage() {
+  const t = useTranslations("flows");
   const trpc = useTRPC();
   const flows = useQuery(trpc.flows.list.queryOptions());
   const [actionError, setActionError] = useState<unknown>(null);
@@ -21,8 +23,8 @@ export function FlowsPage() {
   return (
     <div className="mx-auto max-w-6xl px-6 py-8">
       <PageHeader
-        title="Flows"
-        description="Design customer-service flows, publish them, and watch their instances run."
+        title={t("title")}
+        description={t("description")}
         actions={
           <>
             <ImportFlowButton onError={setActionError} />
@@ -34,12 +36,12 @@ export function FlowsPage() {
       <ErrorNotice error={actionError} onDismiss={() => setActionError(null)} className="mb-4" />
       <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
         {flows.isPending ? (
-          <Loading label="Loading flows…" />
+          <Loading label={t("loading")} />
         ) : flows.isError ? (
           <ErrorNotice error={flows.error} className="m-4" />
         ) : flows.data.length === 0 ? (
-          <EmptyState icon={Workflow} title="No flows yet" action={<NewFlowButton testId="new-flow-empty" />}>
-            Create your first flow, or import one exported from another Omniflow.
+          <EmptyState icon={Workflow} title={t("empty.title")} action={<NewFlowButton testId="new-flow-empty" />}>
+            {t("empty.body")}
           </EmptyState>
         ) : (
           <FlowsTable flows={flows.data} onError={setActionError} />

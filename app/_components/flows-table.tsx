@@ -1,3 +1,5 @@
+"use client";
+import { useTranslations } from "next-intl";
 import type { RouterOutputs } from "@/app/_ui/router-types";
 import { FlowRow } from "./flow-row";
 
@@ -6,16 +8,17 @@ type Flow = RouterOutputs["flows"]["list"][number];
 const th = "px-3 py-2.5 text-left text-xs font-medium tracking-wide text-slate-500 uppercase";
 
 export function FlowsTable({ flows, onError }: { flows: Flow[]; onError: (error: unknown) => void }) {
+  const t = useTranslations("flows.table");
   return (
     <table className="w-full table-fixed" data-testid="flows-table">
       <thead className="border-b border-slate-200 bg-slate-50/80">
         <tr>
-          <th className={`${th} pl-5`}>Name</th>
-          <th className={`${th} w-48`}>Status</th>
-          <th className={`${th} w-44`}>Live version</th>
-          <th className={`${th} w-32`}>Edited</th>
+          <th className={`${th} pl-5`}>{t("name")}</th>
+          <th className={`${th} w-48`}>{t("status")}</th>
+          <th className={`${th} w-44`}>{t("liveVersion")}</th>
+          <th className={`${th} w-32`}>{t("edited")}</th>
           <th className={`${th} w-64 pr-5`}>
-            <span className="sr-only">Actions</span>
+            <span className="sr-only">{t("actions")}</span>
           </th>
         </tr>
       </thead>

@@ -1,5 +1,6 @@
 "use client";
 import { Upload } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type ChangeEvent } from "react";
 import { Button } from "@/app/_ui/button";
@@ -7,6 +8,7 @@ import { useFlowActions } from "./use-flow-actions";
 
 /** Reads an exported flow file and imports it as a new draft, then opens it in the editor. */
 export function ImportFlowButton({ onError }: { onError: (error: unknown) => void }) {
+  const t = useTranslations("flows.import");
   const router = useRouter();
   const { importFile } = useFlowActions();
   const input = useRef<HTMLInputElement>(null);
@@ -22,7 +24,7 @@ export function ImportFlowButton({ onError }: { onError: (error: unknown) => voi
     try {
       json = JSON.parse(await file.text());
     } catch {
-      onError(new Error(`${file.name} is not a JSON file: export a flow from Omniflow and import that file.`));
+      onError(new Error(t("notJson", { file: file.name })));
       return;
     } finally {
       setReading(false);
@@ -35,7 +37,7 @@ export function ImportFlowButton({ onError }: { onError: (error: unknown) => voi
       <input ref={input} type="file" accept="application/json,.json" className="hidden" onChange={pick} data-testid="import-flow-file" />
       <Button onClick={() => input.current?.click()} disabled={reading || importFile.isPending} data-testid="import-flow">
         <Upload className="size-4" aria-hidden />
-        {importFile.isPending ? "Importing…" : "Import"}
+        {importFile.isPending ? t("pending") : t("button")}
       </Button>
     </>
   );

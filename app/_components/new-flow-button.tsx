@@ -1,5 +1,6 @@
 "use client";
 import { Plus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/app/_ui/button";
@@ -8,6 +9,7 @@ import { useFlowActions } from "./use-flow-actions";
 
 /** Creates a flow (starting with a trigger) and opens it in the editor. */
 export function NewFlowButton({ testId = "new-flow" }: { testId?: string }) {
+  const t = useTranslations("flows.new");
   const router = useRouter();
   const { create } = useFlowActions();
   const [open, setOpen] = useState(false);
@@ -19,13 +21,13 @@ export function NewFlowButton({ testId = "new-flow" }: { testId?: string }) {
     <>
       <Button variant="primary" onClick={() => setOpen(true)} data-testid={testId}>
         <Plus className="size-4" aria-hidden />
-        New flow
+        {t("button")}
       </Button>
       {open && (
         <FlowNameDialog
-          title="New flow"
-          submitLabel="Create and open"
-          initialName="Untitled flow"
+          title={t("title")}
+          submitLabel={t("submit")}
+          initialName={t("initialName")}
           pending={create.isPending || create.isSuccess}
           error={create.error}
           onClose={close}

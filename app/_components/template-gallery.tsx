@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowRight, FlaskConical, Workflow } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "@/app/_lib/trpc";
 import { Button } from "@/app/_ui/button";
@@ -15,6 +16,8 @@ const cardClass = [
 
 /** The template catalog: picking one creates a flow from it (with its test cases) and opens the editor. */
 export function TemplateGallery({ onClose }: { onClose: () => void }) {
+  const t = useTranslations("flows.templates");
+  const common = useTranslations("common");
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -32,38 +35,44 @@ export function TemplateGallery({ onClose }: { onClose: () => void }) {
   return (
     <Dialog
       open
-      title="New from template"
-      description="A ready flow with test cases that prove it works. It starts as a draft you can change."
+      title={t("title")}
+      description={t("description")}
       onClose={onClose}
       onSubmit={() => undefined}
       testId="template-gallery"
-      actions={<Button onClick={onClose}>Cancel</Button>}
+      actions={<Button onClick={onClose}>{common("cancel")}</Button>}
     >
       {templates.isPending ? (
-        <Loading label="Loading templates…" />
+        <Loading label={t("loading")} />
       ) : templates.isError ? (
         <ErrorNotice error={templates.error} />
       ) : (
         <ul className="space-y-2">
-          {templates.data.map((t) => (
-            <li key={t.id}>
-              <button type="button" disabled={busy} onClick={() => create.mutate({ templateId: t.id })} className={cardClass} data-testid={`template-${t.id}`}>
+          {templates.data.map((template) => (
+            <li key={template.id}>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => create.mutate({ templateId: template.id })}
+                className={cardClass}
+                data-testid={`template-${template.id}`}
+              >
                 <span className="flex size-9 shrink-0 items-center justify-center rounded-md bg-indigo-100 text-indigo-700">
                   <Workflow className="size-4" aria-hidden />
                 </span>
                 <span className="min-w-0 flex-1">
-                  <span className="block text-sm font-semibold text-slate-900">{t.name}</span>
-                  <span className="mt-0.5 block text-xs text-slate-500">{t.description}</span>
+                  <span className="block text-sm font-semibold text-slate-900">{template.name}</span>
+                  <span className="mt-0.5 block text-xs text-slate-500">{template.description}</span>
                   <span className="mt-1.5 flex gap-3 text-[11px] text-slate-500">
-                    <span>{t.nodes === 1 ? "1 node" : `${t.nodes} nodes`}</span>
+                    <span>{t("nodes", { count: template.nodes })}</span>
                     <span className="flex items-center gap-1">
                       <FlaskConical className="size-3" aria-hidden />
-                      {t.tests === 1 ? "1 test case" : `${t.tests} test cases`}
+                      {t("tests", { count: template.tests })}
                     </span>
                   </span>
                 </span>
-                {busy && create.variables?.templateId === t.id ? (
-                  <span className="self-center text-xs font-medium text-indigo-600">Creating…</span>
+                {busy && create.variables?.templateId === template.id ? (
+                  <span className="self-center text-xs font-medium text-indigo-600">{t("creating")}</span>
                 ) : (
                   <ArrowRight className="size-4 self-center text-indigo-600 opacity-0 transition-opacity group-hover:opacity-100" aria-hidden />
                 )}

@@ -1,5 +1,6 @@
 "use client";
 import { SendHorizontal } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { FormEvent, KeyboardEvent } from "react";
 import { Button } from "./button";
 import { inputBase } from "./text-field";
@@ -24,6 +25,7 @@ export function Composer({
   inputTestId: string;
   sendTestId: string;
 }) {
+  const t = useTranslations("common");
   const blocked = disabled || pending || value.trim() === "";
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -46,7 +48,7 @@ export function Composer({
       />
       <Button type="submit" variant="primary" disabled={blocked} data-testid={sendTestId}>
         <SendHorizontal className="size-4" aria-hidden />
-        {pending ? "Sending…" : "Send"}
+        {pending ? t("sending") : t("send")}
       </Button>
     </form>
   );

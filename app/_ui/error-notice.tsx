@@ -1,4 +1,6 @@
+"use client";
 import { CircleAlert, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { errorMessage } from "@/app/_lib/trpc";
 
 type ErrorData = { fields?: { field: string; message: string }[] | null };
@@ -11,6 +13,7 @@ export function readableError(error: unknown): string {
 }
 
 export function ErrorNotice({ error, onDismiss, className = "" }: { error: unknown; onDismiss?: () => void; className?: string }) {
+  const t = useTranslations("common");
   if (!error) return null;
   return (
     <div
@@ -21,7 +24,12 @@ export function ErrorNotice({ error, onDismiss, className = "" }: { error: unkno
       <CircleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
       <span className="min-w-0 flex-1 break-words">{readableError(error)}</span>
       {onDismiss && (
-        <button type="button" onClick={onDismiss} className="-my-0.5 rounded p-0.5 text-rose-500 hover:bg-rose-100 hover:text-rose-700" aria-label="Dismiss">
+        <button
+          type="button"
+          onClick={onDismiss}
+          className="-my-0.5 rounded p-0.5 text-rose-500 hover:bg-rose-100 hover:text-rose-700"
+          aria-label={t("dismiss")}
+        >
           <X className="size-4" />
         </button>
       )}

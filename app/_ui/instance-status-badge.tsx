@@ -1,12 +1,15 @@
+"use client";
+import { useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "./badge";
 
 const tones: Record<string, BadgeTone> = { waiting: "blue", completed: "green", stuck: "red", cancelled: "gray" };
 
 /** An instance's lifecycle status (waiting for an event, completed, stuck with no way on, or cancelled by its caller). */
 export function InstanceStatusBadge({ status }: { status: string }) {
+  const t = useTranslations("common");
   return (
     <Badge tone={tones[status] ?? "gray"} data-testid="instance-status">
-      {status}
+      {t("instanceStatus", { status })}
     </Badge>
   );
 }

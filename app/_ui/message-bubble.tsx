@@ -1,4 +1,6 @@
-import { formatTime } from "./time";
+"use client";
+import { useTranslations } from "next-intl";
+import { useDateFormat } from "./time";
 
 /** The viewer's own side is coloured; bot and operator keep their colour on either side. */
 function tone(author: string, right: boolean): string {
@@ -28,12 +30,14 @@ export function MessageBubble({
   pending?: boolean;
   testId: string;
 }) {
+  const t = useTranslations("common");
+  const { time } = useDateFormat();
   const right = side === "right";
   return (
     <div className={`flex flex-col ${right ? "items-end" : "items-start"} ${pending ? "opacity-60" : ""}`} data-testid={testId} data-author={author}>
       <div className="mb-1 flex items-baseline gap-2 px-1 text-xs text-slate-500">
         <span className="font-medium text-slate-600">{label}</span>
-        {pending ? <span>Sending…</span> : createdAt && <time dateTime={createdAt.toISOString()}>{formatTime(createdAt)}</time>}
+        {pending ? <span>{t("sending")}</span> : createdAt && <time dateTime={createdAt.toISOString()}>{time(createdAt)}</time>}
       </div>
       <div
         className={`max-w-[80%] rounded-2xl px-3.5 py-2 text-sm leading-relaxed whitespace-pre-wrap break-words ${right ? "rounded-tr-sm" : "rounded-tl-sm"} ${tone(author, right)}`}

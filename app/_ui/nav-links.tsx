@@ -1,11 +1,12 @@
 "use client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 
-const nav = [
-  { href: "/", label: "Flows" },
-  { href: "/workspace", label: "Operator workspace" },
-  { href: "/chat", label: "Web chat" },
+const nav: { href: string; label: "flows" | "workspace" | "chat" }[] = [
+  { href: "/", label: "flows" },
+  { href: "/workspace", label: "workspace" },
+  { href: "/chat", label: "chat" },
 ];
 
 /** Flows owns every /flows/… and /instances/… page, so the editor and viewers keep it highlighted. */
@@ -15,6 +16,7 @@ function isActive(href: string, pathname: string): boolean {
 }
 
 export function NavLinks() {
+  const t = useTranslations("header.nav");
   const pathname = usePathname();
   return (
     <nav className="flex h-full gap-5 text-sm">
@@ -28,7 +30,7 @@ export function NavLinks() {
             className={`flex items-center border-b-2 ${active ? "border-indigo-600 font-medium text-slate-900" : "border-transparent text-slate-600 hover:text-slate-900"}`}
             data-testid={`nav-${item.href === "/" ? "flows" : item.href.slice(1)}`}
           >
-            {item.label}
+            {t(item.label)}
           </Link>
         );
       })}

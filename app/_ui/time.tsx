@@ -1,48 +1,41 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useFormatter, useNow, useTranslations } from "next-intl";
 
 const units = [
-  ["d", 86_400_000],
-  ["h", 3_600_000],
-  ["min", 60_000],
+  ["day", 86_400_000],
+  ["hour", 3_600_000],
+  ["minute", 60_000],
 ] as const;
 
-/** "3 min", "2 h", "just now": compact age for queues and tables. */
-export function formatAge(date: Date, now: number): string {
+export type AgeParts = { unit: "day" | "hour" | "minute"; count: number } | { unit: "now"; count: 0 };
+
+/** A compact age for queues and tables ("3 min", "2 h", "just now" in English; the words live in the catalogues). */
+export function ageParts(date: Date, now: number): AgeParts {
   const ms = Math.max(0, now - date.getTime());
-  for (const [label, size] of units) if (ms >= size) return `${Math.floor(ms / size)} ${label}`;
-  return "just now";
+  for (const [unit, size] of units) if (ms >= size) return { unit, count: Math.floor(ms / size) };
+  return { unit: "now", count: 0 };
 }
 
-export function formatDateTime(date: Date): string {
-  return date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+/** Dates and times in the viewer's language and time zone. */
+export function useDateFormat() {
+  const format = useFormatter();
+  return {
+    dateTime: (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" }),
+    date: (date: Date) => format.dateTime(date, { dateStyle: "medium" }),
+    time: (date: Date) => format.dateTime(date, { hour: "2-digit", minute: "2-digit" }),
+  };
 }
 
-export function formatDate(date: Date): string {
-  return date.toLocaleDateString(undefined, { dateStyle: "medium" });
-}
-
-export function formatTime(date: Date): string {
-  return date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
-}
-
-/** The current time, refreshed every `everyMs` so relative ages move on their own. */
-function useNow(everyMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(id);
-  }, [everyMs]);
-  return now;
-}
-
-/** A relative age with the exact time as tooltip. */
-export function Age({ date, suffix = "" }: { date: Date; suffix?: string }) {
-  const now = useNow(15_000);
-  const age = formatAge(date, now);
+/** A relative age with the exact time as tooltip; `ago` adds "… ago". Refreshes every 15 s so it moves on its own. */
+export function Age({ date, ago = false }: { date: Date; ago?: boolean }) {
+  const t = useTranslations("time");
+  const now = useNow({ updateInterval: 15_000 });
+  const { dateTime } = useDateFormat();
+  const parts = ageParts(date, now.getTime());
+  const age = parts.unit === "now" ? t("justNow") : t("age", parts);
   return (
-    <time dateTime={date.toISOString()} title={formatDateTime(date)}>
-      {age === "just now" ? age : `${age}${suffix}`}
+    <time dateTime={date.toISOString()} title={dateTime(date)}>
+      {parts.unit !== "now" && ago ? t("ago", { age }) : age}
     </time>
   );
 }

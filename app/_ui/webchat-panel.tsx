@@ -1,6 +1,7 @@
 "use client";
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { MessageCircle, RotateCcw } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
 import { Button } from "./button";
@@ -15,6 +16,8 @@ import { useWebchatVisitor } from "./use-webchat-visitor";
  * conversation starts that flow; without one the engine picks the flow whose trigger matches.
  */
 export function WebchatPanel({ flowId }: { flowId?: string }) {
+  const t = useTranslations("chat");
+  const common = useTranslations("common");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { visitorId, name, setName, restart } = useWebchatVisitor(flowId);
@@ -41,39 +44,35 @@ export function WebchatPanel({ flowId }: { flowId?: string }) {
     send.reset();
     setText("");
   };
-  const labelFor = (m: ChatMessage) => (m.direction === "in" ? name.trim() || "You" : m.author === "operator" ? "Operator" : "Bot");
+  const labelFor = (m: ChatMessage) => (m.direction === "in" ? name.trim() || common("you") : m.author === "operator" ? common("operator") : common("bot"));
 
   return (
     <section className="flex h-full min-h-0 flex-col bg-white" data-testid="webchat-panel">
       <header className="space-y-3 border-b border-slate-200 px-4 py-3">
         <div className="flex items-center justify-between gap-3">
           <div className="min-w-0">
-            <h2 className="text-sm font-semibold text-slate-900">Web chat</h2>
-            <p className="text-xs text-slate-500">{flowId ? "Tests this flow's published version" : "Answered by your published flows"}</p>
+            <h2 className="text-sm font-semibold text-slate-900">{t("title")}</h2>
+            <p className="text-xs text-slate-500">{flowId ? t("subtitleFlow") : t("subtitleAny")}</p>
           </div>
           <Button size="sm" onClick={newConversation} disabled={!visitorId} data-testid="chat-new-conversation">
             <RotateCcw className="size-3.5" aria-hidden />
-            New conversation
+            {t("newConversation")}
           </Button>
         </div>
         <div className="flex items-center gap-3">
           <label htmlFor="chat-name" className="shrink-0 text-xs font-medium text-slate-600">
-            Your name
+            {t("yourName")}
           </label>
           <input
             id="chat-name"
             value={name}
             onChange={(e) => setName(e.target.value)}
-            placeholder="Visitor"
+            placeholder={t("namePlaceholder")}
             className={`${inputBase} py-1.5`}
             data-testid="chat-name"
           />
         </div>
-        <p
-          className="truncate font-mono text-[11px] text-slate-400"
-          title="Visitor id: the web-chat address of this conversation"
-          data-testid="chat-visitor-id"
-        >
+        <p className="truncate font-mono text-[11px] text-slate-400" title={t("visitorId")} data-testid="chat-visitor-id">
           {visitorId ?? "…"}
         </p>
       </header>
@@ -87,11 +86,11 @@ export function WebchatPanel({ flowId }: { flowId?: string }) {
             ownDirection="in"
             labelFor={labelFor}
             pendingText={send.isPending ? send.variables.text : undefined}
-            pendingLabel={name.trim() || "You"}
+            pendingLabel={name.trim() || common("you")}
             empty={
               <div className="text-center text-sm text-slate-500">
                 <MessageCircle className="mx-auto mb-2 size-6 text-slate-300" aria-hidden />
-                Say hello to start a conversation.
+                {t("empty")}
               </div>
             }
           />
@@ -101,7 +100,7 @@ export function WebchatPanel({ flowId }: { flowId?: string }) {
       <footer className="space-y-2 border-t border-slate-200 p-3">
         <ErrorNotice error={send.error} />
         {quickReplies.length > 0 && (
-          <fieldset className="flex min-w-0 flex-wrap gap-2" aria-label="Quick replies" data-testid="chat-quick-replies">
+          <fieldset className="flex min-w-0 flex-wrap gap-2" aria-label={t("quickReplies")} data-testid="chat-quick-replies">
             {quickReplies.map((label) => (
               <button
                 // Labels are unique: Ask and Offer channel switch refuse to publish two buttons alike.
@@ -122,7 +121,7 @@ export function WebchatPanel({ flowId }: { flowId?: string }) {
           onSend={submit}
           pending={send.isPending}
           disabled={!visitorId}
-          placeholder="Write a message…"
+          placeholder={t("placeholder")}
           inputTestId="chat-input"
           sendTestId="chat-send"
         />

@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { WebchatPanel } from "@/app/_ui/webchat-panel";
 
-export const metadata: Metadata = { title: "Web chat · Omniflow" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("chat");
+  return { title: t("metaTitle") };
+}
 
 /** A visitor's view of the web chat, answered by whichever published flow listens on it. */
 export default function ChatPage() {

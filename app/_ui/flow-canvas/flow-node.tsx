@@ -1,6 +1,7 @@
 "use client";
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from "@xyflow/react";
 import { CircleAlert } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { memo, useEffect, useRef } from "react";
 import { findNodeSpec } from "@/nodes/registry";
 import { categoryStyle, unknownStyle } from "./category-style";
@@ -20,9 +21,11 @@ const frame = (selected: boolean, failing: boolean, mark?: NodeMark) => {
 
 /** The one node component: every node type is drawn from its spec (icon, title, summary, ports). */
 function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
+  const t = useTranslations("canvas");
   const { node, ports, problems, mark, readOnly } = data;
   const spec = findNodeSpec(node.type);
   const style = spec ? categoryStyle[spec.category] : unknownStyle;
+  // i18n: node texts (nodes/_kit/texts.ts): title, summary and port labels come from the spec.
   const summary = spec ? nodeLook(spec, node.settings).summary : node.type;
   const problem = problems[0];
   const hasInput = spec?.hasInput ?? true;
@@ -54,9 +57,9 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
           <NodeIcon name={spec?.icon ?? "Box"} className="size-4" />
         </span>
         <div className="min-w-0 flex-1">
-          <div className="truncate text-[13px] leading-5 font-semibold text-slate-900">{spec?.title ?? "Unknown node"}</div>
+          <div className="truncate text-[13px] leading-5 font-semibold text-slate-900">{spec?.title ?? t("unknownNode")}</div>
           <div className="h-4 truncate text-xs leading-4 text-slate-500" title={summary}>
-            {summary || <span className="text-slate-400 italic">Not set up yet</span>}
+            {summary || <span className="text-slate-400 italic">{t("notSetUp")}</span>}
           </div>
         </div>
       </div>
@@ -81,7 +84,7 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
           <CircleAlert className="mt-px size-3 shrink-0" aria-hidden />
           <span className="line-clamp-2 break-words">
             {problemText(problem)}
-            {problems.length > 1 && <span className="text-rose-500"> (+{problems.length - 1} more)</span>}
+            {problems.length > 1 && <span className="text-rose-500">{t("more", { count: problems.length - 1 })}</span>}
           </span>
         </div>
       )}

@@ -1,6 +1,8 @@
+"use client";
+import { useTranslations } from "next-intl";
 import { Badge } from "@/app/_ui/badge";
 import { Card } from "@/app/_ui/card";
-import { formatDate } from "@/app/_ui/time";
+import { useDateFormat } from "@/app/_ui/time";
 import { StartFlow } from "./start-flow";
 import type { Task } from "./task-types";
 
@@ -8,11 +10,14 @@ type Customer = NonNullable<Task["customer"]>;
 
 /** Who the operator is talking to: channel addresses, CRM fields and open cases. */
 export function CustomerCard({ task }: { task: Task }) {
+  const t = useTranslations("workspace.customer");
+  const common = useTranslations("common");
+  const { date } = useDateFormat();
   const customer = task.customer;
   return (
-    <Card title="Customer" testId="customer-card">
+    <Card title={t("title")} testId="customer-card">
       {!customer ? (
-        <p className="text-sm text-slate-500">This task has no customer.</p>
+        <p className="text-sm text-slate-500">{t("none")}</p>
       ) : (
         <div className="space-y-3 text-sm">
           <div className="flex items-center gap-3">
@@ -21,9 +26,9 @@ export function CustomerCard({ task }: { task: Task }) {
             </div>
             <div className="min-w-0">
               <div className="truncate font-medium text-slate-900" data-testid="customer-name">
-                {customer.name ?? "Unknown customer"}
+                {customer.name ?? common("unknownCustomer")}
               </div>
-              <div className="text-xs text-slate-500">Customer since {formatDate(customer.createdAt)}</div>
+              <div className="text-xs text-slate-500">{t("since", { date: date(customer.createdAt) })}</div>
             </div>
           </div>
           <dl className="space-y-2 border-t border-slate-100 pt-3">
@@ -31,7 +36,7 @@ export function CustomerCard({ task }: { task: Task }) {
               <div key={`${identity.channel}:${identity.address}`}>
                 <dt className="text-xs font-medium text-slate-500">
                   {identity.channel}
-                  {identity.channel === task.conversation?.channel && <span className="font-normal text-slate-400"> · this conversation</span>}
+                  {identity.channel === task.conversation?.channel && <span className="font-normal text-slate-400">{t("thisConversation")}</span>}
                 </dt>
                 <dd className="font-mono text-xs break-all text-slate-700" data-testid="customer-identity">
                   {identity.address}
@@ -68,10 +73,12 @@ function CustomerFields({ fields }: { fields: Customer["fields"] }) {
 
 /** Open and pending cases, most recently updated first; details show on hover. */
 function CustomerCases({ cases }: { cases: Customer["cases"] }) {
+  const t = useTranslations("workspace.customer");
+  const common = useTranslations("common");
   if (cases.length === 0) return null;
   return (
     <div className="space-y-2 border-t border-slate-100 pt-3">
-      <h4 className="text-xs font-medium text-slate-500">Open cases</h4>
+      <h4 className="text-xs font-medium text-slate-500">{t("openCases")}</h4>
       <ul className="space-y-2">
         {cases.map((c) => (
           <li
@@ -88,7 +95,7 @@ function CustomerCases({ cases }: { cases: Customer["cases"] }) {
             <div className="mt-1 flex flex-wrap gap-1">
               <Badge tone="indigo">{c.type}</Badge>
               <Badge tone={c.status === "open" ? "amber" : "gray"}>{c.status}</Badge>
-              {c.priority !== "normal" && <Badge tone={c.priority === "low" ? "gray" : "red"}>{c.priority}</Badge>}
+              {c.priority !== "normal" && <Badge tone={c.priority === "low" ? "gray" : "red"}>{common("priority", { priority: c.priority })}</Badge>}
             </div>
           </li>
         ))}

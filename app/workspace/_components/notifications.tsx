@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Bell } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useTRPC } from "@/app/_lib/trpc";
 import { ErrorNotice } from "@/app/_ui/error-notice";
 import { Age } from "@/app/_ui/time";
@@ -14,6 +15,7 @@ const levelStyle: Record<string, string> = {
 
 /** Internal notifications flows raised for this person; acknowledging removes one for everyone it was meant for. */
 export function Notifications({ operatorId }: { operatorId: string }) {
+  const t = useTranslations("workspace.notifications");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const options = trpc.staff.notifications.queryOptions({ operatorId }, { refetchInterval: POLL_MS });
@@ -25,7 +27,7 @@ export function Notifications({ operatorId }: { operatorId: string }) {
     <section className="max-h-64 shrink-0 space-y-2 overflow-y-auto border-b border-slate-200 px-3 py-3" data-testid="notifications">
       <h2 className="flex items-center gap-1.5 px-1 text-xs font-semibold text-slate-700">
         <Bell className="size-3.5" aria-hidden />
-        Notifications ({list.data.length})
+        {t("title", { count: list.data.length })}
       </h2>
       <ErrorNotice error={acknowledge.error} />
       {list.data.map((n) => (
@@ -42,9 +44,9 @@ export function Notifications({ operatorId }: { operatorId: string }) {
             className="mt-1 font-medium text-indigo-700 hover:text-indigo-500 disabled:opacity-50"
             disabled={acknowledge.isPending}
             onClick={() => acknowledge.mutate({ notificationId: n.id, operatorId })}
-            aria-label={`Acknowledge: ${n.title}`}
+            aria-label={t("acknowledgeLabel", { title: n.title })}
           >
-            Acknowledge
+            {t("acknowledge")}
           </button>
         </article>
       ))}

@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
 import { Button } from "@/app/_ui/button";
@@ -10,6 +11,7 @@ import { useWorkspaceUrl } from "./use-workspace-url";
 
 /** Starts a published flow with a "Started by an operator" trigger for this customer. */
 export function StartFlow({ customerId }: { customerId: string }) {
+  const t = useTranslations("workspace.startFlow");
   const trpc = useTRPC();
   const flows = useQuery(trpc.instances.startable.queryOptions());
   const start = useMutation(trpc.instances.startForCustomer.mutationOptions());
@@ -27,8 +29,8 @@ export function StartFlow({ customerId }: { customerId: string }) {
       }}
       data-testid="start-flow"
     >
-      <h4 className="text-xs font-medium text-slate-500">Start a flow for this customer</h4>
-      <select className={inputClass} value={chosen} onChange={(e) => setFlowId(e.target.value)} aria-label="Flow to start" data-testid="start-flow-select">
+      <h4 className="text-xs font-medium text-slate-500">{t("title")}</h4>
+      <select className={inputClass} value={chosen} onChange={(e) => setFlowId(e.target.value)} aria-label={t("flow")} data-testid="start-flow-select">
         {flows.data.map((f) => (
           <option key={f.id} value={f.id}>
             {f.name}
@@ -40,18 +42,18 @@ export function StartFlow({ customerId }: { customerId: string }) {
         value={note}
         onChange={(e) => setNote(e.target.value)}
         maxLength={500}
-        placeholder="Note for the flow (optional)"
-        aria-label="Note"
+        placeholder={t("notePlaceholder")}
+        aria-label={t("note")}
         data-testid="start-flow-note"
       />
       <Button type="submit" size="sm" disabled={start.isPending} data-testid="start-flow-submit">
-        Start
+        {t("submit")}
       </Button>
       {start.data && (
         <p className="text-xs text-emerald-700" data-testid="start-flow-started">
-          Started.{" "}
+          {t("started")}{" "}
           <Link href={`/instances/${start.data.instanceId}`} className="underline">
-            Open the instance
+            {t("openInstance")}
           </Link>
         </p>
       )}

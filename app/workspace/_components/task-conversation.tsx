@@ -1,6 +1,7 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { MessagesSquare } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
 import { Composer } from "@/app/_ui/composer";
@@ -11,17 +12,18 @@ import { useRefreshTask } from "./use-refresh-task";
 
 /** The customer's conversation and the operator's reply box; replies leave through the channel. */
 export function TaskConversation({ task }: { task: Task }) {
+  const t = useTranslations("workspace.conversation");
+  const common = useTranslations("common");
   const trpc = useTRPC();
   const refresh = useRefreshTask(task.id);
   const reply = useMutation(trpc.tasks.reply.mutationOptions({ onSuccess: refresh }));
   const [text, setText] = useState("");
-  const customerName = task.customer?.name ?? "Customer";
+  const customerName = task.customer?.name ?? t("customer");
   // The timeline spans every channel the customer used; messages from another one say where they came from.
   const here = task.conversation?.channel;
-  const closedReason =
-    task.status === "cancelled" ? "This task was cancelled by its flow" : !task.conversation ? "This task has no conversation to reply in" : null;
+  const closedReason = task.status === "cancelled" ? t("cancelled") : !task.conversation ? t("noConversation") : null;
   const labelFor = (m: ChatMessage) => {
-    const who = m.direction === "in" ? customerName : m.author === "operator" ? "Operator" : "Bot";
+    const who = m.direction === "in" ? customerName : m.author === "operator" ? common("operator") : common("bot");
     return m.channel && m.channel !== here ? `${who} · ${m.channel}` : who;
   };
 
@@ -32,11 +34,11 @@ export function TaskConversation({ task }: { task: Task }) {
         ownDirection="out"
         labelFor={labelFor}
         pendingText={reply.isPending ? reply.variables.text : undefined}
-        pendingLabel="You"
+        pendingLabel={common("you")}
         empty={
           <div className="text-center text-sm text-slate-500">
             <MessagesSquare className="mx-auto mb-2 size-6 text-slate-300" aria-hidden />
-            No messages from this customer yet.
+            {t("empty")}
           </div>
         }
       />
@@ -48,7 +50,7 @@ export function TaskConversation({ task }: { task: Task }) {
           onSend={() => reply.mutate({ taskId: task.id, text: text.trim() }, { onSuccess: () => setText("") })}
           pending={reply.isPending}
           disabled={closedReason !== null}
-          placeholder={closedReason ?? `Reply to ${customerName} via ${task.conversation!.channel}…`}
+          placeholder={closedReason ?? t("replyTo", { name: customerName, channel: task.conversation!.channel })}
           inputTestId="task-reply-input"
           sendTestId="task-reply-send"
         />

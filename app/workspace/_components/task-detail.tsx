@@ -1,5 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useTRPC } from "@/app/_lib/trpc";
 import { ErrorNotice } from "@/app/_ui/error-notice";
 import { Loading } from "@/app/_ui/loading";
@@ -11,10 +12,11 @@ import { TaskSteps } from "./task-steps";
 
 /** One task: the conversation in the middle, who and what to do on the right. Polled, like the queue. */
 export function TaskDetail({ taskId, operatorId }: { taskId: string; operatorId: string }) {
+  const t = useTranslations("workspace.task");
   const trpc = useTRPC();
   const task = useQuery(trpc.tasks.get.queryOptions({ taskId, operatorId }, { refetchInterval: 1500 }));
 
-  if (task.isPending) return <Loading label="Loading task…" />;
+  if (task.isPending) return <Loading label={t("loading")} />;
   if (task.isError) return <ErrorNotice error={task.error} className="m-6" />;
   return (
     <div className="flex h-full min-h-0 flex-col" data-testid="task-detail">

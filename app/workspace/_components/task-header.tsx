@@ -1,12 +1,16 @@
+"use client";
 import { ExternalLink } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Badge } from "@/app/_ui/badge";
-import { Age, formatDateTime } from "@/app/_ui/time";
+import { Age, useDateFormat } from "@/app/_ui/time";
 import type { Task } from "./task-types";
 import { TaskRouting } from "./task-routing";
 import { TaskUrgency } from "./task-urgency";
 
 export function TaskHeader({ task }: { task: Task }) {
+  const t = useTranslations("workspace.task");
+  const { dateTime } = useDateFormat();
   return (
     <header className="flex shrink-0 items-start justify-between gap-4 border-b border-slate-200 bg-white px-6 py-4">
       <div className="min-w-0">
@@ -16,22 +20,22 @@ export function TaskHeader({ task }: { task: Task }) {
         <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-500">
           {task.status === "open" ? (
             <Badge tone="amber" data-testid="task-status">
-              Open
+              {t("open")}
             </Badge>
           ) : task.status === "cancelled" ? (
             <Badge tone="gray" data-testid="task-status">
-              Cancelled
+              {t("cancelled")}
             </Badge>
           ) : (
             <Badge tone="green" data-testid="task-status">
-              Completed · {task.outcome}
+              {t("completed", { outcome: task.outcome ?? "" })}
             </Badge>
           )}
           <Badge tone="indigo">{task.queue}</Badge>
           <TaskUrgency task={task} />
           <TaskRouting task={task} />
-          <span title={formatDateTime(task.createdAt)}>
-            Created <Age date={task.createdAt} suffix=" ago" />
+          <span title={dateTime(task.createdAt)}>
+            {t("created")} <Age date={task.createdAt} ago />
           </span>
         </div>
       </div>
@@ -40,7 +44,7 @@ export function TaskHeader({ task }: { task: Task }) {
         className="inline-flex shrink-0 items-center gap-1.5 text-sm font-medium text-indigo-600 hover:text-indigo-500"
         data-testid="task-instance-link"
       >
-        Flow instance
+        {t("instanceLink")}
         <ExternalLink className="size-3.5" aria-hidden />
       </Link>
     </header>

@@ -1,5 +1,6 @@
 "use client";
 import { UserRound } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Badge } from "@/app/_ui/badge";
 import type { RouterOutputs } from "@/app/_ui/router-types";
 import { Age } from "@/app/_ui/time";
@@ -9,6 +10,8 @@ import { TaskUrgency } from "./task-urgency";
 type TaskSummary = RouterOutputs["tasks"]["list"][number];
 
 export function TaskListItem({ task, selected, onSelect }: { task: TaskSummary; selected: boolean; onSelect: () => void }) {
+  const t = useTranslations("workspace.queue");
+  const common = useTranslations("common");
   return (
     <li>
       <button
@@ -31,10 +34,10 @@ export function TaskListItem({ task, selected, onSelect }: { task: TaskSummary; 
           <TaskRouting task={task} />
           <span className="flex min-w-0 items-center gap-1">
             <UserRound className="size-3 shrink-0" aria-hidden />
-            <span className="truncate">{task.customerName ?? "Unknown customer"}</span>
+            <span className="truncate">{task.customerName ?? common("unknownCustomer")}</span>
           </span>
           {task.outcome && <Badge tone="blue">{task.outcome}</Badge>}
-          {task.status === "cancelled" && <Badge tone="gray">cancelled</Badge>}
+          {task.status === "cancelled" && <Badge tone="gray">{t("cancelled")}</Badge>}
         </div>
       </button>
     </li>

@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { CheckCircle2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useTRPC } from "@/app/_lib/trpc";
 import { Button } from "@/app/_ui/button";
 import { Card } from "@/app/_ui/card";
@@ -12,6 +13,7 @@ const label = (outcome: string) => outcome.charAt(0).toUpperCase() + outcome.sli
 
 /** Completing sends the chosen outcome back to the waiting flow instance, which then continues. */
 export function TaskOutcomes({ task, operatorId }: { task: Task; operatorId: string }) {
+  const t = useTranslations("workspace.outcomes");
   const trpc = useTRPC();
   const refresh = useRefreshTask(task.id);
   const complete = useMutation(trpc.tasks.complete.mutationOptions({ onSuccess: refresh }));
@@ -22,26 +24,26 @@ export function TaskOutcomes({ task, operatorId }: { task: Task; operatorId: str
 
   if (task.status !== "open") {
     return (
-      <Card title="Outcome" testId="task-outcomes">
+      <Card title={t("outcome")} testId="task-outcomes">
         {task.status === "cancelled" ? (
-          <p className="text-sm text-slate-700">Cancelled by the flow: it went on without this task.</p>
+          <p className="text-sm text-slate-700">{t("cancelled")}</p>
         ) : (
           <p className="flex items-center gap-2 text-sm text-slate-700">
             <CheckCircle2 className="size-4 text-emerald-600" aria-hidden />
-            Completed as <strong className="font-semibold">{task.outcome}</strong>
+            {t.rich("completedAs", { outcome: task.outcome ?? "", strong: (chunks) => <strong className="font-semibold">{chunks}</strong> })}
           </p>
         )}
       </Card>
     );
   }
   return (
-    <Card title="Complete task" testId="task-outcomes">
+    <Card title={t("title")} testId="task-outcomes">
       {missing.length > 0 ? (
         <p className="mb-3 text-xs text-amber-800" data-testid="task-missing-skills">
-          {me?.name ?? operatorId} cannot complete this task: it needs {missing.join(", ")}.
+          {t("missingSkills", { name: me?.name ?? operatorId, skills: missing.join(", ") })}
         </p>
       ) : (
-        <p className="mb-3 text-xs text-slate-500">The flow continues along the outcome you pick.</p>
+        <p className="mb-3 text-xs text-slate-500">{t("hint")}</p>
       )}
       <div className="flex flex-wrap gap-2">
         {task.outcomes.map((outcome, index) => (
@@ -52,7 +54,7 @@ export function TaskOutcomes({ task, operatorId }: { task: Task; operatorId: str
             onClick={() => complete.mutate({ taskId: task.id, outcome, operatorId })}
             data-testid={`task-complete-${outcome}`}
           >
-            {complete.isPending && complete.variables.outcome === outcome ? "Completing…" : label(outcome)}
+            {complete.isPending && complete.variables.outcome === outcome ? t("completing") : label(outcome)}
           </Button>
         ))}
       </div>

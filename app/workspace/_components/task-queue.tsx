@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { CheckCheck, Inbox } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useTRPC } from "@/app/_lib/trpc";
 import { EmptyState } from "@/app/_ui/empty-state";
 import { ErrorNotice } from "@/app/_ui/error-notice";
@@ -25,6 +26,7 @@ export function TaskQueue({
   onSelect: (id: string) => void;
   onStatus: (status: QueueStatus) => void;
 }) {
+  const t = useTranslations("workspace.queue");
   const trpc = useTRPC();
   const tasks = useQuery(trpc.tasks.list.queryOptions({ status, operatorId }, { refetchInterval: POLL_MS }));
   // The open count stays visible on its tab while the completed list is shown.
@@ -35,16 +37,16 @@ export function TaskQueue({
       <QueueTabs status={status} openCount={open.data?.length} onStatus={onStatus} />
       <div className="min-h-0 flex-1 overflow-y-auto" data-testid="task-list">
         {tasks.isPending ? (
-          <Loading label="Loading tasks…" />
+          <Loading label={t("loading")} />
         ) : tasks.isError ? (
           <ErrorNotice error={tasks.error} className="m-3" />
         ) : tasks.data.length === 0 ? (
           status === "open" ? (
-            <EmptyState icon={Inbox} title="Queue is empty">
-              New tasks appear here when a flow hands a conversation over.
+            <EmptyState icon={Inbox} title={t("emptyOpen")}>
+              {t("emptyOpenBody")}
             </EmptyState>
           ) : (
-            <EmptyState icon={CheckCheck} title="Nothing completed yet" />
+            <EmptyState icon={CheckCheck} title={t("emptyCompleted")} />
           )
         ) : (
           <ul className="divide-y divide-slate-100">

@@ -1,5 +1,6 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
 import { Card } from "@/app/_ui/card";
@@ -9,11 +10,12 @@ import { useRefreshTask } from "./use-refresh-task";
 
 /** The guided steps the flow attached to the task; ticking one is saved at once. */
 export function TaskSteps({ task }: { task: Task }) {
+  const t = useTranslations("workspace.steps");
   if (task.steps.length === 0) return null;
   const done = task.steps.filter((s) => s.done).length;
   return (
     <Card
-      title="Steps"
+      title={t("title")}
       aside={
         <span className="text-xs text-slate-500 tabular-nums">
           {done}/{task.steps.length}

@@ -1,5 +1,6 @@
 "use client";
 import { Inbox } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { EmptyState } from "@/app/_ui/empty-state";
 import { Loading } from "@/app/_ui/loading";
 import { Notifications } from "./notifications";
@@ -10,8 +11,9 @@ import { useWorkspaceUrl } from "./use-workspace-url";
 
 /** The operator's desk: the queue on the left, the selected task on the right. */
 export function Workspace() {
+  const t = useTranslations("workspace");
   const { status, taskId, operatorId, workAs, selectTask, showStatus } = useWorkspaceUrl();
-  if (!operatorId) return <Loading label="Loading staff…" />;
+  if (!operatorId) return <Loading label={t("loadingStaff")} />;
   return (
     <div className="flex h-full min-h-0">
       <aside className="flex w-80 shrink-0 flex-col border-r border-slate-200 bg-white">
@@ -24,8 +26,8 @@ export function Workspace() {
           <TaskDetail key={taskId} taskId={taskId} operatorId={operatorId} />
         ) : (
           <div className="flex h-full items-center justify-center">
-            <EmptyState icon={Inbox} title="Pick a task">
-              Tasks appear on the left as flows hand conversations over to an operator.
+            <EmptyState icon={Inbox} title={t("pickTask.title")}>
+              {t("pickTask.body")}
             </EmptyState>
           </div>
         )}

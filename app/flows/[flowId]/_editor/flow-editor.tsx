@@ -1,6 +1,7 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ReactFlowProvider, useReactFlow, useStoreApi, type XYPosition } from "@xyflow/react";
+import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useState } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
 import { FlowCanvas, NO_SELECTION, type CanvasSelection } from "@/app/_ui/flow-canvas";
@@ -24,8 +25,9 @@ import { useUndoShortcuts } from "./use-undo-shortcuts";
 /** `/flows/[flowId]`: loads the flow, then hands its draft to the editor (which owns it from then on). */
 export function FlowEditor({ flowId }: { flowId: string }) {
   const trpc = useTRPC();
+  const t = useTranslations("editor");
   const flow = useQuery(trpc.flows.get.queryOptions({ flowId }));
-  if (flow.isPending) return <Loading label="Loading flow…" />;
+  if (flow.isPending) return <Loading label={t("loading")} />;
   if (flow.isError) return <ErrorNotice error={flow.error} className="m-6" />;
   return (
     <ReactFlowProvider>
@@ -37,6 +39,7 @@ export function FlowEditor({ flowId }: { flowId: string }) {
 function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const t = useTranslations("editor");
   const history = useHistory(flow.document);
   const doc = history.present;
   const check = useFlowCheck(doc, flow.id);
@@ -129,9 +132,7 @@ function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
             </FlowCanvas>
             {doc.nodes.length === 0 && (
               <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
-                <p className="rounded-lg border border-dashed border-slate-300 bg-white/80 px-5 py-4 text-sm text-slate-500">
-                  Drag a trigger from the palette to start the flow.
-                </p>
+                <p className="rounded-lg border border-dashed border-slate-300 bg-white/80 px-5 py-4 text-sm text-slate-500">{t("emptyCanvas")}</p>
               </div>
             )}
           </div>

@@ -1,12 +1,14 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Pencil } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
 import { readableError } from "@/app/_ui/error-notice";
 
 /** The flow's name; click to rename in place (Enter saves, Escape cancels). */
 export function FlowName({ flowId, name }: { flowId: string; name: string }) {
+  const t = useTranslations("editor.name");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<string | null>(null);
@@ -37,7 +39,7 @@ export function FlowName({ flowId, name }: { flowId: string; name: string }) {
           setDraft(name);
         }}
         className="group flex min-w-0 items-center gap-1.5 rounded px-1.5 py-1 hover:bg-slate-100"
-        title="Rename"
+        title={t("rename")}
         data-testid="flow-name"
       >
         <span className="truncate text-sm font-semibold text-slate-900">{rename.isPending ? draft : name}</span>
@@ -60,7 +62,7 @@ export function FlowName({ flowId, name }: { flowId: string; name: string }) {
           if (e.key === "Escape") setDraft(null);
         }}
         maxLength={120}
-        aria-label="Flow name"
+        aria-label={t("label")}
         className={`h-7 w-64 rounded border bg-white px-1.5 text-sm font-semibold focus:ring-2 focus:outline-none ${tone}`}
         data-testid="flow-name-input"
       />

@@ -1,5 +1,6 @@
 "use client";
 import { CircleAlert, MousePointerClick, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import type { FlowNode } from "@/engine/contracts/flow";
 import { findNodeSpec } from "@/nodes/registry";
@@ -17,15 +18,16 @@ type Props = {
 
 /** The right-hand panel: the selected node's settings, or what to do when nothing is selected. */
 export function Inspector({ nodes, edgeCount, problems, onSettings, onDelete }: Props) {
+  const t = useTranslations("editor.inspector");
   return (
     <aside className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white" data-testid="inspector">
       {nodes.length === 1 ? (
         <NodeSettings key={nodes[0].id} node={nodes[0]} problems={problems.get(nodes[0].id) ?? []} onSettings={onSettings} onDelete={onDelete} />
       ) : nodes.length > 1 ? (
         <div className="flex flex-1 flex-col items-center justify-center gap-3 p-6 text-center">
-          <p className="text-sm text-slate-600">{nodes.length} nodes selected</p>
+          <p className="text-sm text-slate-600">{t("selected", { count: nodes.length })}</p>
           <Button variant="danger" size="sm" onClick={onDelete} data-testid="inspector-delete">
-            <Trash2 className="size-3.5" aria-hidden /> Delete {nodes.length} nodes
+            <Trash2 className="size-3.5" aria-hidden /> {t("deleteSelected", { count: nodes.length })}
           </Button>
         </div>
       ) : (
@@ -36,19 +38,20 @@ export function Inspector({ nodes, edgeCount, problems, onSettings, onDelete }: 
 }
 
 function Nothing({ edgeCount }: { edgeCount: number }) {
+  const t = useTranslations("editor.inspector");
   return (
     <div className="flex flex-1 flex-col items-center justify-center p-6 text-center" data-testid="inspector-empty">
       <div className="mb-3 flex size-10 items-center justify-center rounded-full bg-slate-100 text-slate-500">
         <MousePointerClick className="size-5" aria-hidden />
       </div>
-      <p className="text-sm font-medium text-slate-800">Select a node to edit its settings</p>
-      <p className="mt-1 text-xs text-slate-500">{edgeCount === 1 ? "1 connection" : `${edgeCount} connections`} on the canvas.</p>
+      <p className="text-sm font-medium text-slate-800">{t("nothing")}</p>
+      <p className="mt-1 text-xs text-slate-500">{t("connections", { count: edgeCount })}</p>
       <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5 text-left text-xs text-slate-500">
         {[
-          ["Del", "delete the selection"],
-          ["Ctrl Z", "undo"],
-          ["Ctrl ⇧ Z", "redo"],
-          ["⇧ drag", "select several"],
+          ["Del", t("keys.delete")],
+          ["Ctrl Z", t("keys.undo")],
+          ["Ctrl ⇧ Z", t("keys.redo")],
+          [t("keys.dragKey"), t("keys.select")],
         ].map(([key, what]) => (
           <div key={key} className="contents">
             <dt>
@@ -73,6 +76,7 @@ function NodeSettings({
   onSettings: Props["onSettings"];
   onDelete: () => void;
 }) {
+  const t = useTranslations("editor.inspector");
   const spec = findNodeSpec(node.type);
   const schema = spec ? settingsJsonSchema(spec) : null;
   const fieldErrors = useMemo(() => {
@@ -90,18 +94,19 @@ function NodeSettings({
             <NodeIcon name={spec?.icon ?? "Box"} className="size-4" />
           </span>
           <div className="min-w-0">
-            <h2 className="text-sm font-semibold text-slate-900">{spec?.title ?? "Unknown node type"}</h2>
-            <p className="mt-0.5 text-xs leading-4 text-slate-500">
-              {spec?.description ?? "This node's type is not installed; delete it or import a newer Omniflow."}
-            </p>
+            <h2 className="text-sm font-semibold text-slate-900">
+              {/* i18n: node texts (nodes/_kit/texts.ts) */}
+              {spec?.title ?? t("unknownType")}
+            </h2>
+            <p className="mt-0.5 text-xs leading-4 text-slate-500">{spec?.description ?? t("unknownTypeHelp")}</p>
           </div>
         </div>
         <dl className="mt-3 grid grid-cols-[3rem_1fr] gap-y-1 text-xs">
-          <dt className="text-slate-400">ID</dt>
+          <dt className="text-slate-400">{t("id")}</dt>
           <dd className="truncate font-mono text-slate-700" data-testid="inspector-node-id">
             {node.id}
           </dd>
-          <dt className="text-slate-400">Type</dt>
+          <dt className="text-slate-400">{t("type")}</dt>
           <dd className="truncate font-mono text-slate-700" data-testid="inspector-node-type">
             {node.type}
           </dd>
@@ -121,7 +126,7 @@ function NodeSettings({
         {spec && schema ? (
           <SettingsForm schema={schema} value={node.settings} errors={fieldErrors} onChange={(settings, field) => onSettings(node.id, settings, field)} />
         ) : (
-          spec && <p className="text-sm text-slate-500">These settings cannot be shown as a form.</p>
+          spec && <p className="text-sm text-slate-500">{t("noForm")}</p>
         )}
       </div>
       <div className="border-t border-slate-100 px-4 py-3">
@@ -132,7 +137,7 @@ function NodeSettings({
           className="w-full hover:border-rose-200 hover:bg-rose-50 hover:text-rose-700"
           data-testid="inspector-delete"
         >
-          <Trash2 className="size-3.5" aria-hidden /> Delete node
+          <Trash2 className="size-3.5" aria-hidden /> {t("deleteNode")}
         </Button>
       </div>
     </>

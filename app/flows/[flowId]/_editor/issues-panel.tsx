@@ -1,5 +1,6 @@
 "use client";
 import { ChevronDown, CircleAlert, CircleCheck } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import { findNodeSpec } from "@/nodes/registry";
 import { problemText } from "@/app/_ui/flow-canvas";
@@ -19,12 +20,13 @@ export function IssuesPanel({
   onToggle: () => void;
   onFocus: (nodeId: string) => void;
 }) {
+  const t = useTranslations("editor.issues");
   const rows = [
     ...check.general.map((issue) => ({
       key: `general-${issue.code}-${issue.message}`,
       code: issue.code,
       nodeId: undefined,
-      title: "Flow",
+      title: t("flow"),
       text: issue.message,
     })),
     ...doc.nodes.flatMap((node) =>
@@ -32,6 +34,7 @@ export function IssuesPanel({
         key: `${node.id}-${i}`,
         code: p.code,
         nodeId: node.id,
+        // i18n: node texts (nodes/_kit/texts.ts)
         title: findNodeSpec(node.type)?.title ?? node.type,
         text: problemText(p),
       })),
@@ -52,13 +55,13 @@ export function IssuesPanel({
         {ok ? (
           <>
             <CircleCheck className="size-4 text-emerald-500" aria-hidden />
-            <span className="text-slate-600">No problems: ready to publish</span>
+            <span className="text-slate-600">{t("none")}</span>
           </>
         ) : (
           <>
             <CircleAlert className="size-4 text-rose-500" aria-hidden />
             <span className="text-rose-700" data-testid="issue-count">
-              {check.count === 1 ? "1 problem" : `${check.count} problems`} to fix before publishing
+              {t("count", { count: check.count })}
             </span>
             <ChevronDown className={`ml-auto size-4 text-slate-400 transition-transform ${open ? "" : "rotate-180"}`} aria-hidden />
           </>

@@ -1,5 +1,6 @@
 "use client";
 import { Plus, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { humanize, singular, type JsonSchema } from "@/app/_ui/flow-canvas";
 import { Button } from "@/app/_ui/button";
@@ -63,7 +64,9 @@ function itemDefaults(schema: JsonSchema | undefined): Record<string, unknown> {
 /** A repeated group of objects (e.g. text-match rules): one card per item, with add and remove. */
 /** `field` renders each item's fields (the settings form's Field, handed in: a group holds fields of any kind). */
 export function GroupField({ path, schema, value, errors, onChange, field: Field }: FieldProps & { field: ComponentType<FieldProps> }) {
+  const t = useTranslations("editor.form");
   const items = Array.isArray(value) ? value : [];
+  // i18n: node texts (nodes/_kit/texts.ts)
   const itemLabel = singular(schema.label ?? humanize(path.split(".").pop()!));
   const canRemove = items.length > (schema.minItems ?? 0);
   const canAdd = items.length < (schema.maxItems ?? Infinity);
@@ -90,7 +93,7 @@ export function GroupField({ path, schema, value, errors, onChange, field: Field
                   )
                 }
                 className="rounded p-1 text-slate-400 hover:bg-rose-50 hover:text-rose-600 disabled:pointer-events-none disabled:opacity-40"
-                aria-label={`Remove ${itemLabel.toLowerCase()} ${i + 1}`}
+                aria-label={t("removeItem", { item: itemLabel.toLowerCase(), number: i + 1 })}
                 data-testid={`field-${at}-remove`}
               >
                 <Trash2 className="size-3.5" />
@@ -130,7 +133,7 @@ export function GroupField({ path, schema, value, errors, onChange, field: Field
         data-testid={`field-${path}-add`}
       >
         <Plus className="size-3.5" aria-hidden />
-        Add {itemLabel.toLowerCase()}
+        {t("addItem", { item: itemLabel.toLowerCase() })}
       </Button>
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 import { Search } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState, type DragEvent } from "react";
 import { NODE_CATEGORIES, type NodeSpec } from "@/nodes/_kit/define-node";
 import { nodeSpecs } from "@/nodes/registry";
@@ -15,6 +16,7 @@ const searchClass = [
 
 /** Node types by category. Drag one onto the canvas, or click it to drop it in the middle of the view. */
 export function Palette({ onAdd }: { onAdd: (type: string) => void }) {
+  const t = useTranslations("editor.palette");
   const [query, setQuery] = useState("");
   const q = query.trim().toLowerCase();
   const groups = NODE_CATEGORIES.map((category) => ({
@@ -31,13 +33,13 @@ export function Palette({ onAdd }: { onAdd: (type: string) => void }) {
     <aside className="flex w-64 shrink-0 flex-col border-r border-slate-200 bg-white" data-testid="palette">
       <div className="border-b border-slate-100 p-3">
         <label className="relative block">
-          <span className="sr-only">Search node types</span>
+          <span className="sr-only">{t("search")}</span>
           <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-slate-400" aria-hidden />
           <input
             type="search"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
-            placeholder="Search nodes"
+            placeholder={t("searchPlaceholder")}
             className={searchClass}
             data-testid="palette-search"
           />
@@ -46,7 +48,10 @@ export function Palette({ onAdd }: { onAdd: (type: string) => void }) {
       <div className="min-h-0 flex-1 space-y-4 overflow-y-auto p-3">
         {groups.map((group) => (
           <section key={group.id} data-testid={`palette-group-${group.id}`}>
-            <h3 className="mb-1.5 px-1 text-[11px] font-semibold tracking-wide text-slate-400 uppercase">{group.label}</h3>
+            <h3 className="mb-1.5 px-1 text-[11px] font-semibold tracking-wide text-slate-400 uppercase">
+              {/* i18n: node texts (nodes/_kit/texts.ts) */}
+              {group.label}
+            </h3>
             <ul className="space-y-1">
               {group.specs.map((spec) => (
                 <li key={spec.type}>
@@ -55,7 +60,7 @@ export function Palette({ onAdd }: { onAdd: (type: string) => void }) {
                     draggable
                     onDragStart={(e) => onDragStart(e, spec.type)}
                     onClick={() => onAdd(spec.type)}
-                    title={`${spec.description}\nDrag onto the canvas, or click to add.`}
+                    title={t("itemHint", { description: spec.description })}
                     className="flex w-full cursor-grab items-start gap-2.5 rounded-md border border-transparent px-2 py-1.5 text-left hover:border-slate-200 hover:bg-slate-50 active:cursor-grabbing"
                     data-testid={`palette-item-${spec.type}`}
                   >
@@ -63,6 +68,7 @@ export function Palette({ onAdd }: { onAdd: (type: string) => void }) {
                       <NodeIcon name={spec.icon} className="size-3.5" />
                     </span>
                     <span className="min-w-0">
+                      {/* i18n: node texts (nodes/_kit/texts.ts) */}
                       <span className="block text-sm font-medium text-slate-800">{spec.title}</span>
                       <span className="line-clamp-2 block text-xs leading-4 text-slate-500">{spec.description}</span>
                     </span>
@@ -72,11 +78,9 @@ export function Palette({ onAdd }: { onAdd: (type: string) => void }) {
             </ul>
           </section>
         ))}
-        {groups.length === 0 && <p className="px-1 py-6 text-center text-sm text-slate-500">No node type matches “{query}”.</p>}
+        {groups.length === 0 && <p className="px-1 py-6 text-center text-sm text-slate-500">{t("noMatch", { query })}</p>}
       </div>
-      <p className="border-t border-slate-100 px-4 py-2.5 text-[11px] leading-4 text-slate-400">
-        Drag a node onto the canvas, then connect an output (right) to an input (left).
-      </p>
+      <p className="border-t border-slate-100 px-4 py-2.5 text-[11px] leading-4 text-slate-400">{t("footer")}</p>
     </aside>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CircleAlert, CircleCheck, Rocket } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { FlowDocument, FlowIssue } from "@/engine/contracts/flow";
 import { errorMessage, useTRPC, useTRPCClient } from "@/app/_lib/trpc";
@@ -13,17 +14,18 @@ type Outcome = { doc: FlowDocument; ok: boolean; text: string };
  * shown until the document changes; a refusal opens the issues list.
  */
 export function PublishButton({ flowId, doc, flush, onRefused }: { flowId: string; doc: FlowDocument; flush: () => Promise<boolean>; onRefused: () => void }) {
+  const t = useTranslations("editor.publish");
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const publish = useMutation({
     mutationFn: async () => {
-      if (!(await flush())) throw new Error("The draft could not be saved, so it was not published.");
+      if (!(await flush())) throw new Error(t("notSaved"));
       return client.flows.publish.mutate({ flowId });
     },
     onSuccess: async (version) => {
-      setOutcome({ doc, ok: true, text: `Published v${version.number}` });
+      setOutcome({ doc, ok: true, text: t("published", { version: version.number }) });
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: trpc.flows.get.queryKey({ flowId }) }),
         queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() }),
@@ -35,7 +37,7 @@ export function PublishButton({ flowId, doc, flush, onRefused }: { flowId: strin
       setOutcome({
         doc,
         ok: false,
-        text: issues?.length ? `Not published: ${issues.length === 1 ? "1 problem" : `${issues.length} problems`}` : errorMessage(error),
+        text: issues?.length ? t("refused", { count: issues.length }) : errorMessage(error),
       });
     },
   });
@@ -58,7 +60,7 @@ export function PublishButton({ flowId, doc, flush, onRefused }: { flowId: strin
       )}
       <Button variant="primary" size="sm" disabled={publish.isPending} onClick={() => publish.mutate()} data-testid="publish-button">
         <Rocket className="size-3.5" aria-hidden />
-        {publish.isPending ? "Publishing…" : "Publish"}
+        {publish.isPending ? t("pending") : t("button")}
       </Button>
     </div>
   );

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { humanize, type JsonSchema } from "@/app/_ui/flow-canvas";
 import { inputBase } from "@/app/_ui/text-field";
@@ -48,8 +49,9 @@ export function SettingsForm({
   errors: FieldErrors;
   onChange: (next: Record<string, unknown>, field: string) => void;
 }) {
+  const t = useTranslations("editor.form");
   const fields = Object.entries(schema.properties ?? {});
-  if (!fields.length) return <p className="text-sm text-slate-500">This node has no settings.</p>;
+  if (!fields.length) return <p className="text-sm text-slate-500">{t("noSettings")}</p>;
   return (
     <div className="space-y-4">
       {fields.map(([key, field]) => (
@@ -70,13 +72,19 @@ export function SettingsForm({
 /** One field of any kind: label, control, help and its errors. */
 export function Field(props: FieldProps) {
   const { path, name, schema, errors } = props;
+  const t = useTranslations("editor.form");
   const id = useId();
   const kind = kindOf(schema);
+  // i18n: node texts (nodes/_kit/texts.ts)
   const label = schema.label ?? humanize(name);
   // Leaf controls own the errors of their items too (`outcomes.1`); groups leave those to their items.
   const own = [...errors].filter(([key]) => key === path || (kind !== "group" && key.startsWith(`${path}.`)));
   const messages = own.flatMap(([key, list]) =>
-    list.map((m) => (key === path ? m : `${kind === "lines" ? "Line" : "Item"} ${Number(key.slice(path.length + 1).split(".")[0]) + 1}: ${m}`)),
+    list.map((m) =>
+      key === path
+        ? m
+        : t("itemError", { kind: kind === "lines" ? "lines" : "item", number: Number(key.slice(path.length + 1).split(".")[0]) + 1, message: m }),
+    ),
   );
   const invalid = messages.length > 0;
 
@@ -109,6 +117,7 @@ export function Field(props: FieldProps) {
 const controlClass = `${inputBase} py-1.5 aria-invalid:border-rose-400 aria-invalid:focus:border-rose-500 aria-invalid:focus:ring-rose-500/20`;
 
 function Control({ id, kind, invalid, path, schema, value, errors, onChange }: FieldProps & { id: string; kind: Kind; invalid: boolean }) {
+  const t = useTranslations("editor.form");
   const testId = `field-${path}`;
   const placeholder = schema.placeholder ?? (schema.default !== undefined && typeof schema.default !== "object" ? String(schema.default) : undefined);
   switch (kind) {
@@ -129,7 +138,7 @@ function Control({ id, kind, invalid, path, schema, value, errors, onChange }: F
           data-testid={testId}
           aria-invalid={invalid}
         >
-          {current === undefined && <option value="">Choose…</option>}
+          {current === undefined && <option value="">{t("choose")}</option>}
           {options.map((o) => (
             <option key={String(o)} value={String(o)}>
               {humanize(String(o))}
@@ -200,6 +209,6 @@ function Control({ id, kind, invalid, path, schema, value, errors, onChange }: F
     case "group":
       return <GroupField path={path} name={path} schema={schema} value={value} errors={errors} onChange={onChange} field={Field} />;
     default:
-      return <p className="text-xs text-slate-500">This field cannot be edited here; use export and import.</p>;
+      return <p className="text-xs text-slate-500">{t("notEditable")}</p>;
   }
 }

@@ -2,6 +2,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Activity, ChevronLeft, Download, FlaskConical, Maximize, MessagesSquare, Redo2, Undo2 } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import { FlowStateBadge } from "@/app/_components/flow-state-badge";
@@ -44,12 +45,13 @@ function IconButton({
   disabled?: boolean;
   onClick: () => void;
 }) {
+  const t = useTranslations("editor.toolbar");
   return (
     <Button
       variant="ghost"
       size="sm"
       className="w-8 px-0"
-      title={shortcut ? `${label} (${shortcut})` : label}
+      title={shortcut ? t("withShortcut", { label, shortcut }) : label}
       aria-label={label}
       data-testid={testId}
       {...rest}
@@ -61,6 +63,7 @@ function IconButton({
 
 /** The editor's top bar: identity and state on the left, editing and publishing on the right. */
 export function Toolbar({ flow, doc, save, history, onFit, chatOpen, onToggleChat, simulating, onToggleSimulate, onPublishRefused }: Props) {
+  const t = useTranslations("editor.toolbar");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const listed = useQuery(trpc.flows.list.queryOptions()).data?.find((f) => f.id === flow.id);
@@ -69,11 +72,11 @@ export function Toolbar({ flow, doc, save, history, onFit, chatOpen, onToggleCha
   const exportFlow = async () => {
     setExportError(null);
     try {
-      if (!(await save.flush())) throw new Error("Save the draft first.");
+      if (!(await save.flush())) throw new Error(t("saveFirst"));
       const file = await queryClient.fetchQuery({ ...trpc.flows.export.queryOptions({ flowId: flow.id }), staleTime: 0 });
       downloadJson(`${fileName(file.name)}.omniflow.json`, file);
     } catch (error) {
-      setExportError(`Export failed: ${errorMessage(error)}`);
+      setExportError(t("exportFailed", { error: errorMessage(error) }));
     }
   };
 
@@ -82,8 +85,8 @@ export function Toolbar({ flow, doc, save, history, onFit, chatOpen, onToggleCha
       <Link
         href="/"
         className="flex size-8 shrink-0 items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-slate-900"
-        aria-label="All flows"
-        title="All flows"
+        aria-label={t("allFlows")}
+        title={t("allFlows")}
       >
         <ChevronLeft className="size-4" />
       </Link>
@@ -98,13 +101,13 @@ export function Toolbar({ flow, doc, save, history, onFit, chatOpen, onToggleCha
       )}
 
       <div className="ml-auto flex items-center gap-1">
-        <IconButton label="Undo" shortcut="Ctrl+Z" testId="undo-button" disabled={!history.canUndo} onClick={history.undo}>
+        <IconButton label={t("undo")} shortcut="Ctrl+Z" testId="undo-button" disabled={!history.canUndo} onClick={history.undo}>
           <Undo2 className="size-4" />
         </IconButton>
-        <IconButton label="Redo" shortcut="Ctrl+Shift+Z" testId="redo-button" disabled={!history.canRedo} onClick={history.redo}>
+        <IconButton label={t("redo")} shortcut="Ctrl+Shift+Z" testId="redo-button" disabled={!history.canRedo} onClick={history.redo}>
           <Redo2 className="size-4" />
         </IconButton>
-        <IconButton label="Fit view" testId="fit-view-button" onClick={onFit}>
+        <IconButton label={t("fitView")} testId="fit-view-button" onClick={onFit}>
           <Maximize className="size-4" />
         </IconButton>
         <Divider />
@@ -115,26 +118,26 @@ export function Toolbar({ flow, doc, save, history, onFit, chatOpen, onToggleCha
           data-testid="instances-link"
         >
           <Activity className="size-3.5" aria-hidden />
-          Instances
+          {t("instances")}
         </Link>
-        <Button variant="ghost" size="sm" onClick={() => void exportFlow()} title="Download the draft as an .omniflow.json file" data-testid="export-button">
+        <Button variant="ghost" size="sm" onClick={() => void exportFlow()} title={t("exportTitle")} data-testid="export-button">
           <Download className="size-3.5" aria-hidden />
-          Export
+          {t("export")}
         </Button>
         <Button variant={chatOpen ? "secondary" : "ghost"} size="sm" onClick={onToggleChat} aria-pressed={chatOpen} data-testid="chat-toggle">
           <MessagesSquare className="size-3.5" aria-hidden />
-          Test chat
+          {t("testChat")}
         </Button>
         <Button
           variant={simulating ? "secondary" : "ghost"}
           size="sm"
           onClick={onToggleSimulate}
           aria-pressed={simulating}
-          title="Run the draft on a scripted conversation; nothing is sent"
+          title={t("simulateTitle")}
           data-testid="simulate-toggle"
         >
           <FlaskConical className="size-3.5" aria-hidden />
-          Simulate
+          {t("simulate")}
         </Button>
         <Divider />
         <PublishButton flowId={flow.id} doc={doc} flush={save.flush} onRefused={onPublishRefused} />

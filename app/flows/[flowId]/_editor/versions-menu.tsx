@@ -1,14 +1,17 @@
 "use client";
 import { ChevronDown, History } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/app/_ui/button";
-import { formatDateTime } from "@/app/_ui/time";
+import { useDateFormat } from "@/app/_ui/time";
 import { VersionDialog } from "./version-dialog";
 
 type Version = { id: string; number: number; createdAt: Date };
 
 /** Published versions, newest first; opening one shows its compiled machine. */
 export function VersionsMenu({ versions, flowName }: { versions: Version[]; flowName: string }) {
+  const t = useTranslations("editor.versions");
+  const { dateTime } = useDateFormat();
   const [open, setOpen] = useState(false);
   const [shown, setShown] = useState<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
@@ -29,13 +32,14 @@ export function VersionsMenu({ versions, flowName }: { versions: Version[]; flow
     <div className="relative" ref={root}>
       <Button variant="ghost" size="sm" onClick={() => setOpen(!open)} aria-expanded={open} data-testid="versions-button">
         <History className="size-3.5" aria-hidden />
-        Versions{versions.length > 0 && <span className="text-slate-400 tabular-nums">{versions.length}</span>}
+        {t("button")}
+        {versions.length > 0 && <span className="text-slate-400 tabular-nums">{versions.length}</span>}
         <ChevronDown className="size-3 text-slate-400" aria-hidden />
       </Button>
       {open && (
         <div className="absolute top-full right-0 z-30 mt-1 w-64 rounded-lg border border-slate-200 bg-white py-1 shadow-lg" data-testid="versions-menu">
           {versions.length === 0 ? (
-            <p className="px-3 py-3 text-xs text-slate-500">Nothing published yet. Publishing freezes the draft as version 1.</p>
+            <p className="px-3 py-3 text-xs text-slate-500">{t("empty")}</p>
           ) : (
             <ul className="max-h-72 overflow-y-auto">
               {versions.map((v, i) => (
@@ -51,9 +55,9 @@ export function VersionsMenu({ versions, flowName }: { versions: Version[]; flow
                   >
                     <span className="font-medium text-slate-800">
                       v{v.number}
-                      {i === 0 && <span className="ml-1.5 text-xs font-normal text-emerald-600">latest</span>}
+                      {i === 0 && <span className="ml-1.5 text-xs font-normal text-emerald-600">{t("latest")}</span>}
                     </span>
-                    <span className="text-xs text-slate-500">{formatDateTime(v.createdAt)}</span>
+                    <span className="text-xs text-slate-500">{dateTime(v.createdAt)}</span>
                   </button>
                 </li>
               ))}

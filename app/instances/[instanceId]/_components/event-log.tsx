@@ -1,7 +1,8 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { findNodeSpec } from "@/nodes/registry";
 import type { RouterOutputs } from "@/app/_ui/router-types";
-import { formatTime } from "@/app/_ui/time";
+import { useDateFormat } from "@/app/_ui/time";
 import { keyedTrail } from "@/app/_ui/trail-keys";
 import { describeEffect } from "@/engine/effects/registry";
 
@@ -11,26 +12,29 @@ type Event = Instance["events"][number];
 const str = (value: unknown) => (typeof value === "string" ? value : value === undefined ? "" : JSON.stringify(value));
 
 /** One line about what arrived, per event type of engine/contracts/events. */
-function payloadSummary(event: Event): string {
+function payloadSummary(event: Event, t: ReturnType<typeof useTranslations<"instance.log">>): string {
   const p = event.payload;
-  if (event.type === "message.received") return `“${str(p.text)}”${p.channel ? ` via ${str(p.channel)}` : ""}`;
-  if (event.type === "task.completed") return `Operator picked “${str(p.outcome)}”`;
-  if (event.type === "timer.fired") return `Timeout of ${str(p.nodeId)} elapsed`;
-  if (event.type === "http.responded") return `HTTP ${str(p.status)} from the API`;
-  if (event.type === "http.failed" || event.type === "message.failed") return `Failed: ${str(p.error)}`;
-  if (event.type === "message.delivered") return "Delivered";
+  if (event.type === "message.received")
+    return p.channel ? t("receivedVia", { text: str(p.text), channel: str(p.channel) }) : t("received", { text: str(p.text) });
+  if (event.type === "task.completed") return t("operatorPicked", { outcome: str(p.outcome) });
+  if (event.type === "timer.fired") return t("timeout", { nodeId: str(p.nodeId) });
+  if (event.type === "http.responded") return t("httpResponded", { status: str(p.status) });
+  if (event.type === "http.failed" || event.type === "message.failed") return t("failed", { error: str(p.error) });
+  if (event.type === "message.delivered") return t("delivered");
   if (event.type === "crm.event") return `${str(p.name)} ${str(p.payload)}`;
   return JSON.stringify(p);
 }
 
 /** The instance's steps, oldest first: what arrived, which nodes it passed, what it did. */
 export function EventLog({ instance, onFocusNode }: { instance: Instance; onFocusNode: (nodeId: string) => void }) {
+  const t = useTranslations("instance.log");
+  const { time } = useDateFormat();
   const types = new Map(instance.document.nodes.map((n) => [n.id, n.type]));
   return (
     <aside className="flex w-[26rem] shrink-0 flex-col border-l border-slate-200 bg-white" data-testid="event-log">
       <div className="flex h-10 shrink-0 items-center justify-between border-b border-slate-100 px-4">
-        <h2 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Event log</h2>
-        {instance.status === "waiting" && <span className="text-[11px] text-slate-400">Live · refreshes every 2 s</span>}
+        <h2 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("title")}</h2>
+        {instance.status === "waiting" && <span className="text-[11px] text-slate-400">{t("live")}</span>}
       </div>
       <ol className="min-h-0 flex-1 space-y-3 overflow-y-auto p-4">
         {instance.events.map((event) => (
@@ -41,13 +45,13 @@ export function EventLog({ instance, onFocusNode }: { instance: Instance; onFocu
                 <span className="font-mono text-xs font-medium text-slate-800">{event.type}</span>
               </span>
               <time className="text-[11px] text-slate-400" dateTime={event.createdAt.toISOString()}>
-                {formatTime(event.createdAt)}
+                {time(event.createdAt)}
               </time>
             </div>
-            <p className="mt-1 text-sm break-words text-slate-700">{payloadSummary(event)}</p>
+            <p className="mt-1 text-sm break-words text-slate-700">{payloadSummary(event, t)}</p>
             {event.trail.length > 0 && (
               <div className="mt-2">
-                <div className="mb-1 text-[11px] font-medium text-slate-400">Passed</div>
+                <div className="mb-1 text-[11px] font-medium text-slate-400">{t("passed")}</div>
                 <div className="flex flex-wrap items-center gap-1">
                   {keyedTrail(event.trail).map(({ nodeId, key }, i) => (
                     <span key={key} className="flex items-center gap-1">
@@ -56,9 +60,10 @@ export function EventLog({ instance, onFocusNode }: { instance: Instance; onFocu
                         type="button"
                         onClick={() => onFocusNode(nodeId)}
                         className="rounded bg-emerald-50 px-1.5 py-0.5 text-[11px] font-medium text-emerald-800 ring-1 ring-emerald-200 ring-inset hover:bg-emerald-100"
-                        title={`Show ${nodeId} on the canvas`}
+                        title={t("showOnCanvas", { nodeId })}
                       >
-                        {findNodeSpec(types.get(nodeId) ?? "")?.title ?? "Node"} <span className="font-mono font-normal text-emerald-600">{nodeId}</span>
+                        {/* i18n: node texts (nodes/_kit/texts.ts) */}
+                        {findNodeSpec(types.get(nodeId) ?? "")?.title ?? t("node")} <span className="font-mono font-normal text-emerald-600">{nodeId}</span>
                       </button>
                     </span>
                   ))}
@@ -77,7 +82,7 @@ export function EventLog({ instance, onFocusNode }: { instance: Instance; onFocu
             )}
           </li>
         ))}
-        {instance.events.length === 0 && <li className="py-10 text-center text-sm text-slate-500">No events yet.</li>}
+        {instance.events.length === 0 && <li className="py-10 text-center text-sm text-slate-500">{t("empty")}</li>}
       </ol>
     </aside>
   );

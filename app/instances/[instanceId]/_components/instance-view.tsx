@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { ReactFlowProvider, useReactFlow, useStoreApi } from "@xyflow/react";
 import { ChevronLeft, ExternalLink } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
 import { nodeIdsOfState } from "@/engine/compiler/compile";
@@ -11,17 +12,18 @@ import { FlowCanvas, pathHighlight } from "@/app/_ui/flow-canvas";
 import { InstanceStatusBadge } from "@/app/_ui/instance-status-badge";
 import { Loading } from "@/app/_ui/loading";
 import type { RouterOutputs } from "@/app/_ui/router-types";
-import { formatDateTime } from "@/app/_ui/time";
+import { useDateFormat } from "@/app/_ui/time";
 import { EventLog } from "./event-log";
 
 type Instance = RouterOutputs["instances"]["get"];
 
 /** `/instances/[id]`: the run drawn on its version's graph, and the events that moved it. */
 export function InstanceView({ instanceId }: { instanceId: string }) {
+  const t = useTranslations("instance");
   const trpc = useTRPC();
   // A waiting instance can move at any moment (a reply, a timer, an operator); a finished one cannot.
   const instance = useQuery(trpc.instances.get.queryOptions({ instanceId }, { refetchInterval: (q) => (q.state.data?.status === "waiting" ? 2000 : false) }));
-  if (instance.isPending) return <Loading label="Loading instance…" />;
+  if (instance.isPending) return <Loading label={t("loading")} />;
   if (instance.isError) return <ErrorNotice error={instance.error} className="m-6" />;
   return (
     <ReactFlowProvider>
@@ -36,6 +38,8 @@ const restingNodes = (instance: Instance) => (instance.status === "waiting" || i
 function Run({ instance }: { instance: Instance }) {
   const { nodes, edges } = useMemo(() => pathHighlight(instance.document, instance.path), [instance.document, instance.path]);
   const current = useMemo(() => restingNodes(instance), [instance]);
+  const t = useTranslations("instance");
+  const { dateTime } = useDateFormat();
   const { setCenter } = useReactFlow();
   const store = useStoreApi();
 
@@ -52,8 +56,8 @@ function Run({ instance }: { instance: Instance }) {
         <Link
           href={`/flows/${instance.flowId}/instances`}
           className="flex size-8 shrink-0 items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-slate-900"
-          aria-label="All instances of this flow"
-          title="All instances of this flow"
+          aria-label={t("allInstances")}
+          title={t("allInstances")}
         >
           <ChevronLeft className="size-4" />
         </Link>
@@ -68,7 +72,7 @@ function Run({ instance }: { instance: Instance }) {
           <p className="truncate font-mono text-[11px] text-slate-400">{instance.id}</p>
           {instance.calledBy && (
             <p className="truncate text-[11px] text-slate-500" data-testid="instance-called-by">
-              Called as a subflow by{" "}
+              {t("calledBy")}{" "}
               <Link href={`/instances/${instance.calledBy.instanceId}`} className="font-medium text-indigo-600 hover:text-indigo-500">
                 {instance.calledBy.flowName}
               </Link>
@@ -77,17 +81,19 @@ function Run({ instance }: { instance: Instance }) {
         </div>
         <dl className="ml-6 hidden items-center gap-5 text-xs md:flex">
           <div>
-            <dt className="text-slate-400">Started</dt>
-            <dd className="text-slate-700">{formatDateTime(instance.createdAt)}</dd>
+            <dt className="text-slate-400">{t("started")}</dt>
+            <dd className="text-slate-700">{dateTime(instance.createdAt)}</dd>
           </div>
           <div>
-            <dt className="text-slate-400">{instance.status === "completed" ? "Ended in" : instance.status === "cancelled" ? "Stopped in" : "Resting in"}</dt>
+            <dt className="text-slate-400">
+              {instance.status === "completed" ? t("endedIn") : instance.status === "cancelled" ? t("stoppedIn") : t("restingIn")}
+            </dt>
             <dd className="font-mono text-slate-700" data-testid="instance-state">
               {nodeIdsOfState(instance.state).join(", ") || instance.state}
             </dd>
           </div>
           <div>
-            <dt className="text-slate-400">Steps</dt>
+            <dt className="text-slate-400">{t("steps")}</dt>
             <dd className="text-slate-700 tabular-nums">{instance.events.length}</dd>
           </div>
         </dl>
@@ -97,7 +103,7 @@ function Run({ instance }: { instance: Instance }) {
           data-testid="instance-open-flow"
         >
           <ExternalLink className="size-3.5" aria-hidden />
-          Open flow
+          {t("openFlow")}
         </Link>
       </div>
       <div className="flex min-h-0 flex-1">
@@ -112,14 +118,15 @@ function Run({ instance }: { instance: Instance }) {
 }
 
 function Legend({ waiting }: { waiting: boolean }) {
+  const t = useTranslations("instance.legend");
   return (
     <div className="pointer-events-none absolute top-3 left-3 flex gap-3 rounded-md border border-slate-200 bg-white/90 px-3 py-1.5 text-[11px] text-slate-600 shadow-sm">
       <span className="flex items-center gap-1.5">
-        <span className="size-2.5 rounded-full bg-emerald-400" /> Passed
+        <span className="size-2.5 rounded-full bg-emerald-400" /> {t("passed")}
       </span>
       {waiting && (
         <span className="flex items-center gap-1.5">
-          <span className="size-2.5 rounded-full bg-amber-400" /> Resting here
+          <span className="size-2.5 rounded-full bg-amber-400" /> {t("restingHere")}
         </span>
       )}
     </div>

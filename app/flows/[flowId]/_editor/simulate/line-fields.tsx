@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { inputBase } from "@/app/_ui/text-field";
 import { CRM_EVENTS, samplePayload, WAIT_UNITS, type ScriptLine, type WaitUnit } from "./script";
 
@@ -24,6 +25,7 @@ function JsonText({
   testId: string;
   height?: string;
 }) {
+  const t = useTranslations("simulate.line");
   return (
     <label className="block">
       <span className="mb-0.5 block text-[11px] text-slate-500">{label}</span>
@@ -32,7 +34,7 @@ function JsonText({
         value={value}
         onChange={(e) => onChange(e.target.value)}
         spellCheck={false}
-        aria-label={`Step ${n}: ${label}`}
+        aria-label={t("aria", { n, label })}
         data-testid={testId}
       />
     </label>
@@ -41,6 +43,8 @@ function JsonText({
 
 /** The inputs of one script line, by kind. `id` prefixes their test ids, `n` is the line's number. */
 export function LineFields({ line, id, n, onChange }: { line: ScriptLine; id: string; n: number; onChange: (line: ScriptLine) => void }) {
+  const t = useTranslations("simulate.line");
+  const aria = (label: string) => t("aria", { n, label });
   switch (line.do) {
     case "message":
       return (
@@ -48,8 +52,8 @@ export function LineFields({ line, id, n, onChange }: { line: ScriptLine; id: st
           className={field}
           value={line.text}
           onChange={(e) => onChange({ ...line, text: e.target.value })}
-          placeholder="What the customer writes"
-          aria-label={`Step ${n}: customer message`}
+          placeholder={t("messagePlaceholder")}
+          aria-label={aria(t("message"))}
           data-testid={`${id}-text`}
         />
       );
@@ -62,23 +66,23 @@ export function LineFields({ line, id, n, onChange }: { line: ScriptLine; id: st
             min={1}
             value={line.amount}
             onChange={(e) => onChange({ ...line, amount: e.target.value })}
-            aria-label={`Step ${n}: wait amount`}
+            aria-label={aria(t("waitAmount"))}
             data-testid={`${id}-amount`}
           />
           <select
             className={`${field} w-28`}
             value={line.unit}
             onChange={(e) => onChange({ ...line, unit: e.target.value as WaitUnit })}
-            aria-label={`Step ${n}: wait unit`}
+            aria-label={aria(t("waitUnit"))}
             data-testid={`${id}-unit`}
           >
             {Object.keys(WAIT_UNITS).map((unit) => (
               <option key={unit} value={unit}>
-                {unit}
+                {t("unit", { unit })}
               </option>
             ))}
           </select>
-          <span className="text-[11px] leading-3 text-slate-400">timers fast-forward</span>
+          <span className="text-[11px] leading-3 text-slate-400">{t("fastForward")}</span>
         </div>
       );
     case "complete-task":
@@ -87,9 +91,9 @@ export function LineFields({ line, id, n, onChange }: { line: ScriptLine; id: st
           className={field}
           value={line.outcome}
           onChange={(e) => onChange({ ...line, outcome: e.target.value })}
-          placeholder="Outcome, e.g. resolved"
+          placeholder={t("outcomePlaceholder")}
           list={OUTCOMES_LIST}
-          aria-label={`Step ${n}: task outcome`}
+          aria-label={aria(t("taskOutcome"))}
           data-testid={`${id}-outcome`}
         />
       );
@@ -100,7 +104,7 @@ export function LineFields({ line, id, n, onChange }: { line: ScriptLine; id: st
             className={field}
             value={line.name}
             onChange={(e) => onChange({ ...line, name: e.target.value as typeof line.name, payload: samplePayload(e.target.value as typeof line.name) })}
-            aria-label={`Step ${n}: CRM event`}
+            aria-label={aria(t("crmEvent"))}
             data-testid={`${id}-event`}
           >
             {CRM_EVENTS.map((name) => (
@@ -109,7 +113,7 @@ export function LineFields({ line, id, n, onChange }: { line: ScriptLine; id: st
               </option>
             ))}
           </select>
-          <JsonText n={n} label="Payload (JSON)" value={line.payload} onChange={(payload) => onChange({ ...line, payload })} testId={`${id}-payload`} />
+          <JsonText n={n} label={t("payload")} value={line.payload} onChange={(payload) => onChange({ ...line, payload })} testId={`${id}-payload`} />
         </div>
       );
     case "http-response":
@@ -120,13 +124,13 @@ export function LineFields({ line, id, n, onChange }: { line: ScriptLine; id: st
             value={line.status}
             onChange={(e) => onChange({ ...line, status: e.target.value })}
             inputMode="numeric"
-            placeholder="Status, e.g. 200"
-            aria-label={`Step ${n}: HTTP status`}
+            placeholder={t("statusPlaceholder")}
+            aria-label={aria(t("httpStatus"))}
             data-testid={`${id}-status`}
           />
           <JsonText
             n={n}
-            label="Response body (JSON or text)"
+            label={t("responseBody")}
             value={line.body}
             onChange={(body) => onChange({ ...line, body })}
             testId={`${id}-body`}
@@ -145,40 +149,28 @@ export function LineFields({ line, id, n, onChange }: { line: ScriptLine; id: st
               onChange={(e) => onChange({ ...line, hook: e.target.value })}
               placeholder="webhook-name"
               list={HOOKS_LIST}
-              aria-label={`Step ${n}: webhook name`}
+              aria-label={aria(t("webhookName"))}
               data-testid={`${id}-hook`}
             />
           </label>
-          <JsonText n={n} label="Payload (JSON)" value={line.payload} onChange={(payload) => onChange({ ...line, payload })} testId={`${id}-payload`} />
+          <JsonText n={n} label={t("payload")} value={line.payload} onChange={(payload) => onChange({ ...line, payload })} testId={`${id}-payload`} />
         </div>
       );
     case "schedule":
-      return (
-        <p className="text-[11px] text-slate-500">
-          Fires at the simulated time, for its latest due time. Scheduled instances have no customer, so nothing reaches one.
-        </p>
-      );
+      return <p className="text-[11px] text-slate-500">{t("schedule")}</p>;
     case "operator-start":
       return (
         <input
           className={field}
           value={line.note}
           onChange={(e) => onChange({ ...line, note: e.target.value })}
-          placeholder="Note for the flow (vars.note), optional"
-          aria-label={`Step ${n}: operator's note`}
+          placeholder={t("notePlaceholder")}
+          aria-label={aria(t("note"))}
           data-testid={`${id}-note`}
         />
       );
     case "subflow-call":
-      return (
-        <JsonText
-          n={n}
-          label="Inputs from the calling flow (JSON)"
-          value={line.inputs}
-          onChange={(inputs) => onChange({ ...line, inputs })}
-          testId={`${id}-inputs`}
-        />
-      );
+      return <JsonText n={n} label={t("inputs")} value={line.inputs} onChange={(inputs) => onChange({ ...line, inputs })} testId={`${id}-inputs`} />;
     case "subflow-result":
       return (
         <div className="space-y-1.5">
@@ -186,13 +178,13 @@ export function LineFields({ line, id, n, onChange }: { line: ScriptLine; id: st
             className={field}
             value={line.outcome}
             onChange={(e) => onChange({ ...line, outcome: e.target.value })}
-            placeholder="Outcome of its end node (blank: none)"
-            aria-label={`Step ${n}: subflow outcome`}
+            placeholder={t("subflowOutcomePlaceholder")}
+            aria-label={aria(t("subflowOutcome"))}
             data-testid={`${id}-outcome`}
           />
           <JsonText
             n={n}
-            label="Outputs (JSON)"
+            label={t("outputs")}
             value={line.outputs}
             onChange={(outputs) => onChange({ ...line, outputs })}
             testId={`${id}-outputs`}

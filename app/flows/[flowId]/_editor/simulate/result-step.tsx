@@ -1,5 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useTRPC } from "@/app/_lib/trpc";
 import { findNodeSpec } from "@/nodes/registry";
 import type { FlowDocument } from "@/engine/contracts/flow";
@@ -9,24 +10,33 @@ import { describeEffect } from "@/engine/effects/registry";
 import { formatDuration } from "./script";
 import type { SimulatedStep } from "./run-view";
 
-/** The names of an object's fields, for a caption. */
-const fieldList = (data: Record<string, unknown>) => (Object.keys(data).length ? Object.keys(data).join(", ") : "no fields");
-
 /** "2026-01-05 09:00" in the schedule's own zone. */
 const localTime = (ms: number, timeZone: string) => new Date(ms).toLocaleString("sv-SE", { timeZone, dateStyle: "short", timeStyle: "short" });
 
-/** What happened to the instance, in words. */
-export function eventText(event: SimulatedStep["event"]): string {
-  if (event.type === "message.received") return `Customer: “${event.text}”`;
-  if (event.type === "task.completed") return `Operator completed the task: ${event.outcome}`;
-  if (event.type === "crm.event") return `CRM event: ${event.name}`;
-  if (event.type === "timer.fired") return `Timer fired (${event.nodeId})`;
-  if (event.type === "http.responded") return `API answered HTTP ${event.status} (${event.nodeId})`;
-  if (event.type === "webhook.received") return `Webhook ${event.hook} called with ${fieldList(event.payload)}`;
-  if (event.type === "schedule.fired") return `Schedule due ${localTime(event.scheduledFor, event.timeZone)} (${event.timeZone})`;
-  if (event.type === "flow.started") return `An operator started the flow${event.note ? `: “${event.note}”` : ""}`;
-  if (event.type === "subflow.called") return `Called by another flow with ${fieldList(event.inputs)}`;
-  if (event.type === "subflow.completed") return `Subflow ended${event.outcome ? `: ${event.outcome}` : " without an outcome"} (${event.nodeId})`;
+/** What happened to the instance, in words: `eventText(event)` in the viewer's language. */
+export function useEventText(): (event: SimulatedStep["event"]) => string {
+  const t = useTranslations("simulate.event");
+  /** The names of an object's fields, for a caption. */
+  const fieldList = (data: Record<string, unknown>) => (Object.keys(data).length ? Object.keys(data).join(", ") : t("noFields"));
+  return (event) => eventText(event, t, fieldList);
+}
+
+function eventText(
+  event: SimulatedStep["event"],
+  t: ReturnType<typeof useTranslations<"simulate.event">>,
+  fieldList: (data: Record<string, unknown>) => string,
+): string {
+  if (event.type === "message.received") return t("message", { text: event.text });
+  if (event.type === "task.completed") return t("taskCompleted", { outcome: event.outcome });
+  if (event.type === "crm.event") return t("crm", { name: event.name });
+  if (event.type === "timer.fired") return t("timer", { nodeId: event.nodeId });
+  if (event.type === "http.responded") return t("http", { status: event.status, nodeId: event.nodeId });
+  if (event.type === "webhook.received") return t("webhook", { hook: event.hook, fields: fieldList(event.payload) });
+  if (event.type === "schedule.fired") return t("schedule", { time: localTime(event.scheduledFor, event.timeZone), timeZone: event.timeZone });
+  if (event.type === "flow.started") return event.note ? t("startedNote", { note: event.note }) : t("started");
+  if (event.type === "subflow.called") return t("subflowCalled", { fields: fieldList(event.inputs) });
+  if (event.type === "subflow.completed")
+    return event.outcome ? t("subflowEnded", { outcome: event.outcome, nodeId: event.nodeId }) : t("subflowEndedNone", { nodeId: event.nodeId });
   // Engine events without their own wording (e.g. delivery results): type, node and error.
   const { type, nodeId, error } = event as { type: string; nodeId?: string; error?: string };
   return `${type}${nodeId ? ` (${nodeId})` : ""}${error ? `: ${error}` : ""}`;
@@ -50,9 +60,12 @@ export function ResultStep({
   onSelect: () => void;
   onFocus: (nodeId: string) => void;
 }) {
+  const t = useTranslations("simulate.result");
+  const eventText = useEventText();
   const title = (nodeId: string) => {
     const node = doc.nodes.find((n) => n.id === nodeId);
-    return node ? (findNodeSpec(node.type)?.title ?? node.type) : "not in the draft any more";
+    // i18n: node texts (nodes/_kit/texts.ts)
+    return node ? (findNodeSpec(node.type)?.title ?? node.type) : t("notInDraft");
   };
   const trpc = useTRPC();
   const flows = useQuery(trpc.flows.list.queryOptions());
@@ -70,7 +83,7 @@ export function ResultStep({
       <button type="button" onClick={onSelect} className="flex w-full cursor-pointer items-start gap-2 text-left after:absolute after:inset-0 after:rounded-md">
         <span className="mt-px flex size-5 shrink-0 items-center justify-center rounded-full bg-slate-100 font-semibold text-slate-600">{index + 1}</span>
         <span className="min-w-0 flex-1 font-medium break-words text-slate-800">{eventText(step.event)}</span>
-        <span className="shrink-0 text-slate-400" title="Simulated time since the first step">
+        <span className="shrink-0 text-slate-400" title={t("elapsed")}>
           +{formatDuration(elapsedMs)}
         </span>
       </button>
@@ -82,13 +95,13 @@ export function ResultStep({
               type="button"
               onClick={() => onFocus(nodeId)}
               className="relative rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-700 hover:bg-indigo-100 hover:text-indigo-800"
-              title={`${title(nodeId)}: show on the canvas`}
+              title={t("showOnCanvas", { title: title(nodeId) })}
             >
               {nodeId}
             </button>
           </span>
         ))}
-        {step.trail.length === 0 && <span className="text-slate-400 italic">no node moved</span>}
+        {step.trail.length === 0 && <span className="text-slate-400 italic">{t("noNodeMoved")}</span>}
       </div>
       <ul className="mt-1.5 space-y-1 pl-7">
         {step.effects.map((effect) =>

@@ -1,5 +1,6 @@
 "use client";
 import { ChevronLeft, ChevronRight, CircleAlert, Info, Play } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import { findNodeSpec } from "@/nodes/registry";
 import { Badge } from "@/app/_ui/badge";
@@ -12,6 +13,7 @@ import { VarsInspector } from "./vars-inspector";
 
 /** Compile problems of the simulated draft, worded as on the nodes; clicking one shows its node, like the issues panel. */
 function Issues({ doc, issues, onFocus }: { doc: FlowDocument; issues: RunResult["run"]["issues"]; onFocus: (nodeId: string) => void }) {
+  const t = useTranslations("simulate.result");
   // Keyed as in the issues panel: problems have no id, so a node's are told apart by their order.
   const rows = [
     ...issues
@@ -25,7 +27,7 @@ function Issues({ doc, issues, onFocus }: { doc: FlowDocument; issues: RunResult
   return (
     <section className="rounded-md border border-rose-200 bg-rose-50 text-xs" data-testid="sim-issues">
       <h3 className="flex items-center gap-1.5 px-3 pt-2 font-semibold text-rose-800">
-        <CircleAlert className="size-3.5" aria-hidden /> The draft does not compile, so nothing ran
+        <CircleAlert className="size-3.5" aria-hidden /> {t("notCompiled")}
       </h3>
       <ul className="py-1">
         {rows.map(({ key, node, text }) => (
@@ -39,7 +41,8 @@ function Issues({ doc, issues, onFocus }: { doc: FlowDocument; issues: RunResult
               data-node-id={node?.id}
             >
               <span className="font-medium">
-                {node ? (findNodeSpec(node.type)?.title ?? node.type) : "Flow"}
+                {/* i18n: node texts (nodes/_kit/texts.ts) */}
+                {node ? (findNodeSpec(node.type)?.title ?? node.type) : t("flow")}
                 {node && <span className="font-mono font-normal text-rose-500"> · {node.id}</span>}
               </span>
               <span className="block">{text}</span>
@@ -67,11 +70,13 @@ export function RunResultView({
   onFocus: (nodeId: string) => void;
   onRerun: () => void;
 }) {
+  const t = useTranslations("simulate.result");
+  const sim = useTranslations("simulate");
   if (!result) {
     return (
       <div className="flex flex-col items-center gap-3 px-6 py-12 text-center text-sm text-slate-500" data-testid="sim-no-result">
         <Play className="size-5 text-slate-400" aria-hidden />
-        Run the script to follow the draft step by step. Nothing is really sent.
+        {t("none")}
       </div>
     );
   }
@@ -83,16 +88,16 @@ export function RunResultView({
     <div className="space-y-3 p-4" data-testid="sim-result" data-status={run.status} data-outcome={run.outcome ?? ""}>
       <div className="flex flex-wrap items-center gap-2 text-xs" data-testid="sim-summary">
         <span className="font-semibold text-slate-800">{result.label}</span>
-        {run.status === "not-started" ? <Badge>not started</Badge> : <InstanceStatusBadge status={run.status} />}
-        {run.outcome && <Badge tone="indigo">outcome: {run.outcome}</Badge>}
-        <span className="text-slate-500">{run.sent.length === 1 ? "1 message" : `${run.sent.length} messages`} “sent”</span>
+        {run.status === "not-started" ? <Badge>{t("notStarted")}</Badge> : <InstanceStatusBadge status={run.status} />}
+        {run.outcome && <Badge tone="indigo">{t("outcome", { outcome: run.outcome })}</Badge>}
+        <span className="text-slate-500">{t("sent", { count: run.sent.length })}</span>
       </div>
 
       {stale && (
         <div className="flex items-center gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-800" data-testid="sim-stale">
-          <span className="flex-1">The draft changed since this run.</span>
+          <span className="flex-1">{t("stale")}</span>
           <Button size="sm" onClick={onRerun}>
-            Run again
+            {t("runAgain")}
           </Button>
         </div>
       )}
@@ -105,9 +110,7 @@ export function RunResultView({
             // A script line's notes say different things, so line and message tell them apart.
             <li key={`${note.input}:${note.message}`} className="flex gap-1.5">
               <Info className="mt-px size-3.5 shrink-0 text-slate-400" aria-hidden />
-              <span>
-                Script step {note.input + 1}: {note.message}
-              </span>
+              <span>{t("scriptStep", { n: note.input + 1, message: note.message })}</span>
             </li>
           ))}
         </ul>
@@ -116,18 +119,18 @@ export function RunResultView({
       {steps.length > 0 && (
         <>
           <div className="sticky top-0 z-10 -mx-4 flex items-center justify-between gap-2 border-y border-slate-100 bg-white/95 px-4 py-1.5 backdrop-blur">
-            <Button size="sm" variant="ghost" onClick={() => onStep(step - 1)} disabled={step === 0} aria-label="Previous step" data-testid="sim-prev">
+            <Button size="sm" variant="ghost" onClick={() => onStep(step - 1)} disabled={step === 0} aria-label={sim("previousStep")} data-testid="sim-prev">
               <ChevronLeft className="size-4" aria-hidden />
             </Button>
             <span className="text-xs font-medium text-slate-700" data-testid="sim-step-label" aria-live="polite">
-              Step {step + 1} / {steps.length}
+              {sim("stepOf", { step: step + 1, count: steps.length })}
             </span>
             <Button
               size="sm"
               variant="ghost"
               onClick={() => onStep(step + 1)}
               disabled={step === steps.length - 1}
-              aria-label="Next step"
+              aria-label={sim("nextStep")}
               data-testid="sim-next"
             >
               <ChevronRight className="size-4" aria-hidden />

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { expectationSchema, flowTestCaseSchema, type Expectation, type FlowTestCase, type SimulationStep } from "@/engine/contracts/simulation";
 import { Button } from "@/app/_ui/button";
@@ -29,6 +30,8 @@ export function SaveTestDialog({
   onSave: (test: FlowTestCase) => void;
   onClose: () => void;
 }) {
+  const t = useTranslations("simulate.save");
+  const common = useTranslations("common");
   const [name, setName] = useState("");
   const [status, setStatus] = useState(prefill?.status ?? "");
   const [outcome, setOutcome] = useState(prefill?.outcome ?? "");
@@ -47,37 +50,37 @@ export function SaveTestDialog({
     onSave(parsed.data);
   };
 
-  const hint = prefill ? "Expectations come from the last run; keep what matters." : "Run the script first to prefill the expectations.";
+  const hint = prefill ? t("hintPrefilled") : t("hintEmpty");
   return (
     <Dialog
       open
-      title="Save as test case"
-      description={`Saves the script's ${steps.length === 1 ? "step" : `${steps.length} steps`} with the flow. ${hint}`}
+      title={t("title")}
+      description={t("description", { count: steps.length, hint })}
       onClose={onClose}
       onSubmit={save}
       testId="save-test-dialog"
       actions={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{common("cancel")}</Button>
           <Button type="submit" variant="primary" disabled={!name.trim()} data-testid="save-test-submit">
-            Save test case
+            {t("submit")}
           </Button>
         </>
       }
     >
       <TextField
         id="save-test-name"
-        label="Name"
+        label={t("name")}
         value={name}
         onChange={(e) => setName(e.target.value)}
-        placeholder="e.g. A price question is answered"
+        placeholder={t("namePlaceholder")}
         autoFocus
         data-testid="save-test-name"
       />
       <div className="grid grid-cols-2 gap-3">
         <div>
           <label htmlFor="save-test-status" className={label}>
-            Ends as
+            {t("endsAs")}
           </label>
           <select
             id="save-test-status"
@@ -86,36 +89,36 @@ export function SaveTestDialog({
             onChange={(e) => setStatus(e.target.value as typeof status)}
             data-testid="save-test-status"
           >
-            <option value="">(not checked)</option>
+            <option value="">{t("notChecked")}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {common("instanceStatus", { status: s })}
               </option>
             ))}
           </select>
         </div>
         <TextField
           id="save-test-outcome"
-          label="Outcome"
+          label={t("outcome")}
           value={outcome}
           onChange={(e) => setOutcome(e.target.value)}
-          placeholder="(not checked)"
+          placeholder={t("notChecked")}
           data-testid="save-test-outcome"
         />
       </div>
       <div>
         <label htmlFor="save-test-sent" className={label}>
-          Messages sent, in order
+          {t("sent")}
         </label>
         <textarea
           id="save-test-sent"
           className={`${inputClass} min-h-24 resize-y`}
           value={sent}
           onChange={(e) => setSent(e.target.value)}
-          placeholder="(not checked)"
+          placeholder={t("notChecked")}
           data-testid="save-test-sent"
         />
-        <p className="mt-1 text-xs text-slate-500">One line per message; each line must be part of the message sent at that position.</p>
+        <p className="mt-1 text-xs text-slate-500">{t("sentHelp")}</p>
       </div>
       <ErrorNotice error={error} />
     </Dialog>

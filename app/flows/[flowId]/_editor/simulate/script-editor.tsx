@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import { Button } from "@/app/_ui/button";
@@ -16,6 +17,7 @@ function outcomesOf(doc: FlowDocument): string[] {
 
 /** The scripted conversation: who the customer is, then what happens, line by line. */
 export function ScriptEditor({ doc, script, checked, onChange }: { doc: FlowDocument; script: Script; checked: boolean; onChange: (script: Script) => void }) {
+  const t = useTranslations("simulate.script");
   const outcomes = useMemo(() => outcomesOf(doc), [doc]);
   const hooks = useMemo(() => draftHooks(doc).map((h) => h.hook), [doc]);
   const { customer, lines } = script;
@@ -30,24 +32,24 @@ export function ScriptEditor({ doc, script, checked, onChange }: { doc: FlowDocu
     <div className="space-y-4 p-4" data-testid="sim-script">
       {script.from && (
         <p className="rounded-md bg-indigo-50 px-3 py-2 text-xs text-indigo-800" data-testid="sim-script-from">
-          Loaded from the test case “{script.from}”
+          {t("loadedFrom", { name: script.from })}
         </p>
       )}
       <fieldset className="grid grid-cols-[1fr_7.5rem] gap-2">
-        <legend className="mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">Customer</legend>
+        <legend className="mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("customer")}</legend>
         <input
           className={`${inputBase} h-8`}
           value={customer.name}
           onChange={(e) => onChange({ ...script, customer: { ...customer, name: e.target.value } })}
-          placeholder="Name (blank: unknown)"
-          aria-label="Customer name"
+          placeholder={t("namePlaceholder")}
+          aria-label={t("customerName")}
           data-testid="sim-customer-name"
         />
         <select
           className={`${inputBase} h-8`}
           value={customer.channel}
           onChange={(e) => onChange({ ...script, customer: { ...customer, channel: e.target.value as Script["customer"]["channel"] } })}
-          aria-label="Channel"
+          aria-label={t("channel")}
           data-testid="sim-customer-channel"
         >
           {CHANNELS.map((c) => (
@@ -57,7 +59,7 @@ export function ScriptEditor({ doc, script, checked, onChange }: { doc: FlowDocu
           ))}
         </select>
         <div className="col-span-2 flex flex-wrap items-center gap-1 text-[11px] text-slate-500">
-          <span className="mr-0.5">Also reachable on</span>
+          <span className="mr-0.5">{t("alsoOn")}</span>
           {CHANNELS.filter((c) => c !== customer.channel).map((c) => {
             const on = customer.alsoOn.includes(c);
             return (
@@ -69,7 +71,7 @@ export function ScriptEditor({ doc, script, checked, onChange }: { doc: FlowDocu
                   onChange({ ...script, customer: { ...customer, alsoOn: on ? customer.alsoOn.filter((x) => x !== c) : [...customer.alsoOn, c] } })
                 }
                 className={`rounded-full px-2 py-0.5 ring-1 ring-inset ${on ? "bg-indigo-50 text-indigo-700 ring-indigo-300" : "text-slate-500 ring-slate-200 hover:bg-slate-100"}`}
-                title="Sends on channels the customer is not reachable on fail (to test fallbacks)"
+                title={t("alsoOnTitle")}
                 data-testid={`sim-customer-also-${c}`}
               >
                 {c}
@@ -80,9 +82,9 @@ export function ScriptEditor({ doc, script, checked, onChange }: { doc: FlowDocu
       </fieldset>
 
       <div>
-        <h3 className="mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">Steps</h3>
+        <h3 className="mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("steps")}</h3>
         {lines.length === 0 ? (
-          <p className="rounded-md border border-dashed border-slate-300 px-3 py-4 text-center text-xs text-slate-500">Add what starts the flow first.</p>
+          <p className="rounded-md border border-dashed border-slate-300 px-3 py-4 text-center text-xs text-slate-500">{t("empty")}</p>
         ) : (
           <ol className="space-y-2">
             {lines.map((line, i) => (
@@ -110,11 +112,14 @@ export function ScriptEditor({ doc, script, checked, onChange }: { doc: FlowDocu
           ))}
         </datalist>
         <div className="mt-2 flex flex-wrap gap-1.5">
-          {Object.entries(LINE_KINDS).map(([kind, { icon: Icon, add }]) => (
-            <Button key={kind} size="sm" onClick={() => setLines([...lines, newLine(kind as ScriptLine["do"], doc)])} data-testid={`sim-add-${kind}`}>
-              <Icon className="size-3.5" aria-hidden /> {add}
-            </Button>
-          ))}
+          {(Object.keys(LINE_KINDS) as ScriptLine["do"][]).map((kind) => {
+            const Icon = LINE_KINDS[kind].icon;
+            return (
+              <Button key={kind} size="sm" onClick={() => setLines([...lines, newLine(kind, doc)])} data-testid={`sim-add-${kind}`}>
+                <Icon className="size-3.5" aria-hidden /> {t(`add.${kind}`)}
+              </Button>
+            );
+          })}
         </div>
       </div>
     </div>

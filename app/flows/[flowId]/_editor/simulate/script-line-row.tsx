@@ -1,5 +1,6 @@
 "use client";
 import { ArrowDown, ArrowUp, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { LineFields } from "./line-fields";
 import { LINE_KINDS } from "./line-kinds";
@@ -39,6 +40,7 @@ export function ScriptLineRow({
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
 }) {
+  const t = useTranslations("simulate.script");
   const kind = LINE_KINDS[line.do];
   const id = `sim-step-${index}`;
   return (
@@ -48,16 +50,16 @@ export function ScriptLineRow({
           <kind.icon className="size-3" aria-hidden />
         </span>
         <span className="text-xs font-medium text-slate-600">
-          {index + 1}. {kind.label}
+          {index + 1}. {t(`kinds.${line.do}`)}
         </span>
         <span className="ml-auto flex items-center">
-          <Tool label="Move up" testId={`${id}-up`} disabled={index === 0} onClick={() => onMove(-1)}>
+          <Tool label={t("moveUp")} testId={`${id}-up`} disabled={index === 0} onClick={() => onMove(-1)}>
             <ArrowUp className="size-3.5" />
           </Tool>
-          <Tool label="Move down" testId={`${id}-down`} disabled={index === count - 1} onClick={() => onMove(1)}>
+          <Tool label={t("moveDown")} testId={`${id}-down`} disabled={index === count - 1} onClick={() => onMove(1)}>
             <ArrowDown className="size-3.5" />
           </Tool>
-          <Tool label="Remove step" testId={`${id}-remove`} onClick={onRemove}>
+          <Tool label={t("remove")} testId={`${id}-remove`} onClick={onRemove}>
             <X className="size-3.5" />
           </Tool>
         </span>

@@ -1,5 +1,6 @@
 "use client";
 import { FlaskConical, Play, Save, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import type { FlowTestCase } from "@/engine/contracts/simulation";
@@ -40,6 +41,7 @@ function Tab({ id, current, label, onSelect }: { id: SimulateTab; current: Simul
 
 /** Simulate mode's side panel: script, run result and saved test cases. Nothing it runs is really sent. */
 export function SimulatePanel({ doc, sim, onTests, onFocus, onClose }: Props) {
+  const t = useTranslations("simulate");
   const [saving, setSaving] = useState(false);
   const tests = doc.tests ?? [];
   const { result, steps } = sim;
@@ -53,23 +55,28 @@ export function SimulatePanel({ doc, sim, onTests, onFocus, onClose }: Props) {
           <FlaskConical className="size-4" aria-hidden />
         </span>
         <div className="min-w-0 flex-1">
-          <h2 className="text-sm font-semibold text-slate-900">Simulate the draft</h2>
-          <p className="text-xs text-slate-500">Nothing is really sent; timers fast-forward.</p>
+          <h2 className="text-sm font-semibold text-slate-900">{t("title")}</h2>
+          <p className="text-xs text-slate-500">{t("subtitle")}</p>
         </div>
         <button
           type="button"
           onClick={onClose}
           className="rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-600"
-          aria-label="Close Simulate"
+          aria-label={t("close")}
           data-testid="simulate-close"
         >
           <X className="size-4" />
         </button>
       </header>
       <div className="flex border-b border-slate-200 px-2" role="tablist">
-        <Tab id="script" current={sim.tab} label="Script" onSelect={sim.setTab} />
-        <Tab id="result" current={sim.tab} label={result ? `Result (${result.run.steps.length})` : "Result"} onSelect={sim.setTab} />
-        <Tab id="tests" current={sim.tab} label={`Test cases (${tests.length})`} onSelect={sim.setTab} />
+        <Tab id="script" current={sim.tab} label={t("tabs.script")} onSelect={sim.setTab} />
+        <Tab
+          id="result"
+          current={sim.tab}
+          label={result ? t("tabs.resultCount", { count: result.run.steps.length }) : t("tabs.result")}
+          onSelect={sim.setTab}
+        />
+        <Tab id="tests" current={sim.tab} label={t("tabs.tests", { count: tests.length })} onSelect={sim.setTab} />
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto bg-slate-50/60">
         {sim.tab === "script" && <ScriptEditor doc={doc} script={sim.script} checked={sim.checked} onChange={sim.setScript} />}
@@ -80,16 +87,16 @@ export function SimulatePanel({ doc, sim, onTests, onFocus, onClose }: Props) {
         <ErrorNotice error={sim.runError} />
         <div className="flex gap-2">
           <Button variant="primary" size="sm" className="flex-1" onClick={sim.run} disabled={sim.running} data-testid="sim-run">
-            <Play className="size-3.5" aria-hidden /> {sim.running ? "Running…" : "Run"}
+            <Play className="size-3.5" aria-hidden /> {sim.running ? t("running") : t("run")}
           </Button>
           <Button
             size="sm"
             onClick={() => (steps ? setSaving(true) : sim.run())}
             disabled={tests.length >= 50}
-            title="Save the script and what it should lead to with the flow"
+            title={t("saveTestTitle")}
             data-testid="sim-save-test"
           >
-            <Save className="size-3.5" aria-hidden /> Save as test case
+            <Save className="size-3.5" aria-hidden /> {t("saveTest")}
           </Button>
         </div>
       </footer>

@@ -1,5 +1,6 @@
 "use client";
 import { CircleCheck, CircleX, FlaskConical, Play, Trash2, Upload } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import type { FlowTestCase } from "@/engine/contracts/simulation";
 import { Button } from "@/app/_ui/button";
@@ -8,13 +9,14 @@ import { graphChanged, type RunResult, type TestResult } from "./run-view";
 import type { Simulate } from "./use-simulation";
 
 function Outcome({ result, onShow }: { result: TestResult; onShow: () => void }) {
+  const t = useTranslations("simulate.tests");
   return (
     <div className="mt-1.5 text-xs" data-testid={`test-result-${result.id}`} data-passed={result.passed}>
       <div className="flex items-center gap-1.5">
         {result.passed ? <CircleCheck className="size-3.5 text-emerald-600" aria-hidden /> : <CircleX className="size-3.5 text-rose-600" aria-hidden />}
-        <span className={`font-medium ${result.passed ? "text-emerald-700" : "text-rose-700"}`}>{result.passed ? "Passed" : "Failed"}</span>
+        <span className={`font-medium ${result.passed ? "text-emerald-700" : "text-rose-700"}`}>{result.passed ? t("passed") : t("failed")}</span>
         <button type="button" onClick={onShow} className="ml-auto text-indigo-600 hover:underline" data-testid={`test-show-run-${result.id}`}>
-          Show run
+          {t("showRun")}
         </button>
       </div>
       {result.failures.length > 0 && (
@@ -30,9 +32,11 @@ function Outcome({ result, onShow }: { result: TestResult; onShow: () => void })
 
 /** The flow's saved test cases: load one into the script, delete one, or run them all. */
 export function TestCases({ doc, sim, onDelete }: { doc: FlowDocument; sim: Simulate; onDelete: (id: string) => void }) {
+  const t = useTranslations("simulate.tests");
+  const sim_ = useTranslations("simulate");
   const tests = doc.tests ?? [];
   const results = sim.testRun && !graphChanged(doc, sim.testRun.doc) ? sim.testRun.results : [];
-  const passed = results.filter((r) => tests.some((t) => t.id === r.id) && r.passed).length;
+  const passed = results.filter((r) => tests.some((test) => test.id === r.id) && r.passed).length;
   const show = (test: FlowTestCase, result: TestResult) =>
     sim.show({ run: result.run, doc: sim.testRun!.doc, steps: test.steps, label: test.name } satisfies RunResult);
 
@@ -40,22 +44,22 @@ export function TestCases({ doc, sim, onDelete }: { doc: FlowDocument; sim: Simu
     <div className="space-y-3 p-4" data-testid="sim-tests">
       <div className="flex items-center gap-2">
         <div className="flex-1 text-xs text-slate-500">
-          <p>Saved with the flow, run against the draft.</p>
+          <p>{t("intro")}</p>
           {results.length > 0 && (
             <p className={`mt-0.5 font-medium ${passed === tests.length ? "text-emerald-700" : "text-rose-700"}`} data-testid="sim-tests-summary">
-              {passed} of {tests.length} passed
+              {t("summary", { passed, count: tests.length })}
             </p>
           )}
         </div>
         <Button size="sm" onClick={sim.runAll} disabled={!tests.length || sim.testsRunning} data-testid="sim-run-tests">
-          <Play className="size-3.5" aria-hidden /> {sim.testsRunning ? "Running…" : "Run all tests"}
+          <Play className="size-3.5" aria-hidden /> {sim.testsRunning ? sim_("running") : t("runAll")}
         </Button>
       </div>
       <ErrorNotice error={sim.testsError} />
       {tests.length === 0 ? (
         <div className="flex flex-col items-center gap-2 rounded-md border border-dashed border-slate-300 px-4 py-8 text-center text-xs text-slate-500">
           <FlaskConical className="size-5 text-slate-400" aria-hidden />
-          No test cases yet. Write a script, run it, and save it as a test case.
+          {t("empty")}
         </div>
       ) : (
         <ul className="space-y-2">
@@ -67,20 +71,20 @@ export function TestCases({ doc, sim, onDelete }: { doc: FlowDocument; sim: Simu
                   <div className="min-w-0 flex-1">
                     <p className="text-xs font-medium break-words text-slate-800">{test.name}</p>
                     <p className="mt-0.5 text-[11px] text-slate-500">
-                      {test.steps.length === 1 ? "1 step" : `${test.steps.length} steps`}
-                      {test.expect.outcome && ` · expects ${test.expect.outcome}`}
+                      {t("steps", { count: test.steps.length })}
+                      {test.expect.outcome && t("expects", { outcome: test.expect.outcome })}
                     </p>
                   </div>
-                  <Button size="sm" variant="ghost" onClick={() => sim.load(test)} title="Put its steps in the script" data-testid={`test-load-${test.id}`}>
-                    <Upload className="size-3.5" aria-hidden /> Load
+                  <Button size="sm" variant="ghost" onClick={() => sim.load(test)} title={t("loadTitle")} data-testid={`test-load-${test.id}`}>
+                    <Upload className="size-3.5" aria-hidden /> {t("load")}
                   </Button>
                   <Button
                     size="sm"
                     variant="ghost"
                     className="w-8 px-0 hover:text-rose-700"
                     onClick={() => onDelete(test.id)}
-                    title="Delete (Ctrl+Z brings it back)"
-                    aria-label={`Delete ${test.name}`}
+                    title={t("deleteTitle")}
+                    aria-label={t("delete", { name: test.name })}
                     data-testid={`test-delete-${test.id}`}
                   >
                     <Trash2 className="size-3.5" aria-hidden />

@@ -1,5 +1,6 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import type { FlowTestCase } from "@/engine/contracts/simulation";
@@ -15,6 +16,7 @@ export type SimulateTab = "script" | "result" | "tests";
  * `flows.simulate` / `flows.runTests`, which never send anything.
  */
 export function useSimulation(doc: FlowDocument) {
+  const t = useTranslations("simulate");
   const trpc = useTRPC();
   // Until it is edited, the script follows the draft: it starts the way the draft's trigger starts.
   const [edited, setScript] = useState<Script | null>(null);
@@ -41,7 +43,7 @@ export function useSimulation(doc: FlowDocument) {
     const at = doc;
     simulate.mutate(
       { document: at, steps, customer: scriptCustomer(script) },
-      { onSuccess: (r) => show({ run: r, doc: at, steps, label: script.from ?? "Script" }) },
+      { onSuccess: (r) => show({ run: r, doc: at, steps, label: script.from ?? t("scriptLabel") }) },
     );
   };
 

@@ -1,3 +1,5 @@
+"use client";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { SimulatedStep } from "./run-view";
 
@@ -40,10 +42,11 @@ function Row({ name, children }: { name: string; children: ReactNode }) {
 
 /** Everything the instance knows after one step: its status, machine state and flow variables. */
 export function VarsInspector({ step, index }: { step: SimulatedStep; index: number }) {
+  const t = useTranslations("simulate.result");
   const vars = Object.entries(step.vars);
   return (
     <section className="rounded-md border border-slate-200 bg-white text-xs" data-testid="sim-vars" data-step={index}>
-      <h3 className="border-b border-slate-100 px-3 py-2 font-semibold text-slate-700">After step {index + 1}</h3>
+      <h3 className="border-b border-slate-100 px-3 py-2 font-semibold text-slate-700">{t("after", { n: index + 1 })}</h3>
       <div className="space-y-2 px-3 py-2">
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
           <Row name="status">
@@ -60,7 +63,7 @@ export function VarsInspector({ step, index }: { step: SimulatedStep; index: num
             <Rows entries={vars.map(([k, v]) => [`vars.${k}`, v] as const)} />
           ) : (
             <p className="text-slate-400" data-testid="sim-vars-empty">
-              No flow variables set yet.
+              {t("noVars")}
             </p>
           )}
         </div>

@@ -2,6 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft, PenLine, Rows3 } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useTRPC } from "@/app/_lib/trpc";
 import { EmptyState } from "@/app/_ui/empty-state";
 import { ErrorNotice } from "@/app/_ui/error-notice";
@@ -11,6 +12,7 @@ import { InstancesTable } from "./instances-table";
 
 /** Every instance of one flow, newest first, refreshed every 2 s. */
 export function InstancesPage({ flowId }: { flowId: string }) {
+  const t = useTranslations("instances");
   const trpc = useTRPC();
   const flow = useQuery(trpc.flows.get.queryOptions({ flowId }));
   const instances = useQuery(trpc.instances.list.queryOptions({ flowId }, { refetchInterval: 2000 }));
@@ -22,15 +24,11 @@ export function InstancesPage({ flowId }: { flowId: string }) {
         eyebrow={
           <Link href="/" className="inline-flex items-center gap-1 hover:text-slate-700">
             <ArrowLeft className="size-3.5" aria-hidden />
-            Flows
+            {t("back")}
           </Link>
         }
-        title={<span data-testid="instances-flow-name">{flow.data?.name ?? (flow.isError ? "Unknown flow" : "…")}</span>}
-        description={
-          liveVersion
-            ? `Instances of this flow. New conversations start on v${liveVersion}; running ones stay on the version they started with.`
-            : "Instances of this flow. Publish it to start conversations."
-        }
+        title={<span data-testid="instances-flow-name">{flow.data?.name ?? (flow.isError ? t("unknownFlow") : "…")}</span>}
+        description={liveVersion ? t("descriptionLive", { version: liveVersion }) : t("descriptionUnpublished")}
         actions={
           <Link
             href={`/flows/${flowId}`}
@@ -38,19 +36,19 @@ export function InstancesPage({ flowId }: { flowId: string }) {
             data-testid="open-editor"
           >
             <PenLine className="size-4" aria-hidden />
-            Open editor
+            {t("openEditor")}
           </Link>
         }
       />
       <ErrorNotice error={flow.error} className="mb-4" />
       <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
         {instances.isPending ? (
-          <Loading label="Loading instances…" />
+          <Loading label={t("loading")} />
         ) : instances.isError ? (
           <ErrorNotice error={instances.error} className="m-4" />
         ) : instances.data.length === 0 ? (
-          <EmptyState icon={Rows3} title="No instances yet">
-            An instance starts when a customer message reaches the published flow. Try it from the web chat.
+          <EmptyState icon={Rows3} title={t("empty.title")}>
+            {t("empty.body")}
           </EmptyState>
         ) : (
           <InstancesTable instances={instances.data} liveVersion={liveVersion} />

@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Badge } from "@/app/_ui/badge";
 import { InstanceStatusBadge } from "@/app/_ui/instance-status-badge";
 import type { RouterOutputs } from "@/app/_ui/router-types";
@@ -10,18 +11,19 @@ type Instance = RouterOutputs["instances"]["list"][number];
 const th = "px-3 py-2.5 text-left text-xs font-medium tracking-wide text-slate-500 uppercase";
 
 export function InstancesTable({ instances, liveVersion }: { instances: Instance[]; liveVersion?: number }) {
+  const t = useTranslations("instances.table");
   return (
     <table className="w-full" data-testid="instances-table">
       <thead className="border-b border-slate-200 bg-slate-50/80">
         <tr>
-          <th className={`${th} pl-5`}>Instance</th>
-          <th className={th}>Customer</th>
-          <th className={th}>Status</th>
-          <th className={th}>Current state</th>
-          <th className={th}>Version</th>
-          <th className={`${th} text-right`}>Steps</th>
-          <th className={th}>Started</th>
-          <th className={`${th} pr-5`}>Updated</th>
+          <th className={`${th} pl-5`}>{t("instance")}</th>
+          <th className={th}>{t("customer")}</th>
+          <th className={th}>{t("status")}</th>
+          <th className={th}>{t("currentState")}</th>
+          <th className={th}>{t("version")}</th>
+          <th className={`${th} text-right`}>{t("steps")}</th>
+          <th className={th}>{t("started")}</th>
+          <th className={`${th} pr-5`}>{t("updated")}</th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100 text-sm">
@@ -54,10 +56,10 @@ export function InstancesTable({ instances, liveVersion }: { instances: Instance
             </td>
             <td className="px-3 py-3 text-right text-slate-700 tabular-nums">{instance.steps}</td>
             <td className="px-3 py-3 whitespace-nowrap text-slate-600">
-              <Age date={instance.createdAt} suffix=" ago" />
+              <Age date={instance.createdAt} ago />
             </td>
             <td className="py-3 pr-5 pl-3 whitespace-nowrap text-slate-600">
-              <Age date={instance.updatedAt} suffix=" ago" />
+              <Age date={instance.updatedAt} ago />
             </td>
           </tr>
         ))}

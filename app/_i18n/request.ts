@@ -1,0 +1,14 @@
+import { cookies, headers } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { localeCookie, pickLocale } from "./locales";
+
+/**
+ * next-intl's per-request configuration, without locale routing: URLs carry no language. The
+ * locale comes from the `locale` cookie, else the Accept-Language header, else English.
+ */
+export default getRequestConfig(async () => {
+  const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
+  const locale = pickLocale(cookieStore.get(localeCookie)?.value, headerList.get("accept-language"));
+  const messages = (await import(`./messages/${locale}.json`)).default;
+  return { locale, messages };
+});
