@@ -1,8 +1,10 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowRight, FlaskConical, Workflow } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { TEMPLATE_LANGUAGES, type TemplateLanguage } from "@/engine/contracts/templates";
 import { useTRPC } from "@/app/_lib/trpc";
 import { Button } from "@/app/_ui/button";
 import { Dialog } from "@/app/_ui/dialog";
@@ -21,7 +23,9 @@ export function TemplateGallery({ onClose }: { onClose: () => void }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const templates = useQuery(trpc.flows.templates.queryOptions());
+  // A template's texts (what customers read, its test cases) come in each language; the reader's is offered first.
+  const [language, setLanguage] = useState<TemplateLanguage>(useLocale() === "ru" ? "ru" : "en");
+  const templates = useQuery(trpc.flows.templates.queryOptions({ language }));
   const create = useMutation(
     trpc.flows.createFromTemplate.mutationOptions({
       onSuccess: ({ id }) => {
@@ -42,6 +46,21 @@ export function TemplateGallery({ onClose }: { onClose: () => void }) {
       testId="template-gallery"
       actions={<Button onClick={onClose}>{common("cancel")}</Button>}
     >
+      <label className="mb-3 flex items-center gap-2 text-xs text-slate-600">
+        {t("language")}
+        <select
+          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+          value={language}
+          onChange={(e) => setLanguage(e.target.value as TemplateLanguage)}
+          data-testid="template-language"
+        >
+          {TEMPLATE_LANGUAGES.map((code) => (
+            <option key={code} value={code}>
+              {t(`languages.${code}`)}
+            </option>
+          ))}
+        </select>
+      </label>
       {templates.isPending ? (
         <Loading label={t("loading")} />
       ) : templates.isError ? (
@@ -53,7 +72,7 @@ export function TemplateGallery({ onClose }: { onClose: () => void }) {
               <button
                 type="button"
                 disabled={busy}
-                onClick={() => create.mutate({ templateId: template.id })}
+                onClick={() => create.mutate({ templateId: template.id, language })}
                 className={cardClass}
                 data-testid={`template-${template.id}`}
               >

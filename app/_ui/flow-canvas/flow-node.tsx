@@ -4,6 +4,7 @@ import { CircleAlert } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { memo, useEffect, useRef } from "react";
 import { findNodeSpec } from "@/nodes/registry";
+import { useNodeTexts } from "../use-node-text";
 import { categoryStyle, unknownStyle } from "./category-style";
 import type { CanvasNode, NodeMark } from "./convert";
 import { NodeIcon } from "./node-icon";
@@ -25,7 +26,9 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
   const { node, ports, problems, mark, readOnly } = data;
   const spec = findNodeSpec(node.type);
   const style = spec ? categoryStyle[spec.category] : unknownStyle;
-  // i18n: node texts (nodes/_kit/texts.ts): title, summary and port labels come from the spec.
+  // Title and port labels in the reader's language; the summary line shows the node's own settings.
+  const texts = useNodeTexts();
+  const text = spec ? texts(spec) : null;
   const summary = spec ? nodeLook(spec, node.settings).summary : node.type;
   const problem = problems[0];
   const hasInput = spec?.hasInput ?? true;
@@ -57,7 +60,7 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
           <NodeIcon name={spec?.icon ?? "Box"} className="size-4" />
         </span>
         <div className="min-w-0 flex-1">
-          <div className="truncate text-[13px] leading-5 font-semibold text-slate-900">{spec?.title ?? t("unknownNode")}</div>
+          <div className="truncate text-[13px] leading-5 font-semibold text-slate-900">{text?.title ?? t("unknownNode")}</div>
           <div className="h-4 truncate text-xs leading-4 text-slate-500" title={summary}>
             {summary || <span className="text-slate-400 italic">{t("notSetUp")}</span>}
           </div>
@@ -68,8 +71,8 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
           {ports.map((port, i) => (
             <div key={port.id} className="relative flex h-6 items-center justify-end pr-3.5 pl-3">
               {hasInput && i === 0 && input}
-              <span className="truncate text-[11px] font-medium text-slate-500" title={port.label}>
-                {port.label}
+              <span className="truncate text-[11px] font-medium text-slate-500" title={text?.port(port.id, port.label) ?? port.label}>
+                {text?.port(port.id, port.label) ?? port.label}
               </span>
               <Handle type="source" position={Position.Right} id={port.id} className={handleClass} isConnectable={!readOnly} />
             </div>

@@ -6,6 +6,7 @@ import type { FlowNode } from "@/engine/contracts/flow";
 import { findNodeSpec } from "@/nodes/registry";
 import { categoryStyle, NodeIcon, settingsJsonSchema, unknownStyle, type NodeProblem } from "@/app/_ui/flow-canvas";
 import { Button } from "@/app/_ui/button";
+import { NodeTextContext, useNodeTexts } from "@/app/_ui/use-node-text";
 import { SettingsForm } from "./settings-form";
 
 type Props = {
@@ -78,6 +79,8 @@ function NodeSettings({
 }) {
   const t = useTranslations("editor.inspector");
   const spec = findNodeSpec(node.type);
+  const textOf = useNodeTexts();
+  const texts = spec ? textOf(spec) : null;
   const schema = spec ? settingsJsonSchema(spec) : null;
   const fieldErrors = useMemo(() => {
     const map = new Map<string, string[]>();
@@ -94,11 +97,8 @@ function NodeSettings({
             <NodeIcon name={spec?.icon ?? "Box"} className="size-4" />
           </span>
           <div className="min-w-0">
-            <h2 className="text-sm font-semibold text-slate-900">
-              {/* i18n: node texts (nodes/_kit/texts.ts) */}
-              {spec?.title ?? t("unknownType")}
-            </h2>
-            <p className="mt-0.5 text-xs leading-4 text-slate-500">{spec?.description ?? t("unknownTypeHelp")}</p>
+            <h2 className="text-sm font-semibold text-slate-900">{texts?.title ?? t("unknownType")}</h2>
+            <p className="mt-0.5 text-xs leading-4 text-slate-500">{texts?.description ?? t("unknownTypeHelp")}</p>
           </div>
         </div>
         <dl className="mt-3 grid grid-cols-[3rem_1fr] gap-y-1 text-xs">
@@ -124,7 +124,9 @@ function NodeSettings({
           </ul>
         )}
         {spec && schema ? (
-          <SettingsForm schema={schema} value={node.settings} errors={fieldErrors} onChange={(settings, field) => onSettings(node.id, settings, field)} />
+          <NodeTextContext value={texts}>
+            <SettingsForm schema={schema} value={node.settings} errors={fieldErrors} onChange={(settings, field) => onSettings(node.id, settings, field)} />
+          </NodeTextContext>
         ) : (
           spec && <p className="text-sm text-slate-500">{t("noForm")}</p>
         )}

@@ -3,6 +3,7 @@ import { ChevronDown, CircleAlert, CircleCheck } from "lucide-react";
 import { useTranslations } from "next-intl";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import { findNodeSpec } from "@/nodes/registry";
+import { useNodeTexts } from "@/app/_ui/use-node-text";
 import { problemText } from "@/app/_ui/flow-canvas";
 import type { FlowCheck } from "./use-flow-check";
 
@@ -21,6 +22,11 @@ export function IssuesPanel({
   onFocus: (nodeId: string) => void;
 }) {
   const t = useTranslations("editor.issues");
+  const texts = useNodeTexts();
+  const titleOf = (type: string) => {
+    const spec = findNodeSpec(type);
+    return spec ? texts(spec).title : type;
+  };
   const rows = [
     ...check.general.map((issue) => ({
       key: `general-${issue.code}-${issue.message}`,
@@ -34,8 +40,7 @@ export function IssuesPanel({
         key: `${node.id}-${i}`,
         code: p.code,
         nodeId: node.id,
-        // i18n: node texts (nodes/_kit/texts.ts)
-        title: findNodeSpec(node.type)?.title ?? node.type,
+        title: titleOf(node.type),
         text: problemText(p),
       })),
     ),

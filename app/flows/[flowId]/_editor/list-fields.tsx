@@ -5,6 +5,7 @@ import { useState } from "react";
 import { humanize, singular, type JsonSchema } from "@/app/_ui/flow-canvas";
 import { Button } from "@/app/_ui/button";
 import type { ComponentType } from "react";
+import { useFormTexts } from "@/app/_ui/use-node-text";
 import { setKey, type FieldProps } from "./field-props";
 
 const toLines = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
@@ -66,8 +67,8 @@ function itemDefaults(schema: JsonSchema | undefined): Record<string, unknown> {
 export function GroupField({ path, schema, value, errors, onChange, field: Field }: FieldProps & { field: ComponentType<FieldProps> }) {
   const t = useTranslations("editor.form");
   const items = Array.isArray(value) ? value : [];
-  // i18n: node texts (nodes/_kit/texts.ts)
-  const itemLabel = singular(schema.label ?? humanize(path.split(".").pop()!));
+  // A language names one item itself ("Правило" for «Правила»); English singularises the label.
+  const itemLabel = useFormTexts()?.setting(path).item ?? singular(schema.label ?? humanize(path.split(".").pop()!));
   const canRemove = items.length > (schema.minItems ?? 0);
   const canAdd = items.length < (schema.maxItems ?? Infinity);
   const fields = Object.entries(schema.items?.properties ?? {});

@@ -5,9 +5,14 @@ import { useState, type DragEvent } from "react";
 import { NODE_CATEGORIES, type NodeSpec } from "@/nodes/_kit/define-node";
 import { nodeSpecs } from "@/nodes/registry";
 import { categoryStyle, NODE_DRAG_TYPE, NodeIcon } from "@/app/_ui/flow-canvas";
+import { useCategoryLabel, useNodeTexts } from "@/app/_ui/use-node-text";
+import type { NodeText } from "@/nodes/_kit/texts";
 
-const matches = (spec: NodeSpec, query: string) =>
-  [spec.title, spec.description, spec.type, ...(spec.keywords ?? [])].some((text) => text.toLowerCase().includes(query));
+/** Found by its texts in the reader's language and in English (people search in both), and by its type id. */
+const matches = (spec: NodeSpec, text: NodeText, query: string) =>
+  [text.title, text.description, ...text.keywords, spec.title, spec.description, spec.type, ...(spec.keywords ?? [])].some((word) =>
+    word.toLowerCase().includes(query),
+  );
 
 const searchClass = [
   "block h-8 w-full rounded-md border border-slate-300 bg-white pr-2 pl-8 text-sm placeholder:text-slate-400",
@@ -18,10 +23,13 @@ const searchClass = [
 export function Palette({ onAdd }: { onAdd: (type: string) => void }) {
   const t = useTranslations("editor.palette");
   const [query, setQuery] = useState("");
+  const textOf = useNodeTexts();
+  const categoryLabel = useCategoryLabel();
   const q = query.trim().toLowerCase();
   const groups = NODE_CATEGORIES.map((category) => ({
     ...category,
-    specs: nodeSpecs.filter((s) => s.category === category.id && (!q || matches(s, q))),
+    label: categoryLabel(category.id),
+    specs: nodeSpecs.filter((s) => s.category === category.id && (!q || matches(s, textOf(s), q))),
   })).filter((g) => g.specs.length > 0);
 
   const onDragStart = (event: DragEvent, type: string) => {
@@ -48,10 +56,7 @@ export function Palette({ onAdd }: { onAdd: (type: string) => void }) {
       <div className="min-h-0 flex-1 space-y-4 overflow-y-auto p-3">
         {groups.map((group) => (
           <section key={group.id} data-testid={`palette-group-${group.id}`}>
-            <h3 className="mb-1.5 px-1 text-[11px] font-semibold tracking-wide text-slate-400 uppercase">
-              {/* i18n: node texts (nodes/_kit/texts.ts) */}
-              {group.label}
-            </h3>
+            <h3 className="mb-1.5 px-1 text-[11px] font-semibold tracking-wide text-slate-400 uppercase">{group.label}</h3>
             <ul className="space-y-1">
               {group.specs.map((spec) => (
                 <li key={spec.type}>
@@ -60,7 +65,7 @@ export function Palette({ onAdd }: { onAdd: (type: string) => void }) {
                     draggable
                     onDragStart={(e) => onDragStart(e, spec.type)}
                     onClick={() => onAdd(spec.type)}
-                    title={t("itemHint", { description: spec.description })}
+                    title={t("itemHint", { description: textOf(spec).description })}
                     className="flex w-full cursor-grab items-start gap-2.5 rounded-md border border-transparent px-2 py-1.5 text-left hover:border-slate-200 hover:bg-slate-50 active:cursor-grabbing"
                     data-testid={`palette-item-${spec.type}`}
                   >
@@ -68,9 +73,8 @@ export function Palette({ onAdd }: { onAdd: (type: string) => void }) {
                       <NodeIcon name={spec.icon} className="size-3.5" />
                     </span>
                     <span className="min-w-0">
-                      {/* i18n: node texts (nodes/_kit/texts.ts) */}
-                      <span className="block text-sm font-medium text-slate-800">{spec.title}</span>
-                      <span className="line-clamp-2 block text-xs leading-4 text-slate-500">{spec.description}</span>
+                      <span className="block text-sm font-medium text-slate-800">{textOf(spec).title}</span>
+                      <span className="line-clamp-2 block text-xs leading-4 text-slate-500">{textOf(spec).description}</span>
                     </span>
                   </button>
                 </li>

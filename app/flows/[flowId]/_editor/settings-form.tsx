@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { humanize, type JsonSchema } from "@/app/_ui/flow-canvas";
 import { inputBase } from "@/app/_ui/text-field";
+import { useFormTexts } from "@/app/_ui/use-node-text";
 import { FlowPicker } from "./flow-picker";
 import { setKey, type FieldErrors, type FieldProps } from "./field-props";
 import { GroupField, LinesField } from "./list-fields";
@@ -75,8 +76,8 @@ export function Field(props: FieldProps) {
   const t = useTranslations("editor.form");
   const id = useId();
   const kind = kindOf(schema);
-  // i18n: node texts (nodes/_kit/texts.ts)
-  const label = schema.label ?? humanize(name);
+  const texts = useFormTexts()?.setting(path);
+  const label = texts?.label ?? schema.label ?? humanize(name);
   // Leaf controls own the errors of their items too (`outcomes.1`); groups leave those to their items.
   const own = [...errors].filter(([key]) => key === path || (kind !== "group" && key.startsWith(`${path}.`)));
   const messages = own.flatMap(([key, list]) =>
@@ -103,7 +104,7 @@ export function Field(props: FieldProps) {
           <Control {...props} id={id} kind={kind} invalid={invalid} />
         </>
       )}
-      {schema.help && <p className="mt-1 text-xs leading-4 text-slate-500">{schema.help}</p>}
+      {(texts?.help ?? schema.help) && <p className="mt-1 text-xs leading-4 text-slate-500">{texts?.help ?? schema.help}</p>}
       {messages.map((m) => (
         <p key={m} className="mt-1 text-xs leading-4 text-rose-600" data-testid={`field-error-${path}`}>
           {m}
@@ -119,7 +120,11 @@ const controlClass = `${inputBase} py-1.5 aria-invalid:border-rose-400 aria-inva
 function Control({ id, kind, invalid, path, schema, value, errors, onChange }: FieldProps & { id: string; kind: Kind; invalid: boolean }) {
   const t = useTranslations("editor.form");
   const testId = `field-${path}`;
-  const placeholder = schema.placeholder ?? (schema.default !== undefined && typeof schema.default !== "object" ? String(schema.default) : undefined);
+  const formTexts = useFormTexts();
+  const placeholder =
+    formTexts?.setting(path).placeholder ??
+    schema.placeholder ??
+    (schema.default !== undefined && typeof schema.default !== "object" ? String(schema.default) : undefined);
   switch (kind) {
     case "select": {
       const options = optionsOf(schema)!;
@@ -141,7 +146,7 @@ function Control({ id, kind, invalid, path, schema, value, errors, onChange }: F
           {current === undefined && <option value="">{t("choose")}</option>}
           {options.map((o) => (
             <option key={String(o)} value={String(o)}>
-              {humanize(String(o))}
+              {formTexts?.option(path, o) ?? humanize(String(o))}
             </option>
           ))}
         </select>

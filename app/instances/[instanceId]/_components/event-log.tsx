@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { findNodeSpec } from "@/nodes/registry";
+import { useNodeTexts } from "@/app/_ui/use-node-text";
 import type { RouterOutputs } from "@/app/_ui/router-types";
 import { useDateFormat } from "@/app/_ui/time";
 import { keyedTrail } from "@/app/_ui/trail-keys";
@@ -30,6 +31,11 @@ export function EventLog({ instance, onFocusNode }: { instance: Instance; onFocu
   const t = useTranslations("instance.log");
   const { time } = useDateFormat();
   const types = new Map(instance.document.nodes.map((n) => [n.id, n.type]));
+  const texts = useNodeTexts();
+  const titleOf = (nodeId: string) => {
+    const spec = findNodeSpec(types.get(nodeId) ?? "");
+    return spec ? texts(spec).title : t("node");
+  };
   return (
     <aside className="flex w-[26rem] shrink-0 flex-col border-l border-slate-200 bg-white" data-testid="event-log">
       <div className="flex h-10 shrink-0 items-center justify-between border-b border-slate-100 px-4">
@@ -62,8 +68,7 @@ export function EventLog({ instance, onFocusNode }: { instance: Instance; onFocu
                         className="rounded bg-emerald-50 px-1.5 py-0.5 text-[11px] font-medium text-emerald-800 ring-1 ring-emerald-200 ring-inset hover:bg-emerald-100"
                         title={t("showOnCanvas", { nodeId })}
                       >
-                        {/* i18n: node texts (nodes/_kit/texts.ts) */}
-                        {findNodeSpec(types.get(nodeId) ?? "")?.title ?? t("node")} <span className="font-mono font-normal text-emerald-600">{nodeId}</span>
+                        {titleOf(nodeId)} <span className="font-mono font-normal text-emerald-600">{nodeId}</span>
                       </button>
                     </span>
                   ))}

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/app/_lib/trpc";
 import { findNodeSpec } from "@/nodes/registry";
+import { useNodeTexts } from "@/app/_ui/use-node-text";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import { InstanceStatusBadge } from "@/app/_ui/instance-status-badge";
 import { keyedTrail } from "@/app/_ui/trail-keys";
@@ -62,10 +63,11 @@ export function ResultStep({
 }) {
   const t = useTranslations("simulate.result");
   const eventText = useEventText();
+  const texts = useNodeTexts();
   const title = (nodeId: string) => {
     const node = doc.nodes.find((n) => n.id === nodeId);
-    // i18n: node texts (nodes/_kit/texts.ts)
-    return node ? (findNodeSpec(node.type)?.title ?? node.type) : t("notInDraft");
+    const spec = node && findNodeSpec(node.type);
+    return node ? (spec ? texts(spec).title : node.type) : t("notInDraft");
   };
   const trpc = useTRPC();
   const flows = useQuery(trpc.flows.list.queryOptions());

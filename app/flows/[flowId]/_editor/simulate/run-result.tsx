@@ -3,6 +3,7 @@ import { ChevronLeft, ChevronRight, CircleAlert, Info, Play } from "lucide-react
 import { useTranslations } from "next-intl";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import { findNodeSpec } from "@/nodes/registry";
+import { useNodeTexts } from "@/app/_ui/use-node-text";
 import { Badge } from "@/app/_ui/badge";
 import { Button } from "@/app/_ui/button";
 import { nodeProblems, problemText } from "@/app/_ui/flow-canvas";
@@ -14,6 +15,11 @@ import { VarsInspector } from "./vars-inspector";
 /** Compile problems of the simulated draft, worded as on the nodes; clicking one shows its node, like the issues panel. */
 function Issues({ doc, issues, onFocus }: { doc: FlowDocument; issues: RunResult["run"]["issues"]; onFocus: (nodeId: string) => void }) {
   const t = useTranslations("simulate.result");
+  const texts = useNodeTexts();
+  const titleOf = (type: string) => {
+    const spec = findNodeSpec(type);
+    return spec ? texts(spec).title : type;
+  };
   // Keyed as in the issues panel: problems have no id, so a node's are told apart by their order.
   const rows = [
     ...issues
@@ -41,8 +47,7 @@ function Issues({ doc, issues, onFocus }: { doc: FlowDocument; issues: RunResult
               data-node-id={node?.id}
             >
               <span className="font-medium">
-                {/* i18n: node texts (nodes/_kit/texts.ts) */}
-                {node ? (findNodeSpec(node.type)?.title ?? node.type) : t("flow")}
+                {node ? titleOf(node.type) : t("flow")}
                 {node && <span className="font-mono font-normal text-rose-500"> · {node.id}</span>}
               </span>
               <span className="block">{text}</span>
