@@ -6,6 +6,7 @@ import type { FlowTestCase, SimulationStep } from "../contracts/simulation";
 import { runTestCase, simulateFlow } from "../simulate/simulate";
 import type { FlowRepository } from "../store/flows";
 import { findNodeSpec } from "../../nodes/registry";
+import { type KitMessageKey, kitIssue } from "../../nodes/_kit/messages";
 
 /** A new flow starts with a trigger already on the canvas. */
 export const STARTER_DOCUMENT: FlowDocument = {
@@ -50,14 +51,16 @@ export function createFlowService(
       const flow = called.find((f) => f.id === flowId);
       // A flow calling itself is checked against the document being published.
       const published = flowId === selfId ? document : flow?.versions[0] && parseDraft(flow.versions[0].graph);
-      const problem = !flow
-        ? "the flow to call does not exist (or was deleted)"
+      const problem: [KitMessageKey, Record<string, string>] | null = !flow
+        ? ["call.missing", {}]
         : !published
-          ? `"${flow.name}" has no published version yet`
+          ? ["call.unpublished", { flow: flow.name }]
           : !published.nodes.some((n) => n.type === trigger)
-            ? `"${flow.name}" cannot be called: its published version has no "${findNodeSpec(trigger)?.title ?? trigger}" trigger`
+            ? ["call.no-trigger", { flow: flow.name, trigger, triggerTitle: findNodeSpec(trigger)?.title ?? trigger }]
             : null;
-      return problem ? [{ code: "invalid-settings" as const, nodeId: node.id, field, message: `${title}: ${problem}.` }] : [];
+      if (!problem) return [];
+      const [key, params] = problem;
+      return [{ ...kitIssue(field, key, { title, ...params }), params: { key, node: node.type, ...params }, nodeId: node.id }];
     });
   }
 

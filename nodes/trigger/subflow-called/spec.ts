@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { KIT_MESSAGES } from "../../_kit/messages";
 import { action, defineNode } from "../../_kit/define-node";
 import { variableNameSchema } from "../../_kit/variables";
 import { FIELD_LINE, parseFields } from "../webhook/fields";
@@ -8,7 +9,7 @@ import { readInputs } from "./inputs";
 export const RESERVED_OUTPUTS = ["outcome", "error"];
 
 const settings = z.object({
-  inputs: z.array(z.string().trim().regex(FIELD_LINE, "write name: string | number | boolean (name? when optional)")).max(30).default([]).meta({
+  inputs: z.array(z.string().trim().regex(FIELD_LINE, KIT_MESSAGES.en["typed-field-line"])).max(30).default([]).meta({
     label: "Inputs",
     widget: "lines",
     help: "One per line, e.g. amount: number or note?: string. The calling flow sets them; each becomes {{vars.<name>}}.",
