@@ -73,8 +73,10 @@ const GRAPH: Record<string, (p: Params) => string> = {
     `${ruTitle(p.node)} (${p.id}): ветка «${portLabel(p.node, p.port, p.branch)}» не доходит до узла «${structureTitle("join")}»; сведите все ветки в один такой узел.`,
   "branches-different-joins": (p) =>
     `${ruTitle(p.node)} (${p.id}): ветки сходятся в разных узлах «${structureTitle("join")}» (${p.joins}); сведите все ветки в один.`,
-  "branch-crossing": (p) =>
-    `Узел стоит сразу на ветках «${portLabel(p.node, p.port, p.branch)}» и «${portLabel(p.node, p.otherPort, p.otherBranch)}» узла «${ruTitle(p.node)}» (${p.id}); связи не могут переходить из ветки в ветку.`,
+  "branch-crossing": (p) => {
+    const branches = `«${portLabel(p.node, p.port, p.branch)}» и «${portLabel(p.node, p.otherPort, p.otherBranch)}»`;
+    return `Узел стоит сразу на ветках ${branches} узла «${ruTitle(p.node)}» (${p.id}); связи не могут переходить из ветки в ветку.`;
+  },
   "branch-entered-from-outside": (p) =>
     p.key === "join"
       ? `Связь из узла ${p.from} приходит в «${structureTitle("join")}» узла «${ruTitle(p.node)}» (${p.id}) не из его веток.`

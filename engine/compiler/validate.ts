@@ -1,7 +1,7 @@
 import type { FlowDocument, FlowIssue } from "../contracts/flow";
 import type { z } from "zod";
 import type { NodeSpec } from "../../nodes/_kit/define-node";
-import { KIT_MESSAGES } from "../../nodes/_kit/messages";
+import { KIT_MESSAGES, kitIssue } from "../../nodes/_kit/messages";
 import { findNodeSpec } from "../../nodes/registry";
 import { checkBranches, type Branching } from "./branches";
 import type { ResolvedNode, Wiring } from "./resolved";
@@ -96,7 +96,10 @@ export function checkGraph(doc: FlowDocument): GraphCheck {
       issues.push({
         code: "port-connected-twice",
         nodeId: edge.source,
-        params: { ...(source && { node: source.spec.type, label: source.outputs.find((p) => p.id === edge.sourcePort)?.label ?? edge.sourcePort }), port: edge.sourcePort },
+        params: {
+          ...(source && { node: source.spec.type, label: source.outputs.find((p) => p.id === edge.sourcePort)?.label ?? edge.sourcePort }),
+          port: edge.sourcePort,
+        },
         message: `${source?.spec.title ?? "Node"}: output "${edge.sourcePort}" is connected twice; a port leads to one node.`,
       });
       continue;
@@ -120,7 +123,7 @@ export function checkGraph(doc: FlowDocument): GraphCheck {
 
   const triggers = [...nodes.values()].filter((n) => n.spec.trigger).map((n) => n.id);
   if (triggers.length === 0 && !doc.nodes.some((n) => n.type.startsWith("trigger."))) {
-    issues.push({ code: "no-trigger", message: "Add a trigger: a flow needs something that starts it." });
+    issues.push({ code: "no-trigger", params: {}, message: "Add a trigger: a flow needs something that starts it." });
   }
 
   const reachable = reach(triggers, wiring);
@@ -134,7 +137,12 @@ export function checkGraph(doc: FlowDocument): GraphCheck {
   issues.push(...checkVariables(nodes.values()));
 
   for (const nodeId of cyclesWithoutWait(nodes, wiring)) {
-    issues.push({ code: "cycle-without-wait", nodeId, params: { node: nodes.get(nodeId)!.spec.type }, message: "This node is on a loop with no waiting step: an instance would spin forever." });
+    issues.push({
+      code: "cycle-without-wait",
+      nodeId,
+      params: { node: nodes.get(nodeId)!.spec.type },
+      message: "This node is on a loop with no waiting step: an instance would spin forever.",
+    });
   }
 
   const branches = checkBranches(nodes, wiring);
@@ -171,6 +179,16 @@ function scalars(values: Record<string, unknown>): Record<string, string | numbe
     else if (Array.isArray(value) && value.every((v) => typeof v !== "object" || v === null)) out[name] = value.map(String).join(", ");
   }
   return out;
+}
+
+/** Why a node cannot call the flow it names (checked at publish against the database by the flow service). */
+export type CallProblem = { key: "call.missing" } | { key: "call.unpublished"; flow: string } | { key: "call.no-trigger"; flow: string; trigger: string };
+
+/** The issue for a {@link CallProblem}: the English names the node and trigger by their titles, the params by type. */
+export function calledFlowIssue(node: { id: string; type: string }, field: string, { key, ...params }: CallProblem): FlowIssue {
+  const title = findNodeSpec(node.type)?.title ?? node.type;
+  const triggerTitle = "trigger" in params ? (findNodeSpec(params.trigger)?.title ?? params.trigger) : "";
+  return { ...kitIssue(field, key, { title, triggerTitle, ...params }), params: { key, node: node.type, ...params }, nodeId: node.id };
 }
 
 function reach(starts: string[], wiring: Wiring): Set<string> {

@@ -1,4 +1,5 @@
 import { compileFlow } from "../compiler/compile";
+import { calledFlowIssue } from "../compiler/validate";
 import { flowDocumentSchema, flowExportSchema, type FlowDocument, type FlowExport, type FlowIssue } from "../contracts/flow";
 import { isTemplateLanguage, TEMPLATE_LANGUAGES, type FlowTemplate, type TemplateLanguage } from "../contracts/templates";
 import { EngineInputError, FlowInvalidError } from "../contracts/errors";
@@ -6,7 +7,6 @@ import type { FlowTestCase, SimulationStep } from "../contracts/simulation";
 import { runTestCase, simulateFlow } from "../simulate/simulate";
 import type { FlowRepository } from "../store/flows";
 import { findNodeSpec } from "../../nodes/registry";
-import { type KitMessageKey, kitIssue } from "../../nodes/_kit/messages";
 
 /** A new flow starts with a trigger already on the canvas. */
 export const STARTER_DOCUMENT: FlowDocument = {
@@ -43,24 +43,22 @@ export function createFlowService(
       const spec = findNodeSpec(node.type);
       if (!spec?.callsFlow) return [];
       const settings = spec.settings.safeParse(node.settings);
-      return settings.success ? [{ node, title: spec.title, ...spec.callsFlow(settings.data as never) }] : [];
+      return settings.success ? [{ node, ...spec.callsFlow(settings.data as never) }] : [];
     });
     if (!calls.length) return [];
     const called = await flows.liveWithLatestGraph(calls.map((c) => c.flowId));
-    return calls.flatMap(({ node, title, flowId, field, trigger }) => {
+    return calls.flatMap(({ node, flowId, field, trigger }) => {
       const flow = called.find((f) => f.id === flowId);
       // A flow calling itself is checked against the document being published.
       const published = flowId === selfId ? document : flow?.versions[0] && parseDraft(flow.versions[0].graph);
-      const problem: [KitMessageKey, Record<string, string>] | null = !flow
-        ? ["call.missing", {}]
+      const problem = !flow
+        ? ({ key: "call.missing" } as const)
         : !published
-          ? ["call.unpublished", { flow: flow.name }]
+          ? ({ key: "call.unpublished", flow: flow.name } as const)
           : !published.nodes.some((n) => n.type === trigger)
-            ? ["call.no-trigger", { flow: flow.name, trigger, triggerTitle: findNodeSpec(trigger)?.title ?? trigger }]
+            ? ({ key: "call.no-trigger", flow: flow.name, trigger } as const)
             : null;
-      if (!problem) return [];
-      const [key, params] = problem;
-      return [{ ...kitIssue(field, key, { title, ...params }), params: { key, node: node.type, ...params }, nodeId: node.id }];
+      return problem ? [calledFlowIssue(node, field, problem)] : [];
     });
   }
 

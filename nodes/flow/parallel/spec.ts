@@ -65,10 +65,7 @@ export const parallelNode = defineNode({
   outputs: (s) => Array.from({ length: s.branches }, (_, i) => ({ id: branchPort(i + 1), label: s.labels[i] ?? `Branch ${i + 1}` })),
   summary: (s) => `${s.branches} branches at once`,
   messages: MESSAGES,
-  validate: (s) =>
-    s.labels.length > s.branches
-      ? [nodeIssue(MESSAGES, "labels", "labels-many", { labels: s.labels.length, branches: s.branches })]
-      : [],
+  validate: (s) => (s.labels.length > s.branches ? [nodeIssue(MESSAGES, "labels", "labels-many", { labels: s.labels.length, branches: s.branches })] : []),
   // The regions, and where the state goes once they are done, are structure the compiler adds.
   structure: { kind: "parallel", stop: "stop" },
   compile: () => ({ type: "parallel" }),

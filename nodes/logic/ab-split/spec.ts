@@ -8,8 +8,8 @@ const MESSAGES = {
   "variants-few": "add at least two variants",
   "name-empty": "name the variant",
   "whole-percent": "whole percent",
-  "total": "percentages add up to {total}, not 100",
-  "duplicate-name": "another variant is already called \"{name}\"",
+  total: "percentages add up to {total}, not 100",
+  "duplicate-name": 'another variant is already called "{name}"',
 } as const;
 
 const variantSchema = z.object({
@@ -31,7 +31,13 @@ const settings = z.object({
       if (total !== 100) ctx.addIssue({ code: "custom", message: fillMessage(MESSAGES.total, { total }), params: { key: "total", total } });
       const names = variants.map((v) => v.name.toLowerCase());
       names.forEach((name, i) => {
-        if (names.indexOf(name) < i) ctx.addIssue({ code: "custom", path: [i, "name"], message: fillMessage(MESSAGES["duplicate-name"], { name: variants[i].name }), params: { key: "duplicate-name", name: variants[i].name } });
+        if (names.indexOf(name) < i)
+          ctx.addIssue({
+            code: "custom",
+            path: [i, "name"],
+            message: fillMessage(MESSAGES["duplicate-name"], { name: variants[i].name }),
+            params: { key: "duplicate-name", name: variants[i].name },
+          });
       });
     })
     .meta({ label: "Variants", help: "Each customer always gets the same variant of this node." }),
@@ -61,7 +67,7 @@ export const abSplitNode = defineNode({
       "variants-few": "добавьте хотя бы два варианта",
       "name-empty": "назовите вариант",
       "whole-percent": "целое число процентов",
-      "total": "сумма процентов — {total}, а должна быть 100",
+      total: "сумма процентов — {total}, а должна быть 100",
       "duplicate-name": "другой вариант уже называется «{name}»",
     },
   },

@@ -6,8 +6,8 @@ import { DAYS, isDate, isOpen, parseHours, type Day, type Schedule } from "./hou
 /** This node's problem texts (English); their Russian is `ru.messages`. */
 const MESSAGES = {
   "time-zone": "not a time zone; use an IANA name such as Europe/Moscow",
-  "hours": "write HH:MM-HH:MM, several separated by commas, or leave empty for closed",
-  "date": "write a date as YYYY-MM-DD",
+  hours: "write HH:MM-HH:MM, several separated by commas, or leave empty for closed",
+  date: "write a date as YYYY-MM-DD",
 } as const;
 
 const WORK_WEEK: Day[] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
@@ -96,8 +96,8 @@ export const businessHoursNode = defineNode({
     ports: { open: "Открыто", closed: "Закрыто" },
     messages: {
       "time-zone": "это не часовой пояс; укажите название IANA, например Europe/Moscow",
-      "hours": "пишите ЧЧ:ММ-ЧЧ:ММ, несколько интервалов через запятую; пустое поле — выходной",
-      "date": "пишите дату в виде ГГГГ-ММ-ДД",
+      hours: "пишите ЧЧ:ММ-ЧЧ:ММ, несколько интервалов через запятую; пустое поле — выходной",
+      date: "пишите дату в виде ГГГГ-ММ-ДД",
     },
   },
   settings,

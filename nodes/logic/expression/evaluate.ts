@@ -30,10 +30,10 @@ function ownPath(name: string, _get: unknown, data: unknown): unknown {
 /** This node's problem texts (English); their Russian is `ru.messages`. */
 export const MESSAGES = {
   "expression-empty": "write a condition",
-  "syntax": "{error}",
-  "quotes": "write names without quotes, e.g. vars.amount",
+  syntax: "{error}",
+  quotes: "write names without quotes, e.g. vars.amount",
   "unknown-function": "{name}(): unknown function (use {functions})",
-  "unknown-root": "{name}: unknown name \"{root}\" (use {roots})",
+  "unknown-root": '{name}: unknown name "{root}" (use {roots})',
   "no-field": "{name}: say which field, e.g. {example}",
   "unknown-field": "{name}: {root} has {fields}",
 } as const;

@@ -3,7 +3,6 @@ import { nodeIssue } from "../../_kit/messages";
 import { defineNode, guard } from "../../_kit/define-node";
 import { holds, inspectExpression, MESSAGES } from "./evaluate";
 
-
 const settings = z.object({
   expression: z
     .string()
@@ -49,8 +48,8 @@ export const expressionNode = defineNode({
     ports: { true: "Да", false: "Нет" },
     messages: {
       "expression-empty": "напишите условие",
-      "syntax": "в условии ошибка: {error}",
-      "quotes": "пишите имена без кавычек, например vars.amount",
+      syntax: "в условии ошибка: {error}",
+      quotes: "пишите имена без кавычек, например vars.amount",
       "unknown-function": "{name}(): неизвестная функция (доступны: {functions})",
       "unknown-root": "{name}: неизвестное имя «{root}» (доступны: {roots})",
       "no-field": "{name}: укажите поле, например {example}",

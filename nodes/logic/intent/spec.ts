@@ -8,8 +8,8 @@ const MESSAGES = {
   "intents-empty": "add at least one intent",
   "name-empty": "name the intent",
   "examples-few": "type at least two example phrases",
-  "reserved-name": "Intent {n}: \"{name}\" is the name of the low-confidence output; pick another",
-  "duplicate-name": "Intent {n}: another intent is already called \"{name}\"",
+  "reserved-name": 'Intent {n}: "{name}" is the name of the low-confidence output; pick another',
+  "duplicate-name": 'Intent {n}: another intent is already called "{name}"',
 } as const;
 
 /** What `vars.intent` says when no intent is confident enough; so no intent may be called that. */

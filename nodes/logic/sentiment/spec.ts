@@ -5,7 +5,7 @@ import { sentimentScore } from "./score";
 
 /** This node's problem texts (English); their Russian is `ru.messages`. */
 const MESSAGES = {
-  "thresholds": "Negative below must not be greater than positive above.",
+  thresholds: "Negative below must not be greater than positive above.",
 } as const;
 
 const LABELS = ["negative", "neutral", "positive"] as const;
@@ -40,7 +40,7 @@ export const sentimentNode = defineNode({
     },
     ports: { negative: "Негативно", neutral: "Нейтрально", positive: "Позитивно" },
     messages: {
-      "thresholds": "Порог негативной тональности не может быть выше порога позитивной.",
+      thresholds: "Порог негативной тональности не может быть выше порога позитивной.",
     },
   },
   settings,
@@ -54,10 +54,7 @@ export const sentimentNode = defineNode({
     ],
   }),
   messages: MESSAGES,
-  validate: (s) =>
-    s.negativeBelow > s.positiveAbove
-      ? [nodeIssue(MESSAGES, "negativeBelow", "thresholds")]
-      : [],
+  validate: (s) => (s.negativeBelow > s.positiveAbove ? [nodeIssue(MESSAGES, "negativeBelow", "thresholds")] : []),
   compile: (ctx) => ({
     entry: [ctx.action("score", { negativeBelow: ctx.settings.negativeBelow, positiveAbove: ctx.settings.positiveAbove })],
     always: [

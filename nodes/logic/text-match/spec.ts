@@ -12,12 +12,7 @@ const MESSAGES = {
 const ruleSchema = z.object({
   label: z.string().max(40).default("").meta({ label: "Output name" }),
   match: z.enum(["keywords", "regex"]).default("keywords").meta({ label: "Match by" }),
-  pattern: z
-    .string()
-    .trim()
-    .min(1, MESSAGES["pattern-empty"])
-    .max(300)
-    .meta({ label: "Keywords or pattern", placeholder: "hours, open, schedule" }),
+  pattern: z.string().trim().min(1, MESSAGES["pattern-empty"]).max(300).meta({ label: "Keywords or pattern", placeholder: "hours, open, schedule" }),
 });
 type Rule = z.infer<typeof ruleSchema>;
 

@@ -92,10 +92,7 @@ export const escalateNode = defineNode({
   outputs: (s) => [{ id: "done", label: "Completed" }, ...(s.slaMinutes > 0 ? [{ id: "sla-breached", label: "SLA breached" }] : [])],
   summary: (s) => [`To ${targetQueue(s) || "?"}`, s.priority, s.slaMinutes > 0 && `SLA ${s.slaMinutes} min`].filter(Boolean).join(" · "),
   messages: MESSAGES,
-  validate: (s) => [
-    ...(s.to === "queue" && !s.queue ? [nodeIssue(MESSAGES, "queue", "queue-empty")] : []),
-    ...templateIssues(s, "note", "title"),
-  ],
+  validate: (s) => [...(s.to === "queue" && !s.queue ? [nodeIssue(MESSAGES, "queue", "queue-empty")] : []), ...templateIssues(s, "note", "title")],
   compile: (ctx) => ({
     entry: [
       ctx.action("escalate", {

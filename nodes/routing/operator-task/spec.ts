@@ -65,8 +65,8 @@ export const operatorTaskNode = defineNode({
     ports: { "sla-breached": "SLA нарушен" },
     messages: {
       "title-empty": "задайте название задачи",
-      "outcomes-differ": "исходы не должны повторяться",
-      "outcomes-empty": "нужен хотя бы один исход",
+      "outcomes-differ": "результаты не должны повторяться",
+      "outcomes-empty": "нужен хотя бы один результат",
     },
   },
   settings,

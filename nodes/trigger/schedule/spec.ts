@@ -5,7 +5,7 @@ import { isTimeZone } from "../../_kit/time-zone";
 
 /** This node's problem texts (English); their Russian is `ru.messages`. */
 const MESSAGES = {
-  "cron": "not a cron pattern (minute hour day month weekday, e.g. 0 9 * * 1-5)",
+  cron: "not a cron pattern (minute hour day month weekday, e.g. 0 9 * * 1-5)",
   "time-zone": "not an IANA time zone, e.g. Europe/Berlin",
 } as const;
 
@@ -25,12 +25,7 @@ const settings = z.object({
     .refine(validCron, MESSAGES["cron"])
     .default("0 9 * * 1-5")
     .meta({ label: "Schedule (cron)", placeholder: "0 9 * * 1-5", help: "minute hour day-of-month month weekday; 0 9 * * 1-5 = weekdays at 09:00." }),
-  timeZone: z
-    .string()
-    .trim()
-    .refine(isTimeZone, MESSAGES["time-zone"])
-    .default("UTC")
-    .meta({ label: "Time zone", placeholder: "Europe/Berlin" }),
+  timeZone: z.string().trim().refine(isTimeZone, MESSAGES["time-zone"]).default("UTC").meta({ label: "Time zone", placeholder: "Europe/Berlin" }),
 });
 
 /** Starts an instance (with no customer) at each time the cron pattern names, in its time zone. */
@@ -56,7 +51,7 @@ export const scheduleNode = defineNode({
     },
     ports: { out: "По расписанию" },
     messages: {
-      "cron": "это не cron-выражение (минута час день месяц день_недели, например 0 9 * * 1-5)",
+      cron: "это не cron-выражение (минута час день месяц день_недели, например 0 9 * * 1-5)",
       "time-zone": "это не часовой пояс IANA, например Europe/Moscow",
     },
   },

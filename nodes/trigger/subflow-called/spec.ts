@@ -8,7 +8,7 @@ import { readInputs } from "./inputs";
 
 /** This node's problem texts (English); their Russian is `ru.messages`. */
 const MESSAGES = {
-  "reserved-output": "\"{name}\" is filled by the engine; name the output differently.",
+  "reserved-output": '"{name}" is filled by the engine; name the output differently.',
 } as const;
 
 /** Keys of the caller's result object that the engine fills itself. */
@@ -73,12 +73,7 @@ export const subflowCalledNode = defineNode({
     reads: s.outputs.map((name, i) => ({ name, type: "any" as const, field: `outputs.${i}` })),
   }),
   messages: MESSAGES,
-  validate: (s) =>
-    s.outputs.flatMap((name, i) =>
-      RESERVED_OUTPUTS.includes(name)
-        ? [nodeIssue(MESSAGES, `outputs.${i}`, "reserved-output", { name })]
-        : [],
-    ),
+  validate: (s) => s.outputs.flatMap((name, i) => (RESERVED_OUTPUTS.includes(name) ? [nodeIssue(MESSAGES, `outputs.${i}`, "reserved-output", { name })] : [])),
   summary: (s) => {
     const names = parseFields(s.inputs).map((f) => f.name);
     return (names.length ? `Inputs: ${names.join(", ")}` : "No inputs").slice(0, 60);
