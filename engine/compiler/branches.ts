@@ -53,6 +53,7 @@ export function checkBranches(nodes: Map<string, ResolvedNode>, wiring: Wiring):
           issues.push({
             code: "parallel-loop",
             nodeId: id,
+            params: { node: nodes.get(id)!.spec.type, id },
             message: `${title(id)}: a branch leads back into this node; lead it into the Join and loop after the Join.`,
           });
         }
@@ -71,7 +72,12 @@ export function checkBranches(nodes: Map<string, ResolvedNode>, wiring: Wiring):
         continue;
       }
       if (kindOf(id) === "end") {
-        issues.push({ code: "end-in-branch", nodeId: id, message: `End inside branch "${label}" of ${title(parallelId)}: end the flow after the join.` });
+        issues.push({
+          code: "end-in-branch",
+          nodeId: id,
+          params: { node: nodes.get(parallelId)!.spec.type, id: parallelId, branch: label, port },
+          message: `End inside branch "${label}" of ${title(parallelId)}: end the flow after the join.`,
+        });
       }
       stack.push(...next(id));
     }
@@ -89,6 +95,7 @@ export function checkBranches(nodes: Map<string, ResolvedNode>, wiring: Wiring):
       issues.push({
         code: "branch-without-join",
         nodeId: id,
+        params: { node: nodes.get(id)!.spec.type, id, branch: w.label, port: w.port },
         message: `${title(id)}: branch "${w.label}" never reaches a Join; lead every branch into the same Join.`,
       });
     }
@@ -97,6 +104,7 @@ export function checkBranches(nodes: Map<string, ResolvedNode>, wiring: Wiring):
       issues.push({
         code: "branches-different-joins",
         nodeId: id,
+        params: { node: nodes.get(id)!.spec.type, id, joins: [...joins].join(", ") },
         message: `${title(id)}: the branches meet at different Joins (${[...joins].join(", ")}); lead every branch into one Join.`,
       });
     }
@@ -121,6 +129,7 @@ export function checkBranches(nodes: Map<string, ResolvedNode>, wiring: Wiring):
       issues.push({
         code: "join-without-parallel",
         nodeId: node.id,
+        params: { node: node.spec.type, ...(findStructureSpec("parallel") && { parallel: findStructureSpec("parallel")!.type }) },
         message: `Join: no ${parallelTitle} leads here; a Join closes the branches of one ${parallelTitle}.`,
       });
     }
@@ -152,6 +161,7 @@ function checkBoundaries(parallels: Map<string, Parallel>, wiring: Wiring, nodes
           issues.push({
             code: "branch-crossing",
             nodeId: id,
+            params: { node: nodes.get(p.id)!.spec.type, id: p.id, branch: other.label, port: other.port, otherBranch: branch.label, otherPort: branch.port },
             message: `This node is on branches "${other.label}" and "${branch.label}" of ${title(p.id)}; wires may not cross between branches.`,
           });
         else branchOf.set(id, branch);
@@ -166,6 +176,7 @@ function checkBoundaries(parallels: Map<string, Parallel>, wiring: Wiring, nodes
           issues.push({
             code: "branch-entered-from-outside",
             nodeId: id,
+            params: { key: "branch", node: nodes.get(p.id)!.spec.type, id: p.id, from: outsider, branch: branch.label, port: branch.port },
             message: `A wire from ${outsider} enters branch "${branch.label}" of ${title(p.id)} from outside; a branch starts only at its ${specTitle(p.id)}.`,
           });
       }
@@ -175,6 +186,7 @@ function checkBoundaries(parallels: Map<string, Parallel>, wiring: Wiring, nodes
       issues.push({
         code: "branch-entered-from-outside",
         nodeId: p.joinId,
+        params: { key: "join", node: nodes.get(p.id)!.spec.type, id: p.id, from: outsider },
         message: `A wire from ${outsider} reaches the Join of ${title(p.id)} from outside its branches.`,
       });
   }

@@ -1,4 +1,7 @@
 import type { FlowDocument, FlowIssue } from "../contracts/flow";
+import type { z } from "zod";
+import type { NodeSpec } from "../../nodes/_kit/define-node";
+import { KIT_MESSAGES, kitIssue } from "../../nodes/_kit/messages";
 import { findNodeSpec } from "../../nodes/registry";
 import { checkBranches, type Branching } from "./branches";
 import type { ResolvedNode, Wiring } from "./resolved";
@@ -28,24 +31,30 @@ export function checkGraph(doc: FlowDocument): GraphCheck {
 
   for (const node of doc.nodes) {
     if (seen.has(node.id)) {
-      issues.push({ code: "duplicate-id", nodeId: node.id, message: `Two nodes share the id "${node.id}".` });
+      issues.push({ code: "duplicate-id", nodeId: node.id, params: { id: node.id }, message: `Two nodes share the id "${node.id}".` });
       continue;
     }
     seen.add(node.id);
     const spec = findNodeSpec(node.type);
     if (!spec) {
-      issues.push({ code: "unknown-node-type", nodeId: node.id, message: `Unknown node type "${node.type}".` });
+      issues.push({ code: "unknown-node-type", nodeId: node.id, params: { type: node.type }, message: `Unknown node type "${node.type}".` });
       continue;
     }
     const parsed = spec.settings.safeParse(node.settings);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = issue.path.join(".");
-        issues.push({ code: "invalid-settings", nodeId: node.id, field, message: `${spec.title}: ${field ? `${field}: ` : ""}${issue.message}` });
+        issues.push({
+          code: "invalid-settings",
+          nodeId: node.id,
+          field,
+          params: { node: spec.type, from: "schema", ...settingsIssueParams(spec, issue) },
+          message: `${spec.title}: ${field ? `${field}: ` : ""}${issue.message}`,
+        });
       }
       continue;
     }
-    for (const issue of spec.validate?.(parsed.data) ?? []) issues.push({ ...issue, nodeId: node.id });
+    for (const issue of spec.validate?.(parsed.data) ?? []) issues.push({ ...issue, params: { node: spec.type, ...issue.params }, nodeId: node.id });
     nodes.set(node.id, { id: node.id, spec, settings: parsed.data, outputs: spec.outputs(parsed.data) });
   }
 
@@ -57,6 +66,7 @@ export function checkGraph(doc: FlowDocument): GraphCheck {
       issues.push({
         code: "dangling-edge",
         nodeId: seen.has(edge.source) ? edge.source : undefined,
+        params: { key: "missing-node", edge: edge.id },
         message: `Connection ${edge.id} points at a node that does not exist.`,
       });
       continue;
@@ -64,11 +74,21 @@ export function checkGraph(doc: FlowDocument): GraphCheck {
     // An edge at a node with its own issue (unknown type, bad settings) still counts as drawn, so
     // that one issue does not also mark its neighbours "not connected" or "unreachable".
     if (target && !target.spec.hasInput) {
-      issues.push({ code: "dangling-edge", nodeId: target.id, message: `${target.spec.title} is a trigger and takes no input.` });
+      issues.push({
+        code: "dangling-edge",
+        nodeId: target.id,
+        params: { key: "into-trigger", node: target.spec.type },
+        message: `${target.spec.title} is a trigger and takes no input.`,
+      });
       continue;
     }
     if (source && !source.outputs.some((p) => p.id === edge.sourcePort)) {
-      issues.push({ code: "dangling-edge", nodeId: source.id, message: `${source.spec.title} has no output "${edge.sourcePort}".` });
+      issues.push({
+        code: "dangling-edge",
+        nodeId: source.id,
+        params: { key: "no-output", node: source.spec.type, port: edge.sourcePort },
+        message: `${source.spec.title} has no output "${edge.sourcePort}".`,
+      });
       continue;
     }
     const ports = wiring.get(edge.source) ?? new Map<string, string>();
@@ -76,6 +96,10 @@ export function checkGraph(doc: FlowDocument): GraphCheck {
       issues.push({
         code: "port-connected-twice",
         nodeId: edge.source,
+        params: {
+          ...(source && { node: source.spec.type, label: source.outputs.find((p) => p.id === edge.sourcePort)?.label ?? edge.sourcePort }),
+          port: edge.sourcePort,
+        },
         message: `${source?.spec.title ?? "Node"}: output "${edge.sourcePort}" is connected twice; a port leads to one node.`,
       });
       continue;
@@ -87,33 +111,84 @@ export function checkGraph(doc: FlowDocument): GraphCheck {
   for (const node of nodes.values()) {
     for (const port of node.outputs) {
       if (!wiring.get(node.id)?.has(port.id)) {
-        issues.push({ code: "unconnected-port", nodeId: node.id, message: `${node.spec.title}: output "${port.label}" is not connected.` });
+        issues.push({
+          code: "unconnected-port",
+          nodeId: node.id,
+          params: { node: node.spec.type, port: port.id, label: port.label },
+          message: `${node.spec.title}: output "${port.label}" is not connected.`,
+        });
       }
     }
   }
 
   const triggers = [...nodes.values()].filter((n) => n.spec.trigger).map((n) => n.id);
   if (triggers.length === 0 && !doc.nodes.some((n) => n.type.startsWith("trigger."))) {
-    issues.push({ code: "no-trigger", message: "Add a trigger: a flow needs something that starts it." });
+    issues.push({ code: "no-trigger", params: {}, message: "Add a trigger: a flow needs something that starts it." });
   }
 
   const reachable = reach(triggers, wiring);
   for (const node of doc.nodes) {
     if (nodes.has(node.id) && !reachable.has(node.id)) {
-      issues.push({ code: "unreachable-node", nodeId: node.id, message: `${nodes.get(node.id)!.spec.title} cannot be reached from any trigger.` });
+      const spec = nodes.get(node.id)!.spec;
+      issues.push({ code: "unreachable-node", nodeId: node.id, params: { node: spec.type }, message: `${spec.title} cannot be reached from any trigger.` });
     }
   }
 
   issues.push(...checkVariables(nodes.values()));
 
   for (const nodeId of cyclesWithoutWait(nodes, wiring)) {
-    issues.push({ code: "cycle-without-wait", nodeId, message: "This node is on a loop with no waiting step: an instance would spin forever." });
+    issues.push({
+      code: "cycle-without-wait",
+      nodeId,
+      params: { node: nodes.get(nodeId)!.spec.type },
+      message: "This node is on a loop with no waiting step: an instance would spin forever.",
+    });
   }
 
   const branches = checkBranches(nodes, wiring);
   issues.push(...branches.issues);
 
   return { issues, nodes, wiring, triggers, branching: branches.branching };
+}
+
+/**
+ * What a settings schema problem is made of: the key of a custom message (the node's `messages`,
+ * or the kit's), or `zod.<code>` with the check's own parameters for zod's built-in messages.
+ */
+function settingsIssueParams(spec: NodeSpec, issue: z.core.$ZodIssue): Record<string, string | number> {
+  const custom = (issue as { params?: Record<string, unknown> }).params;
+  if (issue.code === "custom" && typeof custom?.key === "string") return scalars(custom);
+  const key = messageKey(spec, issue.message);
+  if (key) return { key };
+  const { code, path: _path, message: _message, input: _input, ...rest } = issue as z.core.$ZodIssue & { input?: unknown };
+  return { key: `zod.${code}`, ...scalars(rest) };
+}
+
+/** The key whose English text is `message`: the node's own first, then the shared ones. */
+function messageKey(spec: NodeSpec, message: string): string | undefined {
+  const own = Object.entries(spec.messages ?? {}).find(([, text]) => text === message)?.[0];
+  return own ?? (Object.entries(KIT_MESSAGES.en) as [string, string][]).find(([, text]) => text === message)?.[0];
+}
+
+/** Parameters are strings and numbers: lists are joined, booleans and big numbers spelled out, nested issues dropped. */
+function scalars(values: Record<string, unknown>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value === "number" || typeof value === "string") out[name] = value;
+    else if (typeof value === "boolean" || typeof value === "bigint") out[name] = String(value);
+    else if (Array.isArray(value) && value.every((v) => typeof v !== "object" || v === null)) out[name] = value.map(String).join(", ");
+  }
+  return out;
+}
+
+/** Why a node cannot call the flow it names (checked at publish against the database by the flow service). */
+export type CallProblem = { key: "call.missing" } | { key: "call.unpublished"; flow: string } | { key: "call.no-trigger"; flow: string; trigger: string };
+
+/** The issue for a {@link CallProblem}: the English names the node and trigger by their titles, the params by type. */
+export function calledFlowIssue(node: { id: string; type: string }, field: string, { key, ...params }: CallProblem): FlowIssue {
+  const title = findNodeSpec(node.type)?.title ?? node.type;
+  const triggerTitle = "trigger" in params ? (findNodeSpec(params.trigger)?.title ?? params.trigger) : "";
+  return { ...kitIssue(field, key, { title, triggerTitle, ...params }), params: { key, node: node.type, ...params }, nodeId: node.id };
 }
 
 function reach(starts: string[], wiring: Wiring): Set<string> {

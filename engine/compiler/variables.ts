@@ -30,6 +30,7 @@ export function checkVariables(nodes: Iterable<ResolvedNode>): FlowIssue[] {
           code: "variable-type",
           nodeId: node.id,
           field: write.field,
+          params: { key: "write", node: node.spec.type, variable: write.name, type: prior.type, setBy: prior.nodeId, written: write.type },
           message: `vars.${write.name} is a ${prior.type} (set by ${prior.nodeId}); this node writes a ${write.type}.`,
         });
       } else if (!prior || prior.type === "any") written.set(write.name, { type: write.type, nodeId: node.id });
@@ -44,6 +45,7 @@ export function checkVariables(nodes: Iterable<ResolvedNode>): FlowIssue[] {
           code: "unknown-variable",
           nodeId: node.id,
           field: read.field,
+          params: { node: node.spec.type, variable: read.name },
           message: `${node.spec.title}: vars.${read.name} is never set; set it with a node before using it.`,
         });
       } else if (!compatible(source.type, read.type)) {
@@ -51,6 +53,7 @@ export function checkVariables(nodes: Iterable<ResolvedNode>): FlowIssue[] {
           code: "variable-type",
           nodeId: node.id,
           field: read.field,
+          params: { key: "read", node: node.spec.type, variable: read.name, type: source.type, setBy: source.nodeId, needed: read.type },
           message: `${node.spec.title}: vars.${read.name} is a ${source.type} (set by ${source.nodeId}), a ${read.type} is needed here.`,
         });
       }

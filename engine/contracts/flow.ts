@@ -73,7 +73,14 @@ export type FlowIssue = {
     | "join-without-parallel"
     | "end-in-branch"
     | "parallel-loop";
+  /** The English text, for machines and logs; people read `issueText(issue, locale)` (engine/compiler/issue-text.ts). */
   message: string;
+  /**
+   * What the text is made of, so it can be rendered in any language: `node` is a node type (shown
+   * as its title), `key` picks a variant of the code (for `invalid-settings`: the node's or the
+   * kit's message key, `zod.<code>` for a schema check, `call.*` for the subflow check).
+   */
+  params?: Record<string, string | number>;
   nodeId?: string;
   field?: string;
 };

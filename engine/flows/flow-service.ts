@@ -1,4 +1,5 @@
 import { compileFlow } from "../compiler/compile";
+import { calledFlowIssue } from "../compiler/validate";
 import { flowDocumentSchema, flowExportSchema, type FlowDocument, type FlowExport, type FlowIssue } from "../contracts/flow";
 import { isTemplateLanguage, TEMPLATE_LANGUAGES, type FlowTemplate, type TemplateLanguage } from "../contracts/templates";
 import { EngineInputError, FlowInvalidError } from "../contracts/errors";
@@ -42,22 +43,22 @@ export function createFlowService(
       const spec = findNodeSpec(node.type);
       if (!spec?.callsFlow) return [];
       const settings = spec.settings.safeParse(node.settings);
-      return settings.success ? [{ node, title: spec.title, ...spec.callsFlow(settings.data as never) }] : [];
+      return settings.success ? [{ node, ...spec.callsFlow(settings.data as never) }] : [];
     });
     if (!calls.length) return [];
     const called = await flows.liveWithLatestGraph(calls.map((c) => c.flowId));
-    return calls.flatMap(({ node, title, flowId, field, trigger }) => {
+    return calls.flatMap(({ node, flowId, field, trigger }) => {
       const flow = called.find((f) => f.id === flowId);
       // A flow calling itself is checked against the document being published.
       const published = flowId === selfId ? document : flow?.versions[0] && parseDraft(flow.versions[0].graph);
       const problem = !flow
-        ? "the flow to call does not exist (or was deleted)"
+        ? ({ key: "call.missing" } as const)
         : !published
-          ? `"${flow.name}" has no published version yet`
+          ? ({ key: "call.unpublished", flow: flow.name } as const)
           : !published.nodes.some((n) => n.type === trigger)
-            ? `"${flow.name}" cannot be called: its published version has no "${findNodeSpec(trigger)?.title ?? trigger}" trigger`
+            ? ({ key: "call.no-trigger", flow: flow.name, trigger } as const)
             : null;
-      return problem ? [{ code: "invalid-settings" as const, nodeId: node.id, field, message: `${title}: ${problem}.` }] : [];
+      return problem ? [calledFlowIssue(node, field, problem)] : [];
     });
   }
 

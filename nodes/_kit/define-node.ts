@@ -62,6 +62,8 @@ export type NodeTexts<In = Record<string, unknown>> = {
   /** Labels for the values of a choice (enum) field: value → label. */
   options?: { [P in SettingPath<In>]?: Record<string, string> };
   ports?: Record<string, string | Record<string, string>>;
+  /** The node's problem texts (`NodeSpec.messages`) in this language, by key, with the same `{params}`. */
+  messages?: Record<string, string>;
 };
 
 /** An output handle on the canvas; its id is the React Flow handle id. */
@@ -158,6 +160,12 @@ export type NodeSpec<
    * have a published version whose triggers include `trigger` (a node type).
    */
   callsFlow?(settings: z.infer<S>): { flowId: string; field: string; trigger: string };
+  /**
+   * The node's own problem texts in English, by key, `{name}` standing for a parameter: the custom
+   * messages of its settings schema (used there as `messages["key"]`) and those `validate` returns
+   * (through `nodeIssue(messages, field, key, params)`). Their Russian is `ru.messages`.
+   */
+  messages?: Record<string, string>;
   /** Rules the schema cannot express, pinned to settings fields. */
   validate?(settings: z.infer<S>): NodeIssue[];
   /** Parallel, Join and End shape the machine beyond their own state; the compiler reads this. */

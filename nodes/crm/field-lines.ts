@@ -1,12 +1,13 @@
 import { z } from "zod";
 import type { NodeIssue } from "../_kit/define-node";
-import { checkTemplate, renderTemplate } from "../_kit/template";
+import { KIT_MESSAGES, kitIssue } from "../_kit/messages";
+import { renderTemplate, templateProblems } from "../_kit/template";
 
 /** `name = value` with a template value; names are identifier-like (they become JSON keys). */
 export const FIELD_LINE = /^([A-Za-z_][A-Za-z0-9_]{0,40})\s*=\s*(.+)$/;
 
 /** A `lines` setting of `name = value` rows. */
-export const fieldLinesSchema = () => z.array(z.string().trim().regex(FIELD_LINE, "write name = value; the name uses letters, digits and _")).max(30);
+export const fieldLinesSchema = () => z.array(z.string().trim().regex(FIELD_LINE, KIT_MESSAGES.en["field-line"])).max(30);
 
 export function parseFieldLines(lines: string[]): { name: string; value: string }[] {
   return lines.flatMap((line) => {
@@ -19,13 +20,11 @@ export function parseFieldLines(lines: string[]): { name: string; value: string 
 export function fieldLineIssues(lines: string[], field: string): NodeIssue[] {
   const seen = new Set<string>();
   return parseFieldLines(lines).flatMap(({ name, value }) => {
-    const duplicate = seen.has(name) ? [`${name} is set twice`] : [];
+    const duplicate = seen.has(name) ? [kitIssue(field, "field-line-twice", { name })] : [];
     seen.add(name);
-    return [...duplicate, ...checkTemplate(value).map((problem) => `${name}: ${problem}`)].map((message) => ({
-      code: "invalid-settings" as const,
-      field,
-      message,
-    }));
+    // `line` names the row a placeholder problem is on; the texts put it first.
+    const placeholders = templateProblems(value).map((p) => ({ ...kitIssue(field, p.key, { ...p.params, line: name }), message: `${name}: ${p.message}` }));
+    return [...duplicate, ...placeholders];
   });
 }
 

@@ -7,11 +7,17 @@ import { CASE_STATUSES, TASK_PRIORITIES } from "../../../engine/contracts/events
 import { fieldLineIssues, fieldLinesSchema, renderFieldLines } from "../field-lines";
 import { RU_PRIORITIES } from "../../_kit/ru";
 
+/** This node's problem texts (English); their Russian is `ru.messages`. */
+const MESSAGES = {
+  "case-type-empty": "name the case type",
+  "subject-empty": "give the case a subject",
+} as const;
+
 const settings = z.object({
   type: z
     .string()
     .trim()
-    .min(1, "name the case type")
+    .min(1, MESSAGES["case-type-empty"])
     .max(40)
     .regex(SLUG, SLUG_MESSAGE)
     .default("complaint")
@@ -21,7 +27,7 @@ const settings = z.object({
   subject: z
     .string()
     .trim()
-    .min(1, "give the case a subject")
+    .min(1, MESSAGES["subject-empty"])
     .max(200)
     .default("Case for {{customer.name | a customer}}")
     .meta({ label: "Subject", widget: "template" }),
@@ -69,12 +75,17 @@ export const caseNode = defineNode({
       priority: RU_PRIORITIES,
     },
     ports: { out: "Сохранено" },
+    messages: {
+      "case-type-empty": "укажите тип обращения",
+      "subject-empty": "задайте тему обращения",
+    },
   },
   settings,
   hasInput: true,
   outputs: () => [{ id: "out", label: "Saved" }],
   summary: (s) => [s.type, s.status, s.priority !== "normal" && s.priority].filter(Boolean).join(" · "),
   variables: () => ({ writes: [{ name: "caseId", type: "string" }] }),
+  messages: MESSAGES,
   validate: (s) => [...templateIssues(s, "subject"), ...fieldLineIssues(s.details, "details")],
   compile: (ctx) => ({ entry: [ctx.action("save", { nodeId: ctx.nodeId, ...ctx.settings })], always: { target: ctx.target("out") } }),
   actions: {

@@ -3,8 +3,13 @@ import { emit, templateScope } from "../../_kit/context";
 import { action, defineNode } from "../../_kit/define-node";
 import { fieldLineIssues, fieldLinesSchema, parseFieldLines, renderFieldLines } from "../field-lines";
 
+/** This node's problem texts (English); their Russian is `ru.messages`. */
+const MESSAGES = {
+  "fields-empty": "set at least one field",
+} as const;
+
 const settings = z.object({
-  fields: fieldLinesSchema().min(1, "set at least one field").default([]).meta({
+  fields: fieldLinesSchema().min(1, MESSAGES["fields-empty"]).default([]).meta({
     label: "Fields",
     widget: "lines",
     placeholder: "tier = gold",
@@ -33,6 +38,9 @@ export const updateCustomerNode = defineNode({
       },
     },
     ports: { out: "Обновлено" },
+    messages: {
+      "fields-empty": "задайте хотя бы одно поле",
+    },
   },
   settings,
   hasInput: true,
@@ -41,6 +49,7 @@ export const updateCustomerNode = defineNode({
     const names = parseFieldLines(s.fields).map((f) => f.name);
     return names.length ? `Set ${names.join(", ")}`.slice(0, 60) : "No fields";
   },
+  messages: MESSAGES,
   validate: (s) => fieldLineIssues(s.fields, "fields"),
   compile: (ctx) => ({ entry: [ctx.action("update", { nodeId: ctx.nodeId, fields: ctx.settings.fields })], always: { target: ctx.target("out") } }),
   actions: {

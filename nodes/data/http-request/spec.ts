@@ -4,6 +4,13 @@ import { action, defineNode, guard } from "../../_kit/define-node";
 import { renderTemplate, templateIssues } from "../../_kit/template";
 import { HEADER_LINE, MAPPING_LINE, parseMapping, readPath } from "./response";
 
+/** This node's problem texts (English); their Russian is `ru.messages`. */
+const MESSAGES = {
+  "url-scheme": "start with http:// or https://",
+  "header-line": "write Name: value",
+  "mapping-line": "write variable = path.in.answer",
+} as const;
+
 const lines = (pattern: RegExp, message: string) => z.array(z.string().trim().regex(pattern, message)).max(30).default([]);
 
 const settings = z.object({
@@ -12,13 +19,13 @@ const settings = z.object({
     .string()
     .trim()
     .max(2000)
-    .regex(/^(https?:\/\/|\{\{)/, "start with http:// or https://")
+    .regex(/^(https?:\/\/|\{\{)/, MESSAGES["url-scheme"])
     .meta({ label: "URL", widget: "template", placeholder: "https://crm.example.com/orders/{{vars.orderId}}" }),
-  headers: lines(HEADER_LINE, "write Name: value").meta({ label: "Headers", widget: "lines", help: "One per line, Name: value (templates allowed)." }),
+  headers: lines(HEADER_LINE, MESSAGES["header-line"]).meta({ label: "Headers", widget: "lines", help: "One per line, Name: value (templates allowed)." }),
   body: z.string().max(20_000).default("").meta({ label: "Body", widget: "template", help: "Sent for POST, PUT, PATCH and DELETE." }),
   timeoutSeconds: z.number().int().min(1).max(60).default(10).meta({ label: "Timeout (seconds)" }),
   retries: z.number().int().min(0).max(5).default(2).meta({ label: "Retries", help: "For connection failures, and 5xx/timeouts on GET, PUT, DELETE." }),
-  mapping: lines(MAPPING_LINE, "write variable = path.in.answer").meta({
+  mapping: lines(MAPPING_LINE, MESSAGES["mapping-line"]).meta({
     label: "Response into variables",
     widget: "lines",
     help: "One per line, e.g. orderStatus = data.status. Also sets vars.httpStatus.",
@@ -52,6 +59,11 @@ export const httpRequestNode = defineNode({
       mapping: { label: "Ответ в переменные", help: "По одному в строке, например orderStatus = data.status. Также задаётся vars.httpStatus." },
     },
     ports: { success: "Успех", error: "Ошибка" },
+    messages: {
+      "url-scheme": "адрес должен начинаться с http:// или https://",
+      "header-line": "пишите «Имя: значение»",
+      "mapping-line": "пишите «переменная = путь.в.ответе»",
+    },
   },
   settings,
   hasInput: true,
@@ -61,6 +73,7 @@ export const httpRequestNode = defineNode({
     writes: [{ name: "httpStatus", type: "number" }, { name: "httpError", type: "string" }, ...parseMapping(s.mapping).map((m) => ({ name: m.name, type: "any" as const }))],
   }),
   summary: (s) => `${s.method} ${s.url.replace(/^https?:\/\//, "")}`.slice(0, 60),
+  messages: MESSAGES,
   validate: (s) => [
     ...templateIssues(s, "url", "body"),
   ],

@@ -1,9 +1,16 @@
 import { z } from "zod";
+import { nodeIssue } from "../../_kit/messages";
 import { templateScope, type FlowContext } from "../../_kit/context";
 import { action, defineNode, guard } from "../../_kit/define-node";
 import { renderTemplate, templateIssues, templatePaths } from "../../_kit/template";
 import { variableNameSchema } from "../../_kit/variables";
 import { convert } from "./convert";
+
+/** This node's problem texts (English); their Russian is `ru.messages`. */
+const MESSAGES = {
+  "not-number": "Set variable: \"{value}\" is not a number.",
+  "not-boolean": "Set variable: \"{value}\" is not true/false, yes/no or 1/0.",
+} as const;
 
 const settings = z.object({
   name: variableNameSchema.meta({ label: "Variable", placeholder: "plan", help: "Read it later as {{vars.<name>}}." }),
@@ -53,6 +60,10 @@ export const setVariableNode = defineNode({
     },
     options: { type: { string: "Текст", number: "Число", boolean: "Да/нет" } },
     ports: { out: "Задано", error: { "Not a number": "Не число", "Not true/false, yes/no or 1/0": "Не true/false, yes/no или 1/0" } },
+    messages: {
+      "not-number": "{title}: «{value}» — не число.",
+      "not-boolean": "{title}: «{value}» — не true/false, yes/no или 1/0.",
+    },
   },
   settings,
   hasInput: true,
@@ -62,10 +73,11 @@ export const setVariableNode = defineNode({
     return `${s.name} = ${value}${s.type === "string" ? "" : ` (${s.type})`}`;
   },
   variables: (s) => ({ writes: [{ name: s.name, type: s.type, field: "name" }] }),
+  messages: MESSAGES,
   validate: (s) => [
     ...templateIssues(s, "value"),
     ...(s.type !== "string" && !canFail(s) && convert(s.value, s.type) === undefined
-      ? [{ code: "invalid-settings" as const, field: "value", message: `Set variable: "${s.value}" is not ${NOT_A[s.type]}.` }]
+      ? [nodeIssue(MESSAGES, "value", s.type === "number" ? "not-number" : "not-boolean", { value: s.value })]
       : []),
   ],
   compile: (ctx) => {

@@ -6,11 +6,16 @@ import { variableNameSchema } from "../../_kit/variables";
 import { fieldLineIssues, fieldLinesSchema, parseFieldLines } from "../../crm/field-lines";
 import { readPath } from "../../data/http-request/response";
 
+/** This node's problem texts (English); their Russian is `ru.messages`. */
+const MESSAGES = {
+  "flow-empty": "say which flow to call",
+} as const;
+
 const settings = z.object({
   flowId: z
     .string()
     .trim()
-    .min(1, "say which flow to call")
+    .min(1, MESSAGES["flow-empty"])
     .max(100)
     .meta({ label: "Flow to call", widget: "flow", help: "A published flow that starts with “Called by another flow”." }),
   inputs: fieldLinesSchema().default([]).meta({
@@ -70,6 +75,9 @@ export const callSubflowNode = defineNode({
       },
     },
     ports: { done: "Завершён", failed: "Сбой" },
+    messages: {
+      "flow-empty": "выберите, какой сценарий вызвать",
+    },
   },
   settings,
   hasInput: true,
@@ -80,6 +88,7 @@ export const callSubflowNode = defineNode({
     { id: "failed", label: "Failed" },
   ],
   variables: (s) => ({ writes: [{ name: s.resultVariable, type: "object", field: "resultVariable" }] }),
+  messages: MESSAGES,
   validate: (s) => fieldLineIssues(s.inputs, "inputs"),
   // The flow's name lives in the database; the canvas shows what goes in and where the result lands.
   summary: (s) => `${s.inputs.length} input${s.inputs.length === 1 ? "" : "s"} → vars.${s.resultVariable}`,

@@ -1,7 +1,15 @@
 import { z } from "zod";
+import { nodeIssue } from "../../_kit/messages";
 import { emit, unpark, type FlowContext } from "../../_kit/context";
 import { action, defineNode } from "../../_kit/define-node";
 import type { ParallelStop } from "../../_kit/structure";
+
+/** This node's problem texts (English); their Russian is `ru.messages`. */
+const MESSAGES = {
+  "branches-few": "at least 2 branches",
+  "branches-many": "at most 5 branches",
+  "labels-many": "Run in parallel: {labels} names for {branches} branches.",
+} as const;
 
 const MAX_BRANCHES = 5;
 
@@ -9,7 +17,7 @@ const settings = z.object({
   branches: z
     .number()
     .int("a whole number")
-    .min(2, "at least 2 branches")
+    .min(2, MESSAGES["branches-few"])
     .max(MAX_BRANCHES, `at most ${MAX_BRANCHES} branches`)
     .default(2)
     .meta({ label: "Branches", help: "How many branches run at the same time (2–5). Lead every branch into one Join." }),
@@ -46,15 +54,18 @@ export const parallelNode = defineNode({
       labels: { label: "Названия веток", help: "Необязательно, по одному в строке в порядке веток; ветка без названия — «Ветка N»." },
     },
     ports: { "branch-{n}": { "Branch {n}": "Ветка {n}" } },
+    messages: {
+      "branches-few": "минимум 2 ветки",
+      "branches-many": "максимум 5 веток",
+      "labels-many": "{title}: названий веток — {labels}, а самих веток — {branches}.",
+    },
   },
   settings,
   hasInput: true,
   outputs: (s) => Array.from({ length: s.branches }, (_, i) => ({ id: branchPort(i + 1), label: s.labels[i] ?? `Branch ${i + 1}` })),
   summary: (s) => `${s.branches} branches at once`,
-  validate: (s) =>
-    s.labels.length > s.branches
-      ? [{ code: "invalid-settings", field: "labels", message: `Run in parallel: ${s.labels.length} names for ${s.branches} branches.` }]
-      : [],
+  messages: MESSAGES,
+  validate: (s) => (s.labels.length > s.branches ? [nodeIssue(MESSAGES, "labels", "labels-many", { labels: s.labels.length, branches: s.branches })] : []),
   // The regions, and where the state goes once they are done, are structure the compiler adds.
   structure: { kind: "parallel", stop: "stop" },
   compile: () => ({ type: "parallel" }),

@@ -1,16 +1,26 @@
 import { z } from "zod";
+import { fillMessage } from "../../_kit/messages";
 import { defineNode, guard } from "../../_kit/define-node";
 import { bucketOf } from "./bucket";
 
+/** This node's problem texts (English); their Russian is `ru.messages`. */
+const MESSAGES = {
+  "variants-few": "add at least two variants",
+  "name-empty": "name the variant",
+  "whole-percent": "whole percent",
+  total: "percentages add up to {total}, not 100",
+  "duplicate-name": 'another variant is already called "{name}"',
+} as const;
+
 const variantSchema = z.object({
-  name: z.string().trim().min(1, "name the variant").max(40).meta({ label: "Variant", placeholder: "A" }),
-  percent: z.number().int("whole percent").min(0).max(100).default(0).meta({ label: "Percent" }),
+  name: z.string().trim().min(1, MESSAGES["name-empty"]).max(40).meta({ label: "Variant", placeholder: "A" }),
+  percent: z.number().int(MESSAGES["whole-percent"]).min(0).max(100).default(0).meta({ label: "Percent" }),
 });
 
 const settings = z.object({
   variants: z
     .array(variantSchema)
-    .min(2, "add at least two variants")
+    .min(2, MESSAGES["variants-few"])
     .max(10)
     .default([
       { name: "A", percent: 50 },
@@ -18,10 +28,16 @@ const settings = z.object({
     ])
     .superRefine((variants, ctx) => {
       const total = variants.reduce((sum, v) => sum + v.percent, 0);
-      if (total !== 100) ctx.addIssue({ code: "custom", message: `percentages add up to ${total}, not 100` });
+      if (total !== 100) ctx.addIssue({ code: "custom", message: fillMessage(MESSAGES.total, { total }), params: { key: "total", total } });
       const names = variants.map((v) => v.name.toLowerCase());
       names.forEach((name, i) => {
-        if (names.indexOf(name) < i) ctx.addIssue({ code: "custom", path: [i, "name"], message: `another variant is already called "${variants[i].name}"` });
+        if (names.indexOf(name) < i)
+          ctx.addIssue({
+            code: "custom",
+            path: [i, "name"],
+            message: fillMessage(MESSAGES["duplicate-name"], { name: variants[i].name }),
+            params: { key: "duplicate-name", name: variants[i].name },
+          });
       });
     })
     .meta({ label: "Variants", help: "Each customer always gets the same variant of this node." }),
@@ -47,11 +63,19 @@ export const abSplitNode = defineNode({
       "variants.*.name": { label: "Вариант", placeholder: "A" },
       "variants.*.percent": { label: "Процент" },
     },
+    messages: {
+      "variants-few": "добавьте хотя бы два варианта",
+      "name-empty": "назовите вариант",
+      "whole-percent": "целое число процентов",
+      total: "сумма процентов — {total}, а должна быть 100",
+      "duplicate-name": "другой вариант уже называется «{name}»",
+    },
   },
   settings,
   hasInput: true,
   outputs: (s) => s.variants.map((v, i) => ({ id: portId(i), label: v.name })),
   summary: (s) => s.variants.map((v) => `${v.name} ${v.percent}%`).join(" · "),
+  messages: MESSAGES,
   compile: (ctx) => {
     const { variants } = ctx.settings;
     // Variant i takes buckets [start, start + percent); the last one takes whatever is left.

@@ -3,6 +3,13 @@ import { defineNode, guard } from "../../_kit/define-node";
 import { isTimeZone } from "../../_kit/time-zone";
 import { DAYS, isDate, isOpen, parseHours, type Day, type Schedule } from "./hours";
 
+/** This node's problem texts (English); their Russian is `ru.messages`. */
+const MESSAGES = {
+  "time-zone": "not a time zone; use an IANA name such as Europe/Moscow",
+  hours: "write HH:MM-HH:MM, several separated by commas, or leave empty for closed",
+  date: "write a date as YYYY-MM-DD",
+} as const;
+
 const WORK_WEEK: Day[] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 const DAY_NAMES: Record<Day, string> = { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" };
 
@@ -11,7 +18,7 @@ const hours = (day: Day, fallback: string, help?: string) =>
     .string()
     .trim()
     .max(100)
-    .refine((text) => parseHours(text) !== null, "write HH:MM-HH:MM, several separated by commas, or leave empty for closed")
+    .refine((text) => parseHours(text) !== null, MESSAGES["hours"])
     .default(fallback)
     .meta({ label: DAY_NAMES[day], placeholder: "closed", help });
 
@@ -20,7 +27,7 @@ const settings = z.object({
   timeZone: z
     .string()
     .trim()
-    .refine(isTimeZone, "not a time zone; use an IANA name such as Europe/Moscow")
+    .refine(isTimeZone, MESSAGES["time-zone"])
     .default("UTC")
     .meta({ label: "Time zone", placeholder: "Europe/Moscow", help: "An IANA time zone; daylight saving time is followed automatically." }),
   mon: hours("mon", "09:00-18:00", 'Per day: "09:00-18:00", "09:00-13:00, 14:00-18:00" (lunch break), empty = closed; 24:00 is midnight.'),
@@ -31,7 +38,7 @@ const settings = z.object({
   sat: hours("sat", ""),
   sun: hours("sun", ""),
   holidays: z
-    .array(z.string().trim().refine(isDate, "write a date as YYYY-MM-DD"))
+    .array(z.string().trim().refine(isDate, MESSAGES["date"]))
     .max(400)
     .default([])
     .meta({ label: "Holidays", widget: "lines", help: "Closed all day, one date per line (YYYY-MM-DD), in the time zone above." }),
@@ -87,6 +94,11 @@ export const businessHoursNode = defineNode({
       holidays: { label: "Праздники", help: "Нерабочие дни целиком, по одной дате в строке (ГГГГ-ММ-ДД), в часовом поясе выше." },
     },
     ports: { open: "Открыто", closed: "Закрыто" },
+    messages: {
+      "time-zone": "это не часовой пояс; укажите название IANA, например Europe/Moscow",
+      hours: "пишите ЧЧ:ММ-ЧЧ:ММ, несколько интервалов через запятую; пустое поле — выходной",
+      date: "пишите дату в виде ГГГГ-ММ-ДД",
+    },
   },
   settings,
   hasInput: true,
@@ -95,6 +107,7 @@ export const businessHoursNode = defineNode({
     { id: "closed", label: "Closed" },
   ],
   summary: (s) => `${describeWeek(s)} (${s.timeZone})`,
+  messages: MESSAGES,
   compile: (ctx) => ({
     always: [{ guard: ctx.guard("open", schedule(ctx.settings)), target: ctx.target("open") }, { target: ctx.target("closed") }],
   }),

@@ -3,12 +3,18 @@ import { channelSchema } from "../../../engine/contracts/events";
 import { defineNode, guard } from "../../_kit/define-node";
 import { RU_CHANNELS } from "../../_kit/ru";
 
+/** This node's problem texts (English); their Russian is `ru.messages`. */
+const MESSAGES = {
+  "channel-twice": "each channel once",
+  "channels-empty": "pick at least one channel",
+} as const;
+
 const settings = z.object({
   channels: z
     .array(channelSchema)
-    .min(1, "pick at least one channel")
+    .min(1, MESSAGES["channels-empty"])
     .default(["webchat"])
-    .refine((list) => new Set(list).size === list.length, "each channel once")
+    .refine((list) => new Set(list).size === list.length, MESSAGES["channel-twice"])
     .meta({ label: "Channels", help: `Match when the conversation is on one of these: ${channelSchema.options.join(", ")}.` }),
 });
 
@@ -30,6 +36,10 @@ export const channelIsNode = defineNode({
     },
     options: { "channels.*": RU_CHANNELS },
     ports: { match: "Совпадение", else: "Иначе" },
+    messages: {
+      "channel-twice": "каждый канал можно выбрать только один раз",
+      "channels-empty": "выберите хотя бы один канал",
+    },
   },
   settings,
   hasInput: true,
@@ -38,6 +48,7 @@ export const channelIsNode = defineNode({
     { id: "else", label: "Else" },
   ],
   summary: (s) => s.channels.join(" · "),
+  messages: MESSAGES,
   compile: (ctx) => ({
     always: [{ guard: ctx.guard("on", { channels: ctx.settings.channels }), target: ctx.target("match") }, { target: ctx.target("else") }],
   }),

@@ -5,6 +5,7 @@
  * `customer.__proto__` is simply missing, never a function.
  */
 import { compileExpression } from "filtrex";
+import type { MessageParams } from "../../_kit/messages";
 import { TEMPLATE_ROOTS } from "../../_kit/template";
 
 export type ExpressionData = { customer: unknown; message: unknown; task: unknown; vars: Record<string, unknown> };
@@ -26,35 +27,49 @@ function ownPath(name: string, _get: unknown, data: unknown): unknown {
   return value ?? null;
 }
 
+/** This node's problem texts (English); their Russian is `ru.messages`. */
+export const MESSAGES = {
+  "expression-empty": "write a condition",
+  syntax: "{error}",
+  quotes: "write names without quotes, e.g. vars.amount",
+  "unknown-function": "{name}(): unknown function (use {functions})",
+  "unknown-root": '{name}: unknown name "{root}" (use {roots})',
+  "no-field": "{name}: say which field, e.g. {example}",
+  "unknown-field": "{name}: {root} has {fields}",
+} as const;
+
+type Problem = { key: keyof typeof MESSAGES; params: MessageParams };
+
 const compileOptions = { constants: CONSTANTS, customProp: ownPath };
 
 /** The names an expression reads and anything a flow cannot know, without running it. */
-export function inspectExpression(expression: string): { problems: string[]; vars: string[] } {
-  const problems: string[] = [];
+export function inspectExpression(expression: string): { problems: Problem[]; vars: string[] } {
+  const problems: Problem[] = [];
+  const add = (key: Problem["key"], params: MessageParams = {}) => problems.push({ key, params });
   const vars: string[] = [];
   try {
     compileExpression(expression, compileOptions);
   } catch (error) {
     // Parse errors carry the expression and a caret on extra lines; the last one says what was expected.
-    problems.push((error as Error).message.split("\n").at(-1)!.trim());
+    add("syntax", { error: (error as Error).message.split("\n").at(-1)!.trim() });
     return { problems, vars };
   }
   const code = expression.replace(STRING, " ");
-  if (code.includes("'")) problems.push("write names without quotes, e.g. vars.amount");
+  if (code.includes("'")) add("quotes");
   for (const [whole, call] of code.replace(QUOTED_NAME, " ").matchAll(NAME)) {
     const name = call ? whole.slice(0, whole.length - call.length) : whole;
     if (KEYWORDS.has(name)) continue;
     if (call) {
-      if (!FUNCTIONS.has(name)) problems.push(`${name}(): unknown function (use ${[...FUNCTIONS].join(", ")})`);
+      if (!FUNCTIONS.has(name)) add("unknown-function", { name, functions: [...FUNCTIONS].join(", ") });
       continue;
     }
     if (Object.hasOwn(CONSTANTS, name)) continue;
     const [root, field, ...rest] = name.split(".");
     const known = TEMPLATE_ROOTS[root as keyof typeof TEMPLATE_ROOTS];
-    if (known === undefined) problems.push(`${name}: unknown name "${root}" (use ${ROOTS})`);
-    else if (!field) problems.push(`${name}: say which field, e.g. ${root}.${known?.[0] ?? "name"}`);
+    if (known === undefined) add("unknown-root", { name, root, roots: ROOTS });
+    else if (!field) add("no-field", { name, example: `${root}.${known?.[0] ?? "name"}` });
     else if (known === null) vars.push(field);
-    else if (!known.includes(field as never) || rest.length) problems.push(`${name}: ${root} has ${known.join(", ")}`);
+    else if (!known.includes(field as never) || rest.length) add("unknown-field", { name, root, fields: known.join(", ") });
   }
   return { problems, vars: [...new Set(vars)] };
 }

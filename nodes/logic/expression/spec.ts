@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { nodeIssue } from "../../_kit/messages";
 import { defineNode, guard } from "../../_kit/define-node";
-import { holds, inspectExpression } from "./evaluate";
+import { holds, inspectExpression, MESSAGES } from "./evaluate";
 
 const settings = z.object({
   expression: z
     .string()
     .trim()
-    .min(1, "write a condition")
+    .min(1, MESSAGES["expression-empty"])
     .max(1000)
     .meta({
       label: "Condition",
@@ -45,6 +46,15 @@ export const expressionNode = defineNode({
       },
     },
     ports: { true: "Да", false: "Нет" },
+    messages: {
+      "expression-empty": "напишите условие",
+      syntax: "в условии ошибка: {error}",
+      quotes: "пишите имена без кавычек, например vars.amount",
+      "unknown-function": "{name}(): неизвестная функция (доступны: {functions})",
+      "unknown-root": "{name}: неизвестное имя «{root}» (доступны: {roots})",
+      "no-field": "{name}: укажите поле, например {example}",
+      "unknown-field": "{name}: у {root} есть только {fields}",
+    },
   },
   settings,
   hasInput: true,
@@ -54,7 +64,8 @@ export const expressionNode = defineNode({
   ],
   summary: (s) => (s.expression.length > MAX_SUMMARY ? `${s.expression.slice(0, MAX_SUMMARY - 1)}…` : s.expression),
   variables: (s) => ({ reads: inspectExpression(s.expression).vars.map((name) => ({ name, type: "any", field: "expression" })) }),
-  validate: (s) => inspectExpression(s.expression).problems.map((message) => ({ code: "invalid-settings", field: "expression", message })),
+  messages: MESSAGES,
+  validate: (s) => inspectExpression(s.expression).problems.map((p) => nodeIssue(MESSAGES, "expression", p.key, p.params)),
   compile: (ctx) => ({
     always: [{ guard: ctx.guard("holds", { expression: ctx.settings.expression }), target: ctx.target("true") }, { target: ctx.target("false") }],
   }),

@@ -1,15 +1,25 @@
 import { z } from "zod";
+import { nodeIssue } from "../../_kit/messages";
 import { action, defineNode, guard } from "../../_kit/define-node";
 import { classify, train, type IntentExamples } from "./classifier";
+
+/** This node's problem texts (English); their Russian is `ru.messages`. */
+const MESSAGES = {
+  "intents-empty": "add at least one intent",
+  "name-empty": "name the intent",
+  "examples-few": "type at least two example phrases",
+  "reserved-name": 'Intent {n}: "{name}" is the name of the low-confidence output; pick another',
+  "duplicate-name": 'Intent {n}: another intent is already called "{name}"',
+} as const;
 
 /** What `vars.intent` says when no intent is confident enough; so no intent may be called that. */
 export const UNKNOWN = "unknown";
 
 const intentSchema = z.object({
-  name: z.string().trim().min(1, "name the intent").max(40).meta({ label: "Intent", placeholder: "block card" }),
+  name: z.string().trim().min(1, MESSAGES["name-empty"]).max(40).meta({ label: "Intent", placeholder: "block card" }),
   examples: z
     .array(z.string().trim().min(1).max(200))
-    .min(2, "type at least two example phrases")
+    .min(2, MESSAGES["examples-few"])
     .max(50)
     .default([])
     .meta({ label: "Example phrases", widget: "lines", help: "One phrase per line, Russian or English. Varied wording teaches it more than repeats." }),
@@ -18,7 +28,7 @@ const intentSchema = z.object({
 const settings = z.object({
   intents: z
     .array(intentSchema)
-    .min(1, "add at least one intent")
+    .min(1, MESSAGES["intents-empty"])
     .max(20)
     .default([{ name: "", examples: [] }])
     .meta({ label: "Intents" }),
@@ -74,6 +84,13 @@ export const intentNode = defineNode({
       },
     },
     ports: { "intent-{n}": { "Intent {n}": "Намерение {n}" }, unknown: "Не распознано" },
+    messages: {
+      "intents-empty": "добавьте хотя бы одно намерение",
+      "name-empty": "назовите намерение",
+      "examples-few": "введите хотя бы две фразы-примера",
+      "reserved-name": "Намерение {n}: «{name}» — так называется выход для неуверенного распознавания; выберите другое название",
+      "duplicate-name": "Намерение {n}: другое намерение уже называется «{name}»",
+    },
   },
   settings,
   hasInput: true,
@@ -89,18 +106,15 @@ export const intentNode = defineNode({
       { name: "intentConfidence", type: "number" },
     ],
   }),
+  messages: MESSAGES,
   validate: (s) => {
     const seen = new Set<string>();
     return s.intents.flatMap((intent, i) => {
       const name = intent.name.toLowerCase();
-      const problem =
-        name === UNKNOWN
-          ? `"${UNKNOWN}" is the name of the low-confidence output; pick another`
-          : seen.has(name)
-            ? `another intent is already called "${intent.name}"`
-            : null;
+      const problem = name === UNKNOWN ? nodeIssue(MESSAGES, `intents.${i}.name`, "reserved-name", { n: i + 1, name: UNKNOWN }) : null;
+      const twice = !problem && seen.has(name) ? nodeIssue(MESSAGES, `intents.${i}.name`, "duplicate-name", { n: i + 1, name: intent.name }) : null;
       seen.add(name);
-      return problem ? [{ code: "invalid-settings" as const, field: `intents.${i}.name`, message: `Intent ${i + 1}: ${problem}` }] : [];
+      return problem ? [problem] : twice ? [twice] : [];
     });
   },
   compile: (ctx) => ({

@@ -1,6 +1,12 @@
 import { z } from "zod";
+import { nodeIssue } from "../../_kit/messages";
 import { action, defineNode, guard } from "../../_kit/define-node";
 import { sentimentScore } from "./score";
+
+/** This node's problem texts (English); their Russian is `ru.messages`. */
+const MESSAGES = {
+  thresholds: "Negative below must not be greater than positive above.",
+} as const;
 
 const LABELS = ["negative", "neutral", "positive"] as const;
 type Label = (typeof LABELS)[number];
@@ -33,6 +39,9 @@ export const sentimentNode = defineNode({
       positiveAbove: { label: "Позитив выше", help: "Сообщение с оценкой больше этой считается позитивным; всё, что между, — нейтральным." },
     },
     ports: { negative: "Негативно", neutral: "Нейтрально", positive: "Позитивно" },
+    messages: {
+      thresholds: "Порог негативной тональности не может быть выше порога позитивной.",
+    },
   },
   settings,
   hasInput: true,
@@ -44,10 +53,8 @@ export const sentimentNode = defineNode({
       { name: "sentimentScore", type: "number" },
     ],
   }),
-  validate: (s) =>
-    s.negativeBelow > s.positiveAbove
-      ? [{ code: "invalid-settings", field: "negativeBelow", message: "Negative below must not be greater than positive above." }]
-      : [],
+  messages: MESSAGES,
+  validate: (s) => (s.negativeBelow > s.positiveAbove ? [nodeIssue(MESSAGES, "negativeBelow", "thresholds")] : []),
   compile: (ctx) => ({
     entry: [ctx.action("score", { negativeBelow: ctx.settings.negativeBelow, positiveAbove: ctx.settings.positiveAbove })],
     always: [

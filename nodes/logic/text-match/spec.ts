@@ -1,22 +1,25 @@
 import { z } from "zod";
+import { nodeIssue } from "../../_kit/messages";
 import { defineNode, guard } from "../../_kit/define-node";
+
+/** This node's problem texts (English); their Russian is `ru.messages`. */
+const MESSAGES = {
+  "rules-empty": "add at least one rule",
+  "pattern-empty": "type at least one keyword or a pattern",
+  "bad-pattern": "Rule {n}: {error}",
+} as const;
 
 const ruleSchema = z.object({
   label: z.string().max(40).default("").meta({ label: "Output name" }),
   match: z.enum(["keywords", "regex"]).default("keywords").meta({ label: "Match by" }),
-  pattern: z
-    .string()
-    .trim()
-    .min(1, "type at least one keyword or a pattern")
-    .max(300)
-    .meta({ label: "Keywords or pattern", placeholder: "hours, open, schedule" }),
+  pattern: z.string().trim().min(1, MESSAGES["pattern-empty"]).max(300).meta({ label: "Keywords or pattern", placeholder: "hours, open, schedule" }),
 });
 type Rule = z.infer<typeof ruleSchema>;
 
 const settings = z.object({
   rules: z
     .array(ruleSchema)
-    .min(1, "add at least one rule")
+    .min(1, MESSAGES["rules-empty"])
     .max(20)
     .default([{ label: "", match: "keywords", pattern: "" }])
     .meta({ label: "Rules" }),
@@ -64,6 +67,11 @@ export const textMatchNode = defineNode({
     },
     options: { "rules.*.match": { keywords: "Ключевым словам", regex: "Регулярному выражению" } },
     ports: { "rule-{n}": { "Rule {n}": "Правило {n}" }, else: "Иначе" },
+    messages: {
+      "rules-empty": "добавьте хотя бы одно правило",
+      "pattern-empty": "введите хотя бы одно ключевое слово или шаблон",
+      "bad-pattern": "Правило {n}: ошибка в регулярном выражении ({error})",
+    },
   },
   settings,
   hasInput: true,
@@ -73,13 +81,14 @@ export const textMatchNode = defineNode({
       .map((r) => r.label || r.pattern)
       .filter(Boolean)
       .join(" · ") || "No rules yet",
+  messages: MESSAGES,
   validate: (s) =>
     s.rules.flatMap((rule, i) => {
       try {
         ruleRegExp(rule);
         return [];
       } catch (error) {
-        return [{ code: "invalid-settings" as const, field: `rules.${i}.pattern`, message: `Rule ${i + 1}: ${(error as Error).message}` }];
+        return [nodeIssue(MESSAGES, `rules.${i}.pattern`, "bad-pattern", { n: i + 1, error: (error as Error).message })];
       }
     }),
   compile: (ctx) => ({

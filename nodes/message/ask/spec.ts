@@ -1,13 +1,23 @@
 import { z } from "zod";
+import { nodeIssue } from "../../_kit/messages";
 import { counter, emit, setCounter, takeMessage, templateScope, unpark, type FlowContext } from "../../_kit/context";
 import { action, defineNode, guard } from "../../_kit/define-node";
-import { renderTemplate, settingIssue, templateIssues } from "../../_kit/template";
+import { renderTemplate, templateIssues } from "../../_kit/template";
 import { variableNameSchema } from "../../_kit/variables";
 import { armTimer, disarmTimer, ownsTimer } from "../../_kit/durable-timer";
 import { answerOf, buttonPort, canBeInvalid, type AnswerCheck } from "./answer";
 
+/** This node's problem texts (English); their Russian is `ru.messages`. */
+const MESSAGES = {
+  "question-empty": "write the question",
+  "buttons-empty": "Ask: add at least one button.",
+  "buttons-differ": "Ask: buttons must differ.",
+  "pattern-empty": "Ask: write the pattern answers must match.",
+  "bad-pattern": "Ask: {error}",
+} as const;
+
 const settings = z.object({
-  question: z.string().trim().min(1, "write the question").max(4000).meta({
+  question: z.string().trim().min(1, MESSAGES["question-empty"]).max(4000).meta({
     label: "Question",
     widget: "template",
     help: 'Use {{customer.name}}, {{vars.name}}; buttons go out as quick replies (spelled out as "… (Yes / No)" where a channel has none).',
@@ -80,15 +90,15 @@ const leave = (context: FlowContext, nodeId: string) => setCounter(disarmTimer(c
 function settingIssues(s: Settings) {
   const list = [...templateIssues(s, "question", "retryText")];
   if (s.answer === "buttons") {
-    if (!s.buttons.length) list.push(settingIssue("buttons", "Ask: add at least one button."));
-    if (new Set(s.buttons.map((b) => b.toLowerCase())).size < s.buttons.length) list.push(settingIssue("buttons", "Ask: buttons must differ."));
+    if (!s.buttons.length) list.push(nodeIssue(MESSAGES, "buttons", "buttons-empty"));
+    if (new Set(s.buttons.map((b) => b.toLowerCase())).size < s.buttons.length) list.push(nodeIssue(MESSAGES, "buttons", "buttons-differ"));
   } else if (s.validation === "regex") {
-    if (!s.pattern) list.push(settingIssue("pattern", "Ask: write the pattern answers must match."));
+    if (!s.pattern) list.push(nodeIssue(MESSAGES, "pattern", "pattern-empty"));
     else {
       try {
         new RegExp(s.pattern, "iu");
       } catch (error) {
-        list.push(settingIssue("pattern", `Ask: ${(error as Error).message}`));
+        list.push(nodeIssue(MESSAGES, "pattern", "bad-pattern", { error: (error as Error).message }));
       }
     }
   }
@@ -144,6 +154,13 @@ export const askNode = defineNode({
       validation: { none: "Без проверки", number: "Число", email: "E-mail", phone: "Телефон", regex: "Регулярное выражение" },
     },
     ports: { answered: "Ответ получен", invalid: "Неверный ответ", timeout: "Время истекло" },
+    messages: {
+      "question-empty": "напишите вопрос",
+      "buttons-empty": "{title}: добавьте хотя бы одну кнопку.",
+      "buttons-differ": "{title}: кнопки не должны повторяться.",
+      "pattern-empty": "{title}: напишите шаблон, которому должны соответствовать ответы.",
+      "bad-pattern": "{title}: ошибка в регулярном выражении ({error})",
+    },
   },
   settings,
   hasInput: true,
@@ -157,6 +174,7 @@ export const askNode = defineNode({
   variables: (s) => ({
     writes: [{ name: s.variable, type: s.answer === "free-text" && s.validation === "number" ? "number" : "string", field: "variable" }],
   }),
+  messages: MESSAGES,
   validate: settingIssues,
   compile: (ctx) => {
     const s = ctx.settings;

@@ -1,10 +1,19 @@
 import { z } from "zod";
+import { nodeIssue } from "../../_kit/messages";
 import { emit, takeMessage, templateScope, type FlowContext } from "../../_kit/context";
 import { action, defineNode, guard, type NodeIssue } from "../../_kit/define-node";
 import { armTimer, disarmTimer, ownsTimer } from "../../_kit/durable-timer";
-import { renderTemplate, settingIssue, templateIssues } from "../../_kit/template";
+import { renderTemplate, templateIssues } from "../../_kit/template";
 import { prioritySetting, queueName, slaSetting } from "../../_kit/task-settings";
 import { RU_CHANNELS, RU_PRIORITIES } from "../../_kit/ru";
+
+/** This node's problem texts (English); their Russian is `ru.messages`. */
+const MESSAGES = {
+  "accept-empty": "name the accept button",
+  "decline-empty": "name the decline button",
+  "https-link": "an https link, e.g. https://t.me/your_bot?start=",
+  "buttons-alike": "Offer channel switch: the two buttons must differ in their letters or digits.",
+} as const;
 
 const MESSENGERS = ["telegram", "whatsapp"] as const;
 /** How long a "continue in the messenger" link stays valid. */
@@ -43,7 +52,7 @@ const settings = z.object({
   slaMinutes: slaSetting(15, { label: "Call back within (minutes)", help: "The callback task's SLA deadline; 0 = none." }),
   messenger: z.enum(MESSENGERS).default("telegram").meta({ label: "Messenger" }),
   linkBase: z
-    .url({ protocol: /^https$/, message: "an https link, e.g. https://t.me/your_bot?start=" })
+    .url({ protocol: /^https$/, message: MESSAGES["https-link"] })
     .default("https://t.me/omniflow_bot?start=")
     .meta({
       label: "Link prefix",
@@ -156,6 +165,12 @@ export const offerChannelSwitchNode = defineNode({
       declined: "Отказ / другой ответ",
       "no-answer": "Нет ответа",
     },
+    messages: {
+      "accept-empty": "задайте надпись кнопки согласия",
+      "decline-empty": "задайте надпись кнопки отказа",
+      "https-link": "нужна ссылка https, например https://t.me/your_bot?start=",
+      "buttons-alike": "{title}: надписи двух кнопок должны различаться буквами или цифрами.",
+    },
   },
   settings,
   hasInput: true,
@@ -166,9 +181,10 @@ export const offerChannelSwitchNode = defineNode({
     ...(s.timeoutSeconds > 0 ? [{ id: "no-answer", label: "No answer" }] : []),
   ],
   summary: (s) => (s.switchTo === "callback" ? `Call back via ${s.queue}${s.slaMinutes ? ` within ${s.slaMinutes} min` : ""}` : `Continue in ${s.messenger}`),
+  messages: MESSAGES,
   validate: (s): NodeIssue[] => [
     ...templateIssues(s, "offer", "confirmation"),
-    ...(plain(s.accept) === plain(s.decline) ? [settingIssue("decline", "Offer channel switch: the two buttons must differ in their letters or digits.")] : []),
+    ...(plain(s.accept) === plain(s.decline) ? [nodeIssue(MESSAGES, "decline", "buttons-alike")] : []),
   ],
   compile: (ctx) => {
     const nodeId = ctx.nodeId;

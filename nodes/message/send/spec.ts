@@ -5,8 +5,16 @@ import { action, defineNode, guard } from "../../_kit/define-node";
 import { renderTemplate, templateIssues } from "../../_kit/template";
 import { RU_CHANNELS } from "../../_kit/ru";
 
+/** This node's problem texts (English); their Russian is `ru.messages`. */
+const MESSAGES = {
+  "text-empty": "write the message to send",
+  "buttons-many": "at most 10 buttons",
+  "buttons-differ": "buttons must differ",
+  "button-long": "a button label has at most 40 characters",
+} as const;
+
 const settings = z.object({
-  text: z.string().trim().min(1, "write the message to send").max(4000).meta({
+  text: z.string().trim().min(1, MESSAGES["text-empty"]).max(4000).meta({
     label: "Message",
     widget: "template",
     help: 'Use {{customer.name}}, {{message.text}}, {{vars.name}}; {{customer.name | there}} falls back to "there".',
@@ -16,9 +24,9 @@ const settings = z.object({
     .default("conversation")
     .meta({ label: "Channel", help: "The conversation's channel, or another one the customer is known on (e.g. a messenger)." }),
   buttons: z
-    .array(z.string().trim().min(1).max(40, "a button label has at most 40 characters"))
-    .max(10, "at most 10 buttons")
-    .refine((b) => new Set(b.map((x) => x.toLowerCase())).size === b.length, "buttons must differ")
+    .array(z.string().trim().min(1).max(40, MESSAGES["button-long"]))
+    .max(10, MESSAGES["buttons-many"])
+    .refine((b) => new Set(b.map((x) => x.toLowerCase())).size === b.length, MESSAGES["buttons-differ"])
     .default([])
     .meta({
       label: "Quick-reply buttons",
@@ -64,6 +72,12 @@ export const sendMessageNode = defineNode({
     },
     options: { channel: { conversation: "Канал диалога", ...RU_CHANNELS } },
     ports: { out: "Отправлено", delivered: "Доставлено", failed: "Не доставлено" },
+    messages: {
+      "text-empty": "напишите текст сообщения",
+      "buttons-many": "не больше 10 кнопок",
+      "buttons-differ": "кнопки не должны повторяться",
+      "button-long": "надпись на кнопке — не длиннее 40 символов",
+    },
   },
   settings,
   hasInput: true,
@@ -77,6 +91,7 @@ export const sendMessageNode = defineNode({
       : [{ id: "out", label: "Sent" }],
   summary: (s) =>
     `${s.channel === "conversation" ? "" : `[${s.channel}] `}${s.text.length > 48 ? `${s.text.slice(0, 47)}…` : s.text}${s.buttons.length ? ` [${s.buttons.join(" | ")}]` : ""}`,
+  messages: MESSAGES,
   validate: (s) => templateIssues(s, "text"),
   compile: (ctx) => {
     const { text, channel, buttons, awaitDelivery } = ctx.settings;

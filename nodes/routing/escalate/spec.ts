@@ -1,10 +1,17 @@
 import { z } from "zod";
+import { nodeIssue } from "../../_kit/messages";
 import { emit, templateScope } from "../../_kit/context";
 import { action, defineNode, guard } from "../../_kit/define-node";
-import { renderTemplate, settingIssue, templateIssues } from "../../_kit/template";
+import { renderTemplate, templateIssues } from "../../_kit/template";
 import { OPTIONAL_SLUG, prioritySetting, SLUG_MESSAGE, slaSetting } from "../../_kit/task-settings";
 import { awaitTask, completesTask, slaFired, slaMissed, taskDone, taskToEscalate } from "../task-wait";
 import { RU_PRIORITIES, RU_PRIORITY_FIELD } from "../../_kit/ru";
+
+/** This node's problem texts (English); their Russian is `ru.messages`. */
+const MESSAGES = {
+  "reason-empty": "say why the task is escalated",
+  "queue-empty": "Escalate: name the queue to escalate to.",
+} as const;
 
 /** The queue supervisors work from. */
 export const SUPERVISOR_QUEUE = "supervisors";
@@ -29,7 +36,7 @@ const settings = z.object({
   note: z
     .string()
     .trim()
-    .min(1, "say why the task is escalated")
+    .min(1, MESSAGES["reason-empty"])
     .max(500)
     .default("Escalated: the SLA was missed")
     .meta({ label: "Note", widget: "template", help: "Added to the task as a step, so whoever takes it over sees why it moved." }),
@@ -74,16 +81,18 @@ export const escalateNode = defineNode({
     },
     options: { to: { supervisors: "Супервизорам", queue: "В очередь" }, priority: RU_PRIORITIES },
     ports: { done: "Выполнена", "sla-breached": "SLA нарушен" },
+    messages: {
+      "reason-empty": "укажите причину эскалации",
+      "queue-empty": "{title}: укажите очередь, в которую передать задачу.",
+    },
   },
   settings,
   hasInput: true,
   waits: true,
   outputs: (s) => [{ id: "done", label: "Completed" }, ...(s.slaMinutes > 0 ? [{ id: "sla-breached", label: "SLA breached" }] : [])],
   summary: (s) => [`To ${targetQueue(s) || "?"}`, s.priority, s.slaMinutes > 0 && `SLA ${s.slaMinutes} min`].filter(Boolean).join(" · "),
-  validate: (s) => [
-    ...(s.to === "queue" && !s.queue ? [settingIssue("queue", "Escalate: name the queue to escalate to.")] : []),
-    ...templateIssues(s, "note", "title"),
-  ],
+  messages: MESSAGES,
+  validate: (s) => [...(s.to === "queue" && !s.queue ? [nodeIssue(MESSAGES, "queue", "queue-empty")] : []), ...templateIssues(s, "note", "title")],
   compile: (ctx) => ({
     entry: [
       ctx.action("escalate", {

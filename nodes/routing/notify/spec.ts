@@ -5,6 +5,12 @@ import { renderTemplate, templateIssues } from "../../_kit/template";
 import { NOTIFICATION_LEVELS } from "../../../engine/contracts/events";
 import { OPTIONAL_SLUG } from "../../_kit/task-settings";
 
+/** This node's problem texts (English); their Russian is `ru.messages`. */
+const MESSAGES = {
+  "team-slug": "a lower-case slug, e.g. fraud",
+  "title-empty": "give the notification a title",
+} as const;
+
 const settings = z.object({
   audience: z
     .enum(["supervisors", "operators"])
@@ -15,11 +21,11 @@ const settings = z.object({
     .trim()
     .toLowerCase()
     .max(40)
-    .regex(OPTIONAL_SLUG, "a lower-case slug, e.g. fraud")
+    .regex(OPTIONAL_SLUG, MESSAGES["team-slug"])
     .default("")
     .meta({ label: "Only operators with skill", placeholder: "fraud" }),
   level: z.enum(NOTIFICATION_LEVELS).default("info").meta({ label: "Level" }),
-  title: z.string().trim().min(1, "give the notification a title").max(200).meta({ label: "Title", widget: "template" }),
+  title: z.string().trim().min(1, MESSAGES["title-empty"]).max(200).meta({ label: "Title", widget: "template" }),
   body: z
     .string()
     .trim()
@@ -57,11 +63,16 @@ export const notifyNode = defineNode({
       level: { info: "Информация", warning: "Предупреждение", critical: "Критично" },
     },
     ports: { out: "Уведомлены" },
+    messages: {
+      "team-slug": "строчные латинские буквы, цифры и дефисы, например fraud",
+      "title-empty": "задайте заголовок уведомления",
+    },
   },
   settings,
   hasInput: true,
   outputs: () => [{ id: "out", label: "Notified" }],
   summary: (s) => `${s.level === "info" ? "" : `[${s.level}] `}→ ${audienceOf(s)}: ${s.title}`,
+  messages: MESSAGES,
   validate: (s) => templateIssues(s, "title", "body"),
   compile: (ctx) => ({
     entry: [

@@ -6,18 +6,25 @@ import { prioritySetting, queueName, skillsSetting, slaSetting } from "../../_ki
 import { awaitTask, completesTask, slaFired, slaMissed, taskDone } from "../task-wait";
 import { RU_PRIORITIES, RU_PRIORITY_FIELD, RU_SKILLS_FIELD } from "../../_kit/ru";
 
+/** This node's problem texts (English); their Russian is `ru.messages`. */
+const MESSAGES = {
+  "title-empty": "give the task a title",
+  "outcomes-differ": "outcomes must differ",
+  "outcomes-empty": "at least one outcome",
+} as const;
+
 /** A list edited one item per line. */
 const lines = () => z.array(z.string().trim().min(1).max(200)).max(20);
 
 const settings = z.object({
   queue: queueName().default("support").meta({ label: "Queue", placeholder: "support" }),
-  title: z.string().trim().min(1, "give the task a title").max(200).default("Help {{customer.name}}").meta({ label: "Task title", widget: "template" }),
+  title: z.string().trim().min(1, MESSAGES["title-empty"]).max(200).default("Help {{customer.name}}").meta({ label: "Task title", widget: "template" }),
   skills: skillsSetting(),
   steps: lines().default([]).meta({ label: "Guided steps", widget: "lines", help: "One step per line; placeholders like {{vars.amount}} are filled in." }),
   outcomes: lines()
-    .min(1, "at least one outcome")
+    .min(1, MESSAGES["outcomes-empty"])
     .default(["done"])
-    .refine((o) => new Set(o).size === o.length, "outcomes must differ")
+    .refine((o) => new Set(o).size === o.length, MESSAGES["outcomes-differ"])
     .meta({ label: "Outcomes", widget: "lines", help: "One per line; each becomes an output." }),
   priority: prioritySetting("normal"),
   slaMinutes: slaSetting(0, {
@@ -56,6 +63,11 @@ export const operatorTaskNode = defineNode({
     },
     options: { priority: RU_PRIORITIES },
     ports: { "sla-breached": "SLA нарушен" },
+    messages: {
+      "title-empty": "задайте название задачи",
+      "outcomes-differ": "результаты не должны повторяться",
+      "outcomes-empty": "нужен хотя бы один результат",
+    },
   },
   settings,
   hasInput: true,
@@ -71,6 +83,7 @@ export const operatorTaskNode = defineNode({
     ]
       .filter(Boolean)
       .join(" · "),
+  messages: MESSAGES,
   validate: (s) => templateIssues(s, "title"),
   compile: (ctx) => ({
     entry: [ctx.action("create", { nodeId: ctx.nodeId, ...ctx.settings })],

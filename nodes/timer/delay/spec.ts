@@ -1,7 +1,15 @@
 import { z } from "zod";
+import { nodeIssue } from "../../_kit/messages";
 import { unpark } from "../../_kit/context";
 import { action, defineNode, guard } from "../../_kit/define-node";
 import { armTimer, ownsTimer } from "../../_kit/durable-timer";
+
+/** This node's problem texts (English); their Russian is `ru.messages`. */
+const MESSAGES = {
+  "at-least-1": "at least 1",
+  "at-most-90-days": "at most 90 days",
+  "too-long": "Delay: {phrase} is longer than 90 days.",
+} as const;
 
 const UNIT_MS = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
 const MAX_MS = 90 * UNIT_MS.days;
@@ -10,8 +18,8 @@ const settings = z.object({
   amount: z
     .number()
     .int("a whole number")
-    .min(1, "at least 1")
-    .max(MAX_MS / UNIT_MS.minutes, "at most 90 days")
+    .min(1, MESSAGES["at-least-1"])
+    .max(MAX_MS / UNIT_MS.minutes, MESSAGES["at-most-90-days"])
     .default(15)
     .meta({ label: "Wait for", help: "Durable: the delay survives restarts. At most 90 days." }),
   unit: z.enum(["minutes", "hours", "days"]).default("minutes").meta({ label: "Unit" }),
@@ -41,13 +49,19 @@ export const delayNode = defineNode({
     },
     options: { unit: { minutes: "Минуты", hours: "Часы", days: "Дни" } },
     ports: { out: "После паузы" },
+    messages: {
+      "at-least-1": "не меньше 1",
+      "at-most-90-days": "не больше 90 дней",
+      "too-long": "{title}: пауза не может быть длиннее 90 дней.",
+    },
   },
   settings,
   hasInput: true,
   waits: true,
   outputs: () => [{ id: "out", label: "After the delay" }],
   summary: (s) => `Wait ${phrase(s)}`,
-  validate: (s) => (delayMs(s) > MAX_MS ? [{ code: "invalid-settings", field: "amount", message: `Delay: ${phrase(s)} is longer than 90 days.` }] : []),
+  messages: MESSAGES,
+  validate: (s) => (delayMs(s) > MAX_MS ? [nodeIssue(MESSAGES, "amount", "too-long", { phrase: phrase(s) })] : []),
   compile: (ctx) => ({
     entry: [ctx.action("arm", { nodeId: ctx.nodeId, delayMs: delayMs(ctx.settings) })],
     on: {

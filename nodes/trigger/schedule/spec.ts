@@ -3,6 +3,12 @@ import { z } from "zod";
 import { action, defineNode, type NoParams } from "../../_kit/define-node";
 import { isTimeZone } from "../../_kit/time-zone";
 
+/** This node's problem texts (English); their Russian is `ru.messages`. */
+const MESSAGES = {
+  cron: "not a cron pattern (minute hour day month weekday, e.g. 0 9 * * 1-5)",
+  "time-zone": "not an IANA time zone, e.g. Europe/Berlin",
+} as const;
+
 const validCron = (pattern: string) => {
   try {
     new Cron(pattern, { paused: true });
@@ -16,15 +22,10 @@ const settings = z.object({
   cron: z
     .string()
     .trim()
-    .refine(validCron, "not a cron pattern (minute hour day month weekday, e.g. 0 9 * * 1-5)")
+    .refine(validCron, MESSAGES["cron"])
     .default("0 9 * * 1-5")
     .meta({ label: "Schedule (cron)", placeholder: "0 9 * * 1-5", help: "minute hour day-of-month month weekday; 0 9 * * 1-5 = weekdays at 09:00." }),
-  timeZone: z
-    .string()
-    .trim()
-    .refine(isTimeZone, "not an IANA time zone, e.g. Europe/Berlin")
-    .default("UTC")
-    .meta({ label: "Time zone", placeholder: "Europe/Berlin" }),
+  timeZone: z.string().trim().refine(isTimeZone, MESSAGES["time-zone"]).default("UTC").meta({ label: "Time zone", placeholder: "Europe/Berlin" }),
 });
 
 /** Starts an instance (with no customer) at each time the cron pattern names, in its time zone. */
@@ -49,6 +50,10 @@ export const scheduleNode = defineNode({
       timeZone: { label: "Часовой пояс", placeholder: "Europe/Moscow" },
     },
     ports: { out: "По расписанию" },
+    messages: {
+      cron: "это не cron-выражение (минута час день месяц день_недели, например 0 9 * * 1-5)",
+      "time-zone": "это не часовой пояс IANA, например Europe/Moscow",
+    },
   },
   settings,
   hasInput: false,
@@ -68,6 +73,7 @@ export const scheduleNode = defineNode({
   },
   variables: () => ({ writes: [{ name: "scheduledFor", type: "string" }] }),
   summary: (s) => `${s.cron} (${s.timeZone})`,
+  messages: MESSAGES,
   compile: (ctx) => ({ entry: [ctx.action("take")], always: { target: ctx.target("out") } }),
   actions: {
     take: action<NoParams>((context, event) =>

@@ -1,14 +1,21 @@
 import { z } from "zod";
+import { nodeIssue } from "../../_kit/messages";
+import { KIT_MESSAGES } from "../../_kit/messages";
 import { action, defineNode } from "../../_kit/define-node";
 import { variableNameSchema } from "../../_kit/variables";
 import { FIELD_LINE, parseFields } from "../webhook/fields";
 import { readInputs } from "./inputs";
 
+/** This node's problem texts (English); their Russian is `ru.messages`. */
+const MESSAGES = {
+  "reserved-output": '"{name}" is filled by the engine; name the output differently.',
+} as const;
+
 /** Keys of the caller's result object that the engine fills itself. */
 export const RESERVED_OUTPUTS = ["outcome", "error"];
 
 const settings = z.object({
-  inputs: z.array(z.string().trim().regex(FIELD_LINE, "write name: string | number | boolean (name? when optional)")).max(30).default([]).meta({
+  inputs: z.array(z.string().trim().regex(FIELD_LINE, KIT_MESSAGES.en["typed-field-line"])).max(30).default([]).meta({
     label: "Inputs",
     widget: "lines",
     help: "One per line, e.g. amount: number or note?: string. The calling flow sets them; each becomes {{vars.<name>}}.",
@@ -45,6 +52,9 @@ export const subflowCalledNode = defineNode({
       },
     },
     ports: { out: "Вызван" },
+    messages: {
+      "reserved-output": "«{name}» заполняется автоматически; назовите выход по-другому.",
+    },
   },
   settings,
   hasInput: false,
@@ -62,12 +72,8 @@ export const subflowCalledNode = defineNode({
     writes: parseFields(s.inputs).map((f) => ({ name: f.name, type: f.type })),
     reads: s.outputs.map((name, i) => ({ name, type: "any" as const, field: `outputs.${i}` })),
   }),
-  validate: (s) =>
-    s.outputs.flatMap((name, i) =>
-      RESERVED_OUTPUTS.includes(name)
-        ? [{ code: "invalid-settings" as const, field: `outputs.${i}`, message: `"${name}" is filled by the engine; name the output differently.` }]
-        : [],
-    ),
+  messages: MESSAGES,
+  validate: (s) => s.outputs.flatMap((name, i) => (RESERVED_OUTPUTS.includes(name) ? [nodeIssue(MESSAGES, `outputs.${i}`, "reserved-output", { name })] : [])),
   summary: (s) => {
     const names = parseFields(s.inputs).map((f) => f.name);
     return (names.length ? `Inputs: ${names.join(", ")}` : "No inputs").slice(0, 60);

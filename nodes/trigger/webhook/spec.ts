@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { KIT_MESSAGES } from "../../_kit/messages";
 import { hookNameSchema } from "../../../engine/contracts/webhooks";
 import { action, defineNode } from "../../_kit/define-node";
 import { FIELD_LINE, parseFields, payloadSchema } from "./fields";
@@ -6,7 +7,7 @@ import { FIELD_LINE, parseFields, payloadSchema } from "./fields";
 const settings = z.object({
   hook: hookNameSchema.default("my-hook").meta({ label: "Webhook name", help: "Call it with POST /api/hooks/<name> and a JSON body { payload: {...} }." }),
   fields: z
-    .array(z.string().trim().regex(FIELD_LINE, "write name: string | number | boolean (name? when optional)"))
+    .array(z.string().trim().regex(FIELD_LINE, KIT_MESSAGES.en["typed-field-line"]))
     .max(50)
     .default([])
     .meta({ label: "Payload fields", widget: "lines", help: "One per line, e.g. orderId: string or amount?: number. Each becomes {{vars.<name>}}." }),
