@@ -52,7 +52,7 @@ export function TemplateGallery({ onClose }: { onClose: () => void }) {
           className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
           value={language}
           onChange={(e) => setLanguage(e.target.value as TemplateLanguage)}
-          data-testid="template-language"
+          data-testid="gallery-language"
         >
           {TEMPLATE_LANGUAGES.map((code) => (
             <option key={code} value={code}>

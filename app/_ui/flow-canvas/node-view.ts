@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { FlowIssue, FlowNode } from "@/engine/contracts/flow";
-import type { NodeSpec, Port } from "@/nodes/_kit/define-node";
+import { issueText } from "@/engine/compiler/issue-text";
+import type { Locale, NodeSpec, Port } from "@/nodes/_kit/define-node";
+import { nodeText } from "@/nodes/_kit/texts";
 import { findNodeSpec } from "@/nodes/registry";
 
 /** The subset of JSON Schema that `z.toJSONSchema` emits for node settings, plus our `.meta()` hints. */
@@ -108,13 +110,21 @@ function attempt<T>(fn: () => T): T | null {
 export type NodeProblem = { code: FlowIssue["code"]; message: string; field?: string; label?: string };
 
 /**
- * The compiler's issues for one node, made readable: schema errors come straight from the
- * settings schema (with "Required" for missing values and the field's label), the rest keep the
- * compiler's wording without the node title the UI already shows.
+ * The compiler's issues for one node, made readable in the reader's language, without the node
+ * title the UI already shows. English: schema errors come straight from the settings schema (with
+ * "Required" for missing values and the field's label), the rest keep the compiler's wording.
+ * Another language: every issue as `issueText` renders it from its code and params.
  */
-export function nodeProblems(node: FlowNode, issues: FlowIssue[]): NodeProblem[] {
+export function nodeProblems(node: FlowNode, issues: FlowIssue[], locale: Locale = "en"): NodeProblem[] {
   const spec = findNodeSpec(node.type);
-  if (!spec) return issues.map((i) => ({ code: i.code, message: i.message }));
+  if (!spec) return issues.map((i) => ({ code: i.code, message: issueText(i, locale) }));
+  if (locale !== "en") {
+    const title = `${nodeText(spec, locale).title}: `;
+    return issues.map((i) => {
+      const text = issueText(i, locale);
+      return { code: i.code, field: i.field, message: sentence(text.startsWith(title) ? text.slice(title.length) : text) };
+    });
+  }
   const parsed = spec.settings.safeParse(node.settings);
   const fromSchema: NodeProblem[] = parsed.success
     ? []

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import { findNodeSpec } from "@/nodes/registry";
 import { useNodeTexts } from "@/app/_ui/use-node-text";
+import { issueText } from "@/engine/compiler/issue-text";
 import { problemText } from "@/app/_ui/flow-canvas";
 import type { FlowCheck } from "./use-flow-check";
 
@@ -33,7 +34,7 @@ export function IssuesPanel({
       code: issue.code,
       nodeId: undefined,
       title: t("flow"),
-      text: issue.message,
+      text: issueText(issue, check.locale),
     })),
     ...doc.nodes.flatMap((node) =>
       (check.byNode.get(node.id) ?? []).map((p, i) => ({

@@ -5,11 +5,15 @@ import type { FlowDocument, FlowIssue } from "@/engine/contracts/flow";
 import { nodeProblems, type NodeProblem } from "@/app/_ui/flow-canvas/node-view";
 import { useTRPC } from "@/app/_lib/trpc";
 import { findNodeSpec } from "@/nodes/registry";
+import type { Locale } from "@/nodes/_kit/define-node";
+import { useNodeLocale } from "@/app/_ui/use-node-text";
 
 const NONE: FlowIssue[] = [];
 
 export type FlowCheck = {
   doc: FlowDocument;
+  /** The language the problems are worded in. */
+  locale: Locale;
   /** The server's answer about called flows that this check includes. */
   linked?: FlowIssue[];
   issues: FlowIssue[];
@@ -26,16 +30,16 @@ const sameGraph = (a: FlowDocument, b: FlowDocument) =>
   a.nodes.length === b.nodes.length &&
   a.nodes.every((n, i) => n.id === b.nodes[i].id && n.type === b.nodes[i].type && n.settings === b.nodes[i].settings);
 
-function check(doc: FlowDocument, linked: FlowIssue[]): FlowCheck {
+function check(doc: FlowDocument, linked: FlowIssue[], locale: Locale): FlowCheck {
   const issues = [...compileFlow(doc).issues, ...linked];
   const byNode = new Map<string, NodeProblem[]>();
   for (const node of doc.nodes) {
     const own = issues.filter((i) => i.nodeId === node.id);
-    if (own.length) byNode.set(node.id, nodeProblems(node, own));
+    if (own.length) byNode.set(node.id, nodeProblems(node, own, locale));
   }
   const general = issues.filter((i) => !i.nodeId || !doc.nodes.some((n) => n.id === i.nodeId));
   const count = general.length + [...byNode.values()].reduce((sum, list) => sum + list.length, 0);
-  return { doc, issues, byNode, general, count };
+  return { doc, locale, issues, byNode, general, count };
 }
 
 /**
@@ -56,6 +60,7 @@ function linkedPart(doc: FlowDocument): FlowDocument | null {
  */
 export function useFlowCheck(doc: FlowDocument, flowId: string): FlowCheck {
   const trpc = useTRPC();
+  const locale = useNodeLocale();
   const previous = useRef<FlowCheck | null>(null);
   const part = linkedPart(doc);
   const linked = useQuery(
@@ -67,10 +72,10 @@ export function useFlowCheck(doc: FlowDocument, flowId: string): FlowCheck {
   const linkedIssues = (part && linked.data) || NONE;
   const result = useMemo(
     () =>
-      previous.current && sameGraph(previous.current.doc, doc) && previous.current.linked === linkedIssues
+      previous.current && sameGraph(previous.current.doc, doc) && previous.current.linked === linkedIssues && previous.current.locale === locale
         ? previous.current
-        : { ...check(doc, linkedIssues), linked: linkedIssues },
-    [doc, linkedIssues],
+        : { ...check(doc, linkedIssues, locale), linked: linkedIssues },
+    [doc, linkedIssues, locale],
   );
   useEffect(() => {
     previous.current = result;

@@ -3,7 +3,8 @@ import { ChevronLeft, ChevronRight, CircleAlert, Info, Play } from "lucide-react
 import { useTranslations } from "next-intl";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import { findNodeSpec } from "@/nodes/registry";
-import { useNodeTexts } from "@/app/_ui/use-node-text";
+import { useNodeLocale, useNodeTexts } from "@/app/_ui/use-node-text";
+import { issueText } from "@/engine/compiler/issue-text";
 import { Badge } from "@/app/_ui/badge";
 import { Button } from "@/app/_ui/button";
 import { nodeProblems, problemText } from "@/app/_ui/flow-canvas";
@@ -16,6 +17,7 @@ import { VarsInspector } from "./vars-inspector";
 function Issues({ doc, issues, onFocus }: { doc: FlowDocument; issues: RunResult["run"]["issues"]; onFocus: (nodeId: string) => void }) {
   const t = useTranslations("simulate.result");
   const texts = useNodeTexts();
+  const locale = useNodeLocale();
   const titleOf = (type: string) => {
     const spec = findNodeSpec(type);
     return spec ? texts(spec).title : type;
@@ -24,10 +26,10 @@ function Issues({ doc, issues, onFocus }: { doc: FlowDocument; issues: RunResult
   const rows = [
     ...issues
       .filter((i) => !doc.nodes.some((n) => n.id === i.nodeId))
-      .map((i) => ({ key: `general-${i.code}-${i.nodeId ?? ""}-${i.message}`, node: undefined, text: i.message })),
+      .map((i) => ({ key: `general-${i.code}-${i.nodeId ?? ""}-${i.message}`, node: undefined, text: issueText(i, locale) })),
     ...doc.nodes.flatMap((node) => {
       const own = issues.filter((i) => i.nodeId === node.id);
-      return own.length ? nodeProblems(node, own).map((p, j) => ({ key: `${node.id}-${j}`, node, text: problemText(p) })) : [];
+      return own.length ? nodeProblems(node, own, locale).map((p, j) => ({ key: `${node.id}-${j}`, node, text: problemText(p) })) : [];
     }),
   ];
   return (
