@@ -80,9 +80,10 @@ test("switching to Русский translates the flows page, the editor and the 
   const chat = page.getByTestId("chat-panel");
   await expect(chat).toContainText("Веб-чат");
   await chat.getByTestId("chat-name").fill(visitor);
-  await chat.getByTestId("chat-input").fill("I want to make a complaint: the courier was rude to me");
+  // The gallery offered the reader's language: the flow speaks Russian to the customer.
+  await chat.getByTestId("chat-input").fill("Это ужасный сервис, заказ пришёл сломанным, и никто не отвечает, просто кошмар");
   await chat.getByTestId("chat-send").click();
-  await expect(chat.getByTestId("chat-message").filter({ hasText: "passed to our conflict-resolution team" })).toBeVisible();
+  await expect(chat.getByTestId("chat-message").filter({ hasText: "специалистам по урегулированию конфликтов" })).toBeVisible();
 
   await page.getByTestId("nav-workspace").click();
   await expect(page.getByText("Работаю как")).toBeVisible();

@@ -22,7 +22,7 @@ test("в русском интерфейсе: собрать сценарий, �
   await expect(page.locator("html")).toHaveAttribute("lang", "ru");
   await expect(page.getByTestId("palette-group-message")).toContainText("Отправить ответ");
   await expect(page.getByTestId("issue-count")).toHaveText("1 проблема — исправьте перед публикацией");
-  await expect(canvas.node("trigger")).toContainText("Получено сообщение");
+  await expect(canvas.node("trigger")).toContainText("Сообщение получено");
 
   await canvas.zoomOut(2);
   const zoom = await canvas.zoom();
@@ -36,7 +36,7 @@ test("в русском интерфейсе: собрать сценарий, �
   // 2. The settings form speaks Russian too, and a problem is explained in Russian.
   const send = await canvas.drop("message.send", column(1));
   await expect(page.getByTestId(`setting-text`)).toContainText("Сообщение");
-  await expect(canvas.node(send)).toContainText("напишите текст сообщения");
+  await expect(canvas.node(send)).toContainText("«Сообщение»: нужен текст");
   await page.getByTestId("field-text").fill("Здравствуйте, {{customer.name}}! Передаём ваш вопрос специалисту.");
 
   const task = await canvas.drop("routing.operator-task", column(2));
