@@ -23,6 +23,7 @@ import { createVersionCache } from "./runtime/versions";
 import { openStore } from "./store/index";
 import { newId } from "./store/ids";
 
+export { type EngineErrorCode, type ErrorParams, errorText } from "./contracts/error-texts";
 export { EngineInputError, FlowInvalidError } from "./contracts/errors";
 export type { InboundMessage, OutboundMessage, RawRequest } from "./channels/channel";
 export type { ChannelReply } from "./ingress/channel-requests";

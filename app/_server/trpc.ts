@@ -1,11 +1,14 @@
 /**
  * tRPC server setup.
  * 1. CONTEXT: the engine façade, the only thing procedures call.
- * 2. INITIALISATION: superjson, and an error shape that carries engine errors to the UI readably.
+ * 2. INITIALISATION: superjson, and an error shape that carries engine errors to the UI readably:
+ *    an input error keeps its English `message` and adds `data.engineError` ({ code, params }), which
+ *    the UI renders in the reader's language.
  * 3. PROCEDURES: the base procedure, which maps engine errors to BAD_REQUEST.
  */
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
+import type { ErrorParams } from "@/engine/contracts/error-texts";
 import { isEngineInputError, isFlowInvalidError, isZodError } from "@/engine/contracts/errors";
 import type { FlowIssue } from "@/engine/contracts/flow";
 import { engine } from "./engine";
@@ -24,6 +27,7 @@ const t = initTRPC.context<Context>().create({
       data: {
         ...shape.data,
         issues: isFlowInvalidError(cause) ? cause.issues : (null as FlowIssue[] | null),
+        engineError: isEngineInputError(cause) ? { code: cause.code as string, params: cause.params } : (null as { code: string; params: ErrorParams } | null),
         fields: isZodError(cause) ? cause.issues.map((i) => ({ field: i.path.join("."), message: i.message })) : null,
       },
     };

@@ -1,19 +1,30 @@
 "use client";
 import { CircleAlert, X } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { errorMessage } from "@/app/_lib/trpc";
+import { type ErrorParams, errorText } from "@/engine/contracts/error-texts";
 
-type ErrorData = { fields?: { field: string; message: string }[] | null };
+type ErrorData = {
+  fields?: { field: string; message: string }[] | null;
+  engineError?: { code: string; params: ErrorParams } | null;
+};
 
-/** Input errors carry per-field messages (see the tRPC error formatter); prefer those to the raw JSON message. */
-export function readableError(error: unknown): string {
-  const fields = (error as { data?: ErrorData } | null)?.data?.fields;
+/**
+ * Input errors carry per-field messages (see the tRPC error formatter); prefer those to the raw JSON
+ * message. An engine error carries its code and params: it reads in `locale` (English is its message).
+ */
+export function readableError(error: unknown, locale = "en"): string {
+  const data = (error as { data?: ErrorData } | null)?.data;
+  const fields = data?.fields;
   if (fields?.length) return fields.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message)).join("; ");
+  const engineError = data?.engineError;
+  if (engineError) return errorText({ ...engineError, message: errorMessage(error) }, locale);
   return errorMessage(error);
 }
 
 export function ErrorNotice({ error, onDismiss, className = "" }: { error: unknown; onDismiss?: () => void; className?: string }) {
   const t = useTranslations("common");
+  const locale = useLocale();
   if (!error) return null;
   return (
     <div
@@ -22,7 +33,7 @@ export function ErrorNotice({ error, onDismiss, className = "" }: { error: unkno
       data-testid="error-notice"
     >
       <CircleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
-      <span className="min-w-0 flex-1 break-words">{readableError(error)}</span>
+      <span className="min-w-0 flex-1 break-words">{readableError(error, locale)}</span>
       {onDismiss && (
         <button
           type="button"

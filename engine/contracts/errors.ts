@@ -1,18 +1,30 @@
+import { type EngineErrorCode, type ErrorParams, type ErrorParamsOf, englishErrorText } from "./error-texts";
 import type { FlowIssue } from "./flow";
 
 /**
  * Errors the engine raises for bad input. They are recognised by `name`, not `instanceof`: the
  * web app's bundle and server.ts load separate copies of these classes in one process.
+ * Each is a `code` with `params`; `message` is its English text (engine/contracts/error-texts.ts),
+ * which `errorText` renders in the reader's language. `field` names the input at fault.
  */
-export class EngineInputError extends Error {
+export class EngineInputError<C extends EngineErrorCode = EngineErrorCode> extends Error {
   override name = "EngineInputError";
+  readonly params: ErrorParams;
   constructor(
-    message: string,
+    readonly code: C,
+    params: ErrorParamsOf<C>,
     readonly field?: string,
   ) {
-    super(message);
+    super(englishErrorText(code, params));
+    this.params = params as ErrorParams;
   }
 }
+
+/**
+ * An input error by code: `throw inputError("task.not-found", { taskId }, "taskId")`.
+ * The English message comes from the one table of texts.
+ */
+export const inputError = <C extends EngineErrorCode>(code: C, params: ErrorParamsOf<C>, field?: string) => new EngineInputError(code, params, field);
 
 /** A publish or import refused; `issues` say why, node by node. */
 export class FlowInvalidError extends Error {

@@ -2,7 +2,7 @@ import { compileFlow } from "../compiler/compile";
 import { calledFlowIssue } from "../compiler/validate";
 import { flowDocumentSchema, flowExportSchema, type FlowDocument, type FlowExport, type FlowIssue } from "../contracts/flow";
 import { isTemplateLanguage, TEMPLATE_LANGUAGES, type FlowTemplate, type TemplateLanguage } from "../contracts/templates";
-import { EngineInputError, FlowInvalidError } from "../contracts/errors";
+import { FlowInvalidError, inputError } from "../contracts/errors";
 import type { FlowTestCase, SimulationStep } from "../contracts/simulation";
 import { runTestCase, simulateFlow } from "../simulate/simulate";
 import type { FlowRepository } from "../store/flows";
@@ -28,7 +28,7 @@ export function createFlowService(
   const onPublished = () => published.invalidate();
   async function requireFlow(id: string) {
     const flow = await flows.live(id);
-    if (!flow) throw new EngineInputError(`flow ${id} not found`, "flowId");
+    if (!flow) throw inputError("flow.not-found", { flowId: id }, "flowId");
     return flow;
   }
 
@@ -71,7 +71,7 @@ export function createFlowService(
     const parsed = flowExportSchema.safeParse(json);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      throw new EngineInputError(`Not an Omniflow flow file: ${first.path.join(".") || "file"}: ${first.message}`, first.path.join("."));
+      throw inputError("flow.file-invalid", { path: first.path.join(".") || "file", problem: first.message }, first.path.join("."));
     }
     const created = await create(parsed.data.name, parsed.data.document);
     return { id: created.id, issues: compileFlow(parsed.data.document).issues };
@@ -144,7 +144,7 @@ export function createFlowService(
 
     async version(versionId: string) {
       const v = await flows.version(versionId);
-      if (!v) throw new EngineInputError(`version ${versionId} not found`, "versionId");
+      if (!v) throw inputError("version.not-found", { versionId }, "versionId");
       return { id: v.id, flowId: v.flowId, number: v.number, createdAt: v.createdAt, document: parseDraft(v.graph), machine: JSON.parse(v.machine) as unknown };
     },
 
@@ -193,14 +193,14 @@ export function createFlowService(
     /** A new draft from a template in one of its languages (default English), through the same path as an imported flow file. */
     async createFromTemplate(templateId: string, language: string = "en") {
       const template = templates.find((t) => t.id === templateId);
-      if (!template) throw new EngineInputError(`no template "${templateId}"`, "templateId");
+      if (!template) throw inputError("template.unknown", { templateId }, "templateId");
       if (!isTemplateLanguage(language)) {
-        throw new EngineInputError(`unknown language "${language}": templates are written in ${TEMPLATE_LANGUAGES.join(", ")}`, "language");
+        throw inputError("template.language", { language, languages: TEMPLATE_LANGUAGES.join(", ") }, "language");
       }
       const localized = template.languages[language];
       if (!localized) {
         const available = TEMPLATE_LANGUAGES.filter((l) => template.languages[l]).join(", ");
-        throw new EngineInputError(`template "${templateId}" is not written in "${language}" (only in ${available})`, "language");
+        throw inputError("template.not-in-language", { templateId, language, available }, "language");
       }
       const file = { format: "omniflow.flow", formatVersion: 1, name: localized.name, document: localized.document } satisfies FlowExport;
       const { id } = await importFlow(file);

@@ -1,5 +1,5 @@
 import { nodeIdsOfState } from "../compiler/compile";
-import { EngineInputError } from "../contracts/errors";
+import { inputError } from "../contracts/errors";
 import { flowDocumentSchema } from "../contracts/flow";
 import type { CustomerRepository } from "../store/customers";
 import type { InstanceRepository } from "../store/instances";
@@ -36,7 +36,7 @@ export function createInstanceService(instances: InstanceRepository, customers: 
 
     async get(id: string) {
       const instance = await instances.withHistory(id);
-      if (!instance) throw new EngineInputError(`instance ${id} not found`, "instanceId");
+      if (!instance) throw inputError("instance.not-found", { instanceId: id }, "instanceId");
       const events = instance.events.map((e) => ({
         step: e.step,
         type: e.type,

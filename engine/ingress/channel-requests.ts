@@ -2,7 +2,7 @@
  * Channel requests, HTTP-free: a provider's raw request → the channel's adapter (verify, then
  * parse) → intake, and the reply the provider gets. The server turns replies into responses.
  */
-import { EngineInputError } from "../contracts/errors";
+import { EngineInputError, inputError } from "../contracts/errors";
 import type { Channel } from "../contracts/events";
 import {
   isChannelRequestError,
@@ -32,10 +32,9 @@ export type ChannelIntake = {
 export type ChannelReply = { kind: "json"; status: number; body: Record<string, unknown> } | { kind: "answer"; answer: ChannelAnswer };
 
 /** A request for a channel the engine has no adapter for (a reserved name counts as unknown). */
-export class UnknownChannelError extends EngineInputError {
-  readonly code = "unknown_channel";
+export class UnknownChannelError extends EngineInputError<"unknown_channel"> {
   constructor(readonly channel: string) {
-    super(`No channel "${channel}".`, "channel");
+    super("unknown_channel", { channel }, "channel");
   }
 }
 
@@ -73,7 +72,7 @@ export function createChannelRequests({ adapters, intake }: { adapters: Readonly
      */
     parsePayload(channel: string, payload: unknown): InboundMessage {
       const parsed = adapterFor(channel).parse(payloadRequest(channel, payload));
-      if (parsed.kind !== "events" || parsed.messages.length !== 1) throw new EngineInputError(`the ${channel} payload does not hold one message`, "payload");
+      if (parsed.kind !== "events" || parsed.messages.length !== 1) throw inputError("channel.payload-not-one", { channel }, "payload");
       return parsed.messages[0];
     },
   };

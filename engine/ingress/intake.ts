@@ -1,7 +1,7 @@
 import { CONVERSATION_GAP_MS, type Channel, type FlowEvent } from "../contracts/events";
 import type { CrmEventBody } from "../contracts/crm-events";
 import type { WebhookBody } from "../contracts/webhooks";
-import { EngineInputError } from "../contracts/errors";
+import { inputError } from "../contracts/errors";
 import type { DeliveryStatus, InboundMessage } from "../channels/channel";
 import type { FlowRuntime } from "../runtime/flow-runtime";
 import { newId } from "../store/ids";
@@ -95,7 +95,7 @@ export function createIntake(repos: StepRepositories, runtime: FlowRuntime) {
     webhook(call: { hook: string; idempotencyKey: string | null; body: WebhookBody }, at: number): StartOutcome {
       const event: FlowEvent = { type: "webhook.received", at, hook: call.hook, payload: call.body.payload };
       const chosen = runtime.startable(event);
-      if (chosen.length === 0) throw new EngineInputError(`no published flow listens on the webhook "${call.hook}"`, "hook");
+      if (chosen.length === 0) throw inputError("hook.unknown", { hook: call.hook }, "hook");
       chosen.forEach((c) => runtime.checkPayload(c, event));
       const key = `hook:${call.hook}:${call.idempotencyKey ?? newId()}`;
       if (!inbox.record(key, "webhook", call.body, at)) return { duplicate: true, customerId: null, instanceIds: [] };
@@ -112,10 +112,10 @@ export function createIntake(repos: StepRepositories, runtime: FlowRuntime) {
      */
     operatorStart(start: { flowId: string; customerId: string; operatorId: string; note: string }, at: number): string {
       const known = customers.withFirstIdentity(start.customerId);
-      if (!known) throw new EngineInputError(`customer ${start.customerId} not found`, "customerId");
+      if (!known) throw inputError("customer.not-found", { customerId: start.customerId }, "customerId");
       const event: FlowEvent = { type: "flow.started", at, by: start.operatorId, note: start.note };
       const [chosen] = runtime.startable(event, start.flowId);
-      if (!chosen) throw new EngineInputError('this flow has no "Started by an operator" trigger in its published version', "flowId");
+      if (!chosen) throw inputError("flow.no-operator-trigger", {}, "flowId");
       inbox.record(`operator:${newId()}`, "operator", start, at);
       return runtime.start(chosen, identity.customerOn(known.channel as Channel, known.address, known.name, at), event);
     },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EngineInputError } from "../contracts/errors";
+import { inputError } from "../contracts/errors";
 import type { StaffRepository } from "../store/staff";
 
 const skillList = z.array(z.string());
@@ -32,7 +32,7 @@ const audiencesOf = (who: StaffMember) => (who.role === "supervisor" ? null : ["
 export function createStaff(staff: StaffRepository, clock: () => number) {
   async function member(id: string): Promise<StaffMember> {
     const row = await staff.member(id);
-    if (!row) throw new EngineInputError(`operator ${id} not found`, "operatorId");
+    if (!row) throw inputError("operator.not-found", { operatorId: id }, "operatorId");
     return toMember(row);
   }
 
@@ -67,9 +67,9 @@ export function createStaff(staff: StaffRepository, clock: () => number) {
     async acknowledge(notificationId: string, operatorId: string) {
       const who = await member(operatorId);
       const row = await staff.notification(notificationId);
-      if (!row) throw new EngineInputError(`notification ${notificationId} not found`, "notificationId");
+      if (!row) throw inputError("notification.not-found", { notificationId }, "notificationId");
       const audiences = audiencesOf(who);
-      if (audiences && !audiences.includes(row.audience)) throw new EngineInputError("this notification is not for you", "notificationId");
+      if (audiences && !audiences.includes(row.audience)) throw inputError("notification.not-yours", {}, "notificationId");
       await staff.markRead(notificationId, clock());
     },
   };

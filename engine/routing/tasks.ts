@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CASE_STATUSES, TASK_PRIORITIES, type CaseStatus, type Channel } from "../contracts/events";
-import { EngineInputError } from "../contracts/errors";
+import { inputError } from "../contracts/errors";
 import { queueMessage } from "../effects/message-send";
 import type { GroupCommit } from "../runtime/group-commit";
 import type { FlowRuntime } from "../runtime/flow-runtime";
@@ -49,10 +49,10 @@ export function createTasks(store: Store, staff: Staff, commits: GroupCommit, ru
   const { tasks, customers, conversations } = store;
   const toggle = store.transaction((taskId: string, index: number, done: boolean) => {
     const row = tasks.stepsOf(taskId);
-    if (!row) throw new EngineInputError(`task ${taskId} not found`, "taskId");
-    if (row.status !== "open") throw new EngineInputError(`this task is ${row.status === "cancelled" ? "cancelled" : "already completed"}`, "taskId");
+    if (!row) throw inputError("task.not-found", { taskId }, "taskId");
+    if (row.status !== "open") throw inputError(row.status === "cancelled" ? "task.cancelled-steps" : "task.completed", {}, "taskId");
     const steps = stepList.parse(JSON.parse(row.steps));
-    if (!steps[index]) throw new EngineInputError(`task has no step ${index + 1}`, "index");
+    if (!steps[index]) throw inputError("task.no-step", { step: index + 1 }, "index");
     steps[index] = { ...steps[index], done };
     tasks.setSteps(taskId, steps);
     return steps;
@@ -60,7 +60,7 @@ export function createTasks(store: Store, staff: Staff, commits: GroupCommit, ru
 
   async function requireTask(id: string) {
     const task = await tasks.get(id);
-    if (!task) throw new EngineInputError(`task ${id} not found`, "taskId");
+    if (!task) throw inputError("task.not-found", { taskId: id }, "taskId");
     return task;
   }
 
@@ -160,18 +160,18 @@ export function createTasks(store: Store, staff: Staff, commits: GroupCommit, ru
     /** An operator completes a task with one of its outcomes; the parked instance resumes in the same transaction. */
     async complete(taskId: string, outcome: string, operatorId: string | null = null) {
       const task = await requireTask(taskId);
-      if (task.status === "cancelled") throw new EngineInputError("this task was cancelled: the flow no longer waits for it", "taskId");
+      if (task.status === "cancelled") throw inputError("task.cancelled", {}, "taskId");
       // A person must have the task's skills (supervisors may take anything); null is the system or an API client.
       if (operatorId !== null) {
         const who = await staff.member(operatorId);
         const missing = lackingSkills(who, taskId);
-        if (missing.length) throw new EngineInputError(`${who.name} lacks the skills this task needs: ${missing.join(", ")}`, "operatorId");
+        if (missing.length) throw inputError("task.skills-missing", { name: who.name, skills: missing.join(", ") }, "operatorId");
       }
       const outcomes = z.array(z.string()).parse(JSON.parse(task.outcomes));
-      if (!outcomes.includes(outcome)) throw new EngineInputError(`"${outcome}" is not an outcome of this task (${outcomes.join(", ")})`, "outcome");
+      if (!outcomes.includes(outcome)) throw inputError("task.outcome-unknown", { outcome, outcomes: outcomes.join(", ") }, "outcome");
       await commits.submit(() => {
         const at = clock();
-        if (!tasks.complete(taskId, outcome, operatorId, at)) throw new EngineInputError("this task is already completed", "taskId");
+        if (!tasks.complete(taskId, outcome, operatorId, at)) throw inputError("task.completed", {}, "taskId");
         runtime.resumeOnTask({ id: taskId, instanceId: task.instanceId }, outcome, at);
       });
     },
@@ -179,10 +179,10 @@ export function createTasks(store: Store, staff: Staff, commits: GroupCommit, ru
     /** An operator writes to the customer of a task; the message leaves through the outbox like a flow's. */
     async reply(taskId: string, text: string) {
       const task = await get(taskId);
-      if (task.status === "cancelled") throw new EngineInputError("this task was cancelled: the flow no longer waits for it, so nothing is sent", "taskId");
-      if (!task.conversation || !task.customer) throw new EngineInputError("this task has no conversation to reply in", "taskId");
+      if (task.status === "cancelled") throw inputError("task.cancelled-reply", {}, "taskId");
+      if (!task.conversation || !task.customer) throw inputError("task.no-conversation", {}, "taskId");
       const identity = task.customer.identities.find((i) => i.channel === task.conversation!.channel);
-      if (!identity) throw new EngineInputError("the customer has no address on this channel", "taskId");
+      if (!identity) throw inputError("task.no-address", {}, "taskId");
       const conversationId = task.conversation.id;
       const channel = task.conversation.channel as Channel;
       await commits.submit(() => {

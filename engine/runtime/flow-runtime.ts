@@ -1,5 +1,5 @@
 import type { CustomerRef, FlowEvent } from "../contracts/events";
-import { EngineInputError } from "../contracts/errors";
+import { inputError } from "../contracts/errors";
 import { followEffect, performerOf, writeEffect } from "../effects/registry";
 import type { EffectOutcome } from "../effects/define-effect";
 import { newId } from "../store/ids";
@@ -94,7 +94,7 @@ export function createFlowRuntime(repos: StepRepositories, versions: VersionCach
    */
   function startable(event: FlowEvent, flowId?: string): StartCandidate[] {
     const candidates = versions.candidates().filter((c) => !flowId || c.flowId === flowId);
-    if (flowId && candidates.length === 0) throw new EngineInputError(`flow ${flowId} has no published version`, "flowId");
+    if (flowId && candidates.length === 0) throw inputError("flow.no-published-version", { flowId }, "flowId");
     const fit = (c: StartCandidate) =>
       Math.max(
         -1,
@@ -114,7 +114,7 @@ export function createFlowRuntime(repos: StepRepositories, versions: VersionCach
   function checkPayload(chosen: StartCandidate, event: FlowEvent) {
     for (const t of chosen.triggers) {
       const problem = findNodeSpec(t.type)?.trigger?.check?.(t.settings as never, event);
-      if (problem) throw new EngineInputError(`${problem.field}: ${problem.message}`, problem.field);
+      if (problem) throw inputError("trigger.payload", { field: problem.field, problem: problem.message }, problem.field);
     }
   }
 

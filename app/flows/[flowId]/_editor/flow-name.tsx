@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Pencil } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
 import { readableError } from "@/app/_ui/error-notice";
@@ -9,6 +9,7 @@ import { readableError } from "@/app/_ui/error-notice";
 /** The flow's name; click to rename in place (Enter saves, Escape cancels). */
 export function FlowName({ flowId, name }: { flowId: string; name: string }) {
   const t = useTranslations("editor.name");
+  const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<string | null>(null);
@@ -68,7 +69,7 @@ export function FlowName({ flowId, name }: { flowId: string; name: string }) {
       />
       {rename.error && (
         <p className="absolute top-full left-0 z-20 mt-1 w-72 rounded border border-rose-200 bg-rose-50 px-2 py-1 text-xs text-rose-700 shadow-sm" role="alert">
-          {readableError(rename.error)}
+          {readableError(rename.error, locale)}
         </p>
       )}
     </div>

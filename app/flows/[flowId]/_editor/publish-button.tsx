@@ -1,11 +1,12 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CircleAlert, CircleCheck, Rocket } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { FlowDocument, FlowIssue } from "@/engine/contracts/flow";
-import { errorMessage, useTRPC, useTRPCClient } from "@/app/_lib/trpc";
+import { useTRPC, useTRPCClient } from "@/app/_lib/trpc";
 import { Button } from "@/app/_ui/button";
+import { readableError } from "@/app/_ui/error-notice";
 
 type Outcome = { doc: FlowDocument; ok: boolean; text: string };
 
@@ -15,6 +16,7 @@ type Outcome = { doc: FlowDocument; ok: boolean; text: string };
  */
 export function PublishButton({ flowId, doc, flush, onRefused }: { flowId: string; doc: FlowDocument; flush: () => Promise<boolean>; onRefused: () => void }) {
   const t = useTranslations("editor.publish");
+  const locale = useLocale();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -37,7 +39,7 @@ export function PublishButton({ flowId, doc, flush, onRefused }: { flowId: strin
       setOutcome({
         doc,
         ok: false,
-        text: issues?.length ? t("refused", { count: issues.length }) : errorMessage(error),
+        text: issues?.length ? t("refused", { count: issues.length }) : readableError(error, locale),
       });
     },
   });

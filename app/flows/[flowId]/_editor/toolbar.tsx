@@ -2,11 +2,12 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Activity, ChevronLeft, Download, FlaskConical, Maximize, MessagesSquare, Redo2, Undo2 } from "lucide-react";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import { FlowStateBadge } from "@/app/_components/flow-state-badge";
-import { errorMessage, useTRPC } from "@/app/_lib/trpc";
+import { useTRPC } from "@/app/_lib/trpc";
+import { readableError } from "@/app/_ui/error-notice";
 import { Button } from "@/app/_ui/button";
 import type { RouterOutputs } from "@/app/_ui/router-types";
 import { downloadJson, fileName } from "./download";
@@ -64,6 +65,7 @@ function IconButton({
 /** The editor's top bar: identity and state on the left, editing and publishing on the right. */
 export function Toolbar({ flow, doc, save, history, onFit, chatOpen, onToggleChat, simulating, onToggleSimulate, onPublishRefused }: Props) {
   const t = useTranslations("editor.toolbar");
+  const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const listed = useQuery(trpc.flows.list.queryOptions()).data?.find((f) => f.id === flow.id);
@@ -76,7 +78,7 @@ export function Toolbar({ flow, doc, save, history, onFit, chatOpen, onToggleCha
       const file = await queryClient.fetchQuery({ ...trpc.flows.export.queryOptions({ flowId: flow.id }), staleTime: 0 });
       downloadJson(`${fileName(file.name)}.omniflow.json`, file);
     } catch (error) {
-      setExportError(t("exportFailed", { error: errorMessage(error) }));
+      setExportError(t("exportFailed", { error: readableError(error, locale) }));
     }
   };
 

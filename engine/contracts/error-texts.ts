@@ -1,0 +1,113 @@
+/**
+ * Texts of the engine's input errors (`EngineInputError`), by code. A text is a template where
+ * `{name}` stands for a parameter. The English one becomes the error's `message` (what the API and
+ * its machines read); the Russian one is rendered from the same code and parameters for a person
+ * (`errorText`). Pure and browser-safe: the app's error notice imports it.
+ */
+
+export type ErrorLocale = "en" | "ru";
+export type ErrorParams = Record<string, string | number>;
+
+const EN = {
+  "flow.not-found": "flow {flowId} not found",
+  "flow.no-published-version": "flow {flowId} has no published version",
+  "flow.no-operator-trigger": 'this flow has no "Started by an operator" trigger in its published version',
+  "flow.file-invalid": "Not an Omniflow flow file: {path}: {problem}",
+  "version.not-found": "version {versionId} not found",
+  "instance.not-found": "instance {instanceId} not found",
+  "template.unknown": 'no template "{templateId}"',
+  "template.language": 'unknown language "{language}": templates are written in {languages}',
+  "template.not-in-language": 'template "{templateId}" is not written in "{language}" (only in {available})',
+  "trigger.payload": "{field}: {problem}",
+  "hook.unknown": 'no published flow listens on the webhook "{hook}"',
+  "customer.not-found": "customer {customerId} not found",
+  "task.not-found": "task {taskId} not found",
+  "task.cancelled": "this task was cancelled: the flow no longer waits for it",
+  "task.cancelled-reply": "this task was cancelled: the flow no longer waits for it, so nothing is sent",
+  "task.cancelled-steps": "this task is cancelled",
+  "task.completed": "this task is already completed",
+  "task.no-step": "task has no step {step}",
+  "task.skills-missing": "{name} lacks the skills this task needs: {skills}",
+  "task.outcome-unknown": '"{outcome}" is not an outcome of this task ({outcomes})',
+  "task.no-conversation": "this task has no conversation to reply in",
+  "task.no-address": "the customer has no address on this channel",
+  "operator.not-found": "operator {operatorId} not found",
+  "notification.not-found": "notification {notificationId} not found",
+  "notification.not-yours": "this notification is not for you",
+  "channel.payload-not-one": "the {channel} payload does not hold one message",
+  // The HTTP API answers an unknown channel with this code too, so it keeps its older spelling.
+  unknown_channel: 'No channel "{channel}".',
+} as const;
+
+export type EngineErrorCode = keyof typeof EN;
+
+/** The parameter names a text uses: `"task {taskId} not found"` → `"taskId"`. */
+type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+
+/** The parameters an error code needs, each of them. */
+export type ErrorParamsOf<C extends EngineErrorCode> = { [K in Placeholders<(typeof EN)[C]>]: string | number };
+
+/** Russian as a contact-centre team reads it (sentence case, no full stop, like the app's texts). */
+const RU: Record<EngineErrorCode, string> = {
+  "flow.not-found": "Сценарий {flowId} не найден",
+  "flow.no-published-version": "У сценария {flowId} нет опубликованной версии",
+  "flow.no-operator-trigger": "В опубликованной версии этого сценария нет триггера «Запущен оператором»",
+  "flow.file-invalid": "Это не файл сценария Omniflow: {path}: {problem}",
+  "version.not-found": "Версия {versionId} не найдена",
+  "instance.not-found": "Экземпляр сценария {instanceId} не найден",
+  "template.unknown": "Шаблона «{templateId}» нет",
+  "template.language": "Неизвестный язык «{language}»: шаблоны написаны на языках {languages}",
+  "template.not-in-language": "Шаблона «{templateId}» нет на языке «{language}» (есть только {available})",
+  "trigger.payload": "Данные не подходят триггеру сценария: {field}: {problem}",
+  "hook.unknown": "Ни один опубликованный сценарий не принимает вебхук «{hook}»",
+  "customer.not-found": "Клиент {customerId} не найден",
+  "task.not-found": "Задача {taskId} не найдена",
+  "task.cancelled": "Задача отменена: сценарий её больше не ждёт",
+  "task.cancelled-reply": "Задача отменена: сценарий её больше не ждёт, поэтому сообщение не отправлено",
+  "task.cancelled-steps": "Задача отменена",
+  "task.completed": "Задача уже завершена",
+  "task.no-step": "В задаче нет шага {step}",
+  "task.skills-missing": "У оператора {name} нет навыков, нужных для этой задачи: {skills}",
+  "task.outcome-unknown": "«{outcome}» — не результат этой задачи (возможные результаты: {outcomes})",
+  "task.no-conversation": "У задачи нет диалога, в котором можно ответить",
+  "task.no-address": "У клиента нет адреса в этом канале",
+  "operator.not-found": "Оператор {operatorId} не найден",
+  "notification.not-found": "Уведомление {notificationId} не найдено",
+  "notification.not-yours": "Это уведомление адресовано не вам",
+  "channel.payload-not-one": "Данные канала {channel} должны содержать ровно одно сообщение",
+  unknown_channel: "Канала «{channel}» нет",
+};
+
+/** Every text, by language and code (tests walk it). */
+export const ERROR_TEXTS: Record<ErrorLocale, Record<EngineErrorCode, string>> = { en: EN, ru: RU };
+
+export const isEngineErrorCode = (code: unknown): code is EngineErrorCode => typeof code === "string" && Object.hasOwn(EN, code);
+
+const PLACEHOLDER = /\{([A-Za-z]\w*)\}/g;
+
+/** Fills `{name}` from `params`; null when a parameter is missing (the caller falls back to English). */
+export function fillErrorText(template: string, params: ErrorParams): string | null {
+  let missing = false;
+  const text = template.replace(PLACEHOLDER, (_whole, name: string) => {
+    if (!Object.hasOwn(params, name)) missing = true;
+    return String(params[name]);
+  });
+  return missing ? null : text;
+}
+
+/** The English text of a code: the error's `message`. */
+export function englishErrorText<C extends EngineErrorCode>(code: C, params: ErrorParamsOf<C>): string {
+  return fillErrorText(EN[code], params as ErrorParams) ?? EN[code];
+}
+
+/**
+ * An engine error as a person reads it in `locale`. English is the error's own `message`, exactly;
+ * other languages are rendered from its `code` and `params`. An error without a known code or with
+ * a parameter missing (an older client, another kind of error) falls back to its English message.
+ */
+export function errorText(error: { code?: string | null; params?: ErrorParams | null; message: string }, locale: string): string {
+  if (locale === "en" || !isEngineErrorCode(error.code)) return error.message;
+  const texts = ERROR_TEXTS[locale as ErrorLocale];
+  if (!texts) return error.message;
+  return fillErrorText(texts[error.code], error.params ?? {}) ?? error.message;
+}
