@@ -1,16 +1,51 @@
-/** "2 h 5 min": a delay as people read it (the two largest units). */
-export function formatDuration(ms: number): string {
-  let rest = Math.round(ms / 1000);
-  if (rest === 0) return "0 s";
-  const parts: string[] = [];
-  for (const [unit, label] of [
+/** The languages the engine words things in for people; English is the source. */
+export type Locale = "en" | "ru";
+
+/** The units of a duration, largest first, in each language. */
+const UNITS: Record<Locale, readonly (readonly [number, string])[]> = {
+  en: [
     [86400, "d"],
     [3600, "h"],
     [60, "min"],
     [1, "s"],
-  ] as const) {
+  ],
+  ru: [
+    [86400, "д"],
+    [3600, "ч"],
+    [60, "мин"],
+    [1, "с"],
+  ],
+};
+
+/** "2 h 5 min" («2 ч 5 мин»): a delay as people read it (the two largest units). */
+export function formatDuration(ms: number, locale: Locale): string {
+  const units = UNITS[locale];
+  let rest = Math.round(ms / 1000);
+  if (rest === 0) return `0 ${units[units.length - 1]?.[1]}`;
+  const parts: string[] = [];
+  for (const [unit, label] of units) {
     if (rest >= unit) parts.push(`${Math.floor(rest / unit)} ${label}`);
     rest %= unit;
   }
   return parts.slice(0, 2).join(" ");
 }
+
+/** Russian "n things": `pluralRu(3, ["ожидание", "ожидания", "ожиданий"])` → "ожидания". */
+export function pluralRu(n: number, [one, few, many]: readonly [string, string, string]): string {
+  const d10 = n % 10;
+  const d100 = n % 100;
+  if (d10 === 1 && d100 !== 11) return one;
+  if (d10 >= 2 && d10 <= 4 && (d100 < 12 || d100 > 14)) return few;
+  return many;
+}
+
+/** A channel's name in Russian prose («веб-чат», «SMS»); an unknown one stays as it is. */
+const RU_CHANNELS: Record<string, string> = {
+  webchat: "веб-чат",
+  email: "e-mail",
+  sms: "SMS",
+  phone: "телефон",
+  telegram: "Telegram",
+  whatsapp: "WhatsApp",
+};
+export const channelNameRu = (channel: string): string => RU_CHANNELS[channel] ?? channel;

@@ -1,6 +1,9 @@
 import { z } from "zod";
-import { CASE_STATUSES, TASK_PRIORITIES } from "../contracts/events";
+import { CASE_STATUSES, type CaseStatus, TASK_PRIORITIES } from "../contracts/events";
 import { defineEffect, effectSchema } from "./define-effect";
+
+/** A case's status as the Russian line names it. */
+const RU_STATUSES: Record<CaseStatus, string> = { open: "открыто", pending: "в ожидании", resolved: "решено", closed: "закрыто" };
 
 /** A CRM case, one per (instance, type): a second pass updates it and merges its details. */
 export const caseUpsert = defineEffect({
@@ -30,5 +33,8 @@ export const caseUpsert = defineEffect({
     });
   },
   simulate: () => {},
-  describe: (effect) => `Case ${effect.type} (${effect.status}): ${effect.subject}`,
+  describe: (effect, { locale }) =>
+    locale === "ru"
+      ? `Обращение типа ${effect.type} (${RU_STATUSES[effect.status]}): ${effect.subject}`
+      : `Case ${effect.type} (${effect.status}): ${effect.subject}`,
 });

@@ -9,5 +9,5 @@ export const customerUpdate = defineEffect({
     if (step.customerId) step.repos.customers.mergeFields(step.customerId, effect.fields);
   },
   simulate: () => {},
-  describe: (effect) => `Customer fields: ${Object.keys(effect.fields).join(", ")}`,
+  describe: (effect, { locale }) => `${locale === "ru" ? "Поля клиента" : "Customer fields"}: ${Object.keys(effect.fields).join(", ")}`,
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Channel, FlowEvent } from "../contracts/events";
+import type { Locale } from "../contracts/format";
 import type { ChannelAdapter } from "../channels/channel";
 import type { StepRepositories } from "../store/index";
 
@@ -78,8 +79,8 @@ export type SimulatedWorld = {
   forget(keys: string[]): void;
 };
 
-/** How a person reads an effect; `flowName` names another flow by id. */
-export type DescribeOptions = { flowName(id: string): string; simulated: boolean };
+/** How a person reads an effect: in `locale`, the reader's language; `flowName` names another flow by id. */
+export type DescribeOptions = { flowName(id: string): string; simulated: boolean; locale: Locale };
 
 /**
  * One kind of effect, defined once: its schema, how the step's transaction writes it, how it is

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { channelSchema } from "../contracts/events";
+import { channelNameRu } from "../contracts/format";
 import { defineEffect, effectSchema } from "./define-effect";
 
 /** A one-time link to continue the conversation in another channel; `token` goes into the link. */
@@ -20,5 +21,6 @@ export const handoffCreate = defineEffect({
     });
   },
   simulate: () => {},
-  describe: (effect) => `One-time ${effect.channel} link created`,
+  describe: (effect, { locale }) =>
+    locale === "ru" ? `Создана одноразовая ссылка для канала ${channelNameRu(effect.channel)}` : `One-time ${effect.channel} link created`,
 });

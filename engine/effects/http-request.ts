@@ -74,5 +74,8 @@ export const httpRequest = defineEffect({
   simulate(effect, world) {
     world.expectAnswer(effect.kind, effect);
   },
-  describe: (effect, { simulated }) => `${effect.method} ${effect.url}${simulated ? " (simulated: answer it with an API answer step)" : ""}`,
+  describe: (effect, { simulated, locale }) =>
+    locale === "ru"
+      ? `Запрос ${effect.method} ${effect.url}${simulated ? " (симуляция: ответьте шагом «Ответ API»)" : ""}`
+      : `${effect.method} ${effect.url}${simulated ? " (simulated: answer it with an API answer step)" : ""}`,
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { channelSchema } from "../contracts/events";
+import { channelNameRu } from "../contracts/format";
 import type { ConversationRepository } from "../store/conversations";
 import type { OutboxRepository } from "../store/outbox";
 import { defineEffect, effectSchema, PermanentFailure } from "./define-effect";
@@ -121,6 +122,10 @@ export const messageSend = defineEffect({
         : { type: "message.failed", at: world.at, key: effect.key, nodeId: effect.nodeId, error: `the customer has no ${to} address` },
     );
   },
-  describe: (effect) =>
-    `Send “${effect.text}”${effect.channel ? ` via ${effect.channel}` : ""}${effect.buttons?.length ? ` [${effect.buttons.join(" | ")}]` : ""}`,
+  describe: (effect, { locale }) => {
+    const buttons = effect.buttons?.length ? ` [${effect.buttons.join(" | ")}]` : "";
+    return locale === "ru"
+      ? `Отправить «${effect.text}»${effect.channel ? ` через ${channelNameRu(effect.channel)}` : ""}${buttons}`
+      : `Send “${effect.text}”${effect.channel ? ` via ${effect.channel}` : ""}${buttons}`;
+  },
 });

@@ -8,6 +8,8 @@ export const subflowStart = defineEffect({
   write: () => {}, // the called instance is started once the caller's step is written (follow)
   follow: (effect, step) => step.subflows.call(effect),
   simulate: (effect, world) => world.expectAnswer(effect.kind, effect),
-  describe: (effect, { flowName, simulated }) =>
-    `Calls flow ${flowName(effect.flowId)}${simulated ? " (simulated: answer it with a subflow result step)" : ""}`,
+  describe: (effect, { flowName, simulated, locale }) =>
+    locale === "ru"
+      ? `Вызов сценария ${flowName(effect.flowId)}${simulated ? " (симуляция: ответьте шагом «Итог подсценария»)" : ""}`
+      : `Calls flow ${flowName(effect.flowId)}${simulated ? " (simulated: answer it with a subflow result step)" : ""}`,
 });

@@ -32,5 +32,8 @@ export const taskCreate = defineEffect({
     });
   },
   simulate: (effect, world) => world.openTask(effect.key),
-  describe: (effect) => `Task “${effect.title}” in queue ${effect.queue}${effect.skills?.length ? ` (needs ${effect.skills.join(", ")})` : ""}`,
+  describe: (effect, { locale }) =>
+    locale === "ru"
+      ? `Задача «${effect.title}» в очереди ${effect.queue}${effect.skills?.length ? ` (нужны навыки: ${effect.skills.join(", ")})` : ""}`
+      : `Task “${effect.title}” in queue ${effect.queue}${effect.skills?.length ? ` (needs ${effect.skills.join(", ")})` : ""}`,
 });

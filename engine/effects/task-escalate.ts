@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { TASK_PRIORITIES } from "../contracts/events";
+import { TASK_PRIORITIES, type TaskPriority } from "../contracts/events";
 import { defineEffect, effectSchema } from "./define-effect";
+
+const RU_PRIORITIES: Record<TaskPriority, string> = { low: "низкий", normal: "обычный", high: "высокий", urgent: "срочный" };
 
 /** Moves an open task to another queue with a new priority and SLA deadline; the flow keeps waiting on it. */
 export const taskEscalate = defineEffect({
@@ -18,5 +20,8 @@ export const taskEscalate = defineEffect({
     });
   },
   simulate: () => {}, // the simulated task stays the one the script completes
-  describe: (effect) => `Task moved to ${effect.queue} (${effect.priority}): ${effect.note}`,
+  describe: (effect, { locale }) =>
+    locale === "ru"
+      ? `Задача переведена в очередь ${effect.queue} (приоритет: ${RU_PRIORITIES[effect.priority]}): ${effect.note}`
+      : `Task moved to ${effect.queue} (${effect.priority}): ${effect.note}`,
 });

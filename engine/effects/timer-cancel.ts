@@ -7,5 +7,5 @@ export const timerCancel = defineEffect({
   schema: effectSchema("timer.cancel", { timerId: z.string() }),
   write: (effect, step) => void step.repos.timers.cancel(effect.timerId),
   simulate: (effect, world) => world.cancelTimer(effect.timerId),
-  describe: () => "Timer cancelled",
+  describe: (_effect, { locale }) => (locale === "ru" ? "Таймер отменён" : "Timer cancelled"),
 });

@@ -8,5 +8,6 @@ export const timerSet = defineEffect({
   schema: effectSchema("timer.set", { delayMs: z.number() }),
   write: (effect, step) => step.repos.timers.set(effect.key, step.instanceId, effect.nodeId, step.at + effect.delayMs, step.at),
   simulate: (effect, world) => world.setTimer(effect.key, effect.nodeId, world.at + effect.delayMs),
-  describe: (effect) => `Timer set for ${formatDuration(effect.delayMs)}`,
+  describe: (effect, { locale }) =>
+    locale === "ru" ? `Таймер на ${formatDuration(effect.delayMs, "ru")}` : `Timer set for ${formatDuration(effect.delayMs, "en")}`,
 });

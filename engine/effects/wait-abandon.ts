@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pluralRu } from "../contracts/format";
 import { defineEffect, effectSchema } from "./define-effect";
 
 /**
@@ -17,5 +18,10 @@ export const waitAbandon = defineEffect({
   },
   follow: (effect, step) => step.subflows.abandon(effect.keys),
   simulate: (effect, world) => world.forget(effect.keys),
-  describe: (effect) => `Stopped branches: ${effect.keys.length} wait${effect.keys.length === 1 ? "" : "s"} cancelled`,
+  describe: (effect, { locale }) => {
+    const n = effect.keys.length;
+    return locale === "ru"
+      ? `Ветки остановлены: ${pluralRu(n, ["отменено", "отменены", "отменено"])} ${n} ${pluralRu(n, ["ожидание", "ожидания", "ожиданий"])}`
+      : `Stopped branches: ${n} wait${n === 1 ? "" : "s"} cancelled`;
+  },
 });

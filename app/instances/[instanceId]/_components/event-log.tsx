@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { findNodeSpec } from "@/nodes/registry";
-import { useNodeTexts } from "@/app/_ui/use-node-text";
+import { useNodeLocale, useNodeTexts } from "@/app/_ui/use-node-text";
 import type { RouterOutputs } from "@/app/_ui/router-types";
 import { useDateFormat } from "@/app/_ui/time";
 import { keyedTrail } from "@/app/_ui/trail-keys";
@@ -32,6 +32,7 @@ export function EventLog({ instance, onFocusNode }: { instance: Instance; onFocu
   const { time } = useDateFormat();
   const types = new Map(instance.document.nodes.map((n) => [n.id, n.type]));
   const texts = useNodeTexts();
+  const locale = useNodeLocale();
   const titleOf = (nodeId: string) => {
     const spec = findNodeSpec(types.get(nodeId) ?? "");
     return spec ? texts(spec).title : t("node");
@@ -80,7 +81,7 @@ export function EventLog({ instance, onFocusNode }: { instance: Instance; onFocu
                 {event.effects.map((effect) => (
                   <li key={effect.key} className="flex gap-2 text-xs text-slate-600">
                     <span className="shrink-0 font-mono text-[11px] text-slate-400">{effect.kind}</span>
-                    <span className="min-w-0 break-words">{describeEffect(effect, { flowName: (id) => id, simulated: false })}</span>
+                    <span className="min-w-0 break-words">{describeEffect(effect, { flowName: (id) => id, simulated: false, locale })}</span>
                   </li>
                 ))}
               </ul>

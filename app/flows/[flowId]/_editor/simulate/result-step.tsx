@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/app/_lib/trpc";
 import { findNodeSpec } from "@/nodes/registry";
-import { useNodeTexts } from "@/app/_ui/use-node-text";
+import { useNodeLocale, useNodeTexts } from "@/app/_ui/use-node-text";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import { InstanceStatusBadge } from "@/app/_ui/instance-status-badge";
 import { keyedTrail } from "@/app/_ui/trail-keys";
@@ -22,6 +22,9 @@ export function useEventText(): (event: SimulatedStep["event"]) => string {
   return (event) => eventText(event, t, fieldList);
 }
 
+/** The wording of a failed delivery or call, by its event type. */
+const FAILED = { "message.failed": "deliveryFailed", "http.failed": "httpFailed", "subflow.failed": "subflowFailed" } as const;
+
 function eventText(
   event: SimulatedStep["event"],
   t: ReturnType<typeof useTranslations<"simulate.event">>,
@@ -38,7 +41,11 @@ function eventText(
   if (event.type === "subflow.called") return t("subflowCalled", { fields: fieldList(event.inputs) });
   if (event.type === "subflow.completed")
     return event.outcome ? t("subflowEnded", { outcome: event.outcome, nodeId: event.nodeId }) : t("subflowEndedNone", { nodeId: event.nodeId });
-  // Engine events without their own wording (e.g. delivery results): type, node and error.
+  // Delivery and call results (English names them by their type, as the engine does), when they carry a node and an error.
+  if (event.type === "message.delivered" && event.nodeId) return t("delivered", { nodeId: event.nodeId });
+  if ((event.type === "message.failed" || event.type === "http.failed" || event.type === "subflow.failed") && event.nodeId && event.error)
+    return t(FAILED[event.type], { nodeId: event.nodeId, error: event.error });
+  // Engine events without their own wording: type, node and error.
   const { type, nodeId, error } = event as { type: string; nodeId?: string; error?: string };
   return `${type}${nodeId ? ` (${nodeId})` : ""}${error ? `: ${error}` : ""}`;
 }
@@ -64,6 +71,7 @@ export function ResultStep({
   const t = useTranslations("simulate.result");
   const eventText = useEventText();
   const texts = useNodeTexts();
+  const locale = useNodeLocale();
   const title = (nodeId: string) => {
     const node = doc.nodes.find((n) => n.id === nodeId);
     const spec = node && findNodeSpec(node.type);
@@ -86,7 +94,7 @@ export function ResultStep({
         <span className="mt-px flex size-5 shrink-0 items-center justify-center rounded-full bg-slate-100 font-semibold text-slate-600">{index + 1}</span>
         <span className="min-w-0 flex-1 font-medium break-words text-slate-800">{eventText(step.event)}</span>
         <span className="shrink-0 text-slate-400" title={t("elapsed")}>
-          +{formatDuration(elapsedMs)}
+          +{formatDuration(elapsedMs, locale)}
         </span>
       </button>
       <div className="mt-1.5 flex flex-wrap items-center gap-1 pl-7" data-testid={`sim-result-step-${index}-trail`}>
@@ -127,7 +135,7 @@ export function ResultStep({
             </li>
           ) : (
             <li key={effect.key} className="text-slate-500 italic">
-              {describeEffect(effect, { flowName, simulated: true })}
+              {describeEffect(effect, { flowName, simulated: true, locale })}
             </li>
           ),
         )}
