@@ -53,7 +53,7 @@ export type FieldTexts = { label?: string; help?: string; placeholder?: string; 
  * label varies, English label → translation (`{ "Rule {n}": "Правило {n}" }`). A label that is
  * none of those is data the user typed (a rule's name, an outcome) and stays as it is.
  */
-export type NodeTexts<In = Record<string, unknown>> = {
+export type NodeTexts<In = Record<string, unknown>, Out = In> = {
   title: string;
   description: string;
   /** Search words for the palette. */
@@ -64,6 +64,11 @@ export type NodeTexts<In = Record<string, unknown>> = {
   ports?: Record<string, string | Record<string, string>>;
   /** The node's problem texts (`NodeSpec.messages`) in this language, by key, with the same `{params}`. */
   messages?: Record<string, string>;
+  /**
+   * The canvas line under the title in this language, like `NodeSpec.summary` (data the user typed
+   * stays as it is). Left out when the English summary is only such data: that one is shown.
+   */
+  summary?(settings: Out): string;
 };
 
 /** An output handle on the canvas; its id is the React Flow handle id. */
@@ -127,7 +132,7 @@ export type NodeSpec<
   icon: string;
   keywords?: string[];
   /** The Russian texts (see `nodes/_kit/texts.ts`); English is this spec's own fields. */
-  ru: NodeTexts<z.input<NoInfer<S>>>;
+  ru: NodeTexts<z.input<NoInfer<S>>, z.infer<NoInfer<S>>>;
   settings: S;
   /** Triggers have no input port. */
   hasInput: boolean;

@@ -21,3 +21,26 @@ export const RU_SKILLS_FIELD = {
   label: "Нужные навыки",
   help: "По одному в строке, например complaints или ru. Задачу видят только операторы со всеми этими навыками; супервизоры видят все задачи.",
 } as const;
+
+/**
+ * The Russian form of a word for a count: `one` for 1, 21, 101…; `few` for 2–4, 22–24…; `many` for
+ * 0, 5–20, 25–30… (`ruPlural(2, ["шаг", "шага", "шагов"])` → "шага").
+ */
+export function ruPlural(count: number, [one, few, many]: readonly [one: string, few: string, many: string]): string {
+  const n = Math.abs(Math.trunc(count));
+  const tens = n % 100;
+  const units = n % 10;
+  if (tens >= 11 && tens <= 14) return many;
+  if (units === 1) return one;
+  if (units >= 2 && units <= 4) return few;
+  return many;
+}
+
+/** The count and its word: `ruCount(5, ["шаг", "шага", "шагов"])` → "5 шагов". */
+export const ruCount = (count: number, forms: readonly [one: string, few: string, many: string]) => `${count} ${ruPlural(count, forms)}`;
+
+/** A channel's Russian name by its id (an unknown id stays as it is). */
+export const ruChannel = (channel: string): string => (RU_CHANNELS as Record<string, string>)[channel] ?? channel;
+
+/** A task priority inside a line: "срочный". */
+export const ruPriority = (priority: string): string => (RU_PRIORITIES as Record<string, string>)[priority]?.toLowerCase() ?? priority;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { nodeSpecs } from "../registry";
 import { NODE_CATEGORIES, type FieldTexts, type NodeSpec, type Port } from "./define-node";
+import { ruCount, ruPlural } from "./ru";
 import { nodeText, settingFields, textPath } from "./texts";
 
 /** Texts that are the same in Russian and English: a name or an acronym, not a missing translation. */
@@ -248,4 +249,151 @@ describe("nodeText", () => {
     expect(offer.port("switched", "Link sent")).toBe("Ссылка отправлена");
     expect(nodeText(find("message.send"), "ru").option("channel", "webchat")).toBe("Веб-чат");
   });
+});
+
+/**
+ * The fixed English words of each summary that has a Russian one (`ru.summary`); values the user
+ * typed or picked appear raw in English (`urgent`, `webchat`), so the words cover those too.
+ */
+const SUMMARY_WORDS: Record<string, string[]> = {
+  "crm.case": ["open", "pending", "resolved", "closed", "low", "high", "urgent"],
+  "crm.update-customer": ["Set", "No", "fields"],
+  "data.set-variable": ["number", "boolean"],
+  "flow.call-subflow": ["input", "inputs"],
+  "flow.join": ["When", "every", "branch", "is", "done", "the", "first", "others", "stop"],
+  "flow.loop-guard": ["At", "most", "pass", "passes"],
+  "flow.parallel": ["branches", "at", "once"],
+  "logic.business-hours": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Always", "closed"],
+  "logic.channel-is": ["webchat", "email", "sms", "phone", "telegram", "whatsapp"],
+  "logic.intent": ["No", "intents", "yet"],
+  "logic.sentiment": ["Negative", "positive"],
+  "logic.text-match": ["No", "rules", "yet"],
+  "message.offer-channel-switch": ["Call", "back", "via", "within", "min", "Continue", "in", "telegram", "whatsapp"],
+  "message.send": ["webchat", "email", "sms", "phone", "telegram", "whatsapp"],
+  "message.wait-reply": ["Timeout", "after", "Waits", "forever", "d", "h", "min", "s"],
+  "routing.escalate": ["To", "supervisors", "low", "normal", "high", "urgent", "min"],
+  "routing.notify": ["warning", "critical", "supervisors", "operators", "skill"],
+  "routing.operator-task": ["Queue", "needs", "low", "high", "urgent", "min", "steps"],
+  "timer.delay": ["Wait", "minute", "minutes", "hour", "hours", "day", "days"],
+  "trigger.message-received": ["Any", "channel", "On", "first", "message", "webchat", "email", "sms", "phone"],
+  "trigger.operator-started": ["From", "the", "operator", "workspace"],
+  "trigger.subflow-called": ["Inputs", "No", "inputs"],
+};
+/** Nodes whose summary is only settings data (an outcome, a URL, a question): no `ru.summary`, the English one is shown. */
+const DATA_SUMMARIES = [
+  "data.http-request",
+  "flow.end",
+  "logic.ab-split",
+  "logic.expression",
+  "message.ask",
+  "trigger.crm-event",
+  "trigger.schedule",
+  "trigger.webhook",
+];
+/** Code a data summary puts around the data: `→ vars.x`, `POST /api/hooks/x`. */
+const CODE_WORDS = new Set(["vars", "POST", "api", "hooks"]);
+
+const hasWord = (text: string, word: string) => new RegExp(`(?<![A-Za-z])${word}(?![A-Za-z])`).test(text);
+/** Parsed settings to show a summary for: defaults, examples and their variants (those whose English summary works). */
+const summarySettings = (spec: NodeSpec) =>
+  settingsVariants(spec).filter((settings) => {
+    try {
+      spec.summary(settings as never);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+
+describe("summaries in Russian", () => {
+  it("every node either has a Russian summary or a summary made only of data", () => {
+    const declared = nodeSpecs.filter((s) => s.ru.summary).map((s) => s.type);
+    expect(declared.sort()).toEqual(Object.keys(SUMMARY_WORDS).sort());
+    expect(
+      nodeSpecs
+        .filter((s) => !s.ru.summary)
+        .map((s) => s.type)
+        .sort(),
+    ).toEqual([...DATA_SUMMARIES].sort());
+  });
+
+  describe.each(nodeSpecs.map((spec) => [spec.type, spec] as const))("%s", (type, spec) => {
+    const variants = summarySettings(spec);
+
+    it("English is the spec's own summary", () => {
+      expect(variants.length).toBeGreaterThan(0);
+      for (const settings of variants) expect(nodeText(spec, "en").summary(settings)).toBe(spec.summary(settings as never));
+    });
+
+    it.runIf(type in SUMMARY_WORDS)("Russian is there, without the English summary's fixed words", () => {
+      const words = SUMMARY_WORDS[type]!;
+      const seen = new Set<string>();
+      for (const settings of variants) {
+        const english = spec.summary(settings as never);
+        for (const word of words) if (hasWord(english, word)) seen.add(word);
+        const russian = nodeText(spec, "ru").summary(settings);
+        expect(russian.trim(), `${type}: empty Russian summary for ${JSON.stringify(settings)}`).toBeTruthy();
+        for (const word of words) expect(hasWord(russian, word), `${type}: "${russian}" has the English "${word}"`).toBe(false);
+      }
+      expect(seen.size, `${type}: none of its fixed words shows in the English summary`).toBeGreaterThan(0);
+    });
+
+    it.runIf(DATA_SUMMARIES.includes(type))("the summary is only settings data, the same in Russian", () => {
+      for (const settings of variants) {
+        const english = spec.summary(settings as never);
+        const data = JSON.stringify(settings);
+        for (const [word] of english.matchAll(/[A-Za-z]+/g)) {
+          if (!CODE_WORDS.has(word)) expect(data, `${type}: "${word}" in "${english}" is no settings data`).toContain(word);
+        }
+        expect(nodeText(spec, "ru").summary(settings)).toBe(english);
+      }
+    });
+  });
+
+  const find = (type: string) => nodeSpecs.find((s) => s.type === type)!;
+  const ru = (type: string, input: Record<string, unknown>) => {
+    const spec = find(type);
+    return nodeText(spec, "ru").summary(spec.settings.parse(input));
+  };
+
+  it("keeps typed data and counts with Russian plurals", () => {
+    expect(ru("routing.operator-task", { queue: "refunds", steps: ["Check", "Refund"] })).toBe("Очередь refunds · 2 шага");
+    expect(ru("routing.operator-task", { queue: "refunds", steps: ["a", "b", "c", "d", "e"], priority: "urgent", slaMinutes: 30 })).toBe(
+      "Очередь refunds · срочный · SLA 30 мин · 5 шагов",
+    );
+    expect(ru("routing.operator-task", { queue: "refunds", steps: ["Check"] })).toBe("Очередь refunds · 1 шаг");
+    expect(ru("trigger.message-received", { channel: "any" })).toBe("Любой канал");
+    expect(ru("trigger.message-received", { channel: "webchat", on: "first-message" })).toBe("Канал: Веб-чат · первое сообщение");
+    expect(ru("flow.loop-guard", { maxIterations: 3 })).toBe("Не больше 3 проходов");
+    expect(ru("flow.loop-guard", { maxIterations: 1 })).toBe("Не больше 1 прохода");
+    expect(ru("flow.parallel", { branches: 3 })).toBe("3 ветки одновременно");
+    expect(ru("flow.parallel", { branches: 5 })).toBe("5 веток одновременно");
+    expect(ru("timer.delay", { amount: 1, unit: "hours" })).toBe("Ждать 1 час");
+    expect(ru("timer.delay", { amount: 21, unit: "minutes" })).toBe("Ждать 21 минуту");
+    expect(ru("timer.delay", { amount: 12, unit: "days" })).toBe("Ждать 12 дней");
+    expect(ru("message.wait-reply", { timeoutSeconds: 300 })).toBe("Тайм-аут через 5 мин");
+    expect(ru("flow.end", { outcome: "answered" })).toBe("answered");
+  });
+});
+
+describe("ruPlural", () => {
+  const forms = ["шаг", "шага", "шагов"] as const;
+  it.each([
+    [0, "шагов"],
+    [1, "шаг"],
+    [2, "шага"],
+    [4, "шага"],
+    [5, "шагов"],
+    [11, "шагов"],
+    [12, "шагов"],
+    [14, "шагов"],
+    [21, "шаг"],
+    [22, "шага"],
+    [25, "шагов"],
+    [101, "шаг"],
+    [111, "шагов"],
+  ])("%i → %s", (n, word) => {
+    expect(ruPlural(n, forms)).toBe(word);
+  });
+  it("ruCount puts the count first", () => expect(ruCount(3, forms)).toBe("3 шага"));
 });

@@ -130,6 +130,8 @@ export type NodeText = {
   port(id: string, label: string): string;
   /** `outputs(settings)` with their labels in this language. */
   ports(list: Port[]): Port[];
+  /** The canvas line under the title for parsed settings: `ru.summary`, else the spec's own `summary`. */
+  summary(settings: Record<string, unknown>): string;
 };
 
 const texts = new Map<Locale, WeakMap<NodeSpec, NodeText>>();
@@ -173,5 +175,6 @@ function build(spec: NodeSpec, locale: Locale): NodeText {
     option: (path, value) => options[textPath(path)]?.[String(value)],
     port: (id, label) => (own ? translatePort(own.ports, id, label) : label),
     ports: (list) => (own ? list.map((p) => ({ ...p, label: translatePort(own.ports, p.id, p.label) })) : list),
+    summary: (settings) => (own?.summary ? own.summary(settings) : spec.summary(settings)),
   };
 }

@@ -4,7 +4,7 @@ import { CircleAlert } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { memo, useEffect, useRef } from "react";
 import { findNodeSpec } from "@/nodes/registry";
-import { useNodeTexts } from "../use-node-text";
+import { useNodeLocale, useNodeTexts } from "../use-node-text";
 import { categoryStyle, unknownStyle } from "./category-style";
 import type { CanvasNode, NodeMark } from "./convert";
 import { NodeIcon } from "./node-icon";
@@ -26,10 +26,11 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
   const { node, ports, problems, mark, readOnly } = data;
   const spec = findNodeSpec(node.type);
   const style = spec ? categoryStyle[spec.category] : unknownStyle;
-  // Title and port labels in the reader's language; the summary line shows the node's own settings.
+  // Title, port labels and the summary line in the reader's language (data the user typed stays as it is).
   const texts = useNodeTexts();
+  const locale = useNodeLocale();
   const text = spec ? texts(spec) : null;
-  const summary = spec ? nodeLook(spec, node.settings).summary : node.type;
+  const summary = spec ? nodeLook(spec, node.settings, locale).summary : node.type;
   const problem = problems[0];
   const hasInput = spec?.hasInput ?? true;
   // The input sits level with the first output, so a chain of nodes draws as straight lines.

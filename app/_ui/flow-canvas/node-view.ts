@@ -80,22 +80,30 @@ export function fieldLabel(spec: NodeSpec, path: string): string {
 export const singular = (label: string) => label.replace(/ies$/, "y").replace(/s$/, "");
 
 type NodeLook = { ports: Port[] | null; summary: string };
-const looks = new WeakMap<object, NodeLook>();
+type Look = { ports: Port[] | null; parsed: Record<string, unknown> | null; summaries: Partial<Record<Locale, string>> };
+const looks = new WeakMap<object, Look>();
 
 /**
- * Output ports and summary line for a node's settings. When the settings do not parse, the spec
- * is tried on the raw settings so ports stay put while a field is being edited; `ports` is null
- * only when even that fails. Cached per settings object (settings are replaced, never mutated).
+ * Output ports and summary line (in `locale`, through `nodeText(spec, locale).summary`) for a
+ * node's settings. When the settings do not parse, the spec is tried on the raw settings so ports
+ * stay put while a field is being edited; `ports` is null only when even that fails, and the
+ * summary is empty (as it is when the summary throws on half-filled settings). Cached per settings
+ * object (settings are replaced, never mutated) and locale.
  */
-export function nodeLook(spec: NodeSpec, settings: Record<string, unknown>): NodeLook {
+export function nodeLook(spec: NodeSpec, settings: Record<string, unknown>, locale: Locale = "en"): NodeLook {
   let look = looks.get(settings);
   if (!look) {
     const parsed = spec.settings.safeParse(settings);
     const input = (parsed.success ? parsed.data : settings) as never;
-    look = { ports: attempt(() => spec.outputs(input)), summary: parsed.success ? (attempt(() => spec.summary(input)) ?? "") : "" };
+    look = { ports: attempt(() => spec.outputs(input)), parsed: parsed.success ? parsed.data : null, summaries: {} };
     looks.set(settings, look);
   }
-  return look;
+  let summary = look.summaries[locale];
+  if (summary === undefined) {
+    const parsed = look.parsed;
+    summary = look.summaries[locale] = parsed ? (attempt(() => nodeText(spec, locale).summary(parsed)) ?? "") : "";
+  }
+  return { ports: look.ports, summary };
 }
 
 function attempt<T>(fn: () => T): T | null {

@@ -5,7 +5,7 @@ import { action, defineNode } from "../../_kit/define-node";
 import { renderTemplate, templateIssues } from "../../_kit/template";
 import { CASE_STATUSES, TASK_PRIORITIES } from "../../../engine/contracts/events";
 import { fieldLineIssues, fieldLinesSchema, renderFieldLines } from "../field-lines";
-import { RU_PRIORITIES } from "../../_kit/ru";
+import { RU_PRIORITIES, ruPriority } from "../../_kit/ru";
 
 /** This node's problem texts (English); their Russian is `ru.messages`. */
 const MESSAGES = {
@@ -40,6 +40,8 @@ const settings = z.object({
 });
 type Settings = z.infer<typeof settings>;
 
+const RU_STATUSES = { open: "Открыто", pending: "В ожидании", resolved: "Решено", closed: "Закрыто" } as const;
+
 /**
  * The case's id: one per instance and type, so the flow knows it before the write and a second
  * pass through the node (or another node of the same type) updates the same case.
@@ -71,7 +73,7 @@ export const caseNode = defineNode({
       },
     },
     options: {
-      status: { open: "Открыто", pending: "В ожидании", resolved: "Решено", closed: "Закрыто" },
+      status: RU_STATUSES,
       priority: RU_PRIORITIES,
     },
     ports: { out: "Сохранено" },
@@ -79,6 +81,7 @@ export const caseNode = defineNode({
       "case-type-empty": "укажите тип обращения",
       "subject-empty": "задайте тему обращения",
     },
+    summary: (s) => [s.type, RU_STATUSES[s.status].toLowerCase(), s.priority !== "normal" && ruPriority(s.priority)].filter(Boolean).join(" · "),
   },
   settings,
   hasInput: true,

@@ -41,6 +41,10 @@ export const updateCustomerNode = defineNode({
     messages: {
       "fields-empty": "задайте хотя бы одно поле",
     },
+    summary: (s) => {
+      const names = parseFieldLines(s.fields).map((f) => f.name);
+      return names.length ? `Задать ${names.join(", ")}`.slice(0, 60) : "Нет полей";
+    },
   },
   settings,
   hasInput: true,

@@ -28,6 +28,10 @@ const settings = z.object({
 });
 type Settings = z.infer<typeof settings>;
 
+const RU_TYPES = { string: "Текст", number: "Число", boolean: "Да/нет" } as const;
+/** The value as the summary shows it: cut to 32 characters, `""` for an empty one. */
+const shownValue = (value: string) => (value.length > 32 ? `${value.slice(0, 31)}…` : value || '""');
+
 /** Only a value with placeholders can fail to convert at run time; a literal is checked at publish. */
 const canFail = (s: Settings): s is Settings & { type: "number" | "boolean" } => s.type !== "string" && templatePaths(s.value).length > 0;
 const NOT_A = { number: "a number", boolean: "true/false, yes/no or 1/0" } as const;
@@ -58,19 +62,19 @@ export const setVariableNode = defineNode({
         help: "Текст с подстановками, например {{message.text}}. Число: 42 или 3,5. Да/нет: true/false, yes/no, 1/0.",
       },
     },
-    options: { type: { string: "Текст", number: "Число", boolean: "Да/нет" } },
+    options: { type: RU_TYPES },
     ports: { out: "Задано", error: { "Not a number": "Не число", "Not true/false, yes/no or 1/0": "Не true/false, yes/no или 1/0" } },
     messages: {
       "not-number": "{title}: «{value}» — не число.",
       "not-boolean": "{title}: «{value}» — не true/false, yes/no или 1/0.",
     },
+    summary: (s) => `${s.name} = ${shownValue(s.value)}${s.type === "string" ? "" : ` (${RU_TYPES[s.type].toLowerCase()})`}`,
   },
   settings,
   hasInput: true,
   outputs: (s) => [{ id: "out", label: "Set" }, ...(canFail(s) ? [{ id: "error", label: `Not ${NOT_A[s.type]}` }] : [])],
   summary: (s) => {
-    const value = s.value.length > 32 ? `${s.value.slice(0, 31)}…` : s.value || '""';
-    return `${s.name} = ${value}${s.type === "string" ? "" : ` (${s.type})`}`;
+    return `${s.name} = ${shownValue(s.value)}${s.type === "string" ? "" : ` (${s.type})`}`;
   },
   variables: (s) => ({ writes: [{ name: s.name, type: s.type, field: "name" }] }),
   messages: MESSAGES,

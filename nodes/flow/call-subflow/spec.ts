@@ -5,6 +5,7 @@ import { renderTemplate } from "../../_kit/template";
 import { variableNameSchema } from "../../_kit/variables";
 import { fieldLineIssues, fieldLinesSchema, parseFieldLines } from "../../crm/field-lines";
 import { readPath } from "../../data/http-request/response";
+import { ruCount } from "../../_kit/ru";
 
 /** This node's problem texts (English); their Russian is `ru.messages`. */
 const MESSAGES = {
@@ -78,6 +79,7 @@ export const callSubflowNode = defineNode({
     messages: {
       "flow-empty": "выберите, какой сценарий вызвать",
     },
+    summary: (s) => `${ruCount(s.inputs.length, ["вход", "входа", "входов"])} → vars.${s.resultVariable}`,
   },
   settings,
   hasInput: true,

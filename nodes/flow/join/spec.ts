@@ -33,6 +33,7 @@ export const joinNode = defineNode({
     },
     options: { mode: { all: "Дошли все ветки", first: "Дошла первая ветка" } },
     ports: { out: "Объединено" },
+    summary: (s) => (s.mode === "all" ? "Когда завершены все ветки" : "Когда завершена первая ветка; остальные останавливаются"),
   },
   settings,
   hasInput: true,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { counter, setCounter } from "../../_kit/context";
 import { action, defineNode, guard } from "../../_kit/define-node";
+import { ruPlural } from "../../_kit/ru";
 
 const settings = z.object({
   maxIterations: z
@@ -35,6 +36,7 @@ export const loopGuardNode = defineNode({
       },
     },
     ports: { continue: "Продолжить", exceeded: "Превышено" },
+    summary: (s) => `Не больше ${s.maxIterations} ${ruPlural(s.maxIterations, ["прохода", "проходов", "проходов"])}`,
   },
   settings,
   hasInput: true,

@@ -3,6 +3,7 @@ import { nodeIssue } from "../../_kit/messages";
 import { emit, unpark, type FlowContext } from "../../_kit/context";
 import { action, defineNode } from "../../_kit/define-node";
 import type { ParallelStop } from "../../_kit/structure";
+import { ruCount } from "../../_kit/ru";
 
 /** This node's problem texts (English); their Russian is `ru.messages`. */
 const MESSAGES = {
@@ -59,6 +60,7 @@ export const parallelNode = defineNode({
       "branches-many": "максимум 5 веток",
       "labels-many": "{title}: названий веток — {labels}, а самих веток — {branches}.",
     },
+    summary: (s) => `${ruCount(s.branches, ["ветка", "ветки", "веток"])} одновременно`,
   },
   settings,
   hasInput: true,

@@ -51,10 +51,12 @@ const schedule = (s: Settings): Schedule => ({
   holidays: s.holidays,
 });
 
-const short = (day: Day) => day[0].toUpperCase() + day.slice(1);
+/** Short day names for the summary. */
+const EN_DAYS = Object.fromEntries(DAYS.map((day) => [day, day[0].toUpperCase() + day.slice(1)])) as Record<Day, string>;
+const RU_DAYS: Record<Day, string> = { mon: "Пн", tue: "Вт", wed: "Ср", thu: "Чт", fri: "Пт", sat: "Сб", sun: "Вс" };
 
 /** "Mon–Fri 09:00-18:00 · Sat 10:00-14:00": runs of days with the same hours. */
-function describeWeek(s: Settings): string {
+function describeWeek(s: Settings, short: Record<Day, string> = EN_DAYS, closed = "Always closed"): string {
   const runs: { from: Day; to: Day; hours: string }[] = [];
   for (const day of WORK_WEEK) {
     const last = runs.at(-1);
@@ -62,7 +64,7 @@ function describeWeek(s: Settings): string {
     else runs.push({ from: day, to: day, hours: s[day] });
   }
   const open = runs.filter((r) => r.hours);
-  return open.length ? open.map((r) => `${short(r.from)}${r.to === r.from ? "" : `–${short(r.to)}`} ${r.hours}`).join(" · ") : "Always closed";
+  return open.length ? open.map((r) => `${short[r.from]}${r.to === r.from ? "" : `–${short[r.to]}`} ${r.hours}`).join(" · ") : closed;
 }
 
 /** Routes on whether the business is open at the moment the event is applied. */
@@ -99,6 +101,7 @@ export const businessHoursNode = defineNode({
       hours: "пишите ЧЧ:ММ-ЧЧ:ММ, несколько интервалов через запятую; пустое поле — выходной",
       date: "пишите дату в виде ГГГГ-ММ-ДД",
     },
+    summary: (s) => `${describeWeek(s, RU_DAYS, "Всегда закрыто")} (${s.timeZone})`,
   },
   settings,
   hasInput: true,

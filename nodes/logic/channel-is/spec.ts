@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { channelSchema } from "../../../engine/contracts/events";
 import { defineNode, guard } from "../../_kit/define-node";
-import { RU_CHANNELS } from "../../_kit/ru";
+import { RU_CHANNELS, ruChannel } from "../../_kit/ru";
 
 /** This node's problem texts (English); their Russian is `ru.messages`. */
 const MESSAGES = {
@@ -40,6 +40,7 @@ export const channelIsNode = defineNode({
       "channel-twice": "каждый канал можно выбрать только один раз",
       "channels-empty": "выберите хотя бы один канал",
     },
+    summary: (s) => s.channels.map(ruChannel).join(" · "),
   },
   settings,
   hasInput: true,

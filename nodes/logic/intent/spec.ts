@@ -91,6 +91,11 @@ export const intentNode = defineNode({
       "reserved-name": "Намерение {n}: «{name}» — так называется выход для неуверенного распознавания; выберите другое название",
       "duplicate-name": "Намерение {n}: другое намерение уже называется «{name}»",
     },
+    summary: (s) =>
+      s.intents
+        .map((i) => i.name)
+        .filter(Boolean)
+        .join(" · ") || "Намерений пока нет",
   },
   settings,
   hasInput: true,

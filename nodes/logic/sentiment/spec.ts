@@ -42,6 +42,7 @@ export const sentimentNode = defineNode({
     messages: {
       thresholds: "Порог негативной тональности не может быть выше порога позитивной.",
     },
+    summary: (s) => `Негатив < ${s.negativeBelow} · позитив > ${s.positiveAbove}`,
   },
   settings,
   hasInput: true,

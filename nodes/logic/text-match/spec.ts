@@ -72,6 +72,11 @@ export const textMatchNode = defineNode({
       "pattern-empty": "введите хотя бы одно ключевое слово или шаблон",
       "bad-pattern": "Правило {n}: ошибка в регулярном выражении ({error})",
     },
+    summary: (s) =>
+      s.rules
+        .map((r) => r.label || r.pattern)
+        .filter(Boolean)
+        .join(" · ") || "Правил пока нет",
   },
   settings,
   hasInput: true,

@@ -5,7 +5,7 @@ import { action, defineNode, guard, type NodeIssue } from "../../_kit/define-nod
 import { armTimer, disarmTimer, ownsTimer } from "../../_kit/durable-timer";
 import { renderTemplate, templateIssues } from "../../_kit/template";
 import { prioritySetting, queueName, slaSetting } from "../../_kit/task-settings";
-import { RU_CHANNELS, RU_PRIORITIES } from "../../_kit/ru";
+import { RU_CHANNELS, RU_PRIORITIES, ruChannel } from "../../_kit/ru";
 
 /** This node's problem texts (English); their Russian is `ru.messages`. */
 const MESSAGES = {
@@ -171,6 +171,10 @@ export const offerChannelSwitchNode = defineNode({
       "https-link": "нужна ссылка https, например https://t.me/your_bot?start=",
       "buttons-alike": "{title}: надписи двух кнопок должны различаться буквами или цифрами.",
     },
+    summary: (s) =>
+      s.switchTo === "callback"
+        ? `Перезвонить через очередь ${s.queue}${s.slaMinutes ? ` в течение ${s.slaMinutes} мин` : ""}`
+        : `Продолжить в ${ruChannel(s.messenger)}`,
   },
   settings,
   hasInput: true,

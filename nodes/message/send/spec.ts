@@ -3,7 +3,7 @@ import { channelSchema } from "../../../engine/contracts/events";
 import { emit, emitAndPark, templateScope, unpark } from "../../_kit/context";
 import { action, defineNode, guard } from "../../_kit/define-node";
 import { renderTemplate, templateIssues } from "../../_kit/template";
-import { RU_CHANNELS } from "../../_kit/ru";
+import { RU_CHANNELS, ruChannel } from "../../_kit/ru";
 
 /** This node's problem texts (English); their Russian is `ru.messages`. */
 const MESSAGES = {
@@ -40,6 +40,10 @@ const settings = z.object({
 });
 
 type Channel = z.infer<typeof settings>["channel"];
+/** The text (cut to 48 characters) and the buttons, as the summary shows them. */
+const shownText = (s: { text: string; buttons: string[] }) =>
+  `${s.text.length > 48 ? `${s.text.slice(0, 47)}…` : s.text}${s.buttons.length ? ` [${s.buttons.join(" | ")}]` : ""}`;
+
 type SendParams = { nodeId: string; text: string; channel: Channel; awaitDelivery: boolean; buttons?: string[] };
 
 /** Sends a message to the customer (through the outbox); optionally waits for the delivery result. */
@@ -78,6 +82,7 @@ export const sendMessageNode = defineNode({
       "buttons-differ": "кнопки не должны повторяться",
       "button-long": "надпись на кнопке — не длиннее 40 символов",
     },
+    summary: (s) => `${s.channel === "conversation" ? "" : `[${ruChannel(s.channel)}] `}${shownText(s)}`,
   },
   settings,
   hasInput: true,
@@ -89,8 +94,7 @@ export const sendMessageNode = defineNode({
           { id: "failed", label: "Failed" },
         ]
       : [{ id: "out", label: "Sent" }],
-  summary: (s) =>
-    `${s.channel === "conversation" ? "" : `[${s.channel}] `}${s.text.length > 48 ? `${s.text.slice(0, 47)}…` : s.text}${s.buttons.length ? ` [${s.buttons.join(" | ")}]` : ""}`,
+  summary: (s) => `${s.channel === "conversation" ? "" : `[${s.channel}] `}${shownText(s)}`,
   messages: MESSAGES,
   validate: (s) => templateIssues(s, "text"),
   compile: (ctx) => {

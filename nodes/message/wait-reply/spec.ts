@@ -30,6 +30,7 @@ export const waitReplyNode = defineNode({
       timeoutSeconds: { label: "Время ожидания (сек)", help: "0 — ждать без ограничения. Ожидание не сбрасывается при перезапуске сервера." },
     },
     ports: { reply: "Ответ", timeout: "Время истекло" },
+    summary: (s) => (s.timeoutSeconds > 0 ? `Тайм-аут через ${formatSeconds(s.timeoutSeconds, RU_UNITS)}` : "Ждёт без ограничения по времени"),
   },
   settings,
   hasInput: true,
@@ -60,9 +61,12 @@ export const waitReplyNode = defineNode({
   examples: [{ name: "Five minutes", settings: { timeoutSeconds: 300 } }],
 });
 
-function formatSeconds(s: number): string {
-  if (s % 86400 === 0) return `${s / 86400} d`;
-  if (s % 3600 === 0) return `${s / 3600} h`;
-  if (s % 60 === 0) return `${s / 60} min`;
-  return `${s} s`;
+const EN_UNITS = { d: "d", h: "h", min: "min", s: "s" };
+const RU_UNITS: typeof EN_UNITS = { d: "дн", h: "ч", min: "мин", s: "с" };
+
+function formatSeconds(s: number, unit = EN_UNITS): string {
+  if (s % 86400 === 0) return `${s / 86400} ${unit.d}`;
+  if (s % 3600 === 0) return `${s / 3600} ${unit.h}`;
+  if (s % 60 === 0) return `${s / 60} ${unit.min}`;
+  return `${s} ${unit.s}`;
 }

@@ -5,7 +5,7 @@ import { action, defineNode, guard } from "../../_kit/define-node";
 import { renderTemplate, templateIssues } from "../../_kit/template";
 import { OPTIONAL_SLUG, prioritySetting, SLUG_MESSAGE, slaSetting } from "../../_kit/task-settings";
 import { awaitTask, completesTask, slaFired, slaMissed, taskDone, taskToEscalate } from "../task-wait";
-import { RU_PRIORITIES, RU_PRIORITY_FIELD } from "../../_kit/ru";
+import { RU_PRIORITIES, RU_PRIORITY_FIELD, ruPriority } from "../../_kit/ru";
 
 /** This node's problem texts (English); their Russian is `ru.messages`. */
 const MESSAGES = {
@@ -85,6 +85,10 @@ export const escalateNode = defineNode({
       "reason-empty": "укажите причину эскалации",
       "queue-empty": "{title}: укажите очередь, в которую передать задачу.",
     },
+    summary: (s) =>
+      [s.to === "supervisors" ? "Супервизорам" : `В очередь ${s.queue || "?"}`, ruPriority(s.priority), s.slaMinutes > 0 && `SLA ${s.slaMinutes} мин`]
+        .filter(Boolean)
+        .join(" · "),
   },
   settings,
   hasInput: true,

@@ -35,6 +35,8 @@ const settings = z.object({
 });
 type Settings = z.infer<typeof settings>;
 
+const RU_LEVELS = { info: "Информация", warning: "Предупреждение", critical: "Критично" } as const;
+
 /** Who sees it in the workspace: "supervisors", "operators" or "skill:<slug>". */
 export const audienceOf = (s: Pick<Settings, "audience" | "skill">) => (s.audience === "operators" && s.skill ? `skill:${s.skill}` : s.audience);
 
@@ -60,13 +62,17 @@ export const notifyNode = defineNode({
     },
     options: {
       audience: { supervisors: "Супервизоров", operators: "Операторов" },
-      level: { info: "Информация", warning: "Предупреждение", critical: "Критично" },
+      level: RU_LEVELS,
     },
     ports: { out: "Уведомлены" },
     messages: {
       "team-slug": "строчные латинские буквы, цифры и дефисы, например fraud",
       "title-empty": "задайте заголовок уведомления",
     },
+    summary: (s) =>
+      `${s.level === "info" ? "" : `[${RU_LEVELS[s.level].toLowerCase()}] `}→ ${
+        s.audience === "operators" ? (s.skill ? `операторы с навыком ${s.skill}` : "операторы") : "супервизоры"
+      }: ${s.title}`,
   },
   settings,
   hasInput: true,

@@ -4,7 +4,7 @@ import { action, defineNode, guard } from "../../_kit/define-node";
 import { renderTemplate, templateIssues } from "../../_kit/template";
 import { prioritySetting, queueName, skillsSetting, slaSetting } from "../../_kit/task-settings";
 import { awaitTask, completesTask, slaFired, slaMissed, taskDone } from "../task-wait";
-import { RU_PRIORITIES, RU_PRIORITY_FIELD, RU_SKILLS_FIELD } from "../../_kit/ru";
+import { RU_PRIORITIES, RU_PRIORITY_FIELD, RU_SKILLS_FIELD, ruCount, ruPriority } from "../../_kit/ru";
 
 /** This node's problem texts (English); their Russian is `ru.messages`. */
 const MESSAGES = {
@@ -68,6 +68,16 @@ export const operatorTaskNode = defineNode({
       "outcomes-differ": "результаты не должны повторяться",
       "outcomes-empty": "нужен хотя бы один результат",
     },
+    summary: (s) =>
+      [
+        `Очередь ${s.queue}`,
+        s.skills.length > 0 && `навыки ${s.skills.join(", ")}`,
+        s.priority !== "normal" && ruPriority(s.priority),
+        s.slaMinutes > 0 && `SLA ${s.slaMinutes} мин`,
+        s.steps.length > 0 && ruCount(s.steps.length, ["шаг", "шага", "шагов"]),
+      ]
+        .filter(Boolean)
+        .join(" · "),
   },
   settings,
   hasInput: true,

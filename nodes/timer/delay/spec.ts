@@ -3,6 +3,7 @@ import { nodeIssue } from "../../_kit/messages";
 import { unpark } from "../../_kit/context";
 import { action, defineNode, guard } from "../../_kit/define-node";
 import { armTimer, ownsTimer } from "../../_kit/durable-timer";
+import { ruPlural } from "../../_kit/ru";
 
 /** This node's problem texts (English); their Russian is `ru.messages`. */
 const MESSAGES = {
@@ -25,6 +26,13 @@ const settings = z.object({
   unit: z.enum(["minutes", "hours", "days"]).default("minutes").meta({ label: "Unit" }),
 });
 type Settings = z.infer<typeof settings>;
+
+/** The unit's Russian forms for a count (accusative: "1 минуту", "2 минуты", "5 минут"). */
+const RU_UNITS = {
+  minutes: ["минуту", "минуты", "минут"],
+  hours: ["час", "часа", "часов"],
+  days: ["день", "дня", "дней"],
+} as const;
 
 const delayMs = (s: Settings) => s.amount * UNIT_MS[s.unit];
 /** "1 hour", "15 minutes". */
@@ -54,6 +62,7 @@ export const delayNode = defineNode({
       "at-most-90-days": "не больше 90 дней",
       "too-long": "{title}: пауза не может быть длиннее 90 дней.",
     },
+    summary: (s) => `Ждать ${s.amount} ${ruPlural(s.amount, RU_UNITS[s.unit])}`,
   },
   settings,
   hasInput: true,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { channelSchema } from "../../../engine/contracts/events";
 import { takeMessage } from "../../_kit/context";
 import { action, defineNode, type NoParams } from "../../_kit/define-node";
-import { RU_CHANNELS } from "../../_kit/ru";
+import { RU_CHANNELS, ruChannel } from "../../_kit/ru";
 
 const settings = z.object({
   channel: z
@@ -40,6 +40,7 @@ export const messageReceivedNode = defineNode({
       on: { "any-message": "На любое сообщение", "first-message": "На первое сообщение диалога" },
     },
     ports: { out: "Сообщение" },
+    summary: (s) => `${s.channel === "any" ? "Любой канал" : `Канал: ${ruChannel(s.channel)}`}${s.on === "first-message" ? " · первое сообщение" : ""}`,
   },
   settings,
   hasInput: false,

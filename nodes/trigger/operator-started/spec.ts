@@ -18,6 +18,7 @@ export const operatorStartedNode = defineNode({
     description: "Оператор запускает сценарий из рабочего места для клиента, которому сейчас помогает.",
     keywords: ["оператор", "вручную", "запуск", "процедура", "регламент"],
     ports: { out: "Запущен" },
+    summary: () => "Из рабочего места оператора",
   },
   settings,
   hasInput: false,

@@ -55,6 +55,10 @@ export const subflowCalledNode = defineNode({
     messages: {
       "reserved-output": "«{name}» заполняется автоматически; назовите выход по-другому.",
     },
+    summary: (s) => {
+      const names = parseFields(s.inputs).map((f) => f.name);
+      return (names.length ? `Входы: ${names.join(", ")}` : "Нет входов").slice(0, 60);
+    },
   },
   settings,
   hasInput: false,
