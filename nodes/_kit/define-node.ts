@@ -69,6 +69,12 @@ export type NodeTexts<In = Record<string, unknown>, Out = In> = {
    * stays as it is). Left out when the English summary is only such data: that one is shown.
    */
   summary?(settings: Out): string;
+  /**
+   * Starting values, in this language, for settings whose English default a customer or a staff
+   * member reads (a re-ask text, a button, a task title). A new node placed by someone working in
+   * this language starts with them; ids, time zones and choices keep the schema's defaults.
+   */
+  defaults?: Partial<In>;
 };
 
 /** An output handle on the canvas; its id is the React Flow handle id. */

@@ -7,7 +7,7 @@ const doc = supportChat.document;
 // Saved test cases live in the document: no edit of the graph may drop them.
 describe("document edits keep the saved test cases", () => {
   it.each([
-    ["add", () => addNode(doc, newNode(doc, "flow.end", { x: 0, y: 0 }))],
+    ["add", () => addNode(doc, newNode(doc, "flow.end", { x: 0, y: 0 }, "en"))],
     ["move", () => moveNodes(doc, { greet: { x: 5, y: 5 } })],
     ["remove", () => removeElements(doc, ["hours"], ["e1"])],
     ["connect", () => connect(doc, { source: "hours", sourcePort: "out", target: "resolved" })],

@@ -1,5 +1,5 @@
 import type { FlowDocument, FlowNode } from "@/engine/contracts/flow";
-import type { Port } from "@/nodes/_kit/define-node";
+import type { Locale, Port } from "@/nodes/_kit/define-node";
 import { findNodeSpec } from "@/nodes/registry";
 import { nodeLook } from "@/app/_ui/flow-canvas/node-view";
 
@@ -16,21 +16,29 @@ export function newId(prefix: string, taken: (id: string) => boolean): string {
   }
 }
 
-/** New settings: the schema's defaults where they parse, otherwise empty (and shown as errors). */
-function initialSettings(type: string): Record<string, unknown> {
-  const parsed = findNodeSpec(type)?.settings.safeParse({});
-  return parsed?.success ? parsed.data : {};
+/**
+ * New settings: the schema's defaults where they parse, otherwise empty (and shown as errors).
+ * In a language other than English, texts people read start in that language (`ru.defaults`).
+ */
+function initialSettings(type: string, locale: Locale): Record<string, unknown> {
+  const spec = findNodeSpec(type);
+  if (!spec) return {};
+  const translated = locale === "en" ? undefined : spec[locale].defaults;
+  const parsed = spec.settings.safeParse({ ...translated });
+  if (parsed.success) return parsed.data;
+  // Required fields are missing: keep the translated texts so they still start in the reader's language.
+  return translated ? { ...translated } : {};
 }
 
-/** A node of `type` at `position`, with an id not used in `doc`. */
-export function newNode(doc: FlowDocument, type: string, position: { x: number; y: number }): FlowNode {
+/** A node of `type` at `position`, with an id not used in `doc`; its texts start in `locale`. */
+export function newNode(doc: FlowDocument, type: string, position: { x: number; y: number }, locale: Locale): FlowNode {
   const prefix =
     type
       .split(".")
       .pop()!
       .replace(/[^A-Za-z0-9_-]/g, "") || "node";
   const id = newId(prefix, (candidate) => doc.nodes.some((n) => n.id === candidate));
-  return { id, type, position, settings: initialSettings(type) };
+  return { id, type, position, settings: initialSettings(type, locale) };
 }
 
 export function addNode(doc: FlowDocument, node: FlowNode): FlowDocument {

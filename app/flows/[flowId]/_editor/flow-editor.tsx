@@ -7,6 +7,7 @@ import { useTRPC } from "@/app/_lib/trpc";
 import { FlowCanvas, NO_SELECTION, type CanvasSelection } from "@/app/_ui/flow-canvas";
 import { ErrorNotice } from "@/app/_ui/error-notice";
 import { Loading } from "@/app/_ui/loading";
+import { useNodeLocale } from "@/app/_ui/use-node-text";
 import type { RouterOutputs } from "@/app/_ui/router-types";
 import { WebchatPanel } from "@/app/_ui/webchat-panel";
 import { addNode, connect, freeSpot, moveNodes, newNode, removeElements, updateSettings } from "./document-ops";
@@ -56,13 +57,14 @@ function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
   useUndoShortcuts(history.undo, history.redo);
 
   const { set } = history;
+  const nodeLocale = useNodeLocale();
   const place = useCallback(
     (type: string, position: XYPosition) => {
-      const node = newNode(doc, type, freeSpot(doc, position));
+      const node = newNode(doc, type, freeSpot(doc, position), nodeLocale);
       set((d) => addNode(d, node));
       setSelection({ nodes: [node.id], edges: [] });
     },
-    [doc, set],
+    [doc, set, nodeLocale],
   );
 
   /** Palette click: add in the middle of what the canvas shows. */
