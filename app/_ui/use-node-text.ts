@@ -5,6 +5,7 @@ import type { Locale } from "@/nodes/_kit/define-node";
 import type { NodeSpec } from "@/nodes/_kit/define-node";
 import { categoryLabel, nodeText, type NodeText } from "@/nodes/_kit/texts";
 import type { NodeCategory } from "@/nodes/_kit/define-node";
+import { channelName } from "@/engine/contracts/format";
 
 /** The reader's language, as node texts know it. */
 export const useNodeLocale = (): Locale => (useLocale() === "ru" ? "ru" : "en");
@@ -24,3 +25,9 @@ export function useCategoryLabel(): (category: NodeCategory) => string {
 /** The texts of the node whose settings a form edits (null: a form of no node type, English from the schema). */
 export const NodeTextContext = createContext<NodeText | null>(null);
 export const useFormTexts = () => useContext(NodeTextContext);
+
+/** A channel's name for a person in the reader's language (English: the channel's id as it is). */
+export function useChannelName(): (channel: string) => string {
+  const locale = useNodeLocale();
+  return (channel) => channelName(channel, locale);
+}

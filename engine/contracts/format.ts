@@ -49,3 +49,6 @@ const RU_CHANNELS: Record<string, string> = {
   whatsapp: "WhatsApp",
 };
 export const channelNameRu = (channel: string): string => RU_CHANNELS[channel] ?? channel;
+
+/** A channel's name for a person in `locale`: English shows the channel's id as it is («webchat»). */
+export const channelName = (channel: string, locale: Locale): string => (locale === "ru" ? channelNameRu(channel) : channel);

@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { Badge } from "@/app/_ui/badge";
 import { Card } from "@/app/_ui/card";
 import { useDateFormat } from "@/app/_ui/time";
+import { useChannelName } from "@/app/_ui/use-node-text";
 import { StartFlow } from "./start-flow";
 import type { Task } from "./task-types";
 
@@ -12,6 +13,7 @@ type Customer = NonNullable<Task["customer"]>;
 export function CustomerCard({ task }: { task: Task }) {
   const t = useTranslations("workspace.customer");
   const common = useTranslations("common");
+  const channelName = useChannelName();
   const { date } = useDateFormat();
   const customer = task.customer;
   return (
@@ -35,7 +37,7 @@ export function CustomerCard({ task }: { task: Task }) {
             {customer.identities.map((identity) => (
               <div key={`${identity.channel}:${identity.address}`}>
                 <dt className="text-xs font-medium text-slate-500">
-                  {identity.channel}
+                  {channelName(identity.channel)}
                   {identity.channel === task.conversation?.channel && <span className="font-normal text-slate-400">{t("thisConversation")}</span>}
                 </dt>
                 <dd className="font-mono text-xs break-all text-slate-700" data-testid="customer-identity">

@@ -7,6 +7,7 @@ import { useTRPC } from "@/app/_lib/trpc";
 import { Composer } from "@/app/_ui/composer";
 import { ErrorNotice } from "@/app/_ui/error-notice";
 import { MessageList, type ChatMessage } from "@/app/_ui/message-list";
+import { useChannelName } from "@/app/_ui/use-node-text";
 import type { Task } from "./task-types";
 import { useRefreshTask } from "./use-refresh-task";
 
@@ -18,13 +19,14 @@ export function TaskConversation({ task }: { task: Task }) {
   const refresh = useRefreshTask(task.id);
   const reply = useMutation(trpc.tasks.reply.mutationOptions({ onSuccess: refresh }));
   const [text, setText] = useState("");
+  const channelName = useChannelName();
   const customerName = task.customer?.name ?? t("customer");
   // The timeline spans every channel the customer used; messages from another one say where they came from.
   const here = task.conversation?.channel;
   const closedReason = task.status === "cancelled" ? t("cancelled") : !task.conversation ? t("noConversation") : null;
   const labelFor = (m: ChatMessage) => {
     const who = m.direction === "in" ? customerName : m.author === "operator" ? common("operator") : common("bot");
-    return m.channel && m.channel !== here ? `${who} · ${m.channel}` : who;
+    return m.channel && m.channel !== here ? `${who} · ${channelName(m.channel)}` : who;
   };
 
   return (
@@ -50,7 +52,7 @@ export function TaskConversation({ task }: { task: Task }) {
           onSend={() => reply.mutate({ taskId: task.id, text: text.trim() }, { onSuccess: () => setText("") })}
           pending={reply.isPending}
           disabled={closedReason !== null}
-          placeholder={closedReason ?? t("replyTo", { name: customerName, channel: task.conversation!.channel })}
+          placeholder={closedReason ?? t("replyTo", { name: customerName, channel: channelName(task.conversation!.channel) })}
           inputTestId="task-reply-input"
           sendTestId="task-reply-send"
         />

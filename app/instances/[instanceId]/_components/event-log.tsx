@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { findNodeSpec } from "@/nodes/registry";
-import { useNodeLocale, useNodeTexts } from "@/app/_ui/use-node-text";
+import { useChannelName, useNodeLocale, useNodeTexts } from "@/app/_ui/use-node-text";
 import type { RouterOutputs } from "@/app/_ui/router-types";
 import { useDateFormat } from "@/app/_ui/time";
 import { keyedTrail } from "@/app/_ui/trail-keys";
@@ -13,10 +13,10 @@ type Event = Instance["events"][number];
 const str = (value: unknown) => (typeof value === "string" ? value : value === undefined ? "" : JSON.stringify(value));
 
 /** One line about what arrived, per event type of engine/contracts/events. */
-function payloadSummary(event: Event, t: ReturnType<typeof useTranslations<"instance.log">>): string {
+function payloadSummary(event: Event, t: ReturnType<typeof useTranslations<"instance.log">>, channelName: (channel: string) => string): string {
   const p = event.payload;
   if (event.type === "message.received")
-    return p.channel ? t("receivedVia", { text: str(p.text), channel: str(p.channel) }) : t("received", { text: str(p.text) });
+    return p.channel ? t("receivedVia", { text: str(p.text), channel: channelName(str(p.channel)) }) : t("received", { text: str(p.text) });
   if (event.type === "task.completed") return t("operatorPicked", { outcome: str(p.outcome) });
   if (event.type === "timer.fired") return t("timeout", { nodeId: str(p.nodeId) });
   if (event.type === "http.responded") return t("httpResponded", { status: str(p.status) });
@@ -33,6 +33,7 @@ export function EventLog({ instance, onFocusNode }: { instance: Instance; onFocu
   const types = new Map(instance.document.nodes.map((n) => [n.id, n.type]));
   const texts = useNodeTexts();
   const locale = useNodeLocale();
+  const channelName = useChannelName();
   const titleOf = (nodeId: string) => {
     const spec = findNodeSpec(types.get(nodeId) ?? "");
     return spec ? texts(spec).title : t("node");
@@ -55,7 +56,7 @@ export function EventLog({ instance, onFocusNode }: { instance: Instance; onFocu
                 {time(event.createdAt)}
               </time>
             </div>
-            <p className="mt-1 text-sm break-words text-slate-700">{payloadSummary(event, t)}</p>
+            <p className="mt-1 text-sm break-words text-slate-700">{payloadSummary(event, t, channelName)}</p>
             {event.trail.length > 0 && (
               <div className="mt-2">
                 <div className="mb-1 text-[11px] font-medium text-slate-400">{t("passed")}</div>

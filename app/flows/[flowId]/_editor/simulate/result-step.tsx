@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/app/_lib/trpc";
 import { findNodeSpec } from "@/nodes/registry";
-import { useNodeLocale, useNodeTexts } from "@/app/_ui/use-node-text";
+import { useChannelName, useNodeLocale, useNodeTexts } from "@/app/_ui/use-node-text";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import { InstanceStatusBadge } from "@/app/_ui/instance-status-badge";
 import { keyedTrail } from "@/app/_ui/trail-keys";
@@ -72,6 +72,7 @@ export function ResultStep({
   const eventText = useEventText();
   const texts = useNodeTexts();
   const locale = useNodeLocale();
+  const channelName = useChannelName();
   const title = (nodeId: string) => {
     const node = doc.nodes.find((n) => n.id === nodeId);
     const spec = node && findNodeSpec(node.type);
@@ -121,7 +122,7 @@ export function ResultStep({
               className="w-fit max-w-full rounded-xl rounded-tl-sm bg-slate-100 px-2.5 py-1 break-words text-slate-800 ring-1 ring-slate-200"
               data-testid="sim-sent"
             >
-              {effect.channel && <span className="mr-1 font-mono text-[10px] text-slate-500 uppercase">{effect.channel}</span>}
+              {effect.channel && <span className="mr-1 font-mono text-[10px] text-slate-500 uppercase">{channelName(effect.channel)}</span>}
               {effect.text}
               {effect.buttons && (
                 <span className="mt-1 flex flex-wrap gap-1" data-testid="sim-quick-replies">

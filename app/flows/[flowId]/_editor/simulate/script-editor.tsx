@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import { Button } from "@/app/_ui/button";
 import { inputBase } from "@/app/_ui/text-field";
+import { useChannelName } from "@/app/_ui/use-node-text";
 import { HOOKS_LIST, OUTCOMES_LIST } from "./line-fields";
 import { LINE_KINDS } from "./line-kinds";
 import { CHANNELS, draftHooks, lineProblem, newLine, type Script, type ScriptLine } from "./script";
@@ -18,6 +19,7 @@ function outcomesOf(doc: FlowDocument): string[] {
 /** The scripted conversation: who the customer is, then what happens, line by line. */
 export function ScriptEditor({ doc, script, checked, onChange }: { doc: FlowDocument; script: Script; checked: boolean; onChange: (script: Script) => void }) {
   const t = useTranslations("simulate.script");
+  const channelName = useChannelName();
   const outcomes = useMemo(() => outcomesOf(doc), [doc]);
   const hooks = useMemo(() => draftHooks(doc).map((h) => h.hook), [doc]);
   const { customer, lines } = script;
@@ -54,7 +56,7 @@ export function ScriptEditor({ doc, script, checked, onChange }: { doc: FlowDocu
         >
           {CHANNELS.map((c) => (
             <option key={c} value={c}>
-              {c}
+              {channelName(c)}
             </option>
           ))}
         </select>
@@ -74,7 +76,7 @@ export function ScriptEditor({ doc, script, checked, onChange }: { doc: FlowDocu
                 title={t("alsoOnTitle")}
                 data-testid={`sim-customer-also-${c}`}
               >
-                {c}
+                {channelName(c)}
               </button>
             );
           })}
