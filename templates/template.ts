@@ -7,8 +7,9 @@ export type { FlowTemplate, TemplateLanguage };
 /** One language's template as written: its document is parsed like an imported flow. */
 export type TemplateInput = Omit<LocalizedTemplate, "document"> & { document: z.input<typeof flowDocumentSchema> };
 
-function parse(t: TemplateInput): LocalizedTemplate {
-  const document = flowDocumentSchema.parse(t.document);
+/** English documents carry no `language` (absent means English); the others name theirs, so built-in texts follow it. */
+function parse(t: TemplateInput, language: TemplateLanguage): LocalizedTemplate {
+  const document = flowDocumentSchema.parse(language === "en" ? t.document : { ...t.document, language });
   return { name: t.name, description: t.description, document: { ...document, tests: document.tests ?? [] } };
 }
 
@@ -16,7 +17,7 @@ function parse(t: TemplateInput): LocalizedTemplate {
  * Declares a template in every language: `texts` holds what people read, per language (the same
  * keys in each), and `build` makes the flow document from one language's texts, so the structure
  * (node ids, wiring, queues, variables) is written once. Each document is parsed like an imported
- * flow (defaults filled, mistakes caught at load).
+ * flow (defaults filled, mistakes caught at load); a non-English one gets its `language`.
  * @example defineTemplate("hello", { en: { name: "Hello", … }, ru: { name: "Привет", … } }, (t) => ({ name: t.name, … }))
  */
 export function defineTemplate<Texts>(
@@ -25,7 +26,7 @@ export function defineTemplate<Texts>(
   build: (texts: Texts, language: TemplateLanguage) => TemplateInput,
 ): FlowTemplate {
   const languages = Object.fromEntries(
-    Object.entries(texts).map(([language, t]) => [language, parse(build(t as Texts, language as TemplateLanguage))]),
+    Object.entries(texts).map(([language, t]) => [language, parse(build(t as Texts, language as TemplateLanguage), language as TemplateLanguage)]),
   ) as FlowTemplate["languages"];
   return { id, ...languages.en, languages };
 }

@@ -68,6 +68,7 @@ export function compileFlow(doc: FlowDocument): CompileResult {
     const fragment = node.spec.compile({
       nodeId: node.id,
       settings: node.settings,
+      language: doc.language ?? "en",
       target: (portId) => targetOf(node.id, graph.wiring.get(node.id)!.get(portId)!),
       action: (name, params) => ({ type: implName(type, name), ...(params && { params }) }),
       guard: (name, params) => ({ type: implName(type, name), ...(params && { params }) }),

@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { flowTestCaseSchema } from "./simulation";
 
+/** The languages a flow can be written in: its built-in customer texts (a node's empty-setting wording) follow it. */
+export const FLOW_LANGUAGES = ["en", "ru"] as const;
+export type FlowLanguage = (typeof FLOW_LANGUAGES)[number];
+
 /** Limits that keep a flow document (and the compile of it) bounded. */
 export const FLOW_LIMITS = { nodes: 2000, edges: 8000, name: 120 } as const;
 
@@ -39,8 +43,22 @@ export const flowDocumentSchema = z.object({
   edges: z.array(flowEdgeSchema).max(FLOW_LIMITS.edges),
   /** Saved test cases (Simulate mode, and `npm test` for templates). */
   tests: z.array(flowTestCaseSchema).max(50).optional(),
+  /**
+   * The language the flow talks to customers in: built-in wording (e.g. Offer channel switch with
+   * an empty offer) follows it. Absent means English, so flows stored before it behave as they did.
+   */
+  language: z.enum(FLOW_LANGUAGES).optional(),
 });
 export type FlowDocument = z.infer<typeof flowDocumentSchema>;
+
+/** A new flow starts with a trigger already on the canvas. */
+export const STARTER_DOCUMENT: FlowDocument = {
+  nodes: [{ id: "trigger", type: "trigger.message-received", position: { x: 80, y: 120 }, settings: { channel: "any" } }],
+  edges: [],
+};
+
+/** The starter document for a flow created in `language`: an English one stays {@link STARTER_DOCUMENT}, without the field. */
+export const starterDocument = (language: FlowLanguage = "en"): FlowDocument => (language === "en" ? STARTER_DOCUMENT : { ...STARTER_DOCUMENT, language });
 
 /** The export file: a document plus the flow's name, versioned so imports can upgrade it. */
 export const flowExportSchema = z.object({

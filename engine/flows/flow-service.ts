@@ -1,18 +1,12 @@
 import { compileFlow } from "../compiler/compile";
 import { calledFlowIssue } from "../compiler/validate";
-import { flowDocumentSchema, flowExportSchema, type FlowDocument, type FlowExport, type FlowIssue } from "../contracts/flow";
+import { flowDocumentSchema, flowExportSchema, STARTER_DOCUMENT, type FlowDocument, type FlowExport, type FlowIssue } from "../contracts/flow";
 import { isTemplateLanguage, TEMPLATE_LANGUAGES, type FlowTemplate, type TemplateLanguage } from "../contracts/templates";
 import { FlowInvalidError, inputError } from "../contracts/errors";
 import type { FlowTestCase, SimulationStep } from "../contracts/simulation";
 import { runTestCase, simulateFlow } from "../simulate/simulate";
 import type { FlowRepository } from "../store/flows";
 import { findNodeSpec } from "../../nodes/registry";
-
-/** A new flow starts with a trigger already on the canvas. */
-export const STARTER_DOCUMENT: FlowDocument = {
-  nodes: [{ id: "trigger", type: "trigger.message-received", position: { x: 80, y: 120 }, settings: { channel: "any" } }],
-  edges: [],
-};
 
 export type FlowState = "draft" | "published" | "changed";
 

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { FlowEvent } from "../../engine/contracts/events";
-import type { FlowIssue } from "../../engine/contracts/flow";
+import type { FlowIssue, FlowLanguage } from "../../engine/contracts/flow";
 import type { FlowContext, NodeAction, NodeGuard, Params } from "./context";
 import type { NodeStructure } from "./structure";
 
@@ -105,6 +105,8 @@ type ParamsArg<F> = NoKeys extends ParamsOf<F> ? [params?: ParamsOf<F>] : [param
 export type CompileContext<S, A extends Actions = Actions, G extends Guards = Guards> = {
   nodeId: string;
   settings: S;
+  /** The flow's language (its document's `language`, English when absent), for built-in texts the customer reads. */
+  language: FlowLanguage;
   /** The state id (`#n_<node>`) that an output port leads to. */
   target(portId: string): string;
   /** A reference to one of this node type's actions / guards, with the parameters it declares. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EngineInputError } from "../../engine/contracts/errors";
+import { STARTER_DOCUMENT, starterDocument } from "../../engine/contracts/flow";
 import { useTestEngine } from "../../engine/testing/test-engine";
 import { demoLanguage, seedDemo } from "../../prisma/seed";
 import { flowTemplates } from "../../templates/catalog";
@@ -45,6 +46,28 @@ describe("templates in a chosen language", () => {
     const results = t.engine.flows.runTests(flow.document);
     expect(results.length).toBeGreaterThan(0);
     expect(results.filter((r) => !r.passed)).toEqual([]);
+  });
+
+  it("names the language in every Russian document and in no English one", () => {
+    for (const template of flowTemplates) {
+      expect("language" in template.languages.en.document, template.id).toBe(false);
+      expect(template.document, template.id).toBe(template.languages.en.document);
+      const ru = template.languages.ru;
+      if (ru) expect(ru.document.language, template.id).toBe("ru");
+    }
+  });
+
+  it("keeps the language in the created draft", async () => {
+    const { id } = await t.engine.flows.createFromTemplate("chat-to-call", "ru");
+    expect((await t.engine.flows.get(id)).document.language).toBe("ru");
+  });
+
+  it("starts a new flow in the creator's language, an English one without the field", async () => {
+    expect(starterDocument()).toBe(STARTER_DOCUMENT);
+    expect(starterDocument("en")).toBe(STARTER_DOCUMENT);
+    expect("language" in STARTER_DOCUMENT).toBe(false);
+    const { id } = await t.engine.flows.create("Новый сценарий", starterDocument("ru"));
+    expect((await t.engine.flows.get(id)).document).toEqual({ ...STARTER_DOCUMENT, language: "ru" });
   });
 
   it("refuses an unknown language, naming the field", async () => {

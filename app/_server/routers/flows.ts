@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FLOW_LIMITS, flowDocumentSchema } from "@/engine/contracts/flow";
+import { FLOW_LANGUAGES, FLOW_LIMITS, flowDocumentSchema, starterDocument } from "@/engine/contracts/flow";
 import { TEMPLATE_LANGUAGES } from "@/engine/contracts/templates";
 import { flowTestCaseSchema, simulationStepSchema } from "@/engine/contracts/simulation";
 import { procedure, router } from "../trpc";
@@ -12,7 +12,10 @@ const name = z.string().trim().min(1, "give the flow a name").max(FLOW_LIMITS.na
 export const flowsRouter = router({
   list: procedure.query(({ ctx }) => ctx.engine.flows.list()),
   get: procedure.input(flowId).query(({ ctx, input }) => ctx.engine.flows.get(input.flowId)),
-  create: procedure.input(z.object({ name })).mutation(({ ctx, input }) => ctx.engine.flows.create(input.name)),
+  /** `language`: the creator's locale; the flow's built-in customer texts follow it (absent: English). */
+  create: procedure
+    .input(z.object({ name, language: z.enum(FLOW_LANGUAGES).optional() }))
+    .mutation(({ ctx, input }) => ctx.engine.flows.create(input.name, starterDocument(input.language))),
   rename: procedure.input(flowId.extend({ name })).mutation(({ ctx, input }) => ctx.engine.flows.rename(input.flowId, input.name)),
   duplicate: procedure.input(flowId).mutation(({ ctx, input }) => ctx.engine.flows.duplicate(input.flowId)),
   delete: procedure.input(flowId).mutation(({ ctx, input }) => ctx.engine.flows.remove(input.flowId)),

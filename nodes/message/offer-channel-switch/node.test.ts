@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { effectsOf } from "../../../engine/testing/flow-harness";
-import { NODE_ID, nodeIssues, portsOf, runNode } from "../../../engine/testing/run-node";
+import type { FlowLanguage } from "../../../engine/contracts/flow";
+import { effectsOf, startFlow } from "../../../engine/testing/flow-harness";
+import { compileFlow, NODE_ID, nodeIssues, portsOf, runNode, tinyFlow } from "../../../engine/testing/run-node";
 
 const TYPE = "message.offer-channel-switch";
 
@@ -79,5 +80,57 @@ describe("message.offer-channel-switch", () => {
     expect(nodeIssues(TYPE, { accept: "Yes", decline: "Yes!" })).toMatchObject([{ field: "decline" }]);
     expect(nodeIssues(TYPE, { switchTo: "messenger", linkBase: "http://t.me/x?start=" })).toMatchObject([{ code: "invalid-settings", field: "linkBase" }]);
     expect(nodeIssues(TYPE, { offer: "Hi {{customer.phone}}" })).toMatchObject([{ code: "invalid-settings", field: "offer" }]);
+  });
+
+  describe("built-in wording in the flow's language", () => {
+    const inFlow = (language: FlowLanguage | undefined, settings: Record<string, unknown>) => ({
+      ...tinyFlow(TYPE, settings),
+      ...(language && { language }),
+    });
+    /** The offer, and the confirmation after an accept, that a flow with empty texts sends. */
+    const sent = (language: FlowLanguage | undefined, settings: Record<string, unknown>, accept: string, customer?: null) => {
+      const run = startFlow(inFlow(language, settings), "hello", customer === null ? { customer: null } : {});
+      const offer = effectsOf(run.effects, "message.send")[0].text;
+      run.reply(accept);
+      return [offer, effectsOf(run.effects, "message.send").at(-1)!.text];
+    };
+    const messenger = { switchTo: "messenger", messenger: "whatsapp", linkBase: "https://wa.me/15550001111?text=", timeoutSeconds: 0 };
+
+    it("speaks Russian in a Russian flow: the callback and the messenger variants", () => {
+      expect(sent("ru", { accept: "Да, пожалуйста", decline: "Нет, спасибо" }, "да пожалуйста")).toEqual([
+        "Ann, хотите, мы вам перезвоним?",
+        "Спасибо! Оператор скоро вам перезвонит.",
+      ]);
+      expect(sent("ru", messenger, "Yes, please")).toEqual([
+        "Ann, продолжим в WhatsApp? Там вы найдёте эту переписку.",
+        "Нажмите на ссылку, чтобы продолжить в WhatsApp:\nhttps://wa.me/15550001111?text=inst-1-2",
+      ]);
+    });
+
+    it("greets instead of naming an unknown customer", () => {
+      expect(sent("ru", {}, "Yes, please", null)[0]).toBe("Здравствуйте, хотите, мы вам перезвоним?");
+      expect(sent(undefined, {}, "Yes, please", null)[0]).toBe("Would you like us to call you back, there?");
+    });
+
+    it("keeps the flow's own texts in any language", () => {
+      expect(sent("ru", { offer: "Перезвонить?", confirmation: "Ждите звонка." }, "Yes, please")).toEqual(["Перезвонить?", "Ждите звонка."]);
+    });
+
+    it("speaks English as before in an English flow or one without a language", () => {
+      for (const language of [undefined, "en"] as const) {
+        expect(sent(language, {}, "Yes, please")).toEqual(["Would you like us to call you back, Ann?", "Thank you! An operator will call you shortly."]);
+        expect(sent(language, messenger, "yes please")).toEqual([
+          "Shall we continue in WhatsApp, Ann? You'll find this conversation there.",
+          "Tap the link to continue in WhatsApp:\nhttps://wa.me/15550001111?text=inst-1-2",
+        ]);
+      }
+    });
+
+    it("compiles a flow without a language exactly as an English one, the empty confirmation left to the run", () => {
+      const machine = (language?: FlowLanguage) => JSON.stringify(compileFlow(inFlow(language, {})));
+      expect(machine("en")).toBe(machine(undefined));
+      expect(machine(undefined)).toContain('"confirmation":""');
+      expect(machine("ru")).not.toContain('"confirmation":""');
+    });
   });
 });

@@ -4,6 +4,7 @@ import { emit, takeMessage, templateScope, type FlowContext } from "../../_kit/c
 import { action, defineNode, guard, type NodeIssue } from "../../_kit/define-node";
 import { armTimer, disarmTimer, ownsTimer } from "../../_kit/durable-timer";
 import { renderTemplate, templateIssues } from "../../_kit/template";
+import type { FlowLanguage } from "../../../engine/contracts/flow";
 import { prioritySetting, queueName, slaSetting } from "../../_kit/task-settings";
 import { RU_CHANNELS, RU_PRIORITIES, ruChannel } from "../../_kit/ru";
 
@@ -63,18 +64,32 @@ type Settings = z.infer<typeof settings>;
 
 const MESSENGER_NAMES: Record<(typeof MESSENGERS)[number], string> = { telegram: "Telegram", whatsapp: "WhatsApp" };
 
-/** What the customer reads when the offer or confirmation is left empty: it depends on where they would go. */
-function wording(s: Settings): { offer: string; confirmation: string } {
+/**
+ * What the customer reads when the offer or confirmation is left empty: it depends on where they
+ * would go, and is written in the flow's language.
+ */
+function wording(s: Settings, language: FlowLanguage = "en"): { offer: string; confirmation: string } {
   const app = MESSENGER_NAMES[s.messenger];
-  const fallback =
-    s.switchTo === "callback"
-      ? { offer: "Would you like us to call you back, {{customer.name | there}}?", confirmation: "Thank you! An operator will call you shortly." }
-      : {
-          offer: `Shall we continue in ${app}, {{customer.name | there}}? You'll find this conversation there.`,
-          confirmation: `Tap the link to continue in ${app}:`,
-        };
+  const fallback = language === "ru" ? ruWording(s.switchTo, app) : enWording(s.switchTo, app);
   return { offer: s.offer || fallback.offer, confirmation: s.confirmation || fallback.confirmation };
 }
+
+const enWording = (switchTo: Settings["switchTo"], app: string) =>
+  switchTo === "callback"
+    ? { offer: "Would you like us to call you back, {{customer.name | there}}?", confirmation: "Thank you! An operator will call you shortly." }
+    : {
+        offer: `Shall we continue in ${app}, {{customer.name | there}}? You'll find this conversation there.`,
+        confirmation: `Tap the link to continue in ${app}:`,
+      };
+
+/** The Russian wording: polite «вы», no gendered forms; without a name the sentence opens with a greeting. */
+const ruWording = (switchTo: Settings["switchTo"], app: string) =>
+  switchTo === "callback"
+    ? { offer: "{{customer.name | Здравствуйте}}, хотите, мы вам перезвоним?", confirmation: "Спасибо! Оператор скоро вам перезвонит." }
+    : {
+        offer: `{{customer.name | Здравствуйте}}, продолжим в ${app}? Там вы найдёте эту переписку.`,
+        confirmation: `Нажмите на ссылку, чтобы продолжить в ${app}:`,
+      };
 
 /** The customer took the offer: a callback task for operators, or a one-time link to the messenger. */
 function switchChannel(context: FlowContext, nodeId: string, s: Settings): FlowContext {
@@ -134,13 +149,14 @@ export const offerChannelSwitchNode = defineNode({
       switchTo: { label: "Перевести в", help: "Обратный звонок (задача для операторов) или ссылка, по которой диалог продолжится в мессенджере." },
       offer: {
         label: "Предложение",
-        placeholder: "Если пусто, уйдёт стандартный текст на английском: “Would you like us to call you back?” или “Shall we continue in Telegram?”",
+        placeholder: "Если пусто, уйдёт стандартный текст на языке сценария, по-русски: «Хотите, мы вам перезвоним?» или «Продолжим в Telegram?»",
       },
       accept: { label: "Кнопка согласия" },
       decline: { label: "Кнопка отказа" },
       confirmation: {
         label: "Подтверждение",
-        placeholder: "Если пусто, уйдёт стандартный текст на английском: “An operator will call you shortly.” или “Tap the link to continue:”",
+        placeholder:
+          "Если пусто, уйдёт стандартный текст на языке сценария, по-русски: «Оператор скоро вам перезвонит.» или «Нажмите на ссылку, чтобы продолжить:»",
         help: "Отправляется при согласии. Для мессенджера следом идёт ссылка.",
       },
       timeoutSeconds: {
@@ -194,11 +210,15 @@ export const offerChannelSwitchNode = defineNode({
   compile: (ctx) => {
     const nodeId = ctx.nodeId;
     const s = ctx.settings;
+    const words = wording(s, ctx.language);
+    // An English flow keeps an empty confirmation in the machine (worded at run time, as before);
+    // another language carries its wording, since the run does not know the flow's language.
+    const switching = ctx.language === "en" ? s : { ...s, confirmation: words.confirmation };
     return {
-      entry: [ctx.action("offer", { nodeId, text: wording(s).offer, buttons: [s.accept, s.decline], delayMs: s.timeoutSeconds * 1000 })],
+      entry: [ctx.action("offer", { nodeId, text: words.offer, buttons: [s.accept, s.decline], delayMs: s.timeoutSeconds * 1000 })],
       on: {
         "message.received": [
-          { guard: ctx.guard("accepts", { accept: s.accept }), target: ctx.target("switched"), actions: [ctx.action("switch", { nodeId, ...s })] },
+          { guard: ctx.guard("accepts", { accept: s.accept }), target: ctx.target("switched"), actions: [ctx.action("switch", { nodeId, ...switching })] },
           { target: ctx.target("declined"), actions: [ctx.action("answered", { nodeId })] },
         ],
         ...(s.timeoutSeconds > 0 && {
