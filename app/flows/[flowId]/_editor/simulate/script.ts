@@ -78,13 +78,16 @@ const STARTS: Partial<Record<FlowEvent["type"], ScriptLine["do"]>> = {
   "subflow.called": "subflow-call",
 };
 
+/** The simulated customer's name a fresh script offers, in the reader's language (it is editable data). */
+const TEST_CUSTOMER = { en: "Test customer", ru: "Тестовый клиент" } as const;
+
 /** A fresh script that starts the way the draft's first trigger starts (a customer message if none does). */
-export function emptyScript(doc: FlowDocument): Script {
+export function emptyScript(doc: FlowDocument, locale: keyof typeof TEST_CUSTOMER = "en"): Script {
   const start = doc.nodes
     .map((n) => findNodeSpec(n.type)?.trigger?.event)
     .map((event) => event && STARTS[event])
     .find(Boolean);
-  return { customer: { name: "Test customer", channel: "webchat", alsoOn: [] }, lines: [newLine(start ?? "message", doc)] };
+  return { customer: { name: TEST_CUSTOMER[locale], channel: "webchat", alsoOn: [] }, lines: [newLine(start ?? "message", doc)] };
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === "object" && !Array.isArray(value);

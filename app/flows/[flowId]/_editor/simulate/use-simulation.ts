@@ -6,6 +6,7 @@ import type { FlowDocument } from "@/engine/contracts/flow";
 import type { FlowTestCase } from "@/engine/contracts/simulation";
 import { useTRPC } from "@/app/_lib/trpc";
 import { stepHighlight, type RunResult, type TestResult } from "./run-view";
+import { useNodeLocale } from "@/app/_ui/use-node-text";
 import { emptyScript, scriptCustomer, scriptFromTest, scriptSteps, type Script } from "./script";
 
 export type SimulateTab = "script" | "result" | "tests";
@@ -20,7 +21,8 @@ export function useSimulation(doc: FlowDocument) {
   const trpc = useTRPC();
   // Until it is edited, the script follows the draft: it starts the way the draft's trigger starts.
   const [edited, setScript] = useState<Script | null>(null);
-  const fresh = useMemo(() => emptyScript(doc), [doc]);
+  const locale = useNodeLocale();
+  const fresh = useMemo(() => emptyScript(doc, locale), [doc, locale]);
   const script = edited ?? fresh;
   const [checked, setChecked] = useState(false);
   const [result, setResult] = useState<RunResult | null>(null);
