@@ -12,7 +12,8 @@ import { flowTemplates } from "./templates/catalog";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOST ?? "0.0.0.0";
+// Loopback unless HOST says otherwise: the demo must not be reachable from the network by accident.
+const hostname = process.env.HOST ?? "127.0.0.1";
 
 const engine = createEngine({ templates: flowTemplates });
 globalThis.__omniflowEngine = engine;

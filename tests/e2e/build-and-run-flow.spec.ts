@@ -28,15 +28,7 @@ test("build a flow in the editor, publish it, chat with it and finish the operat
   await expect(page.getByTestId("issue-count")).toHaveText("1 problem to fix before publishing");
 
   // 2. Make room for four columns: zoom out, then drag the trigger to the left edge.
-  await canvas.zoomOut(2);
-  const zoom = await canvas.zoom();
-  const pane = (await canvas.pane.boundingBox())!;
-  const step = (pane.width - 60) / 4;
-  const middle = pane.height / 2;
-  const trigger = (await canvas.node("trigger").boundingBox())!;
-  await canvas.moveNode("trigger", { x: pane.x + 30, y: trigger.y });
-  // A drop puts the node's header (120, 24 flow units in) under the pointer.
-  const column = (i: number, dy = 0) => ({ x: 30 + i * step + 120 * zoom, y: middle - 20 + dy });
+  const column = await canvas.columns(4);
 
   // 3. Drag the nodes in from the palette and set each one up in the inspector.
   const send = await canvas.drop("message.send", column(1));

@@ -24,14 +24,7 @@ test("в русском интерфейсе: собрать сценарий, �
   await expect(page.getByTestId("issue-count")).toHaveText("1 проблема — исправьте перед публикацией");
   await expect(canvas.node("trigger")).toContainText("Сообщение получено");
 
-  await canvas.zoomOut(2);
-  const zoom = await canvas.zoom();
-  const pane = (await canvas.pane.boundingBox())!;
-  const step = (pane.width - 60) / 4;
-  const middle = pane.height / 2;
-  const trigger = (await canvas.node("trigger").boundingBox())!;
-  await canvas.moveNode("trigger", { x: pane.x + 30, y: trigger.y });
-  const column = (i: number, dy = 0) => ({ x: 30 + i * step + 120 * zoom, y: middle - 20 + dy });
+  const column = await canvas.columns(4);
 
   // 2. The settings form speaks Russian too, and a problem is explained in Russian.
   const send = await canvas.drop("message.send", column(1));

@@ -47,6 +47,22 @@ export class Canvas {
     for (let i = 0; i < times; i++) await button.click();
   }
 
+  /**
+   * Makes room for `columns` columns left to right: zooms out, moves the trigger to the left edge,
+   * and returns where a drop lands in column `i` (0 is the trigger's), `dy` off the middle.
+   */
+  async columns(columns: number): Promise<(i: number, dy?: number) => Point> {
+    await this.zoomOut(2);
+    const zoom = await this.zoom();
+    const pane = (await this.pane.boundingBox())!;
+    const step = (pane.width - 60) / columns;
+    const middle = pane.height / 2;
+    const trigger = (await this.node("trigger").boundingBox())!;
+    await this.moveNode("trigger", { x: pane.x + 30, y: trigger.y });
+    // A drop puts the node's header (120, 24 flow units in) under the pointer.
+    return (i, dy = 0) => ({ x: 30 + i * step + 120 * zoom, y: middle - 20 + dy });
+  }
+
   /** Drags a node by its header so its top-left corner lands at `to` (page coordinates). */
   async moveNode(id: string, to: Point): Promise<void> {
     const box = (await this.node(id).boundingBox())!;
