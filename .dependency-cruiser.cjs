@@ -24,7 +24,7 @@ const CONTRACTS = "^engine/contracts/";
 const TESTING = "^engine/testing/";
 
 /** The engine folders the layout names. Anything else directly under engine/ is flagged. */
-const ENGINE_FOLDERS = ["contracts", "effects", "compiler", "runtime", "ingress", "channels", "routing", "flows", "simulate", "store", "jobs", "testing"];
+const ENGINE_FOLDERS = ["contracts", "effects", "compiler", "runtime", "ingress", "channels", "routing", "flows", "simulate", "store", "jobs", "testing", "credentials"];
 
 /**
  * The layout table: who (from) may import what (allow: project paths; typesOnly: project paths
@@ -37,6 +37,12 @@ const LAYOUT = [
     allow: [CONTRACTS],
     typesOnly: ["^engine/store/", "^engine/channels/channel\\.ts$"],
     rule: "engine/effects may import engine/contracts, and types (import type) from engine/store and the channel contract (engine/channels/channel.ts)",
+  },
+  {
+    name: "engine/credentials",
+    from: "^engine/credentials/",
+    allow: [CONTRACTS, "^engine/store/"],
+    rule: "engine/credentials (secrets sealed at rest: key, secret box, the credentials service) may import engine/contracts and store",
   },
   {
     name: "engine/compiler",
