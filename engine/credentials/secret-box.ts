@@ -12,7 +12,9 @@ export type SecretBox = {
 
 export class SecretUnreadable extends Error {
   constructor() {
-    super("A stored secret could not be decrypted: the secret key (OMNIFLOW_SECRET_KEY or the key file) is not the one it was sealed with, or the value was altered.");
+    super(
+      "A stored secret could not be decrypted: the secret key (OMNIFLOW_SECRET_KEY or the key file) is not the one it was sealed with, or the value was altered.",
+    );
     this.name = "SecretUnreadable";
   }
 }
