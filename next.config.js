@@ -6,6 +6,7 @@ const withNextIntl = createNextIntlPlugin("./app/_i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  poweredByHeader: false,
   allowedDevOrigins: ["127.0.0.1"],
   // Type-checking runs in `npm run typecheck` / CI; the build need not repeat it.
   typescript: { ignoreBuildErrors: false },

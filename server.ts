@@ -5,9 +5,12 @@
  */
 import http from "node:http";
 import next from "next";
-import { createEngine } from "./engine/index";
+import { createEngine, DEFAULT_ALLOWED_HOSTS } from "./engine/index";
 import { handleIngress } from "./server/ingress-routes";
+import { gatePage } from "./server/page-gate";
+import { guardRequest } from "./server/web-guard";
 import { seedDemo } from "./prisma/seed";
+import { DEMO_PASSWORD, DEMO_STAFF } from "./prisma/seed-staff";
 import { flowTemplates } from "./templates/catalog";
 
 const dev = process.argv.includes("--dev");
@@ -15,16 +18,35 @@ const port = Number(process.env.PORT ?? 3000);
 // Loopback unless HOST says otherwise: the demo must not be reachable from the network by accident.
 const hostname = process.env.HOST ?? "127.0.0.1";
 
-const engine = createEngine({ templates: flowTemplates });
+// The demo (its staff with a known password, the Support chat flow) only when asked for: `npm start` asks.
+const demo = process.env.OMNIFLOW_DEMO === "1";
+// Host names the app answers on: the loopback names, HOST, and OMNIFLOW_ALLOWED_HOSTS (comma-separated, `*.example.com` allowed).
+const allowedHosts = [...DEFAULT_ALLOWED_HOSTS, hostname, ...(process.env.OMNIFLOW_ALLOWED_HOSTS ?? "").split(",")].map((h) => h.trim()).filter(Boolean);
+
+const engine = createEngine({
+  templates: flowTemplates,
+  allowedHosts,
+  demo: demo ? { password: DEMO_PASSWORD, staff: DEMO_STAFF } : undefined,
+});
 globalThis.__omniflowEngine = engine;
-await seedDemo(engine);
+if (demo) await seedDemo(engine);
 
 const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = http.createServer((req, res) => {
-  if (!handleIngress(engine, req, res)) void handle(req, res);
+  if (!guardRequest(req, res, { allowedHosts, dev })) return;
+  if (handleIngress(engine, req, res)) return;
+  gatePage(engine, req, res).then(
+    (gate) => {
+      if (gate === "next") void handle(req, res);
+    },
+    (error) => {
+      console.error("sign-in check failed", error);
+      if (!res.headersSent) res.writeHead(500).end();
+    },
+  );
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => console.log(`Omniflow ready on http://localhost:${port} (${dev ? "dev" : "production"})`));

@@ -2,6 +2,7 @@
  * The engine façade: the one object the server, the web app, the CLI scripts and the tests use.
  * Wiring only: each capability lives in its folder (see README.md). Headless: no React, no Next.
  */
+import { createSignIn } from "./access/sign-in";
 import type { ChannelAdapter, InboundMessage, OutboundMessage, RawRequest } from "./channels/channel";
 import { loadChannels } from "./channels/registry";
 import type { Channel } from "./contracts/events";
@@ -9,6 +10,7 @@ import type { FlowTemplate } from "./contracts/templates";
 import type { PerformDeps } from "./effects/define-effect";
 import { createFlowService } from "./flows/flow-service";
 import { createInstanceService } from "./flows/instance-service";
+import { loadSecretKey } from "./credentials/secret-key";
 import { createChannelRequests, type ChannelReply } from "./ingress/channel-requests";
 import { createDoors } from "./ingress/doors";
 import { createIntake, type MessageOutcome } from "./ingress/intake";
@@ -23,6 +25,7 @@ import { createVersionCache } from "./runtime/versions";
 import { openStore } from "./store/index";
 import { newId } from "./store/ids";
 
+export { CLIENT_IP_HEADER, type SignedIn } from "./access/sign-in";
 export { type EngineErrorCode, type ErrorParams, errorText } from "./contracts/error-texts";
 export { EngineInputError, FlowInvalidError } from "./contracts/errors";
 export type { InboundMessage, OutboundMessage, RawRequest } from "./channels/channel";
@@ -42,7 +45,17 @@ export type EngineOptions = {
   faults?: Pick<PerformDeps, "afterSend">;
   /** The template gallery (templates/catalog.ts in the app). */
   templates?: readonly FlowTemplate[];
+  /** Host names the web app answers on (the server refuses others; default: localhost, 127.0.0.1, [::1]). */
+  allowedHosts?: string[];
+  /** Sign-in attempts per client address per minute (default 10). */
+  signInAttemptsPerMinute?: number;
+  /** The demo's accounts, listed on the sign-in page (only when the server runs the demo). */
+  demo?: DemoAccounts;
 };
+
+export type DemoAccounts = { password: string; staff: readonly { name: string; email: string; role: string }[] };
+
+export const DEFAULT_ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
 
 /**
  * Opens the database (migrating it) and wires the engine. Nothing is loaded eagerly: instances
@@ -58,6 +71,10 @@ export function createEngine(options: EngineOptions = {}) {
   const listeners = new Set<(m: OutboundMessage) => void>();
   const channels = loadChannels({}, { delivered: (m) => listeners.forEach((l) => l(m)) });
   for (const adapter of options.channels ?? []) channels.set(adapter.channel, adapter);
+
+  const secretKey = loadSecretKey(`${store.file}.key`);
+  const allowedHosts = options.allowedHosts ?? DEFAULT_ALLOWED_HOSTS;
+  const signIn = createSignIn({ store: store.signIn, secretKey, allowedHosts: allowedHosts.flatMap(withAnyPort), attemptsPerMinute: options.signInAttemptsPerMinute });
 
   const versions = createVersionCache(store.flows);
   const runtime = createFlowRuntime(store, versions);
@@ -91,6 +108,12 @@ export function createEngine(options: EngineOptions = {}) {
   return {
     /** The database file (tests and tools open their own connections to it; the engine's stays inside). */
     dbFile: store.file,
+    /** Host names the web app answers on. */
+    allowedHosts,
+    /** The demo's accounts (null outside the demo). */
+    demo: options.demo ? { password: options.demo.password, staff: options.demo.staff.map(({ name, email, role }) => ({ name, email, role })) } : null,
+    /** Staff sign-in: `/api/auth/*`, the session behind a request, passwords, the person's language. */
+    signIn,
     flows,
     instances: createInstanceService(store.instances, store.customers),
     tasks,
@@ -145,3 +168,6 @@ export function createEngine(options: EngineOptions = {}) {
 }
 
 export type Engine = ReturnType<typeof createEngine>;
+
+/** better-auth matches hosts with their port: allow each host on any port. */
+const withAnyPort = (host: string) => (host.includes(":") && !host.startsWith("[") ? [host] : [host, `${host}:*`]);

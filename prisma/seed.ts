@@ -1,11 +1,14 @@
 import { isTemplateLanguage, type TemplateLanguage } from "../engine/contracts/templates";
 import type { Engine } from "../engine/index";
 import { supportChat } from "../templates/support-chat";
-import { DEMO_STAFF } from "./seed-staff";
+import { DEMO_PASSWORD, DEMO_STAFF } from "./seed-staff";
 
-/** The demo staff (operators with skills, a supervisor); members already there are left as they are. */
+/** The demo staff, one per role, with the demo password; members already there (and their passwords) are left as they are. */
 export async function seedStaff(engine: Engine): Promise<void> {
-  for (const member of DEMO_STAFF) await engine.staff.ensure({ ...member, skills: [...member.skills] });
+  for (const member of DEMO_STAFF) {
+    await engine.staff.ensure({ ...member, skills: [...member.skills] });
+    if (!(await engine.signIn.hasPassword(member.id))) await engine.signIn.setPassword(member.id, DEMO_PASSWORD);
+  }
 }
 
 /** The demo's language: English unless OMNIFLOW_DEMO_LANGUAGE names another template language (e.g. `ru`). */

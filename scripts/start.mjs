@@ -3,7 +3,8 @@
 import { spawnSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+// `npm start` is the demo: its staff (README) sign in with the demo password. Set OMNIFLOW_DEMO=0 for a real deployment.
+const env = { OMNIFLOW_DEMO: "1", ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 if (!existsSync(".next/BUILD_ID") || process.env.OMNIFLOW_REBUILD === "1") {
   console.log("Building the web app (first start only, about a minute)...");
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });

@@ -1,6 +1,7 @@
 import { router } from "./trpc";
 import { flowsRouter } from "./routers/flows";
 import { instancesRouter } from "./routers/instances";
+import { meRouter } from "./routers/me";
 import { staffRouter } from "./routers/staff";
 import { tasksRouter } from "./routers/tasks";
 import { versionsRouter } from "./routers/versions";
@@ -13,6 +14,7 @@ export const appRouter = router({
   tasks: tasksRouter,
   staff: staffRouter,
   webchat: webchatRouter,
+  me: meRouter,
 });
 
 export type AppRouter = typeof appRouter;

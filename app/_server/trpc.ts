@@ -1,21 +1,27 @@
 /**
  * tRPC server setup.
- * 1. CONTEXT: the engine façade, the only thing procedures call.
+ * 1. CONTEXT: the engine façade, the only thing procedures call, and who is signed in.
  * 2. INITIALISATION: superjson, and an error shape that carries engine errors to the UI readably:
  *    an input error keeps its English `message` and adds `data.engineError` ({ code, params }), which
  *    the UI renders in the reader's language.
- * 3. PROCEDURES: the base procedure, which maps engine errors to BAD_REQUEST.
+ * 3. PROCEDURES: the base procedure checks the caller against the policy table (default deny) and
+ *    maps engine errors to BAD_REQUEST.
  */
 import { initTRPC, TRPCError } from "@trpc/server";
+import { allows, PROCEDURE_POLICY } from "@/engine/contracts/access";
 import superjson from "superjson";
 import type { ErrorParams } from "@/engine/contracts/error-texts";
 import { isEngineInputError, isFlowInvalidError, isZodError } from "@/engine/contracts/errors";
 import type { FlowIssue } from "@/engine/contracts/flow";
+import type { Engine, SignedIn } from "@/engine/index";
 import { engine } from "./engine";
 
 // 1. CONTEXT
-export const createContext = () => ({ engine: engine() });
-export type Context = ReturnType<typeof createContext>;
+export type Context = { engine: Engine; user: SignedIn | null };
+export const createContext = async ({ req }: { req: Request }): Promise<Context> => {
+  const running = engine();
+  return { engine: running, user: await running.signIn.session(req.headers) };
+};
 
 // 2. INITIALISATION
 const t = initTRPC.context<Context>().create({
@@ -35,6 +41,14 @@ const t = initTRPC.context<Context>().create({
 });
 
 // 3. PROCEDURES
+/** Every call passes the policy table: unknown procedures are refused, as is anyone the entry does not name. */
+const policy = t.middleware(({ ctx, path, next }) => {
+  const access = PROCEDURE_POLICY[path];
+  if (allows(access, ctx.user?.role ?? null)) return next();
+  if (!ctx.user && access !== undefined) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first." });
+  throw new TRPCError({ code: "FORBIDDEN", message: "Your role may not do this." });
+});
+
 const engineErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
@@ -51,4 +65,12 @@ const engineErrors = t.middleware(async ({ next }) => {
 });
 
 export const router = t.router;
-export const procedure = t.procedure.use(engineErrors);
+export const procedure = t.procedure.use(policy).use(engineErrors);
+
+/** A procedure whose caller is signed in (the policy names roles): `ctx.user` is set. */
+export const staffProcedure = procedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first." });
+  return next({ ctx: { user: ctx.user } });
+});
+
+export const createCallerFactory = t.createCallerFactory;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isRole, type Role } from "../contracts/access";
 import { inputError } from "../contracts/errors";
 import type { StaffRepository } from "../store/staff";
 
@@ -12,21 +13,20 @@ export const parseSkills = (text: string): string[] => {
   }
 };
 
-export type StaffRole = "operator" | "supervisor";
-export type StaffMember = { id: string; name: string; role: StaffRole; skills: string[] };
+export type StaffMember = { id: string; name: string; role: Role; skills: string[] };
 
-/** Supervisors take any task and see every queue; operators take the tasks whose skills they all have. */
-export const takesAnyTask = (who: StaffMember) => who.role === "supervisor";
+/** Supervisors and admins take any task and see every queue; operators take the tasks whose skills they all have. */
+export const takesAnyTask = (who: StaffMember) => who.role === "supervisor" || who.role === "admin";
 
 const toMember = (row: { id: string; name: string; role: string; skills: string }): StaffMember => ({
   id: row.id,
   name: row.name,
-  role: row.role === "supervisor" ? "supervisor" : "operator",
+  role: isRole(row.role) ? row.role : "operator",
   skills: parseSkills(row.skills),
 });
 
 /** Audiences a notification can be for that reach this person (null: every audience). */
-const audiencesOf = (who: StaffMember) => (who.role === "supervisor" ? null : ["operators", ...who.skills.map((s) => `skill:${s}`)]);
+const audiencesOf = (who: StaffMember) => (takesAnyTask(who) ? null : ["operators", ...who.skills.map((s) => `skill:${s}`)]);
 
 /** Operators and supervisors, and the internal notifications flows raise for them. */
 export function createStaff(staff: StaffRepository, clock: () => number) {

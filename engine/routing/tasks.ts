@@ -67,16 +67,27 @@ export function createTasks(store: Store, staff: Staff, commits: GroupCommit, ru
   /** The task's skills this person lacks (none for those who take any task). */
   const lackingSkills = (who: StaffMember, taskId: string) => (takesAnyTask(who) ? [] : tasks.lackingSkills(taskId, who.skills));
 
+  /**
+   * A person sees and works only the tasks they may take: every skill the task asks for (supervisors
+   * and admins: any). Null is the system or an API client, which may act on any task.
+   */
+  async function mustTake(operatorId: string | null, taskId: string): Promise<void> {
+    if (operatorId === null) return;
+    const who = await staff.member(operatorId);
+    const missing = lackingSkills(who, taskId);
+    if (missing.length) throw inputError("task.skills-missing", { name: who.name, skills: missing.join(", ") }, "operatorId");
+  }
+
   /** Names of the customers the rows refer to, in one query. */
   async function customerNames(rows: { customerId: string | null }[]) {
     const names = await customers.names(rows.flatMap((r) => r.customerId ?? []));
     return (customerId: string | null) => (customerId ? (names.get(customerId) ?? null) : null);
   }
 
-  /** A task with its customer's card and timeline; with a viewer, the skills they lack for it. */
-  async function get(id: string, viewerId?: string) {
+  /** A task with its customer's card and timeline; a viewer who may not take it is refused. */
+  async function get(id: string, viewerId: string | null = null) {
     const task = await requireTask(id);
-    const viewer = viewerId ? await staff.member(viewerId) : null;
+    await mustTake(viewerId, id);
     const customer = task.customerId ? await customers.card(task.customerId, ACTIVE_CASES) : null;
     // One timeline per customer: every channel they wrote on, not only this task's conversation (the latest 200).
     const latest = await conversations.timeline(
@@ -92,7 +103,6 @@ export function createTasks(store: Store, staff: Staff, commits: GroupCommit, ru
       outcome: task.outcome,
       ...urgency(task),
       skills: parseSkills(task.skills),
-      missingSkills: viewer ? lackingSkills(viewer, task.id) : [],
       escalations: task.escalations,
       instanceId: task.instanceId,
       createdAt: task.createdAt,
@@ -153,7 +163,8 @@ export function createTasks(store: Store, staff: Staff, commits: GroupCommit, ru
       }));
     },
 
-    toggleStep(taskId: string, index: number, done: boolean): TaskStep[] {
+    async toggleStep(taskId: string, index: number, done: boolean, operatorId: string | null = null): Promise<TaskStep[]> {
+      await mustTake(operatorId, taskId);
       return toggle(taskId, index, done);
     },
 
@@ -161,12 +172,7 @@ export function createTasks(store: Store, staff: Staff, commits: GroupCommit, ru
     async complete(taskId: string, outcome: string, operatorId: string | null = null) {
       const task = await requireTask(taskId);
       if (task.status === "cancelled") throw inputError("task.cancelled", {}, "taskId");
-      // A person must have the task's skills (supervisors may take anything); null is the system or an API client.
-      if (operatorId !== null) {
-        const who = await staff.member(operatorId);
-        const missing = lackingSkills(who, taskId);
-        if (missing.length) throw inputError("task.skills-missing", { name: who.name, skills: missing.join(", ") }, "operatorId");
-      }
+      await mustTake(operatorId, taskId);
       const outcomes = z.array(z.string()).parse(JSON.parse(task.outcomes));
       if (!outcomes.includes(outcome)) throw inputError("task.outcome-unknown", { outcome, outcomes: outcomes.join(", ") }, "outcome");
       await commits.submit(() => {
@@ -177,8 +183,8 @@ export function createTasks(store: Store, staff: Staff, commits: GroupCommit, ru
     },
 
     /** An operator writes to the customer of a task; the message leaves through the outbox like a flow's. */
-    async reply(taskId: string, text: string) {
-      const task = await get(taskId);
+    async reply(taskId: string, text: string, operatorId: string | null = null) {
+      const task = await get(taskId, operatorId);
       if (task.status === "cancelled") throw inputError("task.cancelled-reply", {}, "taskId");
       if (!task.conversation || !task.customer) throw inputError("task.no-conversation", {}, "taskId");
       const identity = task.customer.identities.find((i) => i.channel === task.conversation!.channel);

@@ -9,6 +9,7 @@ import { createInboxRepository } from "./inbox";
 import { createInstanceRepository } from "./instances";
 import { createOutboxRepository } from "./outbox";
 import { createPrisma } from "./prisma";
+import { createSignInStore } from "./sign-in";
 import { createStaffRepository } from "./staff";
 import { createTaskRepository } from "./tasks";
 import { createTimerRepository } from "./timers";
@@ -34,6 +35,7 @@ export function openStore(file = defaultDbFile()) {
     staff: createStaffRepository(db, prisma),
     cases: createCaseRepository(db),
     flows: createFlowRepository(db, prisma),
+    signIn: createSignInStore(prisma),
     /** Wraps `fn` so each call runs in one transaction (a savepoint when nested). */
     transaction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
       return db.transaction(fn) as unknown as (...args: A) => R;

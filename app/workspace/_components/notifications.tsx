@@ -14,11 +14,11 @@ const levelStyle: Record<string, string> = {
 };
 
 /** Internal notifications flows raised for this person; acknowledging removes one for everyone it was meant for. */
-export function Notifications({ operatorId }: { operatorId: string }) {
+export function Notifications() {
   const t = useTranslations("workspace.notifications");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const options = trpc.staff.notifications.queryOptions({ operatorId }, { refetchInterval: POLL_MS });
+  const options = trpc.staff.notifications.queryOptions(undefined, { refetchInterval: POLL_MS });
   const list = useQuery(options);
   const acknowledge = useMutation(trpc.staff.acknowledge.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: options.queryKey }) }));
   if (list.isError) return <ErrorNotice error={list.error} className="m-3" />;
@@ -43,7 +43,7 @@ export function Notifications({ operatorId }: { operatorId: string }) {
             type="button"
             className="mt-1 font-medium text-indigo-700 hover:text-indigo-500 disabled:opacity-50"
             disabled={acknowledge.isPending}
-            onClick={() => acknowledge.mutate({ notificationId: n.id, operatorId })}
+            onClick={() => acknowledge.mutate({ notificationId: n.id })}
             aria-label={t("acknowledgeLabel", { title: n.title })}
           >
             {t("acknowledge")}

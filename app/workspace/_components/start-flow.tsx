@@ -7,7 +7,6 @@ import { useTRPC } from "@/app/_lib/trpc";
 import { Button } from "@/app/_ui/button";
 import { ErrorNotice } from "@/app/_ui/error-notice";
 import { inputClass } from "@/app/_ui/text-field";
-import { useWorkspaceUrl } from "./use-workspace-url";
 
 /** Starts a published flow with a "Started by an operator" trigger for this customer. */
 export function StartFlow({ customerId }: { customerId: string }) {
@@ -17,15 +16,14 @@ export function StartFlow({ customerId }: { customerId: string }) {
   const start = useMutation(trpc.instances.startForCustomer.mutationOptions());
   const [flowId, setFlowId] = useState("");
   const [note, setNote] = useState("");
-  const { operatorId } = useWorkspaceUrl();
-  if (!flows.data?.length || !operatorId) return null;
+  if (!flows.data?.length) return null;
   const chosen = flowId || flows.data[0].id;
   return (
     <form
       className="space-y-2 border-t border-slate-100 pt-3"
       onSubmit={(e) => {
         e.preventDefault();
-        start.mutate({ flowId: chosen, customerId, note, operatorId }, { onSuccess: () => setNote("") });
+        start.mutate({ flowId: chosen, customerId, note }, { onSuccess: () => setNote("") });
       }}
       data-testid="start-flow"
     >

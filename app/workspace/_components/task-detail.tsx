@@ -11,10 +11,10 @@ import { TaskOutcomes } from "./task-outcomes";
 import { TaskSteps } from "./task-steps";
 
 /** One task: the conversation in the middle, who and what to do on the right. Polled, like the queue. */
-export function TaskDetail({ taskId, operatorId }: { taskId: string; operatorId: string }) {
+export function TaskDetail({ taskId }: { taskId: string }) {
   const t = useTranslations("workspace.task");
   const trpc = useTRPC();
-  const task = useQuery(trpc.tasks.get.queryOptions({ taskId, operatorId }, { refetchInterval: 1500 }));
+  const task = useQuery(trpc.tasks.get.queryOptions({ taskId }, { refetchInterval: 1500 }));
 
   if (task.isPending) return <Loading label={t("loading")} />;
   if (task.isError) return <ErrorNotice error={task.error} className="m-6" />;
@@ -24,7 +24,7 @@ export function TaskDetail({ taskId, operatorId }: { taskId: string; operatorId:
       <div className="flex min-h-0 flex-1">
         <TaskConversation task={task.data} />
         <aside className="w-80 shrink-0 space-y-4 overflow-y-auto border-l border-slate-200 bg-slate-50/60 p-4">
-          <TaskOutcomes task={task.data} operatorId={operatorId} />
+          <TaskOutcomes task={task.data} />
           <TaskSteps task={task.data} />
           <CustomerCard task={task.data} />
         </aside>

@@ -1,5 +1,5 @@
 "use client";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { CheckCircle2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/app/_lib/trpc";
@@ -12,15 +12,11 @@ import { useRefreshTask } from "./use-refresh-task";
 const label = (outcome: string) => outcome.charAt(0).toUpperCase() + outcome.slice(1).replace(/[-_]/g, " ");
 
 /** Completing sends the chosen outcome back to the waiting flow instance, which then continues. */
-export function TaskOutcomes({ task, operatorId }: { task: Task; operatorId: string }) {
+export function TaskOutcomes({ task }: { task: Task }) {
   const t = useTranslations("workspace.outcomes");
   const trpc = useTRPC();
   const refresh = useRefreshTask(task.id);
   const complete = useMutation(trpc.tasks.complete.mutationOptions({ onSuccess: refresh }));
-  const staff = useQuery(trpc.staff.list.queryOptions());
-  const me = staff.data?.find((m) => m.id === operatorId);
-  // The engine refuses it too (it worked out `missingSkills` for this viewer); saying so up front spares a click.
-  const missing = task.missingSkills;
 
   if (task.status !== "open") {
     return (
@@ -38,20 +34,14 @@ export function TaskOutcomes({ task, operatorId }: { task: Task; operatorId: str
   }
   return (
     <Card title={t("title")} testId="task-outcomes">
-      {missing.length > 0 ? (
-        <p className="mb-3 text-xs text-amber-800" data-testid="task-missing-skills">
-          {t("missingSkills", { name: me?.name ?? operatorId, skills: missing.join(", ") })}
-        </p>
-      ) : (
-        <p className="mb-3 text-xs text-slate-500">{t("hint")}</p>
-      )}
+      <p className="mb-3 text-xs text-slate-500">{t("hint")}</p>
       <div className="flex flex-wrap gap-2">
         {task.outcomes.map((outcome, index) => (
           <Button
             key={outcome}
             variant={index === 0 ? "primary" : "secondary"}
-            disabled={complete.isPending || missing.length > 0}
-            onClick={() => complete.mutate({ taskId: task.id, outcome, operatorId })}
+            disabled={complete.isPending}
+            onClick={() => complete.mutate({ taskId: task.id, outcome })}
             data-testid={`task-complete-${outcome}`}
           >
             {complete.isPending && complete.variables.outcome === outcome ? t("completing") : label(outcome)}

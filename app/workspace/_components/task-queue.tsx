@@ -14,13 +14,11 @@ const POLL_MS = 1500;
 
 /** Open or completed tasks, refreshed in the background so new hand-overs show up on their own. */
 export function TaskQueue({
-  operatorId,
   status,
   selectedId,
   onSelect,
   onStatus,
 }: {
-  operatorId: string;
   status: QueueStatus;
   selectedId: string | null;
   onSelect: (id: string) => void;
@@ -28,9 +26,9 @@ export function TaskQueue({
 }) {
   const t = useTranslations("workspace.queue");
   const trpc = useTRPC();
-  const tasks = useQuery(trpc.tasks.list.queryOptions({ status, operatorId }, { refetchInterval: POLL_MS }));
+  const tasks = useQuery(trpc.tasks.list.queryOptions({ status }, { refetchInterval: POLL_MS }));
   // The open count stays visible on its tab while the completed list is shown.
-  const open = useQuery(trpc.tasks.list.queryOptions({ status: "open", operatorId }, { refetchInterval: POLL_MS }));
+  const open = useQuery(trpc.tasks.list.queryOptions({ status: "open" }, { refetchInterval: POLL_MS }));
 
   return (
     <>

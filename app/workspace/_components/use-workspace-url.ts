@@ -1,20 +1,15 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCurrentOperator } from "@/app/_lib/current-operator";
 
 export type QueueStatus = "open" | "completed";
 
-/**
- * The selected task, queue tab and who the workspace is used as (`?as=`, see current-operator.ts), kept
- * in the URL so a reload or a shared link shows the same thing.
- */
+/** The selected task and queue tab, kept in the URL so a reload or a shared link shows the same thing. */
 export function useWorkspaceUrl() {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
   const status: QueueStatus = params.get("status") === "completed" ? "completed" : "open";
   const taskId = params.get("task");
-  const operator = useCurrentOperator();
 
   const update = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params.toString());
@@ -29,9 +24,6 @@ export function useWorkspaceUrl() {
   return {
     status,
     taskId,
-    /** Who the workspace is used as (null while the staff list loads). */
-    operatorId: operator.id,
-    workAs: (id: string) => update({ as: id === operator.defaultId ? null : id, task: null }),
     selectTask: (id: string) => update({ task: id }),
     showStatus: (value: QueueStatus) => update({ status: value === "open" ? null : value }),
   };

@@ -2,9 +2,8 @@
 import { Inbox } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { EmptyState } from "@/app/_ui/empty-state";
-import { Loading } from "@/app/_ui/loading";
 import { Notifications } from "./notifications";
-import { OperatorPicker } from "./operator-picker";
+import { SignedInAs } from "./signed-in-as";
 import { TaskDetail } from "./task-detail";
 import { TaskQueue } from "./task-queue";
 import { useWorkspaceUrl } from "./use-workspace-url";
@@ -12,18 +11,17 @@ import { useWorkspaceUrl } from "./use-workspace-url";
 /** The operator's desk: the queue on the left, the selected task on the right. */
 export function Workspace() {
   const t = useTranslations("workspace");
-  const { status, taskId, operatorId, workAs, selectTask, showStatus } = useWorkspaceUrl();
-  if (!operatorId) return <Loading label={t("loadingStaff")} />;
+  const { status, taskId, selectTask, showStatus } = useWorkspaceUrl();
   return (
     <div className="flex h-full min-h-0">
       <aside className="flex w-80 shrink-0 flex-col border-r border-slate-200 bg-white">
-        <OperatorPicker operatorId={operatorId} onChange={workAs} />
-        <Notifications operatorId={operatorId} />
-        <TaskQueue operatorId={operatorId} status={status} selectedId={taskId} onSelect={selectTask} onStatus={showStatus} />
+        <SignedInAs />
+        <Notifications />
+        <TaskQueue status={status} selectedId={taskId} onSelect={selectTask} onStatus={showStatus} />
       </aside>
       <section className="min-w-0 flex-1">
         {taskId ? (
-          <TaskDetail key={taskId} taskId={taskId} operatorId={operatorId} />
+          <TaskDetail key={taskId} taskId={taskId} />
         ) : (
           <div className="flex h-full items-center justify-center">
             <EmptyState icon={Inbox} title={t("pickTask.title")}>

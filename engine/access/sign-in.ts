@@ -1,0 +1,95 @@
+import { createHmac } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { betterAuth } from "better-auth";
+import { createAuthMiddleware } from "better-auth/api";
+import { hashPassword } from "better-auth/crypto";
+import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
+import { isRole, type Role } from "../contracts/access";
+import type { SignInStore } from "../store/sign-in";
+
+/** The signed-in person as every procedure and page sees them. */
+export type SignedIn = { id: string; name: string; email: string; role: Role; language: "en" | "ru" | null; sessionId: string };
+
+export type SignInEvent = { email: string; operatorId: string | null; ok: boolean; ip: string | null };
+
+export type SignInOptions = {
+  store: SignInStore;
+  /** The engine's secret key: better-auth's signing secret is derived from it, never stored. */
+  secretKey: Buffer;
+  /** Host names (with or without port) the app answers on; better-auth builds its URLs only for these. */
+  allowedHosts: string[];
+  /** Sign-in attempts per client address per minute (default 10). */
+  attemptsPerMinute?: number;
+  /** Sessions last this long without use (default 12 h; each use within it extends it, at most hourly). */
+  sessionSeconds?: number;
+  onSignIn?: (event: SignInEvent) => void;
+};
+
+/** The header server/ sets from the socket (replacing any client value): the address rate limits key on. */
+export const CLIENT_IP_HEADER = "x-omniflow-client-ip";
+
+/**
+ * Staff sign-in with better-auth: e-mail + password (scrypt-hashed), database sessions in an
+ * httpOnly cookie, sign-up closed (an admin or the seed creates people), attempts rate-limited.
+ */
+export function createSignIn(options: SignInOptions) {
+  const auth = betterAuth({
+    appName: "Omniflow",
+    basePath: "/api/auth",
+    baseURL: { allowedHosts: options.allowedHosts, protocol: "auto" },
+    secret: createHmac("sha256", options.secretKey).update("omniflow/sign-in").digest("base64"),
+    database: options.store.database,
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    user: {
+      modelName: "operator",
+      additionalFields: {
+        role: { type: "string", input: false },
+        language: { type: "string", required: false, input: false },
+      },
+    },
+    session: { expiresIn: options.sessionSeconds ?? 12 * 3600, updateAge: 3600 },
+    rateLimit: {
+      enabled: true,
+      storage: "memory",
+      window: 60,
+      max: 200,
+      customRules: { "/sign-in/email": { window: 60, max: options.attemptsPerMinute ?? 10 } },
+    },
+    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
+    telemetry: { enabled: false },
+    hooks: {
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email" || !options.onSignIn) return;
+        const session = ctx.context.newSession;
+        const email = typeof ctx.body?.email === "string" ? ctx.body.email.slice(0, 254) : "";
+        options.onSignIn({ email, operatorId: session?.user.id ?? null, ok: Boolean(session), ip: ctx.request?.headers.get(CLIENT_IP_HEADER) ?? null });
+      }),
+    },
+  });
+  const handler = toNodeHandler(auth);
+
+  return {
+    /** Answers `/api/auth/*` (sign-in, sign-out, session). */
+    handle: (req: IncomingMessage, res: ServerResponse) => handler(req, res),
+
+    /** Who sent this request (null: nobody signed in, the session expired, or the person's role is unknown). */
+    async session(headers: Headers | IncomingMessage["headers"]): Promise<SignedIn | null> {
+      const found = await auth.api.getSession({ headers: headers instanceof Headers ? headers : fromNodeHeaders(headers) });
+      if (!found) return null;
+      const { user, session } = found;
+      const role = (user as { role?: unknown }).role;
+      if (!isRole(role)) return null;
+      const language = (user as { language?: unknown }).language;
+      return { id: user.id, name: user.name, email: user.email, role, language: language === "en" || language === "ru" ? language : null, sessionId: session.id };
+    },
+
+    /** Sets (or replaces) a staff member's password. */
+    async setPassword(operatorId: string, password: string): Promise<void> {
+      await options.store.setPasswordHash(operatorId, await hashPassword(password));
+    },
+    hasPassword: (operatorId: string) => options.store.hasPassword(operatorId),
+    setLanguage: (operatorId: string, language: "en" | "ru" | null) => options.store.setLanguage(operatorId, language),
+  };
+}
+
+export type SignIn = ReturnType<typeof createSignIn>;

@@ -1,0 +1,80 @@
+/**
+ * Who may do what: the one policy table for every tRPC procedure and every page. Default deny:
+ * a procedure or page missing here is refused (and the authorization matrix test fails).
+ * `public` needs no sign-in (the customer's web chat, the sign-in page); `signed-in` is any role.
+ */
+export const ROLES = ["admin", "owner", "marketer", "operator", "supervisor"] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Access = "public" | "signed-in" | readonly Role[];
+
+const BUILD = ["admin", "owner"] as const;
+const WORK = ["admin", "operator", "supervisor"] as const;
+const WATCH = ["admin", "owner", "supervisor"] as const;
+const ADMIN = ["admin"] as const;
+
+export const PROCEDURE_POLICY: Record<string, Access> = {
+  "flows.list": ["admin", "owner", "marketer", "supervisor"],
+  "flows.get": ["admin", "owner", "marketer", "supervisor"],
+  "flows.create": BUILD,
+  "flows.rename": BUILD,
+  "flows.duplicate": BUILD,
+  "flows.delete": BUILD,
+  "flows.saveDraft": BUILD,
+  "flows.linkedFlowIssues": BUILD,
+  "flows.publish": BUILD,
+  "flows.simulate": BUILD,
+  "flows.runTests": BUILD,
+  "flows.templates": BUILD,
+  "flows.createFromTemplate": BUILD,
+  "flows.export": BUILD,
+  "flows.import": BUILD,
+  "versions.get": WATCH,
+  "instances.list": WATCH,
+  "instances.get": WATCH,
+  "instances.startable": WORK,
+  "instances.startForCustomer": WORK,
+  "tasks.list": WORK,
+  "tasks.get": WORK,
+  "tasks.toggleStep": WORK,
+  "tasks.reply": WORK,
+  "tasks.complete": WORK,
+  "staff.list": ["admin", "supervisor"],
+  "staff.notifications": WORK,
+  "staff.acknowledge": WORK,
+  "webchat.send": "public",
+  "webchat.messages": "public",
+  "me.get": "public",
+  "me.setLanguage": "signed-in",
+};
+
+/** Pages by path prefix, longest first wins; `home` is where a role lands from `/` or a refused page. */
+export const PAGE_POLICY: { prefix: string; access: Access }[] = [
+  { prefix: "/sign-in", access: "public" },
+  { prefix: "/chat", access: "public" },
+  { prefix: "/forbidden", access: "signed-in" },
+  { prefix: "/workspace", access: WORK },
+  { prefix: "/instances", access: WATCH },
+  { prefix: "/flows", access: ["admin", "owner", "marketer", "supervisor"] },
+  { prefix: "/settings", access: ADMIN },
+  { prefix: "/audit", access: ADMIN },
+  { prefix: "/", access: ["admin", "owner", "marketer", "supervisor"] },
+];
+
+export const HOME: Record<Role, string> = { admin: "/", owner: "/", marketer: "/", operator: "/workspace", supervisor: "/workspace" };
+
+export const isRole = (value: unknown): value is Role => typeof value === "string" && (ROLES as readonly string[]).includes(value);
+
+/** Whether a caller (null: not signed in) passes an access rule. */
+export function allows(access: Access | undefined, role: Role | null): boolean {
+  if (access === undefined) return false;
+  if (access === "public") return true;
+  if (role === null) return false;
+  return access === "signed-in" || access.includes(role);
+}
+
+/** The page rule for a path (a path outside every prefix is refused). */
+export function pageAccess(pathname: string): Access | undefined {
+  const matches = PAGE_POLICY.filter((p) => pathname === p.prefix || pathname.startsWith(p.prefix === "/" ? "/" : `${p.prefix}/`));
+  return matches.sort((a, b) => b.prefix.length - a.prefix.length)[0]?.access;
+}
