@@ -24,7 +24,21 @@ const CONTRACTS = "^engine/contracts/";
 const TESTING = "^engine/testing/";
 
 /** The engine folders the layout names. Anything else directly under engine/ is flagged. */
-const ENGINE_FOLDERS = ["contracts", "effects", "compiler", "runtime", "ingress", "channels", "routing", "flows", "simulate", "store", "jobs", "testing", "credentials"];
+const ENGINE_FOLDERS = [
+  "contracts",
+  "effects",
+  "compiler",
+  "runtime",
+  "ingress",
+  "channels",
+  "routing",
+  "flows",
+  "simulate",
+  "store",
+  "jobs",
+  "testing",
+  "credentials",
+];
 
 /**
  * The layout table: who (from) may import what (allow: project paths; typesOnly: project paths

@@ -6,6 +6,9 @@ import { createSignIn } from "./access/sign-in";
 import type { ChannelAdapter, InboundMessage, OutboundMessage, RawRequest } from "./channels/channel";
 import { loadChannels } from "./channels/registry";
 import type { Channel } from "./contracts/events";
+import { credentialHeaders } from "./credentials/apply";
+import { createCredentialService } from "./credentials/credential-service";
+import { unlockSecrets } from "./credentials/key-check";
 import type { FlowTemplate } from "./contracts/templates";
 import type { PerformDeps } from "./effects/define-effect";
 import { createFlowService } from "./flows/flow-service";
@@ -43,6 +46,8 @@ export type EngineOptions = {
   background?: boolean;
   /** Fault injection for tests (see PerformDeps). */
   faults?: Pick<PerformDeps, "afterSend">;
+  /** The network for HTTP request nodes (tests pass one that records what was sent). */
+  fetch?: typeof fetch;
   /** The template gallery (templates/catalog.ts in the app). */
   templates?: readonly FlowTemplate[];
   /** Host names the web app answers on (the server refuses others; default: localhost, 127.0.0.1, [::1]). */
@@ -68,6 +73,14 @@ export function createEngine(options: EngineOptions = {}) {
   const clock = options.clock ?? Date.now;
   const background = options.background ?? true;
   const store = openStore(options.dbFile);
+  let secrets: ReturnType<typeof unlockSecrets>;
+  try {
+    secrets = unlockSecrets(store.file, store.credentials, clock());
+  } catch (error) {
+    void store.close();
+    throw error;
+  }
+  const credentials = createCredentialService(store.credentials, secrets, store.flows, clock);
   const listeners = new Set<(m: OutboundMessage) => void>();
   const channels = loadChannels({}, { delivered: (m) => listeners.forEach((l) => l(m)) });
   for (const adapter of options.channels ?? []) channels.set(adapter.channel, adapter);
@@ -80,7 +93,15 @@ export function createEngine(options: EngineOptions = {}) {
   const runtime = createFlowRuntime(store, versions);
   const intake = createIntake(store, runtime);
   const commits = createGroupCommit(store.transaction, { afterCommit: () => background && void dispatcher.kick() });
-  const performDeps: PerformDeps = { channel: (name) => channels.get(name as Channel), fetch: (...args) => fetch(...args), ...options.faults };
+  const performDeps: PerformDeps = {
+    channel: (name) => channels.get(name as Channel),
+    fetch: options.fetch ?? ((...args) => fetch(...args)),
+    credentialHeaders: (id) => {
+      const credential = credentials.reveal(id);
+      return credential && credentialHeaders(credential);
+    },
+    ...options.faults,
+  };
   const dispatcher = createDispatcher(store.outbox, performDeps, clock, (outcome) => commits.submit(() => runtime.settleEffect(outcome, clock())));
   const staff = createStaff(store.staff, clock);
   const doors = createDoors(intake, commits, clock, staff.member);
@@ -116,6 +137,8 @@ export function createEngine(options: EngineOptions = {}) {
     signIn,
     flows,
     instances: createInstanceService(store.instances, store.customers),
+    /** Credentials for nodes that call outside systems: values go in and never come back out (only the dispatcher opens them). */
+    credentials: { list: credentials.list, create: credentials.create, replace: credentials.replace, rename: credentials.rename, remove: credentials.remove },
     tasks,
     staff,
     parseInbound,

@@ -1,13 +1,11 @@
 // `npm run migrate`: applies pending SQL migrations to OMNIFLOW_DB (default data/omniflow.db).
 // The server does this on start too; this is for operators who migrate before deploying.
 import Database from "better-sqlite3";
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-import { defaultDbFile } from "../engine/store/db";
+import { createPrivately, defaultDbFile } from "../engine/store/db";
 import { migrate } from "../engine/store/migrate";
 
 const file = defaultDbFile();
-mkdirSync(path.dirname(file), { recursive: true });
+createPrivately(file);
 const db = new Database(file);
 const { applied } = migrate(db);
 db.close();

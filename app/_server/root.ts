@@ -1,4 +1,5 @@
 import { router } from "./trpc";
+import { credentialsRouter } from "./routers/credentials";
 import { flowsRouter } from "./routers/flows";
 import { instancesRouter } from "./routers/instances";
 import { meRouter } from "./routers/me";
@@ -15,6 +16,7 @@ export const appRouter = router({
   staff: staffRouter,
   webchat: webchatRouter,
   me: meRouter,
+  credentials: credentialsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -44,6 +44,12 @@ export const PROCEDURE_POLICY: Record<string, Access> = {
   "staff.acknowledge": WORK,
   "webchat.send": "public",
   "webchat.messages": "public",
+  // Process owners pick credentials in the HTTP Request node; only admins add, replace or remove them.
+  "credentials.list": BUILD,
+  "credentials.create": ADMIN,
+  "credentials.replace": ADMIN,
+  "credentials.rename": ADMIN,
+  "credentials.remove": ADMIN,
   "me.get": "public",
   "me.setLanguage": "signed-in",
 };

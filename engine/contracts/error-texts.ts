@@ -35,6 +35,11 @@ const EN = {
   "notification.not-found": "notification {notificationId} not found",
   "notification.not-yours": "this notification is not for you",
   "channel.payload-not-one": "the {channel} payload does not hold one message",
+  "credential.not-found": "credential {credentialId} not found",
+  "credential.name-taken": 'a credential named "{name}" already exists',
+  "credential.header-name-missing": "a header credential needs the header's name (e.g. X-Api-Key)",
+  "credential.basic-format": "a basic credential is written user:password",
+  "credential.in-use": 'credential "{name}" is used by published flows ({flows}): publish them without it first',
   // The HTTP API answers an unknown channel with this code too, so it keeps its older spelling.
   unknown_channel: 'No channel "{channel}".',
 } as const;
@@ -75,6 +80,11 @@ const RU: Record<EngineErrorCode, string> = {
   "notification.not-found": "Уведомление {notificationId} не найдено",
   "notification.not-yours": "Это уведомление адресовано не вам",
   "channel.payload-not-one": "Данные канала {channel} должны содержать ровно одно сообщение",
+  "credential.not-found": "Учётные данные {credentialId} не найдены",
+  "credential.name-taken": "Учётные данные с названием «{name}» уже есть",
+  "credential.header-name-missing": "Для учётных данных типа «заголовок» укажите имя заголовка (например, X-Api-Key)",
+  "credential.basic-format": "Учётные данные типа «логин и пароль» записываются как логин:пароль",
+  "credential.in-use": "Учётные данные «{name}» используются в опубликованных сценариях ({flows}): сначала опубликуйте их без этих данных",
   unknown_channel: "Канала «{channel}» нет",
 };
 

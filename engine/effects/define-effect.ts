@@ -38,10 +38,15 @@ export type OutboxItem<P = unknown> = { key: string; kind: string; instanceId: s
 /** What became of a performed effect; `final` failures are not retried. */
 export type EffectOutcome<P = unknown> = OutboxItem<P> & ({ ok: true; result: unknown } | { ok: false; error: string; final: boolean; unknown: boolean });
 
-/** What performers may use: the configured channels, the network, and fault injection for tests. */
+/** What performers may use: the configured channels, the network, credentials, and fault injection for tests. */
 export type PerformDeps = {
   channel(name: string): ChannelAdapter | undefined;
   fetch: typeof fetch;
+  /**
+   * The request headers that apply a credential, opened at perform time only (so a secret is never
+   * in a flow, a payload or a log); undefined if it no longer exists; throws if it cannot be decrypted.
+   */
+  credentialHeaders(credentialId: string): Record<string, string> | undefined;
   /** Fault injection: called after a channel accepted a message, before the outbox row is settled. */
   afterSend?: (message: { key: string; text: string }) => void;
 };

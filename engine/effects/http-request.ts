@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineEffect, effectSchema, PermanentFailure, UnknownOutcome } from "./define-effect";
+import { defineEffect, effectSchema, PermanentFailure, type PerformDeps, UnknownOutcome } from "./define-effect";
 
 const schema = effectSchema("http.request", {
   method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]),
@@ -8,6 +8,8 @@ const schema = effectSchema("http.request", {
   body: z.string().nullable(),
   timeoutMs: z.number(),
   retries: z.number(),
+  /** A credential's id (engine/credentials): its secret is added to the headers when the request is made. */
+  credential: z.string().optional(),
 });
 
 /** What an outbox row carries: the effect without its kind and key (the row's). */
@@ -18,6 +20,19 @@ export type HttpResult = { status: number; body: unknown };
 const MAX_RESPONSE_CHARS = 256 * 1024;
 /** Safe to repeat after a timeout: the server may have acted, but acting twice changes nothing. */
 const IDEMPOTENT = new Set(["GET", "PUT", "DELETE"]);
+
+/** The headers of the request's credential, opened now; a credential that is gone or unreadable fails for good. */
+function credentialHeaders(id: string | undefined, deps: PerformDeps): Record<string, string> {
+  if (!id) return {};
+  let headers: Record<string, string> | undefined;
+  try {
+    headers = deps.credentialHeaders(id);
+  } catch {
+    throw new PermanentFailure(`the credential ${id} could not be decrypted`);
+  }
+  if (!headers) throw new PermanentFailure(`the credential ${id} no longer exists: choose another one in the node's settings`);
+  return headers;
+}
 
 /**
  * A call to an outside API, performed with fetch after commit with `Idempotency-Key: <outbox key>`.
@@ -36,11 +51,12 @@ export const httpRequest = defineEffect({
     async run(item, deps) {
       const p = item.payload;
       const lastTry = item.attempts >= p.retries;
+      const credential = credentialHeaders(p.credential, deps);
       let response: Response;
       try {
         response = await deps.fetch(p.url, {
           method: p.method,
-          headers: { ...p.headers, "idempotency-key": item.key },
+          headers: { ...p.headers, ...credential, "idempotency-key": item.key },
           body: p.method === "GET" ? undefined : (p.body ?? undefined),
           signal: AbortSignal.timeout(p.timeoutMs),
           redirect: "follow",

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
 import path from "node:path";
 import { migrate } from "./migrate";
 
@@ -14,7 +14,7 @@ export const defaultDbFile = () => path.resolve(process.env.OMNIFLOW_DB ?? "data
  * itself (see store/checkpoint.ts) so no commit pays for an automatic checkpoint.
  */
 export function openDatabase(file = defaultDbFile()): Db {
-  mkdirSync(path.dirname(file), { recursive: true });
+  createPrivately(file);
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
@@ -23,6 +23,23 @@ export function openDatabase(file = defaultDbFile()): Db {
   db.pragma("wal_autocheckpoint = 0");
   migrate(db);
   return db;
+}
+
+/**
+ * The database holds customers' conversations and sealed credentials: only its owner may read it.
+ * A new file (and a data folder we create) is made private before SQLite opens it; SQLite gives
+ * its -wal and -shm files the database file's mode. A file we own left readable by others (an
+ * older install) is narrowed.
+ */
+export function createPrivately(file: string) {
+  const dir = path.dirname(file);
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) closeSync(openSync(file, "wx", 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    if (!existsSync(f)) continue;
+    const stat = statSync(f);
+    if ((stat.mode & 0o077) !== 0 && stat.uid === process.getuid?.()) chmodSync(f, 0o600);
+  }
 }
 
 /** ISO-8601, the DateTime format Prisma reads back from SQLite. */

@@ -1,6 +1,7 @@
 import { startCheckpoints } from "./checkpoint";
 import { createCaseRepository } from "./cases";
 import { createConversationRepository } from "./conversations";
+import { createCredentialRepository } from "./credentials";
 import { createCustomerRepository } from "./customers";
 import { defaultDbFile, openDatabase } from "./db";
 import { createFlowRepository } from "./flows";
@@ -36,6 +37,7 @@ export function openStore(file = defaultDbFile()) {
     cases: createCaseRepository(db),
     flows: createFlowRepository(db, prisma),
     signIn: createSignInStore(prisma),
+    credentials: createCredentialRepository(db),
     /** Wraps `fn` so each call runs in one transaction (a savepoint when nested). */
     transaction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
       return db.transaction(fn) as unknown as (...args: A) => R;

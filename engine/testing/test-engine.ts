@@ -16,10 +16,21 @@ export { tempDb };
 export type TestEngine = { engine: Engine; channel: RecordingChannel; clock: FakeClock };
 
 /** Opens an engine on `file`; pass the previous clock and channel again to "restart" it. */
-export function openTestEngine(file: string, opts: { clock?: FakeClock; channel?: RecordingChannel; faults?: EngineOptions["faults"] } = {}): TestEngine {
+export function openTestEngine(
+  file: string,
+  opts: { clock?: FakeClock; channel?: RecordingChannel; faults?: EngineOptions["faults"]; fetch?: EngineOptions["fetch"] } = {},
+): TestEngine {
   const clock = opts.clock ?? fakeClock();
   const channel = opts.channel ?? recordingChannel();
-  const engine = createEngine({ dbFile: file, clock: clock.now, channels: [channel], background: false, faults: opts.faults, templates: flowTemplates });
+  const engine = createEngine({
+    dbFile: file,
+    clock: clock.now,
+    channels: [channel],
+    background: false,
+    faults: opts.faults,
+    fetch: opts.fetch,
+    templates: flowTemplates,
+  });
   return { engine, channel, clock };
 }
 

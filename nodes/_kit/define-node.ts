@@ -10,8 +10,8 @@ declare module "zod" {
     label?: string;
     help?: string;
     placeholder?: string;
-    /** `flow`: the id of another flow, picked from a list of flows by name. */
-    widget?: "textarea" | "template" | "lines" | "flow";
+    /** `flow`: the id of another flow, picked from a list of flows by name; `credential`: a credential's id, picked by name. */
+    widget?: "textarea" | "template" | "lines" | "flow" | "credential";
   }
 }
 

@@ -24,7 +24,7 @@ export type JsonSchema = {
   label?: string;
   help?: string;
   placeholder?: string;
-  widget?: "textarea" | "template" | "lines" | "flow";
+  widget?: "textarea" | "template" | "lines" | "flow" | "credential";
 };
 
 const schemas = new Map<string, JsonSchema | null>();

@@ -22,6 +22,11 @@ const settings = z.object({
     .regex(/^(https?:\/\/|\{\{)/, MESSAGES["url-scheme"])
     .meta({ label: "URL", widget: "template", placeholder: "https://crm.example.com/orders/{{vars.orderId}}" }),
   headers: lines(HEADER_LINE, MESSAGES["header-line"]).meta({ label: "Headers", widget: "lines", help: "One per line, Name: value (templates allowed)." }),
+  credential: z.string().max(64).optional().meta({
+    label: "Credential",
+    widget: "credential",
+    help: "A saved token or login (Settings → Credentials), added to the request when it is sent; the secret is never stored in the flow.",
+  }),
   body: z.string().max(20_000).default("").meta({ label: "Body", widget: "template", help: "Sent for POST, PUT, PATCH and DELETE." }),
   timeoutSeconds: z.number().int().min(1).max(60).default(10).meta({ label: "Timeout (seconds)" }),
   retries: z.number().int().min(0).max(5).default(2).meta({ label: "Retries", help: "For connection failures, and 5xx/timeouts on GET, PUT, DELETE." }),
@@ -53,6 +58,10 @@ export const httpRequestNode = defineNode({
       method: { label: "Метод" },
       url: { label: "Адрес (URL)", placeholder: "https://crm.example.com/orders/{{vars.orderId}}" },
       headers: { label: "Заголовки", help: "По одному в строке, Имя: значение (подстановки допускаются)." },
+      credential: {
+        label: "Учётные данные",
+        help: "Сохранённый токен или логин (Настройки → Учётные данные) добавляется к запросу при отправке; сам секрет в сценарии не хранится.",
+      },
       body: { label: "Тело запроса", help: "Отправляется для POST, PUT, PATCH и DELETE." },
       timeoutSeconds: { label: "Время ожидания (сек)" },
       retries: { label: "Повторы", help: "При сбоях соединения, а также при 5xx и тайм-аутах для GET, PUT, DELETE." },
@@ -114,6 +123,7 @@ export const httpRequestNode = defineNode({
         body: p.body ? renderTemplate(p.body, scope) : null,
         timeoutMs: p.timeoutSeconds * 1000,
         retries: p.retries,
+        ...(p.credential && { credential: p.credential }),
       });
     }),
     record: action<{ nodeId: string; mapping: string[] }>((context, event, p) => {

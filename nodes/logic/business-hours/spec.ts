@@ -18,7 +18,7 @@ const hours = (day: Day, fallback: string, help?: string) =>
     .string()
     .trim()
     .max(100)
-    .refine((text) => parseHours(text) !== null, MESSAGES["hours"])
+    .refine((text) => parseHours(text) !== null, MESSAGES.hours)
     .default(fallback)
     .meta({ label: DAY_NAMES[day], placeholder: "closed", help });
 
@@ -38,7 +38,7 @@ const settings = z.object({
   sat: hours("sat", ""),
   sun: hours("sun", ""),
   holidays: z
-    .array(z.string().trim().refine(isDate, MESSAGES["date"]))
+    .array(z.string().trim().refine(isDate, MESSAGES.date))
     .max(400)
     .default([])
     .meta({ label: "Holidays", widget: "lines", help: "Closed all day, one date per line (YYYY-MM-DD), in the time zone above." }),

@@ -22,7 +22,7 @@ const settings = z.object({
   cron: z
     .string()
     .trim()
-    .refine(validCron, MESSAGES["cron"])
+    .refine(validCron, MESSAGES.cron)
     .default("0 9 * * 1-5")
     .meta({ label: "Schedule (cron)", placeholder: "0 9 * * 1-5", help: "minute hour day-of-month month weekday; 0 9 * * 1-5 = weekdays at 09:00." }),
   timeZone: z.string().trim().refine(isTimeZone, MESSAGES["time-zone"]).default("UTC").meta({ label: "Time zone", placeholder: "Europe/Berlin" }),

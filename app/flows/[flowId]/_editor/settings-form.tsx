@@ -4,6 +4,7 @@ import { useId } from "react";
 import { humanize, type JsonSchema } from "@/app/_ui/flow-canvas";
 import { inputBase } from "@/app/_ui/text-field";
 import { useFormTexts } from "@/app/_ui/use-node-text";
+import { CredentialPicker } from "./credential-picker";
 import { FlowPicker } from "./flow-picker";
 import { setKey, type FieldErrors, type FieldProps } from "./field-props";
 import { GroupField, LinesField } from "./list-fields";
@@ -11,7 +12,7 @@ import { GroupField, LinesField } from "./list-fields";
 export type { ChangeHandler, FieldErrors, FieldProps } from "./field-props";
 export { setKey } from "./field-props";
 
-type Kind = "select" | "checkbox" | "number" | "text" | "textarea" | "flow" | "lines" | "group" | "unsupported";
+type Kind = "select" | "checkbox" | "number" | "text" | "textarea" | "flow" | "credential" | "lines" | "group" | "unsupported";
 
 /** The choices of an enum, a const, or a union of those (`"any" | channel`). */
 export function optionsOf(schema: JsonSchema): unknown[] | null {
@@ -29,6 +30,7 @@ export function kindOf(schema: JsonSchema): Kind {
   if (schema.type === "boolean") return "checkbox";
   if (schema.type === "number" || schema.type === "integer") return "number";
   if (schema.type === "string" && schema.widget === "flow") return "flow";
+  if (schema.type === "string" && schema.widget === "credential") return "credential";
   if (schema.type === "string") return schema.widget === "textarea" || schema.widget === "template" ? "textarea" : "text";
   if (schema.type === "array" && schema.items?.type === "object") return "group";
   if (schema.type === "array" && schema.items?.type === "string") return "lines";
@@ -209,6 +211,8 @@ function Control({ id, kind, invalid, path, schema, value, errors, onChange }: F
       );
     case "flow":
       return <FlowPicker id={id} className={controlClass} value={value} onChange={(v) => onChange(v, path)} testId={testId} invalid={invalid} />;
+    case "credential":
+      return <CredentialPicker id={id} className={controlClass} value={value} onChange={(v) => onChange(v, path)} testId={testId} invalid={invalid} />;
     case "lines":
       return <LinesField id={id} className={controlClass} value={value} onChange={(v) => onChange(v, path)} testId={testId} invalid={invalid} />;
     case "group":
