@@ -1,5 +1,5 @@
 "use client";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
@@ -8,9 +8,22 @@ import type { AppRouter } from "@/app/_server/root";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
+/** A session that ended (expired, signed out in another tab) sends the person to sign in again, then back here. */
+function signInAgain(error: unknown) {
+  if ((error as { data?: { code?: string } }).data?.code !== "UNAUTHORIZED" || window.location.pathname.startsWith("/sign-in")) return;
+  window.location.assign(`/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+}
+
 /** Query cache + tRPC client for every page. */
 export function Providers({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 1000, retry: 1 } } }));
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({
+        queryCache: new QueryCache({ onError: signInAgain }),
+        mutationCache: new MutationCache({ onError: signInAgain }),
+        defaultOptions: { queries: { staleTime: 1000, retry: 1 } },
+      }),
+  );
   const [trpcClient] = useState(() => createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })] }));
   return (
     <QueryClientProvider client={queryClient}>

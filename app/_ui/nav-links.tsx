@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
+import { allows, pageAccess, type Role } from "@/engine/contracts/access";
 
 const nav: { href: string; label: "flows" | "workspace" | "chat" | "credentials" }[] = [
   { href: "/", label: "flows" },
@@ -16,12 +17,13 @@ function isActive(href: string, pathname: string): boolean {
   return pathname.startsWith(href);
 }
 
-export function NavLinks() {
+/** The sections this role may open (the same policy table the server enforces). */
+export function NavLinks({ role }: { role: Role }) {
   const t = useTranslations("header.nav");
   const pathname = usePathname();
   return (
     <nav className="flex h-full gap-5 text-sm">
-      {nav.map((item) => {
+      {nav.filter((item) => allows(pageAccess(item.href), role)).map((item) => {
         const active = isActive(item.href, pathname);
         return (
           <Link
