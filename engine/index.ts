@@ -2,6 +2,7 @@
  * The engine façade: the one object the server, the web app, the CLI scripts and the tests use.
  * Wiring only: each capability lives in its folder (see README.md). Headless: no React, no Next.
  */
+import { createAudit } from "./audit/audit-service";
 import type { ChannelAdapter, InboundMessage, OutboundMessage, RawRequest } from "./channels/channel";
 import { loadChannels } from "./channels/registry";
 import type { Channel } from "./contracts/events";
@@ -26,6 +27,7 @@ import { newId } from "./store/ids";
 export { type EngineErrorCode, type ErrorParams, errorText } from "./contracts/error-texts";
 export { EngineInputError, FlowInvalidError } from "./contracts/errors";
 export type { InboundMessage, OutboundMessage, RawRequest } from "./channels/channel";
+export type { AuditRecord } from "./audit/audit-service";
 export type { ChannelReply } from "./ingress/channel-requests";
 export type { MessageOutcome } from "./ingress/intake";
 
@@ -95,6 +97,8 @@ export function createEngine(options: EngineOptions = {}) {
     instances: createInstanceService(store.instances, store.customers),
     tasks,
     staff,
+    /** The hash-chained audit trail: `record` a mutation or sign-in; `list`, `export` and `verify` it. */
+    audit: createAudit(store.audit, clock),
     parseInbound,
     /** Ingests a customer message; resolves once its step is committed. */
     ingest: doors.message,

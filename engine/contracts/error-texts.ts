@@ -35,6 +35,7 @@ const EN = {
   "notification.not-found": "notification {notificationId} not found",
   "notification.not-yours": "this notification is not for you",
   "channel.payload-not-one": "the {channel} payload does not hold one message",
+  "audit.export-too-large": "{rows} audit rows match: narrow the filter to at most {limit} to export them",
   // The HTTP API answers an unknown channel with this code too, so it keeps its older spelling.
   unknown_channel: 'No channel "{channel}".',
 } as const;
@@ -75,6 +76,7 @@ const RU: Record<EngineErrorCode, string> = {
   "notification.not-found": "Уведомление {notificationId} не найдено",
   "notification.not-yours": "Это уведомление адресовано не вам",
   "channel.payload-not-one": "Данные канала {channel} должны содержать ровно одно сообщение",
+  "audit.export-too-large": "Под фильтр подходит записей журнала аудита: {rows}. Сузьте фильтр, чтобы выгрузить не больше {limit}",
   unknown_channel: "Канала «{channel}» нет",
 };
 
