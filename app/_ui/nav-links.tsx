@@ -3,10 +3,11 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 
-const nav: { href: string; label: "flows" | "workspace" | "chat" }[] = [
+const nav: { href: string; label: "flows" | "workspace" | "chat" | "audit" }[] = [
   { href: "/", label: "flows" },
   { href: "/workspace", label: "workspace" },
   { href: "/chat", label: "chat" },
+  { href: "/audit", label: "audit" },
 ];
 
 /** Flows owns every /flows/… and /instances/… page, so the editor and viewers keep it highlighted. */
