@@ -38,6 +38,7 @@ const ENGINE_FOLDERS = [
   "jobs",
   "testing",
   "credentials",
+  "audit",
 ];
 
 /**
@@ -57,6 +58,12 @@ const LAYOUT = [
     from: "^engine/credentials/",
     allow: [CONTRACTS, "^engine/store/"],
     rule: "engine/credentials (secrets sealed at rest: key, secret box, the credentials service) may import engine/contracts and store",
+  },
+  {
+    name: "engine/audit",
+    from: "^engine/audit/",
+    allow: [CONTRACTS, "^engine/store/"],
+    rule: "engine/audit (the hash-chained audit trail: record, redact, list, export, verify) may import engine/contracts and store",
   },
   {
     name: "engine/compiler",

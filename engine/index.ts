@@ -3,6 +3,7 @@
  * Wiring only: each capability lives in its folder (see README.md). Headless: no React, no Next.
  */
 import { createSignIn } from "./access/sign-in";
+import { createAudit } from "./audit/audit-service";
 import type { ChannelAdapter, InboundMessage, OutboundMessage, RawRequest } from "./channels/channel";
 import { loadChannels } from "./channels/registry";
 import type { Channel } from "./contracts/events";
@@ -32,6 +33,7 @@ export { CLIENT_IP_HEADER, type SignedIn } from "./access/sign-in";
 export { type EngineErrorCode, type ErrorParams, errorText } from "./contracts/error-texts";
 export { EngineInputError, FlowInvalidError } from "./contracts/errors";
 export type { InboundMessage, OutboundMessage, RawRequest } from "./channels/channel";
+export type { AuditRecord } from "./audit/audit-service";
 export type { ChannelReply } from "./ingress/channel-requests";
 export type { MessageOutcome } from "./ingress/intake";
 
@@ -87,7 +89,21 @@ export function createEngine(options: EngineOptions = {}) {
 
   const secretKey = loadSecretKey(`${store.file}.key`);
   const allowedHosts = options.allowedHosts ?? DEFAULT_ALLOWED_HOSTS;
-  const signIn = createSignIn({ store: store.signIn, secretKey, allowedHosts: allowedHosts.flatMap(withAnyPort), attemptsPerMinute: options.signInAttemptsPerMinute });
+  const audit = createAudit(store.audit, clock);
+  const signIn = createSignIn({
+    store: store.signIn,
+    secretKey,
+    allowedHosts: allowedHosts.flatMap(withAnyPort),
+    attemptsPerMinute: options.signInAttemptsPerMinute,
+    onSignIn: (e) =>
+      audit.record({
+        actor: e.operatorId ? { kind: "user", id: e.operatorId, name: e.email } : { kind: "anonymous" },
+        action: e.ok ? "auth.sign-in" : "auth.sign-in-failed",
+        outcome: e.ok ? "ok" : "failed",
+        detail: { email: e.email },
+        ip: e.ip ?? undefined,
+      }),
+  });
 
   const versions = createVersionCache(store.flows);
   const runtime = createFlowRuntime(store, versions);
@@ -141,6 +157,8 @@ export function createEngine(options: EngineOptions = {}) {
     credentials: { list: credentials.list, create: credentials.create, replace: credentials.replace, rename: credentials.rename, remove: credentials.remove },
     tasks,
     staff,
+    /** The hash-chained audit trail: `record` a mutation or sign-in; `list`, `export` and `verify` it. */
+    audit,
     parseInbound,
     /** Ingests a customer message; resolves once its step is committed. */
     ingest: doors.message,

@@ -1,5 +1,6 @@
 import { router } from "./trpc";
 import { credentialsRouter } from "./routers/credentials";
+import { auditRouter } from "./routers/audit";
 import { flowsRouter } from "./routers/flows";
 import { instancesRouter } from "./routers/instances";
 import { meRouter } from "./routers/me";
@@ -17,6 +18,7 @@ export const appRouter = router({
   webchat: webchatRouter,
   me: meRouter,
   credentials: credentialsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,20 +7,22 @@
  * 3. PROCEDURES: the base procedure checks the caller against the policy table (default deny) and
  *    maps engine errors to BAD_REQUEST.
  */
+import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { allows, PROCEDURE_POLICY } from "@/engine/contracts/access";
 import superjson from "superjson";
 import type { ErrorParams } from "@/engine/contracts/error-texts";
 import { isEngineInputError, isFlowInvalidError, isZodError } from "@/engine/contracts/errors";
 import type { FlowIssue } from "@/engine/contracts/flow";
-import type { Engine, SignedIn } from "@/engine/index";
+import { CLIENT_IP_HEADER, type Engine, type SignedIn } from "@/engine/index";
 import { engine } from "./engine";
 
 // 1. CONTEXT
-export type Context = { engine: Engine; user: SignedIn | null };
+export type Context = { engine: Engine; user: SignedIn | null; requestId: string; ip: string | null };
 export const createContext = async ({ req }: { req: Request }): Promise<Context> => {
   const running = engine();
-  return { engine: running, user: await running.signIn.session(req.headers) };
+  const user = await running.signIn.session(req.headers);
+  return { engine: running, user, requestId: randomUUID(), ip: req.headers.get(CLIENT_IP_HEADER) };
 };
 
 // 2. INITIALISATION
@@ -41,10 +43,38 @@ const t = initTRPC.context<Context>().create({
 });
 
 // 3. PROCEDURES
+/** The id fields an input may name its target by, most specific first. */
+const TARGET_FIELDS = ["taskId", "flowId", "versionId", "instanceId", "customerId", "credentialId", "keyId", "notificationId", "id"];
+
+function targetOf(path: string, input: unknown) {
+  const fields = (input ?? {}) as Record<string, unknown>;
+  const field = TARGET_FIELDS.find((name) => typeof fields[name] === "string");
+  return field ? { type: field === "id" ? path.split(".")[0] : field.replace(/Id$/, ""), id: String(fields[field]).slice(0, 128) } : undefined;
+}
+
+/** One audit row per mutation and per refused call: who, in which role, what, on what, how it ended. */
+function audit(ctx: Context, path: string, input: unknown, outcome: "ok" | "denied" | "failed") {
+  ctx.engine.audit.record({
+    actor: ctx.user ? { kind: "user", id: ctx.user.id, name: ctx.user.name } : { kind: "anonymous" },
+    role: ctx.user?.role,
+    action: path,
+    target: targetOf(path, input),
+    outcome,
+    detail: input,
+    requestId: ctx.requestId,
+    ip: ctx.ip ?? undefined,
+  });
+}
+
 /** Every call passes the policy table: unknown procedures are refused, as is anyone the entry does not name. */
-const policy = t.middleware(({ ctx, path, next }) => {
+const policy = t.middleware(async ({ ctx, path, type, getRawInput, next }) => {
   const access = PROCEDURE_POLICY[path];
-  if (allows(access, ctx.user?.role ?? null)) return next();
+  if (allows(access, ctx.user?.role ?? null)) {
+    const result = await next();
+    if (type === "mutation") audit(ctx, path, await getRawInput(), result.ok ? "ok" : "failed");
+    return result;
+  }
+  audit(ctx, path, await getRawInput().catch(() => null), "denied");
   if (!ctx.user && access !== undefined) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first." });
   throw new TRPCError({ code: "FORBIDDEN", message: "Your role may not do this." });
 });

@@ -4,11 +4,12 @@ import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { allows, pageAccess, type Role } from "@/engine/contracts/access";
 
-const nav: { href: string; label: "flows" | "workspace" | "chat" | "credentials" }[] = [
+const nav: { href: string; label: "flows" | "workspace" | "chat" | "credentials" | "audit" }[] = [
   { href: "/", label: "flows" },
   { href: "/workspace", label: "workspace" },
   { href: "/chat", label: "chat" },
   { href: "/settings/credentials", label: "credentials" },
+  { href: "/audit", label: "audit" },
 ];
 
 /** Flows owns every /flows/… and /instances/… page, so the editor and viewers keep it highlighted. */

@@ -50,6 +50,9 @@ export const PROCEDURE_POLICY: Record<string, Access> = {
   "credentials.replace": ADMIN,
   "credentials.rename": ADMIN,
   "credentials.remove": ADMIN,
+  "audit.list": ADMIN,
+  "audit.export": ADMIN,
+  "audit.verify": ADMIN,
   "me.get": "public",
   "me.setLanguage": "signed-in",
 };

@@ -40,6 +40,7 @@ const EN = {
   "credential.header-name-missing": "a header credential needs the header's name (e.g. X-Api-Key)",
   "credential.basic-format": "a basic credential is written user:password",
   "credential.in-use": 'credential "{name}" is used by published flows ({flows}): publish them without it first',
+  "audit.export-too-large": "{rows} audit rows match: narrow the filter to at most {limit} to export them",
   // The HTTP API answers an unknown channel with this code too, so it keeps its older spelling.
   unknown_channel: 'No channel "{channel}".',
 } as const;
@@ -85,6 +86,7 @@ const RU: Record<EngineErrorCode, string> = {
   "credential.header-name-missing": "Для учётных данных типа «заголовок» укажите имя заголовка (например, X-Api-Key)",
   "credential.basic-format": "Учётные данные типа «логин и пароль» записываются как логин:пароль",
   "credential.in-use": "Учётные данные «{name}» используются в опубликованных сценариях ({flows}): сначала опубликуйте их без этих данных",
+  "audit.export-too-large": "Под фильтр подходит записей журнала аудита: {rows}. Сузьте фильтр, чтобы выгрузить не больше {limit}",
   unknown_channel: "Канала «{channel}» нет",
 };
 

@@ -1,3 +1,4 @@
+import { createAuditRepository } from "./audit";
 import { startCheckpoints } from "./checkpoint";
 import { createCaseRepository } from "./cases";
 import { createConversationRepository } from "./conversations";
@@ -38,6 +39,7 @@ export function openStore(file = defaultDbFile()) {
     flows: createFlowRepository(db, prisma),
     signIn: createSignInStore(prisma),
     credentials: createCredentialRepository(db),
+    audit: createAuditRepository(db),
     /** Wraps `fn` so each call runs in one transaction (a savepoint when nested). */
     transaction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
       return db.transaction(fn) as unknown as (...args: A) => R;

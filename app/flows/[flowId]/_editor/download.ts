@@ -1,11 +1,8 @@
-/** Saves JSON as a file through a Blob URL (no server round trip). */
+import { downloadFile } from "@/app/_ui/download-file";
+
+/** Saves JSON as a file (no server round trip). */
 export function downloadJson(filename: string, data: unknown): void {
-  const url = URL.createObjectURL(new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: "application/json" }));
-  const link = Object.assign(document.createElement("a"), { href: url, download: filename });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadFile(filename, `${JSON.stringify(data, null, 2)}\n`, "application/json");
 }
 
 /** A file-name-safe form of a flow name. */
