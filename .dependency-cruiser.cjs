@@ -24,7 +24,7 @@ const CONTRACTS = "^engine/contracts/";
 const TESTING = "^engine/testing/";
 
 /** The engine folders the layout names. Anything else directly under engine/ is flagged. */
-const ENGINE_FOLDERS = ["contracts", "effects", "compiler", "runtime", "ingress", "channels", "routing", "flows", "simulate", "store", "jobs", "testing", "credentials"];
+const ENGINE_FOLDERS = ["contracts", "effects", "compiler", "runtime", "ingress", "channels", "routing", "flows", "simulate", "store", "jobs", "testing", "credentials", "outbound"];
 
 /**
  * The layout table: who (from) may import what (allow: project paths; typesOnly: project paths
@@ -43,6 +43,12 @@ const LAYOUT = [
     from: "^engine/credentials/",
     allow: [CONTRACTS, "^engine/store/"],
     rule: "engine/credentials (secrets sealed at rest: key, secret box, the credentials service) may import engine/contracts and store",
+  },
+  {
+    name: "engine/outbound",
+    from: "^engine/outbound/",
+    allow: [CONTRACTS],
+    rule: "engine/outbound (the guarded HTTP client flows call outside APIs with: address policy, allow list) may import engine/contracts only",
   },
   {
     name: "engine/compiler",

@@ -35,6 +35,7 @@ const EN = {
   "notification.not-found": "notification {notificationId} not found",
   "notification.not-yours": "this notification is not for you",
   "channel.payload-not-one": "the {channel} payload does not hold one message",
+  "outbound.allow-entry": 'OMNIFLOW_OUTBOUND_ALLOW: "{entry}" is not a host, host:port, address or CIDR network',
   // The HTTP API answers an unknown channel with this code too, so it keeps its older spelling.
   unknown_channel: 'No channel "{channel}".',
 } as const;
@@ -75,6 +76,7 @@ const RU: Record<EngineErrorCode, string> = {
   "notification.not-found": "Уведомление {notificationId} не найдено",
   "notification.not-yours": "Это уведомление адресовано не вам",
   "channel.payload-not-one": "Данные канала {channel} должны содержать ровно одно сообщение",
+  "outbound.allow-entry": "OMNIFLOW_OUTBOUND_ALLOW: «{entry}» — не имя хоста, хост:порт, адрес или сеть CIDR",
   unknown_channel: "Канала «{channel}» нет",
 };
 
