@@ -15,7 +15,13 @@ const port = Number(process.env.PORT ?? 3000);
 // Loopback unless HOST says otherwise: the demo must not be reachable from the network by accident.
 const hostname = process.env.HOST ?? "127.0.0.1";
 
-const engine = createEngine({ templates: flowTemplates });
+// Internal hosts flows may call (on-premises CRMs): hosts, host:ports, addresses, CIDRs, comma-separated.
+const outboundAllow = (process.env.OMNIFLOW_OUTBOUND_ALLOW ?? "")
+  .split(",")
+  .map((entry) => entry.trim())
+  .filter(Boolean);
+
+const engine = createEngine({ templates: flowTemplates, outbound: { allow: outboundAllow } });
 globalThis.__omniflowEngine = engine;
 await seedDemo(engine);
 

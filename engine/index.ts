@@ -15,6 +15,8 @@ import { createIntake, type MessageOutcome } from "./ingress/intake";
 import { every, startJobs, type BackgroundJob } from "./jobs/background";
 import { createTimerPoller } from "./jobs/timer-poller";
 import { createStaff } from "./routing/staff";
+import { createAddressPolicy } from "./outbound/allow-list";
+import { createOutboundClient, type OutboundOptions } from "./outbound/client";
 import { createTasks } from "./routing/tasks";
 import { createDispatcher } from "./runtime/dispatcher";
 import { createFlowRuntime } from "./runtime/flow-runtime";
@@ -42,6 +44,11 @@ export type EngineOptions = {
   faults?: Pick<PerformDeps, "afterSend">;
   /** The template gallery (templates/catalog.ts in the app). */
   templates?: readonly FlowTemplate[];
+  /**
+   * Calls to outside HTTP APIs: `allow` names the internal hosts flows may call (server.ts reads
+   * OMNIFLOW_OUTBOUND_ALLOW); tests may also hand in a DNS resolver.
+   */
+  outbound?: OutboundOptions;
 };
 
 /**
@@ -63,13 +70,14 @@ export function createEngine(options: EngineOptions = {}) {
   const runtime = createFlowRuntime(store, versions);
   const intake = createIntake(store, runtime);
   const commits = createGroupCommit(store.transaction, { afterCommit: () => background && void dispatcher.kick() });
-  const performDeps: PerformDeps = { channel: (name) => channels.get(name as Channel), fetch: (...args) => fetch(...args), ...options.faults };
+  const performDeps: PerformDeps = { channel: (name) => channels.get(name as Channel), http: createOutboundClient(options.outbound), ...options.faults };
   const dispatcher = createDispatcher(store.outbox, performDeps, clock, (outcome) => commits.submit(() => runtime.settleEffect(outcome, clock())));
   const staff = createStaff(store.staff, clock);
   const doors = createDoors(intake, commits, clock, staff.member);
   const timers = createTimerPoller(store.timers, clock, doors.timerDue);
   const tasks = createTasks(store, staff, commits, runtime, clock);
-  const flows = createFlowService(store.flows, { templates: options.templates ?? [], published: versions }, clock);
+  const outbound = createAddressPolicy(options.outbound?.allow ?? []);
+  const flows = createFlowService(store.flows, { templates: options.templates ?? [], published: versions, outbound }, clock);
 
   const jobs: BackgroundJob[] = [
     every("timers", 500, timers.tick),

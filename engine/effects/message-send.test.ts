@@ -17,7 +17,10 @@ const payload: OutboundPayload = {
   awaitDelivery: false,
 };
 const item = { key: "i:1", kind: "message.send", instanceId: "i", payload, attempts: 0 };
-const deps = (channels: ChannelAdapter[]): PerformDeps => ({ channel: (name) => channels.find((c) => c.channel === name), fetch });
+const deps = (channels: ChannelAdapter[]): PerformDeps => ({
+  channel: (name) => channels.find((c) => c.channel === name),
+  http: () => Promise.reject(new Error("no HTTP here")),
+});
 const perform = (channels: ChannelAdapter[], it = item) => messageSend.perform!.run(it, deps(channels));
 
 describe("message.send performed: quick replies", () => {

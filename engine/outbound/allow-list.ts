@@ -49,7 +49,7 @@ export function createAddressPolicy(allow: readonly string[]) {
   });
   const portMatches = (entry: AllowEntry, port: number) => entry.port === undefined || entry.port === port;
 
-  function allowed({ host, port, address }: Destination, bytes: AddressBytes): boolean {
+  function allowed({ host, port }: Destination, bytes: AddressBytes): boolean {
     return entries.some((entry) => {
       if (!portMatches(entry, port)) return false;
       if ("name" in entry) return entry.name === host;

@@ -62,7 +62,12 @@ describe("the guarded outbound client", () => {
 
   it("refuses the metadata address without opening a connection or asking DNS", async () => {
     let asked = 0;
-    const client = createOutboundClient({ resolve: async () => (asked++, []) });
+    const client = createOutboundClient({
+      resolve: async () => {
+        asked++;
+        return [];
+      },
+    });
     let error: unknown;
     const sockets = await socketsDuring(() => call(client, "http://169.254.169.254/latest/meta-data").catch((e) => (error = e)));
     expect(error).toMatchObject({ name: "RequestRefused", message: expect.stringContaining("169.254.169.254 is the cloud metadata address") });
@@ -100,7 +105,10 @@ describe("the guarded outbound client", () => {
   it("connects to exactly the address it checked: an allowed name reaches the server its resolver named", async () => {
     const crm = await server((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}'));
     let asked = 0;
-    const resolve: Resolver = async () => (asked++, [{ address: "127.0.0.1", family: 4 }]);
+    const resolve: Resolver = async () => {
+      asked++;
+      return [{ address: "127.0.0.1", family: 4 }];
+    };
     const client = createOutboundClient({ allow: ["crm.example.test"], resolve });
     // crm.example.test is not in any DNS: the answer can only come through the checked address.
     const answer = await call(client, `http://crm.example.test:${crm.port}/x`);
