@@ -24,7 +24,22 @@ const CONTRACTS = "^engine/contracts/";
 const TESTING = "^engine/testing/";
 
 /** The engine folders the layout names. Anything else directly under engine/ is flagged. */
-const ENGINE_FOLDERS = ["contracts", "effects", "compiler", "runtime", "ingress", "channels", "routing", "flows", "simulate", "store", "jobs", "testing", "credentials", "outbound"];
+const ENGINE_FOLDERS = [
+  "contracts",
+  "effects",
+  "compiler",
+  "runtime",
+  "ingress",
+  "channels",
+  "routing",
+  "flows",
+  "simulate",
+  "store",
+  "jobs",
+  "testing",
+  "credentials",
+  "outbound",
+];
 
 /**
  * The layout table: who (from) may import what (allow: project paths; typesOnly: project paths
@@ -84,7 +99,7 @@ const LAYOUT = [
     name: "engine/flows",
     from: "^engine/flows/",
     allow: [CONTRACTS, "^engine/compiler/", "^engine/simulate/", "^engine/store/", "^nodes/registry\\.ts$"],
-    rule: "engine/flows may import engine/contracts, compiler, simulate, store and nodes/registry (templates are handed in by configuration)",
+    rule: "engine/flows may import engine/contracts, compiler, simulate, store and nodes/registry (templates and the outbound policy are handed in by configuration)",
   },
   {
     name: "engine/simulate",
