@@ -39,6 +39,7 @@ const ENGINE_FOLDERS = [
   "testing",
   "credentials",
   "audit",
+  "outbound",
 ];
 
 /**
@@ -64,6 +65,12 @@ const LAYOUT = [
     from: "^engine/audit/",
     allow: [CONTRACTS, "^engine/store/"],
     rule: "engine/audit (the hash-chained audit trail: record, redact, list, export, verify) may import engine/contracts and store",
+  },
+  {
+    name: "engine/outbound",
+    from: "^engine/outbound/",
+    allow: [CONTRACTS],
+    rule: "engine/outbound (the guarded HTTP client flows call outside APIs with: address policy, allow list) may import engine/contracts only",
   },
   {
     name: "engine/compiler",
@@ -99,7 +106,7 @@ const LAYOUT = [
     name: "engine/flows",
     from: "^engine/flows/",
     allow: [CONTRACTS, "^engine/compiler/", "^engine/simulate/", "^engine/store/", "^nodes/registry\\.ts$"],
-    rule: "engine/flows may import engine/contracts, compiler, simulate, store and nodes/registry (templates are handed in by configuration)",
+    rule: "engine/flows may import engine/contracts, compiler, simulate, store and nodes/registry (templates and the outbound policy are handed in by configuration)",
   },
   {
     name: "engine/simulate",

@@ -20,12 +20,17 @@ const hostname = process.env.HOST ?? "127.0.0.1";
 
 // The demo (its staff with a known password, the Support chat flow) only when asked for: `npm start` asks.
 const demo = process.env.OMNIFLOW_DEMO === "1";
-// Host names the app answers on: the loopback names, HOST, and OMNIFLOW_ALLOWED_HOSTS (comma-separated, `*.example.com` allowed).
-const allowedHosts = [...DEFAULT_ALLOWED_HOSTS, hostname, ...(process.env.OMNIFLOW_ALLOWED_HOSTS ?? "").split(",")].map((h) => h.trim()).filter(Boolean);
+/** A comma-separated setting from the environment. */
+const listSetting = (name: string) => (process.env[name] ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+// Host names the app answers on: the loopback names, HOST, and OMNIFLOW_ALLOWED_HOSTS (`*.example.com` allowed).
+const allowedHosts = [...DEFAULT_ALLOWED_HOSTS, hostname, ...listSetting("OMNIFLOW_ALLOWED_HOSTS")];
+// Internal hosts flows may call (on-premises CRMs): hosts, host:ports, addresses, CIDRs.
+const outboundAllow = listSetting("OMNIFLOW_OUTBOUND_ALLOW");
 
 const engine = createEngine({
   templates: flowTemplates,
   allowedHosts,
+  outbound: { allow: outboundAllow },
   demo: demo ? { password: DEMO_PASSWORD, staff: DEMO_STAFF } : undefined,
 });
 globalThis.__omniflowEngine = engine;

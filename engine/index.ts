@@ -21,6 +21,8 @@ import { createIntake, type MessageOutcome } from "./ingress/intake";
 import { every, startJobs, type BackgroundJob } from "./jobs/background";
 import { createTimerPoller } from "./jobs/timer-poller";
 import { createStaff } from "./routing/staff";
+import { createAddressPolicy } from "./outbound/allow-list";
+import { createOutboundClient, type OutboundOptions } from "./outbound/client";
 import { createTasks } from "./routing/tasks";
 import { createDispatcher } from "./runtime/dispatcher";
 import { createFlowRuntime } from "./runtime/flow-runtime";
@@ -48,8 +50,6 @@ export type EngineOptions = {
   background?: boolean;
   /** Fault injection for tests (see PerformDeps). */
   faults?: Pick<PerformDeps, "afterSend">;
-  /** The network for HTTP request nodes (tests pass one that records what was sent). */
-  fetch?: typeof fetch;
   /** The template gallery (templates/catalog.ts in the app). */
   templates?: readonly FlowTemplate[];
   /** Host names the web app answers on (the server refuses others; default: localhost, 127.0.0.1, [::1]). */
@@ -58,6 +58,11 @@ export type EngineOptions = {
   signInAttemptsPerMinute?: number;
   /** The demo's accounts, listed on the sign-in page (only when the server runs the demo). */
   demo?: DemoAccounts;
+  /**
+   * Calls to outside HTTP APIs: `allow` names the internal hosts flows may call (server.ts reads
+   * OMNIFLOW_OUTBOUND_ALLOW); tests may also hand in a DNS resolver.
+   */
+  outbound?: OutboundOptions;
 };
 
 export type DemoAccounts = { password: string; staff: readonly { name: string; email: string; role: string }[] };
@@ -111,7 +116,7 @@ export function createEngine(options: EngineOptions = {}) {
   const commits = createGroupCommit(store.transaction, { afterCommit: () => background && void dispatcher.kick() });
   const performDeps: PerformDeps = {
     channel: (name) => channels.get(name as Channel),
-    fetch: options.fetch ?? ((...args) => fetch(...args)),
+    http: createOutboundClient(options.outbound),
     credentialHeaders: (id) => {
       const credential = credentials.reveal(id);
       return credential && credentialHeaders(credential);
@@ -123,7 +128,8 @@ export function createEngine(options: EngineOptions = {}) {
   const doors = createDoors(intake, commits, clock, staff.member);
   const timers = createTimerPoller(store.timers, clock, doors.timerDue);
   const tasks = createTasks(store, staff, commits, runtime, clock);
-  const flows = createFlowService(store.flows, { templates: options.templates ?? [], published: versions }, clock);
+  const outbound = createAddressPolicy(options.outbound?.allow ?? []);
+  const flows = createFlowService(store.flows, { templates: options.templates ?? [], published: versions, outbound }, clock);
 
   const jobs: BackgroundJob[] = [
     every("timers", 500, timers.tick),

@@ -4,6 +4,7 @@ import { nodeSpecs } from "../../nodes/registry";
 import { supportChat } from "../../templates/support-chat";
 import type { FlowDocument, FlowEdge, FlowIssue, FlowNode } from "../contracts/flow";
 import { createFlowService } from "../flows/flow-service";
+import { createAddressPolicy } from "../outbound/allow-list";
 import { operatorAndTimer, parallelFlow, type ChainNode } from "../testing/parallel-flows";
 import { schemaMessages } from "../testing/schema-messages";
 import type { FlowRepository } from "../store/flows";
@@ -226,7 +227,11 @@ describe("issueText", () => {
     const messages: string[] = [];
     for (const live of found) {
       const repo = { liveWithLatestGraph: async () => live } as unknown as FlowRepository;
-      const service = createFlowService(repo, { templates: [], published: { candidates: () => [], invalidate: () => {} } }, () => 0);
+      const service = createFlowService(
+        repo,
+        { templates: [], published: { candidates: () => [], invalidate: () => {} }, outbound: createAddressPolicy([]) },
+        () => 0,
+      );
       const issues = await service.calledFlowIssues(flow([trigger(), node("call", "flow.call-subflow", { flowId: "child" })], []));
       expect(issues).toHaveLength(1);
       for (const issue of issues) expectRendered(issue);
@@ -234,6 +239,20 @@ describe("issueText", () => {
     }
     expect(messages[1]).toContain("«Refunds»");
     expect(messages[2]).toContain("«Вызван другим сценарием»");
+  });
+
+  it("renders the check of internal hosts a node calls", async () => {
+    const repo = { liveWithLatestGraph: async () => [] } as unknown as FlowRepository;
+    const service = createFlowService(
+      repo,
+      { templates: [], published: { candidates: () => [], invalidate: () => {} }, outbound: createAddressPolicy([]) },
+      () => 0,
+    );
+    const [issue] = await service.serverIssues(flow([trigger(), node("call", "data.http-request", { url: "http://169.254.169.254/latest/meta-data" })], []));
+    expectRendered(issue);
+    expect(issue).toMatchObject({ code: "invalid-settings", nodeId: "call", field: "url" });
+    expect(issue.message).toMatch(/^HTTP request: 169\.254\.169\.254 is an internal address/);
+    expect(issueText(issue, "ru")).toMatch(/^HTTP-запрос: 169\.254\.169\.254 — внутренний адрес/);
   });
 
   it("names nodes, fields and ports in Russian", () => {

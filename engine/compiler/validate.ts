@@ -191,6 +191,12 @@ export function calledFlowIssue(node: { id: string; type: string }, field: strin
   return { ...kitIssue(field, key, { title, triggerTitle, ...params }), params: { key, node: node.type, ...params }, nodeId: node.id };
 }
 
+/** The issue for a URL whose literal host is internal (checked at publish against the server's outbound allow list). */
+export function internalHostIssue(node: { id: string; type: string }, field: string, host: string): FlowIssue {
+  const title = findNodeSpec(node.type)?.title ?? node.type;
+  return { ...kitIssue(field, "outbound.internal", { title, host }), params: { key: "outbound.internal", node: node.type, host }, nodeId: node.id };
+}
+
 function reach(starts: string[], wiring: Wiring): Set<string> {
   const seen = new Set(starts);
   const stack = [...starts];

@@ -41,6 +41,7 @@ const EN = {
   "credential.basic-format": "a basic credential is written user:password",
   "credential.in-use": 'credential "{name}" is used by published flows ({flows}): publish them without it first',
   "audit.export-too-large": "{rows} audit rows match: narrow the filter to at most {limit} to export them",
+  "outbound.allow-entry": 'OMNIFLOW_OUTBOUND_ALLOW: "{entry}" is not a host, host:port, address or CIDR network',
   // The HTTP API answers an unknown channel with this code too, so it keeps its older spelling.
   unknown_channel: 'No channel "{channel}".',
 } as const;
@@ -87,6 +88,7 @@ const RU: Record<EngineErrorCode, string> = {
   "credential.basic-format": "Учётные данные типа «логин и пароль» записываются как логин:пароль",
   "credential.in-use": "Учётные данные «{name}» используются в опубликованных сценариях ({flows}): сначала опубликуйте их без этих данных",
   "audit.export-too-large": "Под фильтр подходит записей журнала аудита: {rows}. Сузьте фильтр, чтобы выгрузить не больше {limit}",
+  "outbound.allow-entry": "OMNIFLOW_OUTBOUND_ALLOW: «{entry}» — не имя хоста, хост:порт, адрес или сеть CIDR",
   unknown_channel: "Канала «{channel}» нет",
 };
 

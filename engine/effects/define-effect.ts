@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Channel, FlowEvent } from "../contracts/events";
 import type { Locale } from "../contracts/format";
+import type { OutboundHttp } from "../contracts/outbound";
 import type { ChannelAdapter } from "../channels/channel";
 import type { StepRepositories } from "../store/index";
 
@@ -38,10 +39,11 @@ export type OutboxItem<P = unknown> = { key: string; kind: string; instanceId: s
 /** What became of a performed effect; `final` failures are not retried. */
 export type EffectOutcome<P = unknown> = OutboxItem<P> & ({ ok: true; result: unknown } | { ok: false; error: string; final: boolean; unknown: boolean });
 
-/** What performers may use: the configured channels, the network, credentials, and fault injection for tests. */
+/** What performers may use: the configured channels, the guarded HTTP client, credentials, and fault injection for tests. */
 export type PerformDeps = {
   channel(name: string): ChannelAdapter | undefined;
-  fetch: typeof fetch;
+  /** Outside HTTP APIs, internal addresses refused (engine/outbound). */
+  http: OutboundHttp;
   /**
    * The request headers that apply a credential, opened at perform time only (so a secret is never
    * in a flow, a payload or a log); undefined if it no longer exists; throws if it cannot be decrypted.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isRequestRefused, type OutboundResponse } from "../contracts/outbound";
 import { defineEffect, effectSchema, PermanentFailure, type PerformDeps, UnknownOutcome } from "./define-effect";
 
 const schema = effectSchema("http.request", {
@@ -17,7 +18,7 @@ const payload = schema.omit({ kind: true, key: true });
 
 export type HttpResult = { status: number; body: unknown };
 
-const MAX_RESPONSE_CHARS = 256 * 1024;
+const MAX_RESPONSE_BYTES = 256 * 1024;
 /** Safe to repeat after a timeout: the server may have acted, but acting twice changes nothing. */
 const IDEMPOTENT = new Set(["GET", "PUT", "DELETE"]);
 
@@ -35,9 +36,10 @@ function credentialHeaders(id: string | undefined, deps: PerformDeps): Record<st
 }
 
 /**
- * A call to an outside API, performed with fetch after commit with `Idempotency-Key: <outbox key>`.
+ * A call to an outside API, performed after commit by the guarded client with `Idempotency-Key: <outbox key>`.
  * Connection failures and 5xx on idempotent methods are retried up to the node's `retries`; a
- * timeout on POST/PATCH is an unknown outcome and is reported, never resent.
+ * timeout on POST/PATCH is an unknown outcome and is reported, never resent; a call the guard
+ * refuses (an internal address) fails for good with the reason.
  */
 export const httpRequest = defineEffect({
   kind: "http.request",
@@ -52,16 +54,18 @@ export const httpRequest = defineEffect({
       const p = item.payload;
       const lastTry = item.attempts >= p.retries;
       const credential = credentialHeaders(p.credential, deps);
-      let response: Response;
+      let response: OutboundResponse;
       try {
-        response = await deps.fetch(p.url, {
+        response = await deps.http({
+          url: p.url,
           method: p.method,
           headers: { ...p.headers, ...credential, "idempotency-key": item.key },
-          body: p.method === "GET" ? undefined : (p.body ?? undefined),
+          body: p.method === "GET" ? null : p.body,
           signal: AbortSignal.timeout(p.timeoutMs),
-          redirect: "follow",
+          maxBodyBytes: MAX_RESPONSE_BYTES,
         });
       } catch (error) {
+        if (isRequestRefused(error)) throw new PermanentFailure(error.message);
         const timedOut = (error as Error).name === "TimeoutError";
         if (timedOut && !IDEMPOTENT.has(p.method)) throw new UnknownOutcome(`no answer within ${p.timeoutMs / 1000}s; the request may have been processed`);
         const reason = timedOut
@@ -70,13 +74,12 @@ export const httpRequest = defineEffect({
         throw lastTry ? new PermanentFailure(reason) : new Error(reason);
       }
       if (response.status >= 500 && IDEMPOTENT.has(p.method) && !lastTry) throw new Error(`HTTP ${response.status}`);
-      const text = (await response.text()).slice(0, MAX_RESPONSE_CHARS);
-      let body: unknown = text;
-      if ((response.headers.get("content-type") ?? "").includes("json")) {
+      let body: unknown = response.text;
+      if (response.contentType.includes("json")) {
         try {
-          body = JSON.parse(text);
+          body = JSON.parse(response.text);
         } catch {
-          body = text; // a truncated or malformed JSON answer stays text
+          body = response.text; // a truncated or malformed JSON answer stays text
         }
       }
       return { status: response.status, body } satisfies HttpResult;

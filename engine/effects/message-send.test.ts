@@ -19,7 +19,7 @@ const payload: OutboundPayload = {
 const item = { key: "i:1", kind: "message.send", instanceId: "i", payload, attempts: 0 };
 const deps = (channels: ChannelAdapter[]): PerformDeps => ({
   channel: (name) => channels.find((c) => c.channel === name),
-  fetch,
+  http: () => Promise.reject(new Error("no HTTP here")),
   credentialHeaders: () => undefined,
 });
 const perform = (channels: ChannelAdapter[], it = item) => messageSend.perform!.run(it, deps(channels));

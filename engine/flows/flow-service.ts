@@ -1,5 +1,5 @@
 import { compileFlow } from "../compiler/compile";
-import { calledFlowIssue } from "../compiler/validate";
+import { calledFlowIssue, internalHostIssue } from "../compiler/validate";
 import { flowDocumentSchema, flowExportSchema, STARTER_DOCUMENT, type FlowDocument, type FlowExport, type FlowIssue } from "../contracts/flow";
 import { isTemplateLanguage, TEMPLATE_LANGUAGES, type FlowTemplate, type TemplateLanguage } from "../contracts/templates";
 import { FlowInvalidError, inputError } from "../contracts/errors";
@@ -13,10 +13,16 @@ export type FlowState = "draft" | "published" | "changed";
 /** What the runtime knows of published versions: their triggers, and when to forget them (a publish, a delete). */
 export type PublishedVersions = { candidates(): { flowId: string; triggers: { type: string }[] }[]; invalidate(): void };
 
-/** Flows and their immutable versions; the template gallery it was handed. */
+/** The server's outbound policy as publishing needs it: the internal host a URL names literally, unless allowed. */
+export type OutboundCheck = { literalRefusal(url: string): { host: string } | null };
+
+/** `scheme://host:port` of a URL template when no placeholder is in it (`https://{{vars.host}}/x` names no host). */
+const literalOrigin = (template: string) => /^https?:\/\/[^/?#{}\s]*(?=[/?#]|$)/i.exec(template)?.[0] ?? null;
+
+/** Flows and their immutable versions; the template gallery and the outbound policy it was handed. */
 export function createFlowService(
   flows: FlowRepository,
-  { templates, published }: { templates: readonly FlowTemplate[]; published: PublishedVersions },
+  { templates, published, outbound }: { templates: readonly FlowTemplate[]; published: PublishedVersions; outbound: OutboundCheck },
   clock: () => number,
 ) {
   const onPublished = () => published.invalidate();
@@ -54,6 +60,27 @@ export function createFlowService(
             : null;
       return problem ? [calledFlowIssue(node, field, problem)] : [];
     });
+  }
+
+  /**
+   * Nodes that call outside URLs must not name an internal host literally (169.254.169.254,
+   * 127.0.0.1, localhost) unless the allow list does; names are resolved, and checked again, at run time.
+   */
+  function internalHostIssues(document: FlowDocument): FlowIssue[] {
+    return document.nodes.flatMap((node) => {
+      const spec = findNodeSpec(node.type);
+      const settings = spec?.reachesUrl && spec.settings.safeParse(node.settings);
+      if (!spec?.reachesUrl || !settings?.success) return [];
+      const { field, url } = spec.reachesUrl(settings.data as never);
+      const origin = literalOrigin(url);
+      const refused = origin && outbound.literalRefusal(origin);
+      return refused ? [internalHostIssue(node, field, refused.host)] : [];
+    });
+  }
+
+  /** What only the server can check: the flows this one calls, and internal hosts against its allow list. */
+  async function serverIssues(document: FlowDocument, selfId?: string): Promise<FlowIssue[]> {
+    return [...(await calledFlowIssues(document, selfId)), ...internalHostIssues(document)];
   }
 
   async function create(name: string, document: FlowDocument = STARTER_DOCUMENT) {
@@ -116,11 +143,12 @@ export function createFlowService(
     },
 
     calledFlowIssues,
+    serverIssues,
 
-    /** Problems that block publishing: the compiler's, then flows this one calls that cannot be called. */
+    /** Problems that block publishing: the compiler's, then what only the server can check. */
     async validate(document: FlowDocument, flowId?: string): Promise<FlowIssue[]> {
       const { issues } = compileFlow(document);
-      return [...issues, ...(await calledFlowIssues(document, flowId))];
+      return [...issues, ...(await serverIssues(document, flowId))];
     },
 
     /** Compiles the draft and freezes it as the next numbered version. */
@@ -128,8 +156,8 @@ export function createFlowService(
       const flow = await requireFlow(id);
       const document = parseDraft(flow.draft);
       const compiled = compileFlow(document);
-      const calls = await calledFlowIssues(document, id);
-      if (!compiled.ok || calls.length) throw new FlowInvalidError([...compiled.issues, ...calls]);
+      const server = await serverIssues(document, id);
+      if (!compiled.ok || server.length) throw new FlowInvalidError([...compiled.issues, ...server]);
       // The draft string itself is stored so "published" vs "changed" is a plain comparison.
       const version = flows.publish(id, flow.draft, JSON.stringify(compiled.machine), clock());
       onPublished();

@@ -18,7 +18,7 @@ export type TestEngine = { engine: Engine; channel: RecordingChannel; clock: Fak
 /** Opens an engine on `file`; pass the previous clock and channel again to "restart" it. */
 export function openTestEngine(
   file: string,
-  opts: { clock?: FakeClock; channel?: RecordingChannel; faults?: EngineOptions["faults"]; fetch?: EngineOptions["fetch"] } = {},
+  opts: { clock?: FakeClock; channel?: RecordingChannel; faults?: EngineOptions["faults"]; outbound?: EngineOptions["outbound"] } = {},
 ): TestEngine {
   const clock = opts.clock ?? fakeClock();
   const channel = opts.channel ?? recordingChannel();
@@ -28,8 +28,8 @@ export function openTestEngine(
     channels: [channel],
     background: false,
     faults: opts.faults,
-    fetch: opts.fetch,
     templates: flowTemplates,
+    outbound: opts.outbound,
   });
   return { engine, channel, clock };
 }
@@ -37,13 +37,14 @@ export function openTestEngine(
 /**
  * A fresh temp DB and engine for every test of the enclosing file or `describe`, closed and removed
  * after it; `setup` prepares each new engine (publish a flow, seed the demo). The returned object
- * always shows the running test's engine, so read it inside tests and hooks only.
+ * always shows the running test's engine, so read it inside tests and hooks only. `outbound` is the
+ * engine's outbound policy (tests that call servers on 127.0.0.1 must allow them).
  */
-export function useTestEngine(setup?: (t: TestEngine) => unknown): TestEngine {
+export function useTestEngine(setup?: (t: TestEngine) => unknown, { outbound }: Pick<EngineOptions, "outbound"> = {}): TestEngine {
   const live = perTest(
     () => {
       const tmp = tempDb();
-      return { tmp, ...openTestEngine(tmp.file) };
+      return { tmp, ...openTestEngine(tmp.file, { outbound }) };
     },
     async ({ tmp, engine }) => {
       await engine.close();

@@ -174,6 +174,11 @@ export type NodeSpec<
    */
   callsFlow?(settings: z.infer<S>): { flowId: string; field: string; trigger: string };
   /**
+   * The outside URL this node calls (a template). Publishing refuses one whose literal host is
+   * internal (loopback, private, link-local, metadata) unless the server's outbound allow list names it.
+   */
+  reachesUrl?(settings: z.infer<S>): { field: string; url: string };
+  /**
    * The node's own problem texts in English, by key, `{name}` standing for a parameter: the custom
    * messages of its settings schema (used there as `messages["key"]`) and those `validate` returns
    * (through `nodeIssue(messages, field, key, params)`). Their Russian is `ru.messages`.

@@ -50,6 +50,8 @@ const KIT_EN = {
   "call.missing": "{title}: the flow to call does not exist (or was deleted).",
   "call.unpublished": '{title}: "{flow}" has no published version yet.',
   "call.no-trigger": '{title}: "{flow}" cannot be called: its published version has no "{triggerTitle}" trigger.',
+  "outbound.internal":
+    "{title}: {host} is an internal address (this machine, a private network or cloud metadata); flows may call it only if OMNIFLOW_OUTBOUND_ALLOW lists it.",
 } as const;
 
 export type KitMessageKey = keyof typeof KIT_EN;
@@ -77,6 +79,8 @@ export const KIT_MESSAGES: { en: typeof KIT_EN; ru: Record<KitMessageKey, string
     "call.missing": "{title}: вызываемый сценарий не существует (или удалён).",
     "call.unpublished": "{title}: у сценария «{flow}» ещё нет опубликованной версии.",
     "call.no-trigger": "{title}: сценарий «{flow}» нельзя вызвать: в его опубликованной версии нет триггера «{triggerTitle}».",
+    "outbound.internal":
+      "{title}: {host} — внутренний адрес (этот сервер, частная сеть, метаданные облака); обращаться к нему можно, только если он есть в OMNIFLOW_OUTBOUND_ALLOW.",
   },
 };
 

@@ -54,18 +54,82 @@ export function templateProblems(template: string): TemplateProblem[] {
   return problems;
 }
 
+/** Where a rendered template goes, which says how inserted values are escaped (the template's own text is kept). */
+export type TemplateContext = "text" | "header" | "url" | "form" | "json";
+
 /**
  * Fills placeholders from `scope`; a missing or empty value renders the fallback (or nothing),
- * never "undefined".
+ * never "undefined". Values are escaped for `context`:
+ * - `text` (default): as is;
+ * - `header`: CR, LF and NUL removed (a value cannot add a header line);
+ * - `url`: percent-encoded (encodeURIComponent), except a placeholder at the very start, which may
+ *   give the base URL (`{{vars.baseUrl}}/orders`) and is checked by the outbound guard like any URL;
+ *   in the path a value that is only `.` or `..` renders empty, since URL parsers resolve it even encoded;
+ * - `form`: percent-encoded (an `application/x-www-form-urlencoded` body);
+ * - `json`: inside a JSON string literal JSON-escaped; a bare placeholder becomes a JSON value
+ *   (strings quoted, numbers and booleans as they are, missing ones null or the fallback).
  * @example renderTemplate("Hi {{customer.name | there}}", { customer: { name: null } }) // "Hi there"
+ * @example renderTemplate('{"note":"{{message.text}}"}', { message: { text: 'a"b' } }, "json") // '{"note":"a\\"b"}'
  */
-export function renderTemplate(template: string, scope: Record<string, unknown>): string {
-  return template.replace(PLACEHOLDER, (_, path: string, fallback: string | undefined) => {
-    let value: unknown = scope;
-    for (const key of path.split(".")) {
-      // Own properties only: {{vars.constructor}} must not print a function's source.
-      value = value !== null && typeof value === "object" && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
-    }
-    return value === undefined || value === null || value === "" ? (fallback?.trim() ?? "") : String(value);
+export function renderTemplate(template: string, scope: Record<string, unknown>, context: TemplateContext = "text"): string {
+  if (context === "json") return renderJson(template, scope);
+  return template.replace(PLACEHOLDER, (_, path: string, fallback: string | undefined, offset: number) => {
+    const text = textOf(valueAt(scope, path), fallback);
+    if (context === "header") return text.replace(/[\r\n\0]/g, "");
+    if (context === "form") return encodeURIComponent(text);
+    if (context === "url") return urlPart(text, template.slice(0, offset));
+    return text;
   });
+}
+
+/** The value at a dotted path, own properties only: {{vars.constructor}} must not print a function's source. */
+function valueAt(scope: Record<string, unknown>, path: string): unknown {
+  let value: unknown = scope;
+  for (const key of path.split(".")) {
+    value = value !== null && typeof value === "object" && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  }
+  return value;
+}
+
+const isEmpty = (value: unknown) => value === undefined || value === null || value === "";
+const textOf = (value: unknown, fallback: string | undefined) => (isEmpty(value) ? (fallback?.trim() ?? "") : String(value));
+
+function urlPart(text: string, before: string): string {
+  if (before === "") return text;
+  const inPath = !/[?#]/.test(before);
+  return inPath && (text === "." || text === "..") ? "" : encodeURIComponent(text);
+}
+
+const PLACEHOLDER_HERE = new RegExp(PLACEHOLDER.source, "y");
+const JSON_SCALAR = /^(-?\d+(\.\d+)?([eE][+-]?\d+)?|true|false|null)$/;
+
+/** Walks the template as JSON text, knowing at each placeholder whether it stands inside a string literal. */
+function renderJson(template: string, scope: Record<string, unknown>): string {
+  let out = "";
+  let inString = false;
+  for (let i = 0; i < template.length; ) {
+    PLACEHOLDER_HERE.lastIndex = i;
+    const m = template.startsWith("{{", i) ? PLACEHOLDER_HERE.exec(template) : null;
+    if (m) {
+      const value = valueAt(scope, m[1]);
+      out += inString ? JSON.stringify(textOf(value, m[2])).slice(1, -1) : jsonValue(value, m[2]);
+      i += m[0].length;
+      continue;
+    }
+    const step = inString && template[i] === "\\" ? 2 : 1; // an escaped character never ends the string
+    if (template[i] === '"') inString = !inString;
+    out += template.slice(i, i + step);
+    i += step;
+  }
+  return out;
+}
+
+function jsonValue(value: unknown, fallback: string | undefined): string {
+  if (isEmpty(value)) {
+    const given = fallback?.trim();
+    if (given !== undefined) return JSON_SCALAR.test(given) ? given : JSON.stringify(given);
+    return value === "" ? '""' : "null";
+  }
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "null";
+  return JSON.stringify(value) ?? "null";
 }

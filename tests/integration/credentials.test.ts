@@ -1,5 +1,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
 import type { FlowDocument } from "../../engine/contracts/flow";
 import { instanceRow, openTestEngine, publishFlow, type TestEngine, useTempDb } from "../../engine/testing/test-engine";
 
@@ -7,14 +9,14 @@ const SECRET = "sk_live_TESTSECRET123";
 const at = { x: 0, y: 0 };
 
 /** A flow that calls the CRM with `credential` and tells the customer what it answered (or that it failed). */
-const flow = (credential: string): FlowDocument => ({
+const flow = (credential: string, crm = "http://127.0.0.1:9"): FlowDocument => ({
   nodes: [
     { id: "t", type: "trigger.message-received", position: at, settings: {} },
     {
       id: "call",
       type: "data.http-request",
       position: at,
-      settings: { url: "https://crm.example.com/orders/42", credential, mapping: ["orderStatus = status"], retries: 0 },
+      settings: { url: `${crm}/orders/42`, credential, mapping: ["orderStatus = status"], retries: 0 },
     },
     { id: "ok", type: "message.send", position: at, settings: { text: "Your order is {{vars.orderStatus}}." } },
     { id: "ko", type: "message.send", position: at, settings: { text: "Sorry ({{vars.httpError}})." } },
@@ -29,15 +31,20 @@ const flow = (credential: string): FlowDocument => ({
   ],
 });
 
-/** A network that answers every request and records the headers it was sent. */
-function recordingFetch() {
-  const sent: Headers[] = [];
-  const fetch = async (_url: string | URL | Request, init?: RequestInit) => {
-    sent.push(new Headers(init?.headers));
-    return Response.json({ status: "shipped" });
-  };
-  return { sent, fetch: fetch as typeof globalThis.fetch };
+/** A CRM on a local port (allow-listed for these tests) that answers every request and records the headers it was sent. */
+const closers: (() => void)[] = [];
+afterEach(() => closers.splice(0).forEach((close) => close()));
+async function recordingCrm() {
+  const sent: IncomingHttpHeaders[] = [];
+  const server = createServer((req, res) => {
+    sent.push(req.headers);
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ status: "shipped" }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  closers.push(() => server.close());
+  return { sent, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
+const outbound = { allow: ["127.0.0.1"] };
 
 /** Every byte SQLite wrote for this database: the file, and its WAL if one is left. */
 const rawBytes = (file: string) => [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f).toString("latin1"));
@@ -52,13 +59,13 @@ describe("credentials in their own store", () => {
   const tmp = useTempDb("omniflow-creds-");
 
   it("sends the secret to the API at perform time, and nowhere else: not the database, its WAL, the export or the views", async () => {
-    const network = recordingFetch();
-    const t = openTestEngine(tmp.file, { fetch: network.fetch });
+    const crm = await recordingCrm();
+    const t = openTestEngine(tmp.file, { outbound });
     const { id: credentialId } = t.engine.credentials.create({ name: "CRM token", kind: "bearer", value: SECRET });
-    const { flowId, versionId } = await publishFlow(t.engine, "Order status", flow(credentialId));
+    const { flowId, versionId } = await publishFlow(t.engine, "Order status", flow(credentialId, crm.url));
     const instanceId = await runCustomerMessage(t);
 
-    expect(network.sent.map((h) => h.get("authorization"))).toEqual([`Bearer ${SECRET}`]);
+    expect(crm.sent.map((h) => h.authorization)).toEqual([`Bearer ${SECRET}`]);
     expect(t.channel.texts()).toEqual(["Your order is shipped."]);
     const views = [
       await t.engine.flows.exportFlow(flowId),
@@ -78,11 +85,11 @@ describe("credentials in their own store", () => {
   });
 
   it("fails the request for good, with a clear reason, when the credential no longer exists", async () => {
-    const network = recordingFetch();
-    const t = openTestEngine(tmp.file, { fetch: network.fetch });
-    await publishFlow(t.engine, "Order status", flow("removed-credential"));
+    const crm = await recordingCrm();
+    const t = openTestEngine(tmp.file, { outbound });
+    await publishFlow(t.engine, "Order status", flow("removed-credential", crm.url));
     const instanceId = await runCustomerMessage(t);
-    expect(network.sent).toEqual([]);
+    expect(crm.sent).toEqual([]);
     expect(t.channel.texts()).toEqual(["Sorry (the credential removed-credential no longer exists: choose another one in the node's settings)."]);
     expect(instanceRow(t.engine, instanceId).status).toBe("completed");
     await t.engine.close();

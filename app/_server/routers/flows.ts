@@ -22,10 +22,10 @@ export const flowsRouter = router({
   saveDraft: procedure
     .input(flowId.extend({ document: flowDocumentSchema }))
     .mutation(({ ctx, input }) => ctx.engine.flows.saveDraft(input.flowId, input.document)),
-  /** What the editor cannot check itself: flows this one calls must exist, be published and callable. */
+  /** What the editor cannot check itself: flows this one calls must exist, be published and callable; URLs must not name internal hosts. */
   linkedFlowIssues: procedure
     .input(z.object({ document: flowDocumentSchema, flowId: z.string().min(1) }))
-    .query(({ ctx, input }) => ctx.engine.flows.calledFlowIssues(input.document, input.flowId)),
+    .query(({ ctx, input }) => ctx.engine.flows.serverIssues(input.document, input.flowId)),
   publish: procedure.input(flowId).mutation(({ ctx, input }) => ctx.engine.flows.publish(input.flowId)),
   simulate: procedure
     .input(z.object({ document: flowDocumentSchema, steps: z.array(simulationStepSchema).min(1).max(200), customer: flowTestCaseSchema.shape.customer }))

@@ -33,6 +33,25 @@ describe("data.http-request", () => {
     ]);
   });
 
+  it("escapes each value for where it goes: JSON body, URL, header", () => {
+    const attack = 'hi", "refund": 5000, "x": "\r\nX-Admin: 1';
+    const run = runNode(TYPE, { ...settings, url: "https://crm.example.com/orders/{{message.text}}" }, attack);
+    const [request] = effectsOf(run.effects, "http.request") as { url: string; headers: Record<string, string>; body: string }[];
+    expect(JSON.parse(request.body)).toEqual({ note: attack });
+    expect(new URL(request.url).pathname).toBe(`/orders/${encodeURIComponent(attack)}`);
+    expect(request.headers["x-text"]).toBe('hi", "refund": 5000, "x": "X-Admin: 1');
+  });
+
+  it("treats the body as JSON, a form or text by its Content-Type, else by its look", () => {
+    const body = (headers: string[], template: string) =>
+      (effectsOf(runNode(TYPE, { ...settings, headers, body: template }, 'a"&b').effects, "http.request")[0] as { body: string }).body;
+    expect(body([], "{{message.text}}")).toBe("a\"&b");
+    expect(body(["Content-Type: application/json"], "{{message.text}}")).toBe('"a\\"&b"');
+    expect(body(["Content-Type: application/x-www-form-urlencoded"], "note={{message.text}}")).toBe("note=a%22%26b");
+    expect(body(["Content-Type: text/plain"], '{"note":"{{message.text}}"}')).toBe('{"note":"a"&b"}');
+    expect(body([], ' [{{message.text}}]')).toBe(' ["a\\"&b"]');
+  });
+
   it("maps a 2xx JSON answer into variables and continues on Success", () => {
     const run = runNode(TYPE, settings);
     run.send(responded("inst-1:1", 201, { data: { id: "n-7", items: ["a", "b"], constructor: 1 } }));

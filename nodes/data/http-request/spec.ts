@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { emitAndPark, templateScope, unpark, type FlowContext } from "../../_kit/context";
 import { action, defineNode, guard } from "../../_kit/define-node";
-import { renderTemplate, templateIssues } from "../../_kit/template";
+import { renderTemplate, type TemplateContext, templateIssues } from "../../_kit/template";
 import { HEADER_LINE, MAPPING_LINE, parseMapping, readPath } from "./response";
 
 /** This node's problem texts (English); their Russian is `ru.messages`. */
@@ -20,14 +20,27 @@ const settings = z.object({
     .trim()
     .max(2000)
     .regex(/^(https?:\/\/|\{\{)/, MESSAGES["url-scheme"])
-    .meta({ label: "URL", widget: "template", placeholder: "https://crm.example.com/orders/{{vars.orderId}}" }),
+    .meta({
+      label: "URL",
+      widget: "template",
+      placeholder: "https://crm.example.com/orders/{{vars.orderId}}",
+      help: "Values are percent-encoded; a placeholder at the very start may give the base URL. Internal addresses are refused.",
+    }),
   headers: lines(HEADER_LINE, MESSAGES["header-line"]).meta({ label: "Headers", widget: "lines", help: "One per line, Name: value (templates allowed)." }),
   credential: z.string().max(64).optional().meta({
     label: "Credential",
     widget: "credential",
     help: "A saved token or login (Settings → Credentials), added to the request when it is sent; the secret is never stored in the flow.",
   }),
-  body: z.string().max(20_000).default("").meta({ label: "Body", widget: "template", help: "Sent for POST, PUT, PATCH and DELETE." }),
+  body: z
+    .string()
+    .max(20_000)
+    .default("")
+    .meta({
+      label: "Body",
+      widget: "template",
+      help: "Sent for POST, PUT, PATCH and DELETE. In JSON (starts with { or [, or a JSON Content-Type) values are inserted as JSON.",
+    }),
   timeoutSeconds: z.number().int().min(1).max(60).default(10).meta({ label: "Timeout (seconds)" }),
   retries: z.number().int().min(0).max(5).default(2).meta({ label: "Retries", help: "For connection failures, and 5xx/timeouts on GET, PUT, DELETE." }),
   mapping: lines(MAPPING_LINE, MESSAGES["mapping-line"]).meta({
@@ -38,6 +51,13 @@ const settings = z.object({
 });
 
 type Settings = z.infer<typeof settings>;
+
+/** How the body's placeholders are escaped: by the Content-Type written in the headers, else by the body's look. */
+function bodyContext(headers: string[], body: string): TemplateContext {
+  const type = headers.map((line) => HEADER_LINE.exec(line)).find((m) => m?.[1].toLowerCase() === "content-type")?.[2];
+  if (type === undefined) return /^\s*(\{(?!\{)|\[)/.test(body) ? "json" : "text"; // `{{` opens a placeholder, not an object
+  return /json/i.test(type) ? "json" : /x-www-form-urlencoded/i.test(type) ? "form" : "text";
+}
 
 const isMine = (context: FlowContext, event: { key?: string }, nodeId: string) => context.waits[nodeId] === event.key;
 
@@ -56,13 +76,20 @@ export const httpRequestNode = defineNode({
     keywords: ["http", "api", "вебхук", "rest", "интеграция", "crm", "запрос"],
     settings: {
       method: { label: "Метод" },
-      url: { label: "Адрес (URL)", placeholder: "https://crm.example.com/orders/{{vars.orderId}}" },
+      url: {
+        label: "Адрес (URL)",
+        placeholder: "https://crm.example.com/orders/{{vars.orderId}}",
+        help: "Значения кодируются для URL; подстановка в самом начале может задавать базовый адрес. Внутренние адреса запрещены.",
+      },
       headers: { label: "Заголовки", help: "По одному в строке, Имя: значение (подстановки допускаются)." },
       credential: {
         label: "Учётные данные",
         help: "Сохранённый токен или логин (Настройки → Учётные данные) добавляется к запросу при отправке; сам секрет в сценарии не хранится.",
       },
-      body: { label: "Тело запроса", help: "Отправляется для POST, PUT, PATCH и DELETE." },
+      body: {
+        label: "Тело запроса",
+        help: "Отправляется для POST, PUT, PATCH и DELETE. В JSON (начинается с { или [, либо JSON в Content-Type) значения вставляются как JSON.",
+      },
       timeoutSeconds: { label: "Время ожидания (сек)" },
       retries: { label: "Повторы", help: "При сбоях соединения, а также при 5xx и тайм-аутах для GET, PUT, DELETE." },
       mapping: { label: "Ответ в переменные", help: "По одному в строке, например orderStatus = data.status. Также задаётся vars.httpStatus." },
@@ -82,6 +109,7 @@ export const httpRequestNode = defineNode({
     writes: [{ name: "httpStatus", type: "number" }, { name: "httpError", type: "string" }, ...parseMapping(s.mapping).map((m) => ({ name: m.name, type: "any" as const }))],
   }),
   summary: (s) => `${s.method} ${s.url.replace(/^https?:\/\//, "")}`.slice(0, 60),
+  reachesUrl: (s) => ({ field: "url", url: s.url }),
   messages: MESSAGES,
   validate: (s) => [
     ...templateIssues(s, "url", "body"),
@@ -111,16 +139,16 @@ export const httpRequestNode = defineNode({
       const headers = Object.fromEntries(
         p.headers.flatMap((line) => {
           const m = HEADER_LINE.exec(line);
-          return m ? [[m[1].toLowerCase(), renderTemplate(m[2], scope)]] : [];
+          return m ? [[m[1].toLowerCase(), renderTemplate(m[2], scope, "header")]] : [];
         }),
       );
       return emitAndPark(context, nodeId, {
         kind: "http.request",
         nodeId,
         method: p.method,
-        url: renderTemplate(p.url, scope),
+        url: renderTemplate(p.url, scope, "url"),
         headers,
-        body: p.body ? renderTemplate(p.body, scope) : null,
+        body: p.body ? renderTemplate(p.body, scope, bodyContext(p.headers, p.body)) : null,
         timeoutMs: p.timeoutSeconds * 1000,
         retries: p.retries,
         ...(p.credential && { credential: p.credential }),

@@ -42,14 +42,19 @@ function check(doc: FlowDocument, linked: FlowIssue[], locale: Locale): FlowChec
   return { doc, locale, issues, byNode, general, count };
 }
 
+/** Nodes only the server can check: they call other flows, or outside URLs (its outbound allow list). */
+const serverChecked = (type: string) => {
+  const spec = findNodeSpec(type);
+  return !!(spec?.callsFlow || spec?.reachesUrl);
+};
+
 /**
- * What the server checks about other flows (a Call subflow's target must be published and callable):
- * the calling nodes and the triggers, positions left out so dragging does not ask again.
+ * What the server checks (a Call subflow's target must be published and callable; a URL must not
+ * name an internal host): those nodes and the triggers, positions left out so dragging does not ask again.
  */
 function linkedPart(doc: FlowDocument): FlowDocument | null {
-  const calls = doc.nodes.some((n) => findNodeSpec(n.type)?.callsFlow);
-  if (!calls) return null;
-  const nodes = doc.nodes.filter((n) => findNodeSpec(n.type)?.callsFlow || findNodeSpec(n.type)?.trigger);
+  if (!doc.nodes.some((n) => serverChecked(n.type))) return null;
+  const nodes = doc.nodes.filter((n) => serverChecked(n.type) || findNodeSpec(n.type)?.trigger);
   return { nodes: nodes.map((n) => ({ ...n, position: { x: 0, y: 0 } })), edges: [] };
 }
 

@@ -1,0 +1,178 @@
+import { lookup } from "node:dns/promises";
+import http from "node:http";
+import https from "node:https";
+import type { LookupFunction } from "node:net";
+import { type OutboundHttp, type OutboundRequest, type OutboundResponse, RequestRefused } from "../contracts/outbound";
+import { type AddressKind, isLocalName, normalHost, parseAddress } from "./addresses";
+import { createAddressPolicy, portOf } from "./allow-list";
+
+/** A resolved address, as dns.lookup gives it. */
+export type ResolvedAddress = { address: string; family: number };
+/** Resolves a host name to all its addresses (tests inject one that answers what they need). */
+export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
+
+export type OutboundOptions = {
+  /** Internal hosts, host:ports, addresses and CIDR networks that may be called (on-premises CRMs). */
+  allow?: readonly string[];
+  resolve?: Resolver;
+};
+
+const systemResolver: Resolver = (hostname) => lookup(hostname, { all: true, verbatim: true });
+const LOOPBACK: ResolvedAddress[] = [{ address: "127.0.0.1", family: 4 }];
+
+const MAX_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** Sent to the origin the request was written for, never to the one a redirect points at. */
+const CREDENTIALS = ["authorization", "cookie", "proxy-authorization"];
+/** Headers the transport owns (fetch forbids setting them as well). */
+const TRANSPORT = new Set(["host", "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer", "expect"]);
+
+const KIND_TEXT: Record<Exclude<AddressKind, "public">, string> = {
+  loopback: "a loopback address",
+  private: "a private network address",
+  "link-local": "a link-local address",
+  metadata: "the cloud metadata address",
+  "unique-local": "a unique local IPv6 address",
+  shared: "a carrier-grade NAT address",
+  unspecified: "an unspecified address",
+  multicast: "a multicast address",
+  broadcast: "the broadcast address",
+  reserved: "a reserved address",
+};
+
+/**
+ * The HTTP client flows call outside APIs with. Every hop (the first request and each redirect,
+ * followed here, at most 5) resolves its host first, refuses it if any address is internal and not
+ * on the allow list, then connects to exactly the addresses it checked (a pinned `lookup`), so a
+ * DNS answer cannot change between the check and the connection. Bodies are read up to the cap.
+ */
+export function createOutboundClient({ allow = [], resolve = systemResolver }: OutboundOptions = {}): OutboundHttp {
+  const policy = createAddressPolicy(allow);
+
+  async function admitted(url: URL): Promise<ResolvedAddress[]> {
+    const host = normalHost(url.hostname);
+    const literal = parseAddress(host) && [{ address: host, family: host.includes(":") ? 6 : 4 }];
+    const addresses = literal || (isLocalName(host) ? LOOPBACK : await resolve(host));
+    for (const { address } of addresses) {
+      const kind = policy.refusal({ host, port: portOf(url), address });
+      if (!kind) continue;
+      const where = literal ? `${url.host} is` : `${url.host} resolves to ${address},`;
+      throw new RequestRefused(`refused to call ${where} ${KIND_TEXT[kind]}; internal hosts are called only when OMNIFLOW_OUTBOUND_ALLOW lists them`);
+    }
+    return addresses;
+  }
+
+  return async (request) => {
+    try {
+      return await follow(request);
+    } catch (error) {
+      throw request.signal.aborted ? request.signal.reason : error;
+    }
+  };
+
+  async function follow(request: OutboundRequest): Promise<OutboundResponse> {
+    let url = httpUrl(request.url);
+    let { method, body } = request;
+    let headers = withDefaults(request.headers, body);
+    for (let hop = 0; ; hop++) {
+      const addresses = await admitted(url);
+      request.signal.throwIfAborted();
+      const response = await send(url, addresses, { method, headers, body, signal: request.signal });
+      const status = response.statusCode ?? 0;
+      const location = response.headers.location;
+      if (!REDIRECTS.has(status) || !location) {
+        const contentType = response.headers["content-type"] ?? "";
+        return { status, url: url.href, contentType, ...(await readBody(response, request.maxBodyBytes, request.signal)) };
+      }
+      response.destroy(); // a redirect's own body is never read
+      if (hop === MAX_REDIRECTS) throw new RequestRefused(`refused to follow more than ${MAX_REDIRECTS} redirects from ${request.url}`);
+      const next = httpUrl(location, url);
+      // As fetch does: 303 turns anything but GET into GET, 301/302 turn POST into GET; the body goes with it.
+      if ((status === 303 && method !== "GET") || ((status === 301 || status === 302) && method === "POST")) {
+        method = "GET";
+        body = null;
+        headers = without(headers, ["content-type", "content-length"]);
+      }
+      if (next.origin !== url.origin) headers = without(headers, CREDENTIALS);
+      url = next;
+    }
+  }
+}
+
+/** An absolute http(s) URL, or a refusal naming what was given. */
+function httpUrl(text: string, base?: URL): URL {
+  let url: URL;
+  try {
+    url = new URL(text, base);
+  } catch {
+    throw new RequestRefused(`refused to call "${text.slice(0, 200)}": not a valid URL`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new RequestRefused(`refused to call ${url.protocol} URLs: only http and https`);
+  return url;
+}
+
+function withDefaults(given: Record<string, string>, body: string | null): Record<string, string> {
+  const headers: Record<string, string> = { accept: "*/*", "user-agent": "Omniflow" };
+  for (const [name, value] of Object.entries(given)) if (!TRANSPORT.has(name.toLowerCase())) headers[name.toLowerCase()] = value;
+  if (body !== null) {
+    headers["content-type"] ??= "text/plain;charset=UTF-8";
+    headers["content-length"] = String(Buffer.byteLength(body));
+  }
+  return headers;
+}
+
+const without = (headers: Record<string, string>, names: string[]) => Object.fromEntries(Object.entries(headers).filter(([name]) => !names.includes(name)));
+
+type Hop = { method: string; headers: Record<string, string>; body: string | null; signal: AbortSignal };
+
+/** One request, connected to the checked addresses only. */
+function send(url: URL, addresses: ResolvedAddress[], { method, headers, body, signal }: Hop): Promise<http.IncomingMessage> {
+  const pinned = ((_host: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) =>
+    options.all ? callback(null, addresses) : callback(null, addresses[0].address, addresses[0].family)) as unknown as LookupFunction;
+  return new Promise((resolve, reject) => {
+    try {
+      const request = (url.protocol === "https:" ? https : http).request(url, { method, headers, signal, lookup: pinned, agent: false }, resolve);
+      request.on("error", reject);
+      request.end(body ?? undefined);
+    } catch (error) {
+      // Node refuses malformed header names and values before connecting: no retry makes them valid.
+      reject(String((error as { code?: string }).code).startsWith("ERR_INVALID") ? new RequestRefused(`refused to send: ${(error as Error).message}`) : error);
+    }
+  });
+}
+
+/** Reads up to `max` bytes of the body as UTF-8; past it the response is destroyed unread. */
+function readBody(response: http.IncomingMessage, max: number, signal: AbortSignal): Promise<{ text: string; truncated: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const finish = (truncated: boolean) => {
+      done = true;
+      signal.removeEventListener("abort", abort);
+      // A multi-byte character cut at the cap is left out rather than shown broken.
+      resolve({ text: new TextDecoder().decode(Buffer.concat(chunks), { stream: truncated }), truncated });
+    };
+    const abort = () => response.destroy(signal.reason);
+    signal.addEventListener("abort", abort, { once: true });
+    response.on("data", (chunk: Buffer) => {
+      const room = max - size;
+      if (chunk.length > room) {
+        chunks.push(chunk.subarray(0, room));
+        response.destroy();
+        finish(true);
+        return;
+      }
+      chunks.push(chunk);
+      size += chunk.length;
+    });
+    response.on("end", () => finish(false));
+    const fail = (error: Error) => {
+      done = true;
+      signal.removeEventListener("abort", abort);
+      reject(error);
+    };
+    response.on("error", fail);
+    response.on("close", () => done || fail(new Error("the connection closed before the answer ended")));
+  });
+}
