@@ -24,7 +24,22 @@ const CONTRACTS = "^engine/contracts/";
 const TESTING = "^engine/testing/";
 
 /** The engine folders the layout names. Anything else directly under engine/ is flagged. */
-const ENGINE_FOLDERS = ["contracts", "effects", "compiler", "runtime", "ingress", "channels", "routing", "flows", "simulate", "store", "jobs", "testing", "credentials"];
+const ENGINE_FOLDERS = [
+  "contracts",
+  "effects",
+  "compiler",
+  "runtime",
+  "ingress",
+  "channels",
+  "routing",
+  "flows",
+  "simulate",
+  "store",
+  "jobs",
+  "testing",
+  "credentials",
+  "access",
+];
 
 /**
  * The layout table: who (from) may import what (allow: project paths; typesOnly: project paths
@@ -43,6 +58,12 @@ const LAYOUT = [
     from: "^engine/credentials/",
     allow: [CONTRACTS, "^engine/store/"],
     rule: "engine/credentials (secrets sealed at rest: key, secret box, the credentials service) may import engine/contracts and store",
+  },
+  {
+    name: "engine/access",
+    from: "^engine/access/",
+    allow: [CONTRACTS, "^engine/store/", "^engine/credentials/"],
+    rule: "engine/access (API keys, request signatures, web chat visitor tokens) may import engine/contracts, store and credentials",
   },
   {
     name: "engine/compiler",

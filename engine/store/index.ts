@@ -1,3 +1,4 @@
+import { createApiKeyRepository } from "./api-keys";
 import { startCheckpoints } from "./checkpoint";
 import { createCaseRepository } from "./cases";
 import { createConversationRepository } from "./conversations";
@@ -34,6 +35,7 @@ export function openStore(file = defaultDbFile()) {
     staff: createStaffRepository(db, prisma),
     cases: createCaseRepository(db),
     flows: createFlowRepository(db, prisma),
+    apiKeys: createApiKeyRepository(db, prisma),
     /** Wraps `fn` so each call runs in one transaction (a savepoint when nested). */
     transaction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
       return db.transaction(fn) as unknown as (...args: A) => R;
