@@ -1,4 +1,5 @@
 import { router } from "./trpc";
+import { apiKeysRouter } from "./routers/api-keys";
 import { flowsRouter } from "./routers/flows";
 import { instancesRouter } from "./routers/instances";
 import { staffRouter } from "./routers/staff";
@@ -13,6 +14,7 @@ export const appRouter = router({
   tasks: tasksRouter,
   staff: staffRouter,
   webchat: webchatRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,10 +3,11 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 
-const nav: { href: string; label: "flows" | "workspace" | "chat" }[] = [
-  { href: "/", label: "flows" },
-  { href: "/workspace", label: "workspace" },
-  { href: "/chat", label: "chat" },
+const nav: { href: string; label: "flows" | "workspace" | "chat" | "apiKeys"; testId: string }[] = [
+  { href: "/", label: "flows", testId: "flows" },
+  { href: "/workspace", label: "workspace", testId: "workspace" },
+  { href: "/chat", label: "chat", testId: "chat" },
+  { href: "/settings/api-keys", label: "apiKeys", testId: "api-keys" },
 ];
 
 /** Flows owns every /flows/… and /instances/… page, so the editor and viewers keep it highlighted. */
@@ -28,7 +29,7 @@ export function NavLinks() {
             href={item.href}
             aria-current={active ? "page" : undefined}
             className={`flex items-center border-b-2 ${active ? "border-indigo-600 font-medium text-slate-900" : "border-transparent text-slate-600 hover:text-slate-900"}`}
-            data-testid={`nav-${item.href === "/" ? "flows" : item.href.slice(1)}`}
+            data-testid={`nav-${item.testId}`}
           >
             {t(item.label)}
           </Link>
