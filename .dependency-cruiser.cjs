@@ -40,6 +40,7 @@ const ENGINE_FOLDERS = [
   "credentials",
   "audit",
   "outbound",
+  "access",
 ];
 
 /**
@@ -71,6 +72,12 @@ const LAYOUT = [
     from: "^engine/outbound/",
     allow: [CONTRACTS],
     rule: "engine/outbound (the guarded HTTP client flows call outside APIs with: address policy, allow list) may import engine/contracts only",
+  },
+  {
+    name: "engine/access",
+    from: "^engine/access/",
+    allow: [CONTRACTS, "^engine/store/", "^engine/credentials/"],
+    rule: "engine/access (API keys, request signatures, web chat visitor tokens) may import engine/contracts, store and credentials",
   },
   {
     name: "engine/compiler",

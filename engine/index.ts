@@ -2,7 +2,9 @@
  * The engine façade: the one object the server, the web app, the CLI scripts and the tests use.
  * Wiring only: each capability lives in its folder (see README.md). Headless: no React, no Next.
  */
+import { createApiKeys, type SignedRequest } from "./access/api-keys";
 import { createSignIn } from "./access/sign-in";
+import { createVisitorTokens } from "./access/visitor-tokens";
 import { createAudit } from "./audit/audit-service";
 import type { ChannelAdapter, InboundMessage, OutboundMessage, RawRequest } from "./channels/channel";
 import { loadChannels } from "./channels/registry";
@@ -38,6 +40,7 @@ export type { InboundMessage, OutboundMessage, RawRequest } from "./channels/cha
 export type { AuditRecord } from "./audit/audit-service";
 export type { ChannelReply } from "./ingress/channel-requests";
 export type { MessageOutcome } from "./ingress/intake";
+export type { Sender, SignedRequest } from "./access/api-keys";
 
 export type EngineOptions = {
   /** SQLite file; defaults to OMNIFLOW_DB or data/omniflow.db. */
@@ -88,11 +91,14 @@ export function createEngine(options: EngineOptions = {}) {
     throw error;
   }
   const credentials = createCredentialService(store.credentials, secrets, store.flows, clock);
+  // The same key (checked just above): sign-in's secret, visitor tokens and API keys' signing secrets derive from or are sealed with it.
+  const secretKey = loadSecretKey(`${store.file}.key`);
+  const visitors = createVisitorTokens(secretKey);
+  const apiKeys = createApiKeys(store.apiKeys, secrets, clock);
   const listeners = new Set<(m: OutboundMessage) => void>();
-  const channels = loadChannels({}, { delivered: (m) => listeners.forEach((l) => l(m)) });
+  const channels = loadChannels({}, { delivered: (m) => listeners.forEach((l) => l(m)), visitorOf: visitors.visitorOf });
   for (const adapter of options.channels ?? []) channels.set(adapter.channel, adapter);
 
-  const secretKey = loadSecretKey(`${store.file}.key`);
   const allowedHosts = options.allowedHosts ?? DEFAULT_ALLOWED_HOSTS;
   const audit = createAudit(store.audit, clock);
   const signIn = createSignIn({
@@ -175,10 +181,26 @@ export function createEngine(options: EngineOptions = {}) {
     /** Parse + ingest in one call (in-process callers: the app's chat panel, tests). */
     receive: (channel: Channel, payload: unknown): Promise<MessageOutcome> => doors.message(parseInbound(channel, payload)),
 
-    /** A CRM event (`POST /api/events`): validated against its typed payload, then committed. */
+    /** Machine callers' API keys: `create` (the key and signing secret are in its answer only), `list`, `revoke`. */
+    apiKeys: { create: apiKeys.create, list: apiKeys.list, revoke: apiKeys.revoke },
+    /** Who sent a request needing `scope` (`events`, `hooks:<name>`): throws AccessDeniedError (401, 403). */
+    authenticate: (request: SignedRequest, scope: string) => apiKeys.authenticate(request, scope),
+
+    /** A CRM event (`POST /api/events`) from `sender` (an API key id): validated against its typed payload, then committed. */
     receiveCrmEvent: doors.crmEvent,
-    /** A call to a flow's webhook: validated against the listening triggers' declared fields. */
+    /** A call to a flow's webhook from `sender` (an API key id): validated against the listening triggers' declared fields. */
     receiveWebhook: doors.webhook,
+
+    /** The web chat as a visitor holding a token uses it (the app's chat panel); a wrong token is refused (401). */
+    webchat: {
+      /** A new visitor and the token that lets them post and read as that visitor. */
+      newVisitor: visitors.issue,
+      /** The visitor's message (with a fresh message id); resolves once committed. */
+      send: async (token: unknown, message: { text: string; name?: string; flowId?: string }) =>
+        doors.message(parseInbound("webchat", { ...message, visitorId: visitors.visitor(token), messageId: newId() })),
+      /** The visitor's latest conversation, as they see it. */
+      messages: async (token: unknown) => store.conversations.customerView("webchat", visitors.visitor(token)),
+    },
     /** An operator starts a published flow (with a "Started by an operator" trigger) for a customer. */
     startForCustomer: doors.operatorStart,
     /** Published flows an operator may start from the workspace, by name. */
@@ -187,7 +209,7 @@ export function createEngine(options: EngineOptions = {}) {
     completeTask: tasks.complete,
     replyToTask: tasks.reply,
 
-    /** Messages of a channel address's latest conversation, as the customer sees them (delivered only). */
+    /** Messages of a channel address's latest conversation, as the customer sees them (delivered only; in-process callers). */
     conversationFor: (channel: Channel, address: string) => store.conversations.customerView(channel, address),
 
     /** Subscribes to messages as channels deliver them (for live views). */
@@ -195,9 +217,6 @@ export function createEngine(options: EngineOptions = {}) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-
-    /** A fresh id for a message typed in the app (the chat panel has no provider to name it). */
-    newMessageId: newId,
 
     /** Starts flows whose schedule is due (the background job does this every 15 s). */
     fireSchedules: doors.schedulesDue,

@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import type { RawRequest } from "../engine/channels/channel";
-import { isEngineInputError, isZodError } from "../engine/contracts/errors";
+import { isAccessDeniedError, isEngineInputError, isZodError } from "../engine/contracts/errors";
 
 /** Webhook bodies above this are refused before parsing. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -19,9 +19,11 @@ export class HttpError extends Error {
   }
 }
 
-/** What the engine's errors mean over HTTP: zod and input errors are 400 naming the field; anything else is ours (500). */
+/** What the engine's errors mean over HTTP: refused access 401/403, zod and input errors 400 naming the field; anything else is ours (500). */
 export function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
+  // No valid key, signature or visitor token (401), or a key without the scope (403).
+  if (isAccessDeniedError(error)) return new HttpError(error.status, error.reason, error.message);
   if (isZodError(error)) {
     const issues = error.issues.map((i) => ({ field: i.path.join(".") || "(body)", message: i.message }));
     return new HttpError(400, "invalid_payload", issues.map((i) => `${i.field}: ${i.message}`).join("; "), issues);

@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { seedDemo } from "../prisma/seed";
+import { testApiKey } from "../engine/testing/api-keys";
 import { countRows, openTestEngine, tempDb, type TestEngine } from "../engine/testing/test-engine";
 import { handleIngress, MAX_BODY_BYTES } from "./ingress-routes";
 
@@ -79,7 +80,7 @@ describe("HTTP ingress (node:http, real sockets)", () => {
     expect(first.status).toBe(202);
     const after = written();
     const again = await call(INBOUND, json({ visitorId: "v-2", messageId: "m-2", text: "price?" }));
-    expect(again).toMatchObject({ status: 200, body: { status: "duplicate", duplicate: true, instanceId: first.body.instanceId } });
+    expect(again).toEqual({ status: 200, type: expect.stringMatching(/^application\/json/), body: { status: "duplicate" } });
     expect(written()).toEqual(after);
   });
 
@@ -134,6 +135,29 @@ describe("HTTP ingress (node:http, real sockets)", () => {
     const res = await call(`/api/channels/${name}/inbound`, json({ visitorId: "v-6", messageId: "m-6", text: "hi" }));
     expect(res).toMatchObject({ status: 404, body: { error: "unknown_channel" } });
     expect(written()).toEqual(before);
+  });
+
+  const crmEvent = (eventId: string) => ({
+    eventId,
+    name: "card.transaction",
+    customer: { channel: "webchat", address: "v-8" },
+    payload: { transactionId: eventId, amount: 950, currency: "EUR", country: "France" },
+  });
+
+  it("takes CRM events only with an API key scoped to `events`: 401 without one, 403 with another scope, both JSON", async () => {
+    const body = crmEvent("ev-auth");
+    const noKey = await call("/api/events", json(body));
+    expect(noKey).toMatchObject({ status: 401, body: { error: "missing_credentials", message: expect.any(String) } });
+    expect(noKey.type).toMatch(/^application\/json/);
+    const hooksOnly = testApiKey(t.engine, ["hooks:*"]);
+    const wrongScope = await call("/api/events", { ...json(body), headers: { "content-type": "application/json", ...hooksOnly.headers } });
+    expect(wrongScope).toMatchObject({ status: 403, body: { error: "scope_not_granted" } });
+    expect(written()).toEqual(before);
+
+    const crm = testApiKey(t.engine, ["events"]);
+    const headers = { "content-type": "application/json", ...crm.headers };
+    expect(await call("/api/events", { ...json(body), headers })).toMatchObject({ status: 202, body: { status: "accepted" } });
+    expect(await call("/api/events", { ...json(body), headers })).toMatchObject({ status: 200, body: { status: "duplicate" } });
   });
 
   it("answers health checks and leaves every other path to Next", async () => {

@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Engine } from "../engine/index";
+import type { Engine, Sender } from "../engine/index";
 import { isEngineInputError } from "../engine/contracts/errors";
 import { HttpError, parseJson, rawRequest, readBody, reply, replyError, requireJsonPost, send } from "./http-kit";
 
 export { MAX_BODY_BYTES } from "./http-kit";
 
 /** What the routes need of the engine façade. */
-export type IngressEngine = Pick<Engine, "receiveRequest" | "receiveCrmEvent" | "receiveWebhook">;
+export type IngressEngine = Pick<Engine, "receiveRequest" | "receiveCrmEvent" | "receiveWebhook" | "authenticate" | "webchat">;
 
 /**
  * Channel webhooks: any method (handshakes may be GETs), the raw request goes to the channel's
@@ -14,38 +14,62 @@ export type IngressEngine = Pick<Engine, "receiveRequest" | "receiveCrmEvent" | 
  * Inbound messages and delivery statuses share the URL: the adapter tells them apart.
  */
 const CHANNEL = /^\/api\/channels\/([a-z]+)\/inbound\/?$/;
+const VISITORS = /^\/api\/channels\/webchat\/visitors\/?$/;
 const EVENTS = /^\/api\/events\/?$/;
 const HOOKS = /^\/api\/hooks\/([^/]+)\/?$/;
 
-/** A JSON POST route: takes the parsed body, resolves once it is committed. */
-type JsonRoute = (body: unknown, req: IncomingMessage) => Promise<{ duplicate: boolean }>;
+/** An authenticated JSON POST route: the scope it needs, and what it does with the parsed body once the sender is known. */
+type JsonRoute = {
+  scope: string;
+  run(body: unknown, sender: Sender, req: IncomingMessage): Promise<{ duplicate: boolean }>;
+};
+
+/** A path segment as written (a malformed escape is left as is; the hook name's schema refuses it). */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
 
 function jsonRoute(engine: IngressEngine, path: string): JsonRoute | null {
-  if (EVENTS.test(path)) return (body) => engine.receiveCrmEvent(body);
-  const hook = HOOKS.exec(path);
-  if (hook) {
-    return async (body, req) => {
+  if (EVENTS.test(path)) return { scope: "events", run: (body, sender) => engine.receiveCrmEvent(body, sender.keyId) };
+  const match = HOOKS.exec(path);
+  if (!match) return null;
+  const hook = decodeSegment(match[1]);
+  return {
+    scope: `hooks:${hook}`,
+    async run(body, sender, req) {
       const key = req.headers["idempotency-key"];
       try {
-        return await engine.receiveWebhook(decodeURIComponent(hook[1]), body, typeof key === "string" ? key.slice(0, 128) : null);
+        return await engine.receiveWebhook(hook, body, sender.keyId, typeof key === "string" ? key : null);
       } catch (error) {
         if (isEngineInputError(error) && error.field === "hook") throw new HttpError(404, "unknown_hook", error.message);
         throw error;
       }
-    };
-  }
-  return null;
+    },
+  };
 }
 
 /**
  * The machine-facing routes (channel webhooks, the CRM event API, flow webhooks), served by plain
  * node:http in front of Next (a Next route handler tops out near 1,000 req/s here). Returns false
  * when the path is not ours, so Next handles it. A request is answered only after its event is committed.
+ * The event API and flow webhooks need an API key or a signature with the right scope (401/403 otherwise).
  */
 export function handleIngress(engine: IngressEngine, req: IncomingMessage, res: ServerResponse): boolean {
   const path = (req.url ?? "/").split("?")[0];
   if (path === "/api/health") {
     reply(res, 200, { status: "ok" });
+    return true;
+  }
+  if (VISITORS.test(path)) {
+    // A chat widget's visitor: a fresh id and its token (nothing is stored, so nothing to exhaust).
+    void respond(res, async () => {
+      if (req.method !== "POST") throw new HttpError(405, "method_not_allowed", "Use POST.");
+      reply(res, 201, engine.webchat.newVisitor());
+    });
     return true;
   }
   const channel = CHANNEL.exec(path);
@@ -61,8 +85,13 @@ export function handleIngress(engine: IngressEngine, req: IncomingMessage, res: 
   if (!route) return false;
   void respond(res, async () => {
     requireJsonPost(req);
-    const outcome = await route(parseJson(await readBody(req)), req);
-    reply(res, outcome.duplicate ? 200 : 202, { status: outcome.duplicate ? "duplicate" : "accepted", ...outcome });
+    const body = await readBody(req);
+    // Who is calling is settled before anything about the body (or whether the hook exists) is told.
+    const sender = engine.authenticate(rawRequest(req, body), route.scope);
+    const outcome = await route.run(parseJson(body), sender, req);
+    // A duplicate tells nothing of what the first call reached.
+    if (outcome.duplicate) reply(res, 200, { status: "duplicate" });
+    else reply(res, 202, { status: "accepted", ...outcome });
   });
   return true;
 }

@@ -8,9 +8,13 @@ import type { AppRouter } from "@/app/_server/root";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
-/** A session that ended (expired, signed out in another tab) sends the person to sign in again, then back here. */
+/**
+ * A session that ended (expired, signed out in another tab) sends the person to sign in again, then
+ * back here. A refused visitor token (an engine access error) is the chat's own business.
+ */
 function signInAgain(error: unknown) {
-  if ((error as { data?: { code?: string } }).data?.code !== "UNAUTHORIZED" || window.location.pathname.startsWith("/sign-in")) return;
+  const data = (error as { data?: { code?: string; engineError?: unknown } }).data;
+  if (data?.code !== "UNAUTHORIZED" || data.engineError || window.location.pathname.startsWith("/sign-in")) return;
   window.location.assign(`/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
 }
 

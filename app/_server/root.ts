@@ -1,6 +1,7 @@
 import { router } from "./trpc";
 import { credentialsRouter } from "./routers/credentials";
 import { auditRouter } from "./routers/audit";
+import { apiKeysRouter } from "./routers/api-keys";
 import { flowsRouter } from "./routers/flows";
 import { instancesRouter } from "./routers/instances";
 import { meRouter } from "./routers/me";
@@ -19,6 +20,7 @@ export const appRouter = router({
   me: meRouter,
   credentials: credentialsRouter,
   audit: auditRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -12,7 +12,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { allows, PROCEDURE_POLICY } from "@/engine/contracts/access";
 import superjson from "superjson";
 import type { ErrorParams } from "@/engine/contracts/error-texts";
-import { isEngineInputError, isFlowInvalidError, isZodError } from "@/engine/contracts/errors";
+import { isAccessDeniedError, isEngineInputError, isFlowInvalidError, isZodError } from "@/engine/contracts/errors";
 import type { FlowIssue } from "@/engine/contracts/flow";
 import { CLIENT_IP_HEADER, type Engine, type SignedIn } from "@/engine/index";
 import { engine } from "./engine";
@@ -35,7 +35,10 @@ const t = initTRPC.context<Context>().create({
       data: {
         ...shape.data,
         issues: isFlowInvalidError(cause) ? cause.issues : (null as FlowIssue[] | null),
-        engineError: isEngineInputError(cause) ? { code: cause.code as string, params: cause.params } : (null as { code: string; params: ErrorParams } | null),
+        engineError:
+          isEngineInputError(cause) || isAccessDeniedError(cause)
+            ? { code: cause.code as string, params: cause.params }
+            : (null as { code: string; params: ErrorParams } | null),
         fields: isZodError(cause) ? cause.issues.map((i) => ({ field: i.path.join("."), message: i.message })) : null,
       },
     };
@@ -86,6 +89,9 @@ const engineErrors = t.middleware(async ({ next }) => {
     if (isZodError(cause)) {
       const message = cause.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
       throw new TRPCError({ code: "BAD_REQUEST", message, cause });
+    }
+    if (isAccessDeniedError(cause)) {
+      throw new TRPCError({ code: cause.status === 401 ? "UNAUTHORIZED" : "FORBIDDEN", message: cause.message, cause });
     }
     if (isEngineInputError(cause) || isFlowInvalidError(cause)) {
       throw new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });

@@ -4,12 +4,13 @@ import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { allows, pageAccess, type Role } from "@/engine/contracts/access";
 
-const nav: { href: string; label: "flows" | "workspace" | "chat" | "credentials" | "audit" }[] = [
-  { href: "/", label: "flows" },
-  { href: "/workspace", label: "workspace" },
-  { href: "/chat", label: "chat" },
-  { href: "/settings/credentials", label: "credentials" },
-  { href: "/audit", label: "audit" },
+const nav: { href: string; label: "flows" | "workspace" | "chat" | "credentials" | "apiKeys" | "audit"; testId: string }[] = [
+  { href: "/", label: "flows", testId: "flows" },
+  { href: "/workspace", label: "workspace", testId: "workspace" },
+  { href: "/chat", label: "chat", testId: "chat" },
+  { href: "/settings/credentials", label: "credentials", testId: "credentials" },
+  { href: "/settings/api-keys", label: "apiKeys", testId: "api-keys" },
+  { href: "/audit", label: "audit", testId: "audit" },
 ];
 
 /** Flows owns every /flows/… and /instances/… page, so the editor and viewers keep it highlighted. */
@@ -32,7 +33,7 @@ export function NavLinks({ role }: { role: Role }) {
             href={item.href}
             aria-current={active ? "page" : undefined}
             className={`flex items-center border-b-2 ${active ? "border-indigo-600 font-medium text-slate-900" : "border-transparent text-slate-600 hover:text-slate-900"}`}
-            data-testid={`nav-${item.label}`}
+            data-testid={`nav-${item.testId}`}
           >
             {t(item.label)}
           </Link>

@@ -20,10 +20,10 @@ export function WebchatPanel({ flowId }: { flowId?: string }) {
   const common = useTranslations("common");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { visitorId, name, setName, restart } = useWebchatVisitor(flowId);
+  const { visitor, name, setName, restart, error: visitorError } = useWebchatVisitor(flowId);
   const [text, setText] = useState("");
 
-  const messagesQuery = trpc.webchat.messages.queryOptions(visitorId ? { visitorId } : skipToken, { refetchInterval: 700 });
+  const messagesQuery = trpc.webchat.messages.queryOptions(visitor ? { token: visitor.token } : skipToken, { refetchInterval: 700 });
   const conversation = useQuery(messagesQuery);
   const send = useMutation(
     trpc.webchat.send.mutationOptions({
@@ -32,8 +32,8 @@ export function WebchatPanel({ flowId }: { flowId?: string }) {
   );
 
   const say = (words: string, onSuccess?: () => void) => {
-    if (!visitorId) return;
-    send.mutate({ visitorId, text: words, name: name.trim() || undefined, flowId }, { onSuccess });
+    if (!visitor) return;
+    send.mutate({ token: visitor.token, text: words, name: name.trim() || undefined, flowId }, { onSuccess });
   };
   const submit = () => say(text.trim(), () => setText(""));
   // Quick replies belong to the bot's latest message; once the visitor answers they are gone.
@@ -54,7 +54,7 @@ export function WebchatPanel({ flowId }: { flowId?: string }) {
             <h2 className="text-sm font-semibold text-slate-900">{t("title")}</h2>
             <p className="text-xs text-slate-500">{flowId ? t("subtitleFlow") : t("subtitleAny")}</p>
           </div>
-          <Button size="sm" onClick={newConversation} disabled={!visitorId} data-testid="chat-new-conversation">
+          <Button size="sm" onClick={newConversation} disabled={!visitor} data-testid="chat-new-conversation">
             <RotateCcw className="size-3.5" aria-hidden />
             {t("newConversation")}
           </Button>
@@ -73,7 +73,7 @@ export function WebchatPanel({ flowId }: { flowId?: string }) {
           />
         </div>
         <p className="truncate font-mono text-[11px] text-slate-400" title={t("visitorId")} data-testid="chat-visitor-id">
-          {visitorId ?? "…"}
+          {visitor?.visitorId ?? "…"}
         </p>
       </header>
 
@@ -98,7 +98,7 @@ export function WebchatPanel({ flowId }: { flowId?: string }) {
       )}
 
       <footer className="space-y-2 border-t border-slate-200 p-3">
-        <ErrorNotice error={send.error} />
+        <ErrorNotice error={send.error ?? visitorError} />
         {quickReplies.length > 0 && (
           <fieldset className="flex min-w-0 flex-wrap gap-2" aria-label={t("quickReplies")} data-testid="chat-quick-replies">
             {quickReplies.map((label) => (
@@ -120,7 +120,7 @@ export function WebchatPanel({ flowId }: { flowId?: string }) {
           onChange={setText}
           onSend={submit}
           pending={send.isPending}
-          disabled={!visitorId}
+          disabled={!visitor}
           placeholder={t("placeholder")}
           inputTestId="chat-input"
           sendTestId="chat-send"

@@ -1,7 +1,9 @@
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import autocannon, { type Result } from "autocannon";
+import { createVisitorTokens } from "../../engine/access/visitor-tokens";
 import { CYCLE, mixMessage } from "../lib/demo-mix";
 import { childScript, ROOT, startService, type Service } from "../lib/children";
 import { pacedPosts } from "../lib/paced";
@@ -10,10 +12,17 @@ import { tempDir } from "../lib/temp";
 
 const INBOUND = "/api/channels/webchat/inbound";
 
-/** The i-th webhook of a run: the demo mix (see demo-mix.ts), every messageId unique. */
-function webhook(run: string, i: number): string {
+/** The server's secret key, handed to it (OMNIFLOW_SECRET_KEY) so this load generator can sign its visitors' tokens. */
+const SECRET_KEY = randomBytes(32);
+const visitors = createVisitorTokens(SECRET_KEY);
+
+/** The i-th webhook of a run: the demo mix (see demo-mix.ts), every messageId unique, with the visitor's token. */
+function webhook(run: string, i: number): { body: string; headers: Record<string, string> } {
   const m = mixMessage(run, Math.floor(i / CYCLE), i % CYCLE);
-  return JSON.stringify({ visitorId: m.address, messageId: m.providerMessageId, text: m.text, name: m.name });
+  return {
+    body: JSON.stringify({ visitorId: m.address, messageId: m.providerMessageId, text: m.text, name: m.name }),
+    headers: { authorization: `Bearer ${visitors.tokenFor(m.address)}` },
+  };
 }
 
 function load(url: string, run: string, opts: { seconds: number; overallRate?: number }): Promise<Result> {
@@ -28,7 +37,10 @@ function load(url: string, run: string, opts: { seconds: number; overallRate?: n
         method: "POST",
         path: INBOUND,
         headers: { "content-type": "application/json" },
-        setupRequest: (req) => ({ ...req, body: webhook(run, n++) }),
+        setupRequest: (req) => {
+          const { body, headers } = webhook(run, n++);
+          return { ...req, body, headers: { ...req.headers, ...headers } };
+        },
       },
     ],
   });
@@ -79,7 +91,11 @@ export async function httpFigure(seconds: number): Promise<Row[]> {
   await ensureBuild();
   const tmp = tempDir("http");
   try {
-    const server = await measure(await startService("npx", ["tsx", "server.ts"], { OMNIFLOW_DB: tmp.db() }, "/api/health"), "srv", seconds);
+    const server = await measure(
+      await startService("npx", ["tsx", "server.ts"], { OMNIFLOW_DB: tmp.db(), OMNIFLOW_SECRET_KEY: SECRET_KEY.toString("base64") }, "/api/health"),
+      "srv",
+      seconds,
+    );
     const bare = await measure(await startService("npx", ["tsx", childScript("bare-server.ts")], {}, "/api/health"), "bare", seconds);
     const s = server.saturated.requests.average;
     const b = bare.saturated.requests.average;

@@ -6,7 +6,13 @@ import { percentile } from "./stats";
  * connection's quota back to back at the start of every second). Latency counts from the moment a
  * request was due, so a slow server cannot hide queueing (no coordinated omission).
  */
-export async function pacedPosts(url: string, path: string, rate: number, seconds: number, body: (i: number) => string) {
+export async function pacedPosts(
+  url: string,
+  path: string,
+  rate: number,
+  seconds: number,
+  request: (i: number) => { body: string; headers?: Record<string, string> },
+) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
   const { hostname, port } = new URL(url);
   const total = Math.round(rate * seconds);
@@ -17,9 +23,16 @@ export async function pacedPosts(url: string, path: string, rate: number, second
   await new Promise<void>((done) => {
     let sent = 0;
     const settled = () => latencies.length + errors === total && done();
-    const send = (due: number, payload: string) => {
+    const send = (due: number, { body: payload, headers }: { body: string; headers?: Record<string, string> }) => {
       const req = http.request(
-        { hostname, port, path, method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload) } },
+        {
+          hostname,
+          port,
+          path,
+          method: "POST",
+          agent,
+          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload), ...headers },
+        },
         (res) => {
           res.resume();
           res.on("end", () => {
@@ -36,7 +49,7 @@ export async function pacedPosts(url: string, path: string, rate: number, second
       req.end(payload);
     };
     const tick = () => {
-      for (const now = performance.now(); sent < total && start + (sent * 1000) / rate <= now; sent++) send(start + (sent * 1000) / rate, body(sent));
+      for (const now = performance.now(); sent < total && start + (sent * 1000) / rate <= now; sent++) send(start + (sent * 1000) / rate, request(sent));
       if (sent < total) setTimeout(tick, 1);
     };
     tick();

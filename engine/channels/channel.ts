@@ -40,7 +40,8 @@ export type RawRequest = {
   body: Buffer;
 };
 
-export type Verification = { ok: true } | { ok: false; reason: string };
+/** A refusal is answered 401 with `code` (default `invalid_signature`) and `reason` as its message. */
+export type Verification = { ok: true } | { ok: false; reason: string; code?: string };
 
 /** A provider's report about a message we sent (identified by the id the provider gave at send). */
 export type DeliveryStatus = {
@@ -81,6 +82,8 @@ export type ChannelAdapter = {
 export type ChannelDeps = {
   /** Tells live views (the web chat widget, the workspace) that a message reached the customer. */
   delivered(message: OutboundMessage): void;
+  /** The web chat visitor a signed visitor token was issued to; null for a token the server did not sign. */
+  visitorOf(token: string): string | null;
 };
 
 /**

@@ -4,7 +4,7 @@ import { channelSchema } from "../contracts/events";
 import type { ChannelModule } from "./channel";
 import { installedChannels, loadChannels } from "./registry";
 
-const deps = { delivered: () => {} };
+const deps = { delivered: () => {}, visitorOf: () => null };
 
 describe("channel registry", () => {
   it("installs the configured channels from their folders, and names all configured channels in the schema", () => {

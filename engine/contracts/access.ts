@@ -42,6 +42,8 @@ export const PROCEDURE_POLICY: Record<string, Access> = {
   "staff.list": ["admin", "supervisor"],
   "staff.notifications": WORK,
   "staff.acknowledge": WORK,
+  // A visitor is anonymous: their signed visitor token (not a session) is what protects a conversation.
+  "webchat.newVisitor": "public",
   "webchat.send": "public",
   "webchat.messages": "public",
   // Process owners pick credentials in the HTTP Request node; only admins add, replace or remove them.
@@ -50,6 +52,9 @@ export const PROCEDURE_POLICY: Record<string, Access> = {
   "credentials.replace": ADMIN,
   "credentials.rename": ADMIN,
   "credentials.remove": ADMIN,
+  "apiKeys.list": ADMIN,
+  "apiKeys.create": ADMIN,
+  "apiKeys.revoke": ADMIN,
   "audit.list": ADMIN,
   "audit.export": ADMIN,
   "audit.verify": ADMIN,

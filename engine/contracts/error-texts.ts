@@ -42,6 +42,14 @@ const EN = {
   "credential.in-use": 'credential "{name}" is used by published flows ({flows}): publish them without it first',
   "audit.export-too-large": "{rows} audit rows match: narrow the filter to at most {limit} to export them",
   "outbound.allow-entry": 'OMNIFLOW_OUTBOUND_ALLOW: "{entry}" is not a host, host:port, address or CIDR network',
+  "access.missing-credentials": "send an API key (Authorization: Bearer omf_…) or a signature (Omniflow-Signature: keyId=…,t=…,v1=…)",
+  "access.invalid-key": "the API key is not valid",
+  "access.key-revoked": "this API key was revoked",
+  "access.invalid-signature": "the signature does not match the body (or names no valid key)",
+  "access.signature-expired": "the signature's timestamp is more than {minutes} minutes away from the server's clock",
+  "access.scope": 'this API key may not call "{scope}"',
+  "access.visitor-token": "no valid visitor token for this conversation",
+  "api-key.not-found": "API key {keyId} not found",
   // The HTTP API answers an unknown channel with this code too, so it keeps its older spelling.
   unknown_channel: 'No channel "{channel}".',
 } as const;
@@ -89,6 +97,14 @@ const RU: Record<EngineErrorCode, string> = {
   "credential.in-use": "Учётные данные «{name}» используются в опубликованных сценариях ({flows}): сначала опубликуйте их без этих данных",
   "audit.export-too-large": "Под фильтр подходит записей журнала аудита: {rows}. Сузьте фильтр, чтобы выгрузить не больше {limit}",
   "outbound.allow-entry": "OMNIFLOW_OUTBOUND_ALLOW: «{entry}» — не имя хоста, хост:порт, адрес или сеть CIDR",
+  "access.missing-credentials": "Передайте API-ключ (Authorization: Bearer omf_…) или подпись (Omniflow-Signature: keyId=…,t=…,v1=…)",
+  "access.invalid-key": "API-ключ недействителен",
+  "access.key-revoked": "Этот API-ключ отозван",
+  "access.invalid-signature": "Подпись не соответствует телу запроса (или указывает на недействительный ключ)",
+  "access.signature-expired": "Время подписи отличается от часов сервера больше чем на {minutes} мин",
+  "access.scope": "Этому API-ключу не разрешено вызывать «{scope}»",
+  "access.visitor-token": "Нет действительного токена посетителя для этого диалога",
+  "api-key.not-found": "API-ключ {keyId} не найден",
   unknown_channel: "Канала «{channel}» нет",
 };
 

@@ -39,6 +39,40 @@ export class FlowInvalidError extends Error {
   }
 }
 
+/** The access refusals, each with the HTTP status and machine-readable code a caller gets. */
+const ACCESS_REFUSALS = {
+  "access.missing-credentials": [401, "missing_credentials"],
+  "access.invalid-key": [401, "invalid_credentials"],
+  "access.key-revoked": [401, "key_revoked"],
+  "access.invalid-signature": [401, "invalid_signature"],
+  "access.signature-expired": [401, "signature_expired"],
+  "access.visitor-token": [401, "invalid_visitor_token"],
+  "access.scope": [403, "scope_not_granted"],
+} as const satisfies Partial<Record<EngineErrorCode, readonly [401 | 403, string]>>;
+type AccessCode = keyof typeof ACCESS_REFUSALS;
+
+/**
+ * A call refused for who made it: no valid credentials (401) or not allowed to call this (403).
+ * `reason` is the machine-readable code an HTTP caller gets; `message` and `params` as for input errors.
+ */
+export class AccessDeniedError<C extends AccessCode = AccessCode> extends Error {
+  override name = "AccessDeniedError";
+  readonly params: ErrorParams;
+  readonly status: 401 | 403;
+  readonly reason: string;
+  constructor(
+    readonly code: C,
+    params: ErrorParamsOf<C>,
+  ) {
+    super(englishErrorText(code, params));
+    this.params = params as ErrorParams;
+    [this.status, this.reason] = ACCESS_REFUSALS[code];
+  }
+}
+
+export const accessDenied = <C extends AccessCode>(code: C, params: ErrorParamsOf<C>) => new AccessDeniedError(code, params);
+
 export const isEngineInputError = (e: unknown): e is EngineInputError => e instanceof Error && e.name === "EngineInputError";
+export const isAccessDeniedError = (e: unknown): e is AccessDeniedError => e instanceof Error && e.name === "AccessDeniedError";
 export const isFlowInvalidError = (e: unknown): e is FlowInvalidError => e instanceof Error && e.name === "FlowInvalidError";
 export const isZodError = (e: unknown): e is Error & { issues: { path: PropertyKey[]; message: string }[] } => e instanceof Error && e.name === "ZodError";

@@ -10,3 +10,6 @@ export type WebhookBody = z.infer<typeof webhookBodySchema>;
 
 /** A webhook's name in its URL. */
 export const hookNameSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, "lower-case letters, digits and dashes");
+
+/** The `Idempotency-Key` a webhook call may carry: refused when too long, never cut short (two keys must not become one). */
+export const idempotencySchema = z.object({ idempotencyKey: z.string().min(1).max(255, "at most 255 characters").nullable() });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ChannelAdapter, DeliveryStatus, InboundMessage, ParsedRequest, RawRequest } from "../channels/channel";
 import { createAdapter as webchatAdapter } from "../channels/webchat/adapter";
-import { badSamples, samples, webchatRequest } from "../channels/webchat/samples";
+import { badSamples, samples, sampleVisitors, unverifiedSamples, webchatRequest } from "../channels/webchat/samples";
 import type { Channel } from "../contracts/events";
 import { createChannelRequests, type ChannelIntake, type MessageIntakeOutcome } from "./channel-requests";
 
@@ -26,7 +26,7 @@ function fakeIntake() {
   return { intake, messages, statuses };
 }
 
-const webchat = webchatAdapter(undefined, { delivered: () => {} });
+const webchat = webchatAdapter(undefined, { delivered: () => {}, ...sampleVisitors });
 /** A provider stand-in: refuses requests without its token, answers GET handshakes, reports statuses. */
 const provider: ChannelAdapter = {
   channel: "sms",
@@ -49,7 +49,7 @@ const requests = (intake: ChannelIntake) =>
   });
 
 describe("channel requests (verify → parse → intake)", () => {
-  it("hands a message to intake and acknowledges it as today: 202 accepted, then 200 duplicate", async () => {
+  it("hands a message to intake: 202 accepted with its outcome, then 200 duplicate telling nothing more", async () => {
     const { intake, messages } = fakeIntake();
     const r = requests(intake);
     expect(await r.receive("webchat", samples.message)).toEqual({
@@ -60,7 +60,7 @@ describe("channel requests (verify → parse → intake)", () => {
     expect(await r.receive("webchat", samples.duplicate)).toEqual({
       kind: "json",
       status: 200,
-      body: { status: "duplicate", duplicate: true, customerId: "cu-v-1", conversationId: "co-v-1", instanceId: "i-1" },
+      body: { status: "duplicate" },
     });
     expect(messages.map((m) => m.text)).toEqual(["What are your hours?", "What are your hours?"]);
   });
@@ -76,6 +76,13 @@ describe("channel requests (verify → parse → intake)", () => {
     const { intake, messages } = fakeIntake();
     const reply = await requests(intake).receive("sms", webchatRequest("not even json"));
     expect(reply).toEqual({ kind: "json", status: 401, body: { error: "invalid_signature", message: "bad token" } });
+    expect(messages).toEqual([]);
+  });
+
+  it("refuses a web chat message posted without the named visitor's token (401), before intake", async () => {
+    const { intake, messages } = fakeIntake();
+    const reply = await requests(intake).receive("webchat", unverifiedSamples.anotherVisitorsToken);
+    expect(reply).toMatchObject({ kind: "json", status: 401, body: { error: "invalid_visitor_token" } });
     expect(messages).toEqual([]);
   });
 

@@ -51,7 +51,7 @@ export function createChannelRequests({ adapters, intake }: { adapters: Readonly
     async receive(channel: string, request: RawRequest): Promise<ChannelReply> {
       const adapter = adapterFor(channel);
       const verdict = await adapter.verify(request);
-      if (!verdict.ok) return refusal(401, "invalid_signature", verdict.reason);
+      if (!verdict.ok) return refusal(401, verdict.code ?? "invalid_signature", verdict.reason);
       let parsed: ParsedRequest;
       try {
         parsed = adapter.parse(request);
@@ -87,13 +87,16 @@ function unknownChannel(channel: string): never {
 const refusal = (status: number, error: string, message: string): ChannelReply => ({ kind: "json", status, body: { error, message } });
 
 /**
- * One message: 202 `accepted` (200 `duplicate` for a redelivery) with what intake made of it.
+ * One message: 202 `accepted` with what intake made of it, or 200 `duplicate` for a redelivery
+ * (nothing more: the first delivery's outcome is not told again).
  * Several, or only statuses: 202 when anything was new, with each message's outcome.
  */
 function acknowledgement(outcomes: MessageIntakeOutcome[], statuses: number): ChannelReply {
   if (outcomes.length === 1) {
     const [outcome] = outcomes;
-    return { kind: "json", status: outcome.duplicate ? 200 : 202, body: { status: outcome.duplicate ? "duplicate" : "accepted", ...outcome } };
+    return outcome.duplicate
+      ? { kind: "json", status: 200, body: { status: "duplicate" } }
+      : { kind: "json", status: 202, body: { status: "accepted", ...outcome } };
   }
   const duplicate = outcomes.length > 0 && outcomes.every((o) => o.duplicate);
   return { kind: "json", status: duplicate ? 200 : 202, body: { status: duplicate ? "duplicate" : "accepted", duplicate, messages: outcomes, statuses } };

@@ -1,5 +1,5 @@
 import { crmEventBodySchema } from "../contracts/crm-events";
-import { hookNameSchema, webhookBodySchema } from "../contracts/webhooks";
+import { hookNameSchema, idempotencySchema, webhookBodySchema } from "../contracts/webhooks";
 import type { DeliveryStatus, InboundMessage } from "../channels/channel";
 import type { DueTimer } from "../store/timers";
 import type { GroupCommit } from "../runtime/group-commit";
@@ -29,15 +29,20 @@ export function createDoors(intake: Intake, commits: GroupCommit, clock: () => n
           return commits.submit(() => intake.timerFailed(timer));
         }),
 
-    /** A CRM event (`POST /api/events`): validated against its typed payload. */
-    async crmEvent(body: unknown) {
+    /** A CRM event (`POST /api/events`) from `sender` (the API key id): validated against its typed payload. */
+    async crmEvent(body: unknown, sender: string) {
       const event = crmEventBodySchema.parse(body);
-      return commits.submit(() => intake.crmEvent(event, clock()));
+      return commits.submit(() => intake.crmEvent(event, sender, clock()));
     },
 
-    /** A call to a flow's webhook: validated against the listening triggers' declared fields. */
-    async webhook(hook: string, body: unknown, idempotencyKey: string | null = null) {
-      const call = { hook: hookNameSchema.parse(hook), idempotencyKey, body: webhookBodySchema.parse(body) };
+    /** A call to a flow's webhook from `sender` (the API key id): validated against the listening triggers' declared fields. */
+    async webhook(hook: string, body: unknown, sender: string, idempotencyKey: string | null = null) {
+      const call = {
+        hook: hookNameSchema.parse(hook),
+        sender,
+        idempotencyKey: idempotencySchema.parse({ idempotencyKey }).idempotencyKey,
+        body: webhookBodySchema.parse(body),
+      };
       return commits.submit(() => intake.webhook(call, clock()));
     },
 

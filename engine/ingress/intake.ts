@@ -6,11 +6,16 @@ import type { DeliveryStatus, InboundMessage } from "../channels/channel";
 import type { FlowRuntime } from "../runtime/flow-runtime";
 import { newId } from "../store/ids";
 import type { StepRepositories } from "../store/index";
+import { inboxKey } from "../store/inbox";
 import type { DueTimer } from "../store/timers";
 import { createIdentity } from "./identity";
 
 export type MessageOutcome = { duplicate: boolean; customerId: string | null; conversationId: string | null; instanceId: string | null };
 export type StartOutcome = { duplicate: boolean; customerId: string | null; instanceIds: string[] };
+
+/** A redelivery: nothing about what the first delivery reached is told back. */
+const DUPLICATE_MESSAGE: MessageOutcome = { duplicate: true, customerId: null, conversationId: null, instanceId: null };
+const DUPLICATE_START: StartOutcome = { duplicate: true, customerId: null, instanceIds: [] };
 
 /**
  * What arrives from outside, inside the step's transaction: deduplicated by an inbox key, the
@@ -28,10 +33,14 @@ export function createIntake(repos: StepRepositories, runtime: FlowRuntime) {
   }
 
   return {
-    /** A customer message: dedupe, identify, record, then resume or start the conversation's flow. */
+    /**
+     * A customer message: dedupe, identify, record, then resume or start the conversation's flow.
+     * The dedup key is scoped to the sender (channel and address, which the channel verified), so
+     * one sender reusing another's message id cannot swallow the other's message.
+     */
     message(msg: InboundMessage, at: number): MessageOutcome {
-      const key = `${msg.channel}:${msg.providerMessageId}`;
-      if (!inbox.record(key, msg.channel, msg, at)) return { duplicate: true, customerId: null, conversationId: null, instanceId: inbox.instanceOf(key) };
+      const key = inboxKey(msg.channel, msg.address, msg.providerMessageId);
+      if (!inbox.record(key, msg.channel, msg, at)) return DUPLICATE_MESSAGE;
       identity.redeemHandoff(msg.channel, msg.address, msg.text, at);
       const who = identity.customerOn(msg.channel, msg.address, msg.name, at);
       const { conversationId } = who;
@@ -68,18 +77,19 @@ export function createIntake(repos: StepRepositories, runtime: FlowRuntime) {
 
     /** A provider's report on a message we sent: the timeline shows it (a repeat changes nothing). */
     deliveryStatus(status: DeliveryStatus, at: number): { duplicate: boolean; known: boolean } {
-      const key = `${status.channel}:status:${status.providerMessageId}:${status.status}`;
+      const key = inboxKey(status.channel, "status", status.providerMessageId, status.status);
       if (!inbox.record(key, status.channel, status, at)) return { duplicate: true, known: true };
       return { duplicate: false, known: conversations.setStatusByProvider(status.channel, status.providerMessageId, status.status) };
     },
 
     /**
      * A CRM event about a customer (proactive flows): identifies the customer on the given channel
-     * and starts an instance in every published flow whose trigger takes the event.
+     * and starts an instance in every published flow whose trigger takes the event. Event ids are
+     * deduplicated per sender (the API key that called).
      */
-    crmEvent(body: CrmEventBody, at: number): StartOutcome {
-      const key = `crm:${body.eventId}`;
-      if (!inbox.record(key, "crm", body, at)) return { duplicate: true, customerId: null, instanceIds: [] };
+    crmEvent(body: CrmEventBody, sender: string, at: number): StartOutcome {
+      const key = inboxKey("crm", sender, body.eventId);
+      if (!inbox.record(key, "crm", body, at)) return DUPLICATE_START;
       const who = identity.customerOn(body.customer.channel, body.customer.address, body.customer.name ?? null, at);
       const event: FlowEvent = { type: "crm.event", at, eventId: body.eventId, name: body.name, payload: body.payload };
       const instanceIds = runtime.startable(event).map((chosen) => runtime.start(chosen, who, event));
@@ -90,15 +100,15 @@ export function createIntake(repos: StepRepositories, runtime: FlowRuntime) {
     /**
      * A call to a flow's webhook (`POST /api/hooks/<hook>`): the payload is checked against each
      * listening trigger's declared fields, then every listening flow starts. With an
-     * `Idempotency-Key`, a repeated call is processed once.
+     * `Idempotency-Key`, a repeated call from the same sender (API key) is processed once.
      */
-    webhook(call: { hook: string; idempotencyKey: string | null; body: WebhookBody }, at: number): StartOutcome {
+    webhook(call: { hook: string; sender: string; idempotencyKey: string | null; body: WebhookBody }, at: number): StartOutcome {
       const event: FlowEvent = { type: "webhook.received", at, hook: call.hook, payload: call.body.payload };
       const chosen = runtime.startable(event);
       if (chosen.length === 0) throw inputError("hook.unknown", { hook: call.hook }, "hook");
       chosen.forEach((c) => runtime.checkPayload(c, event));
-      const key = `hook:${call.hook}:${call.idempotencyKey ?? newId()}`;
-      if (!inbox.record(key, "webhook", call.body, at)) return { duplicate: true, customerId: null, instanceIds: [] };
+      const key = inboxKey("hook", call.sender, call.hook, call.idempotencyKey ?? newId());
+      if (!inbox.record(key, "webhook", call.body, at)) return DUPLICATE_START;
       const c = call.body.customer;
       const who = c ? identity.customerOn(c.channel, c.address, c.name ?? null, at) : null;
       const instanceIds = chosen.map((flow) => runtime.start(flow, who, event));

@@ -1,4 +1,5 @@
 import { createAuditRepository } from "./audit";
+import { createApiKeyRepository } from "./api-keys";
 import { startCheckpoints } from "./checkpoint";
 import { createCaseRepository } from "./cases";
 import { createConversationRepository } from "./conversations";
@@ -40,6 +41,7 @@ export function openStore(file = defaultDbFile()) {
     signIn: createSignInStore(prisma),
     credentials: createCredentialRepository(db),
     audit: createAuditRepository(db),
+    apiKeys: createApiKeyRepository(db, prisma),
     /** Wraps `fn` so each call runs in one transaction (a savepoint when nested). */
     transaction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
       return db.transaction(fn) as unknown as (...args: A) => R;

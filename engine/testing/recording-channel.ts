@@ -20,7 +20,8 @@ export function recordingChannel(
   options: { channel?: Channel; onSend?: (message: OutboundMessage) => void; verify?: (request: RawRequest) => Verification } = {},
 ): RecordingChannel {
   const channel = options.channel ?? "webchat";
-  const webchat = webchatAdapter(undefined, { delivered: () => {} });
+  // Only its parse is used: verify is the test's.
+  const webchat = webchatAdapter(undefined, { delivered: () => {}, visitorOf: () => null });
   const sent: OutboundMessage[] = [];
   let failures = 0;
   return {

@@ -34,7 +34,7 @@ describe("CRM events (POST /api/events)", () => {
   const t = useTestEngine(({ engine }) => publishFlow(engine, "Fraud check", FRAUD_CHECK));
 
   it("start a proactive flow for the customer, whose reply then resumes it", async () => {
-    const outcome = await t.engine.receiveCrmEvent(event("ev-1"));
+    const outcome = await t.engine.receiveCrmEvent(event("ev-1"), "key-a");
     expect(outcome).toMatchObject({ duplicate: false, instanceIds: [expect.any(String)] });
     await t.engine.dispatch();
     expect(t.channel.texts()).toEqual(["Did you just pay 950 EUR in France?"]);
@@ -45,13 +45,21 @@ describe("CRM events (POST /api/events)", () => {
   });
 
   it("are processed once per eventId", async () => {
-    await t.engine.receiveCrmEvent(event("ev-2"));
-    expect(await t.engine.receiveCrmEvent(event("ev-2"))).toMatchObject({ duplicate: true, instanceIds: [] });
+    await t.engine.receiveCrmEvent(event("ev-2"), "key-a");
+    expect(await t.engine.receiveCrmEvent(event("ev-2"), "key-a")).toEqual({ duplicate: true, customerId: null, instanceIds: [] });
     expect(countRows(t.engine, "Instance")).toBe(1);
   });
 
+  it("are deduplicated per sender: another sender's event with the same id first does not swallow this one", async () => {
+    expect(await t.engine.receiveCrmEvent(event("ev-1"), "key-b")).toMatchObject({ duplicate: false });
+    expect(await t.engine.receiveCrmEvent(event("ev-1"), "key-a")).toMatchObject({ duplicate: false, instanceIds: [expect.any(String)] });
+    expect(countRows(t.engine, "Instance")).toBe(2);
+  });
+
   it("refuse a payload of the wrong type, naming the field, and write nothing", async () => {
-    await expect(t.engine.receiveCrmEvent(event("ev-3", { transactionId: "tx", amount: "950", currency: "EUR", country: "FR" }))).rejects.toMatchObject({
+    await expect(
+      t.engine.receiveCrmEvent(event("ev-3", { transactionId: "tx", amount: "950", currency: "EUR", country: "FR" }), "key-a"),
+    ).rejects.toMatchObject({
       issues: [expect.objectContaining({ path: ["payload", "amount"] })],
     });
     expect(countRows(t.engine, "InboxMessage")).toBe(0);

@@ -1,17 +1,27 @@
 import { describe, expect, it } from "vitest";
 import type { OutboundMessage } from "../channel";
 import { createAdapter } from "./adapter";
-import { badSamples, samples } from "./samples";
+import { badSamples, samples, sampleVisitors, unverifiedSamples } from "./samples";
 
 const make = () => {
   const delivered: OutboundMessage[] = [];
-  return { adapter: createAdapter(undefined, { delivered: (m) => delivered.push(m) }), delivered };
+  return { adapter: createAdapter(undefined, { delivered: (m) => delivered.push(m), ...sampleVisitors }), delivered };
 };
 
 describe("web chat adapter", () => {
-  it("accepts every request (first-party)", async () => {
+  it("accepts a request carrying the token of the visitor it names", async () => {
     const { adapter } = make();
-    for (const request of [samples.message, badSamples.get.request]) expect(await adapter.verify(request)).toEqual({ ok: true });
+    for (const request of Object.values(samples)) expect(await adapter.verify(request)).toEqual({ ok: true });
+  });
+
+  it.each(Object.entries(unverifiedSamples))("refuses to post as another visitor: %s", async (_name, request) => {
+    expect(await make().adapter.verify(request)).toMatchObject({ ok: false, code: "invalid_visitor_token" });
+  });
+
+  it("leaves a body that names no visitor to parse, which says what is wrong", async () => {
+    for (const sample of [badSamples.missingFields, badSamples.malformedJson, badSamples.wrongTypes]) {
+      expect(await make().adapter.verify(sample.request)).toEqual({ ok: true });
+    }
   });
 
   it("parses a message, trimmed, with the visitor as the address", () => {
@@ -69,6 +79,6 @@ describe("web chat adapter", () => {
   });
 
   it("takes no settings", () => {
-    expect(() => createAdapter({ token: "x" }, { delivered: () => {} })).toThrow();
+    expect(() => createAdapter({ token: "x" }, { delivered: () => {}, ...sampleVisitors })).toThrow();
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ChannelAdapter, ChannelDeps } from "../channel";
+import type { ChannelAdapter, ChannelDeps, RawRequest } from "../channel";
 import { jsonBody } from "../json-request";
 
 export const webchatInboundSchema = z.object({
@@ -14,8 +14,20 @@ export type WebchatInbound = z.infer<typeof webchatInboundSchema>;
 /** Web chat takes no settings. */
 const settingsSchema = z.object({}).strict().optional();
 
+/** The visitor a request's body names, as parse will read it; null when the body names none (parse refuses it). */
+function claimedVisitor(request: RawRequest): string | null {
+  try {
+    const body = JSON.parse(request.body.toString("utf8")) as { visitorId?: unknown };
+    const id = webchatInboundSchema.shape.visitorId.safeParse(body?.visitorId);
+    return id.success ? id.data : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * The built-in web chat: the widget posts `{visitorId, messageId, text, name?, flowId?}` as JSON.
+ * The built-in web chat: the widget posts `{visitorId, messageId, text, name?, flowId?}` as JSON
+ * with `Authorization: Bearer <visitor token>` (issued to the visitor by the server).
  * The widget reads the conversation's delivered messages, so sending means marking the message
  * delivered (the dispatcher does) and waking anyone listening; the same key twice only wakes them twice.
  */
@@ -24,9 +36,16 @@ export function createAdapter(settings: unknown, deps: ChannelDeps): ChannelAdap
   return {
     channel: "webchat",
     quickReplies: true,
-    // Web chat is first-party (our own widget and the in-app panel): every request is accepted.
-    // Signed visitor tokens, checked here, come in a later issue.
-    verify: () => ({ ok: true }),
+    // The visitor's token must be the one issued for the visitor the body names: nobody posts as
+    // another visitor. A body naming no visitor passes on to parse, which says what is wrong with it.
+    verify(request) {
+      const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization?.trim() ?? "")?.[1];
+      const visitor = token ? deps.visitorOf(token) : null;
+      if (!visitor) return { ok: false, code: "invalid_visitor_token", reason: "Send the visitor's token: Authorization: Bearer <visitor token>." };
+      const claimed = claimedVisitor(request);
+      if (claimed !== null && claimed !== visitor) return { ok: false, code: "invalid_visitor_token", reason: "The visitor token is not this visitor's." };
+      return { ok: true };
+    },
     parse(request) {
       const p = webchatInboundSchema.parse(jsonBody(request));
       const message = {
