@@ -24,7 +24,22 @@ const CONTRACTS = "^engine/contracts/";
 const TESTING = "^engine/testing/";
 
 /** The engine folders the layout names. Anything else directly under engine/ is flagged. */
-const ENGINE_FOLDERS = ["contracts", "effects", "compiler", "runtime", "ingress", "channels", "routing", "flows", "simulate", "store", "jobs", "testing", "credentials"];
+const ENGINE_FOLDERS = [
+  "contracts",
+  "effects",
+  "compiler",
+  "runtime",
+  "ingress",
+  "channels",
+  "routing",
+  "flows",
+  "simulate",
+  "store",
+  "jobs",
+  "testing",
+  "credentials",
+  "privacy",
+];
 
 /**
  * The layout table: who (from) may import what (allow: project paths; typesOnly: project paths
@@ -43,6 +58,12 @@ const LAYOUT = [
     from: "^engine/credentials/",
     allow: [CONTRACTS, "^engine/store/"],
     rule: "engine/credentials (secrets sealed at rest: key, secret box, the credentials service) may import engine/contracts and store",
+  },
+  {
+    name: "engine/privacy",
+    from: "^engine/privacy/",
+    allow: [CONTRACTS, "^engine/store/"],
+    rule: "engine/privacy (export and erase a customer's personal data, retention, settings) may import engine/contracts and store",
   },
   {
     name: "engine/compiler",
