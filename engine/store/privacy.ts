@@ -85,29 +85,30 @@ export function createPrivacyRepository(db: Db) {
     waiting: db.prepare(`SELECT id FROM "Instance" WHERE status = 'waiting' AND (customerId = ? OR ${inList("conversationId")})`),
   };
 
-  const retained = {
-    messageBodies: {
-      rows: db.prepare(`SELECT rowid, createdAt, NULL AS status FROM "Message" WHERE rowid > ? ORDER BY rowid LIMIT ?`),
-      rewrite: (rowid: number) => blankMessage.run(rowid),
-    },
-    events: {
-      rows: db.prepare(`SELECT rowid, createdAt, NULL AS status, payload, effects FROM "InstanceEvent" WHERE rowid > ? ORDER BY rowid LIMIT ?`),
-      rewrite: (rowid: number, row: Record<string, string>, scrub: Scrubbers) =>
-        setEventByRowid.run(scrub.record(row.payload), scrub.record(row.effects), rowid),
-    },
-    inbox: {
-      rows: db.prepare(`SELECT rowid, createdAt, NULL AS status, payload FROM "InboxMessage" WHERE rowid > ? ORDER BY rowid LIMIT ?`),
-      rewrite: (rowid: number, row: Record<string, string>, scrub: Scrubbers) => setInboxByRowid.run(scrub.record(row.payload), rowid),
-    },
-    outbox: {
-      rows: db.prepare(`SELECT rowid, createdAt, status, payload FROM "OutboxMessage" WHERE rowid > ? ORDER BY rowid LIMIT ?`),
-      rewrite: (rowid: number, row: Record<string, string>, scrub: Scrubbers) => setOutboxByRowid.run(scrub.record(row.payload), rowid),
-    },
-  };
   const blankMessage = db.prepare(`UPDATE "Message" SET text = '${ERASED}', buttons = NULL WHERE rowid = ?`);
   const setEventByRowid = db.prepare(`UPDATE "InstanceEvent" SET payload = ?, effects = ? WHERE rowid = ?`);
   const setInboxByRowid = db.prepare(`UPDATE "InboxMessage" SET payload = ? WHERE rowid = ?`);
   const setOutboxByRowid = db.prepare(`UPDATE "OutboxMessage" SET payload = ? WHERE rowid = ?`);
+  // `rowid AS rowid`: in InstanceEvent the rowid is its INTEGER PRIMARY KEY, which would name the column `id`.
+  const retained = {
+    messageBodies: {
+      rows: db.prepare(`SELECT rowid AS rowid, createdAt, NULL AS status FROM "Message" WHERE rowid > ? ORDER BY rowid LIMIT ?`),
+      rewrite: (rowid: number) => blankMessage.run(rowid),
+    },
+    events: {
+      rows: db.prepare(`SELECT rowid AS rowid, createdAt, NULL AS status, payload, effects FROM "InstanceEvent" WHERE rowid > ? ORDER BY rowid LIMIT ?`),
+      rewrite: (rowid: number, row: Record<string, string>, scrub: Scrubbers) =>
+        setEventByRowid.run(scrub.record(row.payload), scrub.record(row.effects), rowid),
+    },
+    inbox: {
+      rows: db.prepare(`SELECT rowid AS rowid, createdAt, NULL AS status, payload FROM "InboxMessage" WHERE rowid > ? ORDER BY rowid LIMIT ?`),
+      rewrite: (rowid: number, row: Record<string, string>, scrub: Scrubbers) => setInboxByRowid.run(scrub.record(row.payload), rowid),
+    },
+    outbox: {
+      rows: db.prepare(`SELECT rowid AS rowid, createdAt, status, payload FROM "OutboxMessage" WHERE rowid > ? ORDER BY rowid LIMIT ?`),
+      rewrite: (rowid: number, row: Record<string, string>, scrub: Scrubbers) => setOutboxByRowid.run(scrub.record(row.payload), rowid),
+    },
+  };
 
   /** The ids that scope every other query: the customer's conversations, instances and addresses. */
   function scope(customerId: string) {
