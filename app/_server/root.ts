@@ -1,6 +1,8 @@
 import { router } from "./trpc";
+import { customersRouter } from "./routers/customers";
 import { flowsRouter } from "./routers/flows";
 import { instancesRouter } from "./routers/instances";
+import { privacyRouter } from "./routers/privacy";
 import { staffRouter } from "./routers/staff";
 import { tasksRouter } from "./routers/tasks";
 import { versionsRouter } from "./routers/versions";
@@ -13,6 +15,8 @@ export const appRouter = router({
   tasks: tasksRouter,
   staff: staffRouter,
   webchat: webchatRouter,
+  customers: customersRouter,
+  privacy: privacyRouter,
 });
 
 export type AppRouter = typeof appRouter;

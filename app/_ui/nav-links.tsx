@@ -3,10 +3,12 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 
-const nav: { href: string; label: "flows" | "workspace" | "chat" }[] = [
+const nav: { href: string; label: "flows" | "workspace" | "chat" | "customers" | "privacy" }[] = [
   { href: "/", label: "flows" },
   { href: "/workspace", label: "workspace" },
   { href: "/chat", label: "chat" },
+  { href: "/customers", label: "customers" },
+  { href: "/settings/privacy", label: "privacy" },
 ];
 
 /** Flows owns every /flows/… and /instances/… page, so the editor and viewers keep it highlighted. */
@@ -28,7 +30,7 @@ export function NavLinks() {
             href={item.href}
             aria-current={active ? "page" : undefined}
             className={`flex items-center border-b-2 ${active ? "border-indigo-600 font-medium text-slate-900" : "border-transparent text-slate-600 hover:text-slate-900"}`}
-            data-testid={`nav-${item.href === "/" ? "flows" : item.href.slice(1)}`}
+            data-testid={`nav-${item.label}`}
           >
             {t(item.label)}
           </Link>
