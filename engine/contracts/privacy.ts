@@ -6,6 +6,13 @@ export const ERASED = "[erased]";
 /** Typed by a person before an erasure, unless they type the customer's name. */
 export const ERASE_WORD = "ERASE";
 
+/** Whether what a person typed confirms erasing a customer: the word ERASE, or the customer's name (any case). */
+export function confirmsErase(confirmation: string, name: string | null): boolean {
+  const typed = confirmation.trim();
+  if (typed === ERASE_WORD) return true;
+  return !!name?.trim() && typed.toLocaleLowerCase() === name.trim().toLocaleLowerCase();
+}
+
 /** Days to keep something, or null: keep it forever. At most 100 years, so a typo cannot overflow a date. */
 const days = z.number().int().min(1).max(36_500).nullable();
 

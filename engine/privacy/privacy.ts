@@ -1,17 +1,10 @@
-import { ERASE_WORD, customerIdSchema } from "../contracts/privacy";
+import { confirmsErase, customerIdSchema } from "../contracts/privacy";
 import { inputError } from "../contracts/errors";
 import type { Store } from "../store/index";
 import { customerExport } from "./export";
 import { jsonScrubbers } from "./scrub";
 
 type PrivacyStore = Pick<Store, "privacy" | "instances" | "timers" | "tasks" | "transaction" | "truncateWal">;
-
-/** Whether what a person typed confirms erasing this customer: the word ERASE, or the customer's name (any case). */
-export function confirmsErase(confirmation: string, name: string | null): boolean {
-  const typed = confirmation.trim();
-  if (typed === ERASE_WORD) return true;
-  return !!name?.trim() && typed.toLocaleLowerCase() === name.trim().toLocaleLowerCase();
-}
 
 /** A customer's personal data: export it whole, or erase it everywhere it landed. */
 export function createPrivacy(store: PrivacyStore, clock: () => number) {

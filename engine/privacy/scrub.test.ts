@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ERASED } from "../contracts/privacy";
-import { confirmsErase } from "./privacy";
+import { ERASED, confirmsErase } from "../contracts/privacy";
 import { eraseValues, scrubRecord, scrubSnapshot, scrubSteps } from "./scrub";
 
 describe("scrubbing personal data out of stored JSON", () => {

@@ -71,7 +71,8 @@ export function createPrivacyRepository(db: Db) {
 
     eraseCustomer: db.prepare(`UPDATE "Customer" SET name = NULL, fields = '{}', erasedAt = ? WHERE id = ?`),
     dropIdentities: db.prepare(`DELETE FROM "CustomerIdentity" WHERE customerId = ?`),
-    eraseConversations: db.prepare(`UPDATE "Conversation" SET address = '${ERASED}' WHERE customerId = ?`),
+    // Unique per conversation: a visitor who calls themselves "[erased]" must not be shown erased conversations.
+    eraseConversations: db.prepare(`UPDATE "Conversation" SET address = '${ERASED} ' || id WHERE customerId = ?`),
     eraseMessages: db.prepare(`UPDATE "Message" SET text = '${ERASED}', buttons = NULL WHERE ${inList("conversationId")}`),
     eraseTask: db.prepare(`UPDATE "Task" SET title = '${ERASED}', steps = ? WHERE id = ?`),
     eraseCases: db.prepare(`UPDATE "Case" SET subject = '${ERASED}', details = '{}' WHERE customerId = ?`),

@@ -155,3 +155,12 @@ describe("erasing a customer", () => {
     await t.engine.close();
   });
 });
+
+describe("an erased conversation", () => {
+  it("is not what a visitor calling themselves “[erased]” sees", async () => {
+    const { t, ann } = await started();
+    t.engine.privacy.eraseCustomer(ann, "ERASE");
+    expect(await t.engine.conversationFor("webchat", ERASED)).toEqual({ conversationId: null, messages: [] });
+    await t.engine.close();
+  });
+});

@@ -51,7 +51,9 @@ describe("retention of message bodies and logs", () => {
 
   it("refuses a bad setting with a clear error and keeps the stored one", () => {
     t.engine.settings.set("privacy.retention", { messageBodiesDays: 30, logsDays: null });
-    expect(() => t.engine.settings.set("privacy.retention", { messageBodiesDays: 0, logsDays: null })).toThrow(/privacy.retention: messageBodiesDays/);
+    expect(() => t.engine.settings.set("privacy.retention", { messageBodiesDays: 0, logsDays: null })).toThrow(
+      /setting privacy.retention is invalid: messageBodiesDays/,
+    );
     expect(() => t.engine.settings.set("privacy.retention", { messageBodiesDays: "30" })).toThrow(/messageBodiesDays/);
     expect(() => t.engine.settings.set("privacy.retention", { messageBodiesDays: 30, logsDays: null, extra: 1 })).toThrow(/privacy.retention/);
     expect(() => t.engine.settings.set("nope" as "privacy.retention", {})).toThrow(/no setting "nope"/);
