@@ -17,7 +17,7 @@ type Progress = Record<RetainedLog, number>;
  * types. Rows stay, so counts add up. Rows are visited once, oldest first (progress is a rowid per
  * log), in small transactions between which the engine's steps commit.
  */
-export function createRetention(store: Pick<Store, "privacy" | "settings" | "transaction">, settings: Settings, clock: () => number) {
+export function createRetention(store: Pick<Store, "privacy" | "settings" | "transaction" | "truncateWal">, settings: Settings, clock: () => number) {
   const progress = (): Progress => ({ messageBodies: 0, events: 0, inbox: 0, outbox: 0, ...JSON.parse(store.settings.get(PROGRESS_KEY) ?? "{}") });
   const batch = store.transaction((log: RetainedLog, after: number, cutoff: number, at: number) => {
     const result = store.privacy.expire(log, after, cutoff, jsonScrubbers, BATCH);
@@ -44,6 +44,8 @@ export function createRetention(store: Pick<Store, "privacy" | "settings" | "tra
       const done: Progress = { messageBodies: 0, events: 0, inbox: 0, outbox: 0 };
       if (messageBodiesDays !== null) done.messageBodies = await expire("messageBodies", now - messageBodiesDays * DAY_MS);
       if (logsDays !== null) for (const log of ["events", "inbox", "outbox"] as const) done[log] = await expire(log, now - logsDays * DAY_MS);
+      // The WAL still holds the pages as they were before; empty it into the file (zeroed free space) too.
+      if (Object.values(done).some((n) => n > 0)) store.truncateWal();
       return done;
     },
   };
