@@ -41,6 +41,7 @@ const ENGINE_FOLDERS = [
   "audit",
   "outbound",
   "access",
+  "privacy",
 ];
 
 /**
@@ -78,6 +79,12 @@ const LAYOUT = [
     from: "^engine/access/",
     allow: [CONTRACTS, "^engine/store/", "^engine/credentials/"],
     rule: "engine/access (API keys, request signatures, web chat visitor tokens) may import engine/contracts, store and credentials",
+  },
+  {
+    name: "engine/privacy",
+    from: "^engine/privacy/",
+    allow: [CONTRACTS, "^engine/store/"],
+    rule: "engine/privacy (export and erase a customer's personal data, retention, settings) may import engine/contracts and store",
   },
   {
     name: "engine/compiler",

@@ -21,6 +21,10 @@ import { createChannelRequests, type ChannelReply } from "./ingress/channel-requ
 import { createDoors } from "./ingress/doors";
 import { createIntake, type MessageOutcome } from "./ingress/intake";
 import { every, startJobs, type BackgroundJob } from "./jobs/background";
+import { createCustomerDirectory } from "./privacy/customers";
+import { createPrivacy } from "./privacy/privacy";
+import { createRetention } from "./privacy/retention";
+import { createSettings } from "./privacy/settings";
 import { createTimerPoller } from "./jobs/timer-poller";
 import { createStaff } from "./routing/staff";
 import { createAddressPolicy } from "./outbound/allow-list";
@@ -136,6 +140,9 @@ export function createEngine(options: EngineOptions = {}) {
   const tasks = createTasks(store, staff, commits, runtime, clock);
   const outbound = createAddressPolicy(options.outbound?.allow ?? []);
   const flows = createFlowService(store.flows, { templates: options.templates ?? [], published: versions, outbound }, clock);
+  const settings = createSettings(store.settings, clock);
+  const privacy = createPrivacy(store, clock);
+  const retention = createRetention(store, settings, clock);
 
   const jobs: BackgroundJob[] = [
     every("timers", 500, timers.tick),
@@ -143,6 +150,7 @@ export function createEngine(options: EngineOptions = {}) {
     every("dispatcher", 1000, dispatcher.kick),
     every("schedules", 15_000, doors.schedulesDue),
     { name: "checkpoints", start: store.startCheckpoints },
+    every("retention", 3_600_000, retention.apply),
   ];
   const stopJobs = background ? startJobs(jobs) : () => {};
   if (background) void dispatcher.kick();
@@ -205,6 +213,17 @@ export function createEngine(options: EngineOptions = {}) {
     startForCustomer: doors.operatorStart,
     /** Published flows an operator may start from the workspace, by name. */
     operatorStartable: () => flows.operatorStartable(),
+
+    /** Customers the engine holds data about: search (paged) and one customer's profile with counts. */
+    customers: createCustomerDirectory(store.customers),
+    /** A customer's personal data: `exportCustomer(id)` (one JSON document), `eraseCustomer(id, confirmation)`. */
+    privacy: {
+      ...privacy,
+      /** Applies the retention setting now (the background job does it every hour). */
+      applyRetention: retention.apply,
+    },
+    /** Typed settings (`get(key)`, `set(key, value)`), validated by engine/contracts/settings.ts. */
+    settings,
 
     completeTask: tasks.complete,
     replyToTask: tasks.reply,

@@ -5,6 +5,8 @@ import { apiKeysRouter } from "./routers/api-keys";
 import { flowsRouter } from "./routers/flows";
 import { instancesRouter } from "./routers/instances";
 import { meRouter } from "./routers/me";
+import { customersRouter } from "./routers/customers";
+import { privacyRouter } from "./routers/privacy";
 import { staffRouter } from "./routers/staff";
 import { tasksRouter } from "./routers/tasks";
 import { versionsRouter } from "./routers/versions";
@@ -21,6 +23,8 @@ export const appRouter = router({
   credentials: credentialsRouter,
   audit: auditRouter,
   apiKeys: apiKeysRouter,
+  customers: customersRouter,
+  privacy: privacyRouter,
 });
 
 export type AppRouter = typeof appRouter;

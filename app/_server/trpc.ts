@@ -15,6 +15,7 @@ import type { ErrorParams } from "@/engine/contracts/error-texts";
 import { isAccessDeniedError, isEngineInputError, isFlowInvalidError, isZodError } from "@/engine/contracts/errors";
 import type { FlowIssue } from "@/engine/contracts/flow";
 import { CLIENT_IP_HEADER, type Engine, type SignedIn } from "@/engine/index";
+import { auditDetail } from "./audit-detail";
 import { engine } from "./engine";
 
 // 1. CONTEXT
@@ -63,7 +64,7 @@ function audit(ctx: Context, path: string, input: unknown, outcome: "ok" | "deni
     action: path,
     target: targetOf(path, input),
     outcome,
-    detail: input,
+    detail: auditDetail(input),
     requestId: ctx.requestId,
     ip: ctx.ip ?? undefined,
   });

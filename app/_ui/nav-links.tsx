@@ -4,12 +4,14 @@ import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { allows, pageAccess, type Role } from "@/engine/contracts/access";
 
-const nav: { href: string; label: "flows" | "workspace" | "chat" | "credentials" | "apiKeys" | "audit"; testId: string }[] = [
+const nav: { href: string; label: "flows" | "workspace" | "chat" | "customers" | "credentials" | "apiKeys" | "privacy" | "audit"; testId: string }[] = [
   { href: "/", label: "flows", testId: "flows" },
   { href: "/workspace", label: "workspace", testId: "workspace" },
   { href: "/chat", label: "chat", testId: "chat" },
+  { href: "/customers", label: "customers", testId: "customers" },
   { href: "/settings/credentials", label: "credentials", testId: "credentials" },
   { href: "/settings/api-keys", label: "apiKeys", testId: "api-keys" },
+  { href: "/settings/privacy", label: "privacy", testId: "privacy" },
   { href: "/audit", label: "audit", testId: "audit" },
 ];
 

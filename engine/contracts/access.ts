@@ -52,6 +52,13 @@ export const PROCEDURE_POLICY: Record<string, Access> = {
   "credentials.replace": ADMIN,
   "credentials.rename": ADMIN,
   "credentials.remove": ADMIN,
+  // Supervisors look a customer up; exporting or erasing their personal data is an administrator's act.
+  "customers.list": ["admin", "supervisor"],
+  "customers.get": ["admin", "supervisor"],
+  "customers.export": ADMIN,
+  "customers.erase": ADMIN,
+  "privacy.retention": ADMIN,
+  "privacy.setRetention": ADMIN,
   "apiKeys.list": ADMIN,
   "apiKeys.create": ADMIN,
   "apiKeys.revoke": ADMIN,
@@ -71,6 +78,7 @@ export const PAGE_POLICY: { prefix: string; access: Access }[] = [
   { prefix: "/instances", access: WATCH },
   { prefix: "/flows", access: ["admin", "owner", "marketer", "supervisor"] },
   { prefix: "/settings", access: ADMIN },
+  { prefix: "/customers", access: ["admin", "supervisor"] },
   { prefix: "/audit", access: ADMIN },
   { prefix: "/", access: ["admin", "owner", "marketer", "supervisor"] },
 ];

@@ -15,3 +15,12 @@ export function startCheckpoints(db: Db, everyMs = 100, truncateAbovePages = 16_
   timer.unref();
   return () => clearInterval(timer);
 }
+
+/**
+ * Copies the whole WAL into the database file and truncates it to nothing, so page images written
+ * before an erasure do not survive in it. False when a reader kept part of it (the next try will do).
+ */
+export function truncateWal(db: Db): boolean {
+  const [row] = db.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
+  return row?.busy === 0;
+}

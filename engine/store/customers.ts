@@ -52,6 +52,35 @@ export function createCustomerRepository(db: Db, prisma: PrismaClient) {
       const rows = await prisma.customer.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
       return new Map(rows.map((c) => [c.id, c.name]));
     },
+    /** One page of customers whose id is `query` or whose name or an address contains it (all when empty), newest first, and how many match. */
+    async search(query: string, skip: number, take: number) {
+      const where = query ? { OR: [{ id: query }, { name: { contains: query } }, { identities: { some: { address: { contains: query } } } }] } : {};
+      const [total, rows] = await Promise.all([
+        prisma.customer.count({ where }),
+        prisma.customer.findMany({
+          where,
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          skip,
+          take,
+          include: { identities: { select: { channel: true, address: true } } },
+        }),
+      ]);
+      return { total, rows };
+    },
+    /** A customer with their identities and how much is held about them (for the privacy page). */
+    async withCounts(id: string) {
+      const customer = await prisma.customer.findUnique({
+        where: { id },
+        include: { identities: { select: { channel: true, address: true } }, _count: { select: { conversations: true, cases: true } } },
+      });
+      if (!customer) return null;
+      const [messages, tasks, instances] = await Promise.all([
+        prisma.message.count({ where: { conversation: { customerId: id } } }),
+        prisma.task.count({ where: { customerId: id } }),
+        prisma.instance.count({ where: { customerId: id } }),
+      ]);
+      return { customer, counts: { conversations: customer._count.conversations, cases: customer._count.cases, messages, tasks, instances } };
+    },
     /** A customer's card: identities, CRM fields (JSON text) and the cases still being worked on. */
     card(id: string, caseStatuses: string[]) {
       return prisma.customer.findUnique({

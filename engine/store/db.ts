@@ -11,7 +11,9 @@ export const defaultDbFile = () => path.resolve(process.env.OMNIFLOW_DB ?? "data
 /**
  * Opens (creating and migrating if needed) the SQLite file the engine writes.
  * WAL with synchronous=NORMAL: a commit survives a process crash; the engine checkpoints the WAL
- * itself (see store/checkpoint.ts) so no commit pays for an automatic checkpoint.
+ * itself (see store/checkpoint.ts) so no commit pays for an automatic checkpoint. secure_delete
+ * zeroes what a write frees (an old snapshot, an erased message), so personal data that was
+ * replaced does not linger in free space of the file (engine/privacy).
  */
 export function openDatabase(file = defaultDbFile()): Db {
   createPrivately(file);
@@ -21,6 +23,7 @@ export function openDatabase(file = defaultDbFile()): Db {
   db.pragma("busy_timeout = 5000");
   db.pragma("foreign_keys = ON");
   db.pragma("wal_autocheckpoint = 0");
+  db.pragma("secure_delete = ON");
   migrate(db);
   return db;
 }

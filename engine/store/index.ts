@@ -1,6 +1,6 @@
 import { createAuditRepository } from "./audit";
 import { createApiKeyRepository } from "./api-keys";
-import { startCheckpoints } from "./checkpoint";
+import { startCheckpoints, truncateWal } from "./checkpoint";
 import { createCaseRepository } from "./cases";
 import { createConversationRepository } from "./conversations";
 import { createCredentialRepository } from "./credentials";
@@ -11,8 +11,10 @@ import { createHandoffRepository } from "./handoffs";
 import { createInboxRepository } from "./inbox";
 import { createInstanceRepository } from "./instances";
 import { createOutboxRepository } from "./outbox";
+import { createPrivacyRepository } from "./privacy";
 import { createPrisma } from "./prisma";
 import { createSignInStore } from "./sign-in";
+import { createSettingRepository } from "./settings";
 import { createStaffRepository } from "./staff";
 import { createTaskRepository } from "./tasks";
 import { createTimerRepository } from "./timers";
@@ -42,12 +44,16 @@ export function openStore(file = defaultDbFile()) {
     credentials: createCredentialRepository(db),
     audit: createAuditRepository(db),
     apiKeys: createApiKeyRepository(db, prisma),
+    privacy: createPrivacyRepository(db),
+    settings: createSettingRepository(db),
     /** Wraps `fn` so each call runs in one transaction (a savepoint when nested). */
     transaction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
       return db.transaction(fn) as unknown as (...args: A) => R;
     },
     /** Checkpoints the WAL on the engine's schedule; returns the stop function. */
     startCheckpoints: () => startCheckpoints(db),
+    /** Empties the WAL into the file now (after an erasure); false when a reader held part of it. */
+    truncateWal: () => truncateWal(db),
     async close() {
       await prisma.$disconnect();
       db.close();

@@ -8,6 +8,8 @@ export function createStaffRepository(db: Db, prisma: PrismaClient) {
   const notify = db.prepare(
     `INSERT OR IGNORE INTO "Notification" (id, instanceId, nodeId, audience, level, title, body, customerId, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  // On the engine's connection, whose secure_delete zeroes the row's old copy (its title may quote a customer).
+  const read = db.prepare(`UPDATE "Notification" SET readAt = ? WHERE id = ?`);
   return {
     member(id: string) {
       return prisma.operator.findUnique({ where: { id } });
@@ -45,7 +47,7 @@ export function createStaffRepository(db: Db, prisma: PrismaClient) {
       return prisma.notification.findUnique({ where: { id } });
     },
     async markRead(id: string, at: number): Promise<void> {
-      await prisma.notification.update({ where: { id }, data: { readAt: new Date(at) } });
+      read.run(iso(at), id);
     },
   };
 }

@@ -10,7 +10,7 @@ import { useTRPC } from "@/app/_lib/trpc";
 import { readableError } from "@/app/_ui/error-notice";
 import { Button } from "@/app/_ui/button";
 import type { RouterOutputs } from "@/app/_ui/router-types";
-import { downloadJson, fileName } from "./download";
+import { downloadJson, fileName } from "@/app/_lib/download";
 import { FlowName } from "./flow-name";
 import { PublishButton } from "./publish-button";
 import { SaveStatus } from "./save-status";

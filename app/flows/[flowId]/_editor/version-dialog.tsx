@@ -8,7 +8,7 @@ import { Button } from "@/app/_ui/button";
 import { ErrorNotice } from "@/app/_ui/error-notice";
 import { Loading } from "@/app/_ui/loading";
 import { useDateFormat } from "@/app/_ui/time";
-import { downloadJson, fileName } from "./download";
+import { downloadJson, fileName } from "@/app/_lib/download";
 
 /** A published version's compiled XState machine, read-only, with a download. */
 export function VersionDialog({ versionId, flowName, onClose }: { versionId: string; flowName: string; onClose: () => void }) {

@@ -5,9 +5,9 @@ export function downloadJson(filename: string, data: unknown): void {
   downloadFile(filename, `${JSON.stringify(data, null, 2)}\n`, "application/json");
 }
 
-/** A file-name-safe form of a flow name. */
-export const fileName = (name: string) =>
+/** A file-name-safe form of a name (a flow's, a customer's); `fallback` when nothing is left. */
+export const fileName = (name: string, fallback = "flow") =>
   name
     .trim()
     .replace(/[^\p{L}\p{N}._-]+/gu, "-")
-    .replace(/^-+|-+$/g, "") || "flow";
+    .replace(/^-+|-+$/g, "") || fallback;

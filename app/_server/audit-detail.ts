@@ -1,0 +1,17 @@
+/**
+ * What an audit row keeps of a call's input: ids, flags and choices, never free text. A reply, a
+ * flow document or a typed confirmation may quote a customer, and the chain cannot be rewritten
+ * when that customer is erased; so text is kept as its length only.
+ */
+const KEPT = /(^id$|Id$|^(outcome|status|index|done|language|kind|scopes|format|limit|page|pageSize|days|method)$)/;
+
+export function auditDetail(input: unknown): unknown {
+  if (input === null || typeof input !== "object" || Array.isArray(input)) return input === undefined ? undefined : describe(input);
+  return Object.fromEntries(Object.entries(input).map(([key, value]) => [key, KEPT.test(key) ? value : describe(value)]));
+}
+
+function describe(value: unknown): unknown {
+  if (typeof value === "string") return `[${value.length} characters]`;
+  if (value === null || typeof value === "number" || typeof value === "boolean") return value;
+  return Array.isArray(value) ? `[${value.length} items]` : "[object]";
+}
