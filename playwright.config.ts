@@ -12,7 +12,10 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: [["list"]],
+  // Signs every demo account in once; pages open as the administrator unless a spec says otherwise.
+  globalSetup: "./tests/e2e/support/sign-in-all.ts",
   use: {
+    storageState: "test-results/auth/alex-morgan.json",
     baseURL: `http://127.0.0.1:${port}`,
     screenshot: "only-on-failure",
     trace: "retain-on-failure",
@@ -26,6 +29,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(port), HOST: "127.0.0.1", OMNIFLOW_DB: dbFile, NEXT_TELEMETRY_DISABLED: "1" },
+    // The demo (its accounts); sign-in attempts are limited per address, and every spec signs in from 127.0.0.1.
+    env: { PORT: String(port), HOST: "127.0.0.1", OMNIFLOW_DB: dbFile, OMNIFLOW_DEMO: "1", OMNIFLOW_SIGN_IN_ATTEMPTS_PER_MINUTE: "100", NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

@@ -21,7 +21,11 @@ const hostname = process.env.HOST ?? "127.0.0.1";
 // The demo (its staff with a known password, the Support chat flow) only when asked for: `npm start` asks.
 const demo = process.env.OMNIFLOW_DEMO === "1";
 /** A comma-separated setting from the environment. */
-const listSetting = (name: string) => (process.env[name] ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+const listSetting = (name: string) =>
+  (process.env[name] ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 // Host names the app answers on: the loopback names, HOST, and OMNIFLOW_ALLOWED_HOSTS (`*.example.com` allowed).
 const allowedHosts = [...DEFAULT_ALLOWED_HOSTS, hostname, ...listSetting("OMNIFLOW_ALLOWED_HOSTS")];
 // Internal hosts flows may call (on-premises CRMs): hosts, host:ports, addresses, CIDRs.
@@ -31,6 +35,7 @@ const engine = createEngine({
   templates: flowTemplates,
   allowedHosts,
   outbound: { allow: outboundAllow },
+  signInAttemptsPerMinute: Number(process.env.OMNIFLOW_SIGN_IN_ATTEMPTS_PER_MINUTE) || undefined,
   demo: demo ? { password: DEMO_PASSWORD, staff: DEMO_STAFF } : undefined,
 });
 globalThis.__omniflowEngine = engine;

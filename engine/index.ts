@@ -37,7 +37,7 @@ import { createVersionCache } from "./runtime/versions";
 import { openStore } from "./store/index";
 import { newId } from "./store/ids";
 
-export { CLIENT_IP_HEADER, type SignedIn } from "./access/sign-in";
+export type { SignedIn } from "./access/sign-in";
 export { type EngineErrorCode, type ErrorParams, errorText } from "./contracts/error-texts";
 export { EngineInputError, FlowInvalidError } from "./contracts/errors";
 export type { InboundMessage, OutboundMessage, RawRequest } from "./channels/channel";

@@ -5,7 +5,7 @@
  * and declare a bounded body.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CLIENT_IP_HEADER } from "../engine/index";
+import { CLIENT_IP_HEADER } from "../engine/contracts/access";
 import { reply } from "./http-kit";
 
 /** Machine routes authenticate themselves (keys, signatures, adapters) and are called cross-origin by design. */

@@ -6,11 +6,11 @@
 const KEPT = /(^id$|Id$|^(outcome|status|index|done|language|kind|scopes|format|limit|page|pageSize|days|method)$)/;
 
 export function auditDetail(input: unknown): unknown {
-  if (input === null || typeof input !== "object" || Array.isArray(input)) return input === undefined ? undefined : describe(input);
-  return Object.fromEntries(Object.entries(input).map(([key, value]) => [key, KEPT.test(key) ? value : describe(value)]));
+  if (input === null || typeof input !== "object" || Array.isArray(input)) return input === undefined ? undefined : summarise(input);
+  return Object.fromEntries(Object.entries(input).map(([key, value]) => [key, KEPT.test(key) ? value : summarise(value)]));
 }
 
-function describe(value: unknown): unknown {
+function summarise(value: unknown): unknown {
   if (typeof value === "string") return `[${value.length} characters]`;
   if (value === null || typeof value === "number" || typeof value === "boolean") return value;
   return Array.isArray(value) ? `[${value.length} items]` : "[object]";

@@ -9,12 +9,12 @@
  */
 import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
-import { allows, PROCEDURE_POLICY } from "@/engine/contracts/access";
+import { allows, CLIENT_IP_HEADER, PROCEDURE_POLICY } from "@/engine/contracts/access";
 import superjson from "superjson";
 import type { ErrorParams } from "@/engine/contracts/error-texts";
 import { isAccessDeniedError, isEngineInputError, isFlowInvalidError, isZodError } from "@/engine/contracts/errors";
 import type { FlowIssue } from "@/engine/contracts/flow";
-import { CLIENT_IP_HEADER, type Engine, type SignedIn } from "@/engine/index";
+import type { Engine, SignedIn } from "@/engine/index";
 import { auditDetail } from "./audit-detail";
 import { engine } from "./engine";
 

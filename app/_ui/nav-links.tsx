@@ -27,20 +27,22 @@ export function NavLinks({ role }: { role: Role }) {
   const pathname = usePathname();
   return (
     <nav className="flex h-full gap-5 text-sm">
-      {nav.filter((item) => allows(pageAccess(item.href), role)).map((item) => {
-        const active = isActive(item.href, pathname);
-        return (
-          <Link
-            key={item.href}
-            href={item.href}
-            aria-current={active ? "page" : undefined}
-            className={`flex items-center border-b-2 ${active ? "border-indigo-600 font-medium text-slate-900" : "border-transparent text-slate-600 hover:text-slate-900"}`}
-            data-testid={`nav-${item.testId}`}
-          >
-            {t(item.label)}
-          </Link>
-        );
-      })}
+      {nav
+        .filter((item) => allows(pageAccess(item.href), role))
+        .map((item) => {
+          const active = isActive(item.href, pathname);
+          return (
+            <Link
+              key={item.href}
+              href={item.href}
+              aria-current={active ? "page" : undefined}
+              className={`flex items-center border-b-2 ${active ? "border-indigo-600 font-medium text-slate-900" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+              data-testid={`nav-${item.testId}`}
+            >
+              {t(item.label)}
+            </Link>
+          );
+        })}
     </nav>
   );
 }

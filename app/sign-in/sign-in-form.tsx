@@ -10,7 +10,7 @@ import { TextField } from "@/app/_ui/text-field";
 import { isRole } from "@/engine/contracts/access";
 
 /** Only a path on this site: `//evil.example` or `https://…` would send the person away after signing in. */
-const localPath = (next: string | null) => (next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/");
+const localPath = (next: string | null) => (next?.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/");
 
 export function SignInForm() {
   const t = useTranslations("signIn");
@@ -79,7 +79,7 @@ export function SignInForm() {
                     setEmail(account.email);
                     setPassword(demo.password);
                   }}
-                  data-testid={`demo-account-${account.role}`}
+                  data-testid={`demo-account-${account.email}`}
                 >
                   <span>
                     <span className="font-medium text-slate-900">{account.name}</span> <span className="text-slate-500">{account.email}</span>

@@ -4,7 +4,7 @@ import { betterAuth } from "better-auth";
 import { createAuthMiddleware } from "better-auth/api";
 import { hashPassword } from "better-auth/crypto";
 import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
-import { isRole, type Role } from "../contracts/access";
+import { CLIENT_IP_HEADER, isRole, type Role } from "../contracts/access";
 import type { SignInStore } from "../store/sign-in";
 
 /** The signed-in person as every procedure and page sees them. */
@@ -24,9 +24,6 @@ export type SignInOptions = {
   sessionSeconds?: number;
   onSignIn?: (event: SignInEvent) => void;
 };
-
-/** The header server/ sets from the socket (replacing any client value): the address rate limits key on. */
-export const CLIENT_IP_HEADER = "x-omniflow-client-ip";
 
 /**
  * Staff sign-in with better-auth: e-mail + password (scrypt-hashed), database sessions in an
@@ -80,7 +77,14 @@ export function createSignIn(options: SignInOptions) {
       const role = (user as { role?: unknown }).role;
       if (!isRole(role)) return null;
       const language = (user as { language?: unknown }).language;
-      return { id: user.id, name: user.name, email: user.email, role, language: language === "en" || language === "ru" ? language : null, sessionId: session.id };
+      return {
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        role,
+        language: language === "en" || language === "ru" ? language : null,
+        sessionId: session.id,
+      };
     },
 
     /** Sets (or replaces) a staff member's password. */

@@ -100,3 +100,6 @@ export function pageAccess(pathname: string): Access | undefined {
   const matches = PAGE_POLICY.filter((p) => pathname === p.prefix || pathname.startsWith(p.prefix === "/" ? "/" : `${p.prefix}/`));
   return matches.sort((a, b) => b.prefix.length - a.prefix.length)[0]?.access;
 }
+
+/** The header server/ sets from the socket (replacing any client value): the address rate limits and the audit trail record. */
+export const CLIENT_IP_HEADER = "x-omniflow-client-ip";

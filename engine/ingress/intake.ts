@@ -6,7 +6,7 @@ import type { DeliveryStatus, InboundMessage } from "../channels/channel";
 import type { FlowRuntime } from "../runtime/flow-runtime";
 import { newId } from "../store/ids";
 import type { StepRepositories } from "../store/index";
-import { inboxKey } from "../store/inbox";
+import { addressDigest, inboxKey } from "../store/inbox";
 import type { DueTimer } from "../store/timers";
 import { createIdentity } from "./identity";
 
@@ -39,7 +39,8 @@ export function createIntake(repos: StepRepositories, runtime: FlowRuntime) {
      * one sender reusing another's message id cannot swallow the other's message.
      */
     message(msg: InboundMessage, at: number): MessageOutcome {
-      const key = inboxKey(msg.channel, msg.address, msg.providerMessageId);
+      // Scoped to the sender's address, which the key holds only as a digest: erasing a customer leaves no address in the inbox.
+      const key = inboxKey(msg.channel, addressDigest(msg.address), msg.providerMessageId);
       if (!inbox.record(key, msg.channel, msg, at)) return DUPLICATE_MESSAGE;
       identity.redeemHandoff(msg.channel, msg.address, msg.text, at);
       const who = identity.customerOn(msg.channel, msg.address, msg.name, at);

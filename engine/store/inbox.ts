@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { iso, type Db } from "./db";
 
 /**
@@ -6,6 +7,9 @@ import { iso, type Db } from "./db";
  * nothing is cut short.
  */
 export const inboxKey = (...parts: string[]) => parts.map(encodeURIComponent).join(":");
+
+/** A channel address as inbox keys hold it: a digest, so the key scopes by sender without keeping who they are. */
+export const addressDigest = (address: string) => createHash("sha256").update(address).digest("base64url").slice(0, 22);
 
 /**
  * Every inbound event under its deduplication key (provider message id, CRM event id, webhook

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createFlowFromTemplate, deleteFlow, DESKTOP, importFlow, unique } from "./support/app";
+import { DEMO, signedInPage } from "./support/auth";
 
 test.use({ viewport: DESKTOP });
 
@@ -20,35 +21,40 @@ async function publishTemplateAndChat(page: Page, templateId: string, visitor: s
   return chat;
 }
 
-test("a complaint waits for an operator with the complaints skill; others do not see it", async ({ page, context }) => {
+test("a complaint waits for an operator with the complaints skill; others do not see it", async ({ page, browser }) => {
   const visitor = unique("Irina");
   const chat = await publishTemplateAndChat(page, "complaint-routing", visitor);
   await chat.getByTestId("chat-input").fill("I want to make a complaint: the courier was rude to me");
   await chat.getByTestId("chat-send").click();
   await expect(chat.getByTestId("chat-message").filter({ hasText: "passed to our conflict-resolution team" })).toBeVisible();
 
-  const desk = await context.newPage();
-  await desk.setViewportSize(DESKTOP);
-  await desk.goto("/workspace");
-  const row = desk.getByTestId("task-row").filter({ hasText: `Complaint from ${visitor}` });
-  await expect(desk.getByTestId("work-as")).toHaveValue("demo-operator");
-  await expect(desk.getByTestId("work-as-skills")).toHaveText("Skills: support");
-  await expect(desk.getByTestId("task-list")).toBeVisible();
-  await expect(row).toHaveCount(0);
+  // Each person signs in on their own: the queue is theirs, filtered by their skills.
+  const complaint = (desk: Page) => desk.getByTestId("task-row").filter({ hasText: `Complaint from ${visitor}` });
+  const operator = await signedInPage(browser, DEMO.operator);
+  await operator.goto("/workspace");
+  await expect(operator.getByTestId("signed-in-as")).toContainText("Demo Operator");
+  await expect(operator.getByTestId("work-as-skills")).toHaveText("Skills: support");
+  await expect(operator.getByTestId("task-list")).toBeVisible();
+  await expect(complaint(operator)).toHaveCount(0);
+  await operator.context().close();
 
-  await desk.getByTestId("work-as").selectOption({ label: "Olga Petrova" });
-  await expect(desk.getByTestId("work-as-skills")).toHaveText("Skills: complaints, ru, support");
-  await expect(row).toHaveCount(1);
-  await expect(row).toContainText("complaints");
-  await expect(row).toContainText("conflict-resolution");
-  await row.click();
-  await expect(desk.getByTestId("task-title")).toContainText(`Complaint from ${visitor}`);
-  await desk.screenshot({ path: "test-results/screens/workspace-skills.png" });
+  const olga = await signedInPage(browser, DEMO.olga);
+  await olga.goto("/workspace");
+  await expect(olga.getByTestId("work-as-skills")).toHaveText("Skills: complaints, ru, support");
+  await expect(complaint(olga)).toHaveCount(1);
+  await expect(complaint(olga)).toContainText("complaints");
+  await expect(complaint(olga)).toContainText("conflict-resolution");
+  await complaint(olga).click();
+  await expect(olga.getByTestId("task-title")).toContainText(`Complaint from ${visitor}`);
+  await olga.screenshot({ path: "test-results/screens/workspace-skills.png" });
+  await olga.context().close();
 
   // The supervisor sees every queue.
-  await desk.getByTestId("work-as").selectOption({ label: "Sam Lee (supervisor)" });
-  await expect(desk.getByTestId("work-as-skills")).toHaveText("Sees every queue");
-  await expect(row).toHaveCount(1);
+  const supervisor = await signedInPage(browser, DEMO.supervisor);
+  await supervisor.goto("/workspace");
+  await expect(supervisor.getByTestId("work-as-skills")).toHaveText("Sees every queue");
+  await expect(complaint(supervisor)).toHaveCount(1);
+  await supervisor.context().close();
 });
 
 test("a hesitating visitor takes the callback with a quick reply, and the callback task carries the number", async ({ page, context }) => {
@@ -82,7 +88,7 @@ test("a hesitating visitor takes the callback with a quick reply, and the callba
   await desk.screenshot({ path: "test-results/screens/workspace-callback.png" });
 });
 
-test("a flow's notification reaches the supervisor's workspace and leaves once acknowledged", async ({ page, context }) => {
+test("a flow's notification reaches the supervisor's workspace and leaves once acknowledged", async ({ page, browser }) => {
   const visitor = unique("Chan");
   const at = (x: number) => ({ x: x * 260, y: 0 });
   flowIds.push(
@@ -118,14 +124,13 @@ test("a flow's notification reaches the supervisor's workspace and leaves once a
   await chat.getByTestId("chat-input").fill("This is the third time I'm writing!");
   await chat.getByTestId("chat-send").click();
 
-  const desk = await context.newPage();
-  await desk.setViewportSize(DESKTOP);
+  const desk = await signedInPage(browser, DEMO.supervisor);
   await desk.goto("/workspace");
-  await desk.getByTestId("work-as").selectOption({ label: "Sam Lee (supervisor)" });
   const alert = desk.getByTestId("notification").filter({ hasText: `VIP ${visitor} is upset` });
   await expect(alert).toContainText("They wrote: This is the third time I'm writing!");
   const row = desk.getByTestId("task-row").filter({ hasText: `Call ${visitor}` });
   await expect(row.getByTestId("task-skills")).toHaveText("needs vip");
   await alert.getByRole("button", { name: "Acknowledge" }).click();
   await expect(alert).toHaveCount(0);
+  await desk.context().close();
 });

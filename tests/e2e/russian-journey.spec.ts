@@ -66,7 +66,7 @@ test("в русском интерфейсе: собрать сценарий, �
   // 5. The operator takes the task in the workspace, answers and completes it.
   const desk = await context.newPage();
   await desk.goto("/workspace");
-  await expect(desk.getByText("Работаю как")).toBeVisible();
+  await expect(desk.getByTestId("user-role")).toContainText("Администратор");
   await desk
     .getByTestId("task-row")
     .filter({ hasText: `Возврат для ${customer}` })
