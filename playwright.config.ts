@@ -30,6 +30,13 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     // The demo (its accounts); sign-in attempts are limited per address, and every spec signs in from 127.0.0.1.
-    env: { PORT: String(port), HOST: "127.0.0.1", OMNIFLOW_DB: dbFile, OMNIFLOW_DEMO: "1", OMNIFLOW_SIGN_IN_ATTEMPTS_PER_MINUTE: "100", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      OMNIFLOW_DB: dbFile,
+      OMNIFLOW_DEMO: "1",
+      OMNIFLOW_SIGN_IN_ATTEMPTS_PER_MINUTE: "100",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   },
 });

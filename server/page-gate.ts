@@ -1,11 +1,11 @@
 /**
  * Sign-in in front of Next: `/api/auth/*` goes to better-auth, and each page is served only to
  * the roles the policy table (engine/contracts/access.ts) names. Someone not signed in is sent
- * to the sign-in page; someone without the role to their own home (from `/`) or to /forbidden.
+ * to the sign-in page, someone without the role to /forbidden (`/` itself is the front door: app/page.tsx).
  * tRPC checks each procedure itself (app/_server/trpc.ts); Next's assets pass.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { allows, HOME, pageAccess } from "../engine/contracts/access";
+import { allows, pageAccess } from "../engine/contracts/access";
 import type { Engine } from "../engine/index";
 
 const PASS = /^\/(_next\/|api\/trpc\/|icon\.svg$|favicon\.ico$|robots\.txt$)/;
@@ -31,5 +31,5 @@ export async function gatePage(engine: Pick<Engine, "signIn">, req: IncomingMess
   const who = await engine.signIn.session(req.headers);
   if (!who) return redirect(res, `/sign-in?next=${encodeURIComponent(path + url.search)}`);
   if (allows(access, who.role)) return "next";
-  return redirect(res, path === "/" ? HOME[who.role] : `/forbidden?from=${encodeURIComponent(path)}`);
+  return redirect(res, `/forbidden?from=${encodeURIComponent(path)}`);
 }

@@ -23,7 +23,7 @@ export type WebGuardOptions = { allowedHosts: string[]; dev: boolean };
 /** The host name of a Host header, lower-case, without its port (`[::1]:3000` → `[::1]`). */
 export function hostName(host: string | undefined): string | null {
   if (!host) return null;
-  const m = /^(\[[0-9a-f:.]+\]|[^:]+)(?::\d{1,5})?$/i.exec(host.trim());
+  const m = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::\d{1,5})?$/i.exec(host.trim());
   return m ? m[1].toLowerCase() : null;
 }
 

@@ -38,6 +38,16 @@ describe("authorization matrix: every procedure, called anonymously and as each 
     }
   });
 
+  it("writes one audit row per mutation and per refused call: who, in which role, what, on what, how it ended", async () => {
+    await t.engine.staff.ensure({ id: "sam", name: "Sam", email: "sam@example.test", role: "supervisor", skills: [] });
+    await expect(callerAs(t.engine, "supervisor", "sam").flows.delete({ flowId: "f-1" })).rejects.toThrow("Your role may not do this.");
+    await callerAs(t.engine, "owner", "olivia").flows.create({ name: "Refunds" });
+    const [created, denied] = t.engine.audit.list({}).rows;
+    expect(denied).toMatchObject({ actorId: "sam", role: "supervisor", action: "flows.delete", targetType: "flow", targetId: "f-1", outcome: "denied" });
+    expect(created).toMatchObject({ actorId: "olivia", role: "owner", action: "flows.create", outcome: "ok", requestId: "test-request" });
+    expect(t.engine.audit.verify()).toMatchObject({ ok: true });
+  });
+
   it("refuses a procedure missing from the table for everyone, admins included (default deny)", () => {
     expect(allows(undefined, "admin")).toBe(false);
     expect(allows(undefined, null)).toBe(false);

@@ -28,7 +28,8 @@ export function NavLinks({ role }: { role: Role }) {
   return (
     <nav className="flex h-full gap-5 text-sm">
       {nav
-        .filter((item) => allows(pageAccess(item.href), role))
+        // The flows list lives at the front door "/", which is open to all: it is guarded as /flows.
+        .filter((item) => allows(pageAccess(item.href === "/" ? "/flows" : item.href), role))
         .map((item) => {
           const active = isActive(item.href, pathname);
           return (

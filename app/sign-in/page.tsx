@@ -8,10 +8,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** E-mail and password; in the demo, its accounts (one per role) are listed under the form. */
-export default function SignInPage() {
+export function SignInPage() {
   return (
     <div className="mx-auto max-w-md px-4 py-12">
       <SignInForm />
     </div>
   );
 }
+
+export default SignInPage;

@@ -54,6 +54,8 @@ export function createSignIn(options: SignInOptions) {
     },
     advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
     telemetry: { enabled: false },
+    // A wrong password is an ordinary answer (and audited), not a warning for the server log.
+    logger: { level: "error" },
     hooks: {
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email" || !options.onSignIn) return;

@@ -69,7 +69,10 @@ export const PROCEDURE_POLICY: Record<string, Access> = {
   "me.setLanguage": "signed-in",
 };
 
-/** Pages by path prefix, longest first wins; `home` is where a role lands from `/` or a refused page. */
+/**
+ * Pages by path prefix (`/` is the front door alone: the sign-in form, or the person's home), the
+ * longest prefix wins; a path no entry covers is refused. `HOME` is where a role lands.
+ */
 export const PAGE_POLICY: { prefix: string; access: Access }[] = [
   { prefix: "/sign-in", access: "public" },
   { prefix: "/chat", access: "public" },
@@ -80,7 +83,7 @@ export const PAGE_POLICY: { prefix: string; access: Access }[] = [
   { prefix: "/settings", access: ADMIN },
   { prefix: "/customers", access: ["admin", "supervisor"] },
   { prefix: "/audit", access: ADMIN },
-  { prefix: "/", access: ["admin", "owner", "marketer", "supervisor"] },
+  { prefix: "/", access: "public" },
 ];
 
 export const HOME: Record<Role, string> = { admin: "/", owner: "/", marketer: "/", operator: "/workspace", supervisor: "/workspace" };
@@ -97,7 +100,7 @@ export function allows(access: Access | undefined, role: Role | null): boolean {
 
 /** The page rule for a path (a path outside every prefix is refused). */
 export function pageAccess(pathname: string): Access | undefined {
-  const matches = PAGE_POLICY.filter((p) => pathname === p.prefix || pathname.startsWith(p.prefix === "/" ? "/" : `${p.prefix}/`));
+  const matches = PAGE_POLICY.filter((p) => pathname === p.prefix || (p.prefix !== "/" && pathname.startsWith(`${p.prefix}/`)));
   return matches.sort((a, b) => b.prefix.length - a.prefix.length)[0]?.access;
 }
 

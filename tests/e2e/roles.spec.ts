@@ -21,6 +21,11 @@ const ROLES = [
 ] as const;
 
 test("a visitor who is not signed in is sent to the sign-in page, and a wrong password is refused", async ({ page }) => {
+  const front = await page.goto("/");
+  expect(front?.status()).toBe(200); // the front door is the sign-in form
+  expect(front?.headers()["x-powered-by"]).toBeUndefined();
+  expect(front?.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  await expect(page.getByTestId("sign-in")).toBeVisible();
   await page.goto("/workspace");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fworkspace$/);
   await expect(page.getByTestId("demo-accounts")).toContainText(DEMO_PASSWORD);
