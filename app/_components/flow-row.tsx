@@ -9,6 +9,7 @@ import { Age, useDateFormat } from "@/app/_ui/time";
 import { DeleteFlowDialog } from "./delete-flow-dialog";
 import { FlowNameDialog } from "./flow-name-dialog";
 import { FlowStateBadge } from "./flow-state-badge";
+import { useMayCall } from "@/app/_lib/use-may-call";
 import { useFlowActions } from "./use-flow-actions";
 
 type Flow = RouterOutputs["flows"]["list"][number];
@@ -17,6 +18,7 @@ export function FlowRow({ flow, onError }: { flow: Flow; onError: (error: unknow
   const t = useTranslations("flows.row");
   const { dateTime } = useDateFormat();
   const { rename, duplicate, remove } = useFlowActions();
+  const mayBuild = useMayCall("flows.delete");
   const [dialog, setDialog] = useState<"rename" | "delete" | null>(null);
   const close = () => {
     setDialog(null);
@@ -62,38 +64,42 @@ export function FlowRow({ flow, onError }: { flow: Flow; onError: (error: unknow
             <History className="size-3.5" aria-hidden />
             {t("instances")}
           </Link>
-          <Button
-            variant="ghost"
-            size="sm"
-            onClick={() => setDialog("rename")}
-            title={t("rename")}
-            aria-label={t("renameFlow", { name: flow.name })}
-            data-testid={`flow-rename-${flow.id}`}
-          >
-            <Pencil className="size-3.5" />
-          </Button>
-          <Button
-            variant="ghost"
-            size="sm"
-            disabled={duplicate.isPending}
-            onClick={() => duplicate.mutate({ flowId: flow.id }, { onError })}
-            title={t("duplicate")}
-            aria-label={t("duplicateFlow", { name: flow.name })}
-            data-testid={`flow-duplicate-${flow.id}`}
-          >
-            <Copy className="size-3.5" />
-          </Button>
-          <Button
-            variant="ghost"
-            size="sm"
-            onClick={() => setDialog("delete")}
-            className="hover:bg-rose-50 hover:text-rose-600"
-            title={t("delete")}
-            aria-label={t("deleteFlow", { name: flow.name })}
-            data-testid={`flow-delete-${flow.id}`}
-          >
-            <Trash2 className="size-3.5" />
-          </Button>
+          {mayBuild && (
+            <>
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => setDialog("rename")}
+                title={t("rename")}
+                aria-label={t("renameFlow", { name: flow.name })}
+                data-testid={`flow-rename-${flow.id}`}
+              >
+                <Pencil className="size-3.5" />
+              </Button>
+              <Button
+                variant="ghost"
+                size="sm"
+                disabled={duplicate.isPending}
+                onClick={() => duplicate.mutate({ flowId: flow.id }, { onError })}
+                title={t("duplicate")}
+                aria-label={t("duplicateFlow", { name: flow.name })}
+                data-testid={`flow-duplicate-${flow.id}`}
+              >
+                <Copy className="size-3.5" />
+              </Button>
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => setDialog("delete")}
+                className="hover:bg-rose-50 hover:text-rose-600"
+                title={t("delete")}
+                aria-label={t("deleteFlow", { name: flow.name })}
+                data-testid={`flow-delete-${flow.id}`}
+              >
+                <Trash2 className="size-3.5" />
+              </Button>
+            </>
+          )}
         </div>
         {dialog === "rename" && (
           <FlowNameDialog

@@ -9,6 +9,7 @@ import { ErrorNotice } from "@/app/_ui/error-notice";
 import { Loading } from "@/app/_ui/loading";
 import { PageHeader } from "@/app/_ui/page-header";
 import { FlowsTable } from "./flows-table";
+import { useMayCall } from "@/app/_lib/use-may-call";
 import { ImportFlowButton } from "./import-flow-button";
 import { NewFlowButton } from "./new-flow-button";
 import { TemplateGalleryButton } from "./template-gallery-button";
@@ -18,6 +19,8 @@ export function FlowsPage() {
   const t = useTranslations("flows");
   const trpc = useTRPC();
   const flows = useQuery(trpc.flows.list.queryOptions());
+  // Marketers and supervisors read the list; process owners and admins build.
+  const mayBuild = useMayCall("flows.create");
   const [actionError, setActionError] = useState<unknown>(null);
 
   return (
@@ -26,11 +29,13 @@ export function FlowsPage() {
         title={t("title")}
         description={t("description")}
         actions={
-          <>
-            <ImportFlowButton onError={setActionError} />
-            <TemplateGalleryButton />
-            <NewFlowButton />
-          </>
+          mayBuild && (
+            <>
+              <ImportFlowButton onError={setActionError} />
+              <TemplateGalleryButton />
+              <NewFlowButton />
+            </>
+          )
         }
       />
       <ErrorNotice error={actionError} onDismiss={() => setActionError(null)} className="mb-4" />
@@ -40,7 +45,7 @@ export function FlowsPage() {
         ) : flows.isError ? (
           <ErrorNotice error={flows.error} className="m-4" />
         ) : flows.data.length === 0 ? (
-          <EmptyState icon={Workflow} title={t("empty.title")} action={<NewFlowButton testId="new-flow-empty" />}>
+          <EmptyState icon={Workflow} title={t("empty.title")} action={mayBuild && <NewFlowButton testId="new-flow-empty" />}>
             {t("empty.body")}
           </EmptyState>
         ) : (

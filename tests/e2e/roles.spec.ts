@@ -17,7 +17,7 @@ const ROLES = [
   { role: "owner", email: "owner@omniflow.local", home: "/", nav: ["flows", "chat"], refused: "/audit" },
   { role: "marketer", email: "marketer@omniflow.local", home: "/", nav: ["flows", "chat"], refused: "/workspace" },
   { role: "operator", email: "operator@omniflow.local", home: "/workspace", nav: ["workspace", "chat"], refused: "/settings/credentials" },
-  { role: "supervisor", email: "sam@omniflow.local", home: "/workspace", nav: ["flows", "workspace", "chat", "customers"], refused: "/settings/api-keys" },
+  { role: "supervisor", email: "sam@omniflow.local", home: "/", nav: ["flows", "workspace", "chat", "customers"], refused: "/settings/api-keys" },
 ] as const;
 
 test("a visitor who is not signed in is sent to the sign-in page, and a wrong password is refused", async ({ page }) => {
