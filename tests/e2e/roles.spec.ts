@@ -67,6 +67,7 @@ for (const who of ROLES) {
     await page.getByTestId("sign-out").click();
     await expect(page).toHaveURL(/\/sign-in/);
     await page.goto(who.home);
-    await expect(page).toHaveURL(/\/sign-in/);
+    await expect(page.getByTestId("sign-in")).toBeVisible(); // the session is gone
+    await expect(page.getByTestId("user-menu")).toHaveCount(0);
   });
 }

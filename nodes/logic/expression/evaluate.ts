@@ -50,9 +50,12 @@ export function inspectExpression(expression: string): { problems: Problem[]; va
   try {
     compileExpression(expression, compileOptions);
   } catch (error) {
-    // Parse errors carry the expression and a caret on extra lines; the last one says what was expected.
-    add("syntax", { error: (error as Error).message.split("\n").at(-1)!.trim() });
-    return { problems, vars };
+    // In the editor the page's CSP forbids eval: filtrex parsed the expression and only building the function failed
+    // (the server compiles it at publish). Parse errors carry the expression and a caret; the last line says what was expected.
+    if (!(error instanceof EvalError)) {
+      add("syntax", { error: (error as Error).message.split("\n").at(-1)!.trim() });
+      return { problems, vars };
+    }
   }
   const code = expression.replace(STRING, " ");
   if (code.includes("'")) add("quotes");

@@ -1,0 +1,23 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { inspectExpression } from "./evaluate";
+
+const realFunction = globalThis.Function;
+afterEach(() => {
+  globalThis.Function = realFunction;
+});
+
+/** What a page with a CSP that forbids eval does to `new Function`. */
+function forbidEval() {
+  globalThis.Function = (() => {
+    throw new EvalError("Evaluating a string as JavaScript violates the Content Security Policy");
+  }) as unknown as FunctionConstructor;
+}
+
+describe("inspecting an expression in the editor (its page forbids eval)", () => {
+  it("still reports syntax and names, and does not call a valid expression broken", () => {
+    forbidEval();
+    expect(inspectExpression('task.outcome == "resolved"').problems).toEqual([]);
+    expect(inspectExpression("task.outcome ==").problems.map((p) => p.key)).toEqual(["syntax"]);
+    expect(inspectExpression("customer.shoeSize > 3").problems.map((p) => p.key)).toEqual(["unknown-field"]);
+  });
+});
