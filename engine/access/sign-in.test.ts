@@ -31,7 +31,11 @@ const signIn = (email: string, password: string, client = "10.0.0.1") =>
     body: JSON.stringify({ email, password }),
   });
 
-const cookieOf = (response: Response) => response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+const cookieOf = (response: Response) =>
+  response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 
 describe("staff sign-in", () => {
   it("signs a person in with an httpOnly session cookie; the session names them and their role", async () => {
@@ -71,7 +75,9 @@ describe("staff sign-in", () => {
   it("ends a session when it expires", async () => {
     const cookie = cookieOf(await signIn("ann@example.test", PASSWORD, "10.0.0.2"));
     expect(await t.engine.signIn.session(new Headers({ cookie, host: new URL(base).host }))).not.toBeNull();
-    testDb(t.engine).prepare(`UPDATE "Session" SET expiresAt = ?`).run(new Date(Date.now() - 1000).toISOString());
+    testDb(t.engine)
+      .prepare(`UPDATE "Session" SET expiresAt = ?`)
+      .run(new Date(Date.now() - 1000).toISOString());
     expect(await t.engine.signIn.session(new Headers({ cookie, host: new URL(base).host }))).toBeNull();
   });
 });
