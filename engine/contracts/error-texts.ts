@@ -6,7 +6,9 @@
  */
 
 export type ErrorLocale = "en" | "ru";
-export type ErrorParams = Record<string, string | number>;
+/** A parameter that is itself words (e.g. a file problem worded by zod): one text per language. */
+export type WordedParam = Record<ErrorLocale, string>;
+export type ErrorParams = Record<string, string | number | WordedParam>;
 
 const EN = {
   "flow.not-found": "flow {flowId} not found",
@@ -63,7 +65,7 @@ export type EngineErrorCode = keyof typeof EN;
 type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
 
 /** The parameters an error code needs, each of them. */
-export type ErrorParamsOf<C extends EngineErrorCode> = { [K in Placeholders<(typeof EN)[C]>]: string | number };
+export type ErrorParamsOf<C extends EngineErrorCode> = { [K in Placeholders<(typeof EN)[C]>]: string | number | WordedParam };
 
 /** Russian as a contact-centre team reads it (sentence case, no full stop, like the app's texts). */
 const RU: Record<EngineErrorCode, string> = {
@@ -121,12 +123,13 @@ export const isEngineErrorCode = (code: unknown): code is EngineErrorCode => typ
 
 const PLACEHOLDER = /\{([A-Za-z]\w*)\}/g;
 
-/** Fills `{name}` from `params`; null when a parameter is missing (the caller falls back to English). */
-export function fillErrorText(template: string, params: ErrorParams): string | null {
+/** Fills `{name}` from `params` (worded ones in `locale`); null when a parameter is missing (the caller falls back to English). */
+export function fillErrorText(template: string, params: ErrorParams, locale: ErrorLocale = "en"): string | null {
   let missing = false;
   const text = template.replace(PLACEHOLDER, (_whole, name: string) => {
     if (!Object.hasOwn(params, name)) missing = true;
-    return String(params[name]);
+    const value = params[name];
+    return typeof value === "object" && value !== null ? value[locale] : String(value);
   });
   return missing ? null : text;
 }
@@ -145,5 +148,5 @@ export function errorText(error: { code?: string | null; params?: ErrorParams | 
   if (locale === "en" || !isEngineErrorCode(error.code)) return error.message;
   const texts = ERROR_TEXTS[locale as ErrorLocale];
   if (!texts) return error.message;
-  return fillErrorText(texts[error.code], error.params ?? {}) ?? error.message;
+  return fillErrorText(texts[error.code], error.params ?? {}, locale as ErrorLocale) ?? error.message;
 }

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { compileFlow } from "../compiler/compile";
 import { calledFlowIssue, internalHostIssue } from "../compiler/validate";
 import { flowDocumentSchema, flowExportSchema, STARTER_DOCUMENT, type FlowDocument, type FlowExport, type FlowIssue } from "../contracts/flow";
@@ -92,7 +93,10 @@ export function createFlowService(
     const parsed = flowExportSchema.safeParse(json);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      throw inputError("flow.file-invalid", { path: first.path.join(".") || "file", problem: first.message }, first.path.join("."));
+      // The problem worded by zod in each language, so a Russian reader gets a Russian sentence throughout.
+      const russian = flowExportSchema.safeParse(json, { error: z.locales.ru().localeError }).error?.issues[0]?.message ?? first.message;
+      const path = first.path.join(".");
+      throw inputError("flow.file-invalid", { path: path || "file", problem: { en: first.message, ru: russian } }, path);
     }
     const created = await create(parsed.data.name, parsed.data.document);
     return { id: created.id, issues: compileFlow(parsed.data.document).issues };

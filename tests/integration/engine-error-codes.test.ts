@@ -31,6 +31,15 @@ async function expectCoded(run: () => unknown, code: EngineErrorCode, params: Er
 describe("engine refusals are codes with params", () => {
   const t = useTestEngine(({ engine }) => seedDemo(engine));
 
+  it("words a broken flow file in the reader's language throughout, the English for machines", async () => {
+    const error = await refusal(() => t.engine.flows.importFlow({ format: "omniflow.flow", formatVersion: 1, name: 42, document: { nodes: [], edges: [] } }));
+    expect(error).toMatchObject({ code: "flow.file-invalid", field: "name" });
+    expect(error.message).toMatch(/^Not an Omniflow flow file: name: Invalid input: expected string/);
+    const ru = errorText({ code: error.code, params: error.params, message: error.message }, "ru");
+    expect(ru).toMatch(/^Это не файл сценария Omniflow: name: [А-Яа-яё]/);
+    expect(ru).not.toMatch(/expected|Invalid/);
+  });
+
   it("tasks: unknown operator, missing outcome, second completion, unknown task, a step that is not there", async () => {
     const { engine } = t;
     await expectCoded(

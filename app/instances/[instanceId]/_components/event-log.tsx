@@ -12,7 +12,13 @@ type Event = Instance["events"][number];
 
 const str = (value: unknown) => (typeof value === "string" ? value : value === undefined ? "" : JSON.stringify(value));
 
-/** One line about what arrived, per event type of engine/contracts/events. */
+/** `name: value` pairs of a payload (values as JSON unless text), for one line of the log. */
+const fieldList = (value: unknown, none: string) => {
+  const entries = value && typeof value === "object" ? Object.entries(value) : [];
+  return entries.length ? entries.map(([k, v]) => `${k}: ${str(v)}`).join(", ") : none;
+};
+
+/** One line about what arrived, per event type of engine/contracts/events, in the reader's language. */
 function payloadSummary(event: Event, t: ReturnType<typeof useTranslations<"instance.log">>, channelName: (channel: string) => string): string {
   const p = event.payload;
   if (event.type === "message.received")
@@ -22,7 +28,14 @@ function payloadSummary(event: Event, t: ReturnType<typeof useTranslations<"inst
   if (event.type === "http.responded") return t("httpResponded", { status: str(p.status) });
   if (event.type === "http.failed" || event.type === "message.failed") return t("failed", { error: str(p.error) });
   if (event.type === "message.delivered") return t("delivered");
-  if (event.type === "crm.event") return `${str(p.name)} ${str(p.payload)}`;
+  const none = t("noData");
+  if (event.type === "crm.event") return t("crmEvent", { name: str(p.name), fields: fieldList(p.payload, none) });
+  if (event.type === "webhook.received") return t("webhook", { hook: str(p.hook), fields: fieldList(p.payload, none) });
+  if (event.type === "schedule.fired") return t("scheduled", { cron: str(p.cron), timeZone: str(p.timeZone) });
+  if (event.type === "flow.started") return p.note ? t("startedBy", { note: str(p.note) }) : t("startedByNoNote");
+  if (event.type === "subflow.called") return t("subflowCalled", { fields: fieldList(p.inputs, none) });
+  if (event.type === "subflow.completed") return t("subflowCompleted", { outcome: str(p.outcome ?? "—") });
+  if (event.type === "subflow.failed") return t("failed", { error: str(p.error) });
   return JSON.stringify(p);
 }
 

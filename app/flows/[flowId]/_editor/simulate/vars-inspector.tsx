@@ -43,18 +43,19 @@ function Row({ name, children }: { name: string; children: ReactNode }) {
 /** Everything the instance knows after one step: its status, machine state and flow variables. */
 export function VarsInspector({ step, index }: { step: SimulatedStep; index: number }) {
   const t = useTranslations("simulate.result");
+  const common = useTranslations("common");
   const vars = Object.entries(step.vars);
   return (
     <section className="rounded-md border border-slate-200 bg-white text-xs" data-testid="sim-vars" data-step={index}>
       <h3 className="border-b border-slate-100 px-3 py-2 font-semibold text-slate-700">{t("after", { n: index + 1 })}</h3>
       <div className="space-y-2 px-3 py-2">
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-          <Row name="status">
-            <span className="font-mono text-slate-800" data-testid="sim-vars-status">
-              {step.status}
+          <Row name={t("status")}>
+            <span className="font-mono text-slate-800" data-testid="sim-vars-status" data-status={step.status}>
+              {common("instanceStatus", { status: step.status })}
             </span>
           </Row>
-          <Row name="state">
+          <Row name={t("state")}>
             <JsonValue value={step.state} />
           </Row>
         </dl>
