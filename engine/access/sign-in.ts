@@ -1,9 +1,5 @@
 import { createHmac } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { betterAuth } from "better-auth";
-import { createAuthMiddleware } from "better-auth/api";
-import { hashPassword } from "better-auth/crypto";
-import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
 import { CLIENT_IP_HEADER, isRole, type Role } from "../contracts/access";
 import type { SignInStore } from "../store/sign-in";
 
@@ -30,12 +26,61 @@ export type SignInOptions = {
  * httpOnly cookie, sign-up closed (an admin or the seed creates people), attempts rate-limited.
  */
 export function createSignIn(options: SignInOptions) {
+  // better-auth loads on the first sign-in request (~0.4 s of imports): a restart answers webhooks without waiting for it.
+  let loading: ReturnType<typeof load> | undefined;
+  const ready = () => (loading ??= load(options));
+  const nodeHeaders = (headers: IncomingMessage["headers"]) => {
+    const out = new Headers();
+    for (const [name, value] of Object.entries(headers)) for (const v of [value ?? []].flat()) out.append(name, v);
+    return out;
+  };
+
+  return {
+    /** Answers `/api/auth/*` (sign-in, sign-out, session). */
+    handle: async (req: IncomingMessage, res: ServerResponse) => (await ready()).handler(req, res),
+
+    /** Who sent this request (null: nobody signed in, the session expired, or the person's role is unknown). */
+    async session(headers: Headers | IncomingMessage["headers"]): Promise<SignedIn | null> {
+      const { auth } = await ready();
+      const found = await auth.api.getSession({ headers: headers instanceof Headers ? headers : nodeHeaders(headers) });
+      if (!found) return null;
+      const { user, session } = found;
+      const role = (user as { role?: unknown }).role;
+      if (!isRole(role)) return null;
+      const language = (user as { language?: unknown }).language;
+      return {
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        role,
+        language: language === "en" || language === "ru" ? language : null,
+        sessionId: session.id,
+      };
+    },
+
+    /** Sets (or replaces) a staff member's password. */
+    async setPassword(operatorId: string, password: string): Promise<void> {
+      const { hashPassword } = await import("better-auth/crypto");
+      await options.store.setPasswordHash(operatorId, await hashPassword(password));
+    },
+    hasPassword: (operatorId: string) => options.store.hasPassword(operatorId),
+    setLanguage: (operatorId: string, language: "en" | "ru" | null) => options.store.setLanguage(operatorId, language),
+  };
+}
+
+async function load(options: SignInOptions) {
+  const [{ betterAuth }, { createAuthMiddleware }, { toNodeHandler }, database] = await Promise.all([
+    import("better-auth"),
+    import("better-auth/api"),
+    import("better-auth/node"),
+    options.store.database(),
+  ]);
   const auth = betterAuth({
     appName: "Omniflow",
     basePath: "/api/auth",
     baseURL: { allowedHosts: options.allowedHosts, protocol: "auto" },
     secret: createHmac("sha256", options.secretKey).update("omniflow/sign-in").digest("base64"),
-    database: options.store.database,
+    database,
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 128 },
     user: {
       modelName: "operator",
@@ -65,37 +110,7 @@ export function createSignIn(options: SignInOptions) {
       }),
     },
   });
-  const handler = toNodeHandler(auth);
-
-  return {
-    /** Answers `/api/auth/*` (sign-in, sign-out, session). */
-    handle: (req: IncomingMessage, res: ServerResponse) => handler(req, res),
-
-    /** Who sent this request (null: nobody signed in, the session expired, or the person's role is unknown). */
-    async session(headers: Headers | IncomingMessage["headers"]): Promise<SignedIn | null> {
-      const found = await auth.api.getSession({ headers: headers instanceof Headers ? headers : fromNodeHeaders(headers) });
-      if (!found) return null;
-      const { user, session } = found;
-      const role = (user as { role?: unknown }).role;
-      if (!isRole(role)) return null;
-      const language = (user as { language?: unknown }).language;
-      return {
-        id: user.id,
-        name: user.name,
-        email: user.email,
-        role,
-        language: language === "en" || language === "ru" ? language : null,
-        sessionId: session.id,
-      };
-    },
-
-    /** Sets (or replaces) a staff member's password. */
-    async setPassword(operatorId: string, password: string): Promise<void> {
-      await options.store.setPasswordHash(operatorId, await hashPassword(password));
-    },
-    hasPassword: (operatorId: string) => options.store.hasPassword(operatorId),
-    setLanguage: (operatorId: string, language: "en" | "ru" | null) => options.store.setLanguage(operatorId, language),
-  };
+  return { auth, handler: toNodeHandler(auth) };
 }
 
 export type SignIn = ReturnType<typeof createSignIn>;

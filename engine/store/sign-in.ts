@@ -1,4 +1,3 @@
-import { prismaAdapter } from "better-auth/adapters/prisma";
 import type { PrismaClient } from "./prisma";
 
 /**
@@ -8,7 +7,11 @@ import type { PrismaClient } from "./prisma";
  */
 export function createSignInStore(prisma: PrismaClient) {
   return {
-    database: prismaAdapter(prisma, { provider: "sqlite", transaction: false }),
+    /** The adapter better-auth reads and writes through (loaded with better-auth, on first use). */
+    async database() {
+      const { prismaAdapter } = await import("better-auth/adapters/prisma");
+      return prismaAdapter(prisma, { provider: "sqlite", transaction: false });
+    },
     /** Gives a staff member a password sign-in (`hash` from better-auth's hasher); replaces an existing one. */
     async setPasswordHash(operatorId: string, hash: string): Promise<void> {
       const id = `credential-${operatorId}`;
