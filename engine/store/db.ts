@@ -10,8 +10,10 @@ export const defaultDbFile = () => path.resolve(process.env.OMNIFLOW_DB ?? "data
 
 /**
  * Opens (creating and migrating if needed) the SQLite file the engine writes.
- * WAL with synchronous=NORMAL: a commit survives a process crash; the engine checkpoints the WAL
- * itself (see store/checkpoint.ts) so no commit pays for an automatic checkpoint. secure_delete
+ * WAL with synchronous=FULL: each commit (a group of steps, engine/runtime/group-commit) is fsynced
+ * before anyone is told it is accepted, so it survives power loss, not only a process crash; the
+ * engine checkpoints the WAL itself on a worker thread (store/checkpoint.ts), so no commit pays for an
+ * automatic checkpoint and no checkpoint's fsync blocks the event loop. secure_delete
  * zeroes what a write frees (an old snapshot, an erased message), so personal data that was
  * replaced does not linger in free space of the file (engine/privacy).
  */
@@ -19,7 +21,7 @@ export function openDatabase(file = defaultDbFile()): Db {
   createPrivately(file);
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = NORMAL");
+  db.pragma("synchronous = FULL");
   db.pragma("busy_timeout = 5000");
   db.pragma("foreign_keys = ON");
   db.pragma("wal_autocheckpoint = 0");

@@ -1,0 +1,33 @@
+import { existsSync, mkdtempSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { startCheckpoints } from "./checkpoint";
+import { openDatabase } from "./db";
+
+const walSize = (file: string) => (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
+
+/** Blocks this thread (the event loop) for `ms`, as a long synchronous step or fsync would. */
+const blockThread = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+describe("the WAL checkpointer", () => {
+  it("runs on its own thread: it empties the WAL while the event loop is blocked", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "omniflow-ckpt-")), "db.sqlite");
+    const db = openDatabase(file);
+    expect(db.pragma("synchronous", { simple: true })).toBe(2); // FULL: a commit is on disk before it is acknowledged
+    db.exec("CREATE TABLE t (x TEXT)");
+    const insert = db.prepare("INSERT INTO t VALUES (?)");
+    db.transaction(() => {
+      for (let i = 0; i < 2000; i++) insert.run("x".repeat(200));
+    })();
+    const before = walSize(file);
+    expect(before).toBeGreaterThan(100_000);
+
+    const stop = startCheckpoints(file, 20, 10); // a WAL over 10 pages is truncated
+    blockThread(1500); // nothing on this thread runs meanwhile: no timer, no checkpoint of ours
+    expect(walSize(file)).toBe(0);
+    await stop();
+    expect(db.prepare("SELECT count(*) AS n FROM t").get()).toEqual({ n: 2000 });
+    db.close();
+  });
+});
