@@ -8,9 +8,12 @@ afterEach(() => {
 
 /** What a page with a CSP that forbids eval does to `new Function`. */
 function forbidEval() {
-  globalThis.Function = (() => {
-    throw new EvalError("Evaluating a string as JavaScript violates the Content Security Policy");
-  }) as unknown as FunctionConstructor;
+  // A class, so `new Function(...)` reaches the throw (the formatter would turn a function expression into an arrow).
+  globalThis.Function = class {
+    constructor() {
+      throw new EvalError("Evaluating a string as JavaScript violates the Content Security Policy");
+    }
+  } as unknown as FunctionConstructor;
 }
 
 describe("inspecting an expression in the editor (its page forbids eval)", () => {
