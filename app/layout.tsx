@@ -24,7 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <NextIntlClientProvider>
           <BrowserTimeZone>
             <Providers>
-              <header className="flex h-12 shrink-0 items-center gap-6 border-b border-slate-200 bg-white px-4">
+              <header className="flex h-12 shrink-0 items-center gap-4 border-b border-slate-200 bg-white px-4">
                 <Link href="/" className="font-semibold tracking-tight text-indigo-700">
                   Omniflow
                 </Link>

@@ -33,7 +33,7 @@ export function ErrorNotice({ error, onDismiss, className = "" }: { error: unkno
       data-testid="error-notice"
     >
       <CircleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
-      <span className="min-w-0 flex-1 break-words">{readableError(error, locale)}</span>
+      <span className="min-w-0 flex-1 break-words first-letter:uppercase">{readableError(error, locale)}</span>
       {onDismiss && (
         <button
           type="button"

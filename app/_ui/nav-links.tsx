@@ -26,7 +26,8 @@ export function NavLinks({ role }: { role: Role }) {
   const t = useTranslations("header.nav");
   const pathname = usePathname();
   return (
-    <nav className="flex h-full gap-5 text-sm">
+    // One line per link; a narrow window scrolls the links rather than breaking them in two.
+    <nav className="flex h-full min-w-0 gap-4 overflow-x-auto text-sm whitespace-nowrap">
       {nav
         // The flows list lives at the front door "/", which is open to all: it is guarded as /flows.
         .filter((item) => allows(pageAccess(item.href === "/" ? "/flows" : item.href), role))

@@ -16,13 +16,13 @@ export function UserMenu({ name, role }: { name: string; role: Role }) {
     window.location.assign("/sign-in");
   };
   return (
-    <div className="flex items-center gap-3 text-sm" data-testid="user-menu">
-      <span className="text-slate-700">
+    <div className="flex shrink-0 items-center gap-3 text-sm whitespace-nowrap" data-testid="user-menu">
+      {/* Name over role: the header has room for every section's link in Russian too. */}
+      <span className="flex flex-col text-right leading-tight text-slate-700">
         <span className="font-medium" data-testid="user-name">
           {name}
         </span>
-        <span className="text-slate-500" data-testid="user-role">
-          {" · "}
+        <span className="text-xs text-slate-500" data-testid="user-role">
           {roles(role)}
         </span>
       </span>

@@ -55,7 +55,7 @@ test("switching to Русский translates the flows page, the editor and the 
   await expect(page.getByTestId("nav-workspace")).toHaveText("Рабочее место оператора");
   await expect(page.getByTestId("new-flow")).toHaveText("Новый сценарий");
   await expect(page.getByTestId("flows-table")).toContainText("Рабочая версия");
-  await expect(page.getByTestId("flows-table")).toContainText("только что");
+  await expect(page.getByTestId("flows-table")).toContainText(/только что|\d+ мин назад/); // the demo flow's age depends on the specs before
   await expectNoRawKeys(page);
   await page.screenshot({ path: "test-results/screens/ru-flows.png" });
 

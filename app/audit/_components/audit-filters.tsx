@@ -29,7 +29,7 @@ export function AuditFilters({ onApply }: { onApply: (form: FilterForm) => void 
         </label>
         <input id="audit-actor" className={inputClass} value={form.actor} onChange={set("actor")} placeholder={t("filters.actorPlaceholder")} maxLength={200} />
       </div>
-      <div className="w-56">
+      <div className="w-72">
         <label htmlFor="audit-action" className={label}>
           {t("filters.action")}
         </label>

@@ -30,10 +30,16 @@ export function AuditPage() {
 
   return (
     <div className="mx-auto max-w-7xl px-6 py-8">
-      <PageHeader title={t("title")} description={t("description")} actions={<ExportButtons filter={filter} />} />
-      <div className="mb-4 flex justify-end">
-        <ChainCheck />
-      </div>
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <>
+            <ChainCheck />
+            <ExportButtons filter={filter} />
+          </>
+        }
+      />
       <AuditFilters onApply={(form) => setFilter(toFilter(form))} />
       <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
         {trail.isPending ? (

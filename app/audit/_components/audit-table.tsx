@@ -3,14 +3,17 @@ import { useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/app/_ui/badge";
 import type { RouterOutputs } from "@/app/_ui/router-types";
 import { useDateFormat } from "@/app/_ui/time";
+import { ROLES, type Role } from "@/engine/contracts/access";
 
 type AuditRow = RouterOutputs["audit"]["list"]["rows"][number];
 
 const th = "px-3 py-2.5 text-left text-xs font-medium tracking-wide text-slate-500 uppercase";
 const tones: Record<string, BadgeTone> = { ok: "green", denied: "amber", failed: "red" };
+const isRole = (role: string | null): role is Role => (ROLES as readonly (string | null)[]).includes(role);
 
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
   const t = useTranslations("audit");
+  const roles = useTranslations("roles");
   const { dateTime } = useDateFormat();
   return (
     <table className="w-full table-fixed" data-testid="audit-table">
@@ -18,8 +21,8 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
         <tr>
           <th className={`${th} w-16 pl-5`}>#</th>
           <th className={`${th} w-44`}>{t("table.time")}</th>
-          <th className={`${th} w-44`}>{t("table.actor")}</th>
-          <th className={`${th} w-48`}>{t("table.action")}</th>
+          <th className={`${th} w-52`}>{t("table.actor")}</th>
+          <th className={`${th} w-44`}>{t("table.action")}</th>
           <th className={`${th} w-40`}>{t("table.target")}</th>
           <th className={`${th} w-28`}>{t("table.outcome")}</th>
           <th className={th}>{t("table.detail")}</th>
@@ -34,10 +37,15 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
               <time dateTime={row.at.toISOString()}>{dateTime(row.at)}</time>
             </td>
             <td className="px-3 py-3">
+              {/* Someone not signed in has no name: their kind says it all. */}
               <div className="truncate text-slate-900" title={row.actorId ?? undefined}>
-                {row.actorName}
+                {row.actorKind === "anonymous" ? t("actorKind", { kind: row.actorKind }) : row.actorName}
               </div>
-              <div className="truncate text-xs text-slate-500">{[t("actorKind", { kind: row.actorKind }), row.role].filter(Boolean).join(" · ")}</div>
+              {row.actorKind !== "anonymous" && (
+                <div className="truncate text-xs text-slate-500">
+                  {[t("actorKind", { kind: row.actorKind }), isRole(row.role) ? roles(row.role) : row.role].filter(Boolean).join(" · ")}
+                </div>
+              )}
             </td>
             <td className="truncate px-3 py-3 font-mono text-xs text-slate-800" title={row.action}>
               {row.action}

@@ -47,14 +47,16 @@ export function CustomerPrivacyCard({ customerId }: { customerId: string }) {
     <Card title={t("title")} testId="customer-privacy-card">
       <div className="space-y-4 text-sm">
         <div>
-          <div className="flex items-center gap-2">
+          <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <span className="truncate font-medium text-slate-900" data-testid="privacy-customer-name">
               {c.name ?? common("unknownCustomer")}
             </span>
             {c.erasedAt && <Badge tone="red">{t("erasedOn", { date: dateTime(c.erasedAt) })}</Badge>}
           </div>
           <div className="text-xs text-slate-500">{t("since", { date: date(c.createdAt) })}</div>
-          <div className="mt-1 font-mono text-xs break-all text-slate-400">{c.id}</div>
+          <div className="mt-1 font-mono text-xs break-all text-slate-400" data-testid="privacy-customer-id">
+            {c.id}
+          </div>
         </div>
         {c.identities.length > 0 && (
           <dl className="space-y-1 border-t border-slate-100 pt-3">

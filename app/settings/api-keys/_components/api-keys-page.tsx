@@ -20,22 +20,24 @@ export function ApiKeysPage() {
   const revoke = useMutation(trpc.apiKeys.revoke.mutationOptions({ onSuccess: refresh }));
 
   return (
-    <div className="mx-auto max-w-5xl space-y-6 px-6 py-8">
+    <div className="mx-auto max-w-5xl px-6 py-8">
       <PageHeader title={t("title")} description={t("description")} />
-      <NewApiKeyForm onCreated={refresh} />
-      <ErrorNotice error={revoke.error} onDismiss={revoke.reset} />
-      <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
-        {keys.isPending ? (
-          <Loading />
-        ) : keys.isError ? (
-          <ErrorNotice error={keys.error} className="m-4" />
-        ) : keys.data.length === 0 ? (
-          <EmptyState icon={KeyRound} title={t("empty.title")}>
-            {t("empty.body")}
-          </EmptyState>
-        ) : (
-          <ApiKeysTable keys={keys.data} onRevoke={(keyId) => revoke.mutate({ keyId })} revoking={revoke.isPending ? revoke.variables.keyId : null} />
-        )}
+      <div className="space-y-6">
+        <NewApiKeyForm onCreated={refresh} />
+        <ErrorNotice error={revoke.error} onDismiss={revoke.reset} />
+        <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
+          {keys.isPending ? (
+            <Loading />
+          ) : keys.isError ? (
+            <ErrorNotice error={keys.error} className="m-4" />
+          ) : keys.data.length === 0 ? (
+            <EmptyState icon={KeyRound} title={t("empty.title")}>
+              {t("empty.body")}
+            </EmptyState>
+          ) : (
+            <ApiKeysTable keys={keys.data} onRevoke={(keyId) => revoke.mutate({ keyId })} revoking={revoke.isPending ? revoke.variables.keyId : null} />
+          )}
+        </div>
       </div>
     </div>
   );

@@ -2,7 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { Check, Copy } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
 import { Button } from "@/app/_ui/button";
 import { ErrorNotice } from "@/app/_ui/error-notice";
@@ -74,22 +74,36 @@ export function NewApiKeyForm({ onCreated }: { onCreated: () => void }) {
   );
 }
 
+/** A secret with a copy button; where the clipboard is refused, the text is selected for the reader to copy. */
 function Secret({ label, value, testId }: { label: string; value: string; testId: string }) {
   const t = useTranslations("apiKeys");
-  const [copied, setCopied] = useState(false);
-  const copy = () => void navigator.clipboard.writeText(value).then(() => setCopied(true));
+  const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
+  const text = useRef<HTMLElement>(null);
+  const copy = () =>
+    void navigator.clipboard.writeText(value).then(
+      () => setCopied("yes"),
+      () => {
+        setCopied("failed");
+        if (text.current) window.getSelection()?.selectAllChildren(text.current);
+      },
+    );
   return (
     <div>
       <div className="mb-1 text-xs font-medium text-amber-900">{label}</div>
       <div className="flex items-center gap-2">
-        <code className="min-w-0 flex-1 truncate rounded bg-white px-2 py-1 font-mono text-xs text-slate-800 select-all" data-testid={testId}>
+        <code ref={text} className="min-w-0 flex-1 truncate rounded bg-white px-2 py-1 font-mono text-xs text-slate-800 select-all" data-testid={testId}>
           {value}
         </code>
-        <Button size="sm" onClick={copy} aria-label={t("created.copy")}>
-          {copied ? <Check className="size-3.5" aria-hidden /> : <Copy className="size-3.5" aria-hidden />}
-          {copied ? t("created.copied") : t("created.copy")}
+        <Button size="sm" onClick={copy} data-testid={`${testId}-copy`}>
+          {copied === "yes" ? <Check className="size-3.5" aria-hidden /> : <Copy className="size-3.5" aria-hidden />}
+          {copied === "yes" ? t("created.copied") : t("created.copy")}
         </Button>
       </div>
+      {copied === "failed" && (
+        <p className="mt-1 text-xs text-amber-800" role="status">
+          {t("created.copyFailed")}
+        </p>
+      )}
     </div>
   );
 }

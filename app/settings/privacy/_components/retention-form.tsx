@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import type { Retention } from "@/engine/contracts/privacy";
+import { type Retention, retentionSchema } from "@/engine/contracts/privacy";
 import { useTRPC } from "@/app/_lib/trpc";
 import { Button } from "@/app/_ui/button";
 import { Card } from "@/app/_ui/card";
@@ -13,12 +13,10 @@ import { TextField } from "@/app/_ui/text-field";
 const FIELDS = ["messageBodiesDays", "logsDays"] as const;
 type Draft = Record<(typeof FIELDS)[number], string>;
 
-/** An empty field keeps forever; otherwise whole days (the engine validates the range). */
+/** An empty field keeps forever; otherwise digits only (not "1e2"): the schema then checks the range. */
 const toDraft = (r: Retention): Draft => ({ messageBodiesDays: r.messageBodiesDays?.toString() ?? "", logsDays: r.logsDays?.toString() ?? "" });
-const fromDraft = (d: Draft): Retention => ({
-  messageBodiesDays: d.messageBodiesDays.trim() ? Number(d.messageBodiesDays) : null,
-  logsDays: d.logsDays.trim() ? Number(d.logsDays) : null,
-});
+const days = (text: string) => (!text.trim() ? null : /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN);
+const fromDraft = (d: Draft) => ({ messageBodiesDays: days(d.messageBodiesDays), logsDays: days(d.logsDays) });
 
 /** How long message bodies and logs are kept; an hourly job blanks what is older. */
 export function RetentionForm() {
@@ -28,6 +26,7 @@ export function RetentionForm() {
   const queryClient = useQueryClient();
   const stored = useQuery(trpc.privacy.retention.queryOptions());
   const [draft, setDraft] = useState<Draft | null>(null);
+  const [invalid, setInvalid] = useState<readonly PropertyKey[]>([]);
   const save = useMutation(
     trpc.privacy.setRetention.mutationOptions({
       onSuccess: async (saved) => {
@@ -44,35 +43,47 @@ export function RetentionForm() {
     <Card title={t("title")} testId="retention-form">
       <form
         className="space-y-4"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate(fromDraft(values));
+          // Checked here, in the reader's language, before the engine checks it again.
+          const parsed = retentionSchema.safeParse(fromDraft(values));
+          setInvalid(parsed.success ? [] : parsed.error.issues.map((issue) => issue.path[0]));
+          if (parsed.success) save.mutate(parsed.data);
         }}
       >
         <p className="text-sm text-slate-500">
           {t("help")} {t("helpForever")}
         </p>
-        {FIELDS.map((field) => (
-          <div key={field}>
-            <TextField
-              id={`retention-${field}`}
-              label={t(`label.${field}`)}
-              type="number"
-              min={1}
-              max={36500}
-              step={1}
-              inputMode="numeric"
-              placeholder={t("forever")}
-              value={values[field]}
-              onChange={(e) => {
-                save.reset();
-                setDraft({ ...values, [field]: e.target.value });
-              }}
-              data-testid={`retention-${field}`}
-            />
-            <p className="mt-1 text-xs text-slate-500">{t(`fieldHelp.${field}`)}</p>
-          </div>
-        ))}
+        {FIELDS.map((field) => {
+          const wrong = invalid.includes(field);
+          return (
+            <div key={field}>
+              <TextField
+                id={`retention-${field}`}
+                label={t(`label.${field}`)}
+                inputMode="numeric"
+                maxLength={10}
+                placeholder={t("forever")}
+                value={values[field]}
+                aria-invalid={wrong || undefined}
+                aria-describedby={wrong ? `retention-${field}-error` : undefined}
+                onChange={(e) => {
+                  save.reset();
+                  setInvalid(invalid.filter((name) => name !== field));
+                  setDraft({ ...values, [field]: e.target.value });
+                }}
+                data-testid={`retention-${field}`}
+              />
+              {wrong && (
+                <p id={`retention-${field}-error`} className="mt-1 text-xs font-medium text-rose-700" data-testid={`retention-${field}-error`}>
+                  {t("invalid")}
+                </p>
+              )}
+              <p className="mt-1 text-xs text-slate-500">{t(`fieldHelp.${field}`)}</p>
+            </div>
+          );
+        })}
         <ErrorNotice error={save.error} />
         <div className="flex items-center gap-3">
           <Button type="submit" variant="primary" disabled={save.isPending} data-testid="save-retention">
