@@ -57,12 +57,13 @@ function targetOf(path: string, input: unknown) {
 }
 
 /** One audit row per mutation and per refused call: who, in which role, what, on what, how it ended. */
-function audit(ctx: Context, path: string, input: unknown, outcome: "ok" | "denied" | "failed") {
+/** `created`: what a successful call returned, whose id names the target when the input had none (a new flow, key, credential). */
+function audit(ctx: Context, path: string, input: unknown, outcome: "ok" | "denied" | "failed", created?: unknown) {
   ctx.engine.audit.record({
     actor: ctx.user ? { kind: "user", id: ctx.user.id, name: ctx.user.name } : { kind: "anonymous" },
     role: ctx.user?.role,
     action: path,
-    target: targetOf(path, input),
+    target: targetOf(path, input) ?? targetOf(path, created),
     outcome,
     detail: auditDetail(input),
     requestId: ctx.requestId,
@@ -75,7 +76,7 @@ const policy = t.middleware(async ({ ctx, path, type, getRawInput, next }) => {
   const access = PROCEDURE_POLICY[path];
   if (allows(access, ctx.user?.role ?? null)) {
     const result = await next();
-    if (type === "mutation") audit(ctx, path, await getRawInput(), result.ok ? "ok" : "failed");
+    if (type === "mutation") audit(ctx, path, await getRawInput(), result.ok ? "ok" : "failed", result.ok ? result.data : undefined);
     return result;
   }
   audit(ctx, path, await getRawInput().catch(() => null), "denied");
