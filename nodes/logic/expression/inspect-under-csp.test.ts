@@ -8,9 +8,10 @@ afterEach(() => {
 
 /** What a page with a CSP that forbids eval does to `new Function`. */
 function forbidEval() {
-  globalThis.Function = (() => {
+  // A constructible function: filtrex calls `new Function(...)`, and an arrow would throw TypeError instead.
+  globalThis.Function = function forbidden() {
     throw new EvalError("Evaluating a string as JavaScript violates the Content Security Policy");
-  }) as unknown as FunctionConstructor;
+  } as unknown as FunctionConstructor;
 }
 
 describe("inspecting an expression in the editor (its page forbids eval)", () => {
@@ -19,5 +20,7 @@ describe("inspecting an expression in the editor (its page forbids eval)", () =>
     expect(inspectExpression('task.outcome == "resolved"').problems).toEqual([]);
     expect(inspectExpression("task.outcome ==").problems.map((p) => p.key)).toEqual(["syntax"]);
     expect(inspectExpression("customer.shoeSize > 3").problems.map((p) => p.key)).toEqual(["unknown-field"]);
+    expect(inspectExpression("vars.s ~= message.text").problems.map((p) => p.key)).toEqual(["match-literal"]);
+    expect(inspectExpression('message.text ~= "(?<=a)b"').problems.map((p) => p.key)).toEqual(["pattern.unsupported"]);
   });
 });
