@@ -135,6 +135,8 @@ const NODE_CASES: { type: string; settings: Record<string, unknown> }[] = [
   },
   { type: "logic.expression", settings: { expression: "vars.x >" } },
   { type: "logic.expression", settings: { expression: "foo.x > 1 and customer > 1 and customer.age > 1 and nope(1) and 'a' > 1" } },
+  { type: "logic.expression", settings: { expression: 'message.text ~= message.text or message.text ~= "(?=a)" or message.text ~= "(a"' } },
+  { type: "logic.text-match", settings: { rules: [{ match: "regex", pattern: "(?<=a)b" }] } },
   { type: "logic.sentiment", settings: { negativeBelow: 0.9, positiveAbove: -0.9 } },
   {
     type: "logic.ab-split",

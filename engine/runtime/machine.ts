@@ -4,6 +4,12 @@ import type { MachineJson } from "../compiler/compile";
 import { findNodeSpec, nodeSpecs } from "../../nodes/registry";
 import { implName, type FlowContext } from "../../nodes/_kit/define-node";
 import { forgetTask, type NodeAction, type NodeGuard, type Params } from "../../nodes/_kit/context";
+import { installPatternEngine } from "../../nodes/_kit/pattern";
+import { re2Patterns } from "./re2-patterns";
+
+// Node guards match customer text only on RE2. Installed here, where guards are wired (publish reaches this
+// module through Simulate), so node specs stay browser-safe and never import the native module.
+installPatternEngine(re2Patterns);
 
 function nodeImplementations() {
   const guards: Record<string, (a: { context: FlowContext; event: FlowEvent }, p: Params) => boolean> = {

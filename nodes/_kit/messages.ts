@@ -47,6 +47,8 @@ const KIT_EN = {
   "template.unknown-root": '{placeholder}: unknown name "{root}" (use {roots})',
   "template.no-field": "{placeholder}: say which field, e.g. {example}",
   "template.unknown-field": "{placeholder}: {root} has {fields}",
+  "pattern.unsupported": "{construct} is not supported: patterns run in linear time (RE2), without look-arounds, back-references or repeats over 1000",
+  "pattern.syntax": "the pattern has an error: {error}",
   "call.missing": "{title}: the flow to call does not exist (or was deleted).",
   "call.unpublished": '{title}: "{flow}" has no published version yet.',
   "call.no-trigger": '{title}: "{flow}" cannot be called: its published version has no "{triggerTitle}" trigger.',
@@ -76,6 +78,9 @@ export const KIT_MESSAGES: { en: typeof KIT_EN; ru: Record<KitMessageKey, string
     "template.unknown-root": "{placeholder}: неизвестное имя «{root}» (доступны: {roots})",
     "template.no-field": "{placeholder}: укажите поле, например {example}",
     "template.unknown-field": "{placeholder}: у {root} есть только {fields}",
+    "pattern.unsupported":
+      "{construct} не поддерживается: шаблоны проверяются за линейное время (RE2), без просмотра вперёд и назад, обратных ссылок и повторов больше 1000",
+    "pattern.syntax": "ошибка в шаблоне: {error}",
     "call.missing": "{title}: вызываемый сценарий не существует (или удалён).",
     "call.unpublished": "{title}: у сценария «{flow}» ещё нет опубликованной версии.",
     "call.no-trigger": "{title}: сценарий «{flow}» нельзя вызвать: в его опубликованной версии нет триггера «{triggerTitle}».",

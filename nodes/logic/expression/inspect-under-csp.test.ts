@@ -22,5 +22,7 @@ describe("inspecting an expression in the editor (its page forbids eval)", () =>
     expect(inspectExpression('task.outcome == "resolved"').problems).toEqual([]);
     expect(inspectExpression("task.outcome ==").problems.map((p) => p.key)).toEqual(["syntax"]);
     expect(inspectExpression("customer.shoeSize > 3").problems.map((p) => p.key)).toEqual(["unknown-field"]);
+    expect(inspectExpression("vars.s ~= message.text").problems.map((p) => p.key)).toEqual(["match-literal"]);
+    expect(inspectExpression('message.text ~= "(?<=a)b"').problems.map((p) => p.key)).toEqual(["pattern.unsupported"]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { FlowDocument } from "../../../engine/contracts/flow";
 import { startFlow } from "../../../engine/testing/flow-harness";
 import { compileFlow, NODE_ID, nodeIssues, portsOf, runNode, TRIGGER_ID } from "../../../engine/testing/run-node";
+import { issueText } from "../../../engine/compiler/issue-text";
 import { holds, inspectExpression } from "./evaluate";
 
 const TYPE = "logic.expression";
@@ -113,6 +114,47 @@ describe("logic.expression", () => {
     expect(issues.length).toBeGreaterThan(0);
     expect(issues[0]).toMatchObject({ code: "invalid-settings", nodeId: NODE_ID, field: "expression" });
     expect(issues[0].message).toMatch(problem);
+  });
+
+  // Issue 16: filtrex's own ~= compiled its right side at run time, so customer text became a regular expression.
+  it.each([
+    "vars.s ~= message.text",
+    'message.text ~= "^" + vars.s',
+    'message.text ~= ("order")',
+    "message.text ~= 'vars.s'",
+    'message.text ~= "order" ~= message.text',
+    'message.text ~= "order" mod 2',
+  ])("refuses %j at publish: ~= takes only a pattern written in the condition", (expression) => {
+    const issues = nodeIssues(TYPE, { expression }).filter((i) => i.params?.key === "match-literal");
+    expect(issues).toMatchObject([{ code: "invalid-settings", field: "expression" }]);
+    expect(issueText(issues[0], "ru")).toMatch(/^~= принимает только шаблон в двойных кавычках/);
+  });
+
+  it("never turns data into a pattern at run time, even in a condition published before the check", () => {
+    const tricky = { ...data, message: { ...data.message, text: "a.c" }, vars: { s: "abc", p: "a.c" } };
+    expect(holds('vars.s ~= "a.c"', tricky)).toBe(true);
+    expect(holds("vars.s ~= message.text", tricky)).toBe(false);
+    expect(holds("vars.s ~= vars.p", tricky)).toBe(false);
+    expect(holds('vars.s ~= "a" + ".c"', tricky)).toBe(false);
+  });
+
+  it.each([
+    'message.text ~= "order" and message.text == "~= vars.s"',
+    'message.text ~= "\\\\d+" or message.text ~= "say \\"hi\\""',
+    'message.text ~= "a" == true',
+  ])("accepts %j: every ~= has a literal pattern", (expression) => {
+    expect(inspectExpression(expression).problems).toEqual([]);
+  });
+
+  it("matches ~= on RE2: a backtracking pattern on 10 KB answers at once, a back-reference is refused", () => {
+    const expression = 'message.text ~= "^([a-z0-9]+[._-]?)+@[a-z]+\\\\.[a-z]+$"';
+    expect(inspectExpression(expression).problems).toEqual([]);
+    const started = performance.now();
+    expect(holds(expression, { ...data, message: { text: `${"a".repeat(10_240)}!` } })).toBe(false);
+    expect(holds(expression, { ...data, message: { text: "ann.lee@mail.com" } })).toBe(true);
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(inspectExpression('message.text ~= "(a)\\\\1"').problems).toEqual([{ key: "pattern.unsupported", params: { construct: "\\1" } }]);
+    expect(holds('message.text ~= "\\\\d+"', { ...data, message: { text: "order 42" } })).toBe(true);
   });
 
   it("rejects an empty expression", () => {

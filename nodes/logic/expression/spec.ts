@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { nodeIssue } from "../../_kit/messages";
+import { kitIssue, nodeIssue } from "../../_kit/messages";
 import { defineNode, guard } from "../../_kit/define-node";
 import { holds, inspectExpression, MESSAGES } from "./evaluate";
 
@@ -15,7 +15,7 @@ const settings = z.object({
       placeholder: 'vars.amount > 1000 and customer.channel == "webchat"',
       help:
         "Names use dots: customer.name, customer.channel, message.text, message.channel, task.outcome, vars.<name>. " +
-        'Text in double quotes. Operators: == != < <= > >=, and, or, not, in ("sms", "email"), ~= "regex", + - * /. ' +
+        'Text in double quotes. Operators: == != < <= > >=, and, or, not, in ("sms", "email"), ~= "regex" (a pattern in quotes, RE2), + - * /. ' +
         "A missing value or a type mismatch (text compared with a number) counts as false.",
     }),
 });
@@ -40,7 +40,7 @@ export const expressionNode = defineNode({
         label: "Условие",
         help:
           "Имена пишутся через точку: customer.name, customer.channel, message.text, message.channel, task.outcome, vars.<name>. " +
-          'Текст — в двойных кавычках. Операторы: == != < <= > >=, and, or, not, in ("sms", "email"), ~= "regex", + - * /. ' +
+          'Текст — в двойных кавычках. Операторы: == != < <= > >=, and, or, not, in ("sms", "email"), ~= "regex" (шаблон в кавычках, RE2), + - * /. ' +
           "Отсутствующее значение или несовпадение типов (текст сравнивается с числом) считается ложью.",
         placeholder: 'vars.amount > 1000 and customer.channel == "webchat"',
       },
@@ -54,6 +54,7 @@ export const expressionNode = defineNode({
       "unknown-root": "{name}: неизвестное имя «{root}» (доступны: {roots})",
       "no-field": "{name}: укажите поле, например {example}",
       "unknown-field": "{name}: у {root} есть только {fields}",
+      "match-literal": '~= принимает только шаблон в двойных кавычках, например message.text ~= "^order"; имя или вычисленное значение не может быть шаблоном',
     },
   },
   settings,
@@ -65,7 +66,12 @@ export const expressionNode = defineNode({
   summary: (s) => (s.expression.length > MAX_SUMMARY ? `${s.expression.slice(0, MAX_SUMMARY - 1)}…` : s.expression),
   variables: (s) => ({ reads: inspectExpression(s.expression).vars.map((name) => ({ name, type: "any", field: "expression" })) }),
   messages: MESSAGES,
-  validate: (s) => inspectExpression(s.expression).problems.map((p) => nodeIssue(MESSAGES, "expression", p.key, p.params)),
+  validate: (s) =>
+    inspectExpression(s.expression).problems.map((p) =>
+      p.key === "pattern.unsupported" || p.key === "pattern.syntax"
+        ? kitIssue("expression", p.key, p.params)
+        : nodeIssue(MESSAGES, "expression", p.key, p.params),
+    ),
   compile: (ctx) => ({
     always: [{ guard: ctx.guard("holds", { expression: ctx.settings.expression }), target: ctx.target("true") }, { target: ctx.target("false") }],
   }),

@@ -1,12 +1,11 @@
 import { z } from "zod";
-import { nodeIssue } from "../../_kit/messages";
+import { literalPattern, matchesPattern, patternIssues } from "../../_kit/pattern";
 import { defineNode, guard } from "../../_kit/define-node";
 
 /** This node's problem texts (English); their Russian is `ru.messages`. */
 const MESSAGES = {
   "rules-empty": "add at least one rule",
   "pattern-empty": "type at least one keyword or a pattern",
-  "bad-pattern": "Rule {n}: {error}",
 } as const;
 
 const ruleSchema = z.object({
@@ -25,25 +24,20 @@ const settings = z.object({
     .meta({ label: "Rules" }),
 });
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const FLAGS = "iu";
 
-/** Keywords match as whole words in any script (\b is ASCII-only, so use Unicode look-arounds). */
-export function ruleRegExp(rule: Pick<Rule, "match" | "pattern">): RegExp {
-  if (rule.match === "regex") return new RegExp(rule.pattern, "iu");
+/**
+ * The RE2 pattern a rule matches with. Keywords match as whole words in any script: a letter or
+ * digit may not touch them (RE2 has no look-around, and only whether it matches counts).
+ */
+export function rulePattern(rule: Pick<Rule, "match" | "pattern">): string {
+  if (rule.match === "regex") return rule.pattern;
   const words = rule.pattern
     .split(",")
     .map((w) => w.trim())
     .filter(Boolean)
-    .map(escapeRegExp);
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join("|")})(?![\\p{L}\\p{N}])`, "iu");
-}
-
-const cache = new Map<string, RegExp>();
-function cachedRegExp(rule: Pick<Rule, "match" | "pattern">): RegExp {
-  const key = `${rule.match}:${rule.pattern}`;
-  let re = cache.get(key);
-  if (!re) cache.set(key, (re = ruleRegExp(rule)));
-  return re;
+    .map(literalPattern);
+  return `(?:^|[^\\p{L}\\p{N}])(?:${words.join("|")})(?:[^\\p{L}\\p{N}]|$)`;
 }
 
 /** Routes on the text of the current message: the first matching rule wins, otherwise *else*. */
@@ -70,7 +64,6 @@ export const textMatchNode = defineNode({
     messages: {
       "rules-empty": "добавьте хотя бы одно правило",
       "pattern-empty": "введите хотя бы одно ключевое слово или шаблон",
-      "bad-pattern": "Правило {n}: ошибка в регулярном выражении ({error})",
     },
     summary: (s) =>
       s.rules
@@ -87,15 +80,7 @@ export const textMatchNode = defineNode({
       .filter(Boolean)
       .join(" · ") || "No rules yet",
   messages: MESSAGES,
-  validate: (s) =>
-    s.rules.flatMap((rule, i) => {
-      try {
-        ruleRegExp(rule);
-        return [];
-      } catch (error) {
-        return [nodeIssue(MESSAGES, `rules.${i}.pattern`, "bad-pattern", { n: i + 1, error: (error as Error).message })];
-      }
-    }),
+  validate: (s) => s.rules.flatMap((rule, i) => (rule.match === "regex" ? patternIssues(`rules.${i}.pattern`, rule.pattern, FLAGS) : [])),
   compile: (ctx) => ({
     always: [
       ...ctx.settings.rules.map((r, i) => ({
@@ -106,7 +91,7 @@ export const textMatchNode = defineNode({
     ],
   }),
   guards: {
-    matches: guard<Pick<Rule, "match" | "pattern">>((context, _event, p) => cachedRegExp(p).test(context.message?.text ?? "")),
+    matches: guard<Pick<Rule, "match" | "pattern">>((context, _event, p) => matchesPattern(rulePattern(p), FLAGS, context.message?.text ?? "")),
   },
   examples: [{ name: "Hours or price", settings: { rules: [{ label: "Hours", match: "keywords", pattern: "hours, open" }] } }],
 });

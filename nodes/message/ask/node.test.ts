@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { FlowDocument } from "../../../engine/contracts/flow";
 import { messageEvent, startFlow, timerFired } from "../../../engine/testing/flow-harness";
 import { NODE_ID, nodeIssues, portsOf, runNode, TRIGGER_ID } from "../../../engine/testing/run-node";
-import { answerOf } from "./answer";
+import { answerOf, isEmail } from "./answer";
 import { askNode } from "./spec";
 
 const TYPE = "message.ask";
@@ -111,6 +111,39 @@ describe("message.ask: answers", () => {
     const check = { answer: "free-text" as const, buttons: [], validation: validation as "number", pattern };
     expect(answerOf(good, check)?.port).toBe("answered");
     expect(answerOf(bad, check)).toBeNull();
+  });
+
+  it.each([
+    ["a@b.co", true],
+    ["ann.lee+tag@mail.example.ru", true],
+    ["@b.co", false],
+    ["a@.co", false],
+    ["a@b.", false],
+    ["a@b", false],
+    ["a@b@c.co", false],
+    ["a b@c.co", false],
+    ["a@b.c\u00a0", false],
+  ])("reads %j as an e-mail: %s", (text, valid) => {
+    expect(isEmail(text)).toBe(valid);
+  });
+
+  // Issue 16: the regular expression it replaced took ≈30 ms on 4,000 characters, growing with the square of the length.
+  it("checks an e-mail in linear time (20,000 characters)", () => {
+    const check = { answer: "free-text" as const, buttons: [], validation: "email" as const, pattern: "" };
+    const started = performance.now();
+    expect(answerOf(`a@${"b.".repeat(10_000)}@`, check)).toBeNull();
+    expect(answerOf(`a@${".b".repeat(10_000)}`, check)?.port).toBe("answered");
+    expect(performance.now() - started).toBeLessThan(50);
+  });
+
+  it("runs a regex validation on RE2: a backtracking pattern answers at once, a back-reference is refused", () => {
+    const check = { answer: "free-text" as const, buttons: [], validation: "regex" as const, pattern: "^(\\w+\\s?)+$" };
+    const started = performance.now();
+    expect(answerOf(`${"word ".repeat(2_000)}!`, check)).toBeNull();
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(nodeIssues(TYPE, { ...email, validation: "regex", pattern: "(\\d)\\1" })).toMatchObject([
+      { field: "pattern", params: { key: "pattern.unsupported", construct: "\\1" } },
+    ]);
   });
 });
 

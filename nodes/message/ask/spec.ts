@@ -4,8 +4,9 @@ import { counter, emit, setCounter, takeMessage, templateScope, unpark, type Flo
 import { action, defineNode, guard } from "../../_kit/define-node";
 import { renderTemplate, templateIssues } from "../../_kit/template";
 import { variableNameSchema } from "../../_kit/variables";
+import { patternIssues } from "../../_kit/pattern";
 import { armTimer, disarmTimer, ownsTimer } from "../../_kit/durable-timer";
-import { answerOf, buttonPort, canBeInvalid, type AnswerCheck } from "./answer";
+import { answerOf, buttonPort, canBeInvalid, PATTERN_FLAGS, type AnswerCheck } from "./answer";
 
 /** This node's problem texts (English); their Russian is `ru.messages`. */
 const MESSAGES = {
@@ -13,7 +14,6 @@ const MESSAGES = {
   "buttons-empty": "Ask: add at least one button.",
   "buttons-differ": "Ask: buttons must differ.",
   "pattern-empty": "Ask: write the pattern answers must match.",
-  "bad-pattern": "Ask: {error}",
 } as const;
 
 const settings = z.object({
@@ -35,12 +35,11 @@ const settings = z.object({
     .enum(["none", "number", "email", "phone", "regex"])
     .default("none")
     .meta({ label: "Validation", help: "For free-text answers. An invalid answer is asked again." }),
-  pattern: z
-    .string()
-    .trim()
-    .max(300)
-    .default("")
-    .meta({ label: "Pattern", placeholder: "^\\d{6}$", help: "A regular expression (any case), when Validation is Regex." }),
+  pattern: z.string().trim().max(300).default("").meta({
+    label: "Pattern",
+    placeholder: "^\\d{6}$",
+    help: "A regular expression (any case, RE2: no look-arounds or back-references), when Validation is Regex.",
+  }),
   variable: variableNameSchema
     .default("answer")
     .meta({ label: "Save answer as", help: "Read it later as {{vars.<name>}}; a number when Validation is Number." }),
@@ -94,13 +93,7 @@ function settingIssues(s: Settings) {
     if (new Set(s.buttons.map((b) => b.toLowerCase())).size < s.buttons.length) list.push(nodeIssue(MESSAGES, "buttons", "buttons-differ"));
   } else if (s.validation === "regex") {
     if (!s.pattern) list.push(nodeIssue(MESSAGES, "pattern", "pattern-empty"));
-    else {
-      try {
-        new RegExp(s.pattern, "iu");
-      } catch (error) {
-        list.push(nodeIssue(MESSAGES, "pattern", "bad-pattern", { error: (error as Error).message }));
-      }
-    }
+    else list.push(...patternIssues("pattern", s.pattern, PATTERN_FLAGS));
   }
   return list;
 }
@@ -137,7 +130,7 @@ export const askNode = defineNode({
       pattern: {
         label: "Шаблон",
         placeholder: "^\\d{6}$",
-        help: "Регулярное выражение (без учёта регистра), когда «Проверка» — «Регулярное выражение».",
+        help: "Регулярное выражение (без учёта регистра, RE2: без просмотра вперёд и назад и обратных ссылок), когда «Проверка» — «Регулярное выражение».",
       },
       variable: { label: "Сохранить ответ в", help: "Потом читайте его как {{vars.<name>}}; при проверке «Число» это число." },
       maxAttempts: {
@@ -160,7 +153,6 @@ export const askNode = defineNode({
       "buttons-empty": "{title}: добавьте хотя бы одну кнопку.",
       "buttons-differ": "{title}: кнопки не должны повторяться.",
       "pattern-empty": "{title}: напишите шаблон, которому должны соответствовать ответы.",
-      "bad-pattern": "{title}: ошибка в регулярном выражении ({error})",
     },
   },
   settings,
