@@ -6,14 +6,11 @@ import type { Db } from "./db";
  * grows past `truncateAbovePages` a TRUNCATE bounds it. A checkpoint runs on the event loop and
  * lasts as long as it takes to copy what was written since the previous one: every 1 s that was
  * 15-40 ms, the whole p99 at 500 req/s (bench c2e p99 34-39 ms); every 100 ms, c2e p99 is 8-9 ms.
+ * The background jobs (engine/jobs) run it on that beat.
  */
-export function startCheckpoints(db: Db, everyMs = 100, truncateAbovePages = 16_384): () => void {
-  const timer = setInterval(() => {
-    const [row] = db.pragma("wal_checkpoint(PASSIVE)") as { log: number }[];
-    if (row && row.log > truncateAbovePages) db.pragma("wal_checkpoint(TRUNCATE)");
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+export function checkpoint(db: Db, truncateAbovePages = 16_384): void {
+  const [row] = db.pragma("wal_checkpoint(PASSIVE)") as { log: number }[];
+  if (row && row.log > truncateAbovePages) db.pragma("wal_checkpoint(TRUNCATE)");
 }
 
 /**

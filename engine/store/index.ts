@@ -1,6 +1,6 @@
 import { createAuditRepository } from "./audit";
 import { createApiKeyRepository } from "./api-keys";
-import { startCheckpoints, truncateWal } from "./checkpoint";
+import { checkpoint, truncateWal } from "./checkpoint";
 import { createCaseRepository } from "./cases";
 import { createConversationRepository } from "./conversations";
 import { createCredentialRepository } from "./credentials";
@@ -46,12 +46,16 @@ export function openStore(file = defaultDbFile()) {
     apiKeys: createApiKeyRepository(db, prisma),
     privacy: createPrivacyRepository(db),
     settings: createSettingRepository(db),
-    /** Wraps `fn` so each call runs in one transaction (a savepoint when nested). */
+    /**
+     * Wraps `fn` so each call runs in one transaction (a savepoint when nested). IMMEDIATE: the
+     * write lock is taken at BEGIN, so a busy store fails before any work ran (and the work can
+     * simply be run again), never halfway through.
+     */
     transaction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
-      return db.transaction(fn) as unknown as (...args: A) => R;
+      return db.transaction(fn).immediate as unknown as (...args: A) => R;
     },
-    /** Checkpoints the WAL on the engine's schedule; returns the stop function. */
-    startCheckpoints: () => startCheckpoints(db),
+    /** Copies the WAL into the database file (a background job runs it every 100 ms). */
+    checkpoint: () => checkpoint(db),
     /** Empties the WAL into the file now (after an erasure); false when a reader held part of it. */
     truncateWal: () => truncateWal(db),
     async close() {
