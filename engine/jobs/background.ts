@@ -9,7 +9,7 @@ const MAX_BACKOFF_MS = 5000;
  * or rejects is logged and the job restarts after a back-off (its beat doubled for each failure in
  * a row, at most 5 s). Nothing a job meets (a busy store, a bug) can end the loop or the process.
  */
-export function every(name: string, ms: number, work: () => Promise<unknown> | unknown, log: (...args: unknown[]) => void = console.error): BackgroundJob {
+export function every(name: string, ms: number, work: () => Promise<unknown> | unknown, log = (...args: unknown[]) => console.error(...args)): BackgroundJob {
   return {
     name,
     start() {
