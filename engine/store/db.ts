@@ -38,6 +38,19 @@ export function openDatabase(file = defaultDbFile()): Db {
 }
 
 /**
+ * Runs `fn` waiting up to `ms` for the write lock, for a synchronous caller that has no way to try
+ * again later (an audit append inside a request); it blocks the event loop for that long at most.
+ */
+export function withBusyWait<R>(db: Db, ms: number, fn: () => R): R {
+  db.pragma(`busy_timeout = ${ms}`);
+  try {
+    return fn();
+  } finally {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
+}
+
+/**
  * The database holds customers' conversations and sealed credentials: only its owner may read it.
  * A new file (and a data folder we create) is made private before SQLite opens it; SQLite gives
  * its -wal and -shm files the database file's mode. A file we own left readable by others (an
