@@ -13,7 +13,7 @@ import { credentialHeaders } from "./credentials/apply";
 import { createCredentialService } from "./credentials/credential-service";
 import { unlockSecrets } from "./credentials/key-check";
 import type { FlowTemplate } from "./contracts/templates";
-import type { PerformDeps } from "./effects/define-effect";
+import type { EffectOutcome, PerformDeps } from "./effects/define-effect";
 import { createFlowService } from "./flows/flow-service";
 import { createInstanceService } from "./flows/instance-service";
 import { loadSecretKey } from "./credentials/secret-key";
@@ -30,16 +30,16 @@ import { createStaff } from "./routing/staff";
 import { createAddressPolicy } from "./outbound/allow-list";
 import { createOutboundClient, type OutboundOptions } from "./outbound/client";
 import { createTasks } from "./routing/tasks";
-import { createDispatcher } from "./runtime/dispatcher";
+import { createDispatcher, type DispatcherLimits } from "./runtime/dispatcher";
 import { createFlowRuntime } from "./runtime/flow-runtime";
-import { createGroupCommit } from "./runtime/group-commit";
+import { createGroupCommit, type GroupCommitOptions } from "./runtime/group-commit";
 import { createVersionCache } from "./runtime/versions";
 import { openStore } from "./store/index";
 import { newId } from "./store/ids";
 
 export type { SignedIn } from "./access/sign-in";
 export { type EngineErrorCode, type ErrorParams, errorText } from "./contracts/error-texts";
-export { EngineInputError, FlowInvalidError } from "./contracts/errors";
+export { EngineInputError, FlowInvalidError, StoreUnavailableError } from "./contracts/errors";
 export type { InboundMessage, OutboundMessage, RawRequest } from "./channels/channel";
 export type { AuditRecord } from "./audit/audit-service";
 export type { ChannelReply } from "./ingress/channel-requests";
@@ -70,6 +70,14 @@ export type EngineOptions = {
    * OMNIFLOW_OUTBOUND_ALLOW); tests may also hand in a DNS resolver.
    */
   outbound?: OutboundOptions;
+  /**
+   * The commit queue: `maxPending` units waiting beyond which intake is refused at once (default
+   * 10,000), `giveUpAfterMs` a busy store is waited through before intake is refused (default 5 s);
+   * both answer 503 with Retry-After over HTTP.
+   */
+  commits?: Pick<GroupCommitOptions, "maxPending" | "giveUpAfterMs">;
+  /** Effects performed at once: per channel (default 32), per HTTP host (8), in all (256). */
+  outbox?: DispatcherLimits;
 };
 
 export type DemoAccounts = { password: string; staff: readonly { name: string; email: string; role: string }[] };
@@ -123,7 +131,7 @@ export function createEngine(options: EngineOptions = {}) {
   const versions = createVersionCache(store.flows);
   const runtime = createFlowRuntime(store, versions);
   const intake = createIntake(store, runtime);
-  const commits = createGroupCommit(store.transaction, { afterCommit: () => background && void dispatcher.kick() });
+  const commits = createGroupCommit(store.transaction, { ...options.commits, afterCommit: () => background && dispatcher.poll() });
   const performDeps: PerformDeps = {
     channel: (name) => channels.get(name as Channel),
     http: createOutboundClient(options.outbound),
@@ -133,7 +141,8 @@ export function createEngine(options: EngineOptions = {}) {
     },
     ...options.faults,
   };
-  const dispatcher = createDispatcher(store.outbox, performDeps, clock, (outcome) => commits.submit(() => runtime.settleEffect(outcome, clock())));
+  const settle = (outcome: EffectOutcome) => commits.submit(() => runtime.settleEffect(outcome, clock()));
+  const dispatcher = createDispatcher(store.outbox, performDeps, clock, settle, options.outbox);
   const staff = createStaff(store.staff, clock);
   const doors = createDoors(intake, commits, clock, staff.member);
   const timers = createTimerPoller(store.timers, clock, doors.timerDue);
@@ -144,16 +153,18 @@ export function createEngine(options: EngineOptions = {}) {
   const privacy = createPrivacy(store, clock);
   const retention = createRetention(store, settings, clock);
 
+  // Each job runs under a supervisor (jobs/background.ts): a failing run is logged and retried, never fatal.
   const jobs: BackgroundJob[] = [
     every("timers", 500, timers.tick),
     // The dispatcher also runs on a beat: retries fall due, and a crash may have left rows behind.
-    every("dispatcher", 1000, dispatcher.kick),
+    every("dispatcher", 1000, dispatcher.poll),
     every("schedules", 15_000, doors.schedulesDue),
+    // On its own thread and connection (store/checkpoint.ts): a checkpoint's fsync never holds up the event loop.
     { name: "checkpoints", start: store.startCheckpoints },
     every("retention", 3_600_000, retention.apply),
   ];
   const stopJobs = background ? startJobs(jobs) : () => {};
-  if (background) void dispatcher.kick();
+  if (background) dispatcher.poll();
 
   const channelRequests = createChannelRequests({
     adapters: channels,

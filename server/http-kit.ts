@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import type { RawRequest } from "../engine/channels/channel";
-import { isAccessDeniedError, isEngineInputError, isZodError } from "../engine/contracts/errors";
+import { isAccessDeniedError, isEngineInputError, isStoreUnavailableError, isZodError } from "../engine/contracts/errors";
 
 /** Webhook bodies above this are refused before parsing. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -14,12 +14,17 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly issues?: { field: string; message: string }[],
+    /** Seconds the caller should wait before trying again (503). */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
 }
 
-/** What the engine's errors mean over HTTP: refused access 401/403, zod and input errors 400 naming the field; anything else is ours (500). */
+/**
+ * What the engine's errors mean over HTTP: refused access 401/403, zod and input errors 400 naming
+ * the field, a store that cannot take it now 503 with Retry-After; anything else is ours (500).
+ */
 export function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   // No valid key, signature or visitor token (401), or a key without the scope (403).
@@ -33,12 +38,15 @@ export function toHttpError(error: unknown): HttpError {
   if (isEngineInputError(error)) {
     return new HttpError(400, "invalid_payload", error.message, error.field ? [{ field: error.field, message: error.message }] : undefined);
   }
+  // The store could not take it now (busy, or the commit queue full): nothing was written, the same call later succeeds.
+  if (isStoreUnavailableError(error)) return new HttpError(503, "unavailable", error.message, undefined, error.retryAfterSeconds);
   return new HttpError(500, "internal_error", "The event was not accepted; retry later.");
 }
 
 export function replyError(res: ServerResponse, error: unknown) {
   const e = toHttpError(error);
-  if (e.status >= 500) console.error("ingress failed", error);
+  if (e.status >= 500 && e.status !== 503) console.error("ingress failed", error);
+  if (e.retryAfter !== undefined) res.setHeader("retry-after", String(e.retryAfter));
   reply(res, e.status, { error: e.code, message: e.message, ...(e.issues && { issues: e.issues }) });
 }
 

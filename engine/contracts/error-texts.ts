@@ -55,6 +55,8 @@ const EN = {
   "access.scope": 'this API key may not call "{scope}"',
   "access.visitor-token": "no valid visitor token for this conversation",
   "api-key.not-found": "API key {keyId} not found",
+  "store.busy": "the database stayed busy, so nothing was accepted: retry in {seconds} s",
+  "store.overloaded": "{pending} events are already waiting to be written, so nothing was accepted: retry in {seconds} s",
   // The HTTP API answers an unknown channel with this code too, so it keeps its older spelling.
   unknown_channel: 'No channel "{channel}".',
 } as const;
@@ -113,6 +115,8 @@ const RU: Record<EngineErrorCode, string> = {
   "access.scope": "Этому API-ключу не разрешено вызывать «{scope}»",
   "access.visitor-token": "Нет действительного токена посетителя для этого диалога",
   "api-key.not-found": "API-ключ {keyId} не найден",
+  "store.busy": "База данных была занята, событие не принято: повторите через {seconds} с",
+  "store.overloaded": "На запись уже ждут событий: {pending}. Событие не принято: повторите через {seconds} с",
   unknown_channel: "Канала «{channel}» нет",
 };
 

@@ -72,7 +72,26 @@ export class AccessDeniedError<C extends AccessCode = AccessCode> extends Error 
 
 export const accessDenied = <C extends AccessCode>(code: C, params: ErrorParamsOf<C>) => new AccessDeniedError(code, params);
 
+/**
+ * Nothing was accepted because the store could not take it now: another process held the write
+ * lock (or the disk failed) for longer than a caller should wait, or the commit queue is full.
+ * Nothing was written; the same call later succeeds (HTTP: 503 with Retry-After).
+ */
+export class StoreUnavailableError<C extends "store.busy" | "store.overloaded" = "store.busy" | "store.overloaded"> extends Error {
+  override name = "StoreUnavailableError";
+  readonly params: ErrorParams;
+  constructor(
+    readonly code: C,
+    params: ErrorParamsOf<C>,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(englishErrorText(code, params));
+    this.params = params as ErrorParams;
+  }
+}
+
 export const isEngineInputError = (e: unknown): e is EngineInputError => e instanceof Error && e.name === "EngineInputError";
 export const isAccessDeniedError = (e: unknown): e is AccessDeniedError => e instanceof Error && e.name === "AccessDeniedError";
+export const isStoreUnavailableError = (e: unknown): e is StoreUnavailableError => e instanceof Error && e.name === "StoreUnavailableError";
 export const isFlowInvalidError = (e: unknown): e is FlowInvalidError => e instanceof Error && e.name === "FlowInvalidError";
 export const isZodError = (e: unknown): e is Error & { issues: { path: PropertyKey[]; message: string }[] } => e instanceof Error && e.name === "ZodError";

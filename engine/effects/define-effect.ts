@@ -36,8 +36,9 @@ export type EffectFollowUp = {
 /** One outbox row as a performer sees it, its payload checked against the effect's outbox schema. */
 export type OutboxItem<P = unknown> = { key: string; kind: string; instanceId: string | null; payload: P; attempts: number };
 
-/** What became of a performed effect; `final` failures are not retried. */
-export type EffectOutcome<P = unknown> = OutboxItem<P> & ({ ok: true; result: unknown } | { ok: false; error: string; final: boolean; unknown: boolean });
+/** What became of a performed effect; `final` failures are not retried, others are tried again at `retryAt` (default: now). */
+export type EffectOutcome<P = unknown> = OutboxItem<P> &
+  ({ ok: true; result: unknown } | { ok: false; error: string; final: boolean; unknown: boolean; retryAt?: number });
 
 /** What performers may use: the configured channels, the guarded HTTP client, credentials, and fault injection for tests. */
 export type PerformDeps = {

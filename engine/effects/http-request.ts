@@ -22,6 +22,11 @@ const MAX_RESPONSE_BYTES = 256 * 1024;
 /** Safe to repeat after a timeout: the server may have acted, but acting twice changes nothing. */
 const IDEMPOTENT = new Set(["GET", "PUT", "DELETE"]);
 
+/** The host a call goes to (its destination in the outbox); a URL that does not parse fails when performed, alone. */
+function hostOf(url: string): string {
+  return URL.canParse(url) ? new URL(url).host : url.slice(0, 200);
+}
+
 /** The headers of the request's credential, opened now; a credential that is gone or unreadable fails for good. */
 function credentialHeaders(id: string | undefined, deps: PerformDeps): Record<string, string> {
   if (!id) return {};
@@ -46,7 +51,7 @@ export const httpRequest = defineEffect({
   schema,
   write(effect, step) {
     const { kind, key, ...request } = effect;
-    step.repos.outbox.add(key, step.instanceId, kind, request, step.at);
+    step.repos.outbox.add(key, step.instanceId, kind, request, step.at, `http:${hostOf(request.url)}`);
   },
   perform: {
     payload,

@@ -50,6 +50,7 @@ export function queueMessage(
     "message.send",
     { messageId, ...rest, ...(quick && { buttons: quick }) } satisfies OutboundPayload,
     at,
+    `channel:${rest.channel}`,
   );
 }
 

@@ -1,4 +1,5 @@
 import { crmEventBodySchema } from "../contracts/crm-events";
+import { isStoreUnavailableError } from "../contracts/errors";
 import { hookNameSchema, idempotencySchema, webhookBodySchema } from "../contracts/webhooks";
 import type { DeliveryStatus, InboundMessage } from "../channels/channel";
 import type { DueTimer } from "../store/timers";
@@ -20,11 +21,15 @@ export function createDoors(intake: Intake, commits: GroupCommit, clock: () => n
     /** A provider's delivery status for a message it was given. */
     deliveryStatus: async (status: DeliveryStatus): Promise<void> => void (await commits.submit(() => intake.deliveryStatus(status, clock()))),
 
-    /** A due timer fires in its own step; one whose step fails is logged and set aside. */
+    /**
+     * A due timer fires in its own step; one whose step fails is logged and set aside. A store that
+     * could not take the step is no fault of the timer: it stays pending and the poller tries again.
+     */
     timerDue: (timer: DueTimer) =>
       commits
         .submit(() => intake.timerDue(timer, clock()))
         .catch((error) => {
+          if (isStoreUnavailableError(error)) throw error;
           console.error(`timer ${timer.id} failed`, error);
           return commits.submit(() => intake.timerFailed(timer));
         }),

@@ -1,21 +1,46 @@
 /** A job the engine runs in the background while it is open; `start` returns how to stop it. */
 export type BackgroundJob = { name: string; start(): () => void };
 
-/** A job that runs `work` every `ms` (never two at once is the work's own business); failures are logged, the beat goes on. */
-export function every(name: string, ms: number, work: () => Promise<unknown> | unknown): BackgroundJob {
+/** The longest a failing job waits before its next run. */
+const MAX_BACKOFF_MS = 5000;
+
+/**
+ * A job that runs `work` every `ms`, under a supervisor: runs never overlap, and a run that throws
+ * or rejects is logged and the job restarts after a back-off (its beat doubled for each failure in
+ * a row, at most 5 s). Nothing a job meets (a busy store, a bug) can end the loop or the process.
+ */
+export function every(name: string, ms: number, work: () => Promise<unknown> | unknown, log = (...args: unknown[]) => console.error(...args)): BackgroundJob {
   return {
     name,
     start() {
-      const beat = setInterval(() => {
-        Promise.resolve()
-          .then(work)
-          .catch((error) => console.error(`${name} failed`, error));
-      }, ms);
-      beat.unref();
-      return () => clearInterval(beat);
+      let stopped = false;
+      let failures = 0;
+      let beat: NodeJS.Timeout | undefined;
+      const next = (delay: number) => {
+        if (stopped) return;
+        beat = setTimeout(run, delay);
+        beat.unref();
+      };
+      const run = async () => {
+        try {
+          await work();
+          failures = 0;
+        } catch (error) {
+          failures++;
+          log(`${name} failed (${failures} in a row), restarting in ${backoff(ms, failures)} ms:`, error);
+        }
+        next(backoff(ms, failures));
+      };
+      next(ms);
+      return () => {
+        stopped = true;
+        clearTimeout(beat);
+      };
     },
   };
 }
+
+const backoff = (ms: number, failures: number) => (failures ? Math.min(MAX_BACKOFF_MS, ms * 2 ** failures) : ms);
 
 /** Starts every job; the returned function stops them all. */
 export function startJobs(jobs: BackgroundJob[]): () => void {

@@ -1,59 +1,121 @@
+import { isStoreUnavailableError } from "../contracts/errors";
 import { PermanentFailure, UnknownOutcome, type EffectOutcome, type OutboxItem, type PerformDeps } from "../effects/define-effect";
 import { performedKinds, performerOf } from "../effects/registry";
 import type { OutboxRepository, OutboxRow } from "../store/outbox";
 
 const MAX_ATTEMPTS = 8;
 const BATCH = 200;
+/** A row whose outcome could not be recorded (a bug, not a busy store) is left alone this long before it is tried again. */
+const PARK_MS = 60_000;
+
+/** How many effects run at once: per channel (sends), per host (HTTP calls), and in all. */
+export type DispatcherLimits = { perChannel?: number; perHost?: number; total?: number };
 
 /**
  * Executes the outbox after commit, whatever the kind of effect (sends, HTTP calls): each kind's
  * `perform` in effects/ says how. At-least-once: a row is settled (marked, and its result fed back
  * to the flow as an event) only after it was performed, and the row id travels as the idempotency
  * key, so a crash in between repeats the effect with the same key instead of losing it. Failures
- * back off exponentially.
+ * back off exponentially (the row's due time, in the database).
+ *
+ * No head-of-line blocking: each row starts as soon as it is due and its destination has room, and
+ * each one that ends starts the next; nothing waits for a batch. A destination that never answers
+ * holds its own slots only, and rows of a full destination are left out of the query, so they
+ * cannot hide other rows behind its LIMIT.
  */
-export function createDispatcher(outbox: OutboxRepository, deps: PerformDeps, clock: () => number, settle: (outcome: EffectOutcome) => Promise<unknown>) {
-  const inFlight = new Set<string>();
-  const retryAt = new Map<string, number>();
-  let running: Promise<void> | null = null;
+export function createDispatcher(
+  outbox: OutboxRepository,
+  deps: PerformDeps,
+  clock: () => number,
+  settle: (outcome: EffectOutcome) => Promise<unknown>,
+  limits: DispatcherLimits = {},
+) {
+  const { perChannel = 32, perHost = 8, total = 256 } = limits;
+  const capOf = (destination: string) => (destination.startsWith("channel:") ? perChannel : perHost);
+  const inFlight = new Map<string, string>(); // row id → destination
+  const busy = new Map<string, number>(); // destination → rows in flight
+  const parked = new Map<string, number>(); // row id → engine time it may be tried again
+  const idle: (() => void)[] = [];
 
-  async function performOne(row: OutboxRow) {
+  async function attempt(row: OutboxRow): Promise<EffectOutcome> {
     let item: OutboxItem = { key: row.id, kind: row.kind, instanceId: row.instanceId, payload: JSON.parse(row.payload), attempts: row.attempts };
     try {
       // Only performed kinds are read, but a row is data: a kind nothing performs fails for good.
       const perform = performerOf(row.kind);
       if (!perform) throw new PermanentFailure(`effects of kind ${row.kind} are not performed`);
       item = { ...item, payload: perform.payload.parse(item.payload) };
-      const result = await perform.run(item, deps);
-      await settle({ ...item, ok: true, result });
-      retryAt.delete(row.id);
+      return { ...item, ok: true, result: await perform.run(item, deps) };
     } catch (error) {
       const unknown = error instanceof UnknownOutcome;
       // A payload that no longer fits its kind's schema can never be performed.
       const final = unknown || error instanceof PermanentFailure || (error as Error).name === "ZodError" || row.attempts + 1 >= MAX_ATTEMPTS;
-      await settle({ ...item, ok: false, error: String((error as Error).message ?? error).slice(0, 500), final, unknown });
-      if (!final) retryAt.set(row.id, clock() + Math.min(60_000, 250 * 2 ** row.attempts));
-    } finally {
-      inFlight.delete(row.id);
+      const retryAt = final ? undefined : clock() + Math.min(60_000, 250 * 2 ** row.attempts);
+      return { ...item, ok: false, error: String((error as Error).message ?? error).slice(0, 500), final, unknown, retryAt };
     }
   }
 
-  /** Performs until nothing is due, including rows that settling an effect has just added. */
-  async function drain() {
-    for (;;) {
-      const now = clock();
-      const rows = outbox.pending(performedKinds, BATCH).filter((r) => !inFlight.has(r.id) && (retryAt.get(r.id) ?? 0) <= now);
-      if (rows.length === 0) return;
-      rows.forEach((r) => inFlight.add(r.id));
-      await Promise.all(rows.map(performOne));
+  /** Records the outcome; while the store is busy it keeps trying (the row stays in flight, so it is not performed again). */
+  async function record(row: OutboxRow, outcome: EffectOutcome) {
+    for (let tries = 0; ; tries++) {
+      try {
+        return void (await settle(outcome));
+      } catch (error) {
+        if (!isStoreUnavailableError(error)) {
+          console.error(`outbox ${row.id}: its outcome could not be recorded; tried again in ${PARK_MS / 1000} s`, error);
+          return void parked.set(row.id, clock() + PARK_MS);
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 100 * 2 ** tries)));
+      }
     }
+  }
+
+  async function perform(row: OutboxRow) {
+    try {
+      await record(row, await attempt(row));
+    } finally {
+      inFlight.delete(row.id);
+      const left = (busy.get(row.destination) ?? 1) - 1;
+      if (left > 0) busy.set(row.destination, left);
+      else busy.delete(row.destination);
+      pump();
+    }
+  }
+
+  /** Starts what is due and has room, until the query shows no more; never throws (a failed read is logged, the beat retries). */
+  function pump() {
+    try {
+      const now = clock();
+      for (const [id, until] of parked) if (until <= now) parked.delete(id);
+      for (;;) {
+        const room = Math.min(BATCH, total - inFlight.size);
+        if (room <= 0) break;
+        const full = [...busy].filter(([destination, n]) => n >= capOf(destination)).map(([destination]) => destination);
+        const rows = outbox.due(performedKinds, now, room, { ids: [...inFlight.keys(), ...parked.keys()], destinations: full });
+        let started = 0;
+        for (const row of rows) {
+          const n = busy.get(row.destination) ?? 0;
+          if (n >= capOf(row.destination)) continue;
+          inFlight.set(row.id, row.destination);
+          busy.set(row.destination, n + 1);
+          started++;
+          void perform(row);
+        }
+        if (rows.length < room || started === 0) break;
+      }
+    } catch (error) {
+      console.error("dispatcher: the outbox could not be read; the next beat tries again", error);
+    }
+    if (inFlight.size === 0) for (const done of idle.splice(0)) done();
   }
 
   return {
-    /** Starts draining unless a drain is running (it re-reads the outbox until it is empty). */
+    /** Starts what is due now without waiting for it (after each commit, and on the background beat). */
+    poll: pump,
+    /** Starts what is due and resolves once nothing is in flight (rows that settling added included). */
     kick(): Promise<void> {
-      running ??= drain().finally(() => (running = null));
-      return running;
+      const done = new Promise<void>((resolve) => idle.push(resolve));
+      pump();
+      return done;
     },
   };
 }

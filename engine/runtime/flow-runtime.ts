@@ -148,7 +148,7 @@ export function createFlowRuntime(repos: StepRepositories, versions: VersionCach
      */
     settleEffect(outcome: EffectOutcome, at: number): void {
       const result = outcome.ok ? "done" : outcome.unknown ? "unknown" : outcome.final ? "failed" : "retry";
-      if (!repos.outbox.settle(outcome.key, result, outcome.ok ? null : outcome.error, at)) return;
+      if (!repos.outbox.settle(outcome.key, result, outcome.ok ? null : outcome.error, at, (!outcome.ok && outcome.retryAt) || at)) return;
       const perform = performerOf(outcome.kind);
       perform?.settled?.(outcome, repos);
       if (result === "retry" || !outcome.instanceId || !perform) return;

@@ -75,4 +75,41 @@ describe("group commit", () => {
     await group.submit(insert(2));
     expect(committed()).toEqual([2]);
   });
+
+  describe("when another connection holds the write lock", () => {
+    let other: Database.Database;
+    beforeEach(() => {
+      db.pragma("busy_timeout = 20");
+      other = new Database(tmp.file);
+      other.exec("BEGIN IMMEDIATE");
+    });
+    afterEach(() => other.close());
+    const immediate = (fn: (...args: unknown[]) => unknown) => db.transaction(fn).immediate;
+
+    it("waits asynchronously, then commits every unit once, in submission order", async () => {
+      const group = createGroupCommit(immediate as never, { afterCommit: () => commits++ });
+      const results = Promise.all([1, 2, 3].map((n) => group.submit(insert(n))));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(group.pending).toBe(3); // still queued: nothing refused, nothing half-written
+      other.exec("COMMIT");
+      expect(await results).toEqual([1, 2, 3]);
+      expect(committed()).toEqual([1, 2, 3]);
+    });
+
+    it("refuses units that waited longer than giveUpAfterMs, unwritten", async () => {
+      const group = createGroupCommit(immediate as never, { giveUpAfterMs: 100 });
+      await expect(group.submit(insert(1))).rejects.toMatchObject({ name: "StoreUnavailableError", code: "store.busy", retryAfterSeconds: 1 });
+      other.exec("COMMIT");
+      expect(committed()).toEqual([]);
+    });
+
+    it("refuses a unit at once when maxPending are already waiting", async () => {
+      const group = createGroupCommit(immediate as never, { maxPending: 2 });
+      const queued = [group.submit(insert(1)), group.submit(insert(2))];
+      await expect(group.submit(insert(3))).rejects.toMatchObject({ name: "StoreUnavailableError", code: "store.overloaded", params: { pending: 2 } });
+      other.exec("COMMIT");
+      await Promise.all(queued);
+      expect(committed()).toEqual([1, 2]);
+    });
+  });
 });

@@ -1,8 +1,23 @@
+import { StoreUnavailableError } from "../contracts/errors";
+import { isStoreBusy } from "../store/transient";
+
 /** Wraps a function so each call runs in one transaction (a savepoint when nested), like the store's. */
 export type Transaction = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A) => R;
 
-type Job = { work: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void };
+export type GroupCommitOptions = {
+  maxBatch?: number;
+  /** Units waiting to be written beyond which a new one is refused at once (StoreUnavailableError "store.overloaded"). */
+  maxPending?: number;
+  /** How long a unit waits through a busy store before it is refused (StoreUnavailableError "store.busy"). */
+  giveUpAfterMs?: number;
+  afterCommit?: () => void;
+};
+
+type Job = { work: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void; since: number };
 type Outcome = { ok: boolean; value: unknown };
+
+/** Waits between tries while the store is busy: doubling from the first to the last. */
+const BACKOFF_MS = { first: 10, last: 1000 };
 
 /**
  * Runs submitted units of work in shared transactions: everything submitted in one event-loop
@@ -13,11 +28,18 @@ type Outcome = { ok: boolean; value: unknown };
  * its own savepoint. A promise settles only after the commit that carries its work, so a webhook
  * is acknowledged only once its event is durable. Units run one at a time in submission order,
  * which keeps each instance's events in order. Units must touch nothing but the database.
+ *
+ * A busy store (another process holds the write lock, a disk error) fails the whole batch before
+ * any unit ran; the batch goes back to the head of the queue and is tried again after a back-off,
+ * off the event loop, until a unit has waited `giveUpAfterMs`: then it is refused, unwritten.
  */
-export function createGroupCommit(transaction: Transaction, opts: { maxBatch?: number; afterCommit?: () => void } = {}) {
+export function createGroupCommit(transaction: Transaction, opts: GroupCommitOptions = {}) {
   const maxBatch = opts.maxBatch ?? 512;
+  const maxPending = opts.maxPending ?? 10_000;
+  const giveUpAfterMs = opts.giveUpAfterMs ?? 5000;
   let queue: Job[] = [];
   let scheduled = false;
+  let backoff = 0;
 
   const isolated = transaction((work: () => unknown) => work());
   const together = transaction((batch: Job[]) => batch.map((job): Outcome => ({ ok: true, value: job.work() })));
@@ -26,6 +48,7 @@ export function createGroupCommit(transaction: Transaction, opts: { maxBatch?: n
       try {
         return { ok: true, value: isolated(job.work) };
       } catch (error) {
+        if (isStoreBusy(error)) throw error; // the store's fault, not the unit's: the whole batch waits
         return { ok: false, value: error };
       }
     }),
@@ -35,20 +58,40 @@ export function createGroupCommit(transaction: Transaction, opts: { maxBatch?: n
     scheduled = false;
     const batch = queue.slice(0, maxBatch);
     queue = queue.slice(batch.length);
-    if (queue.length) schedule();
     let outcomes: Outcome[];
     try {
       try {
         outcomes = together(batch);
-      } catch {
+      } catch (error) {
+        if (isStoreBusy(error)) throw error;
         outcomes = apart(batch);
       }
     } catch (error) {
+      if (isStoreBusy(error)) return retryLater(batch);
       batch.forEach((job) => job.reject(error));
+      if (queue.length) schedule();
       return;
     }
+    backoff = 0;
+    if (queue.length) schedule();
     batch.forEach((job, i) => (outcomes[i].ok ? job.resolve(outcomes[i].value) : job.reject(outcomes[i].value)));
     opts.afterCommit?.();
+  };
+
+  /** Puts the batch back at the head (order kept) and tries again after the back-off; units that waited too long are refused. */
+  const retryLater = (batch: Job[]) => {
+    const now = performance.now();
+    const seconds = Math.ceil(giveUpAfterMs / 1000);
+    const waiting: Job[] = [];
+    for (const job of batch) {
+      if (now - job.since < giveUpAfterMs) waiting.push(job);
+      else job.reject(new StoreUnavailableError("store.busy", { seconds }, seconds));
+    }
+    queue = [...waiting, ...queue];
+    backoff = Math.min(BACKOFF_MS.last, backoff ? backoff * 2 : BACKOFF_MS.first);
+    if (!queue.length) return;
+    scheduled = true; // new units join the wait instead of hitting the busy store again
+    setTimeout(flush, backoff);
   };
 
   const schedule = () => {
@@ -59,8 +102,9 @@ export function createGroupCommit(transaction: Transaction, opts: { maxBatch?: n
 
   return {
     submit<T>(work: () => T): Promise<T> {
+      if (queue.length >= maxPending) return Promise.reject(new StoreUnavailableError("store.overloaded", { pending: queue.length, seconds: 1 }, 1));
       return new Promise<T>((resolve, reject) => {
-        queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+        queue.push({ work, resolve: resolve as (v: unknown) => void, reject, since: performance.now() });
         schedule();
       });
     },

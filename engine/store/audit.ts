@@ -1,5 +1,5 @@
 import type { AuditFilter } from "../contracts/audit";
-import type { Db } from "./db";
+import { type Db, withBusyWait } from "./db";
 
 /** An audit row as stored; `at` is ISO-8601 text, `detail` JSON text (what the hash covers, byte for byte). */
 export type AuditRow = {
@@ -72,7 +72,8 @@ export function createAuditRepository(db: Db) {
   return {
     /** Appends the row `build` makes from the current head, in one transaction. */
     append(build: (head: AuditHead) => AuditRow): AuditRow {
-      return appendTx.immediate(build);
+      // Several processes may append at once; an audit row is never dropped for a busy moment.
+      return withBusyWait(db, 5000, () => appendTx.immediate(build));
     },
     /** Rows matching `filter`, newest first, older than `before` (a seq) when given. */
     page(filter: AuditFilter, before: number | undefined, limit: number): AuditRow[] {

@@ -5,6 +5,14 @@ import { migrate } from "./migrate";
 
 export type Db = Database.Database;
 
+/**
+ * How long a statement waits, synchronously, for another connection's write lock: SQLite's busy
+ * handler sleeps on the thread that serves HTTP, so the wait is kept short and callers retry
+ * asynchronously with backoff (runtime/group-commit.ts). Only another process can hold the lock
+ * here: the engine's own connections never keep a transaction open across an await.
+ */
+export const BUSY_TIMEOUT_MS = 50;
+
 /** Where the embedded database lives unless OMNIFLOW_DB says otherwise. */
 export const defaultDbFile = () => path.resolve(process.env.OMNIFLOW_DB ?? "data/omniflow.db");
 
@@ -22,12 +30,26 @@ export function openDatabase(file = defaultDbFile()): Db {
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = FULL");
-  db.pragma("busy_timeout = 5000");
+  db.pragma("busy_timeout = 5000"); // starting up: nothing is served yet, so migrating may wait
   db.pragma("foreign_keys = ON");
   db.pragma("wal_autocheckpoint = 0");
   db.pragma("secure_delete = ON");
   migrate(db);
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   return db;
+}
+
+/**
+ * Runs `fn` waiting up to `ms` for the write lock, for a synchronous caller that has no way to try
+ * again later (an audit append inside a request); it blocks the event loop for that long at most.
+ */
+export function withBusyWait<R>(db: Db, ms: number, fn: () => R): R {
+  db.pragma(`busy_timeout = ${ms}`);
+  try {
+    return fn();
+  } finally {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
 }
 
 /**

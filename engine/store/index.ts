@@ -46,9 +46,13 @@ export function openStore(file = defaultDbFile()) {
     apiKeys: createApiKeyRepository(db, prisma),
     privacy: createPrivacyRepository(db),
     settings: createSettingRepository(db),
-    /** Wraps `fn` so each call runs in one transaction (a savepoint when nested). */
+    /**
+     * Wraps `fn` so each call runs in one transaction (a savepoint when nested). IMMEDIATE: the
+     * write lock is taken at BEGIN, so a busy store fails before any work ran (and the work can
+     * simply be run again), never halfway through.
+     */
     transaction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
-      return db.transaction(fn) as unknown as (...args: A) => R;
+      return db.transaction(fn).immediate as unknown as (...args: A) => R;
     },
     /** Checkpoints the WAL on the engine's schedule; returns the stop function. */
     startCheckpoints: () => startCheckpoints(file),

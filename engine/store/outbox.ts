@@ -2,38 +2,49 @@ import type { Statement } from "better-sqlite3";
 import { iso, type Db } from "./db";
 
 /** One outbox row as the dispatcher reads it. */
-export type OutboxRow = { id: string; kind: string; instanceId: string | null; payload: string; attempts: number };
+export type OutboxRow = { id: string; kind: string; instanceId: string | null; payload: string; attempts: number; destination: string };
+
+/** Rows the dispatcher does not want back: those it is performing, and destinations it has no room for. */
+export type OutboxSkip = { ids: Iterable<string>; destinations: Iterable<string> };
 
 /** Effects that leave the process (sends, HTTP calls), written in the step's transaction and performed after commit. */
 export function createOutboxRepository(db: Db) {
-  const insert = db.prepare(`INSERT INTO "OutboxMessage" (id, instanceId, kind, payload, status, attempts, createdAt) VALUES (?, ?, ?, ?, 'pending', 0, ?)`);
-  const settle = db.prepare(`UPDATE "OutboxMessage" SET status = ?, attempts = attempts + 1, lastError = ?, doneAt = ? WHERE id = ? AND status = 'pending'`);
-  const pendingStatements = new Map<string, Statement<unknown[]>>();
+  const insert = db.prepare(
+    `INSERT INTO "OutboxMessage" (id, instanceId, kind, payload, status, attempts, createdAt, dueAt, destination) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,
+  );
+  const settle = db.prepare(
+    `UPDATE "OutboxMessage" SET status = ?, attempts = attempts + 1, lastError = ?, doneAt = ?, dueAt = ? WHERE id = ? AND status = 'pending'`,
+  );
+  const dueStatements = new Map<string, Statement<unknown[]>>();
   return {
-    add(key: string, instanceId: string | null, kind: string, payload: unknown, at: number): void {
-      insert.run(key, instanceId, kind, JSON.stringify(payload), iso(at));
+    /** `destination` is where the effect goes ("channel:webchat", "http:api.example.com"). */
+    add(key: string, instanceId: string | null, kind: string, payload: unknown, at: number, destination: string): void {
+      insert.run(key, instanceId, kind, JSON.stringify(payload), iso(at), iso(at), destination);
     },
     /**
-     * Records what became of an effect: done / failed / unknown (final) or still pending (retry).
-     * Returns false when the row was already settled (a repeat after a crash).
+     * Records what became of an effect: done / failed / unknown (final) or still pending, tried
+     * again at `retryAt`. Returns false when the row was already settled (a repeat after a crash).
      */
-    settle(key: string, result: "done" | "failed" | "unknown" | "retry", error: string | null, at: number): boolean {
+    settle(key: string, result: "done" | "failed" | "unknown" | "retry", error: string | null, at: number, retryAt = at): boolean {
       const status = result === "retry" ? "pending" : result;
-      return settle.run(status, error, result === "done" ? iso(at) : null, key).changes > 0;
+      return settle.run(status, error, result === "done" ? iso(at) : null, iso(retryAt), key).changes > 0;
     },
-    /** Pending rows of these kinds in insertion order (at most `limit`). */
-    pending(kinds: string[], limit: number): OutboxRow[] {
-      const sig = `${kinds.join(",")}|${limit}`;
-      let stmt = pendingStatements.get(sig);
+    /**
+     * Pending rows of these kinds due by `now`, earliest first (at most `limit`), leaving out
+     * `skip`: a row backing off or a busy destination never hides a due row behind the LIMIT.
+     */
+    due(kinds: string[], now: number, limit: number, skip: OutboxSkip): OutboxRow[] {
+      let stmt = dueStatements.get(kinds.join(","));
       if (!stmt) {
         stmt = db.prepare<unknown[]>(
-          `SELECT id, kind, instanceId, payload, attempts FROM "OutboxMessage"
-           WHERE status = 'pending' AND kind IN (${kinds.map(() => "?").join(", ")})
-           ORDER BY createdAt, rowid LIMIT ${Number(limit)}`,
+          `SELECT id, kind, instanceId, payload, attempts, destination FROM "OutboxMessage"
+           WHERE status = 'pending' AND dueAt <= ? AND kind IN (${kinds.map(() => "?").join(", ")})
+             AND id NOT IN (SELECT value FROM json_each(?)) AND destination NOT IN (SELECT value FROM json_each(?))
+           ORDER BY dueAt, rowid LIMIT ?`,
         );
-        pendingStatements.set(sig, stmt);
+        dueStatements.set(kinds.join(","), stmt);
       }
-      return stmt.all(...kinds) as OutboxRow[];
+      return stmt.all(iso(now), ...kinds, JSON.stringify([...skip.ids]), JSON.stringify([...skip.destinations]), limit) as OutboxRow[];
     },
   };
 }

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeEach, describe, expect, it } from "vitest";
+import { fakeClock } from "../../engine/testing/fake-clock";
 import { ackFlow } from "../../engine/testing/flows";
 import { countRows, openTestEngine, outboxRows, publishFlow, useTempDb } from "../../engine/testing/test-engine";
 import type { CrashLog, CrashPoint } from "./crash-child";
@@ -38,7 +39,8 @@ function crashChild(point: CrashPoint): Promise<{ signal: NodeJS.Signals | null;
 
 /** Restarts on the crashed file and dispatches (twice); returns the outbox before and after, what was sent, and row counts. */
 async function recover() {
-  const t = openTestEngine(tmp.file);
+  // The child wrote its rows on the real clock; the outbox performs rows due by the engine's clock.
+  const t = openTestEngine(tmp.file, { clock: fakeClock(Date.now()) });
   const before = outboxRows(t.engine);
   await t.engine.dispatch();
   await t.engine.dispatch(); // a second pass must find nothing left to send
