@@ -36,6 +36,10 @@ const engine = createEngine({
   allowedHosts,
   outbound: { allow: outboundAllow },
   signInAttemptsPerMinute: Number(process.env.OMNIFLOW_SIGN_IN_ATTEMPTS_PER_MINUTE) || undefined,
+  instanceLimits: {
+    stepsPerDay: Number(process.env.OMNIFLOW_INSTANCE_STEPS_PER_DAY) || undefined,
+    sendsPerDay: Number(process.env.OMNIFLOW_INSTANCE_SENDS_PER_DAY) || undefined,
+  },
   demo: demo ? { password: DEMO_PASSWORD, staff: DEMO_STAFF } : undefined,
 });
 globalThis.__omniflowEngine = engine;

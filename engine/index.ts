@@ -32,6 +32,7 @@ import { createOutboundClient, type OutboundOptions } from "./outbound/client";
 import { createTasks } from "./routing/tasks";
 import { createDispatcher } from "./runtime/dispatcher";
 import { createFlowRuntime } from "./runtime/flow-runtime";
+import { type InstanceLimitsInput, instanceLimitsSchema } from "./runtime/instance-limits";
 import { createGroupCommit } from "./runtime/group-commit";
 import { createVersionCache } from "./runtime/versions";
 import { openStore } from "./store/index";
@@ -70,6 +71,8 @@ export type EngineOptions = {
    * OMNIFLOW_OUTBOUND_ALLOW); tests may also hand in a DNS resolver.
    */
   outbound?: OutboundOptions;
+  /** Steps and messages sent per instance per day before it is stopped (default 1,000 and 100; see runtime/instance-limits.ts). */
+  instanceLimits?: InstanceLimitsInput;
 };
 
 export type DemoAccounts = { password: string; staff: readonly { name: string; email: string; role: string }[] };
@@ -86,6 +89,8 @@ export const DEFAULT_ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
 export function createEngine(options: EngineOptions = {}) {
   const clock = options.clock ?? Date.now;
   const background = options.background ?? true;
+  // Checked before anything opens, so a bad setting leaves nothing behind.
+  const instanceLimits = instanceLimitsSchema.parse(options.instanceLimits ?? {});
   const store = openStore(options.dbFile);
   let secrets: ReturnType<typeof unlockSecrets>;
   try {
@@ -121,7 +126,7 @@ export function createEngine(options: EngineOptions = {}) {
   });
 
   const versions = createVersionCache(store.flows);
-  const runtime = createFlowRuntime(store, versions);
+  const runtime = createFlowRuntime(store, versions, instanceLimits);
   const intake = createIntake(store, runtime);
   const commits = createGroupCommit(store.transaction, { afterCommit: () => background && void dispatcher.kick() });
   const performDeps: PerformDeps = {
