@@ -26,7 +26,7 @@ export function createFlowRuntime(repos: StepRepositories, versions: VersionCach
     result: StepResult,
     event: FlowEvent,
   ) {
-    result.state.usage = countStep(previous?.usage, result, event.at);
+    result.state.usage = countStep(previous?.usage, result.effects, event.at);
     const stop = result.status === "waiting" ? limitReached(result.state.usage, limits) : null;
     const customer = result.state.context.customer;
     repos.instances.writeStep({

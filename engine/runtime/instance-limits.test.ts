@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { countStep, instanceLimitsSchema, LIMIT_WINDOW_MS, limitReached } from "./instance-limits";
-import type { StepResult } from "./step";
 
-const stepSending = (sends: number) => ({ effects: Array.from({ length: sends }, () => ({ kind: "message.send" })) }) as unknown as StepResult;
+const stepSending = (sends: number) => [{ kind: "timer.set" }, ...Array.from({ length: sends }, () => ({ kind: "message.send" }))];
 const limits = instanceLimitsSchema.parse({});
 
 describe("instance limits", () => {

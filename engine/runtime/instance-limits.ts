@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { StepResult } from "./step";
 
 /**
  * How much one instance may do in a day. A flow can loop through waits that answer themselves at
@@ -24,10 +23,10 @@ export type InstanceUsage = { since: number; steps: number; sends: number };
 /** Why an instance was stopped: which cap, its value, and the window it counts in. */
 export type LimitStop = { reason: "limit"; limit: "steps" | "sends"; max: number; windowHours: number };
 
-/** The usage after a step at `at`: a new window once the last one is a day old. */
-export function countStep(previous: InstanceUsage | undefined, result: StepResult, at: number): InstanceUsage {
+/** The usage after a step at `at` with these effects: a new window once the last one is a day old. */
+export function countStep(previous: InstanceUsage | undefined, effects: readonly { kind: string }[], at: number): InstanceUsage {
   const usage = previous && at - previous.since < LIMIT_WINDOW_MS ? previous : { since: at, steps: 0, sends: 0 };
-  const sends = result.effects.filter((effect) => effect.kind === "message.send").length;
+  const sends = effects.filter((effect) => effect.kind === "message.send").length;
   return { since: usage.since, steps: usage.steps + 1, sends: usage.sends + sends };
 }
 
