@@ -3,9 +3,9 @@
  * answered here at plain node:http speed; everything else (pages, tRPC) goes to Next.
  * The engine is created once and shared with Next's route code through globalThis.
  */
-import http from "node:http";
 import next from "next";
 import { createEngine, DEFAULT_ALLOWED_HOSTS } from "./engine/index";
+import { createBoundedServer, serverLimitsFromEnv } from "./server/http-limits";
 import { handleIngress } from "./server/ingress-routes";
 import { gatePage } from "./server/page-gate";
 import { guardRequest } from "./server/web-guard";
@@ -36,6 +36,10 @@ const engine = createEngine({
   allowedHosts,
   outbound: { allow: outboundAllow },
   signInAttemptsPerMinute: Number(process.env.OMNIFLOW_SIGN_IN_ATTEMPTS_PER_MINUTE) || undefined,
+  instanceLimits: {
+    stepsPerDay: Number(process.env.OMNIFLOW_INSTANCE_STEPS_PER_DAY) || undefined,
+    sendsPerDay: Number(process.env.OMNIFLOW_INSTANCE_SENDS_PER_DAY) || undefined,
+  },
   demo: demo ? { password: DEMO_PASSWORD, staff: DEMO_STAFF } : undefined,
 });
 globalThis.__omniflowEngine = engine;
@@ -45,7 +49,8 @@ const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = http.createServer((req, res) => {
+// Header and request timeouts, and at most OMNIFLOW_MAX_CONNECTIONS open connections (1,000 by default).
+const server = createBoundedServer((req, res) => {
   if (!guardRequest(req, res, { allowedHosts, dev })) return;
   if (handleIngress(engine, req, res)) return;
   gatePage(engine, req, res).then(
@@ -57,8 +62,7 @@ const server = http.createServer((req, res) => {
       if (!res.headersSent) res.writeHead(500).end();
     },
   );
-});
-server.keepAliveTimeout = 65_000;
+}, serverLimitsFromEnv());
 server.listen(port, hostname, () => console.log(`Omniflow ready on http://localhost:${port} (${dev ? "dev" : "production"})`));
 
 const shutdown = () => server.close(() => void engine.close().then(() => process.exit(0)));

@@ -32,6 +32,7 @@ import { createOutboundClient, type OutboundOptions } from "./outbound/client";
 import { createTasks } from "./routing/tasks";
 import { createDispatcher, type DispatcherLimits } from "./runtime/dispatcher";
 import { createFlowRuntime } from "./runtime/flow-runtime";
+import { type InstanceLimitsInput, instanceLimitsSchema } from "./runtime/instance-limits";
 import { createGroupCommit, type GroupCommitOptions } from "./runtime/group-commit";
 import { createVersionCache } from "./runtime/versions";
 import { openStore } from "./store/index";
@@ -78,6 +79,8 @@ export type EngineOptions = {
   commits?: Pick<GroupCommitOptions, "maxPending" | "giveUpAfterMs">;
   /** Effects performed at once: per channel (default 32), per HTTP host (8), in all (256). */
   outbox?: DispatcherLimits;
+  /** Steps and messages sent per instance per day before it is stopped (default 1,000 and 100; see runtime/instance-limits.ts). */
+  instanceLimits?: InstanceLimitsInput;
 };
 
 export type DemoAccounts = { password: string; staff: readonly { name: string; email: string; role: string }[] };
@@ -94,6 +97,8 @@ export const DEFAULT_ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
 export function createEngine(options: EngineOptions = {}) {
   const clock = options.clock ?? Date.now;
   const background = options.background ?? true;
+  // Checked before anything opens, so a bad setting leaves nothing behind.
+  const instanceLimits = instanceLimitsSchema.parse(options.instanceLimits ?? {});
   const store = openStore(options.dbFile);
   let secrets: ReturnType<typeof unlockSecrets>;
   try {
@@ -129,7 +134,7 @@ export function createEngine(options: EngineOptions = {}) {
   });
 
   const versions = createVersionCache(store.flows);
-  const runtime = createFlowRuntime(store, versions);
+  const runtime = createFlowRuntime(store, versions, instanceLimits);
   const intake = createIntake(store, runtime);
   const commits = createGroupCommit(store.transaction, { ...options.commits, afterCommit: () => background && dispatcher.poll() });
   const performDeps: PerformDeps = {

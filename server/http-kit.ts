@@ -3,9 +3,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import type { RawRequest } from "../engine/channels/channel";
 import { isAccessDeniedError, isEngineInputError, isStoreUnavailableError, isZodError } from "../engine/contracts/errors";
+import { isJsonBodyError, parseJsonBody } from "../engine/contracts/json-body";
 
 /** Webhook bodies above this are refused before parsing. */
 export const MAX_BODY_BYTES = 64 * 1024;
+/** A machine route's body (at most 64 KiB) must arrive within this, or a short body behind a long Content-Length holds nobody up. */
+export const BODY_DEADLINE_MS = 10_000;
 
 /** An answer with a status, a machine-readable code and, for bad payloads, the fields at fault. */
 export class HttpError extends Error {
@@ -47,6 +50,8 @@ export function replyError(res: ServerResponse, error: unknown) {
   const e = toHttpError(error);
   if (e.status >= 500 && e.status !== 503) console.error("ingress failed", error);
   if (e.retryAfter !== undefined) res.setHeader("retry-after", String(e.retryAfter));
+  // A body that timed out may still be arriving: close rather than read it as the next request.
+  if (e.status === 408) res.setHeader("connection", "close");
   reply(res, e.status, { error: e.code, message: e.message, ...(e.issues && { issues: e.issues }) });
 }
 
@@ -66,29 +71,44 @@ export function requireJsonPost(req: IncomingMessage) {
   if (type !== "application/json") throw new HttpError(415, "unsupported_media_type", "Send Content-Type: application/json.");
 }
 
+/** The body as JSON: UTF-8, nested within MAX_JSON_DEPTH (checked before parsing), else 400 naming the rule. */
 export function parseJson(body: Buffer): unknown {
   try {
-    return JSON.parse(body.toString("utf8"));
+    return parseJsonBody(body);
   } catch (error) {
-    throw new HttpError(400, "invalid_json", `The body is not valid JSON: ${(error as Error).message}`);
+    if (isJsonBodyError(error)) throw new HttpError(400, error.code, error.message);
+    throw error;
   }
 }
 
-/** The body's bytes, refused with 413 past MAX_BODY_BYTES (declared or while streaming). */
-export function readBody(req: IncomingMessage): Promise<Buffer> {
+/**
+ * The body's bytes, refused with 413 past MAX_BODY_BYTES (declared or while streaming) and with 408
+ * when it has not all arrived within `deadlineMs`. A client that hangs up mid-body gets a 400 nobody reads.
+ */
+export function readBody(req: IncomingMessage, deadlineMs = BODY_DEADLINE_MS): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers["content-length"] ?? 0);
     if (declared > MAX_BODY_BYTES) return reject(new HttpError(413, "payload_too_large", `The body exceeds ${MAX_BODY_BYTES} bytes.`));
     const chunks: Buffer[] = [];
     let size = 0;
+    const timer = setTimeout(() => reject(new HttpError(408, "body_timeout", `The body did not arrive within ${deadlineMs / 1000} s.`)), deadlineMs);
+    const settle = () => clearTimeout(timer);
+    const aborted = () => reject(new HttpError(400, "request_aborted", "The request ended before its body did."));
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
       // Keep reading (and dropping) so the 413 can still be written back.
       if (size > MAX_BODY_BYTES) reject(new HttpError(413, "payload_too_large", `The body exceeds ${MAX_BODY_BYTES} bytes.`));
       else chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
+    req.on("end", () => {
+      settle();
+      resolve(Buffer.concat(chunks));
+    });
+    req.on("error", aborted);
+    req.on("close", () => {
+      settle();
+      if (!req.complete) aborted();
+    });
   });
 }
 

@@ -24,12 +24,12 @@ type JsonRoute = {
   run(body: unknown, sender: Sender, req: IncomingMessage): Promise<{ duplicate: boolean }>;
 };
 
-/** A path segment as written (a malformed escape is left as is; the hook name's schema refuses it). */
+/** A path segment decoded; a malformed escape (`%ZZ`, bytes that are not UTF-8) is the caller's mistake. */
 function decodeSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    return segment;
+    throw new HttpError(400, "invalid_path", "The path has a malformed percent-encoding.");
   }
 }
 
@@ -81,14 +81,21 @@ export function handleIngress(engine: IngressEngine, req: IncomingMessage, res: 
     });
     return true;
   }
-  const route = jsonRoute(engine, path);
+  let route: JsonRoute | null;
+  try {
+    route = jsonRoute(engine, path);
+  } catch (error) {
+    replyError(res, error);
+    return true;
+  }
   if (!route) return false;
+  const { scope, run } = route;
   void respond(res, async () => {
     requireJsonPost(req);
     const body = await readBody(req);
     // Who is calling is settled before anything about the body (or whether the hook exists) is told.
-    const sender = engine.authenticate(rawRequest(req, body), route.scope);
-    const outcome = await route.run(parseJson(body), sender, req);
+    const sender = engine.authenticate(rawRequest(req, body), scope);
+    const outcome = await run(parseJson(body), sender, req);
     // A duplicate tells nothing of what the first call reached.
     if (outcome.duplicate) reply(res, 200, { status: "duplicate" });
     else reply(res, 202, { status: "accepted", ...outcome });

@@ -1,8 +1,8 @@
 /**
  * Checks every request before any route sees it: the Host must be one the app answers on (DNS
  * rebinding), the client address is recorded for rate limits, security headers go on every
- * answer, and for the web app (not the machine routes) a mutation must come from our own origin
- * and declare a bounded body.
+ * answer, a path must decode, and for the web app (not the machine routes) a mutation must come
+ * from our own origin and declare a bounded body.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CLIENT_IP_HEADER } from "../engine/contracts/access";
@@ -61,6 +61,16 @@ export function securityHeaders(dev: boolean): Record<string, string> {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** Whether every `%` escape decodes (to UTF-8): `/api/hooks/%ZZ` is the caller's mistake, not ours to fail on. */
+function wellFormedPath(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether a mutation comes from a page of ours: Origin equal to this host, or (no Origin) a same-origin fetch. */
 function sameOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
@@ -84,6 +94,10 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse, options:
     return false;
   }
   const path = (req.url ?? "/").split("?")[0];
+  if (!wellFormedPath(path)) {
+    reply(res, 400, { error: "invalid_path", message: "The path has a malformed percent-encoding." });
+    return false;
+  }
   if (MACHINE.test(path) || SAFE_METHODS.has(req.method ?? "GET")) return true;
   if (!sameOrigin(req)) {
     reply(res, 403, { error: "cross_origin", message: "Changes are accepted only from Omniflow's own pages." });

@@ -6,6 +6,7 @@ import { newId } from "../store/ids";
 import type { StepRepositories } from "../store/index";
 import type { InstanceRow } from "../store/instances";
 import { findNodeSpec } from "../../nodes/registry";
+import { countStep, type InstanceLimits, instanceLimitsSchema, limitReached } from "./instance-limits";
 import { eventStep, startStep, type PersistedState, type StepResult } from "./step";
 import { createSubflows } from "./subflows";
 import type { StartCandidate, VersionCache } from "./versions";
@@ -18,13 +19,15 @@ export type Who = { customer: CustomerRef; conversationId: string } | null;
  * the group commit hands it, loads what it needs, runs the pure step and writes the result with
  * every effect's rows (effects/registry says how each kind is written).
  */
-export function createFlowRuntime(repos: StepRepositories, versions: VersionCache) {
+export function createFlowRuntime(repos: StepRepositories, versions: VersionCache, limits: InstanceLimits = instanceLimitsSchema.parse({})) {
   function persist(
     row: Pick<InstanceRow, "id" | "flowId" | "versionId" | "conversationId" | "customerId" | "stepCount">,
-    isNew: boolean,
+    previous: PersistedState | null,
     result: StepResult,
     event: FlowEvent,
   ) {
+    result.state.usage = countStep(previous?.usage, result.effects, event.at);
+    const stop = result.status === "waiting" ? limitReached(result.state.usage, limits) : null;
     const customer = result.state.context.customer;
     repos.instances.writeStep({
       instance: {
@@ -33,12 +36,12 @@ export function createFlowRuntime(repos: StepRepositories, versions: VersionCach
         versionId: row.versionId,
         conversationId: row.conversationId,
         customerId: row.customerId,
-        status: result.status,
+        status: stop ? "stopped" : result.status,
         state: typeof result.state.value === "string" ? result.state.value : JSON.stringify(result.state.value),
         snapshot: JSON.stringify(result.state),
         step: row.stepCount + 1,
       },
-      isNew,
+      isNew: !previous,
       eventType: event.type,
       eventPayload: JSON.stringify(event),
       trail: result.trail,
@@ -56,7 +59,14 @@ export function createFlowRuntime(repos: StepRepositories, versions: VersionCach
     for (const effect of result.effects) writeEffect(effect, step);
     const followUp = { instanceId: row.id, conversationId: row.conversationId, at: event.at, subflows: subflows.of(result, event.at) };
     for (const effect of result.effects) followEffect(effect, followUp);
-    subflows.answerCaller(result, event.at);
+    if (stop) {
+      // Nothing it waits for may wake it, and nothing it started may wait on it.
+      repos.instances.stop(row.id, row.stepCount + 2, stop, event.at);
+      repos.timers.cancelForInstance(row.id);
+      repos.tasks.cancelForInstance(row.id, event.at);
+      subflows.abandonAll(row, event.at);
+    }
+    subflows.answerCaller(result, event.at, stop);
   }
 
   /** Applies an event to a stored instance (which must be waiting). */
@@ -64,7 +74,7 @@ export function createFlowRuntime(repos: StepRepositories, versions: VersionCach
     if (instance.status !== "waiting") return null;
     const state = JSON.parse(instance.snapshot) as PersistedState;
     const result = eventStep(versions.machine(instance.versionId), state, event);
-    persist(instance, false, result, event);
+    persist(instance, state, result, event);
     return result;
   }
 
@@ -82,7 +92,7 @@ export function createFlowRuntime(repos: StepRepositories, versions: VersionCach
       customer,
       event,
     });
-    persist(row, true, result, event);
+    persist(row, null, result, event);
     return instanceId;
   }
 

@@ -3,11 +3,15 @@ import { initialContext } from "./machine";
 import type { FlowEvent, StartInput } from "../contracts/events";
 import type { Effect } from "../effects/registry";
 import type { FlowContext } from "../../nodes/_kit/context";
+import type { InstanceUsage } from "./instance-limits";
 
-/** What is stored per instance: enough to resume it with `machine.resolveState`. */
-export type PersistedState = { value: unknown; context: FlowContext; status: string };
+/** What is stored per instance: enough to resume it with `machine.resolveState`, and its usage against the limits. */
+export type PersistedState = { value: unknown; context: FlowContext; status: string; usage?: InstanceUsage };
 
-/** What a step leaves an instance in. The store also knows `cancelled`: a subflow whose caller stopped waiting for it. */
+/**
+ * What a step leaves an instance in. The store also knows `cancelled` (a subflow whose caller
+ * stopped waiting for it, or a customer's erased) and `stopped` (it reached a limit, instance-limits.ts).
+ */
 export type InstanceStatus = "waiting" | "completed" | "stuck";
 
 /** The outcome of one step: the next state to store, and what the world should do about it. */

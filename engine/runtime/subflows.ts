@@ -4,6 +4,7 @@ import { findNodeSpec } from "../../nodes/registry";
 import type { InstanceRepository, InstanceRow } from "../store/instances";
 import type { TaskRepository } from "../store/tasks";
 import type { TimerRepository } from "../store/timers";
+import type { LimitStop } from "./instance-limits";
 import type { PersistedState, StepResult } from "./step";
 import type { StartCandidate, VersionCache } from "./versions";
 
@@ -90,6 +91,9 @@ export function createSubflows({ instances, timers, tasks, versions, start, adva
       return false;
     },
 
+    /** Cancels every waiting instance `caller` called (at any depth): it was stopped. */
+    abandonAll: (caller: { id: string; conversationId: string | null }, at: number) => abandon(caller, null, at),
+
     /** What a written step's subflow effects do: start the calls it asked for, cancel the ones it abandoned. */
     of(result: StepResult, at: number) {
       const self = result.state.context;
@@ -105,15 +109,18 @@ export function createSubflows({ instances, timers, tasks, versions, start, adva
     },
 
     /** Hands a finished instance's outcome and declared outputs (or why it stopped) to its caller. */
-    answerCaller(result: StepResult, at: number) {
+    answerCaller(result: StepResult, at: number, stop: LimitStop | null) {
       const caller = result.state.context.caller;
-      if (!caller || result.status === "waiting") return;
+      if (!caller || (result.status === "waiting" && !stop)) return;
       const parent = instances.get(caller.instanceId);
       if (!parent) return;
       const waits = contextOf(parent).waits;
       const nodeId = Object.keys(waits).find((id) => waits[id] === caller.key) ?? "";
       const { vars, outcome } = result.state.context;
       const stoppedAt = String(result.state.value).replace(/^n_/, "");
+      const why = stop
+        ? `the called flow was stopped at its limit of ${stop.max} ${stop.limit === "sends" ? "messages sent" : "steps"} a day`
+        : `the called flow stopped at node ${stoppedAt} with nothing to wait for`;
       advance(
         parent,
         result.status === "completed"
@@ -125,7 +132,7 @@ export function createSubflows({ instances, timers, tasks, versions, start, adva
               outcome,
               outputs: Object.fromEntries(caller.outputs.map((name) => [name, vars[name] ?? null])),
             }
-          : { type: "subflow.failed", at, key: caller.key, nodeId, error: `the called flow stopped at node ${stoppedAt} with nothing to wait for` },
+          : { type: "subflow.failed", at, key: caller.key, nodeId, error: why },
       );
     },
   };

@@ -40,6 +40,7 @@ export function createInstanceRepository(db: Db, prisma: PrismaClient) {
       `SELECT * FROM "Instance" WHERE status = 'waiting' AND conversationId IS ? AND json_extract(snapshot, '$.context.caller.instanceId') = ?`,
     ),
     cancel: db.prepare(`UPDATE "Instance" SET status = 'cancelled', updatedAt = ? WHERE id = ? AND status = 'waiting'`),
+    stop: db.prepare(`UPDATE "Instance" SET status = 'stopped', stepCount = ?, updatedAt = ? WHERE id = ?`),
   };
 
   return {
@@ -61,6 +62,11 @@ export function createInstanceRepository(db: Db, prisma: PrismaClient) {
     /** Waiting instances that `callerId` started as subflows in this conversation. */
     calledBy(callerId: string, conversationId: string | null): InstanceRow[] {
       return s.calledBy.all(conversationId, callerId) as InstanceRow[];
+    },
+    /** Stops an instance for good (it reached a limit) and logs why as its step `step`, type `instance.stopped`. */
+    stop(id: string, step: number, reason: Record<string, unknown>, at: number): void {
+      s.stop.run(step, iso(at), id);
+      s.log.run(id, step, "instance.stopped", JSON.stringify(reason), "[]", "[]", iso(at));
     },
     /** Cancels a waiting instance; false when it no longer waits. */
     cancel(id: string, at: number): boolean {

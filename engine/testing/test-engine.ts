@@ -18,7 +18,7 @@ export type TestEngine = { engine: Engine; channel: RecordingChannel; clock: Fak
 /** Opens an engine on `file`; pass the previous clock and channel again to "restart" it. */
 export function openTestEngine(
   file: string,
-  opts: { clock?: FakeClock; channel?: RecordingChannel; faults?: EngineOptions["faults"]; outbound?: EngineOptions["outbound"] } = {},
+  opts: Pick<EngineOptions, "faults" | "outbound" | "instanceLimits"> & { clock?: FakeClock; channel?: RecordingChannel } = {},
 ): TestEngine {
   const clock = opts.clock ?? fakeClock();
   const channel = opts.channel ?? recordingChannel();
@@ -30,6 +30,7 @@ export function openTestEngine(
     faults: opts.faults,
     templates: flowTemplates,
     outbound: opts.outbound,
+    instanceLimits: opts.instanceLimits,
   });
   return { engine, channel, clock };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ChannelAdapter, ChannelDeps, RawRequest } from "../channel";
+import { parseJsonBody } from "../../contracts/json-body";
 import { jsonBody } from "../json-request";
 
 export const webchatInboundSchema = z.object({
@@ -17,7 +18,7 @@ const settingsSchema = z.object({}).strict().optional();
 /** The visitor a request's body names, as parse will read it; null when the body names none (parse refuses it). */
 function claimedVisitor(request: RawRequest): string | null {
   try {
-    const body = JSON.parse(request.body.toString("utf8")) as { visitorId?: unknown };
+    const body = parseJsonBody(request.body) as { visitorId?: unknown };
     const id = webchatInboundSchema.shape.visitorId.safeParse(body?.visitorId);
     return id.success ? id.data : null;
   } catch {

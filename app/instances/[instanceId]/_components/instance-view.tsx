@@ -33,7 +33,8 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
 }
 
 /** The nodes a live run rests in (one per unfinished branch inside a Run in parallel); none once it ended or was cancelled. */
-const restingNodes = (instance: Instance) => (instance.status === "waiting" || instance.status === "stuck" ? nodeIdsOfState(instance.state) : []);
+const restingNodes = (instance: Instance) =>
+  instance.status === "waiting" || instance.status === "stuck" || instance.status === "stopped" ? nodeIdsOfState(instance.state) : [];
 
 function Run({ instance }: { instance: Instance }) {
   const { nodes, edges } = useMemo(() => pathHighlight(instance.document, instance.path), [instance.document, instance.path]);
@@ -86,7 +87,11 @@ function Run({ instance }: { instance: Instance }) {
           </div>
           <div>
             <dt className="text-slate-400">
-              {instance.status === "completed" ? t("endedIn") : instance.status === "cancelled" ? t("stoppedIn") : t("restingIn")}
+              {instance.status === "completed"
+                ? t("endedIn")
+                : instance.status === "cancelled" || instance.status === "stopped"
+                  ? t("stoppedIn")
+                  : t("restingIn")}
             </dt>
             <dd className="font-mono text-slate-700" data-testid="instance-state">
               {nodeIdsOfState(instance.state).join(", ") || instance.state}

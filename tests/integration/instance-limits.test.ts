@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { FlowDocument } from "../../engine/contracts/flow";
+import type { EngineOptions } from "../../engine/index";
+import { countRows, instanceRow, openTestEngine, publishFlow, stepLog, type TestEngine, useTempDb } from "../../engine/testing/test-engine";
+
+const at = { x: 0, y: 0 };
+/** Send → Delivered → the same Send: it passes validation (the Send waits) and, unbounded, never stops sending. */
+const SEND_LOOP: FlowDocument = {
+  nodes: [
+    { id: "t", type: "trigger.message-received", position: at, settings: { channel: "any" } },
+    { id: "spam", type: "message.send", position: at, settings: { text: "Hello again", awaitDelivery: true } },
+    { id: "end", type: "flow.end", position: at, settings: {} },
+  ],
+  edges: [
+    { id: "1", source: "t", sourcePort: "out", target: "spam" },
+    { id: "2", source: "spam", sourcePort: "delivered", target: "spam" },
+    { id: "3", source: "spam", sourcePort: "failed", target: "end" },
+  ],
+};
+
+/** A caller that runs the loop as a subflow and ends on its failed port. */
+const CALLER = (loopFlowId: string): FlowDocument => ({
+  nodes: [
+    { id: "t", type: "trigger.message-received", position: at, settings: { channel: "any" } },
+    { id: "call", type: "flow.call-subflow", position: at, settings: { flowId: loopFlowId } },
+    { id: "done", type: "flow.end", position: at, settings: { outcome: "done" } },
+    { id: "failed", type: "flow.end", position: at, settings: { outcome: "failed" } },
+  ],
+  edges: [
+    { id: "1", source: "t", sourcePort: "out", target: "call" },
+    { id: "2", source: "call", sourcePort: "done", target: "done" },
+    { id: "3", source: "call", sourcePort: "failed", target: "failed" },
+  ],
+});
+
+describe("per-instance limits (real SQLite)", () => {
+  const tmp = useTempDb("omniflow-limits-");
+  let t: TestEngine;
+  afterEach(async () => {
+    await t.engine.close();
+  });
+  const open = (instanceLimits?: EngineOptions["instanceLimits"]) => {
+    t = openTestEngine(tmp.file, { instanceLimits });
+    return t;
+  };
+
+  it("stops a Send → Delivered → Send loop at the default cap of 100 messages, with status `stopped` and reason `limit`", async () => {
+    const { engine, channel } = open();
+    await publishFlow(engine, "Loop", SEND_LOOP);
+    const { instanceId } = await engine.receive("webchat", { visitorId: "v-1", messageId: "m-1", text: "hi" });
+    await engine.dispatch();
+    expect(channel.texts()).toHaveLength(100);
+    expect(instanceRow(engine, instanceId!)).toMatchObject({ status: "stopped", stepCount: 101 });
+    const log = stepLog(engine, instanceId!);
+    expect(log.at(-1)).toMatchObject({ step: 101, type: "instance.stopped", payload: { reason: "limit", limit: "sends", max: 100, windowHours: 24 } });
+    expect(countRows(engine, "OutboxMessage", "status = 'pending'")).toBe(0);
+    // A late delivery result finds it stopped: nothing more is sent.
+    await engine.dispatch();
+    expect(channel.texts()).toHaveLength(100);
+  });
+
+  it("stops at the steps cap when that comes first, and the caps are the engine's options", async () => {
+    const { engine, channel } = open({ stepsPerDay: 7, sendsPerDay: 50 });
+    await publishFlow(engine, "Loop", SEND_LOOP);
+    const { instanceId } = await engine.receive("webchat", { visitorId: "v-2", messageId: "m-2", text: "hi" });
+    await engine.dispatch();
+    expect(channel.texts()).toHaveLength(7);
+    expect(stepLog(engine, instanceId!).at(-1)).toMatchObject({ type: "instance.stopped", payload: { limit: "steps", max: 7 } });
+  });
+
+  it("refuses nonsense limits", () => {
+    expect(() => open({ sendsPerDay: 0 })).toThrow();
+    t = open();
+  });
+
+  it("a stopped subflow fails its caller's call instead of leaving it waiting", async () => {
+    const { engine, channel } = open({ sendsPerDay: 3 });
+    const loop = await publishFlow(engine, "Loop", {
+      ...SEND_LOOP,
+      nodes: SEND_LOOP.nodes.map((n) => (n.id === "t" ? { ...n, type: "trigger.subflow-called", settings: {} } : n)),
+    });
+    await publishFlow(engine, "Caller", CALLER(loop.flowId));
+    const { instanceId } = await engine.receive("webchat", { visitorId: "v-3", messageId: "m-3", text: "hi" });
+    await engine.dispatch();
+    expect(channel.texts()).toHaveLength(3);
+    expect(instanceRow(engine, instanceId!)).toMatchObject({ status: "completed", state: "n_failed" });
+    expect(stepLog(engine, instanceId!).at(-1)).toMatchObject({ type: "subflow.failed", payload: { error: expect.stringContaining("limit of 3 messages") } });
+  });
+});
