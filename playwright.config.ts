@@ -26,7 +26,8 @@ export default defineConfig({
   },
   webServer: {
     command: "npx tsx server.ts",
-    url: `http://127.0.0.1:${port}/api/health`,
+    // A page, not /api/health: the machine routes answer before Next is ready, pages only once it is.
+    url: `http://127.0.0.1:${port}/sign-in`,
     reuseExistingServer: false,
     timeout: 120_000,
     // The demo (its accounts); sign-in attempts are limited per address, and every spec signs in from 127.0.0.1.

@@ -47,12 +47,18 @@ if (demo) await seedDemo(engine);
 
 const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();
-await app.prepare();
+// Listen before Next is ready: after a crash or a deploy, providers' retries reach the machine routes
+// as soon as the store is open; pages answer 503 with Retry-After for the second or two Next takes.
+let pagesReady = false;
 
 // Header and request timeouts, and at most OMNIFLOW_MAX_CONNECTIONS open connections (1,000 by default).
 const server = createBoundedServer((req, res) => {
   if (!guardRequest(req, res, { allowedHosts, dev })) return;
   if (handleIngress(engine, req, res)) return;
+  if (!pagesReady) {
+    res.writeHead(503, { "retry-after": "1", "content-type": "text/plain; charset=utf-8" }).end("Omniflow is starting; try again in a second.");
+    return;
+  }
   gatePage(engine, req, res).then(
     (gate) => {
       if (gate === "next") void handle(req, res);
@@ -63,7 +69,10 @@ const server = createBoundedServer((req, res) => {
     },
   );
 }, serverLimitsFromEnv());
-server.listen(port, hostname, () => console.log(`Omniflow ready on http://localhost:${port} (${dev ? "dev" : "production"})`));
+server.listen(port, hostname, () => console.log(`Omniflow is accepting webhooks on http://localhost:${port}`));
+await app.prepare();
+pagesReady = true;
+console.log(`Omniflow ready on http://localhost:${port} (${dev ? "dev" : "production"})`);
 
 const shutdown = () => server.close(() => void engine.close().then(() => process.exit(0)));
 process.on("SIGINT", shutdown);

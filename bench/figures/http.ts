@@ -92,7 +92,12 @@ export async function httpFigure(seconds: number): Promise<Row[]> {
   const tmp = tempDir("http");
   try {
     const server = await measure(
-      await startService("npx", ["tsx", "server.ts"], { OMNIFLOW_DB: tmp.db(), OMNIFLOW_SECRET_KEY: SECRET_KEY.toString("base64") }, "/api/health"),
+      await startService(
+        "npx",
+        ["tsx", "server.ts"],
+        { OMNIFLOW_DB: tmp.db(), OMNIFLOW_DEMO: "1", OMNIFLOW_SECRET_KEY: SECRET_KEY.toString("base64") },
+        "/api/health",
+      ),
       "srv",
       seconds,
     );
