@@ -46,15 +46,24 @@ function load(url: string, run: string, opts: { seconds: number; overallRate?: n
   });
 }
 
-type Measured = { saturated: Result; paced: Result; even: Awaited<ReturnType<typeof pacedPosts>> };
+type Measured = { firstAcceptedMs: number; saturated: Result; paced: Result; even: Awaited<ReturnType<typeof pacedPosts>> };
+
+/** Spawn → the first webhook answered 202: how soon a restarted server takes what providers retry. */
+async function firstAccepted(service: Service, label: string): Promise<number> {
+  const { body, headers } = webhook(`${label}-first`, 0);
+  const response = await fetch(service.url + INBOUND, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+  if (response.status !== 202) throw new Error(`the first webhook got ${response.status}`);
+  return Date.now() - service.spawnedAt;
+}
 
 async function measure(service: Service, label: string, seconds: number): Promise<Measured> {
   try {
+    const firstAcceptedMs = await firstAccepted(service, label);
     await load(service.url, `${label}-warm`, { seconds: 2 });
     const saturated = await load(service.url, `${label}-c1`, { seconds });
     const paced = await load(service.url, `${label}-c2`, { seconds, overallRate: 500 });
     const even = await pacedPosts(service.url, INBOUND, 500, seconds, (i) => webhook(`${label}-c2e`, i));
-    return { saturated, paced, even };
+    return { firstAcceptedMs, saturated, paced, even };
   } finally {
     await service.stop();
   }
@@ -105,6 +114,13 @@ export async function httpFigure(seconds: number): Promise<Row[]> {
     const s = server.saturated.requests.average;
     const b = bare.saturated.requests.average;
     return [
+      {
+        figure: "(c0) spawn → first webhook answered 202 (machine routes serve before Next is ready; npx tsx, not compiled JS)",
+        value: `${fmt.int(server.firstAcceptedMs)} ms`,
+        ceiling: `${fmt.int(bare.firstAcceptedMs)} ms (bare node:http, npx tsx)`,
+        ratio: `${(server.firstAcceptedMs / bare.firstAcceptedMs).toFixed(1)}× / ≤ 500 ms`,
+        pass: server.firstAcceptedMs <= 500,
+      },
       {
         figure: `(c1) POST ${INBOUND}, 50 connections, ${seconds} s (${answers(server.saturated)})`,
         value: `${fmt.int(s)} req/s`,
