@@ -44,7 +44,7 @@ describe("authorization matrix: every procedure, called anonymously and as each 
     await callerAs(t.engine, "owner", "olivia").flows.create({ name: "Refunds" });
     const [created, denied] = t.engine.audit.list({}).rows;
     expect(denied).toMatchObject({ actorId: "sam", role: "supervisor", action: "flows.delete", targetType: "flow", targetId: "f-1", outcome: "denied" });
-    expect(created).toMatchObject({ actorId: "olivia", role: "owner", action: "flows.create", outcome: "ok", requestId: "test-request", targetType: "flows" });
+    expect(created).toMatchObject({ actorId: "olivia", role: "owner", action: "flows.create", outcome: "ok", requestId: "test-request", targetType: "flow" });
     expect(created.targetId).toMatch(/\S/); // the new flow's id, from what the call returned
     expect(t.engine.audit.verify()).toMatchObject({ ok: true });
   });

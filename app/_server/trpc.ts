@@ -50,10 +50,13 @@ const t = initTRPC.context<Context>().create({
 /** The id fields an input may name its target by, most specific first. */
 const TARGET_FIELDS = ["taskId", "flowId", "versionId", "instanceId", "customerId", "credentialId", "keyId", "notificationId", "id"];
 
+/** What a bare `id` names, by router (the audit page words each kind in the reader's language). */
+const ID_OF: Record<string, string> = { flows: "flow", credentials: "credential", apiKeys: "key", customers: "customer" };
+
 function targetOf(path: string, input: unknown) {
   const fields = (input ?? {}) as Record<string, unknown>;
   const field = TARGET_FIELDS.find((name) => typeof fields[name] === "string");
-  return field ? { type: field === "id" ? path.split(".")[0] : field.replace(/Id$/, ""), id: String(fields[field]).slice(0, 128) } : undefined;
+  return field ? { type: field === "id" ? (ID_OF[path.split(".")[0]] ?? "item") : field.replace(/Id$/, ""), id: String(fields[field]).slice(0, 128) } : undefined;
 }
 
 /** One audit row per mutation and per refused call: who, in which role, what, on what, how it ended. */

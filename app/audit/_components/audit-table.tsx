@@ -51,7 +51,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
               {row.action}
             </td>
             <td className="truncate px-3 py-3 text-slate-700" title={row.targetId ?? undefined}>
-              {row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : <span className="text-slate-400">—</span>}
+              {row.targetType ? `${t("targetType", { type: row.targetType })} ${row.targetId ?? ""}` : <span className="text-slate-400">—</span>}
             </td>
             <td className="px-3 py-3">
               <Badge tone={tones[row.outcome] ?? "gray"}>{t("outcome", { outcome: row.outcome })}</Badge>
