@@ -48,6 +48,7 @@ for (const who of ROLES) {
     const links = page.getByRole("navigation").getByRole("link");
     await expect(links).toHaveCount(who.nav.length);
     for (const item of who.nav) await expect(page.getByTestId(`nav-${item}`)).toBeVisible();
+    await expect(page.getByTestId("loading")).toHaveCount(0); // the page's own data has arrived
     await page.screenshot({ path: `test-results/screens/role-${who.role}.png` });
 
     if (who.refused) {
