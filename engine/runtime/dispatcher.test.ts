@@ -17,10 +17,11 @@ const row: OutboxRow = {
 function fakeOutbox(failReads: number) {
   let settled = false;
   const outbox = {
-    due: () => {
+    dueDestinations: () => {
       if (failReads-- > 0) throw Object.assign(new Error("disk I/O error"), { code: "SQLITE_IOERR" });
-      return settled ? [] : [row];
+      return settled ? [] : [row.destination];
     },
+    due: (_kinds: string[], _destination: string, _now: number, _limit: number, skip: Iterable<string>) => (settled || [...skip].includes(row.id) ? [] : [row]),
   } as unknown as OutboxRepository;
   return { outbox, settle: () => (settled = true) };
 }

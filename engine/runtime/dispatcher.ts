@@ -7,6 +7,8 @@ const MAX_ATTEMPTS = 8;
 const BATCH = 200;
 /** A row whose outcome could not be recorded (a bug, not a busy store) is left alone this long before it is tried again. */
 const PARK_MS = 60_000;
+/** How stale the list of destinations with due rows may be (a new destination waits at most this long). */
+const REFRESH_MS = 100;
 
 /** How many effects run at once: per channel (sends), per host (HTTP calls), and in all. */
 export type DispatcherLimits = { perChannel?: number; perHost?: number; total?: number };
@@ -81,40 +83,46 @@ export function createDispatcher(
     }
   }
 
-  /** Starts what is due and has room, until the query shows no more; never throws (a failed read is logged, the beat retries). */
-  function pump() {
+  // Destinations with due rows, refreshed at most every REFRESH_MS: a pump then asks each destination that has
+  // room for its own rows (an index seek), so a backlog of a full destination is never scanned again and again.
+  let known: string[] = [];
+  let refreshedAt = Number.NEGATIVE_INFINITY;
+
+  /** Starts what is due and has room; never throws (a failed read is logged, the beat retries). */
+  function pump(refresh = false) {
     try {
       const now = clock();
       for (const [id, until] of parked) if (until <= now) parked.delete(id);
-      for (;;) {
-        const room = Math.min(BATCH, total - inFlight.size);
-        if (room <= 0) break;
-        const full = [...busy].filter(([destination, n]) => n >= capOf(destination)).map(([destination]) => destination);
-        const rows = outbox.due(performedKinds, now, room, { ids: [...inFlight.keys(), ...parked.keys()], destinations: full });
-        let started = 0;
-        for (const row of rows) {
-          const n = busy.get(row.destination) ?? 0;
-          if (n >= capOf(row.destination)) continue;
+      if (refresh || Date.now() - refreshedAt >= REFRESH_MS) {
+        known = outbox.dueDestinations(performedKinds, now);
+        refreshedAt = Date.now();
+      }
+      for (const destination of known) {
+        const room = Math.min(BATCH, total - inFlight.size, capOf(destination) - (busy.get(destination) ?? 0));
+        if (total - inFlight.size <= 0) break;
+        if (room <= 0) continue;
+        for (const row of outbox.due(performedKinds, destination, now, room, [...inFlight.keys(), ...parked.keys()])) {
           inFlight.set(row.id, row.destination);
-          busy.set(row.destination, n + 1);
-          started++;
+          busy.set(row.destination, (busy.get(row.destination) ?? 0) + 1);
           void perform(row);
         }
-        if (rows.length < room || started === 0) break;
       }
     } catch (error) {
       console.error("dispatcher: the outbox could not be read; the next beat tries again", error);
     }
-    if (inFlight.size === 0) for (const done of idle.splice(0)) done();
+    if (inFlight.size > 0 || idle.length === 0) return;
+    // Before saying "empty", look once more with a fresh list: settling may have queued rows for a new destination.
+    if (!refresh) return pump(true);
+    for (const done of idle.splice(0)) done();
   }
 
   return {
     /** Starts what is due now without waiting for it (after each commit, and on the background beat). */
-    poll: pump,
+    poll: () => pump(),
     /** Starts what is due and resolves once nothing is in flight (rows that settling added included). */
     kick(): Promise<void> {
       const done = new Promise<void>((resolve) => idle.push(resolve));
-      pump();
+      pump(true);
       return done;
     },
   };

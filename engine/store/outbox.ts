@@ -4,9 +4,6 @@ import { iso, type Db } from "./db";
 /** One outbox row as the dispatcher reads it. */
 export type OutboxRow = { id: string; kind: string; instanceId: string | null; payload: string; attempts: number; destination: string };
 
-/** Rows the dispatcher does not want back: those it is performing, and destinations it has no room for. */
-export type OutboxSkip = { ids: Iterable<string>; destinations: Iterable<string> };
-
 /** Effects that leave the process (sends, HTTP calls), written in the step's transaction and performed after commit. */
 export function createOutboxRepository(db: Db) {
   const insert = db.prepare(
@@ -15,7 +12,12 @@ export function createOutboxRepository(db: Db) {
   const settle = db.prepare(
     `UPDATE "OutboxMessage" SET status = ?, attempts = attempts + 1, lastError = ?, doneAt = ?, dueAt = ? WHERE id = ? AND status = 'pending'`,
   );
-  const dueStatements = new Map<string, Statement<unknown[]>>();
+  const statements = new Map<string, Statement<unknown[]>>();
+  const statement = (key: string, prepare: () => Statement<unknown[]>) => {
+    let stmt = statements.get(key);
+    if (!stmt) statements.set(key, (stmt = prepare()));
+    return stmt;
+  };
   return {
     /** `destination` is where the effect goes ("channel:webchat", "http:api.example.com"). */
     add(key: string, instanceId: string | null, kind: string, payload: unknown, at: number, destination: string): void {
@@ -29,22 +31,28 @@ export function createOutboxRepository(db: Db) {
       const status = result === "retry" ? "pending" : result;
       return settle.run(status, error, result === "done" ? iso(at) : null, iso(retryAt), key).changes > 0;
     },
+    /** Destinations with pending rows of these kinds due by `now` (one index walk; the dispatcher asks a few times a second at most). */
+    dueDestinations(kinds: string[], now: number): string[] {
+      const rows = statement(`destinations:${kinds}`, () =>
+        db.prepare<unknown[]>(
+          `SELECT DISTINCT destination FROM "OutboxMessage" WHERE status = 'pending' AND dueAt <= ? AND kind IN (${kinds.map(() => "?").join(", ")})`,
+        ),
+      ).all(iso(now), ...kinds) as { destination: string }[];
+      return rows.map((r) => r.destination);
+    },
     /**
-     * Pending rows of these kinds due by `now`, earliest first (at most `limit`), leaving out
-     * `skip`: a row backing off or a busy destination never hides a due row behind the LIMIT.
+     * One destination's pending rows of these kinds due by `now`, earliest first (at most `limit`),
+     * leaving out the ids in `skip` (rows in flight or parked). An index seek: a backlog elsewhere costs nothing.
      */
-    due(kinds: string[], now: number, limit: number, skip: OutboxSkip): OutboxRow[] {
-      let stmt = dueStatements.get(kinds.join(","));
-      if (!stmt) {
-        stmt = db.prepare<unknown[]>(
+    due(kinds: string[], destination: string, now: number, limit: number, skip: Iterable<string>): OutboxRow[] {
+      return statement(`due:${kinds}`, () =>
+        db.prepare<unknown[]>(
           `SELECT id, kind, instanceId, payload, attempts, destination FROM "OutboxMessage"
-           WHERE status = 'pending' AND dueAt <= ? AND kind IN (${kinds.map(() => "?").join(", ")})
-             AND id NOT IN (SELECT value FROM json_each(?)) AND destination NOT IN (SELECT value FROM json_each(?))
+           WHERE status = 'pending' AND destination = ? AND dueAt <= ? AND kind IN (${kinds.map(() => "?").join(", ")})
+             AND id NOT IN (SELECT value FROM json_each(?))
            ORDER BY dueAt, rowid LIMIT ?`,
-        );
-        dueStatements.set(kinds.join(","), stmt);
-      }
-      return stmt.all(iso(now), ...kinds, JSON.stringify([...skip.ids]), JSON.stringify([...skip.destinations]), limit) as OutboxRow[];
+        ),
+      ).all(destination, iso(now), ...kinds, JSON.stringify([...skip]), limit) as OutboxRow[];
     },
   };
 }
