@@ -56,7 +56,9 @@ const ID_OF: Record<string, string> = { flows: "flow", credentials: "credential"
 function targetOf(path: string, input: unknown) {
   const fields = (input ?? {}) as Record<string, unknown>;
   const field = TARGET_FIELDS.find((name) => typeof fields[name] === "string");
-  return field ? { type: field === "id" ? (ID_OF[path.split(".")[0]] ?? "item") : field.replace(/Id$/, ""), id: String(fields[field]).slice(0, 128) } : undefined;
+  return field
+    ? { type: field === "id" ? (ID_OF[path.split(".")[0]] ?? "item") : field.replace(/Id$/, ""), id: String(fields[field]).slice(0, 128) }
+    : undefined;
 }
 
 /** One audit row per mutation and per refused call: who, in which role, what, on what, how it ended. */
