@@ -100,16 +100,19 @@ export function createEngine(options: EngineOptions = {}) {
   // Checked before anything opens, so a bad setting leaves nothing behind.
   const instanceLimits = instanceLimitsSchema.parse(options.instanceLimits ?? {});
   const store = openStore(options.dbFile);
+  // One key (OMNIFLOW_SECRET_KEY or the key file beside the database): credentials and API keys' signing
+  // secrets are sealed with it; sign-in's secret and visitor tokens derive from it.
+  const keyFile = `${store.file}.key`;
+  let secretKey: Buffer;
   let secrets: ReturnType<typeof unlockSecrets>;
   try {
-    secrets = unlockSecrets(store.file, store.credentials, clock());
+    secretKey = loadSecretKey(keyFile);
+    secrets = unlockSecrets(secretKey, process.env.OMNIFLOW_SECRET_KEY ? "OMNIFLOW_SECRET_KEY" : keyFile, store.credentials, clock());
   } catch (error) {
     void store.close();
     throw error;
   }
   const credentials = createCredentialService(store.credentials, secrets, store.flows, clock);
-  // The same key (checked just above): sign-in's secret, visitor tokens and API keys' signing secrets derive from or are sealed with it.
-  const secretKey = loadSecretKey(`${store.file}.key`);
   const visitors = createVisitorTokens(secretKey);
   const apiKeys = createApiKeys(store.apiKeys, secrets, clock);
   const listeners = new Set<(m: OutboundMessage) => void>();

@@ -1,6 +1,5 @@
 import type { CredentialRepository } from "../store/credentials";
 import { createSecretBox, type SecretBox, SecretUnreadable } from "./secret-box";
-import { loadSecretKey } from "./secret-key";
 
 const CHECK_TEXT = "omniflow secret key check";
 const CHECK_CONTEXT = "secret-key-check";
@@ -17,18 +16,12 @@ export class SecretKeyMismatch extends Error {
 }
 
 /**
- * The secret box for the database `dbFile`: its key from OMNIFLOW_SECRET_KEY or `<dbFile>.key`.
- * A row sealed at first start proves on every later start that the key is the same one, so a
+ * The secret box for `key` (read once by the caller with `loadSecretKey`; `source` names where it came
+ * from). A row sealed at first start proves on every later start that the key is the same one, so a
  * wrong key fails here, at start, rather than at a customer's first request that needs a secret.
  */
-export function unlockSecrets(
-  dbFile: string,
-  repo: Pick<CredentialRepository, "keyCheck" | "setKeyCheck">,
-  at: number,
-  env = process.env.OMNIFLOW_SECRET_KEY,
-): SecretBox {
-  const keyFile = `${dbFile}.key`;
-  const box = createSecretBox(loadSecretKey(keyFile, env));
+export function unlockSecrets(key: Buffer, source: string, repo: Pick<CredentialRepository, "keyCheck" | "setKeyCheck">, at: number): SecretBox {
+  const box = createSecretBox(key);
   const sealed = repo.keyCheck();
   if (sealed === undefined) {
     repo.setKeyCheck(box.seal(CHECK_TEXT, CHECK_CONTEXT), at);
@@ -39,5 +32,5 @@ export function unlockSecrets(
   } catch (error) {
     if (!(error instanceof SecretUnreadable)) throw error;
   }
-  throw new SecretKeyMismatch(env ? "OMNIFLOW_SECRET_KEY" : keyFile);
+  throw new SecretKeyMismatch(source);
 }

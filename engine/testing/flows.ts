@@ -15,3 +15,16 @@ export const ackFlow = (text: string): FlowDocument => ({
     { id: "e2", source: "ack", sourcePort: "out", target: "done" },
   ],
 });
+
+/** Listens on the webhook `order-shipped` (orderId, express?) and tells the customer the order is on its way. */
+export const orderShippedFlow: FlowDocument = {
+  nodes: [
+    { id: "hook", type: "trigger.webhook", position: pos, settings: { hook: "order-shipped", fields: ["orderId: string", "express?: boolean"] } },
+    { id: "tell", type: "message.send", position: pos, settings: { text: "Order {{vars.orderId}} is on its way." } },
+    { id: "end", type: "flow.end", position: pos, settings: {} },
+  ],
+  edges: [
+    { id: "1", source: "hook", sourcePort: "out", target: "tell" },
+    { id: "2", source: "tell", sourcePort: "out", target: "end" },
+  ],
+};

@@ -7,27 +7,14 @@ import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MAX_JSON_DEPTH } from "../../engine/contracts/json-body";
-import type { FlowDocument } from "../../engine/contracts/flow";
 import { testApiKey } from "../../engine/testing/api-keys";
 import { countRows, openTestEngine, publishFlow, tempDb, type TestEngine } from "../../engine/testing/test-engine";
+import { orderShippedFlow } from "../../engine/testing/flows";
 import { createBoundedServer } from "../../server/http-limits";
 import { handleIngress } from "../../server/ingress-routes";
 import { rawExchange } from "../../server/raw-socket";
 import { guardRequest } from "../../server/web-guard";
 import { seedDemo } from "../../prisma/seed";
-
-const at = { x: 0, y: 0 };
-const SHIPPED: FlowDocument = {
-  nodes: [
-    { id: "hook", type: "trigger.webhook", position: at, settings: { hook: "order-shipped", fields: ["orderId: string", "express?: boolean"] } },
-    { id: "tell", type: "message.send", position: at, settings: { text: "Order {{vars.orderId}} is on its way." } },
-    { id: "end", type: "flow.end", position: at, settings: {} },
-  ],
-  edges: [
-    { id: "1", source: "hook", sourcePort: "out", target: "tell" },
-    { id: "2", source: "tell", sourcePort: "out", target: "end" },
-  ],
-};
 
 let tmp: ReturnType<typeof tempDb>;
 let t: TestEngine;
@@ -40,7 +27,7 @@ beforeAll(async () => {
   tmp = tempDb("omniflow-hostile-");
   t = openTestEngine(tmp.file);
   await seedDemo(t.engine);
-  await publishFlow(t.engine, "Shipped", SHIPPED);
+  await publishFlow(t.engine, "Shipped", orderShippedFlow);
   auth = testApiKey(t.engine).headers;
   server = createBoundedServer((req, res) => {
     if (!guardRequest(req, res, { allowedHosts: ["127.0.0.1"], dev: false })) return;

@@ -1,26 +1,13 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { FlowDocument } from "../../engine/contracts/flow";
 import { handleIngress } from "../../server/ingress-routes";
 import { testApiKey } from "../../engine/testing/api-keys";
 import { countRows, publishFlow, useTestEngine } from "../../engine/testing/test-engine";
-
-const at = { x: 0, y: 0 };
-const SHIPPED: FlowDocument = {
-  nodes: [
-    { id: "hook", type: "trigger.webhook", position: at, settings: { hook: "order-shipped", fields: ["orderId: string", "express?: boolean"] } },
-    { id: "tell", type: "message.send", position: at, settings: { text: "Order {{vars.orderId}} is on its way." } },
-    { id: "end", type: "flow.end", position: at, settings: {} },
-  ],
-  edges: [
-    { id: "1", source: "hook", sourcePort: "out", target: "tell" },
-    { id: "2", source: "tell", sourcePort: "out", target: "end" },
-  ],
-};
+import { orderShippedFlow } from "../../engine/testing/flows";
 
 describe("webhook triggers (POST /api/hooks/<name>)", () => {
-  const t = useTestEngine(({ engine }) => publishFlow(engine, "Shipped", SHIPPED));
+  const t = useTestEngine(({ engine }) => publishFlow(engine, "Shipped", orderShippedFlow));
   let server: http.Server;
   let base: string;
   beforeEach(async () => {
