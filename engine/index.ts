@@ -116,7 +116,8 @@ export function createEngine(options: EngineOptions = {}) {
   const visitors = createVisitorTokens(secretKey);
   const apiKeys = createApiKeys(store.apiKeys, secrets, clock);
   const listeners = new Set<(m: OutboundMessage) => void>();
-  const channels = loadChannels({}, { delivered: (m) => listeners.forEach((l) => l(m)), visitorOf: visitors.visitorOf });
+  const http = createOutboundClient(options.outbound);
+  const channels = loadChannels({}, { delivered: (m) => listeners.forEach((l) => l(m)), visitorOf: visitors.visitorOf, http });
   for (const adapter of options.channels ?? []) channels.set(adapter.channel, adapter);
 
   const allowedHosts = options.allowedHosts ?? DEFAULT_ALLOWED_HOSTS;
@@ -142,7 +143,7 @@ export function createEngine(options: EngineOptions = {}) {
   const commits = createGroupCommit(store.transaction, { ...options.commits, afterCommit: () => background && dispatcher.poll() });
   const performDeps: PerformDeps = {
     channel: (name) => channels.get(name as Channel),
-    http: createOutboundClient(options.outbound),
+    http,
     credentialHeaders: (id) => {
       const credential = credentials.reveal(id);
       return credential && credentialHeaders(credential);

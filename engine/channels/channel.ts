@@ -3,7 +3,9 @@
  * engine. Adapters see the provider's request as raw bytes, so they can check signatures over
  * exactly what was sent; they know nothing of HTTP servers, the database or flows.
  */
+import type { z } from "zod";
 import type { Channel } from "../contracts/events";
+import type { OutboundHttp } from "../contracts/outbound";
 
 /** A customer message after the channel adapter has normalised the provider's payload. */
 export type InboundMessage = {
@@ -84,13 +86,26 @@ export type ChannelDeps = {
   delivered(message: OutboundMessage): void;
   /** The web chat visitor a signed visitor token was issued to; null for a token the server did not sign. */
   visitorOf(token: string): string | null;
+  /**
+   * Every call to the provider goes through this client: the guarded one (internal addresses
+   * refused, bodies capped) when the channel is live, the provider's fake when it is in sandbox mode.
+   */
+  http: OutboundHttp;
 };
 
 /**
  * What a channel folder's `adapter.ts` exports. `settings` come from configuration (secrets,
- * sender numbers) and are the factory's to validate.
+ * sender numbers, the provider's base URL) and are the factory's to validate with `settingsSchema`,
+ * which the Channels page edits; `secretSettings` names the fields sealed in the credentials store
+ * and never shown again. `sandboxSettings()` are settings that work against the channel's fake
+ * provider (`fake.ts`), so the demo can run the channel with nothing leaving the machine.
  */
-export type ChannelModule = { createAdapter(settings: unknown, deps: ChannelDeps): ChannelAdapter };
+export type ChannelModule = {
+  settingsSchema: z.ZodType;
+  secretSettings?: readonly string[];
+  sandboxSettings?: () => Record<string, unknown>;
+  createAdapter(settings: unknown, deps: ChannelDeps): ChannelAdapter;
+};
 
 /**
  * A request the channel refuses before reading its payload: `status` and `code` are the answer

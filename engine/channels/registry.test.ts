@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { CHANNELS, INSTALLED_CHANNELS } from "../contracts/channels";
 import { channelSchema } from "../contracts/events";
+import { z } from "zod";
+import { channelDeps } from "../testing/channel-deps";
 import type { ChannelModule } from "./channel";
 import { installedChannels, loadChannels } from "./registry";
 
-const deps = { delivered: () => {}, visitorOf: () => null };
+const deps = channelDeps();
 
 describe("channel registry", () => {
   it("installs the configured channels from their folders, and names all configured channels in the schema", () => {
@@ -19,6 +21,7 @@ describe("channel registry", () => {
   it("hands each factory its settings and refuses an adapter made for another channel", () => {
     const seen: unknown[] = [];
     const module = (channel: string): ChannelModule => ({
+      settingsSchema: z.object({ from: z.string() }),
       createAdapter: (settings) => {
         seen.push(settings);
         return { channel } as never;
@@ -26,7 +29,12 @@ describe("channel registry", () => {
     });
     expect(loadChannels({ settings: { sms: { from: "+100" } } }, deps, new Map([["sms", module("sms")]])).get("sms")).toEqual({ channel: "sms" });
     expect(seen).toEqual([{ from: "+100" }]);
-    expect(() => loadChannels({}, deps, new Map([["sms", module("email")]]))).toThrow('made an adapter for "email"');
+    expect(() => loadChannels({ settings: { sms: {} } }, deps, new Map([["sms", module("email")]]))).toThrow('made an adapter for "email"');
+  });
+
+  it("leaves out a channel that needs settings and has none", () => {
+    const module: ChannelModule = { settingsSchema: z.object({ token: z.string() }), createAdapter: () => ({ channel: "telegram" }) as never };
+    expect(loadChannels({}, deps, new Map([["telegram", module]])).has("telegram")).toBe(false);
   });
 
   it("passes settings errors through", () => {

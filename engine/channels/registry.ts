@@ -18,7 +18,9 @@ export async function importChannelModules(names: readonly Channel[]): Promise<M
   const modules = await Promise.all(
     names.map(async (name) => {
       const module = (await import(/* @vite-ignore */ `./${name}/adapter.ts`)) as Partial<ChannelModule>;
-      if (typeof module.createAdapter !== "function") throw new Error(`engine/channels/${name}/adapter.ts does not export createAdapter(settings, deps)`);
+      if (typeof module.createAdapter !== "function" || !module.settingsSchema) {
+        throw new Error(`engine/channels/${name}/adapter.ts does not export createAdapter(settings, deps) and settingsSchema`);
+      }
       return [name, module as ChannelModule] as const;
     }),
   );
@@ -28,7 +30,7 @@ export async function importChannelModules(names: readonly Channel[]): Promise<M
 /** The installed channels' modules, loaded once with this module (top-level await), so creating an engine stays synchronous. */
 export const installedChannels: ReadonlyMap<Channel, ChannelModule> = await importChannelModules(INSTALLED_CHANNELS);
 
-/** Creates the adapter of every installed channel. */
+/** Creates the adapter of every installed channel that has settings, or needs none. */
 export function loadChannels(
   config: ChannelConfig,
   deps: ChannelDeps,
@@ -36,7 +38,9 @@ export function loadChannels(
 ): Map<Channel, ChannelAdapter> {
   const adapters = new Map<Channel, ChannelAdapter>();
   for (const [name, module] of modules) {
-    const adapter = module.createAdapter(config.settings?.[name], deps);
+    const settings = config.settings?.[name];
+    if (settings === undefined && !module.settingsSchema.safeParse(undefined).success) continue;
+    const adapter = module.createAdapter(settings, deps);
     if (adapter.channel !== name) throw new Error(`engine/channels/${name}/adapter.ts made an adapter for "${adapter.channel}"`);
     adapters.set(name, adapter);
   }

@@ -8,7 +8,12 @@ describe("channelName", () => {
   });
   it("Russian names every channel", () => {
     expect(channelSchema.options.map((c) => channelName(c, "ru"))).toEqual(
-      channelSchema.options.map((c) => ({ webchat: "веб-чат", email: "e-mail", sms: "SMS", phone: "телефон", telegram: "Telegram", whatsapp: "WhatsApp" })[c]),
+      channelSchema.options.map(
+        (c) =>
+          ({ webchat: "веб-чат", email: "e-mail", sms: "SMS", phone: "телефон", telegram: "Telegram", whatsapp: "WhatsApp", vk: "ВКонтакте", viber: "Viber" })[
+            c
+          ],
+      ),
     );
   });
 });

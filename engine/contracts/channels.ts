@@ -16,6 +16,8 @@ export const CHANNELS = [
   { name: "phone" },
   { name: "telegram" },
   { name: "whatsapp" },
+  { name: "vk" },
+  { name: "viber" },
 ] as const satisfies readonly ChannelLine[];
 
 export type ChannelLine = { name: string; adapter?: boolean };

@@ -47,6 +47,8 @@ const RU_CHANNELS: Record<string, string> = {
   phone: "телефон",
   telegram: "Telegram",
   whatsapp: "WhatsApp",
+  vk: "ВКонтакте",
+  viber: "Viber",
 };
 export const channelNameRu = (channel: string): string => RU_CHANNELS[channel] ?? channel;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ChannelAdapter, DeliveryStatus, InboundMessage, ParsedRequest, RawRequest } from "../channels/channel";
 import { createAdapter as webchatAdapter } from "../channels/webchat/adapter";
+import { channelDeps } from "../testing/channel-deps";
 import { badSamples, samples, sampleVisitors, unverifiedSamples, webchatRequest } from "../channels/webchat/samples";
 import type { Channel } from "../contracts/events";
 import { createChannelRequests, type ChannelIntake, type MessageIntakeOutcome } from "./channel-requests";
@@ -26,7 +27,7 @@ function fakeIntake() {
   return { intake, messages, statuses };
 }
 
-const webchat = webchatAdapter(undefined, { delivered: () => {}, ...sampleVisitors });
+const webchat = webchatAdapter(undefined, channelDeps(sampleVisitors));
 /** A provider stand-in: refuses requests without its token, answers GET handshakes, reports statuses. */
 const provider: ChannelAdapter = {
   channel: "sms",

@@ -1,6 +1,7 @@
 import type { ChannelAdapter, OutboundMessage, RawRequest, Verification } from "../channels/channel";
 import { createAdapter as webchatAdapter } from "../channels/webchat/adapter";
 import type { Channel } from "../contracts/events";
+import { channelDeps } from "./channel-deps";
 
 export type RecordingChannel = ChannelAdapter & {
   /** Every message the engine handed to `send`, in order (repeats included). */
@@ -21,7 +22,7 @@ export function recordingChannel(
 ): RecordingChannel {
   const channel = options.channel ?? "webchat";
   // Only its parse is used: verify is the test's.
-  const webchat = webchatAdapter(undefined, { delivered: () => {}, visitorOf: () => null });
+  const webchat = webchatAdapter(undefined, channelDeps());
   const sent: OutboundMessage[] = [];
   let failures = 0;
   return {

@@ -8,6 +8,8 @@ export const RU_CHANNELS = {
   phone: "Телефон",
   telegram: "Telegram",
   whatsapp: "WhatsApp",
+  vk: "ВКонтакте",
+  viber: "Viber",
 } as const;
 
 /** Task priorities (keys are `TASK_PRIORITIES`). */

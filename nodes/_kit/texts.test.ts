@@ -6,7 +6,7 @@ import { ruCount, ruPlural } from "./ru";
 import { nodeText, settingFields, textPath } from "./texts";
 
 /** Texts that are the same in Russian and English: a name or an acronym, not a missing translation. */
-const SAME_WORDS = new Set(["CRM", "Telegram"]);
+const SAME_WORDS = new Set(["CRM", "Telegram", "Viber"]);
 /** Placeholders that show a value typed as code (a slug, cron, time zone, regex, URL, `name = value`, a variable name). */
 const CODE_PLACEHOLDERS = new Set([
   "0 9 * * 1-5",
@@ -264,12 +264,12 @@ const SUMMARY_WORDS: Record<string, string[]> = {
   "flow.loop-guard": ["At", "most", "pass", "passes"],
   "flow.parallel": ["branches", "at", "once"],
   "logic.business-hours": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Always", "closed"],
-  "logic.channel-is": ["webchat", "email", "sms", "phone", "telegram", "whatsapp"],
+  "logic.channel-is": ["webchat", "email", "sms", "phone", "telegram", "whatsapp", "vk", "viber"],
   "logic.intent": ["No", "intents", "yet"],
   "logic.sentiment": ["Negative", "positive"],
   "logic.text-match": ["No", "rules", "yet"],
   "message.offer-channel-switch": ["Call", "back", "via", "within", "min", "Continue", "in", "telegram", "whatsapp"],
-  "message.send": ["webchat", "email", "sms", "phone", "telegram", "whatsapp"],
+  "message.send": ["webchat", "email", "sms", "phone", "telegram", "whatsapp", "vk", "viber"],
   "message.wait-reply": ["Timeout", "after", "Waits", "forever", "d", "h", "min", "s"],
   "routing.escalate": ["To", "supervisors", "low", "normal", "high", "urgent", "min"],
   "routing.notify": ["warning", "critical", "supervisors", "operators", "skill"],

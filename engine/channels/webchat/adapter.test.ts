@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { OutboundMessage } from "../channel";
+import { channelDeps } from "../../testing/channel-deps";
 import { createAdapter } from "./adapter";
 import { badSamples, samples, sampleVisitors, unverifiedSamples } from "./samples";
 
 const make = () => {
   const delivered: OutboundMessage[] = [];
-  return { adapter: createAdapter(undefined, { delivered: (m) => delivered.push(m), ...sampleVisitors }), delivered };
+  return { adapter: createAdapter(undefined, channelDeps({ delivered: (m) => delivered.push(m), ...sampleVisitors })), delivered };
 };
 
 describe("web chat adapter", () => {
@@ -79,6 +80,6 @@ describe("web chat adapter", () => {
   });
 
   it("takes no settings", () => {
-    expect(() => createAdapter({ token: "x" }, { delivered: () => {}, ...sampleVisitors })).toThrow();
+    expect(() => createAdapter({ token: "x" }, channelDeps(sampleVisitors))).toThrow();
   });
 });

@@ -13,7 +13,7 @@ export const webchatInboundSchema = z.object({
 export type WebchatInbound = z.infer<typeof webchatInboundSchema>;
 
 /** Web chat takes no settings. */
-const settingsSchema = z.object({}).strict().optional();
+export const settingsSchema = z.object({}).strict().optional();
 
 /** The visitor a request's body names, as parse will read it; null when the body names none (parse refuses it). */
 function claimedVisitor(request: RawRequest): string | null {

@@ -1,0 +1,11 @@
+import type { ChannelDeps } from "../channels/channel";
+
+/** Channel deps for adapter tests: nothing delivered, no visitors, and no provider calls unless the test hands in `http`. */
+export const channelDeps = (overrides: Partial<ChannelDeps> = {}): ChannelDeps => ({
+  delivered: () => {},
+  visitorOf: () => null,
+  http: async (request) => {
+    throw new Error(`this test calls no provider, but the adapter called ${request.url}`);
+  },
+  ...overrides,
+});
