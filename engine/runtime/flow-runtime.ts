@@ -7,7 +7,9 @@ import type { StepRepositories } from "../store/index";
 import type { InstanceRow } from "../store/instances";
 import { findNodeSpec } from "../../nodes/registry";
 import { countStep, type InstanceLimits, instanceLimitsSchema, limitReached } from "./instance-limits";
+import { initialContext } from "./machine";
 import { eventStep, startStep, type PersistedState, type StepResult } from "./step";
+import { type BudgetStop, isStepBudgetExceeded } from "./step-budget";
 import { createSubflows } from "./subflows";
 import type { StartCandidate, VersionCache } from "./versions";
 
@@ -25,9 +27,10 @@ export function createFlowRuntime(repos: StepRepositories, versions: VersionCach
     previous: PersistedState | null,
     result: StepResult,
     event: FlowEvent,
+    cutShort: BudgetStop | null = null,
   ) {
     result.state.usage = countStep(previous?.usage, result.effects, event.at);
-    const stop = result.status === "waiting" ? limitReached(result.state.usage, limits) : null;
+    const stop = cutShort ?? (result.status === "waiting" ? limitReached(result.state.usage, limits) : null);
     const customer = result.state.context.customer;
     repos.instances.writeStep({
       instance: {
@@ -69,13 +72,30 @@ export function createFlowRuntime(repos: StepRepositories, versions: VersionCach
     subflows.answerCaller(result, event.at, stop);
   }
 
+  const budget = { ms: limits.stepMs, nodes: limits.nodesPerStep };
+
+  /**
+   * Runs one step under the budget. A step past it changes nothing but its own instance: stored
+   * as it was before the event, `stopped` with the budget named (its timers and tasks cancelled).
+   */
+  function stepWithin(row: Parameters<typeof persist>[0], before: PersistedState, previous: PersistedState | null, event: FlowEvent, step: () => StepResult) {
+    try {
+      const result = step();
+      persist(row, previous, result, event);
+      return result;
+    } catch (error) {
+      if (!isStepBudgetExceeded(error)) throw error;
+      const unchanged: StepResult = { state: before, status: "waiting", trail: [], effects: [] };
+      persist(row, previous, unchanged, event, error.stop);
+      return unchanged;
+    }
+  }
+
   /** Applies an event to a stored instance (which must be waiting). */
   function advance(instance: InstanceRow, event: FlowEvent): StepResult | null {
     if (instance.status !== "waiting") return null;
     const state = JSON.parse(instance.snapshot) as PersistedState;
-    const result = eventStep(versions.machine(instance.versionId), state, event);
-    persist(instance, state, result, event);
-    return result;
+    return stepWithin(instance, state, state, event, () => eventStep(versions.machine(instance.versionId), state, event, budget));
   }
 
   /** Starts an instance of a published version for a customer's conversation, or for nobody. */
@@ -84,15 +104,9 @@ export function createFlowRuntime(repos: StepRepositories, versions: VersionCach
     const conversationId = who?.conversationId ?? null;
     const customer = who?.customer ?? null;
     const row = { id: instanceId, flowId: chosen.flowId, versionId: chosen.versionId, conversationId, customerId: customer?.id ?? null, stepCount: 0 };
-    const result = startStep(versions.machine(chosen.versionId), {
-      instanceId,
-      flowId: chosen.flowId,
-      versionId: chosen.versionId,
-      conversationId,
-      customer,
-      event,
-    });
-    persist(row, null, result, event);
+    const input = { instanceId, flowId: chosen.flowId, versionId: chosen.versionId, conversationId, customer, event };
+    const before: PersistedState = { value: "start", context: initialContext(input), status: "active" };
+    stepWithin(row, before, null, event, () => startStep(versions.machine(chosen.versionId), input, budget));
     return instanceId;
   }
 

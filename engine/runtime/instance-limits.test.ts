@@ -5,8 +5,8 @@ const stepSending = (sends: number) => [{ kind: "timer.set" }, ...Array.from({ l
 const limits = instanceLimitsSchema.parse({});
 
 describe("instance limits", () => {
-  it("defaults to 1,000 steps and 100 messages a day", () => {
-    expect(limits).toEqual({ stepsPerDay: 1_000, sendsPerDay: 100 });
+  it("defaults to 1,000 steps and 100 messages a day, and 250 ms or 10,000 nodes a step", () => {
+    expect(limits).toEqual({ stepsPerDay: 1_000, sendsPerDay: 100, stepMs: 250, nodesPerStep: 10_000 });
   });
 
   it("counts steps and sends within a day and starts a new window after it", () => {

@@ -11,6 +11,9 @@ import { z } from "zod";
 export const instanceLimitsSchema = z.object({
   stepsPerDay: z.number().int().min(1).max(1_000_000).default(1_000),
   sendsPerDay: z.number().int().min(1).max(1_000_000).default(100),
+  /** One step's budget (step-budget.ts): wall time on this thread, and nodes entered. */
+  stepMs: z.number().int().min(10).max(10_000).default(250),
+  nodesPerStep: z.number().int().min(10).max(1_000_000).default(10_000),
 });
 export type InstanceLimits = z.infer<typeof instanceLimitsSchema>;
 export type InstanceLimitsInput = z.input<typeof instanceLimitsSchema>;

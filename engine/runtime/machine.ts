@@ -6,6 +6,7 @@ import { implName, type FlowContext } from "../../nodes/_kit/define-node";
 import { forgetTask, type NodeAction, type NodeGuard, type Params } from "../../nodes/_kit/context";
 import { installPatternEngine } from "../../nodes/_kit/pattern";
 import { re2Patterns } from "./re2-patterns";
+import { chargeNode } from "./step-budget";
 
 // Node guards match customer text only on RE2. Installed here, where guards are wired (publish reaches this
 // module through Simulate), so node specs stay browser-safe and never import the native module.
@@ -16,7 +17,10 @@ function nodeImplementations() {
     "trigger.matches": ({ event }, p) => findNodeSpec(p.nodeType as string)?.trigger?.matches(p.settings as never, event) ?? false,
   };
   const actions: Record<string, ReturnType<typeof assign<FlowContext, FlowEvent, Params, FlowEvent, never>>> = {
-    "node.entered": assign(({ context }, p: Params) => ({ trail: [...context.trail, p.nodeId as string] })),
+    "node.entered": assign(({ context }, p: Params) => {
+      chargeNode(p.nodeId as string);
+      return { trail: [...context.trail, p.nodeId as string] };
+    }),
     "task.forget": assign(({ context, event }) => (event.type === "task.completed" ? forgetTask(context, event.taskId) : context)),
   };
   for (const spec of nodeSpecs) {

@@ -4,6 +4,7 @@ import type { FlowEvent, StartInput } from "../contracts/events";
 import type { Effect } from "../effects/registry";
 import type { FlowContext } from "../../nodes/_kit/context";
 import type { InstanceUsage } from "./instance-limits";
+import { metered, type StepBudget } from "./step-budget";
 
 /** What is stored per instance: enough to resume it with `machine.resolveState`, and its usage against the limits. */
 export type PersistedState = { value: unknown; context: FlowContext; status: string; usage?: InstanceUsage };
@@ -27,17 +28,20 @@ export type StepResult = {
  * Starts an instance: `(version, input) -> (state, effects)`. Pure: performs no effects.
  * The machine rests in `start` until the input's event hands it to the matching trigger.
  */
-export function startStep(machine: AnyStateMachine, input: StartInput): StepResult {
+export function startStep(machine: AnyStateMachine, input: StartInput, budget?: StepBudget): StepResult {
   // `start` has no entry actions: resolving it equals initialTransition() without the
   // throwaway actor xstate builds for every initialTransition/transition call.
   const initial = machine.resolveState({ value: "start", context: initialContext(input) });
-  return settle(machine.transition(initial, input.event, scopeOf(machine)), machine);
+  return metered(budget, () => settle(machine.transition(initial, input.event, scopeOf(machine)), machine));
 }
 
-/** Applies one event: `(version, state, event) -> (next state, effects)`. Pure. */
-export function eventStep(machine: AnyStateMachine, state: PersistedState, event: FlowEvent): StepResult {
+/**
+ * Applies one event: `(version, state, event) -> (next state, effects)`. Pure. Past `budget` it
+ * throws `StepBudgetExceeded` (step-budget.ts) and the state is as it was.
+ */
+export function eventStep(machine: AnyStateMachine, state: PersistedState, event: FlowEvent, budget?: StepBudget): StepResult {
   const current = machine.resolveState({ value: state.value as never, context: state.context });
-  return settle(machine.transition(current, event, scopeOf(machine)), machine);
+  return metered(budget, () => settle(machine.transition(current, event, scopeOf(machine)), machine));
 }
 
 function settle(snapshot: { value: unknown; context: FlowContext; status: string }, machine: AnyStateMachine): StepResult {

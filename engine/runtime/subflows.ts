@@ -5,6 +5,7 @@ import type { InstanceRepository, InstanceRow } from "../store/instances";
 import type { TaskRepository } from "../store/tasks";
 import type { TimerRepository } from "../store/timers";
 import type { LimitStop } from "./instance-limits";
+import type { BudgetStop } from "./step-budget";
 import type { PersistedState, StepResult } from "./step";
 import type { StartCandidate, VersionCache } from "./versions";
 
@@ -109,7 +110,7 @@ export function createSubflows({ instances, timers, tasks, versions, start, adva
     },
 
     /** Hands a finished instance's outcome and declared outputs (or why it stopped) to its caller. */
-    answerCaller(result: StepResult, at: number, stop: LimitStop | null) {
+    answerCaller(result: StepResult, at: number, stop: LimitStop | BudgetStop | null) {
       const caller = result.state.context.caller;
       if (!caller || (result.status === "waiting" && !stop)) return;
       const parent = instances.get(caller.instanceId);
@@ -118,9 +119,11 @@ export function createSubflows({ instances, timers, tasks, versions, start, adva
       const nodeId = Object.keys(waits).find((id) => waits[id] === caller.key) ?? "";
       const { vars, outcome } = result.state.context;
       const stoppedAt = String(result.state.value).replace(/^n_/, "");
-      const why = stop
-        ? `the called flow was stopped at its limit of ${stop.max} ${stop.limit === "sends" ? "messages sent" : "steps"} a day`
-        : `the called flow stopped at node ${stoppedAt} with nothing to wait for`;
+      const why = !stop
+        ? `the called flow stopped at node ${stoppedAt} with nothing to wait for`
+        : stop.reason === "budget"
+          ? `the called flow was stopped: one step ${stop.budget === "time" ? `ran past ${stop.max} ms` : `entered more than ${stop.max} nodes`}`
+          : `the called flow was stopped at its limit of ${stop.max} ${stop.limit === "sends" ? "messages sent" : "steps"} a day`;
       advance(
         parent,
         result.status === "completed"

@@ -18,6 +18,25 @@ const SEND_LOOP: FlowDocument = {
   ],
 };
 
+/**
+ * 600 nodes passed in one step before the wait (a long chain, as a generated or imported flow may
+ * have): publishable, and past a smaller node budget it must fail alone.
+ */
+const LONG_CHAIN: FlowDocument = {
+  nodes: [
+    { id: "t", type: "trigger.message-received", position: at, settings: { channel: "any" } },
+    ...Array.from({ length: 600 }, (_, i) => ({ id: `set${i}`, type: "data.set-variable", position: at, settings: { name: "seen", value: `${i}` } })),
+    { id: "wait", type: "message.wait-reply", position: at, settings: { timeoutSeconds: 0 } },
+    { id: "end", type: "flow.end", position: at, settings: {} },
+  ],
+  edges: [
+    { id: "in", source: "t", sourcePort: "out", target: "set0" },
+    ...Array.from({ length: 599 }, (_, i) => ({ id: `e${i}`, source: `set${i}`, sourcePort: "out", target: `set${i + 1}` })),
+    { id: "out", source: "set599", sourcePort: "out", target: "wait" },
+    { id: "reply", source: "wait", sourcePort: "reply", target: "end" },
+  ],
+};
+
 /** A caller that runs the loop as a subflow and ends on its failed port. */
 const CALLER = (loopFlowId: string): FlowDocument => ({
   nodes: [
@@ -66,6 +85,23 @@ describe("per-instance limits (real SQLite)", () => {
     await engine.dispatch();
     expect(channel.texts()).toHaveLength(7);
     expect(stepLog(engine, instanceId!).at(-1)).toMatchObject({ type: "instance.stopped", payload: { limit: "steps", max: 7 } });
+  });
+
+  it("a step past its node budget stops its own instance with the budget named, and nobody else's", async () => {
+    const { engine } = open({ nodesPerStep: 500 });
+    await publishFlow(engine, "Chain", LONG_CHAIN);
+    const spun = await engine.receive("webchat", { visitorId: "v-4", messageId: "m-4", text: "hi" });
+    expect(instanceRow(engine, spun.instanceId!)).toMatchObject({ status: "stopped" });
+    expect(stepLog(engine, spun.instanceId!).at(-1)).toMatchObject({
+      type: "instance.stopped",
+      payload: { reason: "budget", budget: "nodes", max: 500, nodeId: expect.any(String) },
+    });
+    // The message was taken (not lost, not retried forever); the next customer is served as usual.
+    expect(countRows(engine, "InboxMessage")).toBe(1);
+    await engine.close();
+    t = openTestEngine(tmp.file, { instanceLimits: { nodesPerStep: 5_000 } });
+    const next = await t.engine.receive("webchat", { visitorId: "v-5", messageId: "m-5", text: "hi" });
+    expect(instanceRow(t.engine, next.instanceId!)).toMatchObject({ status: "waiting", state: "n_wait" });
   });
 
   it("refuses nonsense limits", () => {

@@ -36,6 +36,8 @@ function payloadSummary(event: Event, t: ReturnType<typeof useTranslations<"inst
   if (event.type === "subflow.called") return t("subflowCalled", { fields: fieldList(p.inputs, none) });
   if (event.type === "subflow.completed") return t("subflowCompleted", { outcome: str(p.outcome ?? "—") });
   if (event.type === "subflow.failed") return t("failed", { error: str(p.error) });
+  if (event.type === "instance.stopped" && p.reason === "budget")
+    return t("stoppedOverBudget", { budget: str(p.budget), max: Number(p.max), nodeId: str(p.nodeId) });
   if (event.type === "instance.stopped") return t("stoppedAtLimit", { limit: str(p.limit), max: Number(p.max), hours: Number(p.windowHours) });
   return JSON.stringify(p);
 }
