@@ -31,6 +31,7 @@ const ENGINE_FOLDERS = [
   "runtime",
   "ingress",
   "channels",
+  "channel-setup",
   "routing",
   "flows",
   "simulate",
@@ -109,6 +110,13 @@ const LAYOUT = [
     from: "^engine/channels/",
     allow: [CONTRACTS],
     rule: "engine/channels (adapter contract, registry, one folder per channel) may import engine/contracts only",
+  },
+  {
+    name: "engine/channel-setup",
+    from: "^engine/channel-setup/",
+    allow: [CONTRACTS, "^engine/store/"],
+    typesOnly: ["^engine/channels/(channel|provider-fake)\\.ts$", "^engine/credentials/secret-box\\.ts$"],
+    rule: "engine/channel-setup may import engine/contracts and store, and types from the channel and fake-provider contracts and the secret box",
   },
   {
     name: "engine/routing",

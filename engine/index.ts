@@ -7,7 +7,10 @@ import { createSignIn } from "./access/sign-in";
 import { createVisitorTokens } from "./access/visitor-tokens";
 import { createAudit } from "./audit/audit-service";
 import type { ChannelAdapter, InboundMessage, OutboundMessage, RawRequest } from "./channels/channel";
-import { loadChannels } from "./channels/registry";
+import { importFakeModule, installedChannels } from "./channels/registry";
+import { createChannelSetup } from "./channel-setup/setup";
+import { createSandbox } from "./channel-setup/sandbox";
+import { createChannelTests } from "./channel-setup/test-send";
 import type { Channel } from "./contracts/events";
 import { credentialHeaders } from "./credentials/apply";
 import { createCredentialService } from "./credentials/credential-service";
@@ -54,6 +57,11 @@ export type EngineOptions = {
   clock?: () => number;
   /** Extra or replacement channel adapters, by name (the configured ones, engine/contracts/channels.ts, are built in). */
   channels?: ChannelAdapter[];
+  /**
+   * Channels with no stored settings run against their fake providers (the demo: `npm start`), so
+   * a newcomer can try every channel with nothing leaving the machine; otherwise they are off.
+   */
+  sandbox?: boolean;
   /** Run the background jobs (outbox dispatcher, timers, schedules, WAL checkpoints; default true). */
   background?: boolean;
   /** Fault injection for tests (see PerformDeps). */
@@ -117,8 +125,17 @@ export function createEngine(options: EngineOptions = {}) {
   const apiKeys = createApiKeys(store.apiKeys, secrets, clock);
   const listeners = new Set<(m: OutboundMessage) => void>();
   const http = createOutboundClient(options.outbound);
-  const channels = loadChannels({}, { delivered: (m) => listeners.forEach((l) => l(m)), visitorOf: visitors.visitorOf, http });
-  for (const adapter of options.channels ?? []) channels.set(adapter.channel, adapter);
+  const channelSetup = createChannelSetup({
+    repo: store.channelSettings,
+    secrets,
+    modules: installedChannels,
+    loadFake: importFakeModule,
+    deps: { delivered: (m) => listeners.forEach((l) => l(m)), visitorOf: visitors.visitorOf, http },
+    sandboxByDefault: options.sandbox ?? false,
+    overrides: options.channels,
+    clock,
+  });
+  const channels = channelSetup.adapters;
 
   const allowedHosts = options.allowedHosts ?? DEFAULT_ALLOWED_HOSTS;
   const audit = createAudit(store.audit, clock);
@@ -179,6 +196,7 @@ export function createEngine(options: EngineOptions = {}) {
     adapters: channels,
     intake: { message: doors.message, status: doors.deliveryStatus },
   });
+  const sandbox = createSandbox({ setup: channelSetup, receive: channelRequests.receive, clock });
   /** Parses a provider payload (its JSON body) with the channel's adapter (throws zod errors naming the field). */
   const parseInbound = (channel: Channel, payload: unknown): InboundMessage => channelRequests.parsePayload(channel, payload);
 
@@ -193,6 +211,18 @@ export function createEngine(options: EngineOptions = {}) {
     signIn,
     flows,
     instances: createInstanceService(store.instances, store.customers),
+    /**
+     * Channel set-up (the Channels page): each channel live, sandboxed or off; `configure` takes a
+     * channel live (secrets sealed, write-only), `testSend` sends one message through its adapter now.
+     */
+    channels: {
+      list: channelSetup.list,
+      configure: channelSetup.configure,
+      setMode: channelSetup.setMode,
+      testSend: createChannelTests(channels).testSend,
+    },
+    /** The customer's side of sandboxed channels: write as a customer, read what reached them. */
+    sandbox,
     /** Credentials for nodes that call outside systems: values go in and never come back out (only the dispatcher opens them). */
     credentials: { list: credentials.list, create: credentials.create, replace: credentials.replace, rename: credentials.rename, remove: credentials.remove },
     tasks,

@@ -6,12 +6,8 @@
  */
 import { INSTALLED_CHANNELS } from "../contracts/channels";
 import type { Channel } from "../contracts/events";
-import type { ChannelAdapter, ChannelDeps, ChannelModule } from "./channel";
-
-export type ChannelConfig = {
-  /** Each channel's settings (credentials, sender ids), handed to its factory, which validates them. */
-  settings?: Partial<Record<Channel, unknown>>;
-};
+import type { ChannelModule } from "./channel";
+import type { ProviderFakeModule } from "./provider-fake";
 
 /** Imports each named channel's adapter module from its folder. */
 export async function importChannelModules(names: readonly Channel[]): Promise<Map<Channel, ChannelModule>> {
@@ -30,19 +26,13 @@ export async function importChannelModules(names: readonly Channel[]): Promise<M
 /** The installed channels' modules, loaded once with this module (top-level await), so creating an engine stays synchronous. */
 export const installedChannels: ReadonlyMap<Channel, ChannelModule> = await importChannelModules(INSTALLED_CHANNELS);
 
-/** Creates the adapter of every installed channel that has settings, or needs none. */
-export function loadChannels(
-  config: ChannelConfig,
-  deps: ChannelDeps,
-  modules: ReadonlyMap<Channel, ChannelModule> = installedChannels,
-): Map<Channel, ChannelAdapter> {
-  const adapters = new Map<Channel, ChannelAdapter>();
-  for (const [name, module] of modules) {
-    const settings = config.settings?.[name];
-    if (settings === undefined && !module.settingsSchema.safeParse(undefined).success) continue;
-    const adapter = module.createAdapter(settings, deps);
-    if (adapter.channel !== name) throw new Error(`engine/channels/${name}/adapter.ts made an adapter for "${adapter.channel}"`);
-    adapters.set(name, adapter);
-  }
-  return adapters;
+/**
+ * A channel's fake provider module (`engine/channels/<name>/fake.ts`), imported when the sandbox
+ * first needs it, so the demo's fakes cost nothing at start; a channel without sandbox settings has none.
+ */
+export async function importFakeModule(name: Channel): Promise<ProviderFakeModule | undefined> {
+  if (!installedChannels.get(name)?.sandboxSettings) return undefined;
+  const module = (await import(/* @vite-ignore */ `./${name}/fake.ts`)) as Partial<ProviderFakeModule>;
+  if (typeof module.createFake !== "function") throw new Error(`engine/channels/${name}/fake.ts does not export createFake(settings)`);
+  return module as ProviderFakeModule;
 }

@@ -15,6 +15,7 @@ import { createPrivacyRepository } from "./privacy";
 import { createPrisma } from "./prisma";
 import { createSignInStore } from "./sign-in";
 import { createSettingRepository } from "./settings";
+import { createChannelSettingRepository } from "./channel-settings";
 import { createStaffRepository } from "./staff";
 import { createTaskRepository } from "./tasks";
 import { createTimerRepository } from "./timers";
@@ -46,6 +47,7 @@ export function openStore(file = defaultDbFile()) {
     apiKeys: createApiKeyRepository(db, prisma),
     privacy: createPrivacyRepository(db),
     settings: createSettingRepository(db),
+    channelSettings: createChannelSettingRepository(db),
     /**
      * Wraps `fn` so each call runs in one transaction (a savepoint when nested). IMMEDIATE: the
      * write lock is taken at BEGIN, so a busy store fails before any work ran (and the work can

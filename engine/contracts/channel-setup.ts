@@ -1,0 +1,54 @@
+/**
+ * Channel set-up as the Channels page sees it: each installed channel's mode and fields (secret
+ * fields write-only: the page learns only whether one is set). Pure data, safe in the browser.
+ */
+import { z } from "zod";
+import { channelSchema } from "./events";
+
+export const CHANNEL_MODES = ["live", "sandbox", "off"] as const;
+export type ChannelMode = (typeof CHANNEL_MODES)[number];
+
+/** One setting of a channel, described from its adapter's schema. */
+export type ChannelField = {
+  name: string;
+  type: "string" | "number" | "boolean";
+  required: boolean;
+  secret: boolean;
+  /** The stored value of a plain field (or its default); never a secret's. */
+  value: string | number | boolean | null;
+  /** For a secret: whether one is stored. */
+  set: boolean;
+};
+
+export type ChannelView = {
+  channel: z.infer<typeof channelSchema>;
+  mode: ChannelMode;
+  /** Whether the channel has a fake provider, so it can run in sandbox mode. */
+  sandboxable: boolean;
+  /** Web chat needs nothing: it is always on. */
+  needsSettings: boolean;
+  fields: ChannelField[];
+  /** Where the provider must send webhooks (path; the page prefixes the public origin). */
+  webhookPath: string;
+  updatedAt: string | null;
+};
+
+const fieldValue = z.union([z.string().max(4_000), z.number().finite(), z.boolean()]);
+
+/**
+ * Going live: the fields as typed. A secret left out keeps the stored one (the page never has it
+ * to send back); every field is checked again by the channel's own schema.
+ */
+export const configureChannelSchema = z.object({
+  channel: channelSchema,
+  settings: z.record(z.string().max(64), fieldValue).refine((r) => Object.keys(r).length <= 32, "at most 32 settings"),
+});
+export type ConfigureChannel = z.infer<typeof configureChannelSchema>;
+
+export const channelModeSchema = z.object({ channel: channelSchema, mode: z.enum(["sandbox", "off"]) });
+
+export const testSendSchema = z.object({
+  channel: channelSchema,
+  address: z.string().trim().min(1, "required").max(256),
+  text: z.string().trim().min(1, "required").max(1_000),
+});
