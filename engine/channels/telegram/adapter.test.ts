@@ -169,7 +169,9 @@ describe("telegram adapter: sending to the fake Telegram over HTTP", () => {
       sampleSettings,
       channelDeps({ http: async (r) => ({ status: 502, url: r.url, contentType: "text/html", text: "<html>Bad Gateway</html>", truncated: false }) }),
     );
-    await expect(gateway.send(outbound(ann.address, "hi"))).rejects.toThrow("Telegram failed sendMessage (502): an answer that is not the Bot API's: <html>Bad Gateway");
+    await expect(gateway.send(outbound(ann.address, "hi"))).rejects.toThrow(
+      "Telegram failed sendMessage (502): an answer that is not the Bot API's: <html>Bad Gateway",
+    );
   });
 });
 

@@ -29,7 +29,10 @@ export const inlineKeyboardSchema = z.object({ inline_keyboard: z.array(z.array(
 
 /** Media we only name in the text ("[photo] caption"); their files stay with Telegram. */
 export const NAMED_MEDIA = ["photo", "video", "audio", "voice", "video_note", "animation", "sticker"] as const;
-const media = Object.fromEntries(NAMED_MEDIA.map((kind) => [kind, z.unknown().optional()])) as Record<(typeof NAMED_MEDIA)[number], z.ZodOptional<z.ZodUnknown>>;
+const media = Object.fromEntries(NAMED_MEDIA.map((kind) => [kind, z.unknown().optional()])) as Record<
+  (typeof NAMED_MEDIA)[number],
+  z.ZodOptional<z.ZodUnknown>
+>;
 
 export const messageSchema = z.object({
   message_id: id,
@@ -38,9 +41,7 @@ export const messageSchema = z.object({
   from: userSchema.optional(),
   text: z.string().max(MAX_TEXT).optional(),
   caption: z.string().max(MAX_TEXT).optional(),
-  contact: z
-    .object({ phone_number: z.string().min(1).max(32), first_name: name, last_name: name.optional(), user_id: id.optional() })
-    .optional(),
+  contact: z.object({ phone_number: z.string().min(1).max(32), first_name: name, last_name: name.optional(), user_id: id.optional() }).optional(),
   location: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).optional(),
   document: z.object({ file_id: z.string().max(256), file_name: name.optional(), mime_type: name.optional(), file_size: id.optional() }).optional(),
   ...media,
@@ -62,7 +63,11 @@ export const callbackQuerySchema = z.object({
 export type CallbackQuery = z.infer<typeof callbackQuerySchema>;
 
 /** The kinds we read; every other kind (edited_message, channel_post, inline_query ...) is dropped by parsing. */
-export const updateSchema = z.object({ update_id: z.number().int().nonnegative(), message: messageSchema.optional(), callback_query: callbackQuerySchema.optional() });
+export const updateSchema = z.object({
+  update_id: z.number().int().nonnegative(),
+  message: messageSchema.optional(),
+  callback_query: callbackQuerySchema.optional(),
+});
 export type Update = z.infer<typeof updateSchema>;
 
 /** What every method answers: `{ok: true, result}` or `{ok: false, error_code, description}`. */

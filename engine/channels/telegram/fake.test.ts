@@ -59,7 +59,11 @@ describe("fake Telegram", () => {
         to({ reply_markup: { inline_keyboard: [[{ text: "Yes" }]] } }),
         refusal(400, "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard"),
       ],
-      ["sendMessage", to({ reply_markup: { inline_keyboard: [[{ text: "Yes", callback_data: "Ж".repeat(33) }]] } }), refusal(400, "Bad Request: BUTTON_DATA_INVALID")],
+      [
+        "sendMessage",
+        to({ reply_markup: { inline_keyboard: [[{ text: "Yes", callback_data: "Ж".repeat(33) }]] } }),
+        refusal(400, "Bad Request: BUTTON_DATA_INVALID"),
+      ],
       ["answerCallbackQuery", { callback_query_id: "nope" }, refusal(400, "Bad Request: query is too old and response timeout expired or query ID is invalid")],
     ];
     for (const [method, params, expected, token] of cases) expect(await call(fake, method, params, token), JSON.stringify(params)).toEqual(expected);

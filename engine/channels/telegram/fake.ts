@@ -110,7 +110,12 @@ export function createFake(input: unknown, clock: () => number = Date.now): Tele
 
   function customerSends(customer: FakeCustomer, content: MessageContent, webhookUrl: string): RawRequest {
     const chat = chatOf(customer);
-    const message = { message_id: ++chat.lastId, from: chat.user, chat: { id: chat.user.id, first_name: chat.user.first_name, type: "private" }, date: seconds() };
+    const message = {
+      message_id: ++chat.lastId,
+      from: chat.user,
+      chat: { id: chat.user.id, first_name: chat.user.first_name, type: "private" },
+      date: seconds(),
+    };
     // Telegram marks a leading command ("/start <token>") as a bot_command entity.
     const command = content.text && /^\/\w+/.exec(content.text)?.[0];
     const entities = command ? { entities: [{ offset: 0, length: command.length, type: "bot_command" }] } : {};

@@ -37,10 +37,19 @@ export const samples = {
   location: post(message(10_005, { location: { latitude: 48.858093, longitude: 2.294694 } })),
   document: post(message(10_006, { document: { file_id: "BQACAgIAAxk", file_name: "invoice.pdf", mime_type: "application/pdf" }, caption: "my invoice" })),
   photo: post(message(10_007, { photo: [{ file_id: "AgACAgIAAxk", width: 90, height: 51 }], caption: "the damaged box" })),
-  group: post({ update_id: 10_008, message: { message_id: 3, from: ann, chat: { id: -1001234567890, type: "supergroup", title: "Support" }, date: 1, text: "hi" } }),
-  press: post({ update_id: 10_009, callback_query: { id: "4382bfdwdsb323b2d9", from: ann, message: { ...botMessage, reply_markup: keyboard }, data: "Yes, please" } }),
+  group: post({
+    update_id: 10_008,
+    message: { message_id: 3, from: ann, chat: { id: -1001234567890, type: "supergroup", title: "Support" }, date: 1, text: "hi" },
+  }),
+  press: post({
+    update_id: 10_009,
+    callback_query: { id: "4382bfdwdsb323b2d9", from: ann, message: { ...botMessage, reply_markup: keyboard }, data: "Yes, please" },
+  }),
   /** The long label's button: its data is cut, the keyboard Telegram echoes gives the whole label. */
-  longPress: post({ update_id: 10_010, callback_query: { id: "4382bfdwdsb323b2e0", from: ann, message: { ...botMessage, reply_markup: keyboard }, data: LONG_DATA } }),
+  longPress: post({
+    update_id: 10_010,
+    callback_query: { id: "4382bfdwdsb323b2e0", from: ann, message: { ...botMessage, reply_markup: keyboard }, data: LONG_DATA },
+  }),
   edited: post({ update_id: 10_011, edited_message: { message_id: 1, from: ann, chat: annChat, date: 1, edit_date: 2, text: "fixed typo" } }),
   memberJoined: post({ update_id: 10_012, message: { message_id: 4, from: ann, chat: { id: -100, type: "group" }, date: 1, new_chat_members: [ann] } }),
   /** A game button: a callback query without data (answered, no message). */
@@ -156,8 +165,14 @@ export const publishedUpdates = {
 /** Requests without this bot's secret token: refused by `verify` with the code. */
 export const unverifiedSamples = {
   noSecret: { request: post(message(10_020, { text: "hi" }), { "x-telegram-bot-api-secret-token": "" }), code: "missing_secret_token" },
-  wrongSecret: { request: post(message(10_021, { text: "hi" }), { "x-telegram-bot-api-secret-token": "omniflow_webhook-secret-2" }), code: "invalid_secret_token" },
-  otherCase: { request: post(message(10_022, { text: "hi" }), { "x-telegram-bot-api-secret-token": "OMNIFLOW_WEBHOOK-SECRET-1" }), code: "invalid_secret_token" },
+  wrongSecret: {
+    request: post(message(10_021, { text: "hi" }), { "x-telegram-bot-api-secret-token": "omniflow_webhook-secret-2" }),
+    code: "invalid_secret_token",
+  },
+  otherCase: {
+    request: post(message(10_022, { text: "hi" }), { "x-telegram-bot-api-secret-token": "OMNIFLOW_WEBHOOK-SECRET-1" }),
+    code: "invalid_secret_token",
+  },
   prefixOnly: { request: post(message(10_023, { text: "hi" }), { "x-telegram-bot-api-secret-token": "omniflow_webhook" }), code: "invalid_secret_token" },
 } satisfies Record<string, { request: RawRequest; code: string }>;
 
