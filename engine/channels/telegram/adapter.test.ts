@@ -180,6 +180,7 @@ describe("telegram adapter: settings", () => {
     const issues = settingsSchema.safeParse({ botToken: "nope", webhookSecret: "has spaces" }).error?.issues.map((i) => i.path.join("."));
     expect(issues).toEqual(["botToken", "webhookSecret"]);
     expect(settingsSchema.parse(sampleSettings).baseUrl).toBe("https://api.telegram.org");
+    expect(settingsSchema.parse({ ...sampleSettings, baseUrl: "http://127.0.0.1:8081/" }).baseUrl).toBe("http://127.0.0.1:8081");
     expect(() => settingsSchema.parse({ ...sampleSettings, baseUrl: "ftp://api.telegram.org" })).toThrow();
     expect(() => settingsSchema.parse({ ...sampleSettings, chatId: 1 })).toThrow();
     expect(secretSettings).toEqual(["botToken", "webhookSecret"]);

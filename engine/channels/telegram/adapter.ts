@@ -21,10 +21,12 @@ export const settingsSchema = z
     botToken: z.string().regex(/^\d{1,20}:[A-Za-z0-9_-]{20,100}$/, "a bot token from @BotFather, like 123456789:AAE..."),
     /** The `secret_token` given to setWebhook: 1-256 characters, A-Z, a-z, 0-9, _ and - (Telegram's rule). */
     webhookSecret: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "1-256 characters: letters, digits, _ and -"),
+    /** Telegram's, or a local Bot API server's; a trailing "/" is dropped (methods are appended as "/bot<token>/<method>"). */
     baseUrl: z
       .url({ protocol: /^https?$/ })
       .max(200)
-      .default(DEFAULT_BASE_URL),
+      .default(DEFAULT_BASE_URL)
+      .transform((url) => url.replace(/\/+$/, "")),
   })
   .strict();
 export type TelegramSettings = z.infer<typeof settingsSchema>;
