@@ -14,7 +14,7 @@ export const CHANNELS = [
   { name: "email" },
   { name: "sms" },
   { name: "phone" },
-  { name: "telegram" },
+  { name: "telegram", adapter: true },
   { name: "whatsapp" },
   { name: "vk" },
   { name: "viber" },
