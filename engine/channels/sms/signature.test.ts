@@ -53,7 +53,13 @@ describe("Twilio request signature: the published vectors", () => {
       ["+1325xxxxxxx", "+1415xxxxxxx"],
       ["+1415xxxxxxx", "+1325xxxxxxx"],
     ]) {
-      expect(twilioSignature(token, url, addresses.map((a) => ["MessagingBinding.Address", a] as const))).toBe("83O6e2vORAoJHUNzJjDWN1jz+BA=");
+      expect(
+        twilioSignature(
+          token,
+          url,
+          addresses.map((a) => ["MessagingBinding.Address", a] as const),
+        ),
+      ).toBe("83O6e2vORAoJHUNzJjDWN1jz+BA=");
     }
   });
 

@@ -22,7 +22,9 @@ function signedString(url: string, params: FormParams): string {
 
 /** The signature Twilio sends for a request to `url` with these parameters. */
 export function twilioSignature(authToken: string, url: string, params: FormParams): string {
-  return createHmac("sha1", authToken).update(Buffer.from(signedString(url, params), "utf8")).digest("base64");
+  return createHmac("sha1", authToken)
+    .update(Buffer.from(signedString(url, params), "utf8"))
+    .digest("base64");
 }
 
 /** The URL's parts without normalising it: the string Twilio signed keeps `'` and `+` as they are. */
@@ -73,11 +75,9 @@ export function signedUrlCandidates(url: string): string[] {
 export function twilioSignatureMatches(authToken: string, signature: string, urls: readonly string[], params: FormParams): boolean {
   const given = Buffer.from(signature, "utf8");
   const pairs = [...params];
-  return urls
-    .flatMap(signedUrlCandidates)
-    .some((candidate) => {
-      const expected = Buffer.from(twilioSignature(authToken, candidate, pairs), "utf8");
-      // The length of an HMAC-SHA1 in base64 is fixed and no secret, so checking it first leaks nothing.
-      return expected.length === given.length && timingSafeEqual(expected, given);
-    });
+  return urls.flatMap(signedUrlCandidates).some((candidate) => {
+    const expected = Buffer.from(twilioSignature(authToken, candidate, pairs), "utf8");
+    // The length of an HMAC-SHA1 in base64 is fixed and no secret, so checking it first leaks nothing.
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  });
 }
