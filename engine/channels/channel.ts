@@ -18,6 +18,8 @@ export type InboundMessage = {
   text: string;
   /** Start this flow (e.g. a chat widget embedded for one flow) instead of picking by trigger. */
   flowId?: string;
+  /** The message was a consent keyword (SMS STOP / START): the provider stops or resumes delivering to this address. */
+  consent?: "opted-out" | "opted-in";
 };
 
 /** A message leaving through a channel; `key` is stable across retries (idempotency key). */

@@ -12,7 +12,7 @@
 export const CHANNELS = [
   { name: "webchat", adapter: true },
   { name: "email" },
-  { name: "sms" },
+  { name: "sms", adapter: true },
   { name: "phone" },
   { name: "telegram", adapter: true },
   { name: "whatsapp" },

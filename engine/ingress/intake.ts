@@ -45,6 +45,8 @@ export function createIntake(repos: StepRepositories, runtime: FlowRuntime) {
       identity.redeemHandoff(msg.channel, msg.address, msg.text, at);
       const who = identity.customerOn(msg.channel, msg.address, msg.name, at);
       const { conversationId } = who;
+      // A consent keyword (SMS STOP / START) is kept in the customer's fields, per channel, where flows and the card read it.
+      if (msg.consent) customers.mergeFields(who.customer.id, { consent: { [msg.channel]: msg.consent } });
       const opens = opensConversation(conversationId, at);
       conversations.addInbound(conversationId, msg.text, msg.providerMessageId, at);
       const event: FlowEvent = {

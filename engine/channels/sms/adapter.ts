@@ -1,0 +1,168 @@
+import { z } from "zod";
+import { ChannelRequestError, type ChannelAdapter, type ChannelDeps, type DeliveryStatus, type InboundMessage, type RawRequest } from "../channel";
+import { twilioSignatureMatches } from "./signature";
+import {
+  BODY_LIMIT,
+  basicAuth,
+  CONSENT_OF_TYPE,
+  consentKeyword,
+  createdMessageSchema,
+  e164Schema,
+  FORM_TYPE,
+  formParams,
+  MESSAGE_STATUSES,
+  type MessageStatus,
+  messagesPath,
+  sidSchema,
+  TWILIO_API,
+  twilioErrorSchema,
+} from "./twilio";
+
+const httpUrl = z.url({ protocol: /^https?$/, error: "an http(s) URL" }).max(2000);
+
+export const settingsSchema = z
+  .object({
+    accountSid: sidSchema("AC"),
+    authToken: z.string().min(1, "required").max(128),
+    /** The number that sends (E.164), unless a messaging service picks it. */
+    from: e164Schema.optional(),
+    messagingServiceSid: sidSchema("MG").optional(),
+    baseUrl: httpUrl.default(TWILIO_API),
+    /**
+     * The public URL Twilio calls (the one pasted into the number's settings). Twilio signs the URL
+     * it called, and behind a proxy or TLS terminator this server sees another one (http, an inner
+     * host, another port), so the Host header cannot be trusted to rebuild it. Without it, the URL
+     * the server saw is used, which is right only when Twilio calls this server directly.
+     */
+    webhookUrl: httpUrl.optional(),
+    /** Where Twilio reports delivery statuses; `webhookUrl` (the same inbound URL) when unset. */
+    statusCallbackUrl: httpUrl.optional(),
+  })
+  .strict()
+  .refine((s) => s.from || s.messagingServiceSid, { path: ["from"], message: "set from (the E.164 number that sends) or messagingServiceSid" });
+export type SmsSettings = z.output<typeof settingsSchema>;
+
+export const secretSettings = ["authToken"] as const;
+
+/** Settings the fake provider (fake.ts) takes: +15005550006 is the number Twilio's test credentials accept as a sender. */
+export const sandboxSettings = () => ({ accountSid: `AC${"0".repeat(31)}1`, authToken: "sandbox-auth-token-0001", from: "+15005550006" });
+
+/** An incoming message webhook (Twilio sends many more parameters; these are the ones we read). */
+const inboundSchema = z.object({
+  MessageSid: sidSchema("SM", "MM"),
+  From: e164Schema,
+  Body: z.string().max(BODY_LIMIT, `at most ${BODY_LIMIT} characters`),
+  ProfileName: z.string().trim().max(120).optional(),
+  OptOutType: z.enum(["STOP", "START", "HELP"]).optional(),
+});
+
+/** A status callback for a message we sent. */
+const statusSchema = z.object({
+  MessageSid: sidSchema("SM", "MM"),
+  MessageStatus: z.enum(MESSAGE_STATUSES),
+  ErrorCode: z
+    .string()
+    .regex(/^\d{0,6}$/, "a Twilio error code")
+    .optional(),
+});
+
+/** What each status means for the message; queued, accepted, scheduled and sending say nothing the engine does not know. */
+const DELIVERY: Partial<Record<MessageStatus, DeliveryStatus["status"]>> = {
+  sent: "sent",
+  delivered: "delivered",
+  read: "read",
+  failed: "failed",
+  undelivered: "failed",
+  canceled: "failed",
+};
+
+/** The form parameters of a POST (405 for another method, 415 for another media type). */
+function formRequest(request: RawRequest): URLSearchParams {
+  if (request.method !== "POST") throw new ChannelRequestError(405, "method_not_allowed", "Use POST.");
+  const type = (request.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+  if (type !== FORM_TYPE) throw new ChannelRequestError(415, "unsupported_media_type", `Send Content-Type: ${FORM_TYPE}.`);
+  return formParams(request.body);
+}
+
+function jsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** What Twilio said when it did not take a message, for the dispatcher's log and the flow's failed output. */
+function refusal(status: number, text: string): string {
+  const error = twilioErrorSchema.safeParse(jsonOrNull(text));
+  if (!error.success) return `Twilio answered HTTP ${status}: ${text.slice(0, 200) || "(no body)"}`;
+  return `Twilio answered HTTP ${status}${error.data.code ? ` (error ${error.data.code})` : ""}: ${error.data.message}`;
+}
+
+/**
+ * SMS through Twilio (or any provider speaking its Messages API). Inbound messages and status
+ * callbacks arrive form-encoded on the same URL, signed with `X-Twilio-Signature`; Twilio signs no
+ * timestamp, so a replay is caught by its MessageSid (intake deduplicates). SMS has no buttons:
+ * the engine spells quick replies out.
+ */
+export function createAdapter(raw: unknown, deps: ChannelDeps): ChannelAdapter {
+  const settings = settingsSchema.parse(raw);
+  const statusCallback = settings.statusCallbackUrl ?? settings.webhookUrl;
+  const endpoint = `${settings.baseUrl.replace(/\/+$/, "")}${messagesPath(settings.accountSid)}`;
+  const authorization = basicAuth(settings.accountSid, settings.authToken);
+
+  return {
+    channel: "sms",
+    quickReplies: false,
+    verify(request) {
+      const signature = request.headers["x-twilio-signature"];
+      if (!signature) return { ok: false, code: "missing_signature", reason: "Twilio signs every request with X-Twilio-Signature; this one has none." };
+      const urls = [settings.webhookUrl ?? request.url, ...(settings.statusCallbackUrl ? [settings.statusCallbackUrl] : [])];
+      if (twilioSignatureMatches(settings.authToken, signature, urls, formParams(request.body))) return { ok: true };
+      return {
+        ok: false,
+        code: "invalid_signature",
+        reason: `X-Twilio-Signature does not match a request to ${urls.join(" or ")} signed with the auth token.`,
+      };
+    },
+    parse(request) {
+      const fields = Object.fromEntries(formRequest(request));
+      if (fields.MessageStatus !== undefined && fields.MessageStatus !== "received" && fields.MessageStatus !== "receiving") {
+        const s = statusSchema.parse(fields);
+        const status = DELIVERY[s.MessageStatus];
+        if (!status) return { kind: "events", messages: [], statuses: [] };
+        const error = status === "failed" ? `${s.MessageStatus}${s.ErrorCode ? ` (Twilio error ${s.ErrorCode})` : ""}` : null;
+        return { kind: "events", messages: [], statuses: [{ channel: "sms", providerMessageId: s.MessageSid, status, error, at: null }] };
+      }
+      const m = inboundSchema.parse(fields);
+      const message: InboundMessage = {
+        channel: "sms",
+        providerMessageId: m.MessageSid,
+        address: m.From,
+        name: m.ProfileName || null,
+        text: m.Body.trim(),
+      };
+      // Advanced Opt-Out names the keyword type itself (it knows a messaging service's own keywords).
+      const consent = m.OptOutType ? CONSENT_OF_TYPE[m.OptOutType] : consentKeyword(m.Body);
+      return { kind: "events", messages: [consent ? { ...message, consent } : message], statuses: [] };
+    },
+    async send(message) {
+      const form = new URLSearchParams({ To: message.address, Body: message.text });
+      if (settings.from) form.set("From", settings.from);
+      if (settings.messagingServiceSid) form.set("MessagingServiceSid", settings.messagingServiceSid);
+      if (statusCallback) form.set("StatusCallback", statusCallback);
+      const response = await deps.http({
+        url: endpoint,
+        method: "POST",
+        headers: { authorization, "content-type": FORM_TYPE, accept: "application/json" },
+        body: form.toString(),
+        signal: AbortSignal.timeout(10_000),
+        maxBodyBytes: 64 * 1024,
+      });
+      if (response.status !== 201 && response.status !== 200) throw new Error(refusal(response.status, response.text));
+      const created = createdMessageSchema.safeParse(jsonOrNull(response.text));
+      if (!created.success) throw new Error(`Twilio answered HTTP ${response.status} without a message SID`);
+      return { providerMessageId: created.data.sid };
+    },
+  };
+}
