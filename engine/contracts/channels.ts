@@ -15,7 +15,7 @@ export const CHANNELS = [
   { name: "sms" },
   { name: "phone" },
   { name: "telegram" },
-  { name: "whatsapp" },
+  { name: "whatsapp", adapter: true },
   { name: "vk" },
   { name: "viber" },
 ] as const satisfies readonly ChannelLine[];
