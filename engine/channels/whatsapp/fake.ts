@@ -20,15 +20,10 @@ const SAMPLE_TEMPLATE = { name: "hello_world", language: "en_US" };
 const BUSINESS_ACCOUNT_ID = "102290129340398";
 const DISPLAY_NUMBER = "15550783881";
 
-export type WhatsAppFake = ProviderFake & {
-  /** The GET Meta sends to verify the webhook URL when it is set up. */
-  verification(webhookUrl: string, verifyToken: string, challenge: string): RawRequest;
-};
-
 type Choices = { messageId: string; kind: "button" | "list"; options: { id: string; title: string }[] };
 type GraphErrorFields = { message: string; code: number; subcode?: number; details?: string };
 
-export function createFake(settings: unknown, { now = Date.now }: { now?: () => number } = {}): WhatsAppFake {
+export function createFake(settings: unknown, { now = Date.now }: { now?: () => number } = {}): ProviderFake {
   const s = settingsSchema.parse(settings);
   const templates = [SAMPLE_TEMPLATE, ...(s.reopenTemplate ? [{ name: s.reopenTemplate, language: s.reopenTemplateLanguage }] : [])];
   const deliveries: FakeDelivery[] = [];
@@ -108,12 +103,14 @@ export function createFake(settings: unknown, { now = Date.now }: { now?: () => 
       const report = { id: providerMessageId, status, timestamp: seconds(now()), recipient_id: delivery.address.slice(1), ...(errors && { errors }) };
       return webhook(webhookUrl, { statuses: [report] });
     },
-    verification(webhookUrl, verifyToken, challenge) {
-      const url = new URL(webhookUrl);
-      for (const [k, v] of Object.entries({ "hub.mode": "subscribe", "hub.challenge": challenge, "hub.verify_token": verifyToken })) url.searchParams.set(k, v);
-      return { method: "GET", url: url.toString(), headers: { "user-agent": "facebookplatform/1.0" }, body: Buffer.alloc(0) };
-    },
   };
+}
+
+/** The GET Meta sends to verify the webhook URL when it is set up. */
+export function verificationRequest(webhookUrl: string, verifyToken: string, challenge: string): RawRequest {
+  const url = new URL(webhookUrl);
+  for (const [k, v] of Object.entries({ "hub.mode": "subscribe", "hub.challenge": challenge, "hub.verify_token": verifyToken })) url.searchParams.set(k, v);
+  return { method: "GET", url: url.toString(), headers: { "user-agent": "facebookplatform/1.0" }, body: Buffer.alloc(0) };
 }
 
 /** A webhook body as Meta writes it: one entry for the business account, one `messages` change per value. */
