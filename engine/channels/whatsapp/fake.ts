@@ -58,7 +58,9 @@ export function createFake(settings: unknown, { now = Date.now }: { now?: () => 
       const path = /^\/v\d+\.\d+\/([^/]+)\/messages\/?$/.exec(pathname);
       if (!path) return graphError(400, { message: `Unknown path components: ${pathname}`, code: 2500 });
       if (path[1] !== s.phoneNumberId || request.method !== "POST") {
-        const message = `Unsupported ${request.method.toLowerCase()} request. Object with ID '${path[1]}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`;
+        const message =
+          `Unsupported ${request.method.toLowerCase()} request. Object with ID '${path[1]}' does not exist, ` +
+          "cannot be loaded due to missing permissions, or does not support this operation.";
         return graphError(400, { message, code: 100, subcode: 33 });
       }
       const parsed = outboundSchema.safeParse(parseJson(request.body));
