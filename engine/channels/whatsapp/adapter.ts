@@ -13,8 +13,8 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import type { ChannelAdapter, ChannelDeps, DeliveryStatus, InboundMessage, RawRequest } from "../channel";
 import { jsonBody } from "../json-request";
-import { acceptedSchema, graphErrorSchema, type OutboundPayload, parseJson, REENGAGEMENT, signatureMatches, type WebhookMessage, webhookSchema } from "./api";
-import type { WebhookStatus, WebhookValue } from "./api";
+import { acceptedSchema, graphErrorSchema, type OutboundPayload, parseJson, REENGAGEMENT, signatureMatches, webhookSchema } from "./api";
+import type { WebhookMessage, WebhookStatus, WebhookValue } from "./api";
 import { composeMessage, composeTemplate } from "./compose";
 
 const filled = (max: number) => z.string().trim().min(1, "required").max(max, `at most ${max} characters`);
