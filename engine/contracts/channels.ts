@@ -15,7 +15,7 @@ export const CHANNELS = [
   { name: "sms", adapter: true },
   { name: "phone" },
   { name: "telegram", adapter: true },
-  { name: "whatsapp" },
+  { name: "whatsapp", adapter: true },
   { name: "vk" },
   { name: "viber" },
 ] as const satisfies readonly ChannelLine[];
