@@ -108,7 +108,7 @@ export const messageSend = defineEffect({
       if (!o.ok && !o.final) return; // retried later: still queued
       repos.conversations.setStatus(o.payload.messageId, o.ok ? "sent" : "failed");
       const providerId = o.ok ? (o.result as { providerMessageId?: string | null } | null)?.providerMessageId : null;
-      if (providerId) repos.conversations.setProviderId(o.payload.messageId, providerId);
+      if (providerId) repos.conversations.setProviderId(o.payload.messageId, o.payload.channel, providerId);
     },
   },
   simulate(effect, world) {

@@ -9,6 +9,11 @@ const DELIVERED = ["sent", "delivered", "read"];
 export type MessageAuthor = "customer" | "bot" | "operator";
 
 /** Conversations per customer and channel address, and the messages in them (the timeline). */
+/** An outbound message's statuses in the order they happen; a failure outranks sent but not evidence of arrival. */
+export type MessageStatus = "queued" | "sent" | "failed" | "delivered" | "read";
+const RANK = (value: string) =>
+  `(CASE ${value} WHEN 'queued' THEN 0 WHEN 'sent' THEN 1 WHEN 'failed' THEN 2 WHEN 'delivered' THEN 3 WHEN 'read' THEN 4 ELSE -1 END)`;
+
 export function createConversationRepository(db: Db, prisma: PrismaClient) {
   const s = {
     find: db.prepare(`SELECT id FROM "Conversation" WHERE customerId = ? AND channel = ? AND address = ? ORDER BY createdAt DESC LIMIT 1`),
@@ -21,11 +26,14 @@ export function createConversationRepository(db: Db, prisma: PrismaClient) {
     messageOut: db.prepare(
       `INSERT INTO "Message" (id, conversationId, direction, author, text, buttons, status, createdAt) VALUES (?, ?, 'out', ?, ?, ?, 'queued', ?)`,
     ),
-    status: db.prepare(`UPDATE "Message" SET status = ? WHERE id = ?`),
+    status: db.prepare(`UPDATE "Message" SET status = @status WHERE id = @id AND ${RANK("status")} < ${RANK("@status")}`),
     sentAs: db.prepare(`UPDATE "Message" SET providerId = ? WHERE id = ?`),
-    statusByProvider: db.prepare(
-      `UPDATE "Message" SET status = ? WHERE direction = 'out' AND providerId = ? AND conversationId IN (SELECT id FROM "Conversation" WHERE channel = ?)`,
+    statusOf: db.prepare(`SELECT status FROM "Message" WHERE id = ?`),
+    outByProvider: db.prepare(
+      `SELECT m.id FROM "Message" m JOIN "Conversation" c ON c.id = m.conversationId WHERE m.direction = 'out' AND m.providerId = ? AND c.channel = ?`,
     ),
+    early: db.prepare(`INSERT OR IGNORE INTO "EarlyDeliveryStatus" (channel, providerId, status, receivedAt) VALUES (?, ?, ?, ?)`),
+    earlyFor: db.prepare(`DELETE FROM "EarlyDeliveryStatus" WHERE channel = ? AND providerId = ? RETURNING status`),
   };
 
   return {
@@ -55,16 +63,28 @@ export function createConversationRepository(db: Db, prisma: PrismaClient) {
       s.messageOut.run(id, conversationId, author, text, buttons?.length ? JSON.stringify(buttons) : null, iso(at));
       return id;
     },
-    setStatus(messageId: string, status: "sent" | "failed"): void {
-      s.status.run(status, messageId);
+    statusOf: (messageId: string) => (s.statusOf.get(messageId) as { status: string } | undefined)?.status,
+    /** Moves a message's status forward (queued → sent → delivered → read); a status that would move it back changes nothing. */
+    setStatus(messageId: string, status: MessageStatus): void {
+      s.status.run({ status, id: messageId });
     },
-    /** Remembers the provider's id for a sent message, so its delivery statuses find it. */
-    setProviderId(messageId: string, providerId: string): void {
+    /**
+     * Remembers the provider's id for a sent message, so its delivery statuses find it, and applies
+     * the statuses the provider reported before we knew the id (a fast provider's callback can win the race).
+     */
+    setProviderId(messageId: string, channel: string, providerId: string): void {
       s.sentAs.run(providerId, messageId);
+      for (const { status } of s.earlyFor.all(channel, providerId) as { status: MessageStatus }[]) s.status.run({ status, id: messageId });
     },
-    /** A provider's delivery status for a message it was given; false when no such message exists. */
-    setStatusByProvider(channel: string, providerId: string, status: string): boolean {
-      return s.statusByProvider.run(status, providerId, channel).changes > 0;
+    /**
+     * A provider's delivery status for a message it was given, moved forward only (statuses arrive
+     * in any order). One for a message we do not know yet is kept until its send settles; false then.
+     */
+    setStatusByProvider(channel: string, providerId: string, status: MessageStatus, at: number): boolean {
+      const rows = s.outByProvider.all(providerId, channel) as { id: string }[];
+      if (rows.length === 0) s.early.run(channel, providerId, status, iso(at));
+      for (const { id } of rows) s.status.run({ status, id });
+      return rows.length > 0;
     },
     /** A channel address's latest conversation as the customer sees it: their messages and what reached them, oldest first. */
     async customerView(channel: string, address: string) {

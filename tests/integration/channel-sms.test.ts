@@ -126,9 +126,7 @@ describe("SMS channel (Twilio-compatible) through SQLite", () => {
     expect(outbound()[0].status).toBe("failed");
   });
 
-  // Known gap (reported to the lead): the store writes whatever status arrives last, so a late "sent"
-  // takes a delivered message back. `it.fails` keeps this visible: it starts failing once statuses only move forward.
-  it.fails("keeps a delivered message delivered when Twilio's 'sent' arrives late", async () => {
+  it("keeps a delivered message delivered when Twilio's 'sent' arrives late", async () => {
     await deliver(fake.customerWrites({ address: "+14155550133" }, "hello", webhookUrl));
     await engine.dispatch();
     const [{ providerMessageId }] = fake.deliveries();

@@ -89,10 +89,8 @@ describe("WhatsApp through the engine and real SQLite, against the fake Cloud AP
     expect(countRows(engine, "Message")).toBe(0);
   });
 
-  // Statuses must only move forward, whatever order Meta's reports arrive in (issue 17). Today the
-  // store writes the latest report (engine/store/conversations.ts, statusByProvider), so a late
-  // "delivered" takes a read message back. Marked as failing until the store keeps statuses forward-only.
-  it.fails("keeps a read message read when a late 'delivered' arrives", async () => {
+  // Statuses only move forward, whatever order Meta's reports arrive in (issue 17).
+  it("keeps a read message read when a late 'delivered' arrives", async () => {
     await engine.receiveRequest("whatsapp", fake.customerWrites(CUSTOMER, "hi", WEBHOOK_URL));
     await engine.dispatch();
     const [reply] = fake.deliveries();

@@ -1,0 +1,51 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { tempDb } from "../testing/temp-db";
+import { openStore, type Store } from "./index";
+
+describe("outbound message statuses (real SQLite)", () => {
+  let tmp: ReturnType<typeof tempDb>;
+  let store: Store;
+  let messageId: string;
+  beforeEach(() => {
+    tmp = tempDb("omniflow-statuses-");
+    store = openStore(tmp.file);
+    const customerId = store.customers.create("Ann", 0);
+    const conversationId = store.conversations.open(customerId, "sms", "+14155550100", 0);
+    messageId = store.conversations.addOutbound(conversationId, "bot", "Your parcel is on its way", null, 0);
+  });
+  afterEach(async () => {
+    await store.close();
+    tmp.remove();
+  });
+
+  const current = () => store.conversations.statusOf(messageId);
+
+  it("only move forward, whatever order the provider's reports arrive in", () => {
+    store.conversations.setStatus(messageId, "sent");
+    store.conversations.setProviderId(messageId, "sms", "SM1");
+    expect(store.conversations.setStatusByProvider("sms", "SM1", "read", 1)).toBe(true);
+    store.conversations.setStatusByProvider("sms", "SM1", "delivered", 2);
+    store.conversations.setStatus(messageId, "sent");
+    expect(current()).toBe("read");
+  });
+
+  it("keeps a report that arrives before the send settled, and applies it when the provider's id is recorded", () => {
+    expect(store.conversations.setStatusByProvider("sms", "SM2", "delivered", 1)).toBe(false);
+    store.conversations.setStatus(messageId, "sent");
+    store.conversations.setProviderId(messageId, "sms", "SM2");
+    expect(current()).toBe("delivered");
+    // Applied once: a second message given the same id later (another channel's numbering) starts clean.
+    expect(store.conversations.setStatusByProvider("sms", "SM2", "read", 2)).toBe(true);
+    expect(current()).toBe("read");
+  });
+
+  it("lets a failure override sent, but not a delivery", () => {
+    store.conversations.setStatus(messageId, "sent");
+    store.conversations.setProviderId(messageId, "sms", "SM3");
+    store.conversations.setStatusByProvider("sms", "SM3", "failed", 1);
+    expect(current()).toBe("failed");
+    store.conversations.setStatusByProvider("sms", "SM3", "delivered", 2);
+    store.conversations.setStatusByProvider("sms", "SM3", "failed", 3);
+    expect(current()).toBe("delivered");
+  });
+});
