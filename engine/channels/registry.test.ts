@@ -12,7 +12,9 @@ describe("channel registry", () => {
   it("installs the configured channels from their folders, and names all configured channels in the schema", () => {
     expect([...installedChannels.keys()]).toEqual(INSTALLED_CHANNELS);
     expect(INSTALLED_CHANNELS).toContain("webchat");
-    const adapters = loadChannels({}, deps);
+    // Every installed channel runs on its sandbox settings (web chat needs none).
+    const sandbox = Object.fromEntries([...installedChannels].map(([name, module]) => [name, module.sandboxSettings?.()]));
+    const adapters = loadChannels({ settings: sandbox }, deps);
     expect([...adapters.keys()]).toEqual(INSTALLED_CHANNELS);
     expect(adapters.get("webchat")).toMatchObject({ channel: "webchat", quickReplies: true });
     expect(channelSchema.options).toEqual(CHANNELS.map((c) => c.name));

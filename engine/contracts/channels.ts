@@ -16,7 +16,7 @@ export const CHANNELS = [
   { name: "phone" },
   { name: "telegram" },
   { name: "whatsapp" },
-  { name: "vk" },
+  { name: "vk", adapter: true },
   { name: "viber" },
 ] as const satisfies readonly ChannelLine[];
 
