@@ -17,7 +17,7 @@ export const CHANNELS = [
   { name: "telegram" },
   { name: "whatsapp" },
   { name: "vk", adapter: true },
-  { name: "viber" },
+  { name: "viber", adapter: true },
 ] as const satisfies readonly ChannelLine[];
 
 export type ChannelLine = { name: string; adapter?: boolean };
