@@ -60,7 +60,13 @@ export type DeliveryStatus = {
 /** A direct answer the provider expects instead of the usual acknowledgement (webhook handshakes). */
 export type ChannelAnswer = { status: number; contentType: string; body: string };
 
-export type ParsedRequest = { kind: "events"; messages: InboundMessage[]; statuses: DeliveryStatus[] } | { kind: "handshake"; answer: ChannelAnswer };
+/**
+ * What a verified request holds. `ack` replaces the engine's JSON acknowledgement of the events
+ * (new or duplicate alike) for providers that retry unless they get their own answer (VK wants the text `ok`).
+ */
+export type ParsedRequest =
+  | { kind: "events"; messages: InboundMessage[]; statuses: DeliveryStatus[]; ack?: ChannelAnswer }
+  | { kind: "handshake"; answer: ChannelAnswer };
 
 /** What the provider answered when it took a message; its id is what later delivery statuses name. */
 export type SendReceipt = { providerMessageId: string | null };

@@ -16,8 +16,8 @@ export const CHANNELS = [
   { name: "phone" },
   { name: "telegram", adapter: true },
   { name: "whatsapp", adapter: true },
-  { name: "vk" },
-  { name: "viber" },
+  { name: "vk", adapter: true },
+  { name: "viber", adapter: true },
 ] as const satisfies readonly ChannelLine[];
 
 export type ChannelLine = { name: string; adapter?: boolean };

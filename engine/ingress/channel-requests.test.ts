@@ -35,8 +35,9 @@ const provider: ChannelAdapter = {
   parse(r: RawRequest): ParsedRequest {
     if (r.method === "GET")
       return { kind: "handshake", answer: { status: 200, contentType: "text/plain", body: new URL(r.url).searchParams.get("challenge") ?? "" } };
-    const body = JSON.parse(r.body.toString("utf8")) as { statuses: DeliveryStatus[]; messages: InboundMessage[] };
-    return { kind: "events", messages: body.messages, statuses: body.statuses };
+    const body = JSON.parse(r.body.toString("utf8")) as { statuses: DeliveryStatus[]; messages: InboundMessage[]; ack?: string };
+    const ack = body.ack === undefined ? undefined : { status: 200, contentType: "text/plain", body: body.ack };
+    return { kind: "events", messages: body.messages, statuses: body.statuses, ack };
   },
   send: async () => ({ providerMessageId: null }),
 };
@@ -109,6 +110,17 @@ describe("channel requests (verify → parse → intake)", () => {
     expect(two).toMatchObject({ status: 202, body: { status: "accepted", messages: [{ instanceId: "i-1" }, { instanceId: "i-2" }] } });
     const again = await r.receive("sms", webchatRequest({ messages: [message("a"), message("b")], statuses: [] }, { "x-token": "secret" }));
     expect(again).toMatchObject({ status: 200, body: { status: "duplicate", duplicate: true } });
+  });
+
+  it("answers with the channel's own acknowledgement once the events are taken, for a redelivery too", async () => {
+    const { intake, messages } = fakeIntake();
+    const r = requests(intake);
+    const message: InboundMessage = { channel: "sms", providerMessageId: "c", address: "+1", name: null, text: "hi" };
+    const post = () => r.receive("sms", webchatRequest({ messages: [message], statuses: [], ack: "ok" }, { "x-token": "secret" }));
+    const ok = { kind: "answer", answer: { status: 200, contentType: "text/plain", body: "ok" } };
+    expect(await post()).toEqual(ok);
+    expect(await post()).toEqual(ok);
+    expect(messages).toHaveLength(2); // both reached intake, which took the second as a duplicate
   });
 
   it("answers a request the channel refuses outright with its status and code, and lets payload errors (zod) through", async () => {

@@ -63,7 +63,7 @@ export function createChannelRequests({ adapters, intake }: { adapters: Readonly
       const outcomes: MessageIntakeOutcome[] = [];
       for (const message of parsed.messages) outcomes.push(await intake.message(message));
       for (const status of parsed.statuses) await intake.status(status);
-      return acknowledgement(outcomes, parsed.statuses.length);
+      return parsed.ack ? { kind: "answer", answer: parsed.ack } : acknowledgement(outcomes, parsed.statuses.length);
     },
 
     /**

@@ -28,3 +28,27 @@ export const orderShippedFlow: FlowDocument = {
     { id: "2", source: "tell", sourcePort: "out", target: "end" },
   ],
 };
+
+/** On `channel`, asks "Was it you?" with two buttons and answers the button pressed. */
+export const confirmFlow = (channel: string): FlowDocument => ({
+  nodes: [
+    { id: "start", type: "trigger.message-received", position: pos, settings: { channel } },
+    {
+      id: "ask",
+      type: "message.ask",
+      position: pos,
+      settings: { question: "Was it you?", answer: "buttons", buttons: ["Yes, it was me", "No"], variable: "me" },
+    },
+    { id: "thanks", type: "message.send", position: pos, settings: { text: "Thank you." } },
+    { id: "block", type: "message.send", position: pos, settings: { text: "We are blocking the card." } },
+    { id: "done", type: "flow.end", position: pos, settings: {} },
+  ],
+  edges: [
+    { id: "e1", source: "start", sourcePort: "out", target: "ask" },
+    { id: "e2", source: "ask", sourcePort: "button-1", target: "thanks" },
+    { id: "e3", source: "ask", sourcePort: "button-2", target: "block" },
+    { id: "e4", source: "ask", sourcePort: "invalid", target: "done" },
+    { id: "e5", source: "thanks", sourcePort: "out", target: "done" },
+    { id: "e6", source: "block", sourcePort: "out", target: "done" },
+  ],
+});
