@@ -7,7 +7,7 @@ import { createSignIn } from "./access/sign-in";
 import { createVisitorTokens } from "./access/visitor-tokens";
 import { createAudit } from "./audit/audit-service";
 import type { ChannelAdapter, InboundMessage, OutboundMessage, RawRequest } from "./channels/channel";
-import { loadChannels } from "./channels/registry";
+import { type ChannelConfig, loadChannels } from "./channels/registry";
 import type { Channel } from "./contracts/events";
 import { credentialHeaders } from "./credentials/apply";
 import { createCredentialService } from "./credentials/credential-service";
@@ -28,7 +28,7 @@ import { createSettings } from "./privacy/settings";
 import { createTimerPoller } from "./jobs/timer-poller";
 import { createStaff } from "./routing/staff";
 import { createAddressPolicy } from "./outbound/allow-list";
-import { createOutboundClient, type OutboundOptions } from "./outbound/client";
+import { createHostCheck, createOutboundClient, type OutboundOptions } from "./outbound/client";
 import { createTasks } from "./routing/tasks";
 import { createDispatcher, type DispatcherLimits } from "./runtime/dispatcher";
 import { createFlowRuntime } from "./runtime/flow-runtime";
@@ -54,6 +54,8 @@ export type EngineOptions = {
   clock?: () => number;
   /** Extra or replacement channel adapters, by name (the configured ones, engine/contracts/channels.ts, are built in). */
   channels?: ChannelAdapter[];
+  /** Each installed channel's settings (validated by its adapter); a channel that needs settings and has none is left out. */
+  channelSettings?: ChannelConfig["settings"];
   /** Run the background jobs (outbox dispatcher, timers, schedules, WAL checkpoints; default true). */
   background?: boolean;
   /** Fault injection for tests (see PerformDeps). */
@@ -117,7 +119,16 @@ export function createEngine(options: EngineOptions = {}) {
   const apiKeys = createApiKeys(store.apiKeys, secrets, clock);
   const listeners = new Set<(m: OutboundMessage) => void>();
   const http = createOutboundClient(options.outbound);
-  const channels = loadChannels({}, { delivered: (m) => listeners.forEach((l) => l(m)), visitorOf: visitors.visitorOf, http });
+  const hostCheck = createHostCheck(options.outbound);
+  const channels = loadChannels(
+    { settings: options.channelSettings },
+    {
+      delivered: (m) => listeners.forEach((l) => l(m)),
+      visitorOf: visitors.visitorOf,
+      http,
+      admitHost: async (host, port) => (await hostCheck(host, port))[0].address,
+    },
+  );
   for (const adapter of options.channels ?? []) channels.set(adapter.channel, adapter);
 
   const allowedHosts = options.allowedHosts ?? DEFAULT_ALLOWED_HOSTS;
@@ -180,7 +191,7 @@ export function createEngine(options: EngineOptions = {}) {
     intake: { message: doors.message, status: doors.deliveryStatus },
   });
   /** Parses a provider payload (its JSON body) with the channel's adapter (throws zod errors naming the field). */
-  const parseInbound = (channel: Channel, payload: unknown): InboundMessage => channelRequests.parsePayload(channel, payload);
+  const parseInbound = (channel: Channel, payload: unknown): Promise<InboundMessage> => channelRequests.parsePayload(channel, payload);
 
   return {
     /** The database file (tests and tools open their own connections to it; the engine's stays inside). */
@@ -207,7 +218,7 @@ export function createEngine(options: EngineOptions = {}) {
     receiveRequest: (channel: string, request: RawRequest): Promise<ChannelReply> => channelRequests.receive(channel, request),
 
     /** Parse + ingest in one call (in-process callers: the app's chat panel, tests). */
-    receive: (channel: Channel, payload: unknown): Promise<MessageOutcome> => doors.message(parseInbound(channel, payload)),
+    receive: async (channel: Channel, payload: unknown): Promise<MessageOutcome> => doors.message(await parseInbound(channel, payload)),
 
     /** Machine callers' API keys: `create` (the key and signing secret are in its answer only), `list`, `revoke`. */
     apiKeys: { create: apiKeys.create, list: apiKeys.list, revoke: apiKeys.revoke },
@@ -225,7 +236,7 @@ export function createEngine(options: EngineOptions = {}) {
       newVisitor: visitors.issue,
       /** The visitor's message (with a fresh message id); resolves once committed. */
       send: async (token: unknown, message: { text: string; name?: string; flowId?: string }) =>
-        doors.message(parseInbound("webchat", { ...message, visitorId: visitors.visitor(token), messageId: newId() })),
+        doors.message(await parseInbound("webchat", { ...message, visitorId: visitors.visitor(token), messageId: newId() })),
       /** The visitor's latest conversation, as they see it. */
       messages: async (token: unknown) => store.conversations.customerView("webchat", visitors.visitor(token)),
     },
