@@ -11,7 +11,7 @@
  */
 export const CHANNELS = [
   { name: "webchat", adapter: true },
-  { name: "email" },
+  { name: "email", adapter: true },
   { name: "sms" },
   { name: "phone" },
   { name: "telegram" },

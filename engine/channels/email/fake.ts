@@ -31,6 +31,7 @@ export type FakeMail = FakeDelivery & {
 };
 
 export type EmailFake = ProviderFake & {
+  statusReport: NonNullable<ProviderFake["statusReport"]>;
   /** Starts the SMTP server on 127.0.0.1 (port 0: any free one). */
   listen(port?: number): Promise<{ port: number }>;
   close(): Promise<void>;
