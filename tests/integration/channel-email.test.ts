@@ -114,7 +114,13 @@ describe("the SMTP listener", () => {
     listener = await startSmtpListener({ settings: settingsSchema.parse(settings), port: 0, receive: (r) => t.engine.receiveRequest("email", r) });
     return client(listener.port);
   };
-  const mail = { from: '"Ann Lee" <Ann.Lee@example.com>', to: "support@acme.test", subject: "Parcel", text: "Where is it?", messageId: "<smtp-1@mail.example>" };
+  const mail = {
+    from: '"Ann Lee" <Ann.Lee@example.com>',
+    to: "support@acme.test",
+    subject: "Parcel",
+    text: "Where is it?",
+    messageId: "<smtp-1@mail.example>",
+  };
 
   it("a mail becomes the customer's message once (250 after the commit), the same Message-ID again is ignored, and the reply goes out threaded", async () => {
     const smtp = await listen();
