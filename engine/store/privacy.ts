@@ -40,7 +40,8 @@ export function createPrivacyRepository(db: Db) {
        WHERE i.customerId = ? OR ${inList("i.conversationId")} ORDER BY i.createdAt, i.id`,
     ),
     messages: db.prepare(
-      `SELECT id, conversationId, direction, author, text, buttons, subject, status, createdAt FROM "Message" WHERE ${inList("conversationId")} ORDER BY createdAt, id`,
+      `SELECT id, conversationId, direction, author, text, buttons, subject, status, createdAt FROM "Message"
+       WHERE ${inList("conversationId")} ORDER BY createdAt, id`,
     ),
     tasks: db.prepare(
       `SELECT t.id, t.instanceId, q.name AS queue, t.title, t.steps, t.status, t.outcome, t.priority, t.createdAt, t.completedAt

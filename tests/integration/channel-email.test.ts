@@ -43,7 +43,7 @@ const messages = (): Row[] =>
   testDb(t.engine).prepare(`SELECT conversationId, direction, text, providerId, subject, status FROM "Message" ORDER BY createdAt, id`).all() as Row[];
 
 describe("e-mail through the engine", () => {
-  it("a signed webhook mail → the customer's message once → the flow's reply over SMTP, threaded → the customer's reply in the same conversation", async () => {
+  it("a signed webhook mail → the customer's message once → the reply over SMTP, threaded → the customer's reply in that conversation", async () => {
     const first = fake.customerWrites(ann, "Where is my parcel?", URL);
     expect(await t.engine.receiveRequest("email", first)).toMatchObject({ kind: "json", status: 202 });
     expect(await t.engine.receiveRequest("email", first)).toMatchObject({ kind: "json", status: 200, body: { status: "duplicate" } });
