@@ -5,6 +5,9 @@
  */
 import next from "next";
 import { createEngine, DEFAULT_ALLOWED_HOSTS } from "./engine/index";
+import { emailSettingsFromEnv } from "./engine/channels/email/env";
+import { settingsSchema as emailSettingsSchema } from "./engine/channels/email/settings";
+import { startSmtpListener } from "./engine/channels/email/smtp-listener";
 import { createBoundedServer, serverLimitsFromEnv } from "./server/http-limits";
 import { handleIngress } from "./server/ingress-routes";
 import { gatePage } from "./server/page-gate";
@@ -31,8 +34,12 @@ const allowedHosts = [...DEFAULT_ALLOWED_HOSTS, hostname, ...listSetting("OMNIFL
 // Internal hosts flows may call (on-premises CRMs): hosts, host:ports, addresses, CIDRs.
 const outboundAllow = listSetting("OMNIFLOW_OUTBOUND_ALLOW");
 
+// E-mail when OMNIFLOW_EMAIL_FROM is set (engine/channels/email/env.ts lists the variables).
+const email = emailSettingsFromEnv(process.env);
+
 const engine = createEngine({
   templates: flowTemplates,
+  channelSettings: { email },
   allowedHosts,
   outbound: { allow: outboundAllow },
   signInAttemptsPerMinute: Number(process.env.OMNIFLOW_SIGN_IN_ATTEMPTS_PER_MINUTE) || undefined,
@@ -70,10 +77,15 @@ const server = createBoundedServer((req, res) => {
   );
 }, serverLimitsFromEnv());
 server.listen(port, hostname, () => console.log(`Omniflow is accepting webhooks on http://localhost:${port}`));
+// Mail handed to the listener goes the inbound webhook's way, and is answered 250 once committed.
+const settings = email && emailSettingsSchema.parse(email);
+const smtp = settings?.listenPort ? await startSmtpListener({ settings, receive: (request) => engine.receiveRequest("email", request) }) : null;
+if (smtp) console.log(`Omniflow is accepting mail on smtp://${settings?.listenHost}:${smtp.port}`);
 await app.prepare();
 pagesReady = true;
 console.log(`Omniflow ready on http://localhost:${port} (${dev ? "dev" : "production"})`);
 
-const shutdown = () => server.close(() => void engine.close().then(() => process.exit(0)));
+// The listener first: a mail it is still handing over commits before the engine closes.
+const shutdown = () => server.close(() => void (smtp?.close() ?? Promise.resolve()).then(engine.close).then(() => process.exit(0)));
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);

@@ -31,7 +31,7 @@ import { createSettings } from "./privacy/settings";
 import { createTimerPoller } from "./jobs/timer-poller";
 import { createStaff } from "./routing/staff";
 import { createAddressPolicy } from "./outbound/allow-list";
-import { createOutboundClient, type OutboundOptions } from "./outbound/client";
+import { createHostCheck, createOutboundClient, type OutboundOptions } from "./outbound/client";
 import { createTasks } from "./routing/tasks";
 import { createDispatcher, type DispatcherLimits } from "./runtime/dispatcher";
 import { createFlowRuntime } from "./runtime/flow-runtime";
@@ -62,6 +62,8 @@ export type EngineOptions = {
    * a newcomer can try every channel with nothing leaving the machine; otherwise they are off.
    */
   sandbox?: boolean;
+  /** Channels set by configuration (the environment): live with these settings unless the Channels page stored others. */
+  channelSettings?: Partial<Record<Channel, unknown>>;
   /** Run the background jobs (outbox dispatcher, timers, schedules, WAL checkpoints; default true). */
   background?: boolean;
   /** Fault injection for tests (see PerformDeps). */
@@ -125,13 +127,20 @@ export function createEngine(options: EngineOptions = {}) {
   const apiKeys = createApiKeys(store.apiKeys, secrets, clock);
   const listeners = new Set<(m: OutboundMessage) => void>();
   const http = createOutboundClient(options.outbound);
+  const hostCheck = createHostCheck(options.outbound);
   const channelSetup = createChannelSetup({
     repo: store.channelSettings,
     secrets,
     modules: installedChannels,
     loadFake: importFakeModule,
-    deps: { delivered: (m) => listeners.forEach((l) => l(m)), visitorOf: visitors.visitorOf, http },
+    deps: {
+      delivered: (m) => listeners.forEach((l) => l(m)),
+      visitorOf: visitors.visitorOf,
+      http,
+      admitHost: async (host, port) => (await hostCheck(host, port))[0].address,
+    },
     sandboxByDefault: options.sandbox ?? false,
+    configured: options.channelSettings,
     overrides: options.channels,
     clock,
   });
@@ -198,7 +207,7 @@ export function createEngine(options: EngineOptions = {}) {
   });
   const sandbox = createSandbox({ setup: channelSetup, receive: channelRequests.receive, clock });
   /** Parses a provider payload (its JSON body) with the channel's adapter (throws zod errors naming the field). */
-  const parseInbound = (channel: Channel, payload: unknown): InboundMessage => channelRequests.parsePayload(channel, payload);
+  const parseInbound = (channel: Channel, payload: unknown): Promise<InboundMessage> => channelRequests.parsePayload(channel, payload);
 
   return {
     /** The database file (tests and tools open their own connections to it; the engine's stays inside). */
@@ -237,7 +246,7 @@ export function createEngine(options: EngineOptions = {}) {
     receiveRequest: (channel: string, request: RawRequest): Promise<ChannelReply> => channelRequests.receive(channel, request),
 
     /** Parse + ingest in one call (in-process callers: the app's chat panel, tests). */
-    receive: (channel: Channel, payload: unknown): Promise<MessageOutcome> => doors.message(parseInbound(channel, payload)),
+    receive: async (channel: Channel, payload: unknown): Promise<MessageOutcome> => doors.message(await parseInbound(channel, payload)),
 
     /** Machine callers' API keys: `create` (the key and signing secret are in its answer only), `list`, `revoke`. */
     apiKeys: { create: apiKeys.create, list: apiKeys.list, revoke: apiKeys.revoke },
@@ -255,7 +264,7 @@ export function createEngine(options: EngineOptions = {}) {
       newVisitor: visitors.issue,
       /** The visitor's message (with a fresh message id); resolves once committed. */
       send: async (token: unknown, message: { text: string; name?: string; flowId?: string }) =>
-        doors.message(parseInbound("webchat", { ...message, visitorId: visitors.visitor(token), messageId: newId() })),
+        doors.message(await parseInbound("webchat", { ...message, visitorId: visitors.visitor(token), messageId: newId() })),
       /** The visitor's latest conversation, as they see it. */
       messages: async (token: unknown) => store.conversations.customerView("webchat", visitors.visitor(token)),
     },

@@ -24,6 +24,8 @@ export type ChannelSetupDeps = {
   deps: ChannelDeps;
   /** Channels without stored settings run in sandbox mode (the demo); otherwise they are off. */
   sandboxByDefault: boolean;
+  /** Settings from configuration (the environment): such a channel is live with them unless the Channels page stored others. */
+  configured?: Partial<Record<Channel, unknown>>;
   /** Adapters handed in by tests: they replace the channel's own, whatever its mode. */
   overrides?: readonly ChannelAdapter[];
   clock: () => number;
@@ -38,9 +40,10 @@ export function createChannelSetup(setup: ChannelSetupDeps) {
   const stored = () => new Map(repo.all().map((row) => [row.channel as Channel, row]));
   const needsSettings = (module: ChannelModule) => !module.settingsSchema.safeParse(undefined).success;
 
-  function modeOf(module: ChannelModule, row: ChannelSettingRow | undefined): ChannelMode {
+  function modeOf(channel: Channel, module: ChannelModule, row: ChannelSettingRow | undefined): ChannelMode {
     if (!needsSettings(module)) return "live";
     if (row) return row.mode;
+    if (setup.configured?.[channel] !== undefined) return "live";
     return setup.sandboxByDefault && module.sandboxSettings ? "sandbox" : "off";
   }
 
@@ -80,12 +83,12 @@ export function createChannelSetup(setup: ChannelSetupDeps) {
   const sandboxListeners = new Set<(channel: Channel, fake: ProviderFake, taken: FakeDelivery[]) => void>();
 
   function build(channel: Channel, module: ChannelModule, row: ChannelSettingRow | undefined): void {
-    const mode = modeOf(module, row);
+    const mode = modeOf(channel, module, row);
     const override = overrides.get(channel);
     if (override) adapters.set(channel, override);
     else if (mode === "off") adapters.delete(channel);
     else if (mode === "sandbox") adapters.set(channel, create(channel, module, module.sandboxSettings?.(), { ...deps, http: sandboxHttp(channel) }));
-    else adapters.set(channel, create(channel, module, row ? settingsOf(row) : undefined, deps));
+    else adapters.set(channel, create(channel, module, row ? settingsOf(row) : setup.configured?.[channel], deps));
   }
 
   function create(channel: Channel, module: ChannelModule, settings: unknown, adapterDeps: ChannelDeps): ChannelAdapter {
@@ -130,7 +133,7 @@ export function createChannelSetup(setup: ChannelSetupDeps) {
         const row = rows.get(channel);
         return {
           channel,
-          mode: modeOf(module, row),
+          mode: modeOf(channel, module, row),
           sandboxable: !!module.sandboxSettings,
           needsSettings: needsSettings(module),
           fields: needsSettings(module) ? fieldsOf(channel, module, row) : [],
@@ -188,7 +191,7 @@ export function createChannelSetup(setup: ChannelSetupDeps) {
 
     modeOf: (channel: Channel) => {
       const module = modules.get(channel);
-      return module ? modeOf(module, stored().get(channel)) : "off";
+      return module ? modeOf(channel, module, stored().get(channel)) : "off";
     },
   };
 }

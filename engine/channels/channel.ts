@@ -20,6 +20,22 @@ export type InboundMessage = {
   flowId?: string;
   /** The message was a consent keyword (SMS STOP / START): the provider stops or resumes delivering to this address. */
   consent?: "opted-out" | "opted-in";
+  /** Threaded channels (e-mail): what the message answers, so it joins that conversation rather than the address's latest. */
+  thread?: InboundThread;
+};
+
+/**
+ * How a threaded channel's message names the conversation it belongs to. Intake looks the sender's
+ * conversations up by `replyTo` (a message received or sent in it), then by `token`; a thread of
+ * another customer is never joined (both are visible to whoever holds the mail).
+ */
+export type InboundThread = {
+  /** Provider ids of the messages it answers, nearest first (e-mail: In-Reply-To, then References newest first). */
+  replyTo: string[];
+  /** The reply token an earlier message of ours carried (our conversation id), found in the address or subject. */
+  token: string | null;
+  /** Kept with the message, so a reply can repeat it ("Re: …"). */
+  subject: string | null;
 };
 
 /** A message leaving through a channel; `key` is stable across retries (idempotency key). */
@@ -32,6 +48,8 @@ export type OutboundMessage = {
   text: string;
   /** Quick replies offered with the message (adapters without `quickReplies` get them spelled out). */
   buttons?: string[];
+  /** The customer's latest message in the conversation, which this one answers (e-mail threads on it: In-Reply-To, "Re: subject"). */
+  inReplyTo?: { providerMessageId: string; subject: string | null };
 };
 
 /** An inbound HTTP request exactly as the provider sent it: signatures are checked over these bytes. */
@@ -82,9 +100,13 @@ export type ChannelAdapter = {
    * Turns a verified request into customer messages, delivery statuses or a handshake answer.
    * Throws zod errors naming the field on a bad payload, and `ChannelRequestError` for a request
    * the channel does not take at all (wrong method or media type, a body that is not JSON).
+   * May resolve later (e-mail's MIME parser reads a stream).
    */
-  parse(request: RawRequest): ParsedRequest;
-  /** Performs one outbound message. `message.key` is the idempotency key: the same key may come twice (at-least-once). */
+  parse(request: RawRequest): ParsedRequest | Promise<ParsedRequest>;
+  /**
+   * Performs one outbound message. `message.key` is the idempotency key: the same key may come twice (at-least-once).
+   * Throws `RequestRefused` (contracts/outbound.ts) when retrying cannot help (an SMTP 5xx): the message fails at once.
+   */
   send(message: OutboundMessage): Promise<SendReceipt>;
 };
 
@@ -99,6 +121,12 @@ export type ChannelDeps = {
    * refused, bodies capped) when the channel is live, the provider's fake when it is in sandbox mode.
    */
   http: OutboundHttp;
+  /**
+   * For providers reached over another protocol than HTTP (SMTP): the address to connect to for
+   * `host`:`port`, checked by the same outbound policy as `http` (internal addresses refused unless
+   * allowed) and resolved once, so the connection goes where the check looked. Throws `RequestRefused`.
+   */
+  admitHost(host: string, port: number): Promise<string>;
 };
 
 /**

@@ -11,7 +11,7 @@
  */
 export const CHANNELS = [
   { name: "webchat", adapter: true },
-  { name: "email" },
+  { name: "email", adapter: true },
   { name: "sms", adapter: true },
   { name: "phone" },
   { name: "telegram", adapter: true },

@@ -29,7 +29,10 @@ export type OutboundResponse = {
 /** Performs one call, following redirects itself. */
 export type OutboundHttp = (request: OutboundRequest) => Promise<OutboundResponse>;
 
-/** A call the guard will not make (an internal address, a scheme other than http(s), too many redirects): retrying cannot help. */
+/**
+ * A call the guard will not make (an internal address, a scheme other than http(s), too many redirects),
+ * or one the other side refused for good (an SMTP 5xx): retrying cannot help.
+ */
 export class RequestRefused extends Error {
   override name = "RequestRefused";
 }

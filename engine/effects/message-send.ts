@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { channelSchema } from "../contracts/events";
+import { isRequestRefused } from "../contracts/outbound";
 import { channelNameRu } from "../contracts/format";
 import type { ConversationRepository } from "../store/conversations";
 import type { OutboxRepository } from "../store/outbox";
@@ -23,6 +24,8 @@ const payload = z.object({
   address: z.string().nullable(),
   text: z.string(),
   buttons: z.array(z.string()).optional(),
+  /** The customer's latest message when this was queued: threaded channels (e-mail) answer it. */
+  inReplyTo: z.object({ providerMessageId: z.string(), subject: z.string().nullable() }).optional(),
   /** Absent for an operator's reply: nobody waits for its delivery. */
   nodeId: z.string().optional(),
   awaitDelivery: z.boolean().optional(),
@@ -38,17 +41,18 @@ export const spellOutButtons = (text: string, buttons: string[]) => `${text} (${
  */
 export function queueMessage(
   repos: { conversations: ConversationRepository; outbox: OutboxRepository },
-  m: Omit<OutboundPayload, "messageId"> & { key?: string; instanceId: string | null; author: "bot" | "operator"; at: number },
+  m: Omit<OutboundPayload, "messageId" | "inReplyTo"> & { key?: string; instanceId: string | null; author: "bot" | "operator"; at: number },
 ): void {
   const { key, instanceId, author, at, buttons, ...rest } = m;
   const quick = buttons?.length ? buttons : undefined;
+  const inReplyTo = repos.conversations.lastInbound(rest.conversationId) ?? undefined;
   const messageId = repos.conversations.addOutbound(rest.conversationId, author, rest.text, quick ?? null, at);
   // A reply typed by a person has no flow key: the message's own id makes one.
   repos.outbox.add(
     key ?? `reply:${messageId}`,
     instanceId,
     "message.send",
-    { messageId, ...rest, ...(quick && { buttons: quick }) } satisfies OutboundPayload,
+    { messageId, ...rest, ...(quick && { buttons: quick }), ...(inReplyTo && { inReplyTo }) } satisfies OutboundPayload,
     at,
     `channel:${rest.channel}`,
   );
@@ -94,8 +98,15 @@ export const messageSend = defineEffect({
         address: p.address,
         text,
         ...(showButtons && { buttons }),
+        ...(p.inReplyTo && { inReplyTo: p.inReplyTo }),
       };
-      const receipt = await adapter.send(message);
+      let receipt: Awaited<ReturnType<typeof adapter.send>>;
+      try {
+        receipt = await adapter.send(message);
+      } catch (error) {
+        // The provider refused for good (an SMTP 5xx, an internal host): the message fails now, without retries.
+        throw isRequestRefused(error) ? new PermanentFailure(error.message) : error;
+      }
       deps.afterSend?.(message);
       return receipt ?? null;
     },

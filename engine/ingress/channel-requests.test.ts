@@ -134,14 +134,14 @@ describe("channel requests (verify → parse → intake)", () => {
     await expect(r.receive("webchat", badSamples.wrongTypes.request)).rejects.toMatchObject({ name: "ZodError" });
   });
 
-  it("parses an in-process payload without a request", () => {
+  it("parses an in-process payload without a request", async () => {
     const r = requests(fakeIntake().intake);
-    expect(r.parsePayload("webchat", { visitorId: "v-9", messageId: "m-9", text: "hi" })).toMatchObject({
+    expect(await r.parsePayload("webchat", { visitorId: "v-9", messageId: "m-9", text: "hi" })).toMatchObject({
       channel: "webchat",
       address: "v-9",
       providerMessageId: "m-9",
     });
-    expect(() => r.parsePayload("webchat", { visitorId: 42 })).toThrow(expect.objectContaining({ name: "ZodError" }));
-    expect(() => r.parsePayload("telegram", {})).toThrow(expect.objectContaining({ code: "unknown_channel" }));
+    await expect(r.parsePayload("webchat", { visitorId: 42 })).rejects.toMatchObject({ name: "ZodError" });
+    await expect(r.parsePayload("telegram", {})).rejects.toMatchObject({ code: "unknown_channel" });
   });
 });

@@ -54,7 +54,7 @@ export function createChannelRequests({ adapters, intake }: { adapters: Readonly
       if (!verdict.ok) return refusal(401, verdict.code ?? "invalid_signature", verdict.reason);
       let parsed: ParsedRequest;
       try {
-        parsed = adapter.parse(request);
+        parsed = await adapter.parse(request);
       } catch (error) {
         if (isChannelRequestError(error)) return refusal(error.status, error.code, error.message);
         throw error;
@@ -70,8 +70,8 @@ export function createChannelRequests({ adapters, intake }: { adapters: Readonly
      * In-process callers (the web chat panel, tests, scripts): the payload the provider would have
      * posted as JSON, parsed by the channel without the signature check. It must hold one message.
      */
-    parsePayload(channel: string, payload: unknown): InboundMessage {
-      const parsed = adapterFor(channel).parse(payloadRequest(channel, payload));
+    async parsePayload(channel: string, payload: unknown): Promise<InboundMessage> {
+      const parsed = await adapterFor(channel).parse(payloadRequest(channel, payload));
       if (parsed.kind !== "events" || parsed.messages.length !== 1) throw inputError("channel.payload-not-one", { channel }, "payload");
       return parsed.messages[0];
     },

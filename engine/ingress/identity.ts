@@ -1,3 +1,4 @@
+import type { InboundThread } from "../channels/channel";
 import type { Channel, CustomerRef } from "../contracts/events";
 import type { ConversationRepository } from "../store/conversations";
 import type { CustomerRepository } from "../store/customers";
@@ -23,10 +24,13 @@ export function createIdentity(repos: { customers: CustomerRepository; conversat
   }
 
   return {
-    /** Identifies a customer by a channel address and opens their conversation there. */
-    customerOn(channel: Channel, address: string, name: string | null, at: number) {
+    /**
+     * Identifies a customer by a channel address and opens their conversation there; a threaded
+     * message (e-mail) goes to the conversation of theirs it names, when it names one.
+     */
+    customerOn(channel: Channel, address: string, name: string | null, at: number, thread?: InboundThread) {
       const customer = resolve(channel, address, name, at);
-      const conversationId = conversations.open(customer.id, channel, address, at);
+      const conversationId = (thread && conversations.threaded(customer.id, thread, at)) || conversations.open(customer.id, channel, address, at);
       return { customer: { id: customer.id, name: customer.name, channel, address } satisfies CustomerRef, conversationId };
     },
 

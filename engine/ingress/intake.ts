@@ -43,12 +43,12 @@ export function createIntake(repos: StepRepositories, runtime: FlowRuntime) {
       const key = inboxKey(msg.channel, addressDigest(msg.address), msg.providerMessageId);
       if (!inbox.record(key, msg.channel, msg, at)) return DUPLICATE_MESSAGE;
       identity.redeemHandoff(msg.channel, msg.address, msg.text, at);
-      const who = identity.customerOn(msg.channel, msg.address, msg.name, at);
+      const who = identity.customerOn(msg.channel, msg.address, msg.name, at, msg.thread);
       const { conversationId } = who;
       // A consent keyword (SMS STOP / START) is kept in the customer's fields, per channel, where flows and the card read it.
       if (msg.consent) customers.mergeFields(who.customer.id, { consent: { [msg.channel]: msg.consent } });
       const opens = opensConversation(conversationId, at);
-      conversations.addInbound(conversationId, msg.text, msg.providerMessageId, at);
+      conversations.addInbound(conversationId, msg.text, msg.providerMessageId, at, msg.thread?.subject ?? null);
       const event: FlowEvent = {
         type: "message.received",
         at,

@@ -41,26 +41,37 @@ const KIND_TEXT: Record<Exclude<AddressKind, "public">, string> = {
 };
 
 /**
+ * The outbound policy applied to one destination: resolves `host` (a literal address or a localhost
+ * name without asking DNS), refuses it if any address is internal and not on the allow list, and
+ * returns the addresses checked, for the caller to connect to exactly those. The HTTP client checks
+ * every hop with it; channels that speak another protocol (SMTP) get it as `ChannelDeps.admitHost`.
+ */
+export function createHostCheck({ allow = [], resolve = systemResolver }: OutboundOptions = {}) {
+  const policy = createAddressPolicy(allow);
+  /** `shown` names the destination in a refusal (a URL's host shows its port only when the URL does). */
+  return async (hostname: string, port: number, shown = `${hostname}:${port}`): Promise<ResolvedAddress[]> => {
+    const host = normalHost(hostname);
+    const literal = parseAddress(host) && [{ address: host, family: host.includes(":") ? 6 : 4 }];
+    const addresses = literal || (isLocalName(host) ? LOOPBACK : await resolve(host));
+    for (const { address } of addresses) {
+      const kind = policy.refusal({ host, port, address });
+      if (!kind) continue;
+      const where = literal ? `${shown} is` : `${shown} resolves to ${address},`;
+      throw new RequestRefused(`refused to call ${where} ${KIND_TEXT[kind]}; internal hosts are called only when OMNIFLOW_OUTBOUND_ALLOW lists them`);
+    }
+    return addresses;
+  };
+}
+
+/**
  * The HTTP client flows call outside APIs with. Every hop (the first request and each redirect,
  * followed here, at most 5) resolves its host first, refuses it if any address is internal and not
  * on the allow list, then connects to exactly the addresses it checked (a pinned `lookup`), so a
  * DNS answer cannot change between the check and the connection. Bodies are read up to the cap.
  */
-export function createOutboundClient({ allow = [], resolve = systemResolver }: OutboundOptions = {}): OutboundHttp {
-  const policy = createAddressPolicy(allow);
-
-  async function admitted(url: URL): Promise<ResolvedAddress[]> {
-    const host = normalHost(url.hostname);
-    const literal = parseAddress(host) && [{ address: host, family: host.includes(":") ? 6 : 4 }];
-    const addresses = literal || (isLocalName(host) ? LOOPBACK : await resolve(host));
-    for (const { address } of addresses) {
-      const kind = policy.refusal({ host, port: portOf(url), address });
-      if (!kind) continue;
-      const where = literal ? `${url.host} is` : `${url.host} resolves to ${address},`;
-      throw new RequestRefused(`refused to call ${where} ${KIND_TEXT[kind]}; internal hosts are called only when OMNIFLOW_OUTBOUND_ALLOW lists them`);
-    }
-    return addresses;
-  }
+export function createOutboundClient(options: OutboundOptions = {}): OutboundHttp {
+  const check = createHostCheck(options);
+  const admitted = (url: URL) => check(url.hostname, portOf(url), url.host);
 
   return async (request) => {
     try {

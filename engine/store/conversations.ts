@@ -21,8 +21,17 @@ export function createConversationRepository(db: Db, prisma: PrismaClient) {
     lastMessageAt: db.prepare(`SELECT createdAt FROM "Message" WHERE conversationId = ? ORDER BY createdAt DESC LIMIT 1`),
     touch: db.prepare(`UPDATE "Conversation" SET updatedAt = ? WHERE id = ?`),
     messageIn: db.prepare(
-      `INSERT INTO "Message" (id, conversationId, direction, author, text, providerId, status, createdAt) VALUES (?, ?, 'in', 'customer', ?, ?, 'received', ?)`,
+      `INSERT INTO "Message" (id, conversationId, direction, author, text, providerId, subject, status, createdAt)
+       VALUES (?, ?, 'in', 'customer', ?, ?, ?, 'received', ?)`,
     ),
+    lastInbound: db.prepare(
+      `SELECT providerId, subject FROM "Message" WHERE conversationId = ? AND direction = 'in' AND providerId IS NOT NULL ORDER BY createdAt DESC LIMIT 1`,
+    ),
+    byMessage: db.prepare(
+      `SELECT m.conversationId AS id FROM "Message" m JOIN "Conversation" c ON c.id = m.conversationId
+       WHERE m.providerId = ? AND c.customerId = ? ORDER BY m.createdAt DESC LIMIT 1`,
+    ),
+    own: db.prepare(`SELECT id FROM "Conversation" WHERE id = ? AND customerId = ?`),
     messageOut: db.prepare(
       `INSERT INTO "Message" (id, conversationId, direction, author, text, buttons, status, createdAt) VALUES (?, ?, 'out', ?, ?, ?, 'queued', ?)`,
     ),
@@ -53,9 +62,25 @@ export function createConversationRepository(db: Db, prisma: PrismaClient) {
       const last = s.lastMessageAt.get(conversationId) as { createdAt: string } | undefined;
       return last ? Date.parse(last.createdAt) : null;
     },
+    /**
+     * The customer's conversation a threaded message names: the one holding a message it answers
+     * (nearest first), else the one its reply token names; only the customer's own, never another's.
+     */
+    threaded(customerId: string, thread: { replyTo: readonly string[]; token: string | null }, at: number): string | null {
+      const found =
+        thread.replyTo.map((providerId) => s.byMessage.get(providerId, customerId) as { id: string } | undefined).find(Boolean) ??
+        (thread.token ? (s.own.get(thread.token, customerId) as { id: string } | undefined) : undefined);
+      if (found) s.touch.run(iso(at), found.id);
+      return found?.id ?? null;
+    },
     /** A customer's message as received from the channel. */
-    addInbound(conversationId: string, text: string, providerId: string, at: number): void {
-      s.messageIn.run(newId(), conversationId, text, providerId, iso(at));
+    addInbound(conversationId: string, text: string, providerId: string, at: number, subject: string | null = null): void {
+      s.messageIn.run(newId(), conversationId, text, providerId, subject, iso(at));
+    },
+    /** The customer's latest message with a provider id (what a reply answers), or null. */
+    lastInbound(conversationId: string): { providerMessageId: string; subject: string | null } | null {
+      const row = s.lastInbound.get(conversationId) as { providerId: string; subject: string | null } | undefined;
+      return row ? { providerMessageId: row.providerId, subject: row.subject } : null;
     },
     /** A message on its way out (queued until the outbox delivers it); returns its id. */
     addOutbound(conversationId: string, author: Exclude<MessageAuthor, "customer">, text: string, buttons: string[] | null, at: number): string {

@@ -40,7 +40,8 @@ export function createPrivacyRepository(db: Db) {
        WHERE i.customerId = ? OR ${inList("i.conversationId")} ORDER BY i.createdAt, i.id`,
     ),
     messages: db.prepare(
-      `SELECT id, conversationId, direction, author, text, buttons, status, createdAt FROM "Message" WHERE ${inList("conversationId")} ORDER BY createdAt, id`,
+      `SELECT id, conversationId, direction, author, text, buttons, subject, status, createdAt FROM "Message"
+       WHERE ${inList("conversationId")} ORDER BY createdAt, id`,
     ),
     tasks: db.prepare(
       `SELECT t.id, t.instanceId, q.name AS queue, t.title, t.steps, t.status, t.outcome, t.priority, t.createdAt, t.completedAt
@@ -73,7 +74,7 @@ export function createPrivacyRepository(db: Db) {
     dropIdentities: db.prepare(`DELETE FROM "CustomerIdentity" WHERE customerId = ?`),
     // Unique per conversation: a visitor who calls themselves "[erased]" must not be shown erased conversations.
     eraseConversations: db.prepare(`UPDATE "Conversation" SET address = '${ERASED} ' || id WHERE customerId = ?`),
-    eraseMessages: db.prepare(`UPDATE "Message" SET text = '${ERASED}', buttons = NULL WHERE ${inList("conversationId")}`),
+    eraseMessages: db.prepare(`UPDATE "Message" SET text = '${ERASED}', buttons = NULL, subject = NULL WHERE ${inList("conversationId")}`),
     eraseTask: db.prepare(`UPDATE "Task" SET title = '${ERASED}', steps = ? WHERE id = ?`),
     eraseCases: db.prepare(`UPDATE "Case" SET subject = '${ERASED}', details = '{}' WHERE customerId = ?`),
     eraseNotification: db.prepare(`UPDATE "Notification" SET title = '${ERASED}', body = '${ERASED}' WHERE id = ?`),
@@ -86,7 +87,7 @@ export function createPrivacyRepository(db: Db) {
     waiting: db.prepare(`SELECT id FROM "Instance" WHERE status = 'waiting' AND (customerId = ? OR ${inList("conversationId")})`),
   };
 
-  const blankMessage = db.prepare(`UPDATE "Message" SET text = '${ERASED}', buttons = NULL WHERE rowid = ?`);
+  const blankMessage = db.prepare(`UPDATE "Message" SET text = '${ERASED}', buttons = NULL, subject = NULL WHERE rowid = ?`);
   const setEventByRowid = db.prepare(`UPDATE "InstanceEvent" SET payload = ?, effects = ? WHERE rowid = ?`);
   const setInboxByRowid = db.prepare(`UPDATE "InboxMessage" SET payload = ? WHERE rowid = ?`);
   const setOutboxByRowid = db.prepare(`UPDATE "OutboxMessage" SET payload = ? WHERE rowid = ?`);
@@ -232,6 +233,7 @@ export type MessageHolding = {
   author: string;
   text: string;
   buttons: string | null;
+  subject: string | null;
   status: string;
   createdAt: string;
 };

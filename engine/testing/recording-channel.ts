@@ -28,8 +28,8 @@ export function recordingChannel(
   return {
     channel,
     verify: options.verify ?? (() => ({ ok: true })),
-    parse(request) {
-      const parsed = webchat.parse(request);
+    async parse(request) {
+      const parsed = await webchat.parse(request);
       return parsed.kind === "events" ? { ...parsed, messages: parsed.messages.map((m) => ({ ...m, channel })) } : parsed;
     },
     async send(message) {

@@ -18,7 +18,7 @@ export type TestEngine = { engine: Engine; channel: RecordingChannel; clock: Fak
 /** Opens an engine on `file`; pass the previous clock and channel again to "restart" it. */
 export function openTestEngine(
   file: string,
-  opts: Pick<EngineOptions, "faults" | "outbound" | "instanceLimits"> & { clock?: FakeClock; channel?: RecordingChannel } = {},
+  opts: Pick<EngineOptions, "faults" | "outbound" | "instanceLimits" | "channelSettings"> & { clock?: FakeClock; channel?: RecordingChannel } = {},
 ): TestEngine {
   const clock = opts.clock ?? fakeClock();
   const channel = opts.channel ?? recordingChannel();
@@ -31,6 +31,7 @@ export function openTestEngine(
     templates: flowTemplates,
     outbound: opts.outbound,
     instanceLimits: opts.instanceLimits,
+    channelSettings: opts.channelSettings,
   });
   return { engine, channel, clock };
 }

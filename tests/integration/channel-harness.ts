@@ -1,3 +1,4 @@
+import { channelDeps } from "../../engine/testing/channel-deps";
 /**
  * An engine on a temp SQLite file with one provider channel, its ingress served over HTTP on
  * 127.0.0.1 as in production, and the provider's fake served beside it: for the channel-<name> tests.
@@ -15,7 +16,7 @@ export type ChannelRig = Awaited<ReturnType<typeof channelRig>>;
 
 export async function channelRig(file: string, fake: ProviderFake, adapterOn: (baseUrl: string, deps: ChannelDeps) => ChannelAdapter) {
   const provider = await serveFake(fake);
-  const adapter = adapterOn(provider.baseUrl, { delivered: () => {}, visitorOf: () => null, http: provider.http });
+  const adapter = adapterOn(provider.baseUrl, channelDeps({ http: provider.http }));
   const engine = createEngine({ dbFile: file, clock: fakeClock().now, channels: [adapter], background: false });
   const server = http.createServer((req, res) => void handleIngress(engine, req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

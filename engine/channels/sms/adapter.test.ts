@@ -2,14 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OutboundMessage, ParsedRequest } from "../channel";
 import type { OutboundRequest } from "../../contracts/outbound";
 import { spellOutButtons } from "../../effects/message-send";
-import { channelDeps } from "../../testing/channel-deps";
+import { channelDeps, parsedNow } from "../../testing/channel-deps";
 import { serveFake, type ServedFake } from "../../testing/serve-fake";
 import { createAdapter, sandboxSettings, secretSettings, settingsSchema } from "./adapter";
 import { createFake, signedWebhook, type SmsFake } from "./fake";
 import { badSamples, SAMPLE_URL, sampleSettings, samples, sid, statusOf, unverifiedSamples } from "./samples";
 
 const adapter = createAdapter(sampleSettings, channelDeps());
-const events = (parsed: ParsedRequest) => (parsed.kind === "events" ? parsed : expect.fail("expected events"));
+const events = (result: ParsedRequest | Promise<ParsedRequest>) => {
+  const parsed = parsedNow(result);
+  return parsed.kind === "events" ? parsed : expect.fail("expected events");
+};
 
 describe("SMS adapter: webhooks", () => {
   it("accepts every request Twilio signed for the configured public URL", async () => {

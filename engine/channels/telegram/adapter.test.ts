@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { OutboundMessage } from "../channel";
 import type { OutboundHttp, OutboundRequest } from "../../contracts/outbound";
-import { channelDeps } from "../../testing/channel-deps";
+import { channelDeps, parsedNow } from "../../testing/channel-deps";
 import { serveFake, type ServedFake } from "../../testing/serve-fake";
 import { createAdapter, sandboxSettings, secretSettings, settingsSchema, type TelegramInbound } from "./adapter";
 import { callbackData, cutToBytes } from "./bot-api";
@@ -18,7 +18,7 @@ function recorded() {
   return { adapter: createAdapter(sampleSettings, channelDeps({ http })), calls };
 }
 const messagesOf = (request: Parameters<ReturnType<typeof createAdapter>["parse"]>[0]) => {
-  const parsed = recorded().adapter.parse(request);
+  const parsed = parsedNow(recorded().adapter.parse(request));
   if (parsed.kind !== "events") throw new Error("expected events");
   return parsed.messages as TelegramInbound[];
 };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { channelDeps } from "../../testing/channel-deps";
+import { channelDeps, parsedNow } from "../../testing/channel-deps";
 import { serveFake, type ServedFake } from "../../testing/serve-fake";
 import type { ChannelAdapter, InboundMessage, OutboundMessage, ParsedRequest, RawRequest } from "../channel";
 import { createAdapter, sandboxSettings, settingsSchema, signatureOf } from "./adapter";
@@ -8,7 +8,10 @@ import { createFake } from "./fake";
 import { badSamples, publishedVector, sampleSettings, samples, sdkUnicodeRequest, unverifiedSamples, WEBHOOK_URL } from "./samples";
 
 const adapter = createAdapter(sampleSettings, channelDeps());
-const events = (parsed: ParsedRequest) => (parsed.kind === "events" ? parsed : { messages: [], statuses: [] });
+const events = (result: ParsedRequest | Promise<ParsedRequest>) => {
+  const parsed = parsedNow(result);
+  return parsed.kind === "events" ? parsed : { messages: [], statuses: [] };
+};
 const only = (request: RawRequest): InboundMessage => {
   const { messages } = events(adapter.parse(request));
   expect(messages).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { channelDeps } from "../../testing/channel-deps";
+import { channelDeps, parsedNow } from "../../testing/channel-deps";
 import { serveFake, type ServedFake } from "../../testing/serve-fake";
 import type { ChannelAdapter, InboundMessage, OutboundMessage, ParsedRequest } from "../channel";
 import { createAdapter, sandboxSettings, settingsSchema } from "./adapter";
@@ -9,7 +9,10 @@ import { randomIdOf } from "./messages-send";
 import { badSamples, publishedVectors, sampleSettings, samples, unverifiedSamples, WEBHOOK_URL } from "./samples";
 
 const adapter = createAdapter(sampleSettings, channelDeps());
-const messagesOf = (parsed: ParsedRequest): InboundMessage[] => (parsed.kind === "events" ? parsed.messages : []);
+const messagesOf = (result: ParsedRequest | Promise<ParsedRequest>): InboundMessage[] => {
+  const parsed = parsedNow(result);
+  return parsed.kind === "events" ? parsed.messages : [];
+};
 const only = (request: Parameters<ChannelAdapter["parse"]>[0]) => {
   const [message, ...rest] = messagesOf(adapter.parse(request));
   expect(rest).toEqual([]);

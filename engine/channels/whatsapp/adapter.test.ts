@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { channelDeps } from "../../testing/channel-deps";
+import { channelDeps, parsedNow } from "../../testing/channel-deps";
 import { type ServedFake, serveFake } from "../../testing/serve-fake";
 import type { OutboundMessage, ParsedRequest, RawRequest } from "../channel";
 import type { ProviderFake } from "../provider-fake";
@@ -10,7 +10,8 @@ import { createFake } from "./fake";
 import { badSamples, CUSTOMER, sampleSettings, samples, unverifiedSamples, WEBHOOK_URL } from "./samples";
 
 const adapter = (overrides: Record<string, unknown> = {}) => createAdapter({ ...sampleSettings, ...overrides }, channelDeps());
-const events = (parsed: ParsedRequest) => {
+const events = (result: ParsedRequest | Promise<ParsedRequest>) => {
+  const parsed = parsedNow(result);
   if (parsed.kind !== "events") throw new Error(`expected events, got ${parsed.kind}`);
   return parsed;
 };
