@@ -3,7 +3,7 @@ import { defineConfig } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3200);
 const dbFile = `test-results/e2e-${process.pid}.db`;
 
-/** End-to-end tests drive the production build (npm run build) served by server.ts. */
+/** End-to-end tests drive the production build (npm run build): the web app served by the server bundle, as `npm start` runs it. */
 export default defineConfig({
   testDir: "tests/e2e",
   timeout: 60_000,
@@ -25,7 +25,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "npx tsx server.ts",
+    command: "node dist/server.mjs",
     // A page, not /api/health: the machine routes answer before Next is ready, pages only once it is.
     url: `http://127.0.0.1:${port}/sign-in`,
     reuseExistingServer: false,

@@ -2,8 +2,9 @@
  * Omniflow's process: one node:http server. Machine-facing routes (channel webhooks, health) are
  * answered here at plain node:http speed; everything else (pages, tRPC) goes to Next.
  * The engine is created once and shared with Next's route code through globalThis.
+ * Production runs this file bundled (dist/server.mjs, scripts/build-server.ts); `npm run dev` runs it with tsx.
  */
-import next from "next";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { createEngine, DEFAULT_ALLOWED_HOSTS } from "./engine/index";
 import { emailSettingsFromEnv } from "./engine/channels/email/env";
 import { settingsSchema as emailSettingsSchema } from "./engine/channels/email/settings";
@@ -12,7 +13,7 @@ import { createBoundedServer, serverLimitsFromEnv } from "./server/http-limits";
 import { handleIngress } from "./server/ingress-routes";
 import { gatePage } from "./server/page-gate";
 import { guardRequest } from "./server/web-guard";
-import { seedDemo } from "./prisma/seed";
+import { seedDemoFlow, seedStaff } from "./prisma/seed";
 import { DEMO_PASSWORD, DEMO_STAFF } from "./prisma/seed-staff";
 import { flowTemplates } from "./templates/catalog";
 
@@ -40,6 +41,8 @@ const email = emailSettingsFromEnv(process.env);
 const engine = createEngine({
   templates: flowTemplates,
   channelSettings: { email },
+  // The demo runs every channel without settings against its fake provider: nothing leaves the machine.
+  sandbox: demo || process.env.OMNIFLOW_SANDBOX === "1",
   allowedHosts,
   outbound: { allow: outboundAllow },
   signInAttemptsPerMinute: Number(process.env.OMNIFLOW_SIGN_IN_ATTEMPTS_PER_MINUTE) || undefined,
@@ -50,19 +53,20 @@ const engine = createEngine({
   demo: demo ? { password: DEMO_PASSWORD, staff: DEMO_STAFF } : undefined,
 });
 globalThis.__omniflowEngine = engine;
-if (demo) await seedDemo(engine);
+// A message that arrives before the demo's flow is published would start nothing: on an empty
+// database the flow is published before the server listens (after a restart there is nothing to do).
+if (demo) await seedDemoFlow(engine);
 
-const app = next({ dev, hostname, port });
-const handle = app.getRequestHandler();
-// Listen before Next is ready: after a crash or a deploy, providers' retries reach the machine routes
-// as soon as the store is open; pages answer 503 with Retry-After for the second or two Next takes.
-let pagesReady = false;
+type PageHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+// Null until Next is ready: pages answer 503 with Retry-After meanwhile, machine routes do not wait for it.
+let pages: PageHandler | null = null;
 
 // Header and request timeouts, and at most OMNIFLOW_MAX_CONNECTIONS open connections (1,000 by default).
 const server = createBoundedServer((req, res) => {
   if (!guardRequest(req, res, { allowedHosts, dev })) return;
   if (handleIngress(engine, req, res)) return;
-  if (!pagesReady) {
+  const handle = pages;
+  if (!handle) {
     res.writeHead(503, { "retry-after": "1", "content-type": "text/plain; charset=utf-8" }).end("Omniflow is starting; try again in a second.");
     return;
   }
@@ -76,16 +80,26 @@ const server = createBoundedServer((req, res) => {
     },
   );
 }, serverLimitsFromEnv());
-server.listen(port, hostname, () => console.log(`Omniflow is accepting webhooks on http://localhost:${port}`));
+// After a crash or a deploy, providers' retries reach the machine routes as soon as the store is open.
+await new Promise<void>((listening) => server.listen(port, hostname, listening));
+console.log(`Omniflow is accepting webhooks on http://localhost:${port}`);
 // Mail handed to the listener goes the inbound webhook's way, and is answered 250 once committed.
 const settings = email && emailSettingsSchema.parse(email);
 const smtp = settings?.listenPort ? await startSmtpListener({ settings, receive: (request) => engine.receiveRequest("email", request) }) : null;
 if (smtp) console.log(`Omniflow is accepting mail on smtp://${settings?.listenHost}:${smtp.port}`);
-await app.prepare();
-pagesReady = true;
-console.log(`Omniflow ready on http://localhost:${port} (${dev ? "dev" : "production"})`);
-
 // The listener first: a mail it is still handing over commits before the engine closes.
 const shutdown = () => server.close(() => void (smtp?.close() ?? Promise.resolve()).then(engine.close).then(() => process.exit(0)));
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);
+
+/** Next, imported only now: loading and preparing it takes a second or two the machine routes need not wait for. */
+async function startNext(): Promise<PageHandler> {
+  const { default: next } = await import("next");
+  const app = next({ dev, hostname, port });
+  await app.prepare();
+  return app.getRequestHandler();
+}
+// Pages open once Next is ready and the demo's staff (whom the sign-in page lists) exist.
+const [handler] = await Promise.all([startNext(), demo && seedStaff(engine)]);
+pages = handler;
+console.log(`Omniflow ready on http://localhost:${port} (${dev ? "dev" : "production"})`);

@@ -23,6 +23,11 @@ export function demoLanguage(value = process.env.OMNIFLOW_DEMO_LANGUAGE): Templa
  */
 export async function seedDemo(engine: Engine, language: TemplateLanguage = demoLanguage()): Promise<void> {
   await seedStaff(engine);
+  await seedDemoFlow(engine, language);
+}
+
+/** The published "Support chat" flow, into a database without flows; nothing otherwise (cheap: no Prisma query then). */
+export async function seedDemoFlow(engine: Engine, language: TemplateLanguage = demoLanguage()): Promise<void> {
   if (!(await engine.flows.isEmpty())) return;
   const demo = supportChat.languages[language] ?? supportChat.languages.en;
   const { id } = await engine.flows.create(demo.name, demo.document);

@@ -1,6 +1,6 @@
 import { createEngine } from "../../engine/index";
 import { openDatabase } from "../../engine/store/db";
-import { childScript, runTsChild } from "../lib/children";
+import { bundleChild, runChild } from "../lib/children";
 import { ORDER_FLOW } from "../lib/flows";
 import { fmt, type Row } from "../lib/report";
 import { tempDir } from "../lib/temp";
@@ -50,7 +50,8 @@ type ChildResult = { started: number; committed: number; origin: number; peakRss
 
 /**
  * (d) Restart with `count` instances waiting: a fresh process opens the engine (background on)
- * and one of them receives its reply. Floor: a fresh process that only opens the file.
+ * and one of them receives its reply. Floor: a fresh process that only opens the file. Both run
+ * bundled, with plain node, as the production server does (dist/server.mjs).
  */
 export async function restartFigure(count: number): Promise<Row[]> {
   const tmp = tempDir("restart");
@@ -59,8 +60,9 @@ export async function restartFigure(count: number): Promise<Row[]> {
     const { templateInstance } = await buildWaitingDb(tmp.db(), count);
     const buildSeconds = (performance.now() - built) / 1000;
     const pick = Math.floor(count / 2);
-    const engine = await runTsChild<ChildResult>(childScript("restart-child.ts"), ["engine", tmp.db(), `tpl_${pick}-v`, "restart-reply"]);
-    const floor = await runTsChild<ChildResult>(childScript("restart-child.ts"), ["floor", tmp.db()]);
+    const child = await bundleChild("restart-child.ts");
+    const engine = await runChild<ChildResult>(child, ["engine", tmp.db(), `tpl_${pick}-v`, "restart-reply"]);
+    const floor = await runChild<ChildResult>(child, ["floor", tmp.db()]);
     const e = engine.result;
     if (e.instanceId !== `${templateInstance}_${pick}` || e.status !== "completed" || e.timers?.join() !== "cancelled") {
       throw new Error(`restart: the reply did not resume the waiting instance: ${JSON.stringify(e)}`);

@@ -2,18 +2,37 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { serverBuild } from "../../scripts/build-server";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const childScript = (name: string) => path.join(ROOT, "bench/children", name);
 
+/** Builds the server bundle (dist/server.mjs) from this checkout, as `npm run build` does: under a second. */
+export async function bundleServer(): Promise<string> {
+  await build(serverBuild);
+  return path.join(ROOT, serverBuild.outfile!);
+}
+
 /**
- * Runs `node --import tsx <script> ...args` (one process, so its VmHWM is the whole child) and
+ * A bench child bundled the way the server is (dist/bench/<name>/), so it runs as production code does: plain
+ * node, no tsx. Split at its dynamic imports: each mode of the child loads only what it imports.
+ */
+export async function bundleChild(name: string): Promise<string> {
+  const outdir = path.join(ROOT, "dist/bench", path.basename(name, ".ts"));
+  const { outfile: _, ...options } = serverBuild;
+  await build({ ...options, entryPoints: { main: childScript(name) }, outdir, splitting: true, outExtension: { ".js": ".mjs" } });
+  return path.join(outdir, "main.mjs");
+}
+
+/**
+ * Runs `node <script> ...args` (a bundled child: one process, so its VmHWM is the whole child) and
  * parses its last stdout line. `spawnedAt` is epoch ms, comparable with the child's timeOrigin.
  */
-export function runTsChild<T>(script: string, args: string[]): Promise<{ result: T; spawnedAt: number }> {
+export function runChild<T>(script: string, args: string[]): Promise<{ result: T; spawnedAt: number }> {
   return new Promise((resolve, reject) => {
     const spawnedAt = performance.timeOrigin + performance.now();
-    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => (out += d));
@@ -35,10 +54,10 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** A long-running child in its own process group (npx → tsx → node), stopped as a group. */
 /** A started child server; `spawnedAt` (ms, Date.now) is when it was spawned, to time how soon it answers. */
 export type Service = { url: string; stop: () => Promise<void>; spawnedAt: number };
 
+/** A long-running child in its own process group, stopped as a group; ready when `healthPath` answers. */
 export async function startService(command: string, args: string[], env: Record<string, string>, healthPath: string, timeoutMs = 90_000): Promise<Service> {
   const port = await freePort();
   const spawnedAt = Date.now();

@@ -13,6 +13,7 @@ import type { ProviderFakeModule } from "./provider-fake";
 export async function importChannelModules(names: readonly Channel[]): Promise<Map<Channel, ChannelModule>> {
   const modules = await Promise.all(
     names.map(async (name) => {
+      // Bundled (dist/server.mjs), this template literal becomes a table of every ./<folder>/adapter.ts at build time.
       const module = (await import(/* @vite-ignore */ `./${name}/adapter.ts`)) as Partial<ChannelModule>;
       if (typeof module.createAdapter !== "function" || !module.settingsSchema) {
         throw new Error(`engine/channels/${name}/adapter.ts does not export createAdapter(settings, deps) and settingsSchema`);

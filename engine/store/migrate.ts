@@ -15,13 +15,18 @@ export interface MigrationFile {
   checksum: string;
 }
 
-/** prisma/migrations next to this module; Next/Turbopack may rewrite import.meta.url, so fall back to cwd. */
+/**
+ * The nearest prisma/migrations above this module: engine/store/ in the sources, dist/ in the server bundle
+ * (scripts/build-server.ts). Next/Turbopack may rewrite import.meta.url, so fall back to cwd.
+ */
 export function defaultMigrationsDir(): string {
   try {
-    const dir = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
-    if (existsSync(dir)) return dir;
+    for (let dir = path.dirname(fileURLToPath(import.meta.url)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      const candidate = path.join(dir, "prisma/migrations");
+      if (existsSync(candidate)) return candidate;
+    }
   } catch {
-    // Not a file: URL once bundled.
+    // Not a file: URL once bundled by Next.
   }
   return path.join(process.cwd(), "prisma/migrations");
 }

@@ -1,12 +1,14 @@
 /**
  * The ceiling for (c): plain node:http on the same machine answering the inbound webhook the way
  * the ingress does (read the body, parse the JSON, reply 202 with JSON), with no engine behind it.
+ * Plain JavaScript run by plain node, as production runs the server (dist/server.mjs).
  */
 import http from "node:http";
 
 const server = http.createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on("data", (c: Buffer) => chunks.push(c));
+  /** @type {Buffer[]} */
+  const chunks = [];
+  req.on("data", (c) => chunks.push(c));
   req.on("end", () => {
     const status = req.url === "/api/health" ? 200 : 202;
     if (status === 202) JSON.parse(Buffer.concat(chunks).toString("utf8"));

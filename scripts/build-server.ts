@@ -1,0 +1,41 @@
+// The server half of `npm run build` (after `next build`): server.ts and everything it imports, packages
+// included, in one ES module, dist/server.mjs, which production runs with plain node. Nothing is transpiled
+// at start, and node's loader no longer resolves, reads and scans (for a CommonJS package's exports) a few
+// hundred files one by one: that loading was most of the start-up time (issue 16, bench/README.md (c0)).
+// Channel adapters are imported by convention (engine/channels/registry.ts: `./${name}/adapter.ts`): esbuild
+// turns that template literal into a table of every engine/channels/*/adapter.ts, so a new folder needs no list.
+import { pathToFileURL, fileURLToPath } from "node:url";
+import { build, type BuildOptions } from "esbuild";
+
+export const SERVER_BUNDLE = "dist/server.mjs";
+
+export const serverBuild: BuildOptions = {
+  absWorkingDir: fileURLToPath(new URL("..", import.meta.url)),
+  entryPoints: ["server.ts"],
+  outfile: SERVER_BUNDLE,
+  bundle: true,
+  external: [
+    // Native addons: their JavaScript finds the compiled binding from its own place in node_modules.
+    "better-sqlite3",
+    "re2",
+    // Pages and sign-in, imported once the server listens (server.ts, engine/access/sign-in.ts).
+    "next",
+    "better-auth",
+    // Prisma's query compiler, 4.3 MB of base64 imported on the first Prisma query: bundled, it would be parsed at start.
+    "@prisma/client/runtime/*.wasm-base64.mjs",
+  ],
+  // Bundled CommonJS packages call require() for node's built-ins; an ES module has none of its own.
+  banner: { js: `import { createRequire as createBundleRequire } from "node:module";\nconst require = createBundleRequire(import.meta.url);` },
+  // sentiment's optional `require("../languages/" + code)` matches no file: it ships English only, which it imports by name.
+  logOverride: { "empty-glob": "silent" },
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  logLevel: "warning",
+};
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const started = performance.now();
+  await build(serverBuild);
+  console.log(`Bundled server.ts into ${SERVER_BUNDLE} in ${Math.round(performance.now() - started)} ms`);
+}

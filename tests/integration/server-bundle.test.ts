@@ -1,0 +1,47 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { afterAll, describe, expect, it } from "vitest";
+import { INSTALLED_CHANNELS } from "../../engine/contracts/channels";
+import { useTempDb } from "../../engine/testing/test-engine";
+import { serverBuild } from "../../scripts/build-server";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+// Inside the repository, so the bundle finds node_modules and prisma/migrations as dist/server.mjs does.
+const OUT = path.join(ROOT, `dist/test-${process.pid}`);
+const tmp = useTempDb("omniflow-bundle-");
+
+afterAll(() => rmSync(OUT, { recursive: true, force: true }));
+
+describe("the server bundle (dist/server.mjs, scripts/build-server.ts)", () => {
+  it("holds every channel folder's adapter, and loads Next only once the server listens", async () => {
+    const { metafile } = await build({ ...serverBuild, write: false, metafile: true });
+    const folders = readdirSync(path.join(ROOT, "engine/channels"), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(path.join(ROOT, "engine/channels", entry.name, "adapter.ts")))
+      .map((entry) => `engine/channels/${entry.name}/adapter.ts`);
+    expect(folders).toContain("engine/channels/webchat/adapter.ts");
+    for (const adapter of folders) expect(Object.keys(metafile.inputs)).toContain(adapter);
+
+    const [output] = Object.values(metafile.outputs);
+    const kinds = (name: string) => output.imports.filter((i) => i.path === name || i.path.startsWith(`${name}/`)).map((i) => i.kind);
+    expect(kinds("next")).toEqual(["dynamic-import"]);
+    expect(new Set(kinds("better-auth"))).toEqual(new Set(["dynamic-import"]));
+    // Everything else a start needs is in the one file: no package is resolved and read file by file.
+    const loadedAtStart = output.imports.filter((i) => i.kind === "import-statement" && !i.path.startsWith("node:")).map((i) => i.path);
+    expect(new Set(loadedAtStart)).toEqual(new Set(["better-sqlite3", "re2"]));
+  });
+
+  it("runs under plain node: migrates a new database, installs the channels and starts the demo flow", async () => {
+    const { outfile: _, ...options } = serverBuild;
+    const entry = fileURLToPath(new URL("./bundle-child.ts", import.meta.url));
+    await build({ ...options, entryPoints: { main: entry }, outdir: OUT, outExtension: { ".js": ".mjs" } });
+    const child = spawnSync(process.execPath, [path.join(OUT, "main.mjs"), tmp.file], { cwd: ROOT, encoding: "utf8" });
+    expect(child.stderr).toBe("");
+    expect(child.status).toBe(0);
+    const result = JSON.parse(child.stdout.trim().split("\n").pop()!) as { channels: string[]; instanceId: string | null };
+    expect(result.channels).toEqual(INSTALLED_CHANNELS);
+    expect(result.instanceId).toEqual(expect.any(String));
+  });
+});
