@@ -16,10 +16,11 @@ export type SoakRow = {
   test: string;
   faults: string;
   events: number;
-  lost: number;
-  duplicated: number;
+  /** null where the column does not apply to the test (the note says what it measured instead). */
+  lost: number | null;
+  duplicated: number | null;
   /** Outside its time bound: a timer fired early, a reply slower than its limit. */
-  late: number;
+  late: number | null;
   note?: string;
 };
 
@@ -32,7 +33,8 @@ export function reportSoakRow(row: SoakRow, env: Record<string, string | undefin
 /** The rows as one plain-text table. */
 export function soakTable(rows: SoakRow[]): string {
   const head = ["test", "faults injected", "events", "lost", "duplicated", "late"];
-  const body = rows.map((r) => [r.test, r.faults, r.events.toLocaleString("en"), String(r.lost), String(r.duplicated), String(r.late)]);
+  const cell = (n: number | null) => (n === null ? "–" : n.toLocaleString("en"));
+  const body = rows.map((r) => [r.test, r.faults, cell(r.events), cell(r.lost), cell(r.duplicated), cell(r.late)]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(" | ")} |`;
   const rule = `|${widths.map((w, i) => (i >= 2 ? `${"-".repeat(w + 1)}:` : "-".repeat(w + 2))).join("|")}|`;

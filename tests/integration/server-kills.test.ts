@@ -20,7 +20,7 @@ const KILLS = soakSized(FAULT_MOMENTS.length + 1, 20);
 const CONCURRENCY = soakSized(16, 50);
 const NUDGE = "Still there?";
 /** How far into its run a fault hook may stop the server (its n-th time at that moment), by moment. */
-const REACH = { intake: 300, commit: 40, "before-send": 150, "after-send": 150, timer: 60, checkpoint: 12 };
+const REACH = { intake: 300, commit: 15, "before-send": 150, "after-send": 150, timer: 30, checkpoint: 10 };
 /** A hook not reached by then (no timer fell due, say) gives way to a kill at a random moment. */
 const HOOK_PATIENCE_MS = 8_000;
 
@@ -54,8 +54,8 @@ describe("a server killed with SIGKILL under webhook load", () => {
     const kills = new Map<string, number>();
     for (let k = 0; k < KILLS; k++) {
       const moment = (["random", ...FAULT_MOMENTS] as const)[k % (FAULT_MOMENTS.length + 1)];
-      const env = moment === "random" ? {} : { SOAK_FAULT: `${moment}:${1 + Math.floor(random() * REACH[moment])}` };
-      const delay = moment === "random" ? 200 + random() * 1800 : HOOK_PATIENCE_MS;
+      const env: Record<string, string> = moment === "random" ? {} : { SOAK_FAULT: `${moment}:${1 + Math.floor(random() * REACH[moment])}` };
+      const delay = moment === "random" ? 100 + random() * 1900 : HOOK_PATIENCE_MS;
       server = await startServerProcess(CHILD, [tmp.file, driver.url], env);
       const hooked = await Promise.race([server.ended.then(() => true), pause(delay).then(() => false)]);
       const end = await server.kill();
