@@ -19,12 +19,9 @@ const CHILD = fileURLToPath(new URL("./server-child.ts", import.meta.url));
 const KILLS = soakSized(FAULT_MOMENTS.length + 1, 20);
 const CONCURRENCY = soakSized(16, 50);
 const NUDGE = "Still there?";
-/**
- * How far into its run a fault hook may stop the server (its n-th time at that moment), by moment; the soak's servers run
- * longer. Checkpoints are not scaled: under load a tick can wait out a reader (1 s), and 40 of them outlasted the patience.
- */
+/** How far into its run a fault hook may stop the server (its n-th time at that moment), by moment; the soak's servers run longer. */
 const REACH_BY_MOMENT = { intake: 300, commit: 15, "before-send": 150, "after-send": 150, timer: 30, checkpoint: 10 };
-const reachOf = (moment: keyof typeof REACH_BY_MOMENT) => REACH_BY_MOMENT[moment] * (moment === "checkpoint" ? 1 : soakSized(1, 4));
+const REACH_SCALE = soakSized(1, 4);
 /** The longest a server runs before a random kill. */
 const RANDOM_KILL_MS = soakSized(2_000, 5_000);
 /** A hook not reached by then (no timer fell due, say) gives way to a kill at a random moment. */
@@ -62,7 +59,7 @@ describe("a server killed with SIGKILL under webhook load", () => {
       const kills = new Map<string, number>();
       for (let k = 0; k < KILLS; k++) {
         const moment = (["random", ...FAULT_MOMENTS] as const)[k % (FAULT_MOMENTS.length + 1)];
-        const nth = moment === "random" ? 0 : 1 + Math.floor(random() * reachOf(moment));
+        const nth = moment === "random" ? 0 : 1 + Math.floor(random() * REACH_BY_MOMENT[moment] * REACH_SCALE);
         const env: Record<string, string> = moment === "random" ? {} : { SOAK_FAULT: `${moment}:${nth}` };
         const delay = moment === "random" ? 100 + random() * (RANDOM_KILL_MS - 100) : HOOK_PATIENCE_MS;
         server = await startServerProcess(CHILD, [tmp.file, driver.url], env);
