@@ -66,8 +66,8 @@ export type EngineOptions = {
   channelSettings?: Partial<Record<Channel, unknown>>;
   /** Run the background jobs (outbox dispatcher, timers, schedules, WAL checkpoints; default true). */
   background?: boolean;
-  /** Fault injection for tests (see PerformDeps). */
-  faults?: Pick<PerformDeps, "afterSend">;
+  /** Fault injection for tests: hooks at the moments a crash test kills the process (never set in production). */
+  faults?: EngineFaults;
   /** The template gallery (templates/catalog.ts in the app). */
   templates?: readonly FlowTemplate[];
   /** Host names the web app answers on (the server refuses others; default: localhost, 127.0.0.1, [::1]). */
@@ -91,6 +91,16 @@ export type EngineOptions = {
   outbox?: DispatcherLimits;
   /** Steps and messages sent per instance per day before it is stopped (default 1,000 and 100; see runtime/instance-limits.ts). */
   instanceLimits?: InstanceLimitsInput;
+};
+
+/** Where a crash test can stop the process: each hook runs at that moment, on the engine's thread. */
+export type EngineFaults = Pick<PerformDeps, "afterSend"> & {
+  /** Inside each commit's transaction, after its steps ran, before COMMIT. */
+  insideCommit?: () => void;
+  /** As a due timer starts firing (its step is submitted right after). */
+  timerDue?: () => void;
+  /** As each WAL checkpoint starts on the checkpointer's thread. */
+  checkpointing?: () => void;
 };
 
 export type DemoAccounts = { password: string; staff: readonly { name: string; email: string; role: string }[] };
@@ -166,7 +176,12 @@ export function createEngine(options: EngineOptions = {}) {
   const versions = createVersionCache(store.flows);
   const runtime = createFlowRuntime(store, versions, instanceLimits);
   const intake = createIntake(store, runtime);
-  const commits = createGroupCommit(store.transaction, { ...options.commits, afterCommit: () => background && dispatcher.poll() });
+  const faults = options.faults ?? {};
+  const commits = createGroupCommit(store.transaction, {
+    ...options.commits,
+    afterCommit: () => background && dispatcher.poll(),
+    insideCommit: faults.insideCommit,
+  });
   const performDeps: PerformDeps = {
     channel: (name) => channels.get(name as Channel),
     http,
@@ -174,13 +189,16 @@ export function createEngine(options: EngineOptions = {}) {
       const credential = credentials.reveal(id);
       return credential && credentialHeaders(credential);
     },
-    ...options.faults,
+    afterSend: faults.afterSend,
   };
   const settle = (outcome: EffectOutcome) => commits.submit(() => runtime.settleEffect(outcome, clock()));
   const dispatcher = createDispatcher(store.outbox, performDeps, clock, settle, options.outbox);
   const staff = createStaff(store.staff, clock);
   const doors = createDoors(intake, commits, clock, staff.member);
-  const timers = createTimerPoller(store.timers, clock, doors.timerDue);
+  const timers = createTimerPoller(store.timers, clock, (timer) => {
+    faults.timerDue?.();
+    return doors.timerDue(timer);
+  });
   const tasks = createTasks(store, staff, commits, runtime, clock);
   const outbound = createAddressPolicy(options.outbound?.allow ?? []);
   const flows = createFlowService(store.flows, { templates: options.templates ?? [], published: versions, outbound }, clock);
@@ -195,7 +213,7 @@ export function createEngine(options: EngineOptions = {}) {
     every("dispatcher", 1000, dispatcher.poll),
     every("schedules", 15_000, doors.schedulesDue),
     // On its own thread and connection (store/checkpoint.ts): a checkpoint's fsync never holds up the event loop.
-    { name: "checkpoints", start: store.startCheckpoints },
+    { name: "checkpoints", start: () => store.startCheckpoints(faults.checkpointing) },
     every("retention", 3_600_000, retention.apply),
   ];
   const stopJobs = background ? startJobs(jobs) : () => {};

@@ -17,6 +17,7 @@ db.pragma("busy_timeout = 1000");
 db.pragma("synchronous = FULL");
 const tick = () => {
   try {
+    if (workerData.announce) parentPort.postMessage({ checkpointing: true });
     const [row] = db.pragma("wal_checkpoint(PASSIVE)");
     if (row && row.log > workerData.truncateAbovePages) db.pragma("wal_checkpoint(TRUNCATE)");
   } catch (error) {
@@ -29,10 +30,13 @@ parentPort.on("message", () => { clearInterval(timer); db.close(); parentPort.cl
 
 const driver = createRequire(import.meta.url).resolve("better-sqlite3");
 
-export function startCheckpoints(file: string, everyMs = 100, truncateAbovePages = 16_384): () => Promise<void> {
-  const worker = new Worker(WORKER, { eval: true, workerData: { file, driver, everyMs, truncateAbovePages } });
+/** `checkpointing` (fault injection for tests) is called on this thread as each checkpoint starts on the worker's. */
+export function startCheckpoints(file: string, everyMs = 100, truncateAbovePages = 16_384, checkpointing?: () => void): () => Promise<void> {
+  const workerData = { file, driver, everyMs, truncateAbovePages, announce: !!checkpointing };
+  const worker = new Worker(WORKER, { eval: true, workerData });
   let lastWarning = 0;
-  worker.on("message", (m: { error?: string }) => {
+  worker.on("message", (m: { error?: string; checkpointing?: true }) => {
+    if (m.checkpointing) return checkpointing?.();
     // A failed checkpoint costs nothing but WAL growth; say so at most once a minute.
     if (m.error && Date.now() - lastWarning > 60_000) {
       lastWarning = Date.now();

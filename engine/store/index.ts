@@ -57,7 +57,7 @@ export function openStore(file = defaultDbFile()) {
       return db.transaction(fn).immediate as unknown as (...args: A) => R;
     },
     /** Checkpoints the WAL on the engine's schedule; returns the stop function. */
-    startCheckpoints: () => startCheckpoints(file),
+    startCheckpoints: (checkpointing?: () => void) => startCheckpoints(file, undefined, undefined, checkpointing),
     /** Empties the WAL into the file now (after an erasure); false when a reader held part of it. */
     truncateWal: () => truncateWal(db),
     async close() {

@@ -52,3 +52,24 @@ export const confirmFlow = (channel: string): FlowDocument => ({
     { id: "e6", source: "block", sourcePort: "out", target: "done" },
   ],
 });
+
+/**
+ * Answers every new conversation at once, then waits `timeoutSeconds` for a reply and, when none
+ * comes, nudges the customer: two messages and one timer per conversation.
+ */
+export const replyAndNudgeFlow = (timeoutSeconds: number): FlowDocument => ({
+  nodes: [
+    { id: "start", type: "trigger.message-received", position: pos, settings: { channel: "any" } },
+    { id: "ack", type: "message.send", position: pos, settings: { text: "Got it: {{message.text}}" } },
+    { id: "wait", type: "message.wait-reply", position: pos, settings: { timeoutSeconds } },
+    { id: "nudge", type: "message.send", position: pos, settings: { text: "Still there?" } },
+    { id: "done", type: "flow.end", position: pos, settings: {} },
+  ],
+  edges: [
+    { id: "e1", source: "start", sourcePort: "out", target: "ack" },
+    { id: "e2", source: "ack", sourcePort: "out", target: "wait" },
+    { id: "e3", source: "wait", sourcePort: "reply", target: "done" },
+    { id: "e4", source: "wait", sourcePort: "timeout", target: "nudge" },
+    { id: "e5", source: "nudge", sourcePort: "out", target: "done" },
+  ],
+});

@@ -8,6 +8,8 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MAX_JSON_DEPTH } from "../../engine/contracts/json-body";
 import { testApiKey } from "../../engine/testing/api-keys";
+import { runSeed, seededRandom } from "../../engine/testing/seeded-random";
+import { reportSoakRow, soakSized } from "../../engine/testing/soak-report";
 import { countRows, openTestEngine, publishFlow, tempDb, type TestEngine } from "../../engine/testing/test-engine";
 import { orderShippedFlow } from "../../engine/testing/flows";
 import { createBoundedServer } from "../../server/http-limits";
@@ -15,6 +17,11 @@ import { handleIngress } from "../../server/ingress-routes";
 import { rawExchange } from "../../server/raw-socket";
 import { guardRequest } from "../../server/web-guard";
 import { seedDemo } from "../../prisma/seed";
+
+/** Generated requests per machine route: 250 in `npm test`, 2,000 under `npm run soak` (HOSTILE_PER_ROUTE sets it). */
+const PER_ROUTE = Number(process.env.HOSTILE_PER_ROUTE) || soakSized(250, 2_000);
+/** What the server's process may grow by while it refuses them all (it runs in this test's process). */
+const MAX_RSS_GROWTH_MIB = 100;
 
 let tmp: ReturnType<typeof tempDb>;
 let t: TestEngine;
@@ -108,15 +115,18 @@ describe("hostile input on the machine routes", () => {
     }
   });
 
-  it("answers a few hundred generated hostile requests per machine route with 4xx JSON, never 5xx, writing nothing, logging nothing", async () => {
-    const seed = Number(process.env.HOSTILE_SEED ?? Date.now() % 1_000_000);
+  it(`answers ${PER_ROUTE} generated hostile requests per machine route with 4xx JSON, never 5xx, writing nothing, logging nothing`, async () => {
+    const seed = Number(process.env.HOSTILE_SEED) || runSeed();
     console.log(`hostile input seed ${seed} (HOSTILE_SEED=${seed} repeats it)`);
-    const random = mulberry32(seed);
+    const random = seededRandom(seed);
     const before = written();
     errors.mockClear();
     const failures: string[] = [];
+    let serverErrors = 0;
+    const rssBefore = process.memoryUsage().rss;
+    let rssPeak = rssBefore;
     for (const path of Object.keys(ROUTES) as Route[]) {
-      for (let i = 0; i < 250; i++) {
+      for (let i = 0; i < PER_ROUTE; i++) {
         const [kind, request] = hostile(path, random);
         const answer = await send(request);
         const ok =
@@ -126,12 +136,27 @@ describe("hostile input on the machine routes", () => {
           typeof answer.body?.error === "string" &&
           /application\/json/.test(answer.text);
         if (!ok) failures.push(`${path} ${kind}: ${answer.text.slice(0, 200)}`);
+        if (answer.status !== null && answer.status >= 500) serverErrors++;
+        if (i % 50 === 0) rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
       }
     }
+    const rows = written().reduce((sum, n, i) => sum + n - before[i], 0);
+    const growthMib = (rssPeak - rssBefore) / 2 ** 20;
+    const routes = Object.keys(ROUTES).length;
+    reportSoakRow({
+      test: "hostile input",
+      faults: `${(PER_ROUTE * routes).toLocaleString("en")} generated requests (${routes} machine routes)`,
+      events: PER_ROUTE * routes,
+      lost: null,
+      duplicated: null,
+      late: null,
+      note: `seed ${seed}: ${failures.length} answers not a 4xx JSON, ${serverErrors} × 5xx, ${rows} rows written, RSS +${growthMib.toFixed(1)} MiB`,
+    });
     expect(failures).toEqual([]);
     expect(written()).toEqual(before);
     expect(errors).not.toHaveBeenCalled();
-  });
+    expect(growthMib).toBeLessThan(MAX_RSS_GROWTH_MIB);
+  }, 300_000);
 });
 
 /** One spoiled request for `path`: what was done to it, and the request. */
@@ -184,15 +209,4 @@ function hostile(path: Route, random: () => number): [string, Hostile] {
   ];
   const [kind, make] = pick(spoilers);
   return [kind, make()];
-}
-
-/** A small seeded generator, so a failing run can be repeated. */
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { FlowDocument } from "../../engine/contracts/flow";
 import type { EngineOptions } from "../../engine/index";
+import { reportSoakRow } from "../../engine/testing/soak-report";
 import { countRows, instanceRow, openTestEngine, publishFlow, stepLog, type TestEngine, useTempDb } from "../../engine/testing/test-engine";
 
 const at = { x: 0, y: 0 };
@@ -68,6 +69,15 @@ describe("per-instance limits (real SQLite)", () => {
     await publishFlow(engine, "Loop", SEND_LOOP);
     const { instanceId } = await engine.receive("webchat", { visitorId: "v-1", messageId: "m-1", text: "hi" });
     await engine.dispatch();
+    reportSoakRow({
+      test: "send loop",
+      faults: "Send → Delivered → Send",
+      events: channel.texts().length,
+      lost: null,
+      duplicated: Math.max(0, channel.texts().length - 100),
+      late: null,
+      note: `stopped at ${channel.texts().length} messages (cap 100), status ${instanceRow(engine, instanceId!).status}`,
+    });
     expect(channel.texts()).toHaveLength(100);
     expect(instanceRow(engine, instanceId!)).toMatchObject({ status: "stopped", stepCount: 101 });
     const log = stepLog(engine, instanceId!);
