@@ -11,6 +11,8 @@ import { staffRouter } from "./routers/staff";
 import { tasksRouter } from "./routers/tasks";
 import { versionsRouter } from "./routers/versions";
 import { webchatRouter } from "./routers/webchat";
+import { channelsRouter } from "./routers/channels";
+import { sandboxRouter } from "./routers/sandbox";
 
 export const appRouter = router({
   flows: flowsRouter,
@@ -25,6 +27,8 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   customers: customersRouter,
   privacy: privacyRouter,
+  channels: channelsRouter,
+  sandbox: sandboxRouter,
 });
 
 export type AppRouter = typeof appRouter;

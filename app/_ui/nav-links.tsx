@@ -4,11 +4,14 @@ import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { allows, pageAccess, type Role } from "@/engine/contracts/access";
 
-const nav: { href: string; label: "flows" | "workspace" | "chat" | "customers" | "credentials" | "apiKeys" | "privacy" | "audit"; testId: string }[] = [
+type NavLabel = "flows" | "workspace" | "chat" | "sandbox" | "customers" | "channels" | "credentials" | "apiKeys" | "privacy" | "audit";
+const nav: { href: string; label: NavLabel; testId: string }[] = [
   { href: "/", label: "flows", testId: "flows" },
   { href: "/workspace", label: "workspace", testId: "workspace" },
   { href: "/chat", label: "chat", testId: "chat" },
+  { href: "/sandbox", label: "sandbox", testId: "sandbox" },
   { href: "/customers", label: "customers", testId: "customers" },
+  { href: "/settings/channels", label: "channels", testId: "channels" },
   { href: "/settings/credentials", label: "credentials", testId: "credentials" },
   { href: "/settings/api-keys", label: "apiKeys", testId: "api-keys" },
   { href: "/settings/privacy", label: "privacy", testId: "privacy" },

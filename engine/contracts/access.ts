@@ -12,6 +12,8 @@ const BUILD = ["admin", "owner"] as const;
 const WORK = ["admin", "operator", "supervisor"] as const;
 const WATCH = ["admin", "owner", "supervisor"] as const;
 const ADMIN = ["admin"] as const;
+/** The sandbox writes only to channels that run against fake providers: whoever designs or watches flows may try them. */
+const TRY = ["admin", "owner", "marketer", "supervisor"] as const;
 
 export const PROCEDURE_POLICY: Record<string, Access> = {
   "flows.list": ["admin", "owner", "marketer", "supervisor"],
@@ -59,6 +61,13 @@ export const PROCEDURE_POLICY: Record<string, Access> = {
   "customers.erase": ADMIN,
   "privacy.retention": ADMIN,
   "privacy.setRetention": ADMIN,
+  "channels.list": ADMIN,
+  "channels.configure": ADMIN,
+  "channels.setMode": ADMIN,
+  "channels.testSend": ADMIN,
+  "sandbox.channels": TRY,
+  "sandbox.write": TRY,
+  "sandbox.thread": TRY,
   "apiKeys.list": ADMIN,
   "apiKeys.create": ADMIN,
   "apiKeys.revoke": ADMIN,
@@ -83,6 +92,7 @@ export const PAGE_POLICY: { prefix: string; access: Access }[] = [
   { prefix: "/settings", access: ADMIN },
   { prefix: "/customers", access: ["admin", "supervisor"] },
   { prefix: "/audit", access: ADMIN },
+  { prefix: "/sandbox", access: TRY },
   { prefix: "/", access: "public" },
 ];
 

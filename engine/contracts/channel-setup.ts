@@ -52,3 +52,25 @@ export const testSendSchema = z.object({
   address: z.string().trim().min(1, "required").max(256),
   text: z.string().trim().min(1, "required").max(1_000),
 });
+
+/** The customer the sandbox writes as: an address as the channel knows people (a phone, a chat id, an e-mail). */
+const sandboxAddress = z.string().trim().min(1, "required").max(128);
+
+export const sandboxWriteSchema = z.object({
+  channel: channelSchema,
+  address: sandboxAddress,
+  name: z.string().trim().max(120).optional(),
+  text: z.string().trim().min(1, "required").max(4_000),
+});
+
+export const sandboxThreadSchema = z.object({ channel: channelSchema, address: sandboxAddress });
+
+/** A customer address each sandboxed channel accepts, for the Sandbox page to start with. */
+export const SANDBOX_SAMPLE_ADDRESS: Partial<Record<z.infer<typeof channelSchema>, string>> = {
+  sms: "+14155550100",
+  whatsapp: "+14155550100",
+  telegram: "100200300",
+  vk: "2000000001",
+  viber: "01234567890A=",
+  email: "ann@example.com",
+};
