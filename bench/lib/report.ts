@@ -1,10 +1,10 @@
 import os from "node:os";
 
-/** One line of the results table. `pass` is undefined for figures without a target. */
-export type Row = { figure: string; value: string; ceiling: string; ratio: string; pass?: boolean };
+/** One line of the results table. `pass` is undefined for figures without a target, a word when the target does not apply. */
+export type Row = { figure: string; value: string; ceiling: string; ratio: string; pass?: boolean | string };
 
 const HEAD = ["figure", "value", "ceiling", "ratio / target", "pass"];
-const cells = (r: Row) => [r.figure, r.value, r.ceiling, r.ratio, r.pass === undefined ? "" : r.pass ? "yes" : "NO"];
+const cells = (r: Row) => [r.figure, r.value, r.ceiling, r.ratio, r.pass === undefined ? "" : typeof r.pass === "string" ? r.pass : r.pass ? "yes" : "NO"];
 
 export function machineLine(): string {
   const cpus = os.cpus();
