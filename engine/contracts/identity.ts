@@ -28,7 +28,7 @@ export const defaultRegionSchema = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, "an ISO 3166 country code of two letters, such as US")
-  .refine((code) => regionNames.of(code) !== undefined, "not an ISO 3166 country code")
+  .refine((code) => !/^[A-Z]{2}$/.test(code) || regionNames.of(code) !== undefined, "not an ISO 3166 country code")
   .default("US");
 
 export const mergeSuggestionIdSchema = z.string().trim().min(1).max(100);

@@ -94,7 +94,7 @@ export function createPrivacyRepository(db: Db) {
     eraseTask: db.prepare(`UPDATE "Task" SET title = '${ERASED}', steps = ? WHERE id = ?`),
     eraseCases: db.prepare(`UPDATE "Case" SET subject = '${ERASED}', details = '{}' WHERE customerId = ?`),
     eraseNotification: db.prepare(`UPDATE "Notification" SET title = '${ERASED}', body = '${ERASED}' WHERE id = ?`),
-    eraseSuggestions: db.prepare(`UPDATE "MergeSuggestion" SET value = '${ERASED}' WHERE customerId = ? OR otherCustomerId = ?`),
+    eraseSuggestions: db.prepare(`UPDATE "MergeSuggestion" SET value = '${ERASED}' WHERE (customerId = ? OR otherCustomerId = ?) AND value <> '${ERASED}'`),
     // A link already sent to them must not join a new address to the erased record.
     expireHandoffs: db.prepare(`UPDATE "ChannelHandoff" SET usedAt = ? WHERE customerId = ? AND usedAt IS NULL`),
     setSnapshot: db.prepare(`UPDATE "Instance" SET snapshot = ? WHERE id = ?`),
