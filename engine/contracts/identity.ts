@@ -7,8 +7,7 @@ export type IdentityKind = "phone" | "email" | "channel";
 export const PHONE_CHANNELS: readonly string[] = ["sms", "whatsapp", "phone"];
 
 /** The identity kind a channel's addresses fall back to when the customer is not known on the channel itself. */
-export const kindOfChannel = (channel: string): "phone" | "email" | null =>
-  PHONE_CHANNELS.includes(channel) ? "phone" : channel === "email" ? "email" : null;
+export const kindOfChannel = (channel: string): "phone" | "email" | null => (PHONE_CHANNELS.includes(channel) ? "phone" : channel === "email" ? "email" : null);
 
 /** An identifier a customer gave (typed in a chat, left in the widget, shared as a contact). */
 export const givenIdentitySchema = z.object({ kind: z.enum(["phone", "email"]), value: z.string().trim().min(1).max(254) });

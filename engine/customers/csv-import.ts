@@ -26,7 +26,8 @@ export function createCsvImport(store: Pick<Store, "customers">, submit: Submit,
     const id = known ?? customers.create(row.name, at);
     if (known && row.name) customers.nameIfUnknown(id, row.name);
     if (Object.keys(row.fields).length) customers.mergeFields(id, row.fields);
-    for (const key of keys) if (!customers.holds(id, key.kind, key.value)) customers.addIdentity(id, { channel: channelOfKind(key.kind), address: key.value, ...key }, at);
+    for (const key of keys)
+      if (!customers.holds(id, key.kind, key.value)) customers.addIdentity(id, { channel: channelOfKind(key.kind), address: key.value, ...key }, at);
     return known ? "updated" : "created";
   }
 

@@ -23,7 +23,8 @@ describe("normalising phone numbers", () => {
 describe("normalising e-mails and channel addresses", () => {
   it("trims and lower-cases e-mails, refuses what is not one", () => {
     expect(normaliseEmail("  Ann.Lee@Example.COM ")).toBe("ann.lee@example.com");
-    for (const bad of ["ann", "ann@", "@example.com", "ann@example", "a b@example.com", `${"a".repeat(65)}@example.com`]) expect(normaliseEmail(bad), bad).toBeNull();
+    for (const bad of ["ann", "ann@", "@example.com", "ann@example", "a b@example.com", `${"a".repeat(65)}@example.com`])
+      expect(normaliseEmail(bad), bad).toBeNull();
     expect(normaliseIdentity("email", "A@B.co", "US")).toEqual({ kind: "email", value: "a@b.co" });
     expect(normaliseIdentity("phone", "nope", "US")).toBeNull();
   });

@@ -93,7 +93,15 @@ export function createMerges(store: MergeStore, submit: Submit, clock: () => num
       return merges
         .openFor(customerId)
         .filter(isLive)
-        .map((s) => ({ id: s.id, kind: s.kind, value: s.value, source: s.source, createdAt: s.createdAt, merged: side(s.customerId), survivor: side(s.otherCustomerId) }));
+        .map((s) => ({
+          id: s.id,
+          kind: s.kind,
+          value: s.value,
+          source: s.source,
+          createdAt: s.createdAt,
+          merged: side(s.customerId),
+          survivor: side(s.otherCustomerId),
+        }));
     },
     /** Merges into the customer, newest first; those not split can be. */
     mergesInto(customerId: string) {

@@ -94,7 +94,8 @@ export function createIdentity(repos: IdentityRepos, region: () => string) {
       for (const given of vouched ?? []) give(customerId, given, "contact", at);
       for (const found of findIdentifiers(text, region())) {
         const holder = customers.byKey(found.kind, found.value);
-        if (holder && holder.id !== customerId && !customers.holds(customerId, found.kind, found.value)) merges.suggest(customerId, holder.id, found, "text", at);
+        if (holder && holder.id !== customerId && !customers.holds(customerId, found.kind, found.value))
+          merges.suggest(customerId, holder.id, found, "text", at);
       }
     },
 

@@ -91,7 +91,13 @@ export function createCustomerRepository(db: Db, prisma: PrismaClient) {
     async search(query: string, skip: number, take: number) {
       // Customers merged into another are found as that one.
       const matches = query
-        ? { OR: [{ id: query }, { name: { contains: query } }, { identities: { some: { OR: [{ address: { contains: query } }, { value: { contains: query } }] } } }] }
+        ? {
+            OR: [
+              { id: query },
+              { name: { contains: query } },
+              { identities: { some: { OR: [{ address: { contains: query } }, { value: { contains: query } }] } } },
+            ],
+          }
         : {};
       const where = { mergedIntoId: null, ...matches };
       const [total, rows] = await Promise.all([

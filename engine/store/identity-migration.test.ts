@@ -16,7 +16,8 @@ describe("migration 0016 (identities keyed across channels)", () => {
   it("keys the identities a database already holds: phones in E.164, e-mails lower-cased, other ids per channel", () => {
     tmp = mkdtempSync(path.join(os.tmpdir(), "omniflow-identity-migration-"));
     const dir = path.join(tmp, "migrations");
-    for (const m of listMigrations(repoMigrations).filter((m) => m.name < IDENTITY)) cpSync(path.join(repoMigrations, m.name), path.join(dir, m.name), { recursive: true });
+    for (const m of listMigrations(repoMigrations).filter((m) => m.name < IDENTITY))
+      cpSync(path.join(repoMigrations, m.name), path.join(dir, m.name), { recursive: true });
     const db = new Database(path.join(tmp, "old.db"));
     migrate(db, dir);
     db.prepare(`INSERT INTO "Customer" (id, name, createdAt) VALUES ('c1', 'Ann', '2026-01-01T00:00:00.000Z')`).run();

@@ -52,7 +52,12 @@ describe("the same phone on SMS, WhatsApp and voice", () => {
     );
     // One conversation per channel, each addressed in E.164 (what the providers send to).
     const conversations = testDb(t.engine).prepare(`SELECT channel, address FROM "Conversation" ORDER BY createdAt, channel`).all();
-    expect(conversations).toEqual(expect.arrayContaining([{ channel: "sms", address: "+14155550100" }, { channel: "whatsapp", address: "+14155550100" }]));
+    expect(conversations).toEqual(
+      expect.arrayContaining([
+        { channel: "sms", address: "+14155550100" },
+        { channel: "whatsapp", address: "+14155550100" },
+      ]),
+    );
     expect(sms.conversationId).toBe(again.conversationId);
   });
 
@@ -133,7 +138,11 @@ describe("an e-mail given in a chat", () => {
     // The visitor's next message reaches Ann (her identity now); the timeline shows the chat under Ann.
     expect((await t.engine.receive("webchat", chat("visitor-1", "m5", "thanks"))).customerId).toBe(ann);
     const timeline = await t.engine.customers.timeline(ann, {});
-    expect(timeline.items.filter((i) => i.kind === "message").map((i) => i.text)).toEqual(["thanks", "it's me: write to ANN@Example.com please", "hi, where is my parcel?"]);
+    expect(timeline.items.filter((i) => i.kind === "message").map((i) => i.text)).toEqual([
+      "thanks",
+      "it's me: write to ANN@Example.com please",
+      "hi, where is my parcel?",
+    ]);
     expect(timeline.items.map((i) => i.kind)).toEqual(expect.arrayContaining(["merge", "case"]));
     expect(await t.engine.customers.merges(ann)).toMatchObject([{ id: merged.mergeId, mergedId: visitor, splitAt: null }]);
 
@@ -190,7 +199,12 @@ describe("the timeline", () => {
     const lines = seen.map((s) => s.line);
     expect(new Set(lines)).toEqual(new Set(["sms:one", "whatsapp:line 0", "phone:line 1", "sms:line 2", "whatsapp:line 3", "sms:line 4"]));
     expect(lines).toHaveLength(6);
-    expect(seen.map((s) => s.at)).toEqual(seen.map((s) => s.at).sort().reverse());
+    expect(seen.map((s) => s.at)).toEqual(
+      seen
+        .map((s) => s.at)
+        .sort()
+        .reverse(),
+    );
     expect(lines.at(-1)).toBe("sms:one");
     await expect(t.engine.customers.timeline(first.customerId!, { cursor: "nonsense" })).rejects.toThrow(/cursor/);
   });

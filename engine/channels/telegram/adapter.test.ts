@@ -69,7 +69,9 @@ describe("telegram adapter: webhook", () => {
   });
 
   it("describes what the customer shared, and exposes their own phone (only their own) in E.164", () => {
-    expect(messagesOf(samples.ownContact)).toEqual([expect.objectContaining({ text: "[contact 33612345678 Ann Lee]", identities: [{ kind: "phone", value: "+33612345678" }] })]);
+    expect(messagesOf(samples.ownContact)).toEqual([
+      expect.objectContaining({ text: "[contact 33612345678 Ann Lee]", identities: [{ kind: "phone", value: "+33612345678" }] }),
+    ]);
     const other = messagesOf(samples.otherContact)[0];
     expect(other.text).toBe("[contact +44 20 7946 0958 Bob]");
     expect(other).not.toHaveProperty("identities");

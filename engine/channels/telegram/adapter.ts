@@ -94,7 +94,15 @@ export function createAdapter(input: unknown, deps: ChannelDeps): ChannelAdapter
       const text = messageText(m);
       if (text === null) return [];
       const phone = ownPhone(m);
-      return [{ ...base, address: String(m.chat.id), name: fullName(m.from ?? m.chat), text, ...(phone && { identities: [{ kind: "phone" as const, value: phone }] }) }];
+      return [
+        {
+          ...base,
+          address: String(m.chat.id),
+          name: fullName(m.from ?? m.chat),
+          text,
+          ...(phone && { identities: [{ kind: "phone" as const, value: phone }] }),
+        },
+      ];
     }
     const query = update.callback_query;
     if (query) {
