@@ -104,8 +104,7 @@ const LAYOUT = [
     name: "engine/ingress",
     from: "^engine/ingress/",
     allow: [CONTRACTS, "^engine/runtime/", "^engine/store/", "^engine/channels/channel\\.ts$", "^engine/customers/(identity-key|find-identifiers)\\.ts$"],
-    rule:
-      "engine/ingress may import engine/contracts, runtime, store, the channel contract (engine/channels/channel.ts) and identity keys (engine/customers/identity-key.ts, find-identifiers.ts)",
+    rule: "engine/ingress may import engine/contracts, runtime, store, the channel contract (engine/channels/channel.ts) and engine/customers' identity keys",
   },
   {
     name: "engine/customers",
