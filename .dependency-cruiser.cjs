@@ -43,6 +43,7 @@ const ENGINE_FOLDERS = [
   "outbound",
   "access",
   "privacy",
+  "customers",
 ];
 
 /**
@@ -102,8 +103,14 @@ const LAYOUT = [
   {
     name: "engine/ingress",
     from: "^engine/ingress/",
-    allow: [CONTRACTS, "^engine/runtime/", "^engine/store/", "^engine/channels/channel\\.ts$"],
-    rule: "engine/ingress may import engine/contracts, runtime, store, and the channel contract (engine/channels/channel.ts)",
+    allow: [CONTRACTS, "^engine/runtime/", "^engine/store/", "^engine/channels/channel\\.ts$", "^engine/customers/(identity-key|find-identifiers)\\.ts$"],
+    rule: "engine/ingress may import engine/contracts, runtime, store, the channel contract (engine/channels/channel.ts) and engine/customers' identity keys",
+  },
+  {
+    name: "engine/customers",
+    from: "^engine/customers/",
+    allow: [CONTRACTS, "^engine/store/"],
+    rule: "engine/customers (identity keys, merge suggestions, merges and splits, the timeline, CSV import) may import engine/contracts and store",
   },
   {
     name: "engine/channels",

@@ -23,6 +23,9 @@ import { loadSecretKey } from "./credentials/secret-key";
 import { createChannelRequests, type ChannelReply } from "./ingress/channel-requests";
 import { createDoors } from "./ingress/doors";
 import { createIntake, type MessageOutcome } from "./ingress/intake";
+import { createCsvImport } from "./customers/csv-import";
+import { createMerges } from "./customers/merges";
+import { createTimeline } from "./customers/timeline";
 import { every, startJobs, type BackgroundJob } from "./jobs/background";
 import { createCustomerDirectory } from "./privacy/customers";
 import { createPrivacy } from "./privacy/privacy";
@@ -40,6 +43,8 @@ import { createGroupCommit, type GroupCommitOptions } from "./runtime/group-comm
 import { createVersionCache } from "./runtime/versions";
 import { openStore } from "./store/index";
 import { newId } from "./store/ids";
+import { mergeIdSchema, mergeSuggestionIdSchema } from "./contracts/identity";
+import { customerIdSchema } from "./contracts/privacy";
 
 export type { SignedIn } from "./access/sign-in";
 export { type EngineErrorCode, type ErrorParams, errorText } from "./contracts/error-texts";
@@ -175,7 +180,10 @@ export function createEngine(options: EngineOptions = {}) {
 
   const versions = createVersionCache(store.flows);
   const runtime = createFlowRuntime(store, versions, instanceLimits);
-  const intake = createIntake(store, runtime);
+  const settings = createSettings(store.settings, clock);
+  /** Phone numbers without a country code are read in this region (a setting). */
+  const region = () => settings.get("identity.defaultRegion");
+  const intake = createIntake(store, runtime, region);
   const faults = options.faults ?? {};
   const commits = createGroupCommit(store.transaction, {
     ...options.commits,
@@ -202,9 +210,11 @@ export function createEngine(options: EngineOptions = {}) {
   const tasks = createTasks(store, staff, commits, runtime, clock);
   const outbound = createAddressPolicy(options.outbound?.allow ?? []);
   const flows = createFlowService(store.flows, { templates: options.templates ?? [], published: versions, outbound }, clock);
-  const settings = createSettings(store.settings, clock);
   const privacy = createPrivacy(store, clock);
   const retention = createRetention(store, settings, clock);
+  const merges = createMerges(store, commits.submit, clock);
+  const timeline = createTimeline(store.timeline);
+  const csvImport = createCsvImport(store, commits.submit, region, clock);
 
   // Each job runs under a supervisor (jobs/background.ts): a failing run is logged and retried, never fatal.
   const jobs: BackgroundJob[] = [
@@ -291,8 +301,27 @@ export function createEngine(options: EngineOptions = {}) {
     /** Published flows an operator may start from the workspace, by name. */
     operatorStartable: () => flows.operatorStartable(),
 
-    /** Customers the engine holds data about: search (paged) and one customer's profile with counts. */
-    customers: createCustomerDirectory(store.customers),
+    /**
+     * Customers: search (paged), one customer's profile with counts, their one timeline across
+     * channels (cursor-paged), merge suggestions with previews, accepting (merge) or rejecting them,
+     * merges into a customer and splitting one, and the CSV import.
+     */
+    customers: {
+      ...createCustomerDirectory(store.customers),
+      timeline: async (customerId: string, page: Parameters<typeof timeline.page>[1]) => timeline.page(customerIdSchema.parse(customerId), page),
+      suggestions: async (customerId: string) => merges.suggestions(customerIdSchema.parse(customerId)),
+      merges: async (customerId: string) => merges.mergesInto(customerIdSchema.parse(customerId)),
+      acceptMerge: (suggestionId: string) => merges.accept(mergeSuggestionIdSchema.parse(suggestionId)),
+      rejectMerge: (suggestionId: string) => merges.reject(mergeSuggestionIdSchema.parse(suggestionId)),
+      split: (mergeId: string) => merges.split(mergeIdSchema.parse(mergeId)),
+      importCsv: csvImport.run,
+    },
+    /**
+     * An identifier a customer gave (the chat widget's "leave your e-mail or phone"): filed under them
+     * when nobody holds it, else a merge suggestion the operator decides on.
+     * @example await engine.identify(customerId, { kind: "email", value: "ann@example.com" }) // { status: "added", ... }
+     */
+    identify: doors.identify,
     /** A customer's personal data: `exportCustomer(id)` (one JSON document), `eraseCustomer(id, confirmation)`. */
     privacy: {
       ...privacy,

@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import type { Channel } from "../contracts/events";
+import type { GivenIdentity } from "../contracts/identity";
 import type { OutboundHttp } from "../contracts/outbound";
 
 /** A customer message after the channel adapter has normalised the provider's payload. */
@@ -20,6 +21,8 @@ export type InboundMessage = {
   flowId?: string;
   /** The message was a consent keyword (SMS STOP / START): the provider stops or resumes delivering to this address. */
   consent?: "opted-out" | "opted-in";
+  /** Identifiers the channel vouches are the sender's own (a Telegram contact they shared of themselves): filed under them. */
+  identities?: GivenIdentity[];
   /** Threaded channels (e-mail): what the message answers, so it joins that conversation rather than the address's latest. */
   thread?: InboundThread;
 };

@@ -57,6 +57,16 @@ export const PROCEDURE_POLICY: Record<string, Access> = {
   // Supervisors look a customer up; exporting or erasing their personal data is an administrator's act.
   "customers.list": ["admin", "supervisor"],
   "customers.get": ["admin", "supervisor"],
+  // Operators see a customer's timeline and decide merge suggestions on the workspace card; splitting a merge is a supervisor's fix.
+  "customers.timeline": ["admin", "operator", "supervisor"],
+  "customers.suggestions": ["admin", "operator", "supervisor"],
+  "customers.merges": ["admin", "supervisor"],
+  "customers.acceptMerge": ["admin", "operator", "supervisor"],
+  "customers.rejectMerge": ["admin", "operator", "supervisor"],
+  "customers.split": ["admin", "supervisor"],
+  "customers.import": ADMIN,
+  "customers.defaultRegion": ADMIN,
+  "customers.setDefaultRegion": ADMIN,
   "customers.export": ADMIN,
   "customers.erase": ADMIN,
   "privacy.retention": ADMIN,

@@ -1,5 +1,7 @@
 import { crmEventBodySchema } from "../contracts/crm-events";
 import { isStoreUnavailableError } from "../contracts/errors";
+import { customerIdSchema } from "../contracts/privacy";
+import { givenIdentitySchema } from "../contracts/identity";
 import { hookNameSchema, idempotencySchema, webhookBodySchema } from "../contracts/webhooks";
 import type { DeliveryStatus, InboundMessage } from "../channels/channel";
 import type { DueTimer } from "../store/timers";
@@ -55,6 +57,16 @@ export function createDoors(intake: Intake, commits: GroupCommit, clock: () => n
     async operatorStart(flowId: string, customerId: string, operatorId: string, note = "") {
       await staffMember(operatorId); // who started it goes on record, so it must be someone
       return { instanceId: await commits.submit(() => intake.operatorStart({ flowId, customerId, operatorId, note }, clock())) };
+    },
+
+    /**
+     * An identifier a customer gave (the widget's "leave your e-mail or phone"): filed under them when
+     * nobody holds it, else a merge suggestion; resolves with what became of it once committed.
+     */
+    async identify(customerId: string, given: unknown) {
+      const id = customerIdSchema.parse(customerId);
+      const identity = givenIdentitySchema.parse(given);
+      return commits.submit(() => intake.identify(id, identity, "widget", clock()));
     },
 
     /** Starts flows whose schedule fell due (the background job calls this every 15 s). */

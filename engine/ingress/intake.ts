@@ -8,6 +8,7 @@ import { newId } from "../store/ids";
 import type { StepRepositories } from "../store/index";
 import { addressDigest, inboxKey } from "../store/inbox";
 import type { DueTimer } from "../store/timers";
+import type { GivenIdentity, IdentitySource } from "../contracts/identity";
 import { createIdentity } from "./identity";
 
 export type MessageOutcome = { duplicate: boolean; customerId: string | null; conversationId: string | null; instanceId: string | null };
@@ -22,9 +23,9 @@ const DUPLICATE_START: StartOutcome = { duplicate: true, customerId: null, insta
  * customer recognised, their conversation opened, then correlated to the instance waiting in it
  * or to the published flows whose trigger takes it.
  */
-export function createIntake(repos: StepRepositories, runtime: FlowRuntime) {
+export function createIntake(repos: StepRepositories, runtime: FlowRuntime, region: () => string) {
   const { inbox, conversations, instances, customers } = repos;
-  const identity = createIdentity(repos);
+  const identity = createIdentity(repos, region);
 
   /** Whether a message at `at` opens the conversation: nothing was said in it before, or not for a long quiet gap. */
   function opensConversation(conversationId: string, at: number): boolean {
@@ -36,9 +37,11 @@ export function createIntake(repos: StepRepositories, runtime: FlowRuntime) {
     /**
      * A customer message: dedupe, identify, record, then resume or start the conversation's flow.
      * The dedup key is scoped to the sender (channel and address, which the channel verified), so
-     * one sender reusing another's message id cannot swallow the other's message.
+     * one sender reusing another's message id cannot swallow the other's message. A phone or e-mail
+     * address is taken in its normal form (E.164, lower case) from here on.
      */
-    message(msg: InboundMessage, at: number): MessageOutcome {
+    message(received: InboundMessage, at: number): MessageOutcome {
+      const msg = { ...received, address: identity.normalAddress(received.channel, received.address) };
       // Scoped to the sender's address, which the key holds only as a digest: erasing a customer leaves no address in the inbox.
       // The provider's id before the digest: ids that grow with time insert next to each other in the key's index, where a
       // digest first lands each insert on a random page (+25 % WAL written per event in bench (b)).
@@ -47,6 +50,7 @@ export function createIntake(repos: StepRepositories, runtime: FlowRuntime) {
       identity.redeemHandoff(msg.channel, msg.address, msg.text, at);
       const who = identity.customerOn(msg.channel, msg.address, msg.name, at, msg.thread);
       const { conversationId } = who;
+      identity.notice(who.customer.id, msg.text, msg.identities, at);
       // A consent keyword (SMS STOP / START) is kept in the customer's fields, per channel, where flows and the card read it.
       if (msg.consent) customers.mergeFields(who.customer.id, { consent: { [msg.channel]: msg.consent } });
       const opens = opensConversation(conversationId, at);
@@ -74,6 +78,9 @@ export function createIntake(repos: StepRepositories, runtime: FlowRuntime) {
       if (instanceId) inbox.link(key, instanceId);
       return { duplicate: false, customerId: who.customer.id, conversationId, instanceId };
     },
+
+    /** An identifier a customer gave (the chat widget's "leave your e-mail or phone"): filed under them, or a merge suggested. */
+    identify: (customerId: string, given: GivenIdentity, source: IdentitySource, at: number) => identity.identify(customerId, given, source, at),
 
     /** A due timer: claimed and applied in the same transaction, so it fires exactly once. */
     timerDue: (timer: DueTimer, at: number) => runtime.fireTimer(timer, at),

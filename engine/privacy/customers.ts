@@ -30,6 +30,7 @@ export function createCustomerDirectory(customers: CustomerRepository) {
         identities: customer.identities,
         createdAt: customer.createdAt,
         erasedAt: customer.erasedAt,
+        mergedIntoId: customer.mergedIntoId,
         counts,
       };
     },

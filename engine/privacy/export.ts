@@ -38,6 +38,8 @@ export function customerExport(held: CustomerHoldings, at: number) {
     inbox: held.inbox.map((r) => ({ ...r, payload: json(r.payload) })),
     notifications: held.notifications,
     handoffs: held.handoffs,
+    mergeSuggestions: held.mergeSuggestions,
+    merges: held.merges,
   };
 }
 

@@ -1,6 +1,7 @@
 import { confirmsErase, customerIdSchema } from "../contracts/privacy";
 import { inputError } from "../contracts/errors";
 import type { Store } from "../store/index";
+import type { ErasedRows } from "../store/privacy";
 import { customerExport } from "./export";
 import { jsonScrubbers } from "./scrub";
 
@@ -22,13 +23,18 @@ export function createPrivacy(store: PrivacyStore, clock: () => number) {
    * instances and cases add up as before.
    */
   const eraseInTransaction = store.transaction((customerId: string, at: number) => {
-    const stopped = store.privacy.waitingInstances(customerId);
+    // Customers merged into this one are the same person: their rows moved here, and their own rows go too.
+    const merged = store.privacy.mergedInto(customerId);
+    const people = [customerId, ...merged];
+    const stopped = people.flatMap((id) => store.privacy.waitingInstances(id));
     for (const instanceId of stopped) {
       store.instances.cancel(instanceId, at);
       store.timers.cancelForInstance(instanceId);
       store.tasks.cancelForInstance(instanceId, at);
     }
-    return { stoppedInstances: stopped.length, rows: store.privacy.erase(customerId, at, jsonScrubbers) };
+    const erased = people.map((id) => store.privacy.erase(id, at, jsonScrubbers));
+    const rows = Object.fromEntries(Object.keys(erased[0]).map((k) => [k, erased.reduce((sum, r) => sum + r[k as keyof ErasedRows], 0)])) as ErasedRows;
+    return { stoppedInstances: stopped.length, mergedCustomers: merged.length, rows };
   });
 
   return {

@@ -1,8 +1,11 @@
+import { kindOfChannel, type IdentityKind } from "../contracts/identity";
 import { newId } from "./ids";
 import { iso, type Db } from "./db";
 import type { PrismaClient } from "./prisma";
 
 export type KnownCustomer = { id: string; name: string | null };
+/** An identity as stored: the channel address, and the normalised key lookups go by. */
+export type IdentityRow = { channel: string; address: string; kind: IdentityKind; value: string };
 
 /** Customers, the channel addresses they are known by (identities), and their CRM fields. */
 export function createCustomerRepository(db: Db, prisma: PrismaClient) {
@@ -10,11 +13,22 @@ export function createCustomerRepository(db: Db, prisma: PrismaClient) {
     byIdentity: db.prepare(`SELECT c.id, c.name FROM "CustomerIdentity" i JOIN "Customer" c ON c.id = i.customerId WHERE i.channel = ? AND i.address = ?`),
     insert: db.prepare(`INSERT INTO "Customer" (id, name, createdAt) VALUES (?, ?, ?)`),
     name: db.prepare(`UPDATE "Customer" SET name = ? WHERE id = ? AND name IS NULL`),
-    identityInsert: db.prepare(`INSERT INTO "CustomerIdentity" (id, customerId, channel, address, createdAt) VALUES (?, ?, ?, ?, ?)`),
+    // The first customer to hold the key: merged customers hold no identities (theirs moved to the survivor).
+    byKey: db.prepare(
+      `SELECT c.id, c.name FROM "CustomerIdentity" i JOIN "Customer" c ON c.id = i.customerId WHERE i.kind = ? AND i.value = ? ORDER BY i.createdAt, i.id LIMIT 1`,
+    ),
+    holds: db.prepare(`SELECT 1 FROM "CustomerIdentity" WHERE customerId = ? AND kind = ? AND value = ? LIMIT 1`),
+    identityInsert: db.prepare(
+      `INSERT INTO "CustomerIdentity" (id, customerId, channel, address, kind, value, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (channel, address) DO NOTHING`,
+    ),
+    state: db.prepare(`SELECT id, name, fields, mergedIntoId, erasedAt FROM "Customer" WHERE id = ?`),
     firstIdentity: db.prepare(
       `SELECT c.id, c.name, i.channel, i.address FROM "Customer" c JOIN "CustomerIdentity" i ON i.customerId = c.id WHERE c.id = ? ORDER BY i.createdAt LIMIT 1`,
     ),
     address: db.prepare(`SELECT address FROM "CustomerIdentity" WHERE customerId = ? AND channel = ? ORDER BY createdAt DESC LIMIT 1`),
+    identities: db.prepare(`SELECT channel, address, kind, value FROM "CustomerIdentity" WHERE customerId = ? ORDER BY createdAt, id`),
+    valueOfKind: db.prepare(`SELECT value FROM "CustomerIdentity" WHERE customerId = ? AND kind = ? ORDER BY createdAt DESC LIMIT 1`),
     fields: db.prepare(`UPDATE "Customer" SET fields = json_patch(fields, ?) WHERE id = ?`),
   };
 
@@ -22,6 +36,20 @@ export function createCustomerRepository(db: Db, prisma: PrismaClient) {
     /** The customer known on `channel` by `address`, if any. */
     byIdentity(channel: string, address: string): KnownCustomer | undefined {
       return s.byIdentity.get(channel, address) as KnownCustomer | undefined;
+    },
+    /** The customer who holds a normalised phone or e-mail (the first to, if several do), if any. */
+    byKey(kind: IdentityKind, value: string): KnownCustomer | undefined {
+      return s.byKey.get(kind, value) as KnownCustomer | undefined;
+    },
+    /** Whether the customer holds this normalised identity. */
+    holds(customerId: string, kind: IdentityKind, value: string): boolean {
+      return s.holds.get(customerId, kind, value) !== undefined;
+    },
+    /** The customer's identities, oldest first. */
+    identitiesOf: (customerId: string) => s.identities.all(customerId) as IdentityRow[],
+    /** The customer's row as merges and imports read it (fields as JSON text). */
+    state(id: string) {
+      return s.state.get(id) as { id: string; name: string | null; fields: string; mergedIntoId: string | null; erasedAt: string | null } | undefined;
     },
     create(name: string | null, at: number): string {
       const id = newId();
@@ -32,16 +60,23 @@ export function createCustomerRepository(db: Db, prisma: PrismaClient) {
     nameIfUnknown(id: string, name: string): void {
       s.name.run(name, id);
     },
-    addIdentity(customerId: string, channel: string, address: string, at: number): void {
-      s.identityInsert.run(newId(), customerId, channel, address, iso(at));
+    /** Files an identity under the customer; an address already known on the channel is left where it is (false). */
+    addIdentity(customerId: string, identity: IdentityRow, at: number): boolean {
+      return s.identityInsert.run(newId(), customerId, identity.channel, identity.address, identity.kind, identity.value, iso(at)).changes > 0;
     },
     /** The customer with the channel address they were first known by. */
     withFirstIdentity(id: string): (KnownCustomer & { channel: string; address: string }) | undefined {
       return s.firstIdentity.get(id) as (KnownCustomer & { channel: string; address: string }) | undefined;
     },
-    /** The customer's latest address on a channel (null when they are not known there). */
+    /**
+     * The customer's latest address on a channel; on a phone channel or e-mail, else their latest phone
+     * or e-mail known from anywhere (a number given on SMS reaches them on WhatsApp). Null when there is none.
+     */
     addressOn(customerId: string, channel: string): string | null {
-      return (s.address.get(customerId, channel) as { address: string } | undefined)?.address ?? null;
+      const own = s.address.get(customerId, channel) as { address: string } | undefined;
+      if (own) return own.address;
+      const kind = kindOfChannel(channel);
+      return kind ? ((s.valueOfKind.get(customerId, kind) as { value: string } | undefined)?.value ?? null) : null;
     },
     /** Merges fields into the customer's CRM fields. */
     mergeFields(customerId: string, fields: Record<string, unknown>): void {
@@ -54,7 +89,17 @@ export function createCustomerRepository(db: Db, prisma: PrismaClient) {
     },
     /** One page of customers whose id is `query` or whose name or an address contains it (all when empty), newest first, and how many match. */
     async search(query: string, skip: number, take: number) {
-      const where = query ? { OR: [{ id: query }, { name: { contains: query } }, { identities: { some: { address: { contains: query } } } }] } : {};
+      // Customers merged into another are found as that one.
+      const matches = query
+        ? {
+            OR: [
+              { id: query },
+              { name: { contains: query } },
+              { identities: { some: { OR: [{ address: { contains: query } }, { value: { contains: query } }] } } },
+            ],
+          }
+        : {};
+      const where = { mergedIntoId: null, ...matches };
       const [total, rows] = await Promise.all([
         prisma.customer.count({ where }),
         prisma.customer.findMany({

@@ -9,6 +9,8 @@ import { defaultDbFile, openDatabase } from "./db";
 import { createFlowRepository } from "./flows";
 import { createHandoffRepository } from "./handoffs";
 import { createInboxRepository } from "./inbox";
+import { createMergeRepository } from "./merges";
+import { createTimelineRepository } from "./timeline";
 import { createInstanceRepository } from "./instances";
 import { createOutboxRepository } from "./outbox";
 import { createPrivacyRepository } from "./privacy";
@@ -34,6 +36,8 @@ export function openStore(file = defaultDbFile()) {
     customers: createCustomerRepository(db, prisma),
     conversations: createConversationRepository(db, prisma),
     handoffs: createHandoffRepository(db),
+    merges: createMergeRepository(db),
+    timeline: createTimelineRepository(db),
     instances: createInstanceRepository(db, prisma),
     timers: createTimerRepository(db),
     outbox: createOutboxRepository(db),
@@ -72,5 +76,5 @@ export type Store = ReturnType<typeof openStore>;
 /** The repositories a step's transaction writes through. */
 export type StepRepositories = Pick<
   Store,
-  "inbox" | "customers" | "conversations" | "handoffs" | "instances" | "timers" | "outbox" | "tasks" | "staff" | "cases"
+  "inbox" | "customers" | "conversations" | "handoffs" | "merges" | "instances" | "timers" | "outbox" | "tasks" | "staff" | "cases"
 >;

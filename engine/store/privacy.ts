@@ -16,7 +16,18 @@ export type RetainedLog = "messageBodies" | "events" | "inbox" | "outbox";
 
 /** Rows touched by one erasure, by table. */
 export type ErasedRows = Record<
-  "identities" | "conversations" | "messages" | "tasks" | "cases" | "notifications" | "handoffs" | "instances" | "events" | "outbox" | "inbox",
+  | "identities"
+  | "conversations"
+  | "messages"
+  | "tasks"
+  | "cases"
+  | "notifications"
+  | "handoffs"
+  | "instances"
+  | "events"
+  | "outbox"
+  | "inbox"
+  | "mergeSuggestions",
   number
 >;
 
@@ -54,6 +65,12 @@ export function createPrivacyRepository(db: Db) {
       `SELECT id, instanceId, audience, level, title, body, createdAt FROM "Notification" WHERE customerId = ? OR ${inList("instanceId")} ORDER BY createdAt, id`,
     ),
     handoffs: db.prepare(`SELECT id, channel, createdAt, expiresAt, usedAt FROM "ChannelHandoff" WHERE customerId = ? ORDER BY createdAt`),
+    suggestions: db.prepare(
+      `SELECT id, customerId, otherCustomerId, kind, value, source, status, createdAt, decidedAt FROM "MergeSuggestion"
+       WHERE customerId = ? OR otherCustomerId = ? ORDER BY createdAt, id`,
+    ),
+    merges: db.prepare(`SELECT id, survivorId, mergedId, createdAt, splitAt FROM "CustomerMerge" WHERE survivorId = ? OR mergedId = ? ORDER BY createdAt, id`),
+    mergedInto: db.prepare(`SELECT id FROM "Customer" WHERE mergedIntoId = ? ORDER BY createdAt, id`),
     events: db.prepare(
       `SELECT id, instanceId, step, type, payload, trail, effects, createdAt FROM "InstanceEvent" WHERE ${inList("instanceId")} ORDER BY instanceId, step`,
     ),
@@ -78,6 +95,7 @@ export function createPrivacyRepository(db: Db) {
     eraseTask: db.prepare(`UPDATE "Task" SET title = '${ERASED}', steps = ? WHERE id = ?`),
     eraseCases: db.prepare(`UPDATE "Case" SET subject = '${ERASED}', details = '{}' WHERE customerId = ?`),
     eraseNotification: db.prepare(`UPDATE "Notification" SET title = '${ERASED}', body = '${ERASED}' WHERE id = ?`),
+    eraseSuggestions: db.prepare(`UPDATE "MergeSuggestion" SET value = '${ERASED}' WHERE (customerId = ? OR otherCustomerId = ?) AND value <> '${ERASED}'`),
     // A link already sent to them must not join a new address to the erased record.
     expireHandoffs: db.prepare(`UPDATE "ChannelHandoff" SET usedAt = ? WHERE customerId = ? AND usedAt IS NULL`),
     setSnapshot: db.prepare(`UPDATE "Instance" SET snapshot = ? WHERE id = ?`),
@@ -148,6 +166,8 @@ export function createPrivacyRepository(db: Db) {
       inbox: s.inbox.all(instanceIds, addresses, addresses) as { id: string; source: string; payload: string; createdAt: string }[],
       notifications: s.notifications.all(customerId, instanceIds) as { id: string; title: string; body: string; level: string; createdAt: string }[],
       handoffs: s.handoffs.all(customerId) as { id: string; channel: string; createdAt: string; expiresAt: string; usedAt: string | null }[],
+      mergeSuggestions: s.suggestions.all(customerId, customerId) as Record<string, string | null>[],
+      merges: s.merges.all(customerId, customerId) as { id: string; survivorId: string; mergedId: string; createdAt: string; splitAt: string | null }[],
     };
     return { holdings, conversationIds };
   }
@@ -155,6 +175,16 @@ export function createPrivacyRepository(db: Db) {
   return {
     /** Everything held about a customer, as stored (JSON columns still text); undefined when there is no such customer. */
     holdings: (customerId: string) => read(customerId)?.holdings,
+
+    /** Customers merged into this one, and into those, and so on (erased and exported with it). */
+    mergedInto(customerId: string): string[] {
+      const found: string[] = [];
+      for (let next = [customerId]; next.length; ) {
+        next = next.flatMap((id) => (s.mergedInto.all(id) as { id: string }[]).map((r) => r.id)).filter((id) => !found.includes(id));
+        found.push(...next);
+      }
+      return found;
+    },
 
     /** Instances of the customer still waiting for something (erasure stops them first). */
     waitingInstances(customerId: string): string[] {
@@ -190,6 +220,7 @@ export function createPrivacyRepository(db: Db) {
         events: held.events.length,
         outbox: held.outbox.length,
         inbox: held.inbox.length,
+        mergeSuggestions: s.eraseSuggestions.run(customerId, customerId).changes,
       };
     },
 
@@ -274,6 +305,7 @@ const emptyCounts = (): ErasedRows => ({
   events: 0,
   outbox: 0,
   inbox: 0,
+  mergeSuggestions: 0,
 });
 
 export type PrivacyRepository = ReturnType<typeof createPrivacyRepository>;

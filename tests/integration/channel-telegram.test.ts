@@ -119,11 +119,16 @@ describe("Telegram through the engine (real SQLite, the fake Telegram over HTTP)
     expect(countRows(engine, "InboxMessage")).toBe(0);
   });
 
-  it("a shared contact is text in the timeline, and the customer's own phone travels with the message into the inbox", async () => {
+  it("a shared contact is text in the timeline, and the customer's own phone becomes their phone identity", async () => {
     const contact = { phone_number: "33612345678", first_name: "Ann", user_id: 2222222 };
     expect((await deliver(fake.customerSends(ann, { contact }, webhookUrl))).status).toBe(202);
     const row = testDb(engine).prepare(`SELECT payload FROM "InboxMessage"`).get() as { payload: string };
-    expect(JSON.parse(row.payload)).toMatchObject({ text: "[contact 33612345678 Ann]", phone: "+33612345678", address: "2222222" });
+    expect(JSON.parse(row.payload)).toMatchObject({ text: "[contact 33612345678 Ann]", address: "2222222" });
+    const identities = testDb(engine).prepare(`SELECT channel, address, kind, value FROM "CustomerIdentity" ORDER BY createdAt, kind`).all();
+    expect(identities).toEqual([
+      { channel: "telegram", address: "2222222", kind: "channel", value: "2222222" },
+      { channel: "phone", address: "+33612345678", kind: "phone", value: "+33612345678" },
+    ]);
   });
 
   it("/start <token> from a hand-off link joins the Telegram chat to the customer who got the link", async () => {

@@ -1,6 +1,7 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Search, UsersRound } from "lucide-react";
+import { History, Search, UsersRound } from "lucide-react";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useDeferredValue, useState } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
@@ -10,12 +11,13 @@ import { ErrorNotice } from "@/app/_ui/error-notice";
 import { Loading } from "@/app/_ui/loading";
 import { PageHeader } from "@/app/_ui/page-header";
 import { inputClass } from "@/app/_ui/text-field";
+import { CustomerImport } from "./customer-import";
 import { CustomerList } from "./customer-list";
 import { CustomerPrivacyCard } from "./customer-privacy-card";
 
 const PAGE_SIZE = 20;
 
-/** Find a customer by name, address or id; export or erase what is held about them. */
+/** Find a customer by name, address or id; open their timeline; export or erase what is held about them; admins import a CSV. */
 export function CustomersPage() {
   const t = useTranslations("customers");
   const trpc = useTRPC();
@@ -23,6 +25,7 @@ export function CustomersPage() {
   const [page, setPage] = useState(0);
   const [selected, setSelected] = useState<string | null>(null);
   const search = useDeferredValue(query.trim());
+  const me = useQuery(trpc.me.get.queryOptions());
   const customers = useQuery({ ...trpc.customers.list.queryOptions({ query: search, page, pageSize: PAGE_SIZE }), placeholderData: keepPreviousData });
   const pages = customers.data ? Math.max(1, Math.ceil(customers.data.total / PAGE_SIZE)) : 1;
 
@@ -73,12 +76,23 @@ export function CustomersPage() {
             </>
           )}
         </div>
-        <div>
+        <div className="space-y-4">
           {selected ? (
-            <CustomerPrivacyCard customerId={selected} />
+            <>
+              <Link
+                href={`/customers/${encodeURIComponent(selected)}`}
+                className="inline-flex items-center gap-1.5 text-sm font-medium text-indigo-600 hover:text-indigo-500"
+                data-testid="open-customer"
+              >
+                <History className="size-4" aria-hidden />
+                {t("open")}
+              </Link>
+              <CustomerPrivacyCard customerId={selected} />
+            </>
           ) : (
             <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500">{t("pick")}</p>
           )}
+          {me.data?.user?.role === "admin" && <CustomerImport />}
         </div>
       </div>
     </div>

@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { MergeSuggestions } from "@/app/_components/merge-suggestions";
 import { Badge } from "@/app/_ui/badge";
 import { Card } from "@/app/_ui/card";
 import { useDateFormat } from "@/app/_ui/time";
@@ -48,6 +49,7 @@ export function CustomerCard({ task }: { task: Task }) {
           </dl>
           <CustomerFields fields={customer.fields} />
           <CustomerCases cases={customer.cases} />
+          <MergeSuggestions customerId={customer.id} />
           <StartFlow customerId={customer.id} />
         </div>
       )}

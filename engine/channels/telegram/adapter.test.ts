@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { OutboundMessage } from "../channel";
 import type { OutboundHttp, OutboundRequest } from "../../contracts/outbound";
 import { channelDeps, parsedNow } from "../../testing/channel-deps";
 import { serveFake, type ServedFake } from "../../testing/serve-fake";
-import { createAdapter, sandboxSettings, secretSettings, settingsSchema, type TelegramInbound } from "./adapter";
+import type { InboundMessage, OutboundMessage } from "../channel";
+import { createAdapter, sandboxSettings, secretSettings, settingsSchema } from "./adapter";
 import { callbackData, cutToBytes } from "./bot-api";
 import { createFake, type TelegramFake } from "./fake";
 import { badSamples, LONG_LABEL, publishedUpdates, sampleSettings, samples, unverifiedSamples, WEBHOOK_URL } from "./samples";
@@ -20,7 +20,7 @@ function recorded() {
 const messagesOf = (request: Parameters<ReturnType<typeof createAdapter>["parse"]>[0]) => {
   const parsed = parsedNow(recorded().adapter.parse(request));
   if (parsed.kind !== "events") throw new Error("expected events");
-  return parsed.messages as TelegramInbound[];
+  return parsed.messages as InboundMessage[];
 };
 const outbound = (address: string, text: string, buttons?: string[]): OutboundMessage => ({
   key: `i:${text}`,
@@ -69,10 +69,12 @@ describe("telegram adapter: webhook", () => {
   });
 
   it("describes what the customer shared, and exposes their own phone (only their own) in E.164", () => {
-    expect(messagesOf(samples.ownContact)).toEqual([expect.objectContaining({ text: "[contact 33612345678 Ann Lee]", phone: "+33612345678" })]);
+    expect(messagesOf(samples.ownContact)).toEqual([
+      expect.objectContaining({ text: "[contact 33612345678 Ann Lee]", identities: [{ kind: "phone", value: "+33612345678" }] }),
+    ]);
     const other = messagesOf(samples.otherContact)[0];
     expect(other.text).toBe("[contact +44 20 7946 0958 Bob]");
-    expect(other).not.toHaveProperty("phone");
+    expect(other).not.toHaveProperty("identities");
     expect(messagesOf(samples.location)[0].text).toBe("[location 48.858093,2.294694]");
     expect(messagesOf(samples.document)[0].text).toBe("[document invoice.pdf] my invoice");
     expect(messagesOf(samples.photo)[0].text).toBe("[photo] the damaged box");
@@ -80,7 +82,7 @@ describe("telegram adapter: webhook", () => {
 
   it("turns a button press into the button's label and answers the callback query", async () => {
     const { adapter, calls } = recorded();
-    const parse = (r: typeof samples.press) => (adapter.parse(r) as { messages: TelegramInbound[] }).messages;
+    const parse = (r: typeof samples.press) => (adapter.parse(r) as { messages: InboundMessage[] }).messages;
     expect(parse(samples.press)).toEqual([{ channel: "telegram", providerMessageId: "10009", address: "1111111", name: "Ann Lee", text: "Yes, please" }]);
     // The long label's data was cut to 64 bytes; the echoed keyboard gives the whole label back.
     expect(parse(samples.longPress)[0].text).toBe(LONG_LABEL);

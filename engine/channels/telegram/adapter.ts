@@ -39,13 +39,6 @@ export const sandboxSettings = (): z.input<typeof settingsSchema> => ({
   webhookSecret: "omniflow-sandbox-telegram",
 });
 
-/**
- * A customer message from Telegram. `phone` is the customer's own number when they shared their
- * contact; it is not part of the channel contract yet, but it travels with the message into the
- * inbox row, where identity can take it up.
- */
-export type TelegramInbound = InboundMessage & { phone?: string };
-
 const TIMEOUT_MS = 10_000;
 const MAX_ANSWER_BYTES = 64 * 1024;
 const digest = (value: string) => createHash("sha256").update(value, "utf8").digest();
@@ -94,14 +87,22 @@ export function createAdapter(input: unknown, deps: ChannelDeps): ChannelAdapter
   }
 
   /** The customer messages in one update: a message, or a button press; other kinds are acknowledged and dropped. */
-  function messagesOf(update: Update): TelegramInbound[] {
+  function messagesOf(update: Update): InboundMessage[] {
     const base = { channel: "telegram" as const, providerMessageId: String(update.update_id) };
     if (update.message) {
       const m = update.message;
       const text = messageText(m);
       if (text === null) return [];
       const phone = ownPhone(m);
-      return [{ ...base, address: String(m.chat.id), name: fullName(m.from ?? m.chat), text, ...(phone && { phone }) }];
+      return [
+        {
+          ...base,
+          address: String(m.chat.id),
+          name: fullName(m.from ?? m.chat),
+          text,
+          ...(phone && { identities: [{ kind: "phone" as const, value: phone }] }),
+        },
+      ];
     }
     const query = update.callback_query;
     if (query) {

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { findIdentifiers } from "./find-identifiers";
+import { channelKey, normaliseEmail, normaliseIdentity, normalisePhone } from "./identity-key";
+
+describe("normalising phone numbers", () => {
+  it("reads every formatting of one number as the same E.164 number in the default region", () => {
+    for (const written of ["+1 415 555 0100", "14155550100", "(415) 555-0100", "415.555.0100", "+1-415-555-0100"]) {
+      expect(normalisePhone(written, "US"), written).toBe("+14155550100");
+    }
+  });
+
+  it("uses the region only for numbers without a country code", () => {
+    expect(normalisePhone("8 916 123-45-67", "RU")).toBe("+79161234567");
+    expect(normalisePhone("8 916 123-45-67", "US")).toBeNull();
+    expect(normalisePhone("+33 6 12 34 56 78", "US")).toBe("+33612345678");
+  });
+
+  it("refuses what is no valid number", () => {
+    for (const bad of ["12345", "ACME", "", "+1 415 555 0100".repeat(4)]) expect(normalisePhone(bad, "US"), bad).toBeNull();
+  });
+});
+
+describe("normalising e-mails and channel addresses", () => {
+  it("trims and lower-cases e-mails, refuses what is not one", () => {
+    expect(normaliseEmail("  Ann.Lee@Example.COM ")).toBe("ann.lee@example.com");
+    for (const bad of ["ann", "ann@", "@example.com", "ann@example", "a b@example.com", `${"a".repeat(65)}@example.com`])
+      expect(normaliseEmail(bad), bad).toBeNull();
+    expect(normaliseIdentity("email", "A@B.co", "US")).toEqual({ kind: "email", value: "a@b.co" });
+    expect(normaliseIdentity("phone", "nope", "US")).toBeNull();
+  });
+
+  it("keys phone channels by phone, e-mail by e-mail, and everything else per channel as given", () => {
+    expect(channelKey("whatsapp", "+14155550100", "US")).toEqual({ kind: "phone", value: "+14155550100" });
+    expect(channelKey("phone", "(415) 555-0100", "US")).toEqual({ kind: "phone", value: "+14155550100" });
+    expect(channelKey("sms", "ACME", "US")).toEqual({ kind: "channel", value: "ACME" });
+    expect(channelKey("email", "Ann@Example.com", "US")).toEqual({ kind: "email", value: "ann@example.com" });
+    expect(channelKey("telegram", "14155550100", "US")).toEqual({ kind: "channel", value: "14155550100" });
+    expect(channelKey("webchat", "Visitor-1", "US")).toEqual({ kind: "channel", value: "Visitor-1" });
+  });
+});
+
+describe("finding identifiers in a message", () => {
+  it("finds e-mails and valid phone numbers, normalised, each once", () => {
+    expect(findIdentifiers("write to Ann@Example.com or call (415) 555-0100, again ann@example.com", "US")).toEqual([
+      { kind: "email", value: "ann@example.com" },
+      { kind: "phone", value: "+14155550100" },
+    ]);
+    expect(findIdentifiers("my number is +7 916 123-45-67", "US")).toEqual([{ kind: "phone", value: "+79161234567" }]);
+  });
+
+  it("ignores order numbers, short digit runs and text without an address", () => {
+    expect(findIdentifiers("order 12345, parcel 777, at 10:30", "US")).toEqual([]);
+    expect(findIdentifiers("email me @ home", "US")).toEqual([]);
+  });
+
+  it("scans hostile text in linear time", () => {
+    const started = performance.now();
+    for (const text of ["a".repeat(100_000), `${"a.".repeat(50_000)}@`, `${"1 ".repeat(50_000)}`, `${"@a".repeat(50_000)}`]) findIdentifiers(text, "US");
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});

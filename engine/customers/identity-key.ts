@@ -1,0 +1,42 @@
+import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js";
+import { type IdentityKind, kindOfChannel } from "../contracts/identity";
+
+/** The key a customer is looked up by: one phone (E.164) across phone channels, one e-mail, or a per-channel id. */
+export type IdentityKey = { kind: IdentityKind; value: string };
+
+/** Longest text taken as a phone number or an e-mail (RFC 5321 caps an address at 254). */
+const MAX_PHONE = 40;
+const MAX_EMAIL = 254;
+const EMAIL = /^[^\s@]{1,64}@[^\s@.]{1,63}(?:\.[^\s@.]{1,63})+$/;
+
+/** A phone number as E.164 ("+14155550100"), read in `region` when it has no country code; null when it is not a valid number. */
+export function normalisePhone(text: string, region: string): string | null {
+  if (text.length > MAX_PHONE) return null;
+  const parsed = parsePhoneNumberFromString(text, { defaultCountry: region as CountryCode });
+  return parsed?.isValid() ? parsed.number : null;
+}
+
+/** An e-mail address trimmed and lower-cased; null when it does not look like one. */
+export function normaliseEmail(text: string): string | null {
+  const email = text.trim().toLowerCase();
+  return email.length <= MAX_EMAIL && EMAIL.test(email) ? email : null;
+}
+
+/** A phone or e-mail as its normalised key; null when the value is not one. */
+export function normaliseIdentity(kind: "phone" | "email", value: string, region: string): { kind: "phone" | "email"; value: string } | null {
+  const normal = kind === "phone" ? normalisePhone(value, region) : normaliseEmail(value);
+  return normal === null ? null : { kind, value: normal };
+}
+
+/**
+ * How a channel address is keyed: on a phone channel a valid number is a phone identity (an
+ * alphanumeric sender or a short code stays the channel's own id), on e-mail an address is an
+ * e-mail identity; messenger and web chat ids are kept as given, per channel.
+ */
+export function channelKey(channel: string, address: string, region: string): IdentityKey {
+  const kind = kindOfChannel(channel);
+  return (kind && normaliseIdentity(kind, address, region)) || { kind: "channel", value: address };
+}
+
+/** The channel an identity given without one (a typed e-mail, an imported phone) is filed under. */
+export const channelOfKind = (kind: "phone" | "email"): string => (kind === "phone" ? "phone" : "email");
