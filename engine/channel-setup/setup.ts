@@ -73,6 +73,18 @@ export function createChannelSetup(setup: ChannelSetupDeps) {
       return answer;
     };
 
+  const listening = new Map<Channel, Promise<unknown>>();
+  /** A sandboxed provider reached over SMTP: its fake is served on loopback, at the port asked for, once. */
+  const sandboxHost = (channel: Channel) => async (_host: string, port: number) => {
+    const fake = await fakeOf(channel);
+    if (!fake.listen) throw inputError("channel.no-sandbox", { channel }, "channel");
+    const listen = fake.listen.bind(fake);
+    let started = listening.get(channel);
+    if (!started) listening.set(channel, (started = listen(port)));
+    await started;
+    return "127.0.0.1";
+  };
+
   const settingsOf = (row: ChannelSettingRow): Record<string, unknown> => ({
     ...(JSON.parse(row.settings) as Record<string, unknown>),
     ...(row.sealedSecrets ? (JSON.parse(secrets.open(row.sealedSecrets, `channel:${row.channel}`)) as Record<string, unknown>) : {}),
@@ -87,7 +99,9 @@ export function createChannelSetup(setup: ChannelSetupDeps) {
     const override = overrides.get(channel);
     if (override) adapters.set(channel, override);
     else if (mode === "off") adapters.delete(channel);
-    else if (mode === "sandbox") adapters.set(channel, create(channel, module, module.sandboxSettings?.(), { ...deps, http: sandboxHttp(channel) }));
+    else if (mode === "sandbox") {
+      adapters.set(channel, create(channel, module, module.sandboxSettings?.(), { ...deps, http: sandboxHttp(channel), admitHost: sandboxHost(channel) }));
+    }
     else adapters.set(channel, create(channel, module, row ? settingsOf(row) : setup.configured?.[channel], deps));
   }
 

@@ -27,6 +27,11 @@ export type ProviderFake = {
   customerWrites(customer: FakeCustomer, text: string, webhookUrl: string): RawRequest;
   /** The webhook reporting `status` for a message the provider took, when the provider reports statuses. */
   statusReport?(providerMessageId: string, status: DeliveryStatus["status"], webhookUrl: string): RawRequest;
+  /**
+   * A provider reached over another protocol than HTTP (e-mail's SMTP) is served on 127.0.0.1 at
+   * the port its sandbox settings name; the sandbox starts it when the adapter first connects.
+   */
+  listen?(port: number): Promise<{ port: number }>;
 };
 
 /** What a channel folder's `fake.ts` exports. */
