@@ -7,6 +7,7 @@ import next from "next";
 import { createEngine, DEFAULT_ALLOWED_HOSTS } from "./engine/index";
 import { createBoundedServer, serverLimitsFromEnv } from "./server/http-limits";
 import { handleIngress } from "./server/ingress-routes";
+import { createWebchatRoutes, DEFAULT_WEBCHAT_ROUTE_OPTIONS } from "./server/webchat-routes";
 import { gatePage } from "./server/page-gate";
 import { guardRequest } from "./server/web-guard";
 import { seedDemo } from "./prisma/seed";
@@ -45,6 +46,10 @@ const engine = createEngine({
 globalThis.__omniflowEngine = engine;
 if (demo) await seedDemo(engine);
 
+// The chat widget's routes; OMNIFLOW_WEBCHAT_VISITORS_PER_MINUTE caps new visitors per client address (30 by default).
+const visitorsPerMinute = Number(process.env.OMNIFLOW_WEBCHAT_VISITORS_PER_MINUTE) || DEFAULT_WEBCHAT_ROUTE_OPTIONS.visitors.max;
+const webchat = createWebchatRoutes(engine, { visitors: { max: visitorsPerMinute, windowMs: 60_000 } });
+
 const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();
 // Listen before Next is ready: after a crash or a deploy, providers' retries reach the machine routes
@@ -54,7 +59,7 @@ let pagesReady = false;
 // Header and request timeouts, and at most OMNIFLOW_MAX_CONNECTIONS open connections (1,000 by default).
 const server = createBoundedServer((req, res) => {
   if (!guardRequest(req, res, { allowedHosts, dev })) return;
-  if (handleIngress(engine, req, res)) return;
+  if (webchat.handle(req, res) || handleIngress(engine, req, res)) return;
   if (!pagesReady) {
     res.writeHead(503, { "retry-after": "1", "content-type": "text/plain; charset=utf-8" }).end("Omniflow is starting; try again in a second.");
     return;
@@ -74,6 +79,10 @@ await app.prepare();
 pagesReady = true;
 console.log(`Omniflow ready on http://localhost:${port} (${dev ? "dev" : "production"})`);
 
-const shutdown = () => server.close(() => void engine.close().then(() => process.exit(0)));
+const shutdown = () => {
+  // Open chat feeds would hold close() up; the widgets reconnect from their cursors.
+  webchat.close();
+  server.close(() => void engine.close().then(() => process.exit(0)));
+};
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);

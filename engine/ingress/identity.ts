@@ -1,3 +1,4 @@
+import type { ContactClaim } from "../contracts/contact";
 import type { Channel, CustomerRef } from "../contracts/events";
 import type { ConversationRepository } from "../store/conversations";
 import type { CustomerRepository } from "../store/customers";
@@ -28,6 +29,18 @@ export function createIdentity(repos: { customers: CustomerRepository; conversat
       const customer = resolve(channel, address, name, at);
       const conversationId = conversations.open(customer.id, channel, address, at);
       return { customer: { id: customer.id, name: customer.name, channel, address } satisfies CustomerRef, conversationId };
+    },
+
+    /**
+     * A customer on `channel` / `address` says how else to reach them (the chat widget's contact form).
+     * Kept in their CRM fields `email` / `phone` (created as a customer if they have not written yet).
+     * Hook for identity resolution: here the claim can become an identity, or a suggested merge
+     * when another customer already holds it.
+     */
+    claimContact(channel: Channel, address: string, claim: ContactClaim, at: number): { customerId: string } {
+      const customer = resolve(channel, address, null, at);
+      customers.mergeFields(customer.id, claim);
+      return { customerId: customer.id };
     },
 
     /**
