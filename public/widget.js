@@ -142,6 +142,7 @@
     @media (max-width: 480px) {
       :host { right: 12px; bottom: 12px; }
       .panel { position: fixed; inset: 0; width: 100%; height: 100%; border-radius: 0; }
+      .panel:not([hidden]) ~ .bubble { display: none; }
     }`;
   if (root.adoptedStyleSheets && typeof CSSStyleSheet.prototype.replaceSync === "function") {
     // A constructed sheet is not inline markup, so a host page's CSP without 'unsafe-inline' styles does not block it.

@@ -117,9 +117,22 @@ test("a widget embedded for one flow shows its quick replies, and a click answer
     await expect(page.getByTestId("publish-result")).toHaveText("Published v1");
 
     const shop = await visitorPage(page, `?flow=${flowId}`);
+    // The first post reaches the server but its answer is lost (a dropped connection): the widget retries with the same id.
+    // Later posts are slowed down, so the typing indicator has time to show while the flow thinks.
+    let posts = 0;
+    await shop.route("**/api/channels/webchat/inbound", async (route) => {
+      if (route.request().method() !== "POST") return route.continue();
+      if (posts++ === 0) {
+        await route.fetch();
+        return route.abort("connectionreset");
+      }
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      return route.continue();
+    });
     await shop.getByTestId("widget-bubble").click();
     await shop.getByTestId("widget-input").fill("can you call me back please");
     await shop.getByTestId("widget-send").click();
+    await expect(shop.getByTestId("widget-typing")).toBeVisible();
     const replies = shop.getByTestId("widget-quick-replies");
     await expect(replies.getByRole("button")).toHaveText(["Yes, call me", "No, chat is fine"]);
     await shop.screenshot({ path: "test-results/screens/widget-quick-replies.png" });
@@ -128,6 +141,10 @@ test("a widget embedded for one flow shows its quick replies, and a click answer
     await expect(messages.filter({ hasText: "Yes, call me" })).toHaveAttribute("data-author", "customer");
     await expect(messages.filter({ hasText: "Which number should we call?" })).toBeVisible();
     await expect(replies).toBeHidden();
+    await expect(shop.getByTestId("widget-typing")).toBeHidden();
+    // Sent twice, taken once.
+    expect(posts).toBeGreaterThanOrEqual(3);
+    await expect(messages.filter({ hasText: "can you call me back please" })).toHaveCount(1);
     await shop.context().close();
   } finally {
     await deleteFlow(page, flowId);
