@@ -101,7 +101,8 @@
   const host = el("div", { id: "omniflow-widget" });
   const root = host.attachShadow({ mode: "open" });
   const css = `
-    :host { all: initial; position: fixed; right: 20px; bottom: 20px; z-index: 2147483000; font: 14px/1.4 system-ui, -apple-system, sans-serif; color: #0f172a; }
+    :host { all: initial; position: fixed; right: 20px; bottom: 20px; z-index: 2147483000;
+      font: 14px/1.4 system-ui, -apple-system, sans-serif; color: #0f172a; }
     * { box-sizing: border-box; font: inherit; }
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     button { cursor: pointer; }
@@ -119,7 +120,8 @@
     header button { border: 0; background: transparent; color: #fff; font-size: 20px; line-height: 1; padding: 4px 8px; border-radius: 6px; }
     .status { padding: 4px 14px; font-size: 12px; background: #fef3c7; color: #92400e; }
     .log { flex: 1; overflow-y: auto; padding: 12px; display: flex; flex-direction: column; gap: 8px; background: #f8fafc; }
-    .msg { max-width: 85%; padding: 8px 11px; border-radius: 12px; background: #fff; border: 1px solid #e2e8f0; white-space: pre-wrap; overflow-wrap: anywhere; }
+    .msg { max-width: 85%; padding: 8px 11px; border-radius: 12px; background: #fff; border: 1px solid #e2e8f0;
+      white-space: pre-wrap; overflow-wrap: anywhere; }
     .msg[data-author="customer"] { align-self: flex-end; background: #0369a1; border-color: #0369a1; color: #fff; }
     .msg[data-state="sending"] { opacity: .65; }
     .msg[data-state="failed"] { background: #fee2e2; border-color: #fca5a5; color: #7f1d1d; }

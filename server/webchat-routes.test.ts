@@ -5,6 +5,7 @@ import { createEngine, type Engine } from "../engine/index";
 import { tempDb } from "../engine/testing/test-engine";
 import { testDb } from "../engine/testing/test-db";
 import { seedDemo } from "../prisma/seed";
+import { createBoundedServer } from "./http-limits";
 import { handleIngress } from "./ingress-routes";
 import { openSse } from "./sse-reader";
 import { createWebchatRoutes, type WebchatRouteOptions } from "./webchat-routes";
@@ -26,9 +27,9 @@ afterAll(async () => {
 });
 
 /** The widget's routes in front of the channel routes, as server.ts has them; returns the base URL. */
-async function serve(options: Partial<WebchatRouteOptions> = {}): Promise<string> {
+async function serve(options: Partial<WebchatRouteOptions> = {}, create: typeof http.createServer = http.createServer): Promise<string> {
   const webchat = createWebchatRoutes(engine, options);
-  const server = http.createServer((req, res) => {
+  const server = create((req, res) => {
     if (!webchat.handle(req, res) && !handleIngress(engine, req, res)) res.writeHead(404).end();
   });
   servers.push(server);
@@ -142,5 +143,19 @@ describe("web chat widget routes", () => {
     expect(third.status).toBe(429);
     expect(third.headers.get("retry-after")).toBe("5");
     for (const feed of open) feed.close();
+  });
+
+  it("keeps a feed open past the server's request timeout, with heartbeats, and ends it at its lifetime", async () => {
+    const limits = { headersTimeoutMs: 500, requestTimeoutMs: 800, keepAliveTimeoutMs: 5_000, maxConnections: 10 };
+    const bounded = await serve({ heartbeatMs: 300, streamLifetimeMs: 2_500 }, ((handler: http.RequestListener) =>
+      createBoundedServer(handler, limits)) as typeof http.createServer);
+    const { token } = await newVisitor(bounded);
+    const feed = await openSse(`${bounded}/api/channels/webchat/events`, { authorization: `Bearer ${token}` });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await engine.webchat.send(token, { text: "still there?" });
+    await feed.until((e) => e.some((x) => x.event === "message" && JSON.parse(x.data).text === "still there?"));
+    expect(feed.ended).toBe(false);
+    await feed.until(() => feed.ended, 3_000).catch(() => undefined);
+    expect(feed.ended).toBe(true);
   });
 });
