@@ -11,6 +11,7 @@ import { settingsSchema as emailSettingsSchema } from "./engine/channels/email/s
 import { startSmtpListener } from "./engine/channels/email/smtp-listener";
 import { createBoundedServer, serverLimitsFromEnv } from "./server/http-limits";
 import { handleIngress } from "./server/ingress-routes";
+import { createWebchatRoutes, DEFAULT_WEBCHAT_ROUTE_OPTIONS } from "./server/webchat-routes";
 import { gatePage } from "./server/page-gate";
 import { guardRequest } from "./server/web-guard";
 import { seedDemoFlow, seedStaff } from "./prisma/seed";
@@ -57,6 +58,10 @@ globalThis.__omniflowEngine = engine;
 // database the flow is published before the server listens (after a restart there is nothing to do).
 if (demo) await seedDemoFlow(engine);
 
+// The chat widget's routes; OMNIFLOW_WEBCHAT_VISITORS_PER_MINUTE caps new visitors per client address (30 by default).
+const visitorsPerMinute = Number(process.env.OMNIFLOW_WEBCHAT_VISITORS_PER_MINUTE) || DEFAULT_WEBCHAT_ROUTE_OPTIONS.visitors.max;
+const webchat = createWebchatRoutes(engine, { visitors: { max: visitorsPerMinute, windowMs: 60_000 } });
+
 type PageHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 // Null until Next is ready: pages answer 503 with Retry-After meanwhile, machine routes do not wait for it.
 let pages: PageHandler | null = null;
@@ -64,7 +69,7 @@ let pages: PageHandler | null = null;
 // Header and request timeouts, and at most OMNIFLOW_MAX_CONNECTIONS open connections (1,000 by default).
 const server = createBoundedServer((req, res) => {
   if (!guardRequest(req, res, { allowedHosts, dev })) return;
-  if (handleIngress(engine, req, res)) return;
+  if (webchat.handle(req, res) || handleIngress(engine, req, res)) return;
   const handle = pages;
   if (!handle) {
     res.writeHead(503, { "retry-after": "1", "content-type": "text/plain; charset=utf-8" }).end("Omniflow is starting; try again in a second.");
@@ -88,7 +93,11 @@ const settings = email && emailSettingsSchema.parse(email);
 const smtp = settings?.listenPort ? await startSmtpListener({ settings, receive: (request) => engine.receiveRequest("email", request) }) : null;
 if (smtp) console.log(`Omniflow is accepting mail on smtp://${settings?.listenHost}:${smtp.port}`);
 // The listener first: a mail it is still handing over commits before the engine closes.
-const shutdown = () => server.close(() => void (smtp?.close() ?? Promise.resolve()).then(engine.close).then(() => process.exit(0)));
+const shutdown = () => {
+  // Open chat feeds would hold close() up; the widgets reconnect from their cursors.
+  webchat.close();
+  server.close(() => void (smtp?.close() ?? Promise.resolve()).then(engine.close).then(() => process.exit(0)));
+};
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);
 

@@ -8,6 +8,7 @@ import { createVisitorTokens } from "./access/visitor-tokens";
 import { createAudit } from "./audit/audit-service";
 import type { ChannelAdapter, InboundMessage, OutboundMessage, RawRequest } from "./channels/channel";
 import { importFakeModule, installedChannels } from "./channels/registry";
+import { advanceFeed, createFeedWatchers, feedCursorSchema, formatCursor } from "./channels/webchat/feed";
 import { createChannelSetup } from "./channel-setup/setup";
 import { createSandbox } from "./channel-setup/sandbox";
 import { createChannelTests } from "./channel-setup/test-send";
@@ -17,6 +18,7 @@ import { createCredentialService } from "./credentials/credential-service";
 import { unlockSecrets } from "./credentials/key-check";
 import type { FlowTemplate } from "./contracts/templates";
 import type { EffectOutcome, PerformDeps } from "./effects/define-effect";
+import type { OutboundPayload } from "./effects/message-send";
 import { createFlowService } from "./flows/flow-service";
 import { createInstanceService } from "./flows/instance-service";
 import { loadSecretKey } from "./credentials/secret-key";
@@ -45,6 +47,7 @@ import { openStore } from "./store/index";
 import { newId } from "./store/ids";
 import { mergeIdSchema, mergeSuggestionIdSchema } from "./contracts/identity";
 import { customerIdSchema } from "./contracts/privacy";
+import { z } from "zod";
 
 export type { SignedIn } from "./access/sign-in";
 export { type EngineErrorCode, type ErrorParams, errorText } from "./contracts/error-texts";
@@ -141,6 +144,8 @@ export function createEngine(options: EngineOptions = {}) {
   const visitors = createVisitorTokens(secretKey);
   const apiKeys = createApiKeys(store.apiKeys, secrets, clock);
   const listeners = new Set<(m: OutboundMessage) => void>();
+  // Open widget streams, woken once a message to their visitor is marked sent, or the visitor's own message is in.
+  const feedWatchers = createFeedWatchers();
   const http = createOutboundClient(options.outbound);
   const hostCheck = createHostCheck(options.outbound);
   const channelSetup = createChannelSetup({
@@ -199,7 +204,12 @@ export function createEngine(options: EngineOptions = {}) {
     },
     afterSend: faults.afterSend,
   };
-  const settle = (outcome: EffectOutcome) => commits.submit(() => runtime.settleEffect(outcome, clock()));
+  const settle = async (outcome: EffectOutcome) => {
+    await commits.submit(() => runtime.settleEffect(outcome, clock()));
+    // The widget shows a reply once it is marked sent: its streams wake after that commit, not at the adapter's send.
+    const sent = outcome.kind === "message.send" ? (outcome.payload as OutboundPayload) : null;
+    if (sent?.channel === "webchat" && sent.address) feedWatchers.wake(sent.address);
+  };
   const dispatcher = createDispatcher(store.outbox, performDeps, clock, settle, options.outbox);
   const staff = createStaff(store.staff, clock);
   const doors = createDoors(intake, commits, clock, staff.member);
@@ -229,9 +239,15 @@ export function createEngine(options: EngineOptions = {}) {
   const stopJobs = background ? startJobs(jobs) : () => {};
   if (background) dispatcher.poll();
 
+  /** A customer message in through any door; a web chat visitor's own streams then show it. */
+  const takeMessage = async (message: InboundMessage): Promise<MessageOutcome> => {
+    const outcome = await doors.message(message);
+    if (message.channel === "webchat" && !outcome.duplicate) feedWatchers.wake(message.address);
+    return outcome;
+  };
   const channelRequests = createChannelRequests({
     adapters: channels,
-    intake: { message: doors.message, status: doors.deliveryStatus },
+    intake: { message: takeMessage, status: doors.deliveryStatus },
   });
   const sandbox = createSandbox({ setup: channelSetup, receive: channelRequests.receive, clock });
   /** Parses a provider payload (its JSON body) with the channel's adapter (throws zod errors naming the field). */
@@ -268,13 +284,13 @@ export function createEngine(options: EngineOptions = {}) {
     audit,
     parseInbound,
     /** Ingests a customer message; resolves once its step is committed. */
-    ingest: doors.message,
+    ingest: takeMessage,
 
     /** A provider's raw request to a channel: verified, parsed, its messages and statuses committed; resolves with the reply. */
     receiveRequest: (channel: string, request: RawRequest): Promise<ChannelReply> => channelRequests.receive(channel, request),
 
     /** Parse + ingest in one call (in-process callers: the app's chat panel, tests). */
-    receive: async (channel: Channel, payload: unknown): Promise<MessageOutcome> => doors.message(await parseInbound(channel, payload)),
+    receive: async (channel: Channel, payload: unknown): Promise<MessageOutcome> => takeMessage(await parseInbound(channel, payload)),
 
     /** Machine callers' API keys: `create` (the key and signing secret are in its answer only), `list`, `revoke`. */
     apiKeys: { create: apiKeys.create, list: apiKeys.list, revoke: apiKeys.revoke },
@@ -286,15 +302,47 @@ export function createEngine(options: EngineOptions = {}) {
     /** A call to a flow's webhook from `sender` (an API key id): validated against the listening triggers' declared fields. */
     receiveWebhook: doors.webhook,
 
-    /** The web chat as a visitor holding a token uses it (the app's chat panel); a wrong token is refused (401). */
+    /** The web chat as a visitor holding a token uses it (the app's chat panel, the widget); a wrong token is refused (401). */
     webchat: {
       /** A new visitor and the token that lets them post and read as that visitor. */
       newVisitor: visitors.issue,
+      /** The visitor a token was issued to (401 `invalid_visitor_token` otherwise). */
+      visitorOf: (token: unknown) => visitors.visitor(token),
       /** The visitor's message (with a fresh message id); resolves once committed. */
       send: async (token: unknown, message: { text: string; name?: string; flowId?: string }) =>
-        doors.message(await parseInbound("webchat", { ...message, visitorId: visitors.visitor(token), messageId: newId() })),
+        takeMessage(await parseInbound("webchat", { ...message, visitorId: visitors.visitor(token), messageId: newId() })),
       /** The visitor's latest conversation, as they see it. */
       messages: async (token: unknown) => store.conversations.customerView("webchat", visitors.visitor(token)),
+      /**
+       * The widget's feed (channels/webchat/feed.ts): messages past `cursor` (a previous answer's
+       * cursor; none: the latest 100), each with the cursor covering it; `typing` while a reply is
+       * on its way; `more` when a page did not hold all. A cursor not given out is a 400 on `cursor`.
+       * @example
+       * const { events, cursor } = engine.webchat.feed(token);
+       * const later = engine.webchat.feed(token, formatCursor(cursor)); // exactly what came since
+       */
+      feed(token: unknown, cursor?: string) {
+        const visitorId = visitors.visitor(token);
+        const from = cursor === undefined ? { after: store.conversations.feedStart("webchat", visitorId, 100), seen: [] } : parseCursor(cursor);
+        const rows = store.conversations.feedAfter("webchat", visitorId, from.after, FEED_PAGE);
+        const next = advanceFeed(rows, from);
+        return {
+          events: next.events.map((e) => ({ message: e.message, cursor: formatCursor(e.cursor) })),
+          cursor: formatCursor(next.cursor),
+          typing: next.typing,
+          more: rows.length === FEED_PAGE && next.cursor.after !== from.after,
+        };
+      },
+      /** Calls `wake` whenever the visitor's feed may have changed; returns the unsubscribe. */
+      watch: (visitorId: string, wake: () => void) => feedWatchers.watch(visitorId, wake),
+      /** Streams open now (one visitor's, or in all): the server caps both. */
+      watching: feedWatchers.count,
+      /**
+       * The visitor leaves an e-mail or phone: recorded in their customer's fields `email` / `phone`
+       * (ingress/identity.ts `claimContact`, where identity resolution takes it further).
+       * @example await engine.webchat.leaveContact(token, { email: "ann@example.com" });
+       */
+      leaveContact: async (token: unknown, claim: unknown) => doors.contact("webchat", visitors.visitor(token), claim),
     },
     /** An operator starts a published flow (with a "Started by an operator" trigger) for a customer. */
     startForCustomer: doors.operatorStart,
@@ -359,6 +407,11 @@ export function createEngine(options: EngineOptions = {}) {
 }
 
 export type Engine = ReturnType<typeof createEngine>;
+
+/** Rows one feed read takes at most (the rest follow on the next read). */
+const FEED_PAGE = 500;
+const feedRequestSchema = z.object({ cursor: feedCursorSchema });
+const parseCursor = (cursor: string) => feedRequestSchema.parse({ cursor }).cursor;
 
 /** better-auth matches hosts with their port: allow each host on any port. */
 const withAnyPort = (host: string) => (host.includes(":") && !host.startsWith("[") ? [host] : [host, `${host}:*`]);

@@ -6,7 +6,7 @@ import { HttpError, parseJson, rawRequest, readBody, reply, replyError, requireJ
 export { MAX_BODY_BYTES } from "./http-kit";
 
 /** What the routes need of the engine façade. */
-export type IngressEngine = Pick<Engine, "receiveRequest" | "receiveCrmEvent" | "receiveWebhook" | "authenticate" | "webchat">;
+export type IngressEngine = Pick<Engine, "receiveRequest" | "receiveCrmEvent" | "receiveWebhook" | "authenticate">;
 
 /**
  * Channel webhooks: any method (handshakes may be GETs), the raw request goes to the channel's
@@ -14,7 +14,6 @@ export type IngressEngine = Pick<Engine, "receiveRequest" | "receiveCrmEvent" | 
  * Inbound messages and delivery statuses share the URL: the adapter tells them apart.
  */
 const CHANNEL = /^\/api\/channels\/([a-z]+)\/inbound\/?$/;
-const VISITORS = /^\/api\/channels\/webchat\/visitors\/?$/;
 const EVENTS = /^\/api\/events\/?$/;
 const HOOKS = /^\/api\/hooks\/([^/]+)\/?$/;
 
@@ -62,14 +61,6 @@ export function handleIngress(engine: IngressEngine, req: IncomingMessage, res: 
   const path = (req.url ?? "/").split("?")[0];
   if (path === "/api/health") {
     reply(res, 200, { status: "ok" });
-    return true;
-  }
-  if (VISITORS.test(path)) {
-    // A chat widget's visitor: a fresh id and its token (nothing is stored, so nothing to exhaust).
-    void respond(res, async () => {
-      if (req.method !== "POST") throw new HttpError(405, "method_not_allowed", "Use POST.");
-      reply(res, 201, engine.webchat.newVisitor());
-    });
     return true;
   }
   const channel = CHANNEL.exec(path);

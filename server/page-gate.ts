@@ -2,13 +2,14 @@
  * Sign-in in front of Next: `/api/auth/*` goes to better-auth, and each page is served only to
  * the roles the policy table (engine/contracts/access.ts) names. Someone not signed in is sent
  * to the sign-in page, someone without the role to /forbidden (`/` itself is the front door: app/page.tsx).
- * tRPC checks each procedure itself (app/_server/trpc.ts); Next's assets pass.
+ * tRPC checks each procedure itself (app/_server/trpc.ts); Next's assets and the chat widget's script pass.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { allows, pageAccess } from "../engine/contracts/access";
 import type { Engine } from "../engine/index";
 
-const PASS = /^\/(_next\/|api\/trpc\/|icon\.svg$|favicon\.ico$|robots\.txt$)/;
+// widget.js is the chat widget other sites embed: public, like Next's assets.
+const PASS = /^\/(_next\/|api\/trpc\/|icon\.svg$|favicon\.ico$|robots\.txt$|widget\.js$)/;
 
 type Gate = "next" | "answered";
 

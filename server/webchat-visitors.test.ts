@@ -5,6 +5,7 @@ import { createEngine, type Engine } from "../engine/index";
 import { countRows, tempDb } from "../engine/testing/test-engine";
 import { seedDemo } from "../prisma/seed";
 import { handleIngress } from "./ingress-routes";
+import { createWebchatRoutes } from "./webchat-routes";
 
 // The built-in web chat adapter (not the tests' recording channel): its verify checks visitor tokens.
 let tmp: ReturnType<typeof tempDb>;
@@ -16,7 +17,8 @@ beforeAll(async () => {
   tmp = tempDb("omniflow-visitors-");
   engine = createEngine({ dbFile: tmp.file, background: false });
   await seedDemo(engine);
-  server = http.createServer((req, res) => void handleIngress(engine, req, res));
+  const webchat = createWebchatRoutes(engine);
+  server = http.createServer((req, res) => void (webchat.handle(req, res) || handleIngress(engine, req, res)));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

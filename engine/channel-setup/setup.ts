@@ -101,8 +101,7 @@ export function createChannelSetup(setup: ChannelSetupDeps) {
     else if (mode === "off") adapters.delete(channel);
     else if (mode === "sandbox") {
       adapters.set(channel, create(channel, module, module.sandboxSettings?.(), { ...deps, http: sandboxHttp(channel), admitHost: sandboxHost(channel) }));
-    }
-    else adapters.set(channel, create(channel, module, row ? settingsOf(row) : setup.configured?.[channel], deps));
+    } else adapters.set(channel, create(channel, module, row ? settingsOf(row) : setup.configured?.[channel], deps));
   }
 
   function create(channel: Channel, module: ChannelModule, settings: unknown, adapterDeps: ChannelDeps): ChannelAdapter {

@@ -1,4 +1,6 @@
+import { contactClaimSchema } from "../contracts/contact";
 import { crmEventBodySchema } from "../contracts/crm-events";
+import type { Channel } from "../contracts/events";
 import { isStoreUnavailableError } from "../contracts/errors";
 import { customerIdSchema } from "../contracts/privacy";
 import { givenIdentitySchema } from "../contracts/identity";
@@ -19,6 +21,12 @@ export function createDoors(intake: Intake, commits: GroupCommit, clock: () => n
   return {
     /** A customer message already parsed by its channel. */
     message: (message: InboundMessage): Promise<MessageOutcome> => commits.submit(() => intake.message(message, clock())),
+
+    /** A customer's own e-mail or phone (validated: 400 naming the field), recorded once committed. */
+    contact: async (channel: Channel, address: string, claim: unknown) => {
+      const valid = contactClaimSchema.parse(claim);
+      return commits.submit(() => intake.contactClaimed(channel, address, valid, clock()));
+    },
 
     /** A provider's delivery status for a message it was given. */
     deliveryStatus: async (status: DeliveryStatus): Promise<void> => void (await commits.submit(() => intake.deliveryStatus(status, clock()))),

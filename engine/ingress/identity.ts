@@ -1,4 +1,5 @@
 import type { InboundThread } from "../channels/channel";
+import type { ContactClaim } from "../contracts/contact";
 import type { Channel, CustomerRef } from "../contracts/events";
 import { inputError } from "../contracts/errors";
 import type { GivenIdentity, IdentitySource } from "../contracts/identity";
@@ -101,6 +102,19 @@ export function createIdentity(repos: IdentityRepos, region: () => string) {
         if (holder && holder.id !== customerId && !customers.holds(customerId, found.kind, found.value))
           merges.suggest(customerId, holder.id, found, "text", at);
       }
+    },
+
+    /**
+     * A customer on `channel` / `address` says how else to reach them (the chat widget's contact form).
+     * Kept in their CRM fields `email` / `phone` (created as a customer if they have not written yet),
+     * and given as identities: filed under them when nobody holds them, else a merge suggestion.
+     */
+    claimContact(channel: Channel, address: string, claim: ContactClaim, at: number): { customerId: string } {
+      const customer = resolve(keyed(channel, address), null, at);
+      customers.mergeFields(customer.id, claim);
+      if (claim.email) give(customer.id, { kind: "email", value: claim.email }, "widget", at);
+      if (claim.phone) give(customer.id, { kind: "phone", value: claim.phone }, "widget", at);
+      return { customerId: customer.id };
     },
 
     /**

@@ -87,6 +87,9 @@ export function createIntake(repos: StepRepositories, runtime: FlowRuntime, regi
     /** A timer whose step keeps failing is set aside (never fired), so the poller moves on. */
     timerFailed: (timer: DueTimer) => repos.timers.fail(timer.id),
 
+    /** A customer leaves an e-mail or phone (an identity claim; see identity.ts). */
+    contactClaimed: identity.claimContact,
+
     /** A provider's report on a message we sent: the timeline shows it (a repeat changes nothing). */
     deliveryStatus(status: DeliveryStatus, at: number): { duplicate: boolean; known: boolean } {
       const key = inboxKey(status.channel, "status", status.providerMessageId, status.status);

@@ -8,6 +8,18 @@ const DELIVERED = ["sent", "delivered", "read"];
 /** Who wrote a message: the customer, the flow (bot) or a person in the workspace. */
 export type MessageAuthor = "customer" | "bot" | "operator";
 
+/** A message as the web chat widget's feed reads it (engine/channels/webchat/feed.ts decides what is shown). */
+export type MessageRow = {
+  id: string;
+  direction: string;
+  author: string;
+  text: string;
+  buttons: string | null;
+  status: string;
+  providerId: string | null;
+  createdAt: string;
+};
+
 /** Conversations per customer and channel address, and the messages in them (the timeline). */
 /** An outbound message's statuses in the order they happen; a failure outranks sent but not evidence of arrival. */
 export type MessageStatus = "queued" | "sent" | "failed" | "delivered" | "read";
@@ -40,6 +52,15 @@ export function createConversationRepository(db: Db, prisma: PrismaClient) {
     statusOf: db.prepare(`SELECT status FROM "Message" WHERE id = ?`),
     outByProvider: db.prepare(
       `SELECT m.id FROM "Message" m JOIN "Conversation" c ON c.id = m.conversationId WHERE m.direction = 'out' AND m.providerId = ? AND c.channel = ?`,
+    ),
+    // The web chat widget's feed: every conversation of one address, by time-ordered id.
+    feedAfter: db.prepare(
+      `SELECT m.id, m.direction, m.author, m.text, m.buttons, m.status, m.providerId, m.createdAt FROM "Message" m
+       WHERE m.conversationId IN (SELECT id FROM "Conversation" WHERE channel = ? AND address = ?) AND m.id > ? ORDER BY m.id LIMIT ?`,
+    ),
+    feedStart: db.prepare(
+      `SELECT m.id FROM "Message" m WHERE m.conversationId IN (SELECT id FROM "Conversation" WHERE channel = ? AND address = ?)
+       ORDER BY m.id DESC LIMIT 1 OFFSET ?`,
     ),
     early: db.prepare(`INSERT OR IGNORE INTO "EarlyDeliveryStatus" (channel, providerId, status, receivedAt) VALUES (?, ?, ?, ?)`),
     earlyFor: db.prepare(`DELETE FROM "EarlyDeliveryStatus" WHERE channel = ? AND providerId = ? RETURNING status`),
@@ -128,6 +149,14 @@ export function createConversationRepository(db: Db, prisma: PrismaClient) {
         createdAt: m.createdAt,
       }));
       return { conversationId: conversation.id, messages };
+    },
+    /** Up to `limit` messages of an address's conversations (all statuses) with an id past `after`, oldest first. */
+    feedAfter(channel: string, address: string, after: string, limit: number): MessageRow[] {
+      return s.feedAfter.all(channel, address, after, limit) as MessageRow[];
+    },
+    /** The id just before an address's latest `latest` messages ("0" when there are no more than that): where a fresh feed starts. */
+    feedStart(channel: string, address: string, latest: number): string {
+      return (s.feedStart.get(channel, address, latest) as { id: string } | undefined)?.id ?? "0";
     },
     /** The latest `take` messages of a customer across all their conversations (or of one conversation), newest first. */
     timeline(where: { customerId: string } | { conversationId: string }, take: number) {
