@@ -9,6 +9,7 @@ import { createEngine, DEFAULT_ALLOWED_HOSTS } from "./engine/index";
 import { emailSettingsFromEnv } from "./engine/channels/email/env";
 import { settingsSchema as emailSettingsSchema } from "./engine/channels/email/settings";
 import { startSmtpListener } from "./engine/channels/email/smtp-listener";
+import { engineLimitsFromEnv } from "./server/engine-limits";
 import { createBoundedServer, serverLimitsFromEnv } from "./server/http-limits";
 import { handleIngress } from "./server/ingress-routes";
 import { createWebchatRoutes, DEFAULT_WEBCHAT_ROUTE_OPTIONS } from "./server/webchat-routes";
@@ -47,10 +48,8 @@ const engine = createEngine({
   allowedHosts,
   outbound: { allow: outboundAllow },
   signInAttemptsPerMinute: Number(process.env.OMNIFLOW_SIGN_IN_ATTEMPTS_PER_MINUTE) || undefined,
-  instanceLimits: {
-    stepsPerDay: Number(process.env.OMNIFLOW_INSTANCE_STEPS_PER_DAY) || undefined,
-    sendsPerDay: Number(process.env.OMNIFLOW_INSTANCE_SENDS_PER_DAY) || undefined,
-  },
+  // Instance caps, the step budget, the commit queue and outbox concurrency (server/engine-limits.ts names the variables).
+  ...engineLimitsFromEnv(),
   demo: demo ? { password: DEMO_PASSWORD, staff: DEMO_STAFF } : undefined,
 });
 globalThis.__omniflowEngine = engine;
