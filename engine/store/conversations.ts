@@ -1,3 +1,4 @@
+import type { MessageRow } from "../contracts/messages";
 import { newId } from "./ids";
 import { iso, type Db } from "./db";
 import type { PrismaClient } from "./prisma";
@@ -8,24 +9,12 @@ const DELIVERED = ["sent", "delivered", "read"];
 /** Who wrote a message: the customer, the flow (bot) or a person in the workspace. */
 export type MessageAuthor = "customer" | "bot" | "operator";
 
-/** A message as the web chat widget's feed reads it (engine/channels/webchat/feed.ts decides what is shown). */
-export type MessageRow = {
-  id: string;
-  direction: string;
-  author: string;
-  text: string;
-  buttons: string | null;
-  status: string;
-  providerId: string | null;
-  createdAt: string;
-};
-
-/** Conversations per customer and channel address, and the messages in them (the timeline). */
 /** An outbound message's statuses in the order they happen; a failure outranks sent but not evidence of arrival. */
 export type MessageStatus = "queued" | "sent" | "failed" | "delivered" | "read";
 const RANK = (value: string) =>
   `(CASE ${value} WHEN 'queued' THEN 0 WHEN 'sent' THEN 1 WHEN 'failed' THEN 2 WHEN 'delivered' THEN 3 WHEN 'read' THEN 4 ELSE -1 END)`;
 
+/** Conversations per customer and channel address, and the messages in them (the timeline). */
 export function createConversationRepository(db: Db, prisma: PrismaClient) {
   const s = {
     find: db.prepare(`SELECT id FROM "Conversation" WHERE customerId = ? AND channel = ? AND address = ? ORDER BY createdAt DESC LIMIT 1`),

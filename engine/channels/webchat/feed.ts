@@ -8,20 +8,10 @@
  * message up to it is settled: shown or failed) plus `seen`, the ids past `after` already shown.
  */
 import { z } from "zod";
+import type { MessageRow } from "../../contracts/messages";
 
 /** A message of the visitor's conversations as the store holds it. */
-export type FeedRow = {
-  id: string;
-  direction: string;
-  author: string;
-  text: string;
-  /** JSON array of quick-reply labels (outbound only). */
-  buttons: string | null;
-  status: string;
-  /** For the visitor's own messages: the id the widget gave it (so it can match its pending bubble). */
-  providerId: string | null;
-  createdAt: string;
-};
+export type FeedRow = MessageRow;
 
 /** What the widget receives for one message. */
 export type FeedMessage = {
