@@ -174,7 +174,11 @@ export function createEngine(options: EngineOptions = {}) {
   const timers = createTimerPoller(store.timers, clock, doors.timerDue);
   const tasks = createTasks(store, staff, commits, runtime, clock);
   const outbound = createAddressPolicy(options.outbound?.allow ?? []);
-  const flows = createFlowService(store.flows, { templates: options.templates ?? [], published: versions, outbound }, clock);
+  const waiting = {
+    count: store.instances.waitingCount,
+    cancel: (flowId: string) => commits.submit(() => runtime.cancelWaiting(flowId, clock())),
+  };
+  const flows = createFlowService(store.flows, { templates: options.templates ?? [], published: versions, outbound, waiting }, clock);
   const settings = createSettings(store.settings, clock);
   const privacy = createPrivacy(store, clock);
   const retention = createRetention(store, settings, clock);
