@@ -10,7 +10,7 @@ import type { FlowRepository, Publisher } from "../store/flows";
 import type { StartCandidate, TriggerRanks } from "../runtime/versions";
 import { listensTo, triggersOf } from "../compiler/triggers";
 import { findNodeSpec } from "../../nodes/registry";
-import { claimOrders, overlapsOf } from "./trigger-ownership";
+import { claimOrders, type Overlap, overlapsOf } from "./trigger-ownership";
 
 export type FlowState = "draft" | "published" | "changed";
 
@@ -104,13 +104,14 @@ export function createFlowService(
     return [...(await calledFlowIssues(document, selfId)), ...internalHostIssues(document)];
   }
 
-  /** Active published flows other than `flowId` whose triggers meet `document`'s, sorted by name. */
+  /** Active published flows other than `flowId` whose triggers meet `document`'s, in the owners' order so far, then by name. */
   async function overlapsWith(flowId: string, document: FlowDocument) {
     const others = published.candidates().filter((c) => c.flowId !== flowId);
     const names = new Map((await flows.names(others.map((c) => c.flowId))).map((f) => [f.id, f.name]));
     const claimants = others.map((c) => ({ flowId: c.flowId, name: names.get(c.flowId) ?? c.flowId, triggers: c.triggers }));
-    const overlaps = overlapsOf(flowId, triggersOf(document), claimants, published.ranks());
-    return overlaps.sort((a, b) => a.name.localeCompare(b.name));
+    const ranks = published.ranks();
+    const place = (o: Overlap) => Math.min(...o.claims.map((claim) => ranks.get(claim)?.get(o.flowId) ?? Number.POSITIVE_INFINITY));
+    return overlapsOf(flowId, triggersOf(document), claimants, ranks).sort((a, b) => place(a) - place(b) || a.name.localeCompare(b.name));
   }
 
   /** The claim orders for `order`; refuses a flow that would take events another active flow takes, unordered. */
@@ -267,8 +268,9 @@ export function createFlowService(
       const flow = await requireFlow(v.flowId);
       const { tests } = parseDraft(flow.draft);
       const { tests: _old, ...graph } = parseDraft(v.graph);
-      const saved = await flows.update(v.flowId, { draft: JSON.stringify({ ...graph, ...(tests && { tests }) }) });
-      return { flowId: v.flowId, updatedAt: saved.updatedAt };
+      const document: FlowDocument = { ...graph, ...(tests && { tests }) };
+      const saved = await flows.update(v.flowId, { draft: JSON.stringify(document) });
+      return { flowId: v.flowId, document, updatedAt: saved.updatedAt };
     },
 
     async version(versionId: string) {
