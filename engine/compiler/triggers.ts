@@ -1,6 +1,9 @@
 import type { FlowDocument } from "../contracts/flow";
 import { findNodeSpec } from "../../nodes/registry";
 
+/** Per claim key (where published triggers overlap), each ranked flow's place: 0 goes first. */
+export type TriggerRanks = Map<string, Map<string, number>>;
+
 /** A trigger node's type and its parsed settings. */
 export type TriggerOf = { type: string; settings: Record<string, unknown> };
 

@@ -7,8 +7,7 @@ import { FlowInvalidError, inputError } from "../contracts/errors";
 import type { FlowTestCase, SimulationStep } from "../contracts/simulation";
 import { runTestCase, simulateFlow } from "../simulate/simulate";
 import type { FlowRepository, Publisher } from "../store/flows";
-import type { StartCandidate, TriggerRanks } from "../runtime/versions";
-import { listensTo, triggersOf } from "../compiler/triggers";
+import { listensTo, type TriggerOf, type TriggerRanks, triggersOf } from "../compiler/triggers";
 import { findNodeSpec } from "../../nodes/registry";
 import { claimOrders, type Overlap, overlapsOf } from "./trigger-ownership";
 
@@ -18,7 +17,7 @@ export type FlowState = "draft" | "published" | "changed";
  * What the runtime knows of published versions: active flows' triggers, the owners' order where
  * they overlap, and when to forget both (a publish, a delete, a (de)activation).
  */
-export type PublishedVersions = { candidates(): Pick<StartCandidate, "flowId" | "triggers">[]; ranks(): TriggerRanks; invalidate(): void };
+export type PublishedVersions = { candidates(): { flowId: string; triggers: TriggerOf[] }[]; ranks(): TriggerRanks; invalidate(): void };
 
 /** A flow's waiting instances: how many, and cancelling them (in the engine's write path). */
 export type WaitingInstances = { count(flowId: string): number; cancel(flowId: string): Promise<number> };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TriggerRanks } from "../runtime/versions";
+import type { TriggerRanks } from "../compiler/triggers";
 import { claimOrders, overlapsOf } from "./trigger-ownership";
 
 const webchat = { type: "trigger.message-received", settings: { channel: "webchat", on: "any-message" } };

@@ -1,6 +1,5 @@
-import { claimsOf, type TriggerOf } from "../compiler/triggers";
+import { claimsOf, type TriggerOf, type TriggerRanks } from "../compiler/triggers";
 import { inputError } from "../contracts/errors";
-import type { TriggerRanks } from "../runtime/versions";
 import type { ClaimOrder } from "../store/flows";
 
 type Worded = { en: string; ru: string };

@@ -1,6 +1,6 @@
 import type { AnyStateMachine } from "xstate";
 import type { MachineJson } from "../compiler/compile";
-import { triggersOf } from "../compiler/triggers";
+import { type TriggerRanks, triggersOf } from "../compiler/triggers";
 import type { FlowDocument } from "../contracts/flow";
 import type { FlowRepository } from "../store/flows";
 import { buildMachine } from "./machine";
@@ -12,9 +12,6 @@ export type StartCandidate = {
   publishedAt: number;
   triggers: { type: string; settings: Record<string, unknown> }[];
 };
-
-/** Per claim key (where published triggers overlap), each ranked flow's place: 0 goes first. */
-export type TriggerRanks = Map<string, Map<string, number>>;
 
 /**
  * Published versions as the runtime needs them: machines built once per version (versions are
