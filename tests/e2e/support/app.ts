@@ -30,7 +30,14 @@ export async function publish(page: Page, published = "Published v1"): Promise<v
   const result = page.getByTestId("publish-result");
   await expect(result).toBeVisible();
   const order = page.getByTestId("flow-order-dialog");
-  const asked = (await result.getAttribute("data-ok")) === "false" && (await order.waitFor({ timeout: 3000 }).then(() => true, () => false));
+  const refused = (await result.getAttribute("data-ok")) === "false";
+  // The dialog opens with the refusal; waited for briefly, since isVisible() does not wait.
+  const asked =
+    refused &&
+    (await order.waitFor({ timeout: 3000 }).then(
+      () => true,
+      () => false,
+    ));
   if (asked) await order.getByTestId("flow-order-confirm").click();
   await expect(result).toHaveText(published);
   await expect(result).toHaveAttribute("data-ok", "true");
