@@ -219,7 +219,11 @@ export function createEngine(options: EngineOptions = {}) {
   });
   const tasks = createTasks(store, staff, commits, runtime, clock);
   const outbound = createAddressPolicy(options.outbound?.allow ?? []);
-  const flows = createFlowService(store.flows, { templates: options.templates ?? [], published: versions, outbound }, clock);
+  const waiting = {
+    count: store.instances.waitingCount,
+    cancel: (flowId: string) => commits.submit(() => runtime.cancelWaiting(flowId, clock())),
+  };
+  const flows = createFlowService(store.flows, { templates: options.templates ?? [], published: versions, outbound, waiting }, clock);
   const privacy = createPrivacy(store, clock);
   const retention = createRetention(store, settings, clock);
   const merges = createMerges(store, commits.submit, clock);

@@ -37,7 +37,14 @@ export function FlowNameDialog({
       actions={
         <>
           <Button onClick={onClose}>{t("cancel")}</Button>
-          <Button type="submit" variant="primary" disabled={blank || pending} data-testid="flow-name-submit">
+          <Button
+            type="submit"
+            variant="primary"
+            disabled={blank || pending}
+            title={blank ? t("nameRequired") : undefined}
+            aria-describedby={blank ? "flow-name-required" : undefined}
+            data-testid="flow-name-submit"
+          >
             {pending ? t("saving") : submitLabel}
           </Button>
         </>
@@ -52,6 +59,12 @@ export function FlowNameDialog({
         autoFocus
         data-testid="flow-name-input"
       />
+      {/* A disabled button says nothing by itself: why it is disabled stays in view. */}
+      {blank && (
+        <p id="flow-name-required" className="mt-1.5 text-xs text-slate-500" data-testid="flow-name-required">
+          {t("nameRequired")}
+        </p>
+      )}
       <ErrorNotice error={error} />
     </Dialog>
   );

@@ -1,14 +1,16 @@
 "use client";
-import { Copy, History, Pencil, Trash2 } from "lucide-react";
+import { Copy, History, Pencil, Power, PowerOff, Trash2 } from "lucide-react";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/app/_ui/button";
 import type { RouterOutputs } from "@/app/_ui/router-types";
 import { Age, useDateFormat } from "@/app/_ui/time";
+import { DeactivateFlowDialog } from "./deactivate-flow-dialog";
 import { DeleteFlowDialog } from "./delete-flow-dialog";
+import { FlowOrderDialog, isTriggerOverlap } from "./flow-order-dialog";
 import { FlowNameDialog } from "./flow-name-dialog";
-import { FlowStateBadge } from "./flow-state-badge";
+import { FlowActiveBadge, FlowStateBadge } from "./flow-state-badge";
 import { useMayCall } from "@/app/_lib/use-may-call";
 import { useFlowActions } from "./use-flow-actions";
 
@@ -17,14 +19,30 @@ type Flow = RouterOutputs["flows"]["list"][number];
 export function FlowRow({ flow, onError }: { flow: Flow; onError: (error: unknown) => void }) {
   const t = useTranslations("flows.row");
   const { dateTime } = useDateFormat();
-  const { rename, duplicate, remove } = useFlowActions();
+  const locale = useLocale() === "ru" ? "ru" : "en";
+  const { rename, duplicate, remove, deactivate, activate } = useFlowActions();
   const mayBuild = useMayCall("flows.delete");
-  const [dialog, setDialog] = useState<"rename" | "delete" | null>(null);
+  const [dialog, setDialog] = useState<"rename" | "delete" | "deactivate" | "order" | null>(null);
+  const [refusal, setRefusal] = useState<unknown>(null);
   const close = () => {
     setDialog(null);
     rename.reset();
     remove.reset();
+    deactivate.reset();
+    activate.reset();
   };
+  // Activating is refused, as publishing is, while the flow's triggers overlap another active flow's unordered.
+  const reactivate = () =>
+    activate.mutate(
+      { flowId: flow.id },
+      {
+        onError: (error) => {
+          if (!isTriggerOverlap(error)) return onError(error);
+          setRefusal(error);
+          setDialog("order");
+        },
+      },
+    );
 
   return (
     <tr className="group hover:bg-slate-50/70" data-testid={`flow-row-${flow.id}`}>
@@ -33,8 +51,22 @@ export function FlowRow({ flow, onError }: { flow: Flow; onError: (error: unknow
           {flow.name}
         </Link>
       </td>
+      <td className="px-3 py-3 text-sm text-slate-600" data-testid={`flow-listens-${flow.id}`}>
+        {flow.listensTo.length ? (
+          flow.listensTo.map((what) => (
+            <span key={what.en} className="block truncate" title={what[locale]}>
+              {what[locale]}
+            </span>
+          ))
+        ) : (
+          <span className="text-slate-400">{t("nothingPublished")}</span>
+        )}
+      </td>
       <td className="px-3 py-3">
-        <FlowStateBadge flow={flow} />
+        <div className="flex flex-wrap gap-1">
+          <FlowStateBadge flow={flow} />
+          {flow.latestVersion && <FlowActiveBadge flow={flow} />}
+        </div>
       </td>
       <td className="px-3 py-3 text-sm text-slate-600 tabular-nums">
         {flow.latestVersion ? (
@@ -66,6 +98,31 @@ export function FlowRow({ flow, onError }: { flow: Flow; onError: (error: unknow
           </Link>
           {mayBuild && (
             <>
+              {flow.latestVersion &&
+                (flow.active ? (
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    onClick={() => setDialog("deactivate")}
+                    title={t("deactivate")}
+                    aria-label={t("deactivateFlow", { name: flow.name })}
+                    data-testid={`flow-deactivate-${flow.id}`}
+                  >
+                    <PowerOff className="size-3.5" />
+                  </Button>
+                ) : (
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    disabled={activate.isPending}
+                    onClick={reactivate}
+                    title={t("activate")}
+                    aria-label={t("activateFlow", { name: flow.name })}
+                    data-testid={`flow-activate-${flow.id}`}
+                  >
+                    <Power className="size-3.5" />
+                  </Button>
+                ))}
               <Button
                 variant="ghost"
                 size="sm"
@@ -110,6 +167,28 @@ export function FlowRow({ flow, onError }: { flow: Flow; onError: (error: unknow
             error={rename.error}
             onClose={close}
             onSubmit={(name) => rename.mutate({ flowId: flow.id, name }, { onSuccess: close })}
+          />
+        )}
+        {dialog === "deactivate" && (
+          <DeactivateFlowDialog
+            flowId={flow.id}
+            name={flow.name}
+            pending={deactivate.isPending}
+            error={deactivate.error}
+            onClose={close}
+            onConfirm={(cancelWaiting) => deactivate.mutate({ flowId: flow.id, cancelWaiting }, { onSuccess: close })}
+          />
+        )}
+        {dialog === "order" && (
+          <FlowOrderDialog
+            flowId={flow.id}
+            flowName={flow.name}
+            refusal={refusal}
+            action="activate"
+            pending={activate.isPending}
+            error={activate.error && !isTriggerOverlap(activate.error) ? activate.error : null}
+            onClose={close}
+            onConfirm={(order) => activate.mutate({ flowId: flow.id, order }, { onSuccess: close })}
           />
         )}
         {dialog === "delete" && (

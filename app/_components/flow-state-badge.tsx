@@ -27,3 +27,13 @@ export function FlowStateBadge({ flow }: { flow: Flow }) {
     </Badge>
   );
 }
+
+/** Whether a published flow starts instances (Active) or was deactivated. */
+export function FlowActiveBadge({ flow }: { flow: Pick<Flow, "id" | "active"> }) {
+  const t = useTranslations("flows.state");
+  return (
+    <Badge tone={flow.active ? "blue" : "gray"} data-testid={`flow-active-${flow.id}`}>
+      {flow.active ? t("active") : t("inactive")}
+    </Badge>
+  );
+}

@@ -14,10 +14,11 @@ export function FlowsTable({ flows, onError }: { flows: Flow[]; onError: (error:
       <thead className="border-b border-slate-200 bg-slate-50/80">
         <tr>
           <th className={`${th} pl-5`}>{t("name")}</th>
+          <th className={`${th} w-56`}>{t("listensTo")}</th>
           <th className={`${th} w-48`}>{t("status")}</th>
           <th className={`${th} w-44`}>{t("liveVersion")}</th>
           <th className={`${th} w-32`}>{t("edited")}</th>
-          <th className={`${th} w-64 pr-5`}>
+          <th className={`${th} w-72 pr-5`}>
             <span className="sr-only">{t("actions")}</span>
           </th>
         </tr>

@@ -13,5 +13,7 @@ export function useFlowActions() {
     duplicate: useMutation(trpc.flows.duplicate.mutationOptions({ onSuccess: refresh })),
     remove: useMutation(trpc.flows.delete.mutationOptions({ onSuccess: refresh })),
     importFile: useMutation(trpc.flows.import.mutationOptions({ onSuccess: refresh })),
+    deactivate: useMutation(trpc.flows.deactivate.mutationOptions({ onSuccess: refresh })),
+    activate: useMutation(trpc.flows.activate.mutationOptions({ onSuccess: refresh })),
   };
 }

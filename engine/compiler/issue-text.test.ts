@@ -11,6 +11,10 @@ import type { FlowRepository } from "../store/flows";
 import { compileFlow } from "./compile";
 import { issueText, plural } from "./issue-text";
 
+/** Services here only validate: nothing is published and nothing waits. */
+const NO_PUBLISHED = { candidates: () => [], ranks: () => new Map(), invalidate: () => {} };
+const NO_WAITING = { count: () => 0, cancel: async () => 0 };
+
 const at = { x: 0, y: 0 };
 const node = (id: string, type: string, settings: Record<string, unknown> = {}): FlowNode => ({ id, type, position: at, settings });
 const edge = (source: string, sourcePort: string, target: string, id = `${source}-${sourcePort}-${target}`): FlowEdge => ({ id, source, sourcePort, target });
@@ -229,11 +233,7 @@ describe("issueText", () => {
     const messages: string[] = [];
     for (const live of found) {
       const repo = { liveWithLatestGraph: async () => live } as unknown as FlowRepository;
-      const service = createFlowService(
-        repo,
-        { templates: [], published: { candidates: () => [], invalidate: () => {} }, outbound: createAddressPolicy([]) },
-        () => 0,
-      );
+      const service = createFlowService(repo, { templates: [], published: NO_PUBLISHED, outbound: createAddressPolicy([]), waiting: NO_WAITING }, () => 0);
       const issues = await service.calledFlowIssues(flow([trigger(), node("call", "flow.call-subflow", { flowId: "child" })], []));
       expect(issues).toHaveLength(1);
       for (const issue of issues) expectRendered(issue);
@@ -245,11 +245,7 @@ describe("issueText", () => {
 
   it("renders the check of internal hosts a node calls", async () => {
     const repo = { liveWithLatestGraph: async () => [] } as unknown as FlowRepository;
-    const service = createFlowService(
-      repo,
-      { templates: [], published: { candidates: () => [], invalidate: () => {} }, outbound: createAddressPolicy([]) },
-      () => 0,
-    );
+    const service = createFlowService(repo, { templates: [], published: NO_PUBLISHED, outbound: createAddressPolicy([]), waiting: NO_WAITING }, () => 0);
     const [issue] = await service.serverIssues(flow([trigger(), node("call", "data.http-request", { url: "http://169.254.169.254/latest/meta-data" })], []));
     expectRendered(issue);
     expect(issue).toMatchObject({ code: "invalid-settings", nodeId: "call", field: "url" });

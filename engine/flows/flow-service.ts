@@ -6,13 +6,27 @@ import { isTemplateLanguage, TEMPLATE_LANGUAGES, type FlowTemplate, type Templat
 import { FlowInvalidError, inputError } from "../contracts/errors";
 import type { FlowTestCase, SimulationStep } from "../contracts/simulation";
 import { runTestCase, simulateFlow } from "../simulate/simulate";
-import type { FlowRepository } from "../store/flows";
+import type { FlowRepository, Publisher } from "../store/flows";
+import { listensTo, type TriggerOf, type TriggerRanks, triggersOf } from "../compiler/triggers";
 import { findNodeSpec } from "../../nodes/registry";
+import { claimOrders, type Overlap, overlapsOf } from "./trigger-ownership";
 
 export type FlowState = "draft" | "published" | "changed";
 
-/** What the runtime knows of published versions: their triggers, and when to forget them (a publish, a delete). */
-export type PublishedVersions = { candidates(): { flowId: string; triggers: { type: string }[] }[]; invalidate(): void };
+/**
+ * What the runtime knows of published versions: active flows' triggers, the owners' order where
+ * they overlap, and when to forget both (a publish, a delete, a (de)activation).
+ */
+export type PublishedVersions = { candidates(): { flowId: string; triggers: TriggerOf[] }[]; ranks(): TriggerRanks; invalidate(): void };
+
+/** A flow's waiting instances: how many, and cancelling them (in the engine's write path). */
+export type WaitingInstances = { count(flowId: string): number; cancel(flowId: string): Promise<number> };
+
+/** A version's graph as it counts for changes: saved test cases are not part of it. */
+const graphOf = (json: string) => {
+  const { tests: _tests, ...graph } = JSON.parse(json) as FlowDocument;
+  return JSON.stringify(graph);
+};
 
 /** The server's outbound policy as publishing needs it: the internal host a URL names literally, unless allowed. */
 export type OutboundCheck = { literalRefusal(url: string): { host: string } | null };
@@ -23,7 +37,12 @@ const literalOrigin = (template: string) => /^https?:\/\/[^/?#{}\s]*(?=[/?#]|$)/
 /** Flows and their immutable versions; the template gallery and the outbound policy it was handed. */
 export function createFlowService(
   flows: FlowRepository,
-  { templates, published, outbound }: { templates: readonly FlowTemplate[]; published: PublishedVersions; outbound: OutboundCheck },
+  {
+    templates,
+    published,
+    outbound,
+    waiting,
+  }: { templates: readonly FlowTemplate[]; published: PublishedVersions; outbound: OutboundCheck; waiting: WaitingInstances },
   clock: () => number,
 ) {
   const onPublished = () => published.invalidate();
@@ -84,6 +103,21 @@ export function createFlowService(
     return [...(await calledFlowIssues(document, selfId)), ...internalHostIssues(document)];
   }
 
+  /** Active published flows other than `flowId` whose triggers meet `document`'s, in the owners' order so far, then by name. */
+  async function overlapsWith(flowId: string, document: FlowDocument) {
+    const others = published.candidates().filter((c) => c.flowId !== flowId);
+    const names = new Map((await flows.names(others.map((c) => c.flowId))).map((f) => [f.id, f.name]));
+    const claimants = others.map((c) => ({ flowId: c.flowId, name: names.get(c.flowId) ?? c.flowId, triggers: c.triggers }));
+    const ranks = published.ranks();
+    const place = (o: Overlap) => Math.min(...o.claims.map((claim) => ranks.get(claim)?.get(o.flowId) ?? Number.POSITIVE_INFINITY));
+    return overlapsOf(flowId, triggersOf(document), claimants, ranks).sort((a, b) => place(a) - place(b) || a.name.localeCompare(b.name));
+  }
+
+  /** The claim orders for `order`; refuses a flow that would take events another active flow takes, unordered. */
+  async function ownership(flow: { id: string; name: string }, document: FlowDocument, order?: string[]) {
+    return claimOrders(flow.id, await overlapsWith(flow.id, document), order, published.ranks(), flow.name);
+  }
+
   async function create(name: string, document: FlowDocument = STARTER_DOCUMENT) {
     return { id: await flows.create(name, JSON.stringify(document)) };
   }
@@ -106,14 +140,32 @@ export function createFlowService(
     async list() {
       return (await flows.listLive()).map((f) => {
         const latest = f.versions[0];
-        const state: FlowState = !latest ? "draft" : latest.graph === f.draft ? "published" : "changed";
-        return { id: f.id, name: f.name, state, latestVersion: latest?.number ?? null, publishedAt: latest?.createdAt ?? null, updatedAt: f.updatedAt };
+        const state: FlowState = !latest ? "draft" : graphOf(latest.graph) === graphOf(f.draft) ? "published" : "changed";
+        return {
+          id: f.id,
+          name: f.name,
+          state,
+          active: f.active,
+          /** What the published version listens to, in each language ("Web chat · any message"). */
+          listensTo: latest ? listensTo(triggersOf(parseDraft(latest.graph))) : [],
+          latestVersion: latest?.number ?? null,
+          publishedAt: latest?.createdAt ?? null,
+          publishedBy: latest?.publishedBy ?? null,
+          updatedAt: f.updatedAt,
+        };
       });
     },
 
     async get(id: string) {
       const flow = await requireFlow(id);
-      return { id: flow.id, name: flow.name, document: parseDraft(flow.draft), versions: await flows.versions(id), updatedAt: flow.updatedAt };
+      return {
+        id: flow.id,
+        name: flow.name,
+        active: flow.active,
+        document: parseDraft(flow.draft),
+        versions: await flows.versions(id),
+        updatedAt: flow.updatedAt,
+      };
     },
 
     create,
@@ -155,23 +207,83 @@ export function createFlowService(
       return [...issues, ...(await serverIssues(document, flowId))];
     },
 
-    /** Compiles the draft and freezes it as the next numbered version. */
-    async publish(id: string) {
+    /**
+     * Compiles the draft and freezes it as the next numbered version, recording who published it.
+     * Refused when nothing changed since the latest version (test cases do not count), and, for an
+     * active flow, when its triggers take events another active flow takes and the two were never
+     * ordered: `order` (flow ids, first goes first) then says which flow takes such an event.
+     */
+    async publish(id: string, { by = null, order }: { by?: Publisher; order?: string[] } = {}) {
       const flow = await requireFlow(id);
+      const latest = flows.latestOf(id);
+      if (latest && graphOf(latest.graph) === graphOf(flow.draft)) throw inputError("flow.publish-unchanged", { version: latest.number });
       const document = parseDraft(flow.draft);
       const compiled = compileFlow(document);
       const server = await serverIssues(document, id);
       if (!compiled.ok || server.length) throw new FlowInvalidError([...compiled.issues, ...server]);
-      // The draft string itself is stored so "published" vs "changed" is a plain comparison.
-      const version = flows.publish(id, flow.draft, JSON.stringify(compiled.machine), clock());
+      // A deactivated flow takes nothing: its overlaps are settled when it is reactivated.
+      const orders = flow.active ? await ownership(flow, document, order) : [];
+      const version = flows.publish(id, flow.draft, JSON.stringify(compiled.machine), clock(), by, orders);
       onPublished();
       return version;
+    },
+
+    /** Active flows whose published triggers take some of the events this flow's draft takes. */
+    async overlaps(id: string) {
+      const flow = await requireFlow(id);
+      return (await overlapsWith(id, parseDraft(flow.draft))).map(({ flowId, name, listensTo, ordered }) => ({ flowId, name, listensTo, ordered }));
+    },
+
+    /** How many of the flow's instances wait (shown before deactivating offers to cancel them). */
+    async waitingCount(id: string) {
+      await requireFlow(id);
+      return waiting.count(id);
+    },
+
+    /**
+     * Deactivates a flow without deleting it: it starts nothing more. Its waiting instances carry
+     * on, or with `cancelWaiting` are cancelled (timers, tasks and called subflows with them).
+     */
+    async deactivate(id: string, { cancelWaiting = false }: { cancelWaiting?: boolean } = {}) {
+      await requireFlow(id);
+      flows.setActive(id, false, clock());
+      onPublished();
+      return { cancelled: cancelWaiting ? await waiting.cancel(id) : 0 };
+    },
+
+    /** Reactivates a flow: refused, as publishing is, while its triggers overlap another active flow's unordered. */
+    async activate(id: string, { order }: { order?: string[] } = {}) {
+      const flow = await requireFlow(id);
+      const latest = flows.latestOf(id);
+      const orders = latest ? await ownership(flow, parseDraft(latest.graph), order) : [];
+      flows.setActive(id, true, clock(), orders);
+      onPublished();
+    },
+
+    /** Puts a version's graph back into the draft (the draft's test cases stay); publishing makes it live again. */
+    async restore(versionId: string) {
+      const v = await flows.version(versionId);
+      if (!v) throw inputError("version.not-found", { versionId }, "versionId");
+      const flow = await requireFlow(v.flowId);
+      const { tests } = parseDraft(flow.draft);
+      const { tests: _old, ...graph } = parseDraft(v.graph);
+      const document: FlowDocument = { ...graph, ...(tests && { tests }) };
+      const saved = await flows.update(v.flowId, { draft: JSON.stringify(document) });
+      return { flowId: v.flowId, document, updatedAt: saved.updatedAt };
     },
 
     async version(versionId: string) {
       const v = await flows.version(versionId);
       if (!v) throw inputError("version.not-found", { versionId }, "versionId");
-      return { id: v.id, flowId: v.flowId, number: v.number, createdAt: v.createdAt, document: parseDraft(v.graph), machine: JSON.parse(v.machine) as unknown };
+      return {
+        id: v.id,
+        flowId: v.flowId,
+        number: v.number,
+        createdAt: v.createdAt,
+        publishedBy: v.publishedBy,
+        document: parseDraft(v.graph),
+        machine: JSON.parse(v.machine) as unknown,
+      };
     },
 
     /** Runs a draft on a script with no real sends (Simulate mode). */

@@ -113,25 +113,48 @@ export function createFlowRuntime(repos: StepRepositories, versions: VersionCach
   const subflows = createSubflows({ instances: repos.instances, timers: repos.timers, tasks: repos.tasks, versions, start, advance });
 
   /**
-   * Latest published versions whose triggers take this event: the most specific trigger first
-   * (a flow for "webchat" beats one for "any channel"), then the newest publish.
+   * Latest versions of active flows whose triggers take this event: where the owners ordered
+   * overlapping flows (publishing asks), that order; then the most specific trigger (a flow for
+   * "webchat" beats one for "any channel"), then the newest publish.
    */
   function startable(event: FlowEvent, flowId?: string): StartCandidate[] {
     const candidates = versions.candidates().filter((c) => !flowId || c.flowId === flowId);
     if (flowId && candidates.length === 0) throw inputError("flow.no-published-version", { flowId }, "flowId");
-    const fit = (c: StartCandidate) =>
-      Math.max(
-        -1,
-        ...c.triggers.map((t) => {
-          const trigger = findNodeSpec(t.type)?.trigger;
-          return trigger?.matches(t.settings as never, event) ? (trigger.specificity?.(t.settings as never) ?? 0) : -1;
-        }),
-      );
+    const ranks = versions.ranks();
+    const fit = (c: StartCandidate) => {
+      let best = { rank: Number.POSITIVE_INFINITY, score: -1 };
+      for (const t of c.triggers) {
+        const trigger = findNodeSpec(t.type)?.trigger;
+        if (!trigger?.matches(t.settings as never, event)) continue;
+        const claim = trigger.claims?.of(event);
+        const rank = (claim ? ranks.get(claim)?.get(c.flowId) : undefined) ?? Number.POSITIVE_INFINITY;
+        const score = trigger.specificity?.(t.settings as never) ?? 0;
+        if (rank < best.rank || (rank === best.rank && score > best.score)) best = { rank, score };
+      }
+      return best;
+    };
     return candidates
-      .map((c) => ({ c, score: fit(c) }))
+      .map((c) => ({ c, ...fit(c) }))
       .filter((x) => x.score >= 0)
-      .sort((a, b) => b.score - a.score) // stable: ties keep newest-publish order
+      .sort((a, b) => (a.rank === b.rank ? b.score - a.score : a.rank < b.rank ? -1 : 1)) // stable: ties keep newest-publish order
       .map((x) => x.c);
+  }
+
+  /**
+   * A deactivated flow's waiting instances, cancelled with their timers, open tasks and the
+   * subflows they called; a flow that called one of them takes Failed. Returns how many.
+   */
+  function cancelWaiting(flowId: string, at: number): number {
+    let cancelled = 0;
+    for (const row of repos.instances.waitingOf(flowId)) {
+      if (!repos.instances.cancel(row.id, at)) continue; // an earlier one's subflow, already cancelled with it
+      cancelled++;
+      repos.timers.cancelForInstance(row.id);
+      repos.tasks.cancelForInstance(row.id, at);
+      subflows.abandonAll(row, at);
+      subflows.failCaller(row, "the called flow was deactivated and its waiting instances cancelled", at);
+    }
+    return cancelled;
   }
 
   /** Triggers may check a payload against what they declare (webhooks); the first problem is refused. */
@@ -146,6 +169,7 @@ export function createFlowRuntime(repos: StepRepositories, versions: VersionCach
     advance,
     start,
     startable,
+    cancelWaiting,
     checkPayload,
     /**
      * Time-driven triggers (schedules) of published versions that fell due in the last `graceMs` and

@@ -80,7 +80,22 @@ export function createSubflows({ instances, timers, tasks, versions, start, adva
     }
   }
 
+  /** The instance waiting on a call, and the node it waits in. */
+  function parentOf(caller: SubflowCaller) {
+    const parent = instances.get(caller.instanceId);
+    if (!parent) return null;
+    const waits = contextOf(parent).waits;
+    return { parent, nodeId: Object.keys(waits).find((id) => waits[id] === caller.key) ?? "" };
+  }
+
   return {
+    /** An instance cancelled from outside (its flow deactivated): the flow that called it takes Failed, with `why`. */
+    failCaller(row: InstanceRow, why: string, at: number) {
+      const caller = contextOf(row).caller;
+      const found = caller && parentOf(caller);
+      if (found) advance(found.parent, { type: "subflow.failed", at, key: caller.key, nodeId: found.nodeId, error: why });
+    },
+
     /** Whether an instance runs for `flowId`: it is one of that flow's, or a subflow called (at any depth) by one. */
     runsFor(instance: InstanceRow, flowId: string): boolean {
       let row: InstanceRow | undefined = instance;
@@ -113,10 +128,9 @@ export function createSubflows({ instances, timers, tasks, versions, start, adva
     answerCaller(result: StepResult, at: number, stop: LimitStop | BudgetStop | null) {
       const caller = result.state.context.caller;
       if (!caller || (result.status === "waiting" && !stop)) return;
-      const parent = instances.get(caller.instanceId);
-      if (!parent) return;
-      const waits = contextOf(parent).waits;
-      const nodeId = Object.keys(waits).find((id) => waits[id] === caller.key) ?? "";
+      const found = parentOf(caller);
+      if (!found) return;
+      const { parent, nodeId } = found;
       const { vars, outcome } = result.state.context;
       const stoppedAt = String(result.state.value).replace(/^n_/, "");
       const why = !stop

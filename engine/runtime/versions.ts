@@ -1,7 +1,7 @@
 import type { AnyStateMachine } from "xstate";
 import type { MachineJson } from "../compiler/compile";
+import { type TriggerRanks, triggersOf } from "../compiler/triggers";
 import type { FlowDocument } from "../contracts/flow";
-import { findNodeSpec } from "../../nodes/registry";
 import type { FlowRepository } from "../store/flows";
 import { buildMachine } from "./machine";
 
@@ -15,11 +15,13 @@ export type StartCandidate = {
 
 /**
  * Published versions as the runtime needs them: machines built once per version (versions are
- * immutable, so the cache never goes stale) and, per flow, the latest version's triggers.
+ * immutable, so the cache never goes stale), per active flow the latest version's triggers, and
+ * the owners' order where triggers overlap.
  */
 export function createVersionCache(flows: FlowRepository) {
   const machines = new Map<string, AnyStateMachine>();
   let candidates: StartCandidate[] | null = null;
+  let ranks: TriggerRanks | null = null;
 
   return {
     machine(versionId: string): AnyStateMachine {
@@ -32,24 +34,28 @@ export function createVersionCache(flows: FlowRepository) {
       }
       return machine;
     },
-    /** Latest version of every live flow, newest publish first. */
+    /** Latest version of every live, active flow, newest publish first. */
     candidates(): StartCandidate[] {
       candidates ??= flows.latestVersions().map((row) => ({
         flowId: row.flowId,
         publishedAt: Date.parse(row.createdAt),
         versionId: row.id,
-        // Parsed like the compiler does, so a trigger stored without settings gets its defaults.
-        triggers: (JSON.parse(row.graph) as FlowDocument).nodes.flatMap((n) => {
-          const spec = findNodeSpec(n.type);
-          const settings = spec?.trigger ? spec.settings.safeParse(n.settings) : null;
-          return settings?.success ? [{ type: n.type, settings: settings.data }] : [];
-        }),
+        triggers: triggersOf(JSON.parse(row.graph) as FlowDocument),
       }));
       return candidates;
     },
-    /** Call after a publish or a delete. */
+    /** The owners' order per claim key. */
+    ranks(): TriggerRanks {
+      if (!ranks) {
+        ranks = new Map();
+        for (const r of flows.ranks()) ranks.set(r.claim, (ranks.get(r.claim) ?? new Map()).set(r.flowId, r.rank));
+      }
+      return ranks;
+    },
+    /** Call after a publish, a delete, a (de)activation or a change of order. */
     invalidate() {
       candidates = null;
+      ranks = null;
     },
   };
 }

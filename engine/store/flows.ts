@@ -3,24 +3,46 @@ import { iso, type Db } from "./db";
 import type { PrismaClient } from "./prisma";
 
 export type LatestVersionRow = { id: string; flowId: string; graph: string; createdAt: string };
+/** The owners' order of flows where their triggers overlap on `claim` (first goes first). */
+export type ClaimOrder = { claim: string; flowIds: string[] };
+/** Who published a version (null: a script or a test). */
+export type Publisher = { id: string; name: string } | null;
 
 /** Flows (name + draft) and their immutable numbered versions. */
 export function createFlowRepository(db: Db, prisma: PrismaClient) {
   const nextNumber = db.prepare(`SELECT COALESCE(MAX(number), 0) + 1 AS n FROM "FlowVersion" WHERE flowId = ?`);
-  const insertVersion = db.prepare(`INSERT INTO "FlowVersion" (id, flowId, number, graph, machine, createdAt) VALUES (?, ?, ?, ?, ?, ?)`);
-  // Numbering and inserting in one transaction: two publishes never get the same number.
-  const publish = db.transaction((flowId: string, graph: string, machine: string, at: number) => {
+  const insertVersion = db.prepare(
+    `INSERT INTO "FlowVersion" (id, flowId, number, graph, machine, createdAt, publishedById, publishedBy) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const clearClaim = db.prepare(`DELETE FROM "TriggerPriority" WHERE claim = ?`);
+  const insertRank = db.prepare(`INSERT INTO "TriggerPriority" (claim, flowId, rank) VALUES (?, ?, ?)`);
+  const writeOrders = (orders: ClaimOrder[]) => {
+    for (const { claim, flowIds } of orders) {
+      clearClaim.run(claim);
+      flowIds.forEach((flowId, rank) => insertRank.run(claim, flowId, rank));
+    }
+  };
+  // Numbering and inserting in one transaction: two publishes never get the same number; the order the owner gave lands with it.
+  const publish = db.transaction((flowId: string, graph: string, machine: string, at: number, by: Publisher, orders: ClaimOrder[]) => {
     const { n } = nextNumber.get(flowId) as { n: number };
     const id = newId();
-    insertVersion.run(id, flowId, n, graph, machine, iso(at));
+    insertVersion.run(id, flowId, n, graph, machine, iso(at), by?.id ?? null, by?.name ?? null);
+    writeOrders(orders);
     return { id, number: n };
   });
   // On the engine's connection: the server asks before it listens, ahead of Prisma's first query (a few hundred ms).
   const flowCount = db.prepare(`SELECT COUNT(*) FROM "Flow"`).pluck();
+  const setActive = db.prepare(`UPDATE "Flow" SET active = ?, updatedAt = ? WHERE id = ?`);
+  const activate = db.transaction((flowId: string, active: boolean, at: number, orders: ClaimOrder[]) => {
+    setActive.run(active ? 1 : 0, iso(at), flowId);
+    writeOrders(orders);
+  });
+  const ranks = db.prepare(`SELECT claim, flowId, rank FROM "TriggerPriority" ORDER BY claim, rank`);
+  const latestOf = db.prepare(`SELECT number, graph FROM "FlowVersion" WHERE flowId = ? ORDER BY number DESC LIMIT 1`);
   const machineOf = db.prepare(`SELECT machine FROM "FlowVersion" WHERE id = ?`);
   const latest = db.prepare(`
     SELECT v.id, v.flowId, v.graph, v.createdAt FROM "FlowVersion" v JOIN "Flow" f ON f.id = v.flowId
-    WHERE f.deletedAt IS NULL AND v.number = (SELECT MAX(number) FROM "FlowVersion" WHERE flowId = v.flowId)
+    WHERE f.deletedAt IS NULL AND f.active = 1 AND v.number = (SELECT MAX(number) FROM "FlowVersion" WHERE flowId = v.flowId)
     ORDER BY v.createdAt DESC, v.id`);
 
   return {
@@ -33,7 +55,7 @@ export function createFlowRepository(db: Db, prisma: PrismaClient) {
       return prisma.flow.findMany({
         where: { deletedAt: null },
         orderBy: { createdAt: "asc" },
-        include: { versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, graph: true, createdAt: true } } },
+        include: { versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, graph: true, createdAt: true, publishedBy: true } } },
       });
     },
     /** Live flows among `ids`, with their latest version's graph. */
@@ -59,20 +81,36 @@ export function createFlowRepository(db: Db, prisma: PrismaClient) {
       return prisma.flow.update({ where: { id }, data });
     },
     versions(flowId: string) {
-      return prisma.flowVersion.findMany({ where: { flowId }, orderBy: { number: "desc" }, select: { id: true, number: true, createdAt: true } });
+      return prisma.flowVersion.findMany({
+        where: { flowId },
+        orderBy: { number: "desc" },
+        select: { id: true, number: true, createdAt: true, publishedBy: true },
+      });
     },
     version(id: string) {
       return prisma.flowVersion.findUnique({ where: { id } });
     },
-    /** Freezes a graph and its compiled machine as the flow's next numbered version. */
-    publish(flowId: string, graph: string, machine: string, at: number): { id: string; number: number } {
-      return publish(flowId, graph, machine, at);
+    /** Freezes a graph and its compiled machine as the flow's next numbered version, with the order given where its triggers overlap. */
+    publish(flowId: string, graph: string, machine: string, at: number, by: Publisher = null, orders: ClaimOrder[] = []): { id: string; number: number } {
+      return publish(flowId, graph, machine, at, by, orders);
+    },
+    /** The flow's latest version's number and graph (undefined before the first publish). */
+    latestOf(flowId: string): { number: number; graph: string } | undefined {
+      return latestOf.get(flowId) as { number: number; graph: string } | undefined;
+    },
+    /** (De)activates a flow, with the order given where its triggers overlap. */
+    setActive(flowId: string, active: boolean, at: number, orders: ClaimOrder[] = []): void {
+      activate(flowId, active, at, orders);
+    },
+    /** Every claim's order, rank by rank. */
+    ranks(): { claim: string; flowId: string; rank: number }[] {
+      return ranks.all() as { claim: string; flowId: string; rank: number }[];
     },
     /** A version's compiled machine (JSON text). */
     machineOf(versionId: string): string | undefined {
       return (machineOf.get(versionId) as { machine: string } | undefined)?.machine;
     },
-    /** The latest version of every live flow, newest publish first. */
+    /** The latest version of every live, active flow, newest publish first. */
     latestVersions(): LatestVersionRow[] {
       return latest.all() as LatestVersionRow[];
     },

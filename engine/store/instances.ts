@@ -40,6 +40,8 @@ export function createInstanceRepository(db: Db, prisma: PrismaClient) {
       `SELECT * FROM "Instance" WHERE status = 'waiting' AND conversationId IS ? AND json_extract(snapshot, '$.context.caller.instanceId') = ?`,
     ),
     cancel: db.prepare(`UPDATE "Instance" SET status = 'cancelled', updatedAt = ? WHERE id = ? AND status = 'waiting'`),
+    waitingOf: db.prepare(`SELECT * FROM "Instance" WHERE flowId = ? AND status = 'waiting' ORDER BY createdAt, id`),
+    waitingCount: db.prepare(`SELECT COUNT(*) AS n FROM "Instance" WHERE flowId = ? AND status = 'waiting'`),
     stop: db.prepare(`UPDATE "Instance" SET status = 'stopped', stepCount = ?, updatedAt = ? WHERE id = ?`),
   };
 
@@ -67,6 +69,14 @@ export function createInstanceRepository(db: Db, prisma: PrismaClient) {
     stop(id: string, step: number, reason: Record<string, unknown>, at: number): void {
       s.stop.run(step, iso(at), id);
       s.log.run(id, step, "instance.stopped", JSON.stringify(reason), "[]", "[]", iso(at));
+    },
+    /** A flow's waiting instances, oldest first. */
+    waitingOf(flowId: string): InstanceRow[] {
+      return s.waitingOf.all(flowId) as InstanceRow[];
+    },
+    /** How many of a flow's instances wait. */
+    waitingCount(flowId: string): number {
+      return (s.waitingCount.get(flowId) as { n: number }).n;
     },
     /** Cancels a waiting instance; false when it no longer waits. */
     cancel(id: string, at: number): boolean {

@@ -15,6 +15,9 @@ declare module "zod" {
   }
 }
 
+/** A short text in each language the app speaks. */
+export type Worded = { en: string; ru: string };
+
 export type NodeCategory = "trigger" | "logic" | "message" | "data" | "crm" | "routing" | "flow";
 
 /** The palette's groups; `label` is the English name, `ru` the Russian one. */
@@ -160,6 +163,15 @@ export type NodeSpec<
     poll?: { lastDue(settings: z.infer<S>, now: number): number | null; event(settings: z.infer<S>, due: number, at: number): FlowEvent };
     /** Checks a matching event's payload against what the trigger declares; a problem names the field. */
     check?(settings: z.infer<S>, event: FlowEvent): { field: string; message: string } | null;
+    /**
+     * Trigger ownership: the events this trigger takes, as comparable claim keys (two published
+     * flows overlap where their keys meet, and publishing asks which goes first), and the key one
+     * event falls under (where that order is looked up). A trigger without claims overlaps nothing
+     * (schedules, operator starts and subflow calls name their flow or their time).
+     */
+    claims?: { keys(settings: z.infer<S>): string[]; of(event: FlowEvent): string | null };
+    /** What a flow with this trigger listens to, as people read it in the flows list ("Web chat · any message"). */
+    listensTo(settings: z.infer<S>): Worded;
   };
   /** One line under the title on the canvas. */
   summary(settings: z.infer<S>): string;

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createFlow, deleteFlow, DESKTOP, unique } from "./support/app";
+import { createFlow, deleteFlow, DESKTOP, publish, unique } from "./support/app";
 import { Canvas } from "./support/canvas";
 
 test.use({ viewport: DESKTOP });
@@ -63,9 +63,7 @@ test("build a flow in the editor, publish it, chat with it and finish the operat
   await expect(page.getByTestId("field-text")).toHaveValue(/^Hi \{\{customer\.name\}\}/);
 
   // 5. Publish.
-  await page.getByTestId("publish-button").click();
-  await expect(page.getByTestId("publish-result")).toHaveText("Published v1");
-  await expect(page.getByTestId("publish-result")).toHaveAttribute("data-ok", "true");
+  await publish(page);
   await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
 
   // 6. Talk to it from the editor's test chat.

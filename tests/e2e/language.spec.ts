@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createFlowFromTemplate, deleteFlow, DESKTOP, unique } from "./support/app";
+import { createFlowFromTemplate, deleteFlow, DESKTOP, publish, unique } from "./support/app";
 import { DEMO, stateFile } from "./support/auth";
 
 test.use({ viewport: DESKTOP });
@@ -74,8 +74,7 @@ test("switching to Русский translates the flows page, the editor and the 
   flowIds.push(await createFlowFromTemplate(page, "complaint-routing"));
   await expect(page.getByTestId("simulate-toggle")).toHaveText("Симуляция");
   await expect(page.getByTestId("inspector-empty")).toContainText("Выберите узел");
-  await page.getByTestId("publish-button").click();
-  await expect(page.getByTestId("publish-result")).toHaveText("Опубликована v1");
+  await publish(page, "Опубликована v1");
   await expectNoRawKeys(page);
   await page.screenshot({ path: "test-results/screens/ru-editor.png" });
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createFlowFromTemplate, deleteFlow, DESKTOP, importFlow, unique } from "./support/app";
+import { createFlowFromTemplate, deleteFlow, DESKTOP, importFlow, publish, unique } from "./support/app";
 import { DEMO, signedInPage } from "./support/auth";
 
 test.use({ viewport: DESKTOP });
@@ -13,8 +13,7 @@ test.afterEach(async ({ page }) => {
 /** Creates a flow from a template, publishes it and opens the editor's test chat as `visitor`. */
 async function publishTemplateAndChat(page: Page, templateId: string, visitor: string) {
   flowIds.push(await createFlowFromTemplate(page, templateId));
-  await page.getByTestId("publish-button").click();
-  await expect(page.getByTestId("publish-result")).toHaveText("Published v1");
+  await publish(page);
   await page.getByTestId("chat-toggle").click();
   const chat = page.getByTestId("chat-panel");
   await chat.getByTestId("chat-name").fill(visitor);
@@ -116,8 +115,7 @@ test("a flow's notification reaches the supervisor's workspace and leaves once a
       ],
     }),
   );
-  await page.getByTestId("publish-button").click();
-  await expect(page.getByTestId("publish-result")).toHaveText("Published v1");
+  await publish(page);
   await page.getByTestId("chat-toggle").click();
   const chat = page.getByTestId("chat-panel");
   await chat.getByTestId("chat-name").fill(visitor);

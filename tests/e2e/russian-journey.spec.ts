@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createFlow, deleteFlow, DESKTOP, unique } from "./support/app";
+import { createFlow, deleteFlow, DESKTOP, publish, unique } from "./support/app";
 import { Canvas } from "./support/canvas";
 
 test.use({ viewport: DESKTOP });
@@ -52,8 +52,7 @@ test("в русском интерфейсе: собрать сценарий, �
   await page.screenshot({ path: "test-results/screens/ru-journey-editor.png" });
 
   // 3. Publish.
-  await page.getByTestId("publish-button").click();
-  await expect(page.getByTestId("publish-result")).toHaveText("Опубликована v1");
+  await publish(page, "Опубликована v1");
 
   // 4. A customer writes in the test chat and gets the Russian greeting.
   await page.getByTestId("chat-toggle").click();

@@ -116,7 +116,7 @@ test("a fraud alert from the template passes its tests and a loaded test steps t
   await expect(panel.getByTestId("sim-step-label")).toHaveText("Step 2 / 3");
   await expect(panel.getByTestId("sim-result-step-1")).toHaveAttribute("data-selected", "true");
   await expect(panel.getByTestId("sim-result-step-0")).toHaveAttribute("data-selected", "false");
-  await expect(page.getByTestId("sim-caption")).toContainText("Timer fired (confirm)");
+  await expect(page.getByTestId("sim-caption")).toContainText("Timer fired (Ask a question)");
   await expectMarks(page, FRAUD_NODES, ["start", "unusual", "confirm"], "call");
 
   // Step 3: "not me" from the call leads to the card-blocking task, where the run rests.

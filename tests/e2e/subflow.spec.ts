@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { deleteFlow, DESKTOP, importFlow, unique } from "./support/app";
+import { deleteFlow, DESKTOP, importFlow, publish, unique } from "./support/app";
 
 test.use({ viewport: DESKTOP });
 
@@ -46,10 +46,8 @@ test("a flow calling another can only be published once the called flow is, and 
 
   // Publish the called flow; the caller's problem goes away and it publishes.
   await page.goto(`/flows/${childId}`);
-  await page.getByTestId("publish-button").click();
-  await expect(page.getByTestId("publish-result")).toHaveText("Published v1");
+  await publish(page);
   await page.goto(`/flows/${parentId}`);
   await expect(page.getByTestId("issues-panel")).toHaveAttribute("data-count", "0");
-  await page.getByTestId("publish-button").click();
-  await expect(page.getByTestId("publish-result")).toHaveText("Published v1");
+  await publish(page);
 });

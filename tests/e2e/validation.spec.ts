@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createFlow, deleteFlow, DESKTOP, unique } from "./support/app";
+import { createFlow, deleteFlow, DESKTOP, publish, unique } from "./support/app";
 import { Canvas } from "./support/canvas";
 
 test.use({ viewport: DESKTOP });
@@ -80,15 +80,17 @@ test("problems show on the nodes and in the issues list, block publishing, and g
   await expect(issues).toContainText("No problems: ready to publish");
   for (const id of ["trigger", send, end]) await expect(page.getByTestId(`flow-node-${id}`)).not.toHaveAttribute("data-invalid");
 
-  await page.getByTestId("publish-button").click();
-  await expect(publishResult).toHaveText("Published v1");
+  await publish(page);
 
-  // The versions menu lists v1; opening it shows the compiled machine.
+  // The versions menu lists v1 with who published it; opening it shows it on a read-only canvas, and its compiled machine.
   await page.getByTestId("versions-button").click();
+  await expect(page.getByTestId("version-item-1")).toContainText("by Alex Morgan");
   await page.getByTestId("version-item-1").click();
   const dialog = page.getByTestId("version-dialog");
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText("Version 1");
+  await expect(dialog.getByTestId("version-canvas").locator(`[data-id="${send}"]`)).toBeVisible();
+  await dialog.getByTestId("version-view-machine").click();
   const machine = JSON.parse((await dialog.getByTestId("version-machine-json").textContent())!) as Record<string, unknown>;
   expect(machine).toHaveProperty("states");
   expect(JSON.stringify(machine)).toContain("Thanks, we got your message.");

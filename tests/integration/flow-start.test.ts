@@ -38,14 +38,15 @@ describe("which flow a new conversation starts", () => {
 });
 
 describe("when several published flows take a message", () => {
-  it("the more specific trigger wins (webchat beats any channel), even over a newer publish", async () => {
+  it("the owner's order decides (publishing asks for it), even over a newer publish", async () => {
     const { supportChat } = await import("../../templates/support-chat");
     const demo = await publishFlow(t.engine, "Support chat", supportChat.document);
     const anyChannel = {
       ...supportChat.document,
       nodes: supportChat.document.nodes.map((n) => (n.id === "start" ? { ...n, settings: { channel: "any" } } : n)),
     };
-    await publishFlow(t.engine, "Catch-all (newer)", anyChannel);
+    const { id } = await t.engine.flows.create("Catch-all (newer)", anyChannel);
+    await t.engine.flows.publish(id, { order: [demo.flowId, id] });
     const { instanceId } = await t.engine.receive("webchat", { visitorId: "v-spec", messageId: "m-spec", text: "hours?" });
     expect(testDb(t.engine).prepare(`SELECT flowId FROM "Instance" WHERE id = ?`).get(instanceId)).toEqual({ flowId: demo.flowId });
   });

@@ -8,6 +8,8 @@ const flowId = z.object({ flowId: z.string().min(1) });
 /** The language a template is listed or created in (today's calls without one get English). */
 const templateLanguage = z.enum(TEMPLATE_LANGUAGES).default("en");
 const name = z.string().trim().min(1, "give the flow a name").max(FLOW_LIMITS.name);
+/** Where triggers overlap: flow ids, first goes first (this flow and every flow it overlaps). */
+const order = z.array(z.string().min(1).max(64)).min(1).max(100).optional();
 
 export const flowsRouter = router({
   list: procedure.query(({ ctx }) => ctx.engine.flows.list()),
@@ -26,7 +28,18 @@ export const flowsRouter = router({
   linkedFlowIssues: procedure
     .input(z.object({ document: flowDocumentSchema, flowId: z.string().min(1) }))
     .query(({ ctx, input }) => ctx.engine.flows.serverIssues(input.document, input.flowId)),
-  publish: procedure.input(flowId).mutation(({ ctx, input }) => ctx.engine.flows.publish(input.flowId)),
+  /** Publishes as the signed-in person; `order` settles overlapping triggers (see `overlaps`). */
+  publish: procedure
+    .input(flowId.extend({ order }))
+    .mutation(({ ctx, input }) => ctx.engine.flows.publish(input.flowId, { by: ctx.user && { id: ctx.user.id, name: ctx.user.name }, order: input.order })),
+  /** Active flows whose triggers take some of the events this draft's take, and whether the owners ordered them. */
+  overlaps: procedure.input(flowId).query(({ ctx, input }) => ctx.engine.flows.overlaps(input.flowId)),
+  /** How many of the flow's instances wait (what deactivating may cancel). */
+  waitingCount: procedure.input(flowId).query(({ ctx, input }) => ctx.engine.flows.waitingCount(input.flowId)),
+  deactivate: procedure
+    .input(flowId.extend({ cancelWaiting: z.boolean().default(false) }))
+    .mutation(({ ctx, input }) => ctx.engine.flows.deactivate(input.flowId, { cancelWaiting: input.cancelWaiting })),
+  activate: procedure.input(flowId.extend({ order })).mutation(({ ctx, input }) => ctx.engine.flows.activate(input.flowId, { order: input.order })),
   simulate: procedure
     .input(z.object({ document: flowDocumentSchema, steps: z.array(simulationStepSchema).min(1).max(200), customer: flowTestCaseSchema.shape.customer }))
     .mutation(({ ctx, input }) => ctx.engine.flows.simulate(input.document, input.steps, input.customer)),

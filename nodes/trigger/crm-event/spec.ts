@@ -29,6 +29,8 @@ export const crmEventNode = defineNode({
   trigger: {
     event: "crm.event",
     matches: (s, event) => event.type === "crm.event" && event.name === s.event,
+    claims: { keys: (s) => [`crm.event:${s.event}`], of: (event) => (event.type === "crm.event" ? `crm.event:${event.name}` : null) },
+    listensTo: (s) => ({ en: `CRM event ${s.event}`, ru: `Событие CRM ${s.event}` }),
   },
   variables: (s) => ({ writes: payloadVariables(s.event) }),
   summary: (s) => s.event,

@@ -48,4 +48,27 @@ describe("trigger.message-received", () => {
       ),
     ).toEqual([0, 1, 2, 3]);
   });
+
+  it("claims the channel and moment it starts on, so overlaps are a shared key (any channel meets every channel)", () => {
+    const { claims, listensTo } = messageReceivedNode.trigger!;
+    const keys = (channel: string, on: string) => claims!.keys(messageReceivedNode.settings.parse({ channel, on }));
+    expect(keys("webchat", "first-message")).toEqual(["message.received:webchat:first"]);
+    expect(keys("webchat", "any-message")).toEqual(["message.received:webchat:first", "message.received:webchat:later"]);
+    expect(keys("any", "first-message")).toContain("message.received:sms:first");
+    expect(keys("any", "any-message").filter((k) => keys("sms", "any-message").includes(k))).toHaveLength(2);
+    expect(listensTo(messageReceivedNode.settings.parse({ channel: "webchat" }))).toEqual({ en: "Web chat · any message", ru: "Веб-чат · любое сообщение" });
+  });
+
+  it("matches exactly the events whose claim key it holds", () => {
+    const { claims, matches } = messageReceivedNode.trigger!;
+    for (const channel of ["any", "webchat", "sms"] as const)
+      for (const on of ["any-message", "first-message"] as const) {
+        const settings = messageReceivedNode.settings.parse({ channel, on });
+        for (const opensConversation of [true, false])
+          for (const c of ["webchat", "sms", "telegram"] as const) {
+            const event = messageEvent("hi", { channel: c, opensConversation });
+            expect(matches(settings, event), `${channel} ${on} ${c}`).toBe(claims!.keys(settings).includes(claims!.of(event)!));
+          }
+      }
+  });
 });

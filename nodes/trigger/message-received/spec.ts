@@ -1,8 +1,28 @@
 import { z } from "zod";
-import { channelSchema } from "../../../engine/contracts/events";
+import { CHANNEL_NAMES, type ChannelName } from "../../../engine/contracts/channels";
+import { channelSchema, type FlowEvent } from "../../../engine/contracts/events";
 import { takeMessage } from "../../_kit/context";
 import { action, defineNode, type NoParams } from "../../_kit/define-node";
 import { RU_CHANNELS, ruChannel } from "../../_kit/ru";
+
+/** Channel names as the flows list shows them in English (Russian: `RU_CHANNELS`). */
+const EN_CHANNELS: Record<ChannelName, string> = {
+  webchat: "Web chat",
+  email: "Email",
+  sms: "SMS",
+  phone: "Phone",
+  telegram: "Telegram",
+  whatsapp: "WhatsApp",
+  vk: "VK",
+  viber: "Viber",
+};
+
+/**
+ * A message is claimed by its channel and whether it opens the conversation: `any` channel claims
+ * every channel, `any-message` both moments, so "any channel" overlaps "web chat, first message".
+ */
+const claimKey = (channel: string, opens: boolean) => `message.received:${channel}:${opens ? "first" : "later"}`;
+const claimOf = (event: FlowEvent) => (event.type === "message.received" ? claimKey(event.channel, event.opensConversation !== false) : null);
 
 const settings = z.object({
   channel: z
@@ -14,6 +34,12 @@ const settings = z.object({
     help: "Any message no running flow is waiting for, or only the first message of a conversation (nothing said in it for 24 hours before).",
   }),
 });
+
+function claimsOf(s: z.infer<typeof settings>): string[] {
+  const channels = s.channel === "any" ? CHANNEL_NAMES : [s.channel];
+  const moments = s.on === "any-message" ? [true, false] : [true];
+  return channels.flatMap((channel) => moments.map((opens) => claimKey(channel, opens)));
+}
 
 /** Starts an instance when a customer writes and no instance is already running for the conversation. */
 export const messageReceivedNode = defineNode({
@@ -47,10 +73,12 @@ export const messageReceivedNode = defineNode({
   outputs: () => [{ id: "out", label: "Message" }],
   trigger: {
     event: "message.received",
-    matches: (s, event) =>
-      event.type === "message.received" &&
-      (s.channel === "any" || s.channel === event.channel) &&
-      (s.on === "any-message" || event.opensConversation !== false),
+    matches: (s, event) => claimsOf(s).includes(claimOf(event) ?? ""),
+    claims: { keys: (s) => claimsOf(s), of: claimOf },
+    listensTo: (s) => ({
+      en: `${s.channel === "any" ? "Any channel" : EN_CHANNELS[s.channel]} · ${s.on === "first-message" ? "first message" : "any message"}`,
+      ru: `${s.channel === "any" ? "Любой канал" : ruChannel(s.channel)} · ${s.on === "first-message" ? "первое сообщение" : "любое сообщение"}`,
+    }),
     // A channel narrows more than "first message only": a webchat flow beats a first-message flow for any channel.
     specificity: (s) => (s.channel === "any" ? 0 : 2) + (s.on === "first-message" ? 1 : 0),
   },

@@ -23,7 +23,11 @@ export const operatorStartedNode = defineNode({
   settings,
   hasInput: false,
   outputs: () => [{ id: "out", label: "Started" }],
-  trigger: { event: "flow.started", matches: (_s, event) => event.type === "flow.started" },
+  trigger: {
+    event: "flow.started",
+    matches: (_s, event) => event.type === "flow.started",
+    listensTo: () => ({ en: "Started by an operator", ru: "Запуск оператором" }),
+  },
   variables: () => ({
     writes: [
       { name: "startedBy", type: "string" },

@@ -61,6 +61,7 @@ export const scheduleNode = defineNode({
   trigger: {
     event: "schedule.fired",
     matches: (s, event) => event.type === "schedule.fired" && event.cron === s.cron && event.timeZone === s.timeZone,
+    listensTo: (s) => ({ en: `Schedule ${s.cron} (${s.timeZone})`, ru: `Расписание ${s.cron} (${s.timeZone})` }),
     poll: {
       lastDue: (s, now) => {
         // croner counts whole seconds and leaves out a run in the reference's own second: look

@@ -66,6 +66,7 @@ export const subflowCalledNode = defineNode({
   trigger: {
     event: "subflow.called",
     matches: (_s, event) => event.type === "subflow.called",
+    listensTo: () => ({ en: "Called by another flow", ru: "Вызов из другого сценария" }),
     check: (s, event) => {
       if (event.type !== "subflow.called") return null;
       const read = readInputs(parseFields(s.inputs), event.inputs);

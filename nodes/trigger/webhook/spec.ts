@@ -41,6 +41,8 @@ export const webhookNode = defineNode({
   trigger: {
     event: "webhook.received",
     matches: (s, event) => event.type === "webhook.received" && event.hook === s.hook,
+    claims: { keys: (s) => [`webhook:${s.hook}`], of: (event) => (event.type === "webhook.received" ? `webhook:${event.hook}` : null) },
+    listensTo: (s) => ({ en: `Webhook ${s.hook}`, ru: `Вебхук ${s.hook}` }),
     check: (s, event) => {
       if (event.type !== "webhook.received") return null;
       const parsed = payloadSchema(parseFields(s.fields)).safeParse(event.payload);

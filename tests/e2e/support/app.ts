@@ -20,6 +20,30 @@ export async function createFlow(page: Page, name: string): Promise<string> {
 }
 
 /**
+ * Publishes the open flow and waits for `published` ("Published v1"). A flow whose trigger takes
+ * events another active flow takes (the demo's Support chat takes web chat) is refused until an
+ * order is given: it accepts the order the dialog proposes, this flow last, so the flows already
+ * live keep their traffic (the editor's test chat still reaches this flow by its id).
+ */
+export async function publish(page: Page, published = "Published v1"): Promise<void> {
+  await page.getByTestId("publish-button").click();
+  const result = page.getByTestId("publish-result");
+  await expect(result).toBeVisible();
+  const order = page.getByTestId("flow-order-dialog");
+  const refused = (await result.getAttribute("data-ok")) === "false";
+  // The dialog opens with the refusal; waited for briefly, since isVisible() does not wait.
+  const asked =
+    refused &&
+    (await order.waitFor({ timeout: 3000 }).then(
+      () => true,
+      () => false,
+    ));
+  if (asked) await order.getByTestId("flow-order-confirm").click();
+  await expect(result).toHaveText(published);
+  await expect(result).toHaveAttribute("data-ok", "true");
+}
+
+/**
  * Deletes a flow from the flows page. Specs that publish call it when they finish: unrouted
  * web-chat messages go to the newest published flow, so a leftover test flow would answer the
  * /chat page in place of the demo.

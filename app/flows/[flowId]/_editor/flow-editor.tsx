@@ -112,6 +112,10 @@ function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
         simulating={simulating}
         onToggleSimulate={() => setSimulating(!simulating)}
         onPublishRefused={() => setIssuesOpen(true)}
+        onRestored={(restored) => {
+          set(() => restored);
+          setSelection(NO_SELECTION);
+        }}
       />
       <div className="flex min-h-0 flex-1">
         {!simulating && <Palette onAdd={placeInView} />}
@@ -130,7 +134,7 @@ function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
               readOnly={simulating}
               {...(simulating && sim.canvas)}
             >
-              {simulating && <StepCaption sim={sim} />}
+              {simulating && <StepCaption doc={doc} sim={sim} />}
             </FlowCanvas>
             {doc.nodes.length === 0 && (
               <div className="pointer-events-none absolute inset-0 flex items-center justify-center">

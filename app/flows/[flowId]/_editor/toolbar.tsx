@@ -28,6 +28,8 @@ type Props = {
   simulating: boolean;
   onToggleSimulate: () => void;
   onPublishRefused: () => void;
+  /** A version's graph put back into the draft (one undoable edit). */
+  onRestored: (document: FlowDocument) => void;
 };
 
 const Divider = () => <span className="mx-1 h-5 w-px bg-slate-200" aria-hidden />;
@@ -63,7 +65,7 @@ function IconButton({
 }
 
 /** The editor's top bar: identity and state on the left, editing and publishing on the right. */
-export function Toolbar({ flow, doc, save, history, onFit, chatOpen, onToggleChat, simulating, onToggleSimulate, onPublishRefused }: Props) {
+export function Toolbar({ flow, doc, save, history, onFit, chatOpen, onToggleChat, simulating, onToggleSimulate, onPublishRefused, onRestored }: Props) {
   const t = useTranslations("editor.toolbar");
   const locale = useLocale();
   const trpc = useTRPC();
@@ -113,7 +115,7 @@ export function Toolbar({ flow, doc, save, history, onFit, chatOpen, onToggleCha
           <Maximize className="size-4" />
         </IconButton>
         <Divider />
-        <VersionsMenu versions={flow.versions} flowName={flow.name} />
+        <VersionsMenu versions={flow.versions} flowName={flow.name} onRestored={onRestored} />
         <Link
           href={`/flows/${flow.id}/instances`}
           className="inline-flex h-8 items-center gap-1.5 rounded-md px-2.5 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
@@ -142,7 +144,7 @@ export function Toolbar({ flow, doc, save, history, onFit, chatOpen, onToggleCha
           {t("simulate")}
         </Button>
         <Divider />
-        <PublishButton flowId={flow.id} doc={doc} flush={save.flush} onRefused={onPublishRefused} />
+        <PublishButton flowId={flow.id} flowName={flow.name} doc={doc} flush={save.flush} onRefused={onPublishRefused} />
       </div>
     </div>
   );

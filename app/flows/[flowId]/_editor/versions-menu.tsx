@@ -4,12 +4,13 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/app/_ui/button";
 import { useDateFormat } from "@/app/_ui/time";
+import type { FlowDocument } from "@/engine/contracts/flow";
 import { VersionDialog } from "./version-dialog";
 
-type Version = { id: string; number: number; createdAt: Date };
+type Version = { id: string; number: number; createdAt: Date; publishedBy: string | null };
 
-/** Published versions, newest first; opening one shows its compiled machine. */
-export function VersionsMenu({ versions, flowName }: { versions: Version[]; flowName: string }) {
+/** Published versions, newest first, with who published them; opening one shows it read-only on a canvas. */
+export function VersionsMenu({ versions, flowName, onRestored }: { versions: Version[]; flowName: string; onRestored: (document: FlowDocument) => void }) {
   const t = useTranslations("editor.versions");
   const { dateTime } = useDateFormat();
   const [open, setOpen] = useState(false);
@@ -37,7 +38,7 @@ export function VersionsMenu({ versions, flowName }: { versions: Version[]; flow
         <ChevronDown className="size-3 text-slate-400" aria-hidden />
       </Button>
       {open && (
-        <div className="absolute top-full right-0 z-30 mt-1 w-64 rounded-lg border border-slate-200 bg-white py-1 shadow-lg" data-testid="versions-menu">
+        <div className="absolute top-full right-0 z-30 mt-1 w-80 rounded-lg border border-slate-200 bg-white py-1 shadow-lg" data-testid="versions-menu">
           {versions.length === 0 ? (
             <p className="px-3 py-3 text-xs text-slate-500">{t("empty")}</p>
           ) : (
@@ -57,7 +58,10 @@ export function VersionsMenu({ versions, flowName }: { versions: Version[]; flow
                       v{v.number}
                       {i === 0 && <span className="ml-1.5 text-xs font-normal text-emerald-600">{t("latest")}</span>}
                     </span>
-                    <span className="text-xs text-slate-500">{dateTime(v.createdAt)}</span>
+                    <span className="min-w-0 truncate text-right text-xs text-slate-500">
+                      {dateTime(v.createdAt)}
+                      {v.publishedBy && <span className="block truncate">{t("by", { name: v.publishedBy })}</span>}
+                    </span>
                   </button>
                 </li>
               ))}
@@ -65,7 +69,17 @@ export function VersionsMenu({ versions, flowName }: { versions: Version[]; flow
           )}
         </div>
       )}
-      {shown && <VersionDialog versionId={shown} flowName={flowName} onClose={() => setShown(null)} />}
+      {shown && (
+        <VersionDialog
+          versionId={shown}
+          flowName={flowName}
+          onRestored={(document) => {
+            setShown(null);
+            onRestored(document);
+          }}
+          onClose={() => setShown(null)}
+        />
+      )}
     </div>
   );
 }

@@ -15,11 +15,23 @@ import type { SimulatedStep } from "./run-view";
 const localTime = (ms: number, timeZone: string) => new Date(ms).toLocaleString("sv-SE", { timeZone, dateStyle: "short", timeStyle: "short" });
 
 /** What happened to the instance, in words: `eventText(event)` in the viewer's language. */
-export function useEventText(): (event: SimulatedStep["event"]) => string {
+export function useEventText(doc: FlowDocument): (event: SimulatedStep["event"]) => string {
   const t = useTranslations("simulate.event");
+  const title = useNodeTitle(doc);
   /** The names of an object's fields, for a caption. */
   const fieldList = (data: Record<string, unknown>) => (Object.keys(data).length ? Object.keys(data).join(", ") : t("noFields"));
-  return (event) => eventText(event, t, fieldList);
+  return (event) => eventText(withNodeTitle(event, title), t, fieldList);
+}
+
+/** A node of the draft by its title in the reader's language, as the trace names it (ids are for machines). */
+function useNodeTitle(doc: FlowDocument) {
+  const t = useTranslations("simulate.result");
+  const texts = useNodeTexts();
+  return (nodeId: string) => {
+    const node = doc.nodes.find((n) => n.id === nodeId);
+    const spec = node && findNodeSpec(node.type);
+    return node ? (spec ? texts(spec).title : node.type) : t("notInDraft");
+  };
 }
 
 /** The wording of a failed delivery or call, by its event type. */
@@ -50,6 +62,11 @@ function eventText(
   return `${type}${nodeId ? ` (${nodeId})` : ""}${error ? `: ${error}` : ""}`;
 }
 
+/** The event with the node it names (a timer's, a call's) by title, as people read the trace. */
+function withNodeTitle(event: SimulatedStep["event"], title: (nodeId: string) => string): SimulatedStep["event"] {
+  return "nodeId" in event && event.nodeId ? { ...event, nodeId: title(event.nodeId) } : event;
+}
+
 /** One engine step of a run: the event, the nodes it passed, what it "sent" and did. */
 export function ResultStep({
   doc,
@@ -69,15 +86,10 @@ export function ResultStep({
   onFocus: (nodeId: string) => void;
 }) {
   const t = useTranslations("simulate.result");
-  const eventText = useEventText();
-  const texts = useNodeTexts();
+  const eventText = useEventText(doc);
+  const title = useNodeTitle(doc);
   const locale = useNodeLocale();
   const channelName = useChannelName();
-  const title = (nodeId: string) => {
-    const node = doc.nodes.find((n) => n.id === nodeId);
-    const spec = node && findNodeSpec(node.type);
-    return node ? (spec ? texts(spec).title : node.type) : t("notInDraft");
-  };
   const trpc = useTRPC();
   const flows = useQuery(trpc.flows.list.queryOptions());
   const flowName = (id: string) => flows.data?.find((f) => f.id === id)?.name ?? id;
@@ -105,10 +117,11 @@ export function ResultStep({
             <button
               type="button"
               onClick={() => onFocus(nodeId)}
-              className="relative rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-700 hover:bg-indigo-100 hover:text-indigo-800"
-              title={t("showOnCanvas", { title: title(nodeId) })}
+              className="relative rounded bg-slate-100 px-1.5 py-0.5 text-[11px] text-slate-700 hover:bg-indigo-100 hover:text-indigo-800"
+              title={t("showOnCanvas", { title: `${title(nodeId)} (${nodeId})` })}
+              data-node-id={nodeId}
             >
-              {nodeId}
+              {title(nodeId)}
             </button>
           </span>
         ))}

@@ -2,15 +2,16 @@
 import { Panel } from "@xyflow/react";
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { useTranslations } from "next-intl";
+import type { FlowDocument } from "@/engine/contracts/flow";
 import { useEventText } from "./result-step";
 import type { Simulate } from "./use-simulation";
 
 const arrow = "rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900 disabled:text-slate-300 disabled:hover:bg-transparent";
 
 /** Over the canvas: which step it shows and what happened in it, with the stepper at hand. */
-export function StepCaption({ sim }: { sim: Simulate }) {
+export function StepCaption({ doc, sim }: { doc: FlowDocument; sim: Simulate }) {
   const t = useTranslations("simulate");
-  const eventText = useEventText();
+  const eventText = useEventText(doc);
   const steps = sim.result?.run.steps ?? [];
   const step = steps[sim.step];
   if (!step) return null;
