@@ -98,7 +98,8 @@ describe("per-instance limits (real SQLite)", () => {
   });
 
   it("a step past its node budget stops its own instance with the budget named, and nobody else's", async () => {
-    const { engine } = open({ nodesPerStep: 500 });
+    // A generous time budget: on a loaded machine 600 nodes may take longer than 250 ms, and only the node budget is under test here.
+    const { engine } = open({ nodesPerStep: 500, stepMs: 10_000 });
     await publishFlow(engine, "Chain", LONG_CHAIN);
     const spun = await engine.receive("webchat", { visitorId: "v-4", messageId: "m-4", text: "hi" });
     expect(instanceRow(engine, spun.instanceId!)).toMatchObject({ status: "stopped" });
@@ -109,7 +110,7 @@ describe("per-instance limits (real SQLite)", () => {
     // The message was taken (not lost, not retried forever); the next customer is served as usual.
     expect(countRows(engine, "InboxMessage")).toBe(1);
     await engine.close();
-    t = openTestEngine(tmp.file, { instanceLimits: { nodesPerStep: 5_000 } });
+    t = openTestEngine(tmp.file, { instanceLimits: { nodesPerStep: 5_000, stepMs: 10_000 } });
     const next = await t.engine.receive("webchat", { visitorId: "v-5", messageId: "m-5", text: "hi" });
     expect(instanceRow(t.engine, next.instanceId!)).toMatchObject({ status: "waiting", state: "n_wait" });
   });

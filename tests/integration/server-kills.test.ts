@@ -74,7 +74,8 @@ describe("a server killed with SIGKILL under webhook load", () => {
       server = await startServerProcess(CHILD, [tmp.file, driver.url]);
       await provider.finish(60_000);
       const made = provider.made;
-      for (const end = Date.now() + 60_000; driver.delivered().size < 2 * made && Date.now() < end; ) await pause(100);
+      // A send that failed while the server died backs off up to 60 s (dispatcher.ts): wait out two such waits.
+      for (const end = Date.now() + 150_000; driver.delivered().size < 2 * made && Date.now() < end; ) await pause(100);
       expect(await server.stop()).toEqual({ code: 0, signal: null });
 
       const { stored, outbox, timers, repeatedFirings, nudgeDue } = whatWasStored(tmp.file);
@@ -104,7 +105,8 @@ describe("a server killed with SIGKILL under webhook load", () => {
         note:
           `${CONCURRENCY} concurrent webhooks, seed ${seed}; ${2 * made} replies; ${resent} sends repeated under their own key ` +
           `(at-least-once, deduplicated by the driver); ${[...provider.acknowledged.values()].filter((s) => s === 200).length} ` +
-          `redeliveries answered 200 duplicate; refusals ${JSON.stringify(Object.fromEntries(provider.refusals))}`,
+          `redeliveries answered 200 duplicate; refusals ${JSON.stringify(Object.fromEntries(provider.refusals))}; ` +
+          `outbox ${JSON.stringify(outbox)}, timers ${JSON.stringify(timers)}`,
       });
 
       expect(provider.acknowledged.size).toBe(made);
