@@ -219,7 +219,9 @@ export function createEngine(options: EngineOptions = {}) {
   });
   const tasks = createTasks(store, staff, commits, runtime, clock);
   const outbound = createAddressPolicy(options.outbound?.allow ?? []);
-  const flows = createFlowService(store.flows, { templates: options.templates ?? [], published: versions, outbound }, clock);
+  // A channel can deliver when it has an adapter: live or sandboxed, or one a test handed in.
+  const deliverable = () => [...channels.keys()];
+  const flows = createFlowService(store.flows, { templates: options.templates ?? [], published: versions, outbound, deliverable }, clock);
   const privacy = createPrivacy(store, clock);
   const retention = createRetention(store, settings, clock);
   const merges = createMerges(store, commits.submit, clock);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { compileFlow } from "../compiler/compile";
-import { calledFlowIssue, internalHostIssue } from "../compiler/validate";
+import { calledFlowIssue, channelOffIssue, internalHostIssue } from "../compiler/validate";
+import type { Channel } from "../contracts/events";
 import { flowDocumentSchema, flowExportSchema, STARTER_DOCUMENT, type FlowDocument, type FlowExport, type FlowIssue } from "../contracts/flow";
 import { isTemplateLanguage, TEMPLATE_LANGUAGES, type FlowTemplate, type TemplateLanguage } from "../contracts/templates";
 import { FlowInvalidError, inputError } from "../contracts/errors";
@@ -17,13 +18,21 @@ export type PublishedVersions = { candidates(): { flowId: string; triggers: { ty
 /** The server's outbound policy as publishing needs it: the internal host a URL names literally, unless allowed. */
 export type OutboundCheck = { literalRefusal(url: string): { host: string } | null };
 
+/** The channels that can deliver now (an adapter, live or sandboxed), read at each publish and simulation. */
+export type DeliverableChannels = () => readonly Channel[];
+
 /** `scheme://host:port` of a URL template when no placeholder is in it (`https://{{vars.host}}/x` names no host). */
 const literalOrigin = (template: string) => /^https?:\/\/[^/?#{}\s]*(?=[/?#]|$)/i.exec(template)?.[0] ?? null;
 
 /** Flows and their immutable versions; the template gallery and the outbound policy it was handed. */
 export function createFlowService(
   flows: FlowRepository,
-  { templates, published, outbound }: { templates: readonly FlowTemplate[]; published: PublishedVersions; outbound: OutboundCheck },
+  {
+    templates,
+    published,
+    outbound,
+    deliverable,
+  }: { templates: readonly FlowTemplate[]; published: PublishedVersions; outbound: OutboundCheck; deliverable: DeliverableChannels },
   clock: () => number,
 ) {
   const onPublished = () => published.invalidate();
@@ -76,6 +85,20 @@ export function createFlowService(
       const origin = literalOrigin(url);
       const refused = origin && outbound.literalRefusal(origin);
       return refused ? [internalHostIssue(node, field, refused.host)] : [];
+    });
+  }
+
+  /**
+   * Nodes that send on a fixed channel with no adapter (off, or not installed): a warning, not a
+   * refusal, since the channel may be set up later; sends on the conversation's own channel are not checked.
+   */
+  function channelWarnings(document: FlowDocument): FlowIssue[] {
+    const ready = new Set(deliverable());
+    return document.nodes.flatMap((node) => {
+      const spec = findNodeSpec(node.type);
+      const settings = spec?.sendsOn && spec.settings.safeParse(node.settings);
+      const target = spec?.sendsOn && settings?.success ? spec.sendsOn(settings.data as never) : null;
+      return target && !ready.has(target.channel) ? [channelOffIssue(node, target.field, target.channel)] : [];
     });
   }
 
@@ -148,6 +171,7 @@ export function createFlowService(
 
     calledFlowIssues,
     serverIssues,
+    channelWarnings,
 
     /** Problems that block publishing: the compiler's, then what only the server can check. */
     async validate(document: FlowDocument, flowId?: string): Promise<FlowIssue[]> {
@@ -155,7 +179,7 @@ export function createFlowService(
       return [...issues, ...(await serverIssues(document, flowId))];
     },
 
-    /** Compiles the draft and freezes it as the next numbered version. */
+    /** Compiles the draft and freezes it as the next numbered version; `warnings` do not stop it (channels with no adapter). */
     async publish(id: string) {
       const flow = await requireFlow(id);
       const document = parseDraft(flow.draft);
@@ -165,7 +189,7 @@ export function createFlowService(
       // The draft string itself is stored so "published" vs "changed" is a plain comparison.
       const version = flows.publish(id, flow.draft, JSON.stringify(compiled.machine), clock());
       onPublished();
-      return version;
+      return { ...version, warnings: channelWarnings(document) };
     },
 
     async version(versionId: string) {
@@ -176,13 +200,14 @@ export function createFlowService(
 
     /** Runs a draft on a script with no real sends (Simulate mode). */
     simulate(document: FlowDocument, steps: SimulationStep[], customer?: FlowTestCase["customer"]) {
-      return simulateFlow(document, steps, { customer });
+      return simulateFlow(document, steps, { customer, deliverable: deliverable() });
     },
 
     /** Runs every saved test case of a draft. */
     runTests(document: FlowDocument) {
+      const ready = deliverable();
       return (document.tests ?? []).map((test) => {
-        const { run, failures } = runTestCase(document, test);
+        const { run, failures } = runTestCase(document, test, ready);
         return { id: test.id, name: test.name, passed: failures.length === 0, failures, run };
       });
     },
