@@ -237,11 +237,7 @@ describe("issueText", () => {
     const messages: string[] = [];
     for (const live of found) {
       const repo = { liveWithLatestGraph: async () => live } as unknown as FlowRepository;
-      const service = createFlowService(
-        repo,
-        services(),
-        () => 0,
-      );
+      const service = createFlowService(repo, services(), () => 0);
       const issues = await service.calledFlowIssues(flow([trigger(), node("call", "flow.call-subflow", { flowId: "child" })], []));
       expect(issues).toHaveLength(1);
       for (const issue of issues) expectRendered(issue);
@@ -253,11 +249,7 @@ describe("issueText", () => {
 
   it("renders the check of internal hosts a node calls", async () => {
     const repo = { liveWithLatestGraph: async () => [] } as unknown as FlowRepository;
-    const service = createFlowService(
-      repo,
-      services(),
-      () => 0,
-    );
+    const service = createFlowService(repo, services(), () => 0);
     const [issue] = await service.serverIssues(flow([trigger(), node("call", "data.http-request", { url: "http://169.254.169.254/latest/meta-data" })], []));
     expectRendered(issue);
     expect(issue).toMatchObject({ code: "invalid-settings", nodeId: "call", field: "url" });
