@@ -89,7 +89,8 @@ const GRAPH: Record<string, (p: Params) => string> = {
   "end-in-branch": (p) =>
     `«${structureTitle("end")}» внутри ветки «${portLabel(p.node, p.port, p.branch)}» узла «${ruTitle(p.node)}» (${p.id}): завершайте сценарий после узла «${structureTitle("join")}».`,
   "channel-off": (p) =>
-    `${ruTitle(p.node)}: канал «${channelNameRu(String(p.channel))}» выключен (адаптер не настроен), сообщение не будет доставлено; настройте канал на странице «Каналы».`,
+    `${ruTitle(p.node)}: канал «${channelNameRu(String(p.channel))}» выключен (адаптер не настроен), сообщение не будет доставлено; ` +
+    "настройте канал на странице «Каналы».",
   "parallel-loop": (p) =>
     `${ruTitle(p.node)} (${p.id}): ветка ведёт обратно в этот узел; сведите её в «${structureTitle("join")}», а цикл стройте уже после него.`,
 };

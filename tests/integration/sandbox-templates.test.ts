@@ -73,7 +73,8 @@ const sentStatuses = (channel: Channel) =>
   (
     testDb(engine)
       .prepare(
-        `SELECT m.status FROM "Message" m JOIN "Conversation" c ON c.id = m.conversationId WHERE c.channel = ? AND m.direction = 'out' ORDER BY m.createdAt, m.id`,
+        `SELECT m.status FROM "Message" m JOIN "Conversation" c ON c.id = m.conversationId
+         WHERE c.channel = ? AND m.direction = 'out' ORDER BY m.createdAt, m.id`,
       )
       .all(channel) as { status: string }[]
   ).map((row) => row.status);
