@@ -70,6 +70,11 @@ export type EngineOptions = {
    * a newcomer can try every channel with nothing leaving the machine; otherwise they are off.
    */
   sandbox?: boolean;
+  /**
+   * Settings laid over channels' sandbox settings: `{ email: { smtpPort: 2626 } }` serves e-mail's fake
+   * SMTP server on another port than 2525 (tests pick a free one; the demo may take another when 2525 is busy).
+   */
+  sandboxSettings?: Partial<Record<Channel, Record<string, unknown>>>;
   /** Channels set by configuration (the environment): live with these settings unless the Channels page stored others. */
   channelSettings?: Partial<Record<Channel, unknown>>;
   /** Run the background jobs (outbox dispatcher, timers, schedules, WAL checkpoints; default true). */
@@ -160,6 +165,7 @@ export function createEngine(options: EngineOptions = {}) {
       admitHost: async (host, port) => (await hostCheck(host, port))[0].address,
     },
     sandboxByDefault: options.sandbox ?? false,
+    sandboxSettings: options.sandboxSettings,
     configured: options.channelSettings,
     overrides: options.channels,
     clock,
@@ -223,7 +229,9 @@ export function createEngine(options: EngineOptions = {}) {
     count: store.instances.waitingCount,
     cancel: (flowId: string) => commits.submit(() => runtime.cancelWaiting(flowId, clock())),
   };
-  const flows = createFlowService(store.flows, { templates: options.templates ?? [], published: versions, outbound, waiting }, clock);
+  // A channel can deliver when it has an adapter: live or sandboxed, or one a test handed in.
+  const deliverable = () => [...channels.keys()];
+  const flows = createFlowService(store.flows, { templates: options.templates ?? [], published: versions, outbound, waiting, deliverable }, clock);
   const privacy = createPrivacy(store, clock);
   const retention = createRetention(store, settings, clock);
   const merges = createMerges(store, commits.submit, clock);
@@ -279,7 +287,7 @@ export function createEngine(options: EngineOptions = {}) {
       testSend: createChannelTests(channels).testSend,
     },
     /** The customer's side of sandboxed channels: write as a customer, read what reached them. */
-    sandbox,
+    sandbox: { write: sandbox.write, thread: sandbox.thread },
     /** Credentials for nodes that call outside systems: values go in and never come back out (only the dispatcher opens them). */
     credentials: { list: credentials.list, create: credentials.create, replace: credentials.replace, rename: credentials.rename, remove: credentials.remove },
     tasks,
@@ -405,6 +413,8 @@ export function createEngine(options: EngineOptions = {}) {
     async close() {
       stopJobs();
       await dispatcher.kick();
+      sandbox.close();
+      await channelSetup.close();
       await store.close();
     },
   };

@@ -37,15 +37,19 @@ export function createSandbox({
     if (setup.modeOf(channel) !== "sandbox") throw inputError("channel.not-sandboxed", { channel }, "channel");
   }
 
+  /** Delivery reports not yet sent: an engine closing cancels them, as its store is gone. */
+  const reports = new Set<NodeJS.Timeout>();
   setup.onSandboxDelivery((channel, fake, taken: FakeDelivery[]) => {
     if (!fake.statusReport) return;
     const report = fake.statusReport.bind(fake);
     for (const delivery of taken) {
-      setTimeout(() => {
+      const timer = setTimeout(() => {
+        reports.delete(timer);
         receive(channel, report(delivery.providerMessageId, "delivered", webhookUrl(channel))).catch((error) =>
           console.error(`sandbox: the ${channel} delivery report was refused`, error),
         );
       }, DELIVERY_REPORT_MS).unref();
+      reports.add(timer);
     }
   });
 
@@ -58,6 +62,12 @@ export function createSandbox({
       lines.push({ address: customer.address, from: "customer", text, buttons: [], at: clock() });
       written.set(channel, lines.slice(-500));
       return receive(channel, fake.customerWrites(customer, text, webhookUrl(channel)));
+    },
+
+    /** Cancels the delivery reports not yet sent (the engine is closing). */
+    close(): void {
+      for (const timer of reports) clearTimeout(timer);
+      reports.clear();
     },
 
     /** The conversation with `address` on `channel`, oldest first: what the customer wrote and what reached them. */

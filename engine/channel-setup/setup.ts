@@ -26,6 +26,11 @@ export type ChannelSetupDeps = {
   sandboxByDefault: boolean;
   /** Settings from configuration (the environment): such a channel is live with them unless the Channels page stored others. */
   configured?: Partial<Record<Channel, unknown>>;
+  /**
+   * Settings laid over a channel's `sandboxSettings()` (its adapter's and its fake's alike): e.g. another
+   * port for e-mail's fake SMTP server than 2525, `{ email: { smtpPort } }`, when that one is taken.
+   */
+  sandboxSettings?: Partial<Record<Channel, Record<string, unknown>>>;
   /** Adapters handed in by tests: they replace the channel's own, whatever its mode. */
   overrides?: readonly ChannelAdapter[];
   clock: () => number;
@@ -39,6 +44,7 @@ export function createChannelSetup(setup: ChannelSetupDeps) {
   const fakes = new Map<Channel, Promise<ProviderFake>>();
   const stored = () => new Map(repo.all().map((row) => [row.channel as Channel, row]));
   const needsSettings = (module: ChannelModule) => !module.settingsSchema.safeParse(undefined).success;
+  const sandboxSettingsOf = (channel: Channel, module: ChannelModule) => ({ ...module.sandboxSettings?.(), ...setup.sandboxSettings?.[channel] });
 
   function modeOf(channel: Channel, module: ChannelModule, row: ChannelSettingRow | undefined): ChannelMode {
     if (!needsSettings(module)) return "live";
@@ -54,7 +60,7 @@ export function createChannelSetup(setup: ChannelSetupDeps) {
       const module = modules.get(channel);
       fake = setup.loadFake(channel).then((fakeModule) => {
         if (!fakeModule || !module?.sandboxSettings) throw inputError("channel.no-sandbox", { channel }, "channel");
-        return fakeModule.createFake(module.sandboxSettings());
+        return fakeModule.createFake(sandboxSettingsOf(channel, module));
       });
       fakes.set(channel, fake);
     }
@@ -100,7 +106,8 @@ export function createChannelSetup(setup: ChannelSetupDeps) {
     if (override) adapters.set(channel, override);
     else if (mode === "off") adapters.delete(channel);
     else if (mode === "sandbox") {
-      adapters.set(channel, create(channel, module, module.sandboxSettings?.(), { ...deps, http: sandboxHttp(channel), admitHost: sandboxHost(channel) }));
+      const sandboxDeps = { ...deps, http: sandboxHttp(channel), admitHost: sandboxHost(channel) };
+      adapters.set(channel, create(channel, module, sandboxSettingsOf(channel, module), sandboxDeps));
     } else adapters.set(channel, create(channel, module, row ? settingsOf(row) : setup.configured?.[channel], deps));
   }
 
@@ -200,6 +207,13 @@ export function createChannelSetup(setup: ChannelSetupDeps) {
     onSandboxDelivery(listener: (channel: Channel, fake: ProviderFake, taken: FakeDelivery[]) => void): () => void {
       sandboxListeners.add(listener);
       return () => sandboxListeners.delete(listener);
+    },
+
+    /** Stops the fake providers served on loopback (e-mail's SMTP server), so their ports are free again. */
+    async close(): Promise<void> {
+      const served = await Promise.all([...listening.keys()].map((channel) => fakeOf(channel)));
+      listening.clear();
+      await Promise.all(served.map((fake) => fake.close?.()));
     },
 
     modeOf: (channel: Channel) => {

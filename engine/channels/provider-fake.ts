@@ -32,6 +32,8 @@ export type ProviderFake = {
    * the port its sandbox settings name; the sandbox starts it when the adapter first connects.
    */
   listen?(port: number): Promise<{ port: number }>;
+  /** Stops what `listen` started. */
+  close?(): Promise<void>;
 };
 
 /** What a channel folder's `fake.ts` exports. */

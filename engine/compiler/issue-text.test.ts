@@ -175,6 +175,15 @@ function issuesOfNode(type: string, settings: Record<string, unknown>): FlowIssu
   return issuesOf(flow([trigger(), node("n", type, settings), end("e")], [edge("t", "out", "n")]));
 }
 
+/** What the flow service needs besides its repository: nothing published, no outbound allowances, only web chat delivers. */
+const services = () => ({
+  templates: [],
+  published: NO_PUBLISHED,
+  outbound: createAddressPolicy([]),
+  waiting: NO_WAITING,
+  deliverable: () => ["webchat" as const],
+});
+
 /** Each issue's Russian: present, Cyrillic, every `{param}` filled; its English the message itself. */
 function expectRendered(issue: FlowIssue) {
   const ru = issueText(issue, "ru");
@@ -233,7 +242,7 @@ describe("issueText", () => {
     const messages: string[] = [];
     for (const live of found) {
       const repo = { liveWithLatestGraph: async () => live } as unknown as FlowRepository;
-      const service = createFlowService(repo, { templates: [], published: NO_PUBLISHED, outbound: createAddressPolicy([]), waiting: NO_WAITING }, () => 0);
+      const service = createFlowService(repo, services(), () => 0);
       const issues = await service.calledFlowIssues(flow([trigger(), node("call", "flow.call-subflow", { flowId: "child" })], []));
       expect(issues).toHaveLength(1);
       for (const issue of issues) expectRendered(issue);
@@ -245,12 +254,26 @@ describe("issueText", () => {
 
   it("renders the check of internal hosts a node calls", async () => {
     const repo = { liveWithLatestGraph: async () => [] } as unknown as FlowRepository;
-    const service = createFlowService(repo, { templates: [], published: NO_PUBLISHED, outbound: createAddressPolicy([]), waiting: NO_WAITING }, () => 0);
+    const service = createFlowService(repo, services(), () => 0);
     const [issue] = await service.serverIssues(flow([trigger(), node("call", "data.http-request", { url: "http://169.254.169.254/latest/meta-data" })], []));
     expectRendered(issue);
     expect(issue).toMatchObject({ code: "invalid-settings", nodeId: "call", field: "url" });
     expect(issue.message).toMatch(/^HTTP request: 169\.254\.169\.254 is an internal address/);
     expect(issueText(issue, "ru")).toMatch(/^HTTP-запрос: 169\.254\.169\.254 — внутренний адрес/);
+  });
+
+  it("renders the publish warning for a send on a channel that is off, and none for the conversation's channel", () => {
+    const service = createFlowService({} as FlowRepository, services(), () => 0);
+    const doc = flow(
+      [trigger(), node("sms", "message.send", { text: "Hi", channel: "sms" }), send("chat"), end("e")],
+      [edge("t", "out", "sms"), edge("sms", "out", "chat"), edge("chat", "out", "e")],
+    );
+    const [warning, ...others] = service.channelWarnings(doc);
+    expect(others).toEqual([]);
+    expectRendered(warning);
+    expect(warning).toMatchObject({ code: "channel-off", nodeId: "sms", field: "channel", params: { channel: "sms" } });
+    expect(warning.message).toMatch(/^Send reply: the sms channel is off/);
+    expect(issueText(warning, "ru")).toMatch(/^Отправить ответ: канал «SMS» выключен/);
   });
 
   it("names nodes, fields and ports in Russian", () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FlowIssue } from "../contracts/flow";
+import { channelNameRu } from "../contracts/format";
 import type { Locale, NodeSpec } from "../../nodes/_kit/define-node";
 import { fillMessage, KIT_MESSAGES, type MessageParams } from "../../nodes/_kit/messages";
 import { nodeText, textPath } from "../../nodes/_kit/texts";
@@ -87,6 +88,9 @@ const GRAPH: Record<string, (p: Params) => string> = {
   },
   "end-in-branch": (p) =>
     `«${structureTitle("end")}» внутри ветки «${portLabel(p.node, p.port, p.branch)}» узла «${ruTitle(p.node)}» (${p.id}): завершайте сценарий после узла «${structureTitle("join")}».`,
+  "channel-off": (p) =>
+    `${ruTitle(p.node)}: канал «${channelNameRu(String(p.channel))}» выключен (адаптер не настроен), сообщение не будет доставлено; ` +
+    "настройте канал на странице «Каналы».",
   "parallel-loop": (p) =>
     `${ruTitle(p.node)} (${p.id}): ветка ведёт обратно в этот узел; сведите её в «${structureTitle("join")}», а цикл стройте уже после него.`,
 };

@@ -197,6 +197,18 @@ export function internalHostIssue(node: { id: string; type: string }, field: str
   return { ...kitIssue(field, "outbound.internal", { title, host }), params: { key: "outbound.internal", node: node.type, host }, nodeId: node.id };
 }
 
+/** The warning for a node sending on a channel that has no adapter (off, or not installed): its messages would fail. */
+export function channelOffIssue(node: { id: string; type: string }, field: string, channel: string): FlowIssue {
+  const title = findNodeSpec(node.type)?.title ?? node.type;
+  return {
+    code: "channel-off",
+    message: `${title}: the ${channel} channel is off (no adapter is set up), so this message will not be delivered; set the channel up on the Channels page.`,
+    params: { node: node.type, channel },
+    nodeId: node.id,
+    field,
+  };
+}
+
 function reach(starts: string[], wiring: Wiring): Set<string> {
   const seen = new Set(starts);
   const stack = [...starts];

@@ -90,7 +90,9 @@ export type FlowIssue = {
     | "branch-entered-from-outside"
     | "join-without-parallel"
     | "end-in-branch"
-    | "parallel-loop";
+    | "parallel-loop"
+    // A warning at publish, not a refusal: the node sends on a channel with no adapter (engine/flows/flow-service.ts)
+    | "channel-off";
   /** The English text, for machines and logs; people read `issueText(issue, locale)` (engine/compiler/issue-text.ts). */
   message: string;
   /**

@@ -74,6 +74,8 @@ export type SimulatedWorld = {
   /** The conversation's channel, and whether the simulated customer can be reached on another. */
   channel: Channel;
   reachable(channel: Channel): boolean;
+  /** Whether the channel has an adapter (live or sandboxed); a send on one without fails, whoever it is for. */
+  deliverable(channel: Channel): boolean;
   send(text: string): void;
   note(message: string): void;
   /** An event the simulated world answers with right after this step (instant delivery results). */

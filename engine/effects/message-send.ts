@@ -32,6 +32,9 @@ const payload = z.object({
 });
 export type OutboundPayload = z.infer<typeof payload>;
 
+/** Why a send on a channel without an adapter (off, or not installed) fails. */
+const noChannel = (channel: string) => `no ${channel} channel is configured`;
+
 /** Quick replies as text for channels without buttons: "Was it you? (Yes / No)". */
 export const spellOutButtons = (text: string, buttons: string[]) => `${text} (${buttons.join(" / ")})`;
 
@@ -85,7 +88,7 @@ export const messageSend = defineEffect({
     async run(item, deps) {
       const p = item.payload;
       const adapter = deps.channel(p.channel);
-      if (!adapter) throw new PermanentFailure(`no ${p.channel} channel is configured`);
+      if (!adapter) throw new PermanentFailure(noChannel(p.channel));
       if (!p.address) throw new PermanentFailure(`the customer has no ${p.channel} address`);
       const buttons = p.buttons ?? [];
       const showButtons = buttons.length > 0 && !!adapter.quickReplies;
@@ -126,12 +129,16 @@ export const messageSend = defineEffect({
     // As in production, an instance without a customer has no conversation to write in.
     if (!world.hasCustomer) return world.note(`${effect.nodeId}: nothing sent, the instance has no customer (a schedule starts it for nobody)`);
     const to = effect.channel ?? world.channel;
-    if (world.reachable(to)) world.send(effect.channel ? `[${to}] ${effect.text}` : effect.text);
+    // A channel without an adapter fails every send, as perform() does at run time; the trace says so.
+    const deliverable = world.deliverable(to);
+    if (!deliverable) world.note(`${effect.nodeId}: undeliverable, ${noChannel(to)}`);
+    else if (world.reachable(to)) world.send(effect.channel ? `[${to}] ${effect.text}` : effect.text);
     if (!effect.awaitDelivery) return;
+    const error = !deliverable ? noChannel(to) : world.reachable(to) ? null : `the customer has no ${to} address`;
     world.answer(
-      world.reachable(to)
+      error === null
         ? { type: "message.delivered", at: world.at, key: effect.key, nodeId: effect.nodeId }
-        : { type: "message.failed", at: world.at, key: effect.key, nodeId: effect.nodeId, error: `the customer has no ${to} address` },
+        : { type: "message.failed", at: world.at, key: effect.key, nodeId: effect.nodeId, error },
     );
   },
   describe: (effect, { locale }) => {

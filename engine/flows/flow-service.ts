@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { compileFlow } from "../compiler/compile";
-import { calledFlowIssue, internalHostIssue } from "../compiler/validate";
+import { calledFlowIssue, channelOffIssue, internalHostIssue } from "../compiler/validate";
+import type { Channel } from "../contracts/events";
 import { flowDocumentSchema, flowExportSchema, STARTER_DOCUMENT, type FlowDocument, type FlowExport, type FlowIssue } from "../contracts/flow";
 import { isTemplateLanguage, TEMPLATE_LANGUAGES, type FlowTemplate, type TemplateLanguage } from "../contracts/templates";
 import { FlowInvalidError, inputError } from "../contracts/errors";
@@ -31,6 +32,9 @@ const graphOf = (json: string) => {
 /** The server's outbound policy as publishing needs it: the internal host a URL names literally, unless allowed. */
 export type OutboundCheck = { literalRefusal(url: string): { host: string } | null };
 
+/** The channels that can deliver now (an adapter, live or sandboxed), read at each publish and simulation. */
+export type DeliverableChannels = () => readonly Channel[];
+
 /** `scheme://host:port` of a URL template when no placeholder is in it (`https://{{vars.host}}/x` names no host). */
 const literalOrigin = (template: string) => /^https?:\/\/[^/?#{}\s]*(?=[/?#]|$)/i.exec(template)?.[0] ?? null;
 
@@ -42,7 +46,14 @@ export function createFlowService(
     published,
     outbound,
     waiting,
-  }: { templates: readonly FlowTemplate[]; published: PublishedVersions; outbound: OutboundCheck; waiting: WaitingInstances },
+    deliverable,
+  }: {
+    templates: readonly FlowTemplate[];
+    published: PublishedVersions;
+    outbound: OutboundCheck;
+    waiting: WaitingInstances;
+    deliverable: DeliverableChannels;
+  },
   clock: () => number,
 ) {
   const onPublished = () => published.invalidate();
@@ -95,6 +106,20 @@ export function createFlowService(
       const origin = literalOrigin(url);
       const refused = origin && outbound.literalRefusal(origin);
       return refused ? [internalHostIssue(node, field, refused.host)] : [];
+    });
+  }
+
+  /**
+   * Nodes that send on a fixed channel with no adapter (off, or not installed): a warning, not a
+   * refusal, since the channel may be set up later; sends on the conversation's own channel are not checked.
+   */
+  function channelWarnings(document: FlowDocument): FlowIssue[] {
+    const ready = new Set(deliverable());
+    return document.nodes.flatMap((node) => {
+      const spec = findNodeSpec(node.type);
+      const settings = spec?.sendsOn && spec.settings.safeParse(node.settings);
+      const target = spec?.sendsOn && settings?.success ? spec.sendsOn(settings.data as never) : null;
+      return target && !ready.has(target.channel) ? [channelOffIssue(node, target.field, target.channel)] : [];
     });
   }
 
@@ -200,6 +225,7 @@ export function createFlowService(
 
     calledFlowIssues,
     serverIssues,
+    channelWarnings,
 
     /** Problems that block publishing: the compiler's, then what only the server can check. */
     async validate(document: FlowDocument, flowId?: string): Promise<FlowIssue[]> {
@@ -212,6 +238,7 @@ export function createFlowService(
      * Refused when nothing changed since the latest version (test cases do not count), and, for an
      * active flow, when its triggers take events another active flow takes and the two were never
      * ordered: `order` (flow ids, first goes first) then says which flow takes such an event.
+     * `warnings` (a send on a channel with no adapter) do not stop it.
      */
     async publish(id: string, { by = null, order }: { by?: Publisher; order?: string[] } = {}) {
       const flow = await requireFlow(id);
@@ -225,7 +252,7 @@ export function createFlowService(
       const orders = flow.active ? await ownership(flow, document, order) : [];
       const version = flows.publish(id, flow.draft, JSON.stringify(compiled.machine), clock(), by, orders);
       onPublished();
-      return version;
+      return { ...version, warnings: channelWarnings(document) };
     },
 
     /** Active flows whose published triggers take some of the events this flow's draft takes. */
@@ -288,13 +315,14 @@ export function createFlowService(
 
     /** Runs a draft on a script with no real sends (Simulate mode). */
     simulate(document: FlowDocument, steps: SimulationStep[], customer?: FlowTestCase["customer"]) {
-      return simulateFlow(document, steps, { customer });
+      return simulateFlow(document, steps, { customer, deliverable: deliverable() });
     },
 
     /** Runs every saved test case of a draft. */
     runTests(document: FlowDocument) {
+      const ready = deliverable();
       return (document.tests ?? []).map((test) => {
-        const { run, failures } = runTestCase(document, test);
+        const { run, failures } = runTestCase(document, test, ready);
         return { id: test.id, name: test.name, passed: failures.length === 0, failures, run };
       });
     },

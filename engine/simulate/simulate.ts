@@ -1,6 +1,7 @@
 import { compileFlow } from "../compiler/compile";
 import { crmEventCatalogue } from "../contracts/crm-events";
-import type { CustomerRef, FlowEvent } from "../contracts/events";
+import { INSTALLED_CHANNELS } from "../contracts/channels";
+import type { Channel, CustomerRef, FlowEvent } from "../contracts/events";
 import type { SimulatedWorld } from "../effects/define-effect";
 import { simulateEffect, type Effect } from "../effects/registry";
 import type { FlowDocument, FlowIssue } from "../contracts/flow";
@@ -36,6 +37,17 @@ export type SimulationRun = {
   notes: { input: number; message: string }[];
 };
 
+export type SimulationOptions = {
+  customer?: FlowTestCase["customer"];
+  startAt?: number;
+  /**
+   * Channels with an adapter (live or sandboxed): a send on any other one is undeliverable, as it
+   * would fail at run time. The engine passes its own; without an engine (saved template tests in
+   * CI, node tests) every installed channel counts, so a test pins the flow, not one server's set-up.
+   */
+  deliverable?: readonly Channel[];
+};
+
 /** Who starts the flow in Simulate mode's "operator starts the flow" lines. */
 const SIM_OPERATOR = "sim-operator";
 
@@ -43,7 +55,7 @@ const SIM_OPERATOR = "sim-operator";
  * Runs a draft on a scripted sequence of events with the production step function, a simulated
  * clock (waits fast-forward and fire due timers) and a recording outbox: nothing is sent.
  */
-export function simulateFlow(doc: FlowDocument, script: SimulationStep[], opts: { customer?: FlowTestCase["customer"]; startAt?: number } = {}): SimulationRun {
+export function simulateFlow(doc: FlowDocument, script: SimulationStep[], opts: SimulationOptions = {}): SimulationRun {
   const compiled = compileFlow(doc);
   const run: SimulationRun = { ok: compiled.ok, issues: compiled.issues, started: false, steps: [], status: "not-started", outcome: null, sent: [], notes: [] };
   if (!compiled.ok) return run;
@@ -57,6 +69,7 @@ export function simulateFlow(doc: FlowDocument, script: SimulationStep[], opts: 
   /** Effects a script line answers (API answers, subflow results), by kind, oldest first. */
   const awaiting = new Map<string, { key: string; nodeId: string }[]>();
   const reachable = new Set([channel, ...(opts.customer?.alsoOn ?? [])]);
+  const deliverable = new Set<Channel>(opts.deliverable ?? INSTALLED_CHANNELS);
   const answers: FlowEvent[] = [];
   const note = (input: number, message: string) => void run.notes.push({ input, message });
   const without = <T>(list: T[], drop: (item: T) => boolean) => list.splice(0, list.length, ...list.filter((item) => !drop(item)));
@@ -67,6 +80,7 @@ export function simulateFlow(doc: FlowDocument, script: SimulationStep[], opts: 
     hasCustomer: !!sim.customer,
     channel,
     reachable: (to) => reachable.has(to),
+    deliverable: (to) => deliverable.has(to),
     send: (text) => void run.sent.push(text),
     note: (message) => note(input, message),
     answer: (event) => void answers.push(event),
@@ -217,8 +231,8 @@ export function checkExpectations(run: SimulationRun, expect: Expectation): stri
   return failures;
 }
 
-/** Runs one saved test case. */
-export function runTestCase(doc: FlowDocument, test: FlowTestCase) {
-  const run = simulateFlow(doc, test.steps, { customer: test.customer });
+/** Runs one saved test case (`deliverable`: see SimulationOptions). */
+export function runTestCase(doc: FlowDocument, test: FlowTestCase, deliverable?: readonly Channel[]) {
+  const run = simulateFlow(doc, test.steps, { customer: test.customer, deliverable });
   return { run, failures: checkExpectations(run, test.expect) };
 }

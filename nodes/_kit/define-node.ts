@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { FlowEvent } from "../../engine/contracts/events";
+import type { Channel, FlowEvent } from "../../engine/contracts/events";
 import type { FlowIssue, FlowLanguage } from "../../engine/contracts/flow";
 import type { FlowContext, NodeAction, NodeGuard, Params } from "./context";
 import type { NodeStructure } from "./structure";
@@ -190,6 +190,11 @@ export type NodeSpec<
    * internal (loopback, private, link-local, metadata) unless the server's outbound allow list names it.
    */
   reachesUrl?(settings: z.infer<S>): { field: string; url: string };
+  /**
+   * The channel this node sends on when its settings name one (null: the conversation's own).
+   * Publishing warns when that channel has no adapter (off, or not installed): its messages would fail.
+   */
+  sendsOn?(settings: z.infer<S>): { field: string; channel: Channel } | null;
   /**
    * The node's own problem texts in English, by key, `{name}` standing for a parameter: the custom
    * messages of its settings schema (used there as `messages["key"]`) and those `validate` returns

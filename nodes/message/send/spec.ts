@@ -97,6 +97,7 @@ export const sendMessageNode = defineNode({
   summary: (s) => `${s.channel === "conversation" ? "" : `[${s.channel}] `}${shownText(s)}`,
   messages: MESSAGES,
   validate: (s) => templateIssues(s, "text"),
+  sendsOn: (s) => (s.channel === "conversation" ? null : { field: "channel", channel: s.channel }),
   compile: (ctx) => {
     const { text, channel, buttons, awaitDelivery } = ctx.settings;
     const send = ctx.action("send", { nodeId: ctx.nodeId, text, channel, awaitDelivery, ...(buttons.length > 0 && { buttons }) });

@@ -1,20 +1,24 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { CircleAlert, CircleCheck, Rocket } from "lucide-react";
+import { CircleAlert, CircleCheck, Rocket, TriangleAlert } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { issueText } from "@/engine/compiler/issue-text";
 import type { FlowDocument, FlowIssue } from "@/engine/contracts/flow";
 import { useTRPC, useTRPCClient } from "@/app/_lib/trpc";
 import { Button } from "@/app/_ui/button";
+import { Dialog } from "@/app/_ui/dialog";
 import { readableError } from "@/app/_ui/error-notice";
 import { FlowOrderDialog, isTriggerOverlap } from "@/app/_components/flow-order-dialog";
+import { useNodeLocale } from "@/app/_ui/use-node-text";
 
-type Outcome = { doc: FlowDocument; ok: boolean; text: string };
+type Outcome = { doc: FlowDocument; ok: boolean; text: string; warnings: FlowIssue[] };
 
 /**
  * Saves, then publishes (the server compiles and refuses invalid graphs). The outcome stays
  * shown until the document changes; a refusal opens the issues list, and a trigger overlap asks
- * which flow goes first.
+ * which flow goes first. Warnings (a send on a channel with no adapter) do not stop publishing:
+ * they open a dialog listing them, and the outcome shows their count.
  */
 export function PublishButton({
   flowId,
@@ -31,11 +35,13 @@ export function PublishButton({
 }) {
   const t = useTranslations("editor.publish");
   const locale = useLocale();
+  const issueLocale = useNodeLocale();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [overlap, setOverlap] = useState<unknown>(null);
+  const [warningsOpen, setWarningsOpen] = useState(false);
   const publish = useMutation({
     mutationFn: async (order?: string[]) => {
       if (!(await flush())) throw new Error(t("notSaved"));
@@ -43,7 +49,12 @@ export function PublishButton({
     },
     onSuccess: async (version) => {
       setOverlap(null);
-      setOutcome({ doc, ok: true, text: t("published", { version: version.number }) });
+      const { warnings } = version;
+      const text = warnings.length
+        ? t("publishedWithWarnings", { version: version.number, count: warnings.length })
+        : t("published", { version: version.number });
+      setOutcome({ doc, ok: true, text, warnings });
+      setWarningsOpen(warnings.length > 0);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: trpc.flows.get.queryKey({ flowId }) }),
         queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() }),
@@ -57,26 +68,61 @@ export function PublishButton({
         doc,
         ok: false,
         text: issues?.length ? t("refused", { count: issues.length }) : readableError(error, locale),
+        warnings: [],
       });
     },
   });
   const shown = outcome?.doc === doc ? outcome : null;
+  const warned = !!shown?.ok && shown.warnings.length > 0;
+  const color = !shown?.ok ? "text-rose-700" : warned ? "text-amber-700" : "text-emerald-700";
 
   return (
     <div className="flex items-center gap-2">
       {shown && (
         <span
-          className={`flex max-w-64 items-center gap-1 truncate text-xs font-medium ${shown.ok ? "text-emerald-700" : "text-rose-700"}`}
+          className={`flex max-w-64 items-center gap-1 truncate text-xs font-medium ${color}`}
           role="status"
           data-testid="publish-result"
           data-ok={shown.ok}
+          data-warnings={shown.warnings.length}
         >
-          {shown.ok ? <CircleCheck className="size-3.5 shrink-0" aria-hidden /> : <CircleAlert className="size-3.5 shrink-0" aria-hidden />}
-          <span className="truncate" title={shown.text}>
-            {shown.text}
-          </span>
+          {warned ? (
+            <TriangleAlert className="size-3.5 shrink-0" aria-hidden />
+          ) : shown.ok ? (
+            <CircleCheck className="size-3.5 shrink-0" aria-hidden />
+          ) : (
+            <CircleAlert className="size-3.5 shrink-0" aria-hidden />
+          )}
+          {warned ? (
+            <button type="button" className="truncate underline decoration-dotted" title={shown.text} onClick={() => setWarningsOpen(true)}>
+              {shown.text}
+            </button>
+          ) : (
+            <span className="truncate" title={shown.text}>
+              {shown.text}
+            </span>
+          )}
         </span>
       )}
+      <Dialog
+        open={warned && warningsOpen}
+        title={shown?.text ?? ""}
+        description={t("warningsIntro")}
+        onClose={() => setWarningsOpen(false)}
+        onSubmit={() => setWarningsOpen(false)}
+        actions={
+          <Button type="submit" variant="primary" size="sm">
+            {t("warningsOk")}
+          </Button>
+        }
+        testId="publish-warnings"
+      >
+        <ul className="list-disc space-y-1 pl-5 text-sm text-amber-800">
+          {shown?.warnings.map((warning) => (
+            <li key={`${warning.nodeId}-${warning.field}`}>{issueText(warning, issueLocale)}</li>
+          ))}
+        </ul>
+      </Dialog>
       <Button variant="primary" size="sm" disabled={publish.isPending} onClick={() => publish.mutate(undefined)} data-testid="publish-button">
         <Rocket className="size-3.5" aria-hidden />
         {publish.isPending ? t("pending") : t("button")}
