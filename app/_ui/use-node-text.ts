@@ -5,7 +5,7 @@ import type { Locale } from "@/nodes/_kit/define-node";
 import type { NodeSpec } from "@/nodes/_kit/define-node";
 import { categoryLabel, nodeText, type NodeText } from "@/nodes/_kit/texts";
 import type { NodeCategory } from "@/nodes/_kit/define-node";
-import { channelName } from "@/engine/contracts/format";
+import { channelName, channelTitle } from "@/engine/contracts/format";
 
 /** The reader's language, as node texts know it. */
 export const useNodeLocale = (): Locale => (useLocale() === "ru" ? "ru" : "en");
@@ -30,4 +30,10 @@ export const useFormTexts = () => useContext(NodeTextContext);
 export function useChannelName(): (channel: string) => string {
   const locale = useNodeLocale();
   return (channel) => channelName(channel, locale);
+}
+
+/** A channel's name as a heading or tab shows it, in the reader's language («Web chat», «SMS»). */
+export function useChannelTitle(): (channel: string) => string {
+  const locale = useNodeLocale();
+  return (channel) => channelTitle(channel, locale);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { channelSchema } from "./events";
-import { channelName } from "./format";
+import { channelName, channelTitle } from "./format";
 
 describe("channelName", () => {
   it("English shows the channel's id as it is", () => {
@@ -15,5 +15,12 @@ describe("channelName", () => {
           ],
       ),
     );
+  });
+});
+
+describe("channelTitle", () => {
+  it("English titles every channel as its brand writes it; Russian as its prose does", () => {
+    expect(channelSchema.options.map((c) => channelTitle(c, "en"))).toEqual(["Web chat", "E-mail", "SMS", "Phone", "Telegram", "WhatsApp", "VK", "Viber"]);
+    for (const channel of channelSchema.options) expect(channelTitle(channel, "ru")).toBe(channelName(channel, "ru"));
   });
 });

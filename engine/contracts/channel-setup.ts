@@ -65,6 +65,12 @@ export const sandboxWriteSchema = z.object({
 
 export const sandboxThreadSchema = z.object({ channel: channelSchema, address: sandboxAddress });
 
+/**
+ * Messengers that deliver only to someone who wrote to the business first (Telegram, VK and Viber
+ * ever; WhatsApp free text within 24 hours): their fakes refuse the rest, as the providers do.
+ */
+export const CUSTOMER_WRITES_FIRST: ReadonlySet<z.infer<typeof channelSchema>> = new Set(["telegram", "whatsapp", "vk", "viber"]);
+
 /** A customer address each sandboxed channel accepts, for the Sandbox page to start with. */
 export const SANDBOX_SAMPLE_ADDRESS: Partial<Record<z.infer<typeof channelSchema>, string>> = {
   sms: "+14155550100",

@@ -11,13 +11,13 @@ const ROLES = [
     role: "admin",
     email: "admin@omniflow.local",
     home: "/",
-    nav: ["flows", "workspace", "chat", "customers", "credentials", "api-keys", "privacy", "audit"],
+    nav: ["flows", "workspace", "chat", "sandbox", "customers", "channels", "credentials", "api-keys", "privacy", "audit"],
     refused: null,
   },
-  { role: "owner", email: "owner@omniflow.local", home: "/", nav: ["flows", "chat"], refused: "/audit" },
-  { role: "marketer", email: "marketer@omniflow.local", home: "/", nav: ["flows", "chat"], refused: "/workspace" },
+  { role: "owner", email: "owner@omniflow.local", home: "/", nav: ["flows", "chat", "sandbox"], refused: "/audit" },
+  { role: "marketer", email: "marketer@omniflow.local", home: "/", nav: ["flows", "chat", "sandbox"], refused: "/workspace" },
   { role: "operator", email: "operator@omniflow.local", home: "/workspace", nav: ["workspace", "chat"], refused: "/settings/credentials" },
-  { role: "supervisor", email: "sam@omniflow.local", home: "/", nav: ["flows", "workspace", "chat", "customers"], refused: "/settings/api-keys" },
+  { role: "supervisor", email: "sam@omniflow.local", home: "/", nav: ["flows", "workspace", "chat", "sandbox", "customers"], refused: "/settings/api-keys" },
 ] as const;
 
 test("a visitor who is not signed in is sent to the sign-in page, and a wrong password is refused", async ({ page }) => {

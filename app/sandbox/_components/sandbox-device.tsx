@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
 import { Button } from "@/app/_ui/button";
 import { Composer } from "@/app/_ui/composer";
@@ -30,6 +30,11 @@ export function SandboxDevice({ channel }: { channel: Channel }) {
   const send = (text: string) => write.mutate({ channel, address: address.trim(), name: name.trim() || undefined, text }, { onSuccess: () => setDraft("") });
   const lines = thread.data ?? [];
   const lastButtons = lines.at(-1)?.from === "flow" ? (lines.at(-1)?.buttons ?? []) : [];
+  // Like a phone, the thread keeps its newest message in view as lines arrive.
+  const threadRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (lines.length) threadRef.current?.scrollTo({ top: threadRef.current.scrollHeight });
+  }, [lines.length]);
   return (
     <div className="rounded-lg border border-slate-200 bg-white shadow-sm" data-testid={`sandbox-${channel}`}>
       <div className="flex flex-wrap gap-3 border-b border-slate-100 p-4">
@@ -42,7 +47,7 @@ export function SandboxDevice({ channel }: { channel: Channel }) {
           <input className={`${inputClass} w-48`} value={name} onChange={(e) => setName(e.target.value)} />
         </label>
       </div>
-      <div className="flex h-96 flex-col gap-3 overflow-y-auto bg-slate-50 p-4" aria-live="polite" data-testid="sandbox-thread">
+      <div ref={threadRef} className="flex h-96 flex-col gap-3 overflow-y-auto bg-slate-50 p-4" aria-live="polite" data-testid="sandbox-thread">
         {lines.length === 0 ? (
           <p className="m-auto text-sm text-slate-500">{t("nothingYet")}</p>
         ) : (

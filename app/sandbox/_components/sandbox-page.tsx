@@ -8,7 +8,7 @@ import { EmptyState } from "@/app/_ui/empty-state";
 import { ErrorNotice } from "@/app/_ui/error-notice";
 import { Loading } from "@/app/_ui/loading";
 import { PageHeader } from "@/app/_ui/page-header";
-import { useChannelName } from "@/app/_ui/use-node-text";
+import { useChannelTitle } from "@/app/_ui/use-node-text";
 import type { Channel } from "@/engine/contracts/events";
 import { SandboxDevice } from "./sandbox-device";
 
@@ -16,7 +16,7 @@ import { SandboxDevice } from "./sandbox-device";
 export function SandboxPage() {
   const t = useTranslations("sandbox");
   const trpc = useTRPC();
-  const channelName = useChannelName();
+  const channelTitle = useChannelTitle();
   const channels = useQuery(trpc.sandbox.channels.queryOptions());
   const [picked, setPicked] = useState<Channel | null>(null);
   const channel = picked ?? channels.data?.[0] ?? null;
@@ -44,7 +44,7 @@ export function SandboxPage() {
                 className={`rounded-full px-3 py-1 text-sm ${c === channel ? "bg-indigo-600 text-white" : "bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"}`}
                 data-testid={`sandbox-tab-${c}`}
               >
-                {channelName(c)}
+                {channelTitle(c)}
               </button>
             ))}
           </div>

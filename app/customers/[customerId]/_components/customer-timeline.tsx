@@ -56,7 +56,7 @@ function TimelineLine({ line }: { line: Line }) {
     line.kind === "message" ? t(`author.${line.author === "customer" ? "customer" : line.author === "operator" ? "operator" : "bot"}`) : t(`kind.${line.kind}`);
   return (
     <li className="flex gap-3 py-2 text-sm" data-testid="timeline-line">
-      <div className="w-32 shrink-0 text-xs text-slate-400 tabular-nums">{dateTime(new Date(line.at))}</div>
+      <div className="w-40 shrink-0 text-xs text-slate-400 tabular-nums">{dateTime(new Date(line.at))}</div>
       <div className="min-w-0 flex-1 space-y-0.5">
         <div className="flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
           <span className="font-medium text-slate-700">{kind}</span>

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
 import { Badge, type BadgeTone } from "@/app/_ui/badge";
 import { Button } from "@/app/_ui/button";
-import { useChannelName } from "@/app/_ui/use-node-text";
+import { useChannelTitle } from "@/app/_ui/use-node-text";
 import type { ChannelView } from "@/engine/contracts/channel-setup";
 import { ChannelSettingsForm } from "./channel-settings-form";
 import { TestSendForm } from "./test-send-form";
@@ -15,7 +15,7 @@ const MODE_TONE: Record<ChannelView["mode"], BadgeTone> = { live: "green", sandb
 /** One channel: its mode, the webhook URL to give the provider, going live, sandbox or off, and a test send. */
 export function ChannelCard({ channel, onError }: { channel: ChannelView; onError: (error: unknown) => void }) {
   const t = useTranslations("channels");
-  const channelName = useChannelName();
+  const channelTitle = useChannelTitle();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
@@ -25,7 +25,7 @@ export function ChannelCard({ channel, onError }: { channel: ChannelView; onErro
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid={`channel-${channel.channel}`}>
       <div className="flex flex-wrap items-center gap-3">
-        <h2 className="text-base font-semibold text-slate-900">{channelName(channel.channel)}</h2>
+        <h2 className="text-base font-semibold text-slate-900">{channelTitle(channel.channel)}</h2>
         <Badge tone={MODE_TONE[channel.mode]} data-testid={`channel-${channel.channel}-mode`}>
           {t("mode", { mode: channel.mode })}
         </Badge>
@@ -49,14 +49,17 @@ export function ChannelCard({ channel, onError }: { channel: ChannelView; onErro
           )}
         </div>
       </div>
-      <p className="mt-2 text-sm text-slate-600">{t(`explain.${channel.mode}`)}</p>
-      <p className="mt-3 text-xs text-slate-500">
-        {t("webhook")}{" "}
-        <code className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-800" data-testid={`channel-${channel.channel}-webhook`}>
-          {origin}
-          {channel.webhookPath}
-        </code>
-      </p>
+      {/* A channel with no settings (web chat) has no provider: nothing to call its webhook, nothing to test. */}
+      <p className="mt-2 text-sm text-slate-600">{t(`explain.${channel.needsSettings ? channel.mode : "builtIn"}`)}</p>
+      {channel.needsSettings && (
+        <p className="mt-3 text-xs text-slate-500">
+          {t("webhook")}{" "}
+          <code className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-800" data-testid={`channel-${channel.channel}-webhook`}>
+            {origin}
+            {channel.webhookPath}
+          </code>
+        </p>
+      )}
       {editing && (
         <ChannelSettingsForm
           channel={channel}
@@ -67,7 +70,7 @@ export function ChannelCard({ channel, onError }: { channel: ChannelView; onErro
           onError={onError}
         />
       )}
-      {channel.mode !== "off" && <TestSendForm channel={channel.channel} />}
+      {channel.needsSettings && channel.mode !== "off" && <TestSendForm channel={channel.channel} />}
     </section>
   );
 }

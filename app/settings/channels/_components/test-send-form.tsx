@@ -5,12 +5,14 @@ import { type FormEvent, useState } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
 import { Button } from "@/app/_ui/button";
 import { inputClass } from "@/app/_ui/text-field";
-import { SANDBOX_SAMPLE_ADDRESS } from "@/engine/contracts/channel-setup";
+import { useChannelTitle } from "@/app/_ui/use-node-text";
+import { CUSTOMER_WRITES_FIRST, SANDBOX_SAMPLE_ADDRESS } from "@/engine/contracts/channel-setup";
 import type { Channel } from "@/engine/contracts/events";
 
 /** "Send a test message": one message through the channel's adapter now; the provider's answer is shown as it came. */
 export function TestSendForm({ channel }: { channel: Channel }) {
   const t = useTranslations("channels");
+  const channelTitle = useChannelTitle();
   const trpc = useTRPC();
   const [address, setAddress] = useState(SANDBOX_SAMPLE_ADDRESS[channel] ?? "");
   const [text, setText] = useState(t("testText"));
@@ -33,6 +35,11 @@ export function TestSendForm({ channel }: { channel: Channel }) {
       <Button type="submit" disabled={send.isPending || !address.trim() || !text.trim()} data-testid={`channel-${channel}-test-send`}>
         {send.isPending ? t("sending") : t("testSend")}
       </Button>
+      {CUSTOMER_WRITES_FIRST.has(channel) && (
+        <p className="w-full text-xs text-slate-500" data-testid={`channel-${channel}-test-hint`}>
+          {t("writesFirst", { channel: channelTitle(channel) })}
+        </p>
+      )}
       {result && (
         <p role="status" className={`w-full text-sm ${result.ok ? "text-emerald-700" : "text-rose-700"}`} data-testid={`channel-${channel}-test-result`}>
           {result.ok ? t("testSent", { id: result.providerMessageId ?? "—" }) : t("testFailed", { error: result.error })}
