@@ -4,13 +4,24 @@ import { createEngine } from "../../engine/index";
 import { channelDeps } from "../../engine/testing/channel-deps";
 import { ackFlow } from "../../engine/testing/flows";
 import { serveFake, type ServedFake } from "../../engine/testing/serve-fake";
-import { addressOf, fakeOf, HTTP_SEND_CHANNELS, settingsOf } from "../lib/channel-traffic";
+import { openDatabase } from "../../engine/store/db";
+import { addressOf, dropOutbox, fakeOf, HTTP_SEND_CHANNELS, settingsOf } from "../lib/channel-traffic";
 import { closedLoop } from "../lib/closed-loop";
 import { fmt, type Row } from "../lib/report";
 import { tempDir } from "../lib/temp";
 
 const TARGET = 1000; // sends/s (issue 17)
 const WEBHOOK_URL = "http://127.0.0.1:4600/api/channels/inbound";
+
+/** The distinct errors of sends that failed and wait for a retry. */
+function sendErrors(dbFile: string): string[] {
+  const db = openDatabase(dbFile);
+  try {
+    return db.prepare(`SELECT DISTINCT lastError FROM "OutboxMessage" WHERE status = 'pending' AND lastError IS NOT NULL LIMIT 3`).pluck().all() as string[];
+  } finally {
+    db.close();
+  }
+}
 
 /** Each HTTP channel's fake provider served on 127.0.0.1, with the channel's settings pointed at it. */
 async function servedChannels() {
@@ -53,10 +64,12 @@ export async function channelSends(perChannel: number, concurrency: number): Pro
     const started = performance.now();
     await engine.dispatch();
     const seconds = (performance.now() - started) / 1000;
-    const short = channels.find((c) => c.fake.deliveries().length !== perChannel);
-    if (short) throw new Error(`${short.channel}: the fake took ${short.fake.deliveries().length} of ${perChannel} sends`);
+    // A send that failed (a timeout on a busy box) waits for its retry's back-off: counted as not sent, its error shown.
+    const taken = channels.reduce((sum, c) => sum + c.fake.deliveries().length, 0);
+    const errors = sendErrors(engine.dbFile);
+    dropOutbox(engine);
     await engine.close();
-    const rate = sends / seconds;
+    const rate = taken / seconds;
 
     const adapters = channels.map((c) => ({
       ...c,
@@ -81,7 +94,9 @@ export async function channelSends(perChannel: number, concurrency: number): Pro
     const names = channels.map((c) => c.channel).join(", ");
     return [
       {
-        figure: `(f3) outbound: ${fmt.int(sends)} queued sends (${names}) over HTTP to their fakes, ${concurrency} in flight per channel, committed`,
+        figure:
+          `(f3) outbound: ${fmt.int(sends)} queued sends (${names}) over HTTP to their fakes, ${concurrency} in flight per channel, committed` +
+          (taken < sends ? ` (${sends - taken} failed, left to retry: ${errors.join("; ")})` : ""),
         value: `${fmt.int(rate)} sends/s`,
         ceiling: `${fmt.int(ceiling)} sends/s adapter.send direct`,
         ratio: `${fmt.pct(rate / ceiling)}; ${fmt.int(rate)} / ≥ ${fmt.int(TARGET)} sends/s`,
