@@ -5,6 +5,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { channelMail } from "./figures/channel-mail";
+import { channelSends } from "./figures/channel-sends";
+import { channelInbound } from "./figures/channels";
 import { compileFigure } from "./figures/compile";
 import { engineIntake } from "./figures/engine-intake";
 import { httpFigure } from "./figures/http";
@@ -17,6 +20,11 @@ const EVENTS = 20_000; // (a) and (b)
 const IN_FLIGHT = 100; // (b) closed-loop senders
 const HTTP_SECONDS = 10; // (c1), (c2) and (c2e), each, for the server and for the bare ceiling
 const WAITING = 100_000; // (d)
+const CHANNEL_EVENTS = 1_500; // (f1), per run: each channel and a web chat run before it
+const MAILS = 1_000; // (f2)
+const SMTP_CONNECTIONS = 16; // (f2): a nodemailer pool, 4 mails in flight per connection
+const SENDS_PER_CHANNEL = 1_000; // (f3), on each of the five HTTP channels
+const SENDS_IN_FLIGHT = 32; // (f3): per channel, the dispatcher's default per-destination limit
 
 const load = () =>
   os
@@ -47,6 +55,9 @@ await step("(b) engine in-process", async () => (await engineIntake(EVENTS, IN_F
 await step("(c) HTTP, production server vs bare node:http", () => httpFigure(HTTP_SECONDS));
 await step("(d) restart with 100,000 waiting", () => restartFigure(WAITING));
 await step("(e) compile a 500-node flow", () => compileFigure(500, 20));
+await step("(f1) inbound per channel vs web chat", () => channelInbound(CHANNEL_EVENTS, IN_FLIGHT));
+await step("(f2) SMTP listener vs bare smtp-server", () => channelMail(MAILS, SMTP_CONNECTIONS, SMTP_CONNECTIONS * 4));
+await step("(f3) outbound sends to the fake providers vs direct adapter.send", () => channelSends(SENDS_PER_CHANNEL, SENDS_IN_FLIGHT));
 
 const footer = `load average after: ${load()}; total ${((performance.now() - started) / 1000).toFixed(0)} s`;
 console.log(`\n${textTable(rows)}\n\n${footer}`);

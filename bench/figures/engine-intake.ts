@@ -1,5 +1,6 @@
 import { createEngine } from "../../engine/index";
 import { seedDemo } from "../../prisma/seed";
+import { closedLoop } from "../lib/closed-loop";
 import { CYCLE, mixMessage } from "../lib/demo-mix";
 import { fmt, type Row } from "../lib/report";
 import { percentile } from "../lib/stats";
@@ -16,22 +17,7 @@ export async function engineIntake(events: number, inFlight: number, ceilingEven
   try {
     const engine = createEngine({ dbFile: tmp.db(), background: false });
     await seedDemo(engine);
-    const run = async (prefix: string, cycles: number) => {
-      const latencies: number[] = [];
-      let next = 0;
-      const sender = async () => {
-        for (let cycle = next++; cycle < cycles; cycle = next++) {
-          for (let slot = 0; slot < CYCLE; slot++) {
-            const sent = performance.now();
-            await engine.ingest(mixMessage(prefix, cycle, slot));
-            latencies.push(performance.now() - sent);
-          }
-        }
-      };
-      const started = performance.now();
-      await Promise.all(Array.from({ length: inFlight }, sender));
-      return { seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b) };
-    };
+    const run = (prefix: string, cycles: number) => closedLoop(inFlight, cycles, CYCLE, (cycle, slot) => engine.ingest(mixMessage(prefix, cycle, slot)));
     await run("warm", Math.ceil(events / CYCLE / 10)); // JIT, version cache
     const { seconds, latencies } = await run("ev", Math.ceil(events / CYCLE));
     await engine.close();

@@ -1,0 +1,92 @@
+import { createEngine } from "../../engine/index";
+import { seedStaff } from "../../prisma/seed";
+import {
+  countInbound,
+  dropOutbox,
+  fakeOf,
+  mixRequests,
+  publishDemoOnAnyChannel,
+  settingsOf,
+  WEBHOOK_CHANNELS,
+  type WebhookChannel,
+} from "../lib/channel-traffic";
+import { closedLoop } from "../lib/closed-loop";
+import { CYCLE } from "../lib/demo-mix";
+import { fmt, type Row } from "../lib/report";
+import { tempDir } from "../lib/temp";
+
+/** Share of web chat's rate each webhook channel must reach (issue 17). */
+const OF_WEBCHAT = 0.8;
+
+/** Messages per second, and this process's CPU time per message (user + system, µs): the second does not move with the box's load. */
+type Rate = { perSec: number; cpuMicros: number };
+const shown = (r: Rate) => `${fmt.int(r.perSec)} msg/s, ${fmt.int(r.cpuMicros)} µs CPU/msg`;
+
+/**
+ * One channel's intake rate: `engine.receiveRequest` (verify → parse → intake → commit) in this
+ * process, `inFlight` closed-loop senders, the demo mix's requests as the provider sends them,
+ * the demo flow on any channel, background off as in (b); a fresh database per channel.
+ */
+async function inboundRate(channel: WebhookChannel | "webchat", events: number, inFlight: number): Promise<Rate> {
+  const tmp = tempDir(`in-${channel}`);
+  try {
+    const settings = channel === "webchat" ? null : settingsOf(channel);
+    const engine = createEngine({ dbFile: tmp.db(), background: false, ...(settings && { channelSettings: { [channel]: settings } }) });
+    await seedStaff(engine);
+    await publishDemoOnAnyChannel(engine);
+    const fake = settings && channel !== "webchat" ? await fakeOf(channel, settings) : null;
+    const cycles = Math.ceil(events / CYCLE);
+    const warmCycles = Math.ceil(cycles / 10);
+    const run = async (prefix: string, n: number, first: number) => {
+      const requests = await mixRequests(engine, channel, fake, prefix, n, first);
+      return closedLoop(inFlight, n, CYCLE, async (cycle, slot) => {
+        const reply = await engine.receiveRequest(channel, requests[cycle][slot]);
+        const status = reply.kind === "json" ? reply.status : reply.answer.status;
+        if (status >= 300) throw new Error(`${channel}: answered ${status} ${JSON.stringify(reply)}`);
+      });
+    };
+    await run("warm", warmCycles, 0); // JIT, version cache
+    const cpu = process.cpuUsage();
+    const { seconds, latencies } = await run("ev", cycles, warmCycles * 3);
+    const { user, system } = process.cpuUsage(cpu);
+    const taken = countInbound(engine);
+    if (taken !== (cycles + warmCycles) * CYCLE) throw new Error(`${channel}: ${taken} messages committed, ${(cycles + warmCycles) * CYCLE} sent`);
+    dropOutbox(engine);
+    await engine.close();
+    return { perSec: latencies.length / seconds, cpuMicros: (user + system) / latencies.length };
+  } finally {
+    tmp.dispose();
+  }
+}
+
+/**
+ * Figure (f1): every webhook channel's intake beside web chat's, measured the same way in this run.
+ * Each channel runs right after a web chat run of its own, and is compared with that one, so the
+ * load of a shared box drifting during the run weighs on both sides of each ratio alike.
+ */
+export async function channelInbound(events: number, inFlight: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  const webchat: Rate[] = [];
+  for (const channel of WEBHOOK_CHANNELS) {
+    const reference = await inboundRate("webchat", events, inFlight);
+    const rate = await inboundRate(channel, events, inFlight);
+    webchat.push(reference);
+    rows.push({
+      figure: `(f1) ${channel === "email" ? "email-webhook" : channel}: the same, its fake's signed webhooks, signature verified`,
+      value: shown(rate),
+      ceiling: `${shown(reference)} webchat, run just before`,
+      ratio: `${fmt.pct(rate.perSec / reference.perSec)} / ≥ ${fmt.pct(OF_WEBCHAT)}`,
+      pass: rate.perSec / reference.perSec >= OF_WEBCHAT,
+    });
+  }
+  const rates = webchat.map((r) => r.perSec).sort((a, b) => a - b);
+  const cpu = webchat.map((r) => r.cpuMicros).sort((a, b) => a - b);
+  const range = (v: number[], unit: string) => `${fmt.int(v[0])}–${fmt.int(v[v.length - 1])} ${unit}`;
+  rows.unshift({
+    figure: `(f1) webchat: engine.receiveRequest in-process, visitor token checked, demo mix, ${inFlight} in flight, background off (${webchat.length} runs)`,
+    value: `${range(rates, "msg/s")}, ${range(cpu, "µs CPU/msg")}`,
+    ceiling: "—",
+    ratio: "—",
+  });
+  return rows;
+}
