@@ -1,4 +1,4 @@
-import type { ChannelDeps, ParsedRequest } from "../channels/channel";
+import type { ChannelAdapter, ChannelDeps, ParsedRequest, RawRequest } from "../channels/channel";
 
 /** Channel deps for adapter tests: nothing delivered, no visitors, and no provider calls unless the test hands in `http` (or `admitHost`). */
 export const channelDeps = (overrides: Partial<ChannelDeps> = {}): ChannelDeps => ({
@@ -17,4 +17,14 @@ export const channelDeps = (overrides: Partial<ChannelDeps> = {}): ChannelDeps =
 export function parsedNow(result: ParsedRequest | Promise<ParsedRequest>): ParsedRequest {
   if (result instanceof Promise) throw new Error("this channel parses asynchronously: await its parse");
   return result;
+}
+
+/** The error a synchronous adapter's parse throws for `request` (undefined when it parses), for tests that name refused fields. */
+export function parseRefusal(adapter: Pick<ChannelAdapter, "parse">, request: RawRequest) {
+  try {
+    adapter.parse(request);
+  } catch (error) {
+    return error as { name: string; issues: { path: PropertyKey[] }[] };
+  }
+  return undefined;
 }
