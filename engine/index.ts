@@ -196,8 +196,9 @@ export function createEngine(options: EngineOptions = {}) {
   const region = () => settings.get("identity.defaultRegion");
   const intake = createIntake(store, runtime, region);
   const faults = options.faults ?? {};
-  const commits = createGroupCommit(store.transaction, {
+  const commits = createGroupCommit(store.unsyncedTransaction, {
     ...options.commits,
+    durable: store.syncCommitted,
     afterCommit: () => background && dispatcher.poll(),
     insideCommit: faults.insideCommit,
   });

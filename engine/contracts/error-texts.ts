@@ -76,6 +76,7 @@ const EN = {
   "api-key.not-found": "API key {keyId} not found",
   "store.busy": "the database stayed busy, so nothing was accepted: retry in {seconds} s",
   "store.overloaded": "{pending} events are already waiting to be written, so nothing was accepted: retry in {seconds} s",
+  "store.unsynced": "the disk did not confirm the write, so it was not accepted: retry in {seconds} s",
   // The HTTP API answers an unknown channel with this code too, so it keeps its older spelling.
   unknown_channel: 'No channel "{channel}".',
 } as const;
@@ -155,6 +156,7 @@ const RU: Record<EngineErrorCode, string> = {
   "api-key.not-found": "API-ключ {keyId} не найден",
   "store.busy": "База данных была занята, событие не принято: повторите через {seconds} с",
   "store.overloaded": "На запись уже ждут событий: {pending}. Событие не принято: повторите через {seconds} с",
+  "store.unsynced": "Диск не подтвердил запись, событие не принято: повторите через {seconds} с",
   unknown_channel: "Канала «{channel}» нет",
 };
 

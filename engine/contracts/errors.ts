@@ -77,7 +77,8 @@ export const accessDenied = <C extends AccessCode>(code: C, params: ErrorParamsO
  * lock (or the disk failed) for longer than a caller should wait, or the commit queue is full.
  * Nothing was written; the same call later succeeds (HTTP: 503 with Retry-After).
  */
-export class StoreUnavailableError<C extends "store.busy" | "store.overloaded" = "store.busy" | "store.overloaded"> extends Error {
+type StoreUnavailableCode = "store.busy" | "store.overloaded" | "store.unsynced";
+export class StoreUnavailableError<C extends StoreUnavailableCode = StoreUnavailableCode> extends Error {
   override name = "StoreUnavailableError";
   readonly params: ErrorParams;
   constructor(

@@ -65,6 +65,39 @@ describe("group commit", () => {
     expect(group.pending).toBe(0);
   });
 
+  it("ends a commit once it ran maxBatchMs of units; the rest commit next, in order", async () => {
+    const group = createGroupCommit((fn) => db.transaction(fn), { maxBatchMs: 5, afterCommit: () => commits++ });
+    const slow = (n: number) => () => {
+      const until = performance.now() + 3;
+      while (performance.now() < until); // a unit that costs 3 ms of CPU
+      return insert(n)();
+    };
+    await Promise.all([1, 2, 3, 4, 5, 6].map((n) => group.submit(slow(n))));
+    expect(commits).toBeGreaterThanOrEqual(3); // two units pass 5 ms (one alone may, on a busy machine): without the cap, 1
+    expect(committed()).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it("tells units and starts effects only once the commit is durable", async () => {
+    let confirm: () => void = () => {};
+    const durable = () => new Promise<void>((resolve) => (confirm = resolve));
+    const group = createGroupCommit((fn) => db.transaction(fn), { durable, afterCommit: () => commits++ });
+    let told = false;
+    const pending = group.submit(insert(1)).then(() => (told = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(committed()).toEqual([1]); // written, not yet confirmed on disk
+    expect([told, commits]).toEqual([false, 0]);
+    confirm();
+    await pending;
+    expect([told, commits]).toEqual([true, 1]);
+  });
+
+  it("refuses the units of a commit the disk did not confirm (their sender retries)", async () => {
+    const durable = () => Promise.reject(Object.assign(new Error("EIO: i/o error, fdatasync"), { code: "EIO" }));
+    const group = createGroupCommit((fn) => db.transaction(fn), { durable, afterCommit: () => commits++ });
+    await expect(group.submit(insert(1))).rejects.toMatchObject({ name: "StoreUnavailableError", code: "store.unsynced", retryAfterSeconds: 1 });
+    expect(commits).toBe(0);
+  });
+
   it("rejects every unit of a batch whose commit fails, and keeps working afterwards", async () => {
     const group = createGroupCommit((fn) => db.transaction(fn), { afterCommit: () => commits++ });
     const orphan = () => db.prepare(`INSERT INTO item (n, parent) VALUES (99, 12345)`).run(); // caught at COMMIT

@@ -6,6 +6,16 @@ export type Transaction = <A extends unknown[], R>(fn: (...args: A) => R) => (..
 
 export type GroupCommitOptions = {
   maxBatch?: number;
+  /**
+   * How long one commit may keep running units (at least one always runs): the transaction runs on the
+   * event loop, so a long one holds up every request; what is left commits next, in order.
+   */
+  maxBatchMs?: number;
+  /**
+   * Resolves once what was committed is on disk (store/wal-sync.ts: an fdatasync off the event loop);
+   * without it, the transaction itself must be durable when it returns.
+   */
+  durable?: () => Promise<void>;
   /** Units waiting to be written beyond which a new one is refused at once (StoreUnavailableError "store.overloaded"). */
   maxPending?: number;
   /** How long a unit waits through a busy store before it is refused (StoreUnavailableError "store.busy"). */
@@ -37,6 +47,7 @@ const BACKOFF_MS = { first: 10, last: 1000 };
  */
 export function createGroupCommit(transaction: Transaction, opts: GroupCommitOptions = {}) {
   const maxBatch = opts.maxBatch ?? 512;
+  const maxBatchMs = opts.maxBatchMs ?? 8;
   const maxPending = opts.maxPending ?? 10_000;
   const giveUpAfterMs = opts.giveUpAfterMs ?? 5000;
   let queue: Job[] = [];
@@ -44,35 +55,39 @@ export function createGroupCommit(transaction: Transaction, opts: GroupCommitOpt
   let backoff = 0;
 
   const isolated = transaction((work: () => unknown) => work());
-  const together = transaction((batch: Job[]) => {
-    const outcomes = batch.map((job): Outcome => ({ ok: true, value: job.work() }));
+  /** Runs units of the batch in order until they are done or the deadline passed; at least one runs. */
+  const runUntil = (batch: Job[], deadline: number, run: (job: Job) => Outcome) => {
+    const outcomes: Outcome[] = [];
+    for (const job of batch) {
+      if (outcomes.length > 0 && performance.now() > deadline) break;
+      outcomes.push(run(job));
+    }
     opts.insideCommit?.();
     return outcomes;
-  });
-  const apart = transaction((batch: Job[]) => {
-    const outcomes = batch.map((job): Outcome => {
+  };
+  const together = transaction((batch: Job[], deadline: number) => runUntil(batch, deadline, (job) => ({ ok: true, value: job.work() })));
+  const apart = transaction((batch: Job[], deadline: number) =>
+    runUntil(batch, deadline, (job) => {
       try {
         return { ok: true, value: isolated(job.work) };
       } catch (error) {
         if (isStoreBusy(error)) throw error; // the store's fault, not the unit's: the whole batch waits
         return { ok: false, value: error };
       }
-    });
-    opts.insideCommit?.();
-    return outcomes;
-  });
+    }),
+  );
 
   const flush = () => {
     scheduled = false;
-    const batch = queue.slice(0, maxBatch);
+    let batch = queue.slice(0, maxBatch);
     queue = queue.slice(batch.length);
     let outcomes: Outcome[];
     try {
       try {
-        outcomes = together(batch);
+        outcomes = together(batch, performance.now() + maxBatchMs);
       } catch (error) {
         if (isStoreBusy(error)) throw error;
-        outcomes = apart(batch);
+        outcomes = apart(batch, performance.now() + maxBatchMs);
       }
     } catch (error) {
       if (isStoreBusy(error)) return retryLater(batch);
@@ -81,9 +96,26 @@ export function createGroupCommit(transaction: Transaction, opts: GroupCommitOpt
       return;
     }
     backoff = 0;
+    // Units the deadline left out go back to the head, in order, for the next commit.
+    queue = [...batch.slice(outcomes.length), ...queue];
+    batch = batch.slice(0, outcomes.length);
     if (queue.length) schedule();
-    batch.forEach((job, i) => (outcomes[i].ok ? job.resolve(outcomes[i].value) : job.reject(outcomes[i].value)));
-    opts.afterCommit?.();
+    const tell = () => batch.forEach((job, i) => (outcomes[i].ok ? job.resolve(outcomes[i].value) : job.reject(outcomes[i].value)));
+    if (!opts.durable) {
+      tell();
+      return opts.afterCommit?.();
+    }
+    opts.durable().then(
+      () => {
+        tell();
+        opts.afterCommit?.(); // effects start only once the step that queued them is on disk
+      },
+      (error) => {
+        // Committed but not confirmed on disk: refused, so the sender retries (intake drops the repeat if it survived).
+        console.error("the disk did not confirm a commit", error);
+        batch.forEach((job) => job.reject(new StoreUnavailableError("store.unsynced", { seconds: 1 }, 1)));
+      },
+    );
   };
 
   /** Puts the batch back at the head (order kept) and tries again after the back-off; units that waited too long are refused. */

@@ -69,5 +69,31 @@ export function createPrivately(file: string) {
   }
 }
 
-/** ISO-8601, the DateTime format Prisma reads back from SQLite. */
-export const iso = (ms: number) => new Date(ms).toISOString();
+const DAY_MS = 86_400_000;
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/**
+ * ISO-8601 in UTC, the DateTime format Prisma reads back from SQLite: `new Date(ms).toISOString()`'s
+ * text, computed with arithmetic (days to civil date, H. Hinnant's algorithm). A step writes a dozen
+ * of them, and inside the server Next.js replaces the global `Date` with a wrapper that makes each
+ * `new Date` several times slower. Years outside 0-9999 (never an engine time) take the slow road.
+ */
+export function iso(ms: number): string {
+  const t = Math.trunc(ms);
+  if (!(t >= -62_167_219_200_000 && t < 253_402_300_800_000)) return new Date(ms).toISOString();
+  const days = Math.floor(t / DAY_MS);
+  const inDay = t - days * DAY_MS;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153); // months from March
+  const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const month = shifted < 10 ? shifted + 3 : shifted - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const h = Math.floor(inDay / 3_600_000);
+  const m = Math.floor(inDay / 60_000) % 60;
+  const s = Math.floor(inDay / 1000) % 60;
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(h)}:${pad(m)}:${pad(s)}.${pad(inDay % 1000, 3)}Z`;
+}

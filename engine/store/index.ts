@@ -21,6 +21,7 @@ import { createChannelSettingRepository } from "./channel-settings";
 import { createStaffRepository } from "./staff";
 import { createTaskRepository } from "./tasks";
 import { createTimerRepository } from "./timers";
+import { createWalSync } from "./wal-sync";
 
 /**
  * The one door to the database: a repository per aggregate. Nothing outside `store/` prepares
@@ -30,6 +31,7 @@ import { createTimerRepository } from "./timers";
 export function openStore(file = defaultDbFile()) {
   const db = openDatabase(file);
   const prisma = createPrisma(file);
+  const walSync = createWalSync(file);
   return {
     file,
     inbox: createInboxRepository(db),
@@ -60,12 +62,31 @@ export function openStore(file = defaultDbFile()) {
     transaction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
       return db.transaction(fn).immediate as unknown as (...args: A) => R;
     },
+    /**
+     * As `transaction`, but its COMMIT does not fsync (synchronous=NORMAL): the group commit's, which
+     * then awaits `syncCommitted` before telling anyone, so the event loop never waits for the disk.
+     */
+    unsyncedTransaction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+      const run = db.transaction(fn).immediate as unknown as (...args: A) => R;
+      return (...args: A) => {
+        if (db.inTransaction) return run(...args); // a savepoint: the outer transaction decides
+        db.pragma("synchronous = NORMAL");
+        try {
+          return run(...args);
+        } finally {
+          db.pragma("synchronous = FULL");
+        }
+      };
+    },
+    /** Resolves once every transaction committed so far is on disk (an fdatasync of the WAL on the thread pool). */
+    syncCommitted: () => walSync.sync(),
     /** Checkpoints the WAL on the engine's schedule; returns the stop function. */
     startCheckpoints: (checkpointing?: () => void) => startCheckpoints(file, undefined, undefined, checkpointing),
     /** Empties the WAL into the file now (after an erasure); false when a reader held part of it. */
     truncateWal: () => truncateWal(db),
     async close() {
       await prisma.$disconnect();
+      await walSync.close();
       db.close();
     },
   };
