@@ -18,10 +18,10 @@ export const defaultDbFile = () => path.resolve(process.env.OMNIFLOW_DB ?? "data
 
 /**
  * Opens (creating and migrating if needed) the SQLite file the engine writes.
- * WAL with synchronous=FULL: each commit (a group of steps, engine/runtime/group-commit) is fsynced
- * before anyone is told it is accepted, so it survives power loss, not only a process crash; the
- * engine checkpoints the WAL itself on a worker thread (store/checkpoint.ts), so no commit pays for an
- * automatic checkpoint and no checkpoint's fsync blocks the event loop. secure_delete
+ * WAL with synchronous=FULL: a commit survives power loss, not only a process crash. The group commit
+ * (engine/runtime/group-commit) writes with NORMAL and flushes the WAL itself off the event loop before
+ * anyone is told it is accepted (store/wal-sync.ts); the engine checkpoints the WAL on a worker thread
+ * (store/checkpoint.ts), so no commit pays for an automatic checkpoint and no fsync blocks the event loop. secure_delete
  * zeroes what a write frees (an old snapshot, an erased message), so personal data that was
  * replaced does not linger in free space of the file (engine/privacy).
  */

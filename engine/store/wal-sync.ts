@@ -1,4 +1,4 @@
-import { closeSync, fdatasync, openSync } from "node:fs";
+import fs from "node:fs";
 
 /**
  * Makes the group commit's writes durable off the event loop. Its transactions commit with
@@ -16,11 +16,11 @@ export function createWalSync(dbFile: string) {
   const flush = () =>
     new Promise<void>((resolve, reject) => {
       try {
-        fd ??= openSync(`${dbFile}-wal`, "r+");
+        fd ??= fs.openSync(`${dbFile}-wal`, "r+");
       } catch (error) {
         return reject(error);
       }
-      fdatasync(fd, (error) => (error ? reject(error) : resolve()));
+      fs.fdatasync(fd, (error) => (error ? reject(error) : resolve()));
     });
 
   const start = (): Promise<void> => {
@@ -46,7 +46,7 @@ export function createWalSync(dbFile: string) {
     /** Waits for the flush in progress, then lets go of the descriptor. */
     async close() {
       await Promise.allSettled([running, following]);
-      if (fd !== null) closeSync(fd);
+      if (fd !== null) fs.closeSync(fd);
       fd = null;
     },
   };
