@@ -42,7 +42,7 @@ function jsonRoute(engine: IngressEngine, path: string): JsonRoute | null {
     async run(body, sender, req) {
       const key = req.headers["idempotency-key"];
       try {
-        return await engine.receiveWebhook(hook, body, sender.keyId, typeof key === "string" ? key : null);
+        return await engine.receiveWebhook(hook, body, sender.keyId, typeof key === "string" ? key : (sender.replayKey ?? null));
       } catch (error) {
         if (isEngineInputError(error) && error.field === "hook") throw new HttpError(404, "unknown_hook", error.message);
         throw error;

@@ -54,7 +54,12 @@ describe("API keys", () => {
     expect(() => api.authenticate(request({ authorization: `Bearer ${hooks.key}` }), "events")).toThrow(expect.objectContaining({ status: 403 }));
     const body = '{"payload":{}}';
     const signed = signatureHeader(hooks.id, hooks.signingSecret, body, clock.now() / 1000);
-    expect(api.authenticate(request({ "omniflow-signature": signed }, body), "hooks:order-shipped")).toEqual({ keyId: hooks.id });
+    const bySignature = api.authenticate(request({ "omniflow-signature": signed }, body), "hooks:order-shipped");
+    expect(bySignature).toEqual({ keyId: hooks.id, replayKey: expect.stringMatching(/^sig:\d+:[0-9a-f]{64}$/) });
+    // The same request again has the same replay key; another body under another signature has another.
+    expect(api.authenticate(request({ "omniflow-signature": signed }, body), "hooks:order-shipped").replayKey).toBe(bySignature.replayKey);
+    const other = signatureHeader(hooks.id, hooks.signingSecret, "{}", clock.now() / 1000);
+    expect(api.authenticate(request({ "omniflow-signature": other }, "{}"), "hooks:order-shipped").replayKey).not.toBe(bySignature.replayKey);
     const late = signatureHeader(hooks.id, hooks.signingSecret, body, clock.now() / 1000 + 301);
     expect(() => api.authenticate(request({ "omniflow-signature": late }, body), "hooks:order-shipped")).toThrow(
       expect.objectContaining({ reason: "signature_expired" }),

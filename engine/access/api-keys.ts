@@ -16,13 +16,14 @@ import { parseSignatureHeader, SIGNATURE_HEADER, SIGNATURE_TOLERANCE_S, signatur
 export type SignedRequest = { headers: Record<string, string | undefined>; body: Buffer };
 
 /** The sender a request was authenticated as: the API key that called or signed. */
-export type Sender = { keyId: string };
+/** Who called; a signed request also has `replayKey`, what makes it this request (its timestamp and body). */
+export type Sender = { keyId: string; replayKey?: string };
 
 const KEY = /^omf_([0-9a-f]{16})_([0-9a-f]{64})$/;
 /** lastUsedAt is rewritten at most this often per key, so a busy caller costs no write per call. */
 const TOUCH_EVERY_MS = 60_000;
 
-const sha256 = (text: string) => createHash("sha256").update(text).digest();
+const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest();
 const sealContext = (id: string) => `api-key:${id}`;
 
 export function createApiKeys(repo: ApiKeyRepository, box: SecretBox, clock: () => number) {
@@ -56,7 +57,9 @@ export function createApiKeys(repo: ApiKeyRepository, box: SecretBox, clock: () 
     if (Math.abs(clock() / 1000 - signed.timestamp) > SIGNATURE_TOLERANCE_S) {
       throw accessDenied("access.signature-expired", { minutes: SIGNATURE_TOLERANCE_S / 60 });
     }
-    return used(row, needed);
+    // A captured request replayed inside the tolerance window carries the same timestamp and body: a call
+    // without an Idempotency-Key is deduplicated by them, so a replay starts nothing.
+    return { ...used(row, needed), replayKey: `sig:${signed.timestamp}:${sha256(body).toString("hex")}` };
   }
 
   return {

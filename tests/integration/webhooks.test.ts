@@ -90,6 +90,9 @@ describe("webhook triggers (POST /api/hooks/<name>)", () => {
       fetch(`${base}/api/hooks/order-shipped`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: text });
     const now = Math.floor(t.clock.now() / 1000);
     expect((await send(key.signed(body, now))).status).toBe(202);
+    // The same signed request again (captured and replayed within the 5 minutes): nothing new starts.
+    const replayed = await send(key.signed(body, now));
+    expect([replayed.status, await replayed.json()]).toEqual([200, { status: "duplicate" }]);
     // Another body under the same signature, a stale timestamp, an unknown key: refused.
     const tampered = await send(key.signed(body, now), JSON.stringify(order("S-666")));
     expect([tampered.status, ((await tampered.json()) as { error: string }).error]).toEqual([401, "invalid_signature"]);
@@ -98,7 +101,7 @@ describe("webhook triggers (POST /api/hooks/<name>)", () => {
     const unknown = await send({ "omniflow-signature": key.signed(body, now)["omniflow-signature"].replace(key.keyId, "0123456789abcdef") });
     expect(unknown.status).toBe(401);
     // Several v1 (the caller rotating secrets): one valid is enough.
-    const rotated = `${key.signed(body, now)["omniflow-signature"]},v1=${"0".repeat(64)}`;
+    const rotated = `${key.signed(body, now - 1)["omniflow-signature"]},v1=${"0".repeat(64)}`;
     expect((await send({ "omniflow-signature": rotated.replace(/(v1=\w+),(v1=0+)$/, "$2,$1") })).status).toBe(202);
     expect(countRows(t.engine, "Instance")).toBe(2);
   });
