@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { channelDeps, parsedNow, parseRefusal } from "../../testing/channel-deps";
+import { channelDeps, parsedNow } from "../../testing/channel-deps";
+import { itRefusesBadSamples } from "../../testing/channel-refusals";
 import { serveFake, type ServedFake } from "../../testing/serve-fake";
 import type { ChannelAdapter, InboundMessage, OutboundMessage, ParsedRequest } from "../channel";
 import { createAdapter, sandboxSettings, settingsSchema } from "./adapter";
@@ -78,18 +79,7 @@ describe("VK adapter: Callback API events", () => {
     }
   });
 
-  it.each(Object.entries(badSamples).filter(([, s]) => "fields" in s))("refuses %s, naming the fields", async (_name, sample) => {
-    const { fields } = sample as { fields: string[] };
-    expect(await adapter.verify(sample.request)).toEqual({ ok: true });
-    const error = parseRefusal(adapter, sample.request);
-    expect(error?.name).toBe("ZodError");
-    expect(error!.issues.map((i) => i.path.join("."))).toEqual(fields);
-  });
-
-  it.each(Object.entries(badSamples).filter(([, s]) => "code" in s))("refuses %s before reading the payload", (_name, sample) => {
-    const { code, status } = sample as { code: string; status: number };
-    expect(() => adapter.parse(sample.request)).toThrow(expect.objectContaining({ name: "ChannelRequestError", code, status }));
-  });
+  itRefusesBadSamples(adapter, badSamples);
 });
 
 describe("VK adapter: settings", () => {
