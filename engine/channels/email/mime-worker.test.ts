@@ -9,7 +9,13 @@ describe("reading mail on worker threads", () => {
   it("hands mails back in the order they were given, a long one first included", async () => {
     const given = [mail(0, "long line of text\n".repeat(100_000)), ...Array.from({ length: 20 }, (_, n) => mail(n + 1, `short ${n + 1}`))];
     const resolved: string[] = [];
-    const read = await Promise.all(given.map((raw) => readMail(raw).then((m) => (resolved.push(m.subject ?? ""), m))));
+    const read = await Promise.all(
+      given.map(async (raw) => {
+        const m = await readMail(raw);
+        resolved.push(m.subject ?? "");
+        return m;
+      }),
+    );
     expect(resolved).toEqual(given.map((_, n) => `Mail ${n}`));
     expect(read[3]).toMatchObject({ from: [{ address: "ann@example.com", name: "Ann" }], to: [{ address: "support@acme.test" }], text: "short 3" });
   });
