@@ -27,6 +27,12 @@ describe("JSON bodies from strangers", () => {
     expect(() => parseJsonBody(bytes("[".repeat(5_000)))).toThrow(expect.objectContaining({ code: "json_too_deep" }));
   });
 
+  it("parses a body with many brackets side by side (or in strings) that nests no deeper than the limit", () => {
+    const wide = `[${Array.from({ length: 100 }, () => '{"a":"[[{{"}').join(",")}]`;
+    expect(parseJsonBody(bytes(wide))).toHaveLength(100);
+    expect(() => parseJsonBody(bytes(`[${wide}]`.replace(/^\[/, "[".repeat(MAX_JSON_DEPTH))))).toThrow(expect.objectContaining({ code: "json_too_deep" }));
+  });
+
   it("refuses bytes that are not UTF-8 rather than replacing them", () => {
     expect(() => parseJsonBody(Uint8Array.from([0x22, 0xff, 0x22]))).toThrow(expect.objectContaining({ code: "invalid_utf8" }));
     expect(parseJsonBody(bytes('"ÿ"'))).toBe("ÿ");

@@ -15,6 +15,14 @@ describe("normalising phone numbers", () => {
     expect(normalisePhone("+33 6 12 34 56 78", "US")).toBe("+33612345678");
   });
 
+  it("reads a number alike the second time (remembered), and its E.164 form as itself in any region", () => {
+    for (let i = 0; i < 2; i++) {
+      expect(normalisePhone("8 (916) 123-45-67", "RU")).toBe("+79161234567");
+      expect(normalisePhone("8 (916) 123-45-67", "US")).toBeNull();
+    }
+    for (const region of ["RU", "US", "DE"]) expect(normalisePhone("+79161234567", region)).toBe("+79161234567");
+  });
+
   it("refuses what is no valid number", () => {
     for (const bad of ["12345", "ACME", "", "+1 415 555 0100".repeat(4)]) expect(normalisePhone(bad, "US"), bad).toBeNull();
   });

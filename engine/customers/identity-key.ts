@@ -9,11 +9,27 @@ const MAX_PHONE = 40;
 const MAX_EMAIL = 254;
 const EMAIL = /^[^\s@]{1,64}@[^\s@.]{1,63}(?:\.[^\s@.]{1,63})+$/;
 
+/**
+ * Numbers already read, per region: libphonenumber's parse and validity check cost tens of µs, and the
+ * same customers write again and again (and each message's address is normalised more than once).
+ * Bounded: emptied when full.
+ */
+const readPhones = new Map<string, string | null>();
+const READ_PHONES_KEPT = 20_000;
+
 /** A phone number as E.164 ("+14155550100"), read in `region` when it has no country code; null when it is not a valid number. */
 export function normalisePhone(text: string, region: string): string | null {
   if (text.length > MAX_PHONE) return null;
+  const key = `${region} ${text}`;
+  const known = readPhones.get(key);
+  if (known !== undefined) return known;
   const parsed = parsePhoneNumberFromString(text, { defaultCountry: region as CountryCode });
-  return parsed?.isValid() ? parsed.number : null;
+  const phone = parsed?.isValid() ? parsed.number : null;
+  if (readPhones.size >= READ_PHONES_KEPT) readPhones.clear();
+  readPhones.set(key, phone);
+  // An E.164 number reads as itself in any region: the next look-up of the normal form is known too.
+  if (phone) readPhones.set(`${region} ${phone}`, phone);
+  return phone;
 }
 
 /** An e-mail address trimmed and lower-cased; null when it does not look like one. */

@@ -117,6 +117,22 @@ describe("the guarded outbound client", () => {
     expect(asked).toBe(1);
   });
 
+  it("keeps a connection alive for the address it checked, checks again for every request, and never reuses it for another address", async () => {
+    const crm = await server((_req, res) => res.writeHead(200).end("ok"));
+    let answer = "127.0.0.1";
+    const resolve: Resolver = async () => [{ address: answer, family: 4 }];
+    const client = createOutboundClient({ allow: ["127.0.0.1", "127.0.0.2"], resolve });
+    const url = `http://crm.example.test:${crm.port}/x`;
+    expect(await socketsDuring(async () => expect((await call(client, url)).text).toBe("ok"))).toBe(1);
+    expect(await socketsDuring(async () => expect((await call(client, url)).text).toBe("ok"))).toBe(0);
+    // The name now resolves to an address the allow list does not name: refused, the open connection notwithstanding.
+    answer = "10.0.0.7";
+    await expect(call(client, url)).rejects.toThrow(/resolves to 10.0.0.7, a private network address/);
+    // To another allowed address, where nothing listens: a new connection to it, refused, not the kept one.
+    answer = "127.0.0.2";
+    expect(await socketsDuring(() => expect(call(client, url)).rejects.toThrow(/ECONNREFUSED 127.0.0.2/))).toBe(1);
+  });
+
   it("follows redirects as fetch does: 303 and POST after 302 become GET without the body; 307 keeps both", async () => {
     const api = await server((req, res) => {
       if (req.url === "/see-other") res.writeHead(303, { location: "/done" }).end();

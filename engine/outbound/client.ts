@@ -68,10 +68,13 @@ export function createHostCheck({ allow = [], resolve = systemResolver }: Outbou
  * followed here, at most 5) resolves its host first, refuses it if any address is internal and not
  * on the allow list, then connects to exactly the addresses it checked (a pinned `lookup`), so a
  * DNS answer cannot change between the check and the connection. Bodies are read up to the cap.
+ * Connections are kept alive per destination and the addresses checked for it (`pinnedAgents`):
+ * a request reuses only a connection opened to the addresses its own check just admitted.
  */
 export function createOutboundClient(options: OutboundOptions = {}): OutboundHttp {
   const check = createHostCheck(options);
   const admitted = (url: URL) => check(url.hostname, portOf(url), url.host);
+  const agents = pinnedAgents();
 
   return async (request) => {
     try {
@@ -88,7 +91,7 @@ export function createOutboundClient(options: OutboundOptions = {}): OutboundHtt
     for (let hop = 0; ; hop++) {
       const addresses = await admitted(url);
       request.signal.throwIfAborted();
-      const response = await send(url, addresses, { method, headers, body, signal: request.signal });
+      const response = await send(url, agents.for(url, addresses), { method, headers, body, signal: request.signal });
       const status = response.statusCode ?? 0;
       const location = response.headers.location;
       if (!REDIRECTS.has(status) || !location) {
@@ -136,13 +139,44 @@ const without = (headers: Record<string, string>, names: string[]) => Object.fro
 
 type Hop = { method: string; headers: Record<string, string>; body: string | null; signal: AbortSignal };
 
-/** One request, connected to the checked addresses only. */
-function send(url: URL, addresses: ResolvedAddress[], { method, headers, body, signal }: Hop): Promise<http.IncomingMessage> {
-  const pinned = ((_host: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) =>
-    options.all ? callback(null, addresses) : callback(null, addresses[0].address, addresses[0].family)) as unknown as LookupFunction;
+/** Destinations whose idle connections are kept; past it the oldest one's are closed. */
+const KEPT_AGENTS = 256;
+/** An idle connection is closed before servers typically drop theirs (node's default keep-alive timeout is 5 s). */
+const IDLE_SOCKET_MS = 4000;
+
+/**
+ * Keep-alive agents, one per origin and the exact addresses its check admitted. An agent connects
+ * only to those addresses (its `lookup` is pinned to them), so a pooled connection always leads to
+ * an address a check admitted; when the name resolves elsewhere, the key changes and a new agent
+ * connects afresh. The check itself runs for every request before its agent is picked.
+ */
+function pinnedAgents() {
+  const agents = new Map<string, http.Agent>();
+  return {
+    for(url: URL, addresses: ResolvedAddress[]): http.Agent {
+      const key = `${url.protocol}//${url.host} ${addresses.map((a) => a.address).join(" ")}`;
+      const known = agents.get(key);
+      if (known) return known;
+      const pinned = ((_host: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) =>
+        options.all ? callback(null, addresses) : callback(null, addresses[0].address, addresses[0].family)) as unknown as LookupFunction;
+      const Agent = url.protocol === "https:" ? https.Agent : http.Agent;
+      const agent = new Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS, lookup: pinned } as http.AgentOptions);
+      if (agents.size >= KEPT_AGENTS) {
+        const [oldest] = agents;
+        agents.delete(oldest[0]);
+        oldest[1].destroy();
+      }
+      agents.set(key, agent);
+      return agent;
+    },
+  };
+}
+
+/** One request, on a connection to the checked addresses only (its agent's pinned `lookup`). */
+function send(url: URL, agent: http.Agent, { method, headers, body, signal }: Hop): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
     try {
-      const request = (url.protocol === "https:" ? https : http).request(url, { method, headers, signal, lookup: pinned, agent: false }, resolve);
+      const request = (url.protocol === "https:" ? https : http).request(url, { method, headers, signal, agent }, resolve);
       request.on("error", reject);
       request.end(body ?? undefined);
     } catch (error) {

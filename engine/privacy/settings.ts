@@ -22,11 +22,19 @@ export function createSettings(repo: SettingRepository, clock: () => number) {
     return result.data as SettingValue<K>;
   }
 
+  /** The last value read per key, with the text it was read from: intake reads the region per message, the row seldom changes. */
+  const read = new Map<SettingKey, { stored: string | undefined; value: unknown }>();
+
   return {
-    /** The setting's value, or its default while none is stored. */
+    /** The setting's value, or its default while none is stored (the row is read each time, so a hand edit counts at once). */
     get<K extends SettingKey>(key: K): SettingValue<K> {
       const stored = repo.get(key);
-      return parse(key, stored === undefined ? undefined : JSON.parse(stored));
+      const last = read.get(key);
+      if (last && last.stored === stored) return last.value as SettingValue<K>;
+      // Frozen: every caller gets this same value.
+      const value = Object.freeze(parse(key, stored === undefined ? undefined : JSON.parse(stored))) as SettingValue<K>;
+      read.set(key, { stored, value });
+      return value;
     },
     /** Validates and stores a value; returns it as stored (defaults filled in). */
     set<K extends SettingKey>(key: K, value: unknown): SettingValue<K> {

@@ -58,3 +58,37 @@ describe("the dispatcher meets a failing store", () => {
     expect(outcomes).toMatchObject([{ key: "i:1", ok: true }]);
   });
 });
+
+describe("the dispatcher under load", () => {
+  it("keeps each destination's limit, sends every row once, and refills rows that end together with one query", async () => {
+    const pending = new Map(Array.from({ length: 100 }, (_, n) => [`i:${n}`, { ...row, id: `i:${n}` }]));
+    let queries = 0;
+    const outbox = {
+      dueDestinations: () => (pending.size ? [row.destination] : []),
+      due: (_kinds: string[], _destination: string, _now: number, limit: number, skip: Iterable<string>) => {
+        queries++;
+        const skipped = new Set(skip);
+        return [...pending.values()].filter((r) => !skipped.has(r.id)).slice(0, limit);
+      },
+    } as unknown as OutboxRepository;
+    let now = 0;
+    let most = 0;
+    const keys: string[] = [];
+    const perform = {
+      channel: () => ({
+        send: async (m: { key: string }) => {
+          most = Math.max(most, ++now);
+          keys.push(m.key);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          now--;
+        },
+      }),
+    } as unknown as PerformDeps;
+    const dispatcher = createDispatcher(outbox, perform, Date.now, async (outcome) => void pending.delete(outcome.key), { perChannel: 10 });
+    await dispatcher.kick();
+    expect(most).toBe(10);
+    expect(keys.toSorted()).toEqual(Array.from({ length: 100 }, (_, n) => `i:${n}`).toSorted());
+    // Ten rows end in the same turn (same timer): one refill each time, not ten.
+    expect(queries).toBeLessThan(30);
+  });
+});

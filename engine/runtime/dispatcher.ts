@@ -21,9 +21,11 @@ export type DispatcherLimits = { perChannel?: number; perHost?: number; total?: 
  * back off exponentially (the row's due time, in the database).
  *
  * No head-of-line blocking: each row starts as soon as it is due and its destination has room, and
- * each one that ends starts the next; nothing waits for a batch. A destination that never answers
+ * the rows that end start the next; nothing waits for a batch. A destination that never answers
  * holds its own slots only, and rows of a full destination are left out of the query, so they
- * cannot hide other rows behind its LIMIT.
+ * cannot hide other rows behind its LIMIT. Rows that end in the same event-loop turn are settled
+ * in one transaction (the group commit) and refilled by one pump: one query per destination with
+ * room, not one per row.
  */
 export function createDispatcher(
   outbox: OutboxRepository,
@@ -34,8 +36,8 @@ export function createDispatcher(
 ) {
   const { perChannel = 32, perHost = 8, total = 256 } = limits;
   const capOf = (destination: string) => (destination.startsWith("channel:") ? perChannel : perHost);
-  const inFlight = new Map<string, string>(); // row id → destination
-  const busy = new Map<string, number>(); // destination → rows in flight
+  const inFlight = new Map<string, Set<string>>(); // destination → ids of its rows in flight
+  let running = 0;
   const parked = new Map<string, number>(); // row id → engine time it may be tried again
   const idle: (() => void)[] = [];
 
@@ -75,12 +77,23 @@ export function createDispatcher(
     try {
       await record(row, await attempt(row));
     } finally {
-      inFlight.delete(row.id);
-      const left = (busy.get(row.destination) ?? 1) - 1;
-      if (left > 0) busy.set(row.destination, left);
-      else busy.delete(row.destination);
-      pump();
+      const ids = inFlight.get(row.destination);
+      ids?.delete(row.id);
+      if (ids?.size === 0) inFlight.delete(row.destination);
+      running--;
+      pumpSoon();
     }
+  }
+
+  /** One pump for every row that ended in this event-loop turn (their settles share its commit too). */
+  let pumpQueued = false;
+  function pumpSoon() {
+    if (pumpQueued) return;
+    pumpQueued = true;
+    setImmediate(() => {
+      pumpQueued = false;
+      pump();
+    });
   }
 
   // Destinations with due rows, refreshed at most every REFRESH_MS: a pump then asks each destination that has
@@ -98,19 +111,22 @@ export function createDispatcher(
         refreshedAt = Date.now();
       }
       for (const destination of known) {
-        const room = Math.min(BATCH, total - inFlight.size, capOf(destination) - (busy.get(destination) ?? 0));
-        if (total - inFlight.size <= 0) break;
+        if (total - running <= 0) break;
+        const ids = inFlight.get(destination) ?? new Set<string>();
+        const room = Math.min(BATCH, total - running, capOf(destination) - ids.size);
         if (room <= 0) continue;
-        for (const row of outbox.due(performedKinds, destination, now, room, [...inFlight.keys(), ...parked.keys()])) {
-          inFlight.set(row.id, row.destination);
-          busy.set(row.destination, (busy.get(row.destination) ?? 0) + 1);
+        // Only this destination's rows in flight can come back from its query (and the parked ones, rare).
+        for (const row of outbox.due(performedKinds, destination, now, room, [...ids, ...parked.keys()])) {
+          ids.add(row.id);
+          inFlight.set(destination, ids);
+          running++;
           void perform(row);
         }
       }
     } catch (error) {
       console.error("dispatcher: the outbox could not be read; the next beat tries again", error);
     }
-    if (inFlight.size > 0 || idle.length === 0) return;
+    if (running > 0 || idle.length === 0) return;
     // Before saying "empty", look once more with a fresh list: settling may have queued rows for a new destination.
     if (!refresh) return pump(true);
     for (const done of idle.splice(0)) done();

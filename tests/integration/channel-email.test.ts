@@ -78,6 +78,40 @@ describe("e-mail through the engine", () => {
     expect(messages().find((m) => m.text === "It has not arrived.")).toMatchObject({ conversationId: customer.conversationId, subject: "Re: Hello" });
   });
 
+  it("threads a reply by its In-Reply-To / References alone, and by the reply token alone; a mail with neither goes to the current conversation", async () => {
+    await t.engine.receiveRequest("email", fake.customerWrites(ann, "Where is my parcel?", URL));
+    await t.engine.dispatch();
+    const [first] = messages();
+    const [ours] = fake.mails();
+    // Ann's current conversation is a newer one: only threading can lead a reply back to the first.
+    const db = testDb(t.engine);
+    const { customerId } = db.prepare(`SELECT customerId FROM "Conversation" WHERE id = ?`).get(first.conversationId) as { customerId: string };
+    const newer = newId();
+    const later = new Date(t.clock.now() + 1000).toISOString();
+    db.prepare(`INSERT INTO "Conversation" (id, customerId, channel, address, createdAt, updatedAt) VALUES (?, ?, 'email', ?, ?, ?)`).run(
+      newer,
+      customerId,
+      ann.address,
+      later,
+      later,
+    );
+    const from = { address: ann.address, name: ann.name };
+    const write = (text: string, to: string, headers: { inReplyTo?: string; references?: string[] } = {}) =>
+      t.engine.receiveRequest("email", webhook(composeMail({ from, to, subject: "Re: Hello", text, ...headers }), [to]));
+
+    // To the plain support address (no token anywhere), answering our mail by its headers.
+    await write("headers only", settings.fromAddress, { inReplyTo: ours.providerMessageId, references: [first.providerId ?? "", ours.providerMessageId] });
+    // No threading headers, to the Reply-To address that carries the token.
+    await write("token only", `support+${first.conversationId}@acme.test`);
+    await write("neither", settings.fromAddress);
+    const conversationOf = (text: string) => messages().find((m) => m.text === text)?.conversationId;
+    expect([conversationOf("headers only"), conversationOf("token only"), conversationOf("neither")]).toEqual([
+      first.conversationId,
+      first.conversationId,
+      newer,
+    ]);
+  });
+
   it("nobody joins another customer's thread, whatever ids or token their mail names", async () => {
     await t.engine.receiveRequest("email", fake.customerWrites(ann, "Hello", URL));
     const [annMessage] = messages();

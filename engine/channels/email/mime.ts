@@ -1,11 +1,11 @@
 /**
- * A received mail (MIME, parsed with mailparser) → a customer message, a delivery status (a bounce),
+ * A received mail (MIME, parsed with mailparser on a worker thread: mime-worker.ts) → a customer message, a delivery status (a bounce),
  * or nothing (an auto-reply, our own mail coming back).
  */
 import { createHash } from "node:crypto";
-import { type AddressObject, type ParsedMail, simpleParser } from "mailparser";
 import { z } from "zod";
 import type { DeliveryStatus, InboundMessage, InboundThread, ParsedRequest } from "../channel";
+import { type ReadMail, readMail } from "./mime-worker";
 
 /** Longest customer text kept; a mail cannot be sent again shorter, so the rest is cut rather than refused. */
 const MAX_TEXT = 20_000;
@@ -25,27 +25,27 @@ export const bareId = (id: string) => id.trim().replace(/^<(.*)>$/, "$1");
 export type MailContext = { isOurs(address: string): boolean; fromAddress: string };
 
 export async function parseMail(raw: Buffer, context: MailContext, envelopeRecipients: readonly string[] = []): Promise<ParsedRequest> {
-  const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
+  const mail = await readMail(raw);
   const none: ParsedRequest = { kind: "events", messages: [], statuses: [] };
-  const type = mail.headers.get("content-type") as { value?: string; params?: Record<string, string> } | undefined;
-  if (type?.value === "multipart/report" && type.params?.["report-type"]?.toLowerCase() === "delivery-status") {
+  const type = mail.contentType;
+  if (type?.value === "multipart/report" && type.params["report-type"]?.toLowerCase() === "delivery-status") {
     const status = deliveryStatus(mail, raw);
     return status ? { ...none, statuses: [status] } : none;
   }
   // RFC 3834: automatic answers (vacation notices) are not the customer talking, and answering them loops.
-  const auto = String(mail.headers.get("auto-submitted") ?? "no").toLowerCase();
+  const auto = mail.autoSubmitted.toLowerCase();
   if (auto !== "no") return none;
   const message = customerMessage(mail, raw, context, envelopeRecipients);
   return message ? { ...none, messages: [message] } : none;
 }
 
-function customerMessage(mail: ParsedMail, raw: Buffer, context: MailContext, envelopeRecipients: readonly string[]): InboundMessage | null {
-  const sender = firstAddress(mail.from);
+function customerMessage(mail: ReadMail, raw: Buffer, context: MailContext, envelopeRecipients: readonly string[]): InboundMessage | null {
+  const sender = mail.from.find((a) => a.address);
   const { from, name } = senderSchema.parse({ from: sender?.address ?? "", name: sender?.name?.trim().slice(0, 120) || null });
   const address = from.toLowerCase();
   if (address === context.fromAddress) return null;
   const subject = mail.subject?.trim().slice(0, 200) || null;
-  const recipients = [...envelopeRecipients, ...[mail.to, mail.cc].flatMap(addressesOf)];
+  const recipients = [...envelopeRecipients, ...[...mail.to, ...mail.cc].map((a) => a.address).filter(Boolean)];
   return {
     channel: "email",
     // A mail without a Message-ID is known by its bytes: the same mail twice is still one message.
@@ -58,29 +58,20 @@ function customerMessage(mail: ParsedMail, raw: Buffer, context: MailContext, en
 }
 
 /** The text (mailparser converts an HTML-only mail), attachments listed by name (not stored). */
-function bodyText(mail: ParsedMail, subject: string | null): string {
+function bodyText(mail: ReadMail, subject: string | null): string {
   const body = (mail.text ?? "").replace(/\r\n/g, "\n").trim();
-  const names = mail.attachments.filter((a) => a.contentDisposition === "attachment" || a.filename).map((a) => a.filename ?? "unnamed");
+  const names = mail.attachments.filter((a) => a.disposition === "attachment" || a.filename).map((a) => a.filename ?? "unnamed");
   const listed = names.length ? `${body ? "\n\n" : ""}Attachments: ${names.join(", ")}` : "";
   const text = `${body}${listed}` || subject || "(empty message)";
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
 }
 
-function threadOf(mail: ParsedMail, subject: string | null, recipients: string[], context: MailContext): InboundThread {
-  const references = typeof mail.references === "string" ? [mail.references] : (mail.references ?? []);
-  const replyTo = [...new Set([mail.inReplyTo, ...references.toReversed()].filter((id): id is string => !!id).map(bareId))];
+function threadOf(mail: ReadMail, subject: string | null, recipients: string[], context: MailContext): InboundThread {
+  const replyTo = [...new Set([mail.inReplyTo, ...mail.references.toReversed()].filter((id): id is string => !!id).map(bareId))];
   const plus = recipients.filter(context.isOurs).map((a) => /^[^@+]+\+([^@]+)@/.exec(a)?.[1]);
   const inSubject = /\[#([A-Za-z0-9-]+)\]/.exec(subject ?? "")?.[1];
   const token = [...plus, inSubject].find((t): t is string => !!t && TOKEN.test(t)) ?? null;
   return { replyTo: replyTo.slice(0, MAX_REFERENCES), token, subject };
-}
-
-const addressesOf = (header: AddressObject | AddressObject[] | undefined): string[] =>
-  (Array.isArray(header) ? header : header ? [header] : []).flatMap((h) => h.value.map((a) => a.address ?? "")).filter(Boolean);
-
-function firstAddress(header: AddressObject | AddressObject[] | undefined) {
-  const first = Array.isArray(header) ? header[0] : header;
-  return first?.value.find((a) => a.address) ?? null;
 }
 
 /**
@@ -88,9 +79,8 @@ function firstAddress(header: AddressObject | AddressObject[] | undefined) {
  * the returned headers, the first recipient's Action. Failed and delivered are reported; a delay is
  * not an outcome yet.
  */
-function deliveryStatus(mail: ParsedMail, raw: Buffer): DeliveryStatus | null {
-  const returned = mail.attachments.find((a) => /^(text\/rfc822-headers|message\/rfc822|message\/global-headers)$/i.test(a.contentType));
-  const headers = returned ? returned.content.toString("utf8").split(/\r?\n\r?\n/)[0] : raw.toString("latin1");
+function deliveryStatus(mail: ReadMail, raw: Buffer): DeliveryStatus | null {
+  const headers = mail.returnedHeaders ?? raw.toString("latin1");
   const own = mail.messageId ? bareId(mail.messageId) : null;
   const original = [...headers.matchAll(/^message-id:\s*(<[^>\r\n]+>)/gim)].map((m) => bareId(m[1])).find((id) => id !== own);
   const report = `${mail.text ?? ""}\n${raw.toString("latin1")}`;
@@ -103,6 +93,6 @@ function deliveryStatus(mail: ParsedMail, raw: Buffer): DeliveryStatus | null {
     providerMessageId: original,
     status: action,
     error: action === "failed" ? (diagnostic ?? (status ? `status ${status}` : "the mail bounced")).slice(0, 500) : null,
-    at: mail.date?.getTime() ?? null,
+    at: mail.date,
   };
 }

@@ -11,20 +11,20 @@ import { parse as parseLegacyQuery, stringify as stringifyLegacyQuery } from "no
 /** Form parameters in the order they came, repeats included (`URLSearchParams` entries). */
 export type FormParams = Iterable<readonly [string, string]>;
 
-/** The string Twilio signs: the URL, then per name (sorted) its distinct values (sorted). */
-function signedString(url: string, params: FormParams): string {
+/** What Twilio signs after the URL: per name (sorted) its distinct values (sorted), each as name + value. */
+function signedParams(params: FormParams): string {
   const byName = new Map<string, Set<string>>();
   for (const [name, value] of params) byName.set(name, (byName.get(name) ?? new Set()).add(value));
   // Plain `sort()` (UTF-16 code units), as twilio-node sorts.
   const names = [...byName.keys()].sort();
-  return names.reduce((data, name) => data + [...(byName.get(name) ?? [])].sort().reduce((acc, value) => acc + name + value, ""), url);
+  return names.reduce((data, name) => data + [...(byName.get(name) ?? [])].sort().reduce((acc, value) => acc + name + value, ""), "");
 }
+
+const hmac = (authToken: string, signed: string) => createHmac("sha1", authToken).update(Buffer.from(signed, "utf8")).digest("base64");
 
 /** The signature Twilio sends for a request to `url` with these parameters. */
 export function twilioSignature(authToken: string, url: string, params: FormParams): string {
-  return createHmac("sha1", authToken)
-    .update(Buffer.from(signedString(url, params), "utf8"))
-    .digest("base64");
+  return hmac(authToken, url + signedParams(params));
 }
 
 /** The URL's parts without normalising it: the string Twilio signed keeps `'` and `+` as they are. */
@@ -56,28 +56,34 @@ function withLegacyQuery(url: string): string {
 }
 
 /**
- * The URLs a signature for `url` may have been computed over. Twilio's signer is inconsistent about
- * the port (`:443` / `:80` present or not) and about escaping in the query, so, like twilio-node's
- * `validateRequest`, the URL as received with and without its port comes first, then the URL as
- * `new URL()` normalises it, with and without the port, each also with the legacy query encoding.
+ * The URLs a signature for `url` may have been computed over, most likely first. Twilio's signer is
+ * inconsistent about the port (`:443` / `:80` present or not) and about escaping in the query, so,
+ * like twilio-node's `validateRequest`, the URL as received (as is, then without and with its port)
+ * comes first, then the URL as `new URL()` normalises it, with and without the port, each also with
+ * the legacy query encoding. Lazy: a request signed over the URL as received costs no more.
  */
-export function signedUrlCandidates(url: string): string[] {
-  const candidates = [withoutPort(url), withPort(url)];
-  const normalized = URL.canParse(url) ? new URL(url).toString() : null;
-  if (normalized) {
-    const forms = [withoutPort(normalized), withPort(normalized)];
-    candidates.push(...forms, ...forms.map(withLegacyQuery));
-  }
-  return [...new Set(candidates)];
+function* candidatesOf(url: string): Generator<string> {
+  const seen = new Set<string>();
+  const fresh = (candidate: string) => !seen.has(candidate) && Boolean(seen.add(candidate));
+  for (const candidate of [url, withoutPort(url), withPort(url)]) if (fresh(candidate)) yield candidate;
+  if (!URL.canParse(url)) return;
+  const normalized = new URL(url).toString();
+  const forms = [withoutPort(normalized), withPort(normalized)];
+  for (const candidate of [...forms, ...forms.map(withLegacyQuery)]) if (fresh(candidate)) yield candidate;
 }
+
+export const signedUrlCandidates = (url: string): string[] => [...candidatesOf(url)];
 
 /** Whether `signature` is Twilio's for a request to any of `urls` (each in all its variants); compared in constant time. */
 export function twilioSignatureMatches(authToken: string, signature: string, urls: readonly string[], params: FormParams): boolean {
   const given = Buffer.from(signature, "utf8");
-  const pairs = [...params];
-  return urls.flatMap(signedUrlCandidates).some((candidate) => {
-    const expected = Buffer.from(twilioSignature(authToken, candidate, pairs), "utf8");
-    // The length of an HMAC-SHA1 in base64 is fixed and no secret, so checking it first leaks nothing.
-    return expected.length === given.length && timingSafeEqual(expected, given);
-  });
+  const signed = signedParams(params);
+  for (const url of urls) {
+    for (const candidate of candidatesOf(url)) {
+      const expected = Buffer.from(hmac(authToken, candidate + signed), "utf8");
+      // The length of an HMAC-SHA1 in base64 is fixed and no secret, so checking it first leaks nothing.
+      if (expected.length === given.length && timingSafeEqual(expected, given)) return true;
+    }
+  }
+  return false;
 }

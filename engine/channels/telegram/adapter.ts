@@ -42,6 +42,8 @@ export const sandboxSettings = (): z.input<typeof settingsSchema> => ({
 const TIMEOUT_MS = 10_000;
 const MAX_ANSWER_BYTES = 64 * 1024;
 const digest = (value: string) => createHash("sha256").update(value, "utf8").digest();
+/** What a sendMessage answer must hold (built once: zod compiles a schema on its first parse). */
+const sentSchema = messageSchema.pick({ message_id: true });
 
 /**
  * Telegram bots through the Bot API: updates arrive by webhook with the secret token in a header;
@@ -134,7 +136,7 @@ export function createAdapter(input: unknown, deps: ChannelDeps): ChannelAdapter
         text: message.text,
         ...(message.buttons?.length && { reply_markup: inlineKeyboard(message.buttons) }),
       };
-      const sent = messageSchema.pick({ message_id: true }).parse(await call("sendMessage", params));
+      const sent = sentSchema.parse(await call("sendMessage", params));
       // Unique within the chat only; Telegram reports no statuses that would look it up.
       return { providerMessageId: String(sent.message_id) };
     },

@@ -42,10 +42,12 @@ export const sandboxSettings = (): z.input<typeof settingsSchema> => ({
 const sameSecret = (a: string, b: string) => timingSafeEqual(sha256(a), sha256(b));
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest();
 
+const claimSchema = envelopeSchema.pick({ secret: true, group_id: true });
+
 /** The secret and community an event names; null when the body is no event at all (parse says what is wrong). */
 function claimedBy(body: Buffer): { secret?: string; groupId: number } | null {
   try {
-    const event = envelopeSchema.pick({ secret: true, group_id: true }).safeParse(parseJsonBody(body));
+    const event = claimSchema.safeParse(parseJsonBody(body));
     return event.success ? { secret: event.data.secret, groupId: event.data.group_id } : null;
   } catch {
     return null;

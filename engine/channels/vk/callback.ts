@@ -41,6 +41,8 @@ const messageNewSchema = z.object({
   }),
 });
 type VkMessage = z.infer<typeof messageNewSchema>["message"];
+/** A `message_new` event whole; built once (zod compiles a schema on its first parse, so one built per event costs that each time). */
+const messageEventSchema = envelopeSchema.extend({ object: messageNewSchema });
 
 /** The button's text for a press of one of our buttons; otherwise what the customer wrote (attachments named). */
 function textOf(message: VkMessage): string {
@@ -68,7 +70,7 @@ export function parseCallback(body: unknown, confirmation: string): ParsedReques
   if (event.type === "confirmation") return { kind: "handshake", answer: { ...OK, body: confirmation } };
   const messages: InboundMessage[] = [];
   if (event.type === "message_new") {
-    const { message } = envelopeSchema.extend({ object: messageNewSchema }).parse(body).object;
+    const { message } = messageEventSchema.parse(body).object;
     const text = textOf(message);
     // A service message (someone joined a chat) says nothing to answer.
     if (text) {

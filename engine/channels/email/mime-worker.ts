@@ -1,0 +1,138 @@
+/**
+ * MIME parsing (mailparser) off the event loop: a 10 KB mail costs mailparser about a millisecond of
+ * CPU, which on the main thread held up every other request (the SMTP listener took 91 mails/s where
+ * a bare smtp-server took 462). A few worker threads (one per spare core, at most two) read mails
+ * and hand back what mime.ts needs of them; results come back in the order the mails were given, so
+ * intake still takes them as they arrived. Shared by every e-mail adapter of the process; a worker
+ * is kept alive only while it has mail to read, and ends after a minute without any.
+ */
+import { createRequire } from "node:module";
+import os from "node:os";
+import { Worker } from "node:worker_threads";
+
+/** An address as the mail names it. */
+export type MailAddress = { address: string; name: string };
+
+/** What mime.ts reads of a mail, as the worker hands it back (plain data: it crosses threads). */
+export type ReadMail = {
+  /** The Content-Type header's value and parameters (`multipart/report`, `report-type`). */
+  contentType: { value: string; params: Record<string, string> } | null;
+  autoSubmitted: string;
+  /** The addresses of the first From header, then of To and Cc. */
+  from: MailAddress[];
+  to: MailAddress[];
+  cc: MailAddress[];
+  subject: string | null;
+  messageId: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  /** The text part (mailparser turns an HTML-only mail into text). */
+  text: string | null;
+  /** The Date header in ms since the epoch (NaN when unreadable), null without one. */
+  date: number | null;
+  attachments: { filename: string | null; disposition: string | null }[];
+  /** The headers part of a returned message (text/rfc822-headers, message/rfc822...) in a delivery report. */
+  returnedHeaders: string | null;
+};
+
+const WORKER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { simpleParser } = require(workerData.mailparser);
+const OPTIONS = { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true };
+const RETURNED = /^(text\\/rfc822-headers|message\\/rfc822|message\\/global-headers)$/i;
+const list = (h) => (Array.isArray(h) ? h : h ? [h] : []);
+const addresses = (objects) => objects.flatMap((o) => o.value.map((a) => ({ address: a.address || "", name: a.name || "" })));
+parentPort.on("message", async ({ id, raw }) => {
+  try {
+    const mail = await simpleParser(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength), OPTIONS);
+    const type = mail.headers.get("content-type");
+    const returned = mail.attachments.find((a) => RETURNED.test(a.contentType));
+    parentPort.postMessage({ id, mail: {
+      contentType: type && typeof type === "object" ? { value: String(type.value), params: type.params || {} } : null,
+      autoSubmitted: String(mail.headers.get("auto-submitted") ?? "no"),
+      from: addresses(list(mail.from).slice(0, 1)),
+      to: addresses(list(mail.to)),
+      cc: addresses(list(mail.cc)),
+      subject: mail.subject ?? null,
+      messageId: mail.messageId ?? null,
+      inReplyTo: mail.inReplyTo ?? null,
+      references: typeof mail.references === "string" ? [mail.references] : (mail.references ?? []),
+      text: mail.text ?? null,
+      date: mail.date ? mail.date.getTime() : null,
+      attachments: mail.attachments.map((a) => ({ filename: a.filename ?? null, disposition: a.contentDisposition ?? null })),
+      returnedHeaders: returned ? returned.content.toString("utf8").split(/\\r?\\n\\r?\\n/)[0] : null,
+    } });
+  } catch (error) {
+    parentPort.postMessage({ id, error: String((error && error.message) || error) });
+  }
+});
+`;
+
+const mailparser = createRequire(import.meta.url).resolve("mailparser");
+const IDLE_MS = 60_000;
+const WORKERS = Math.max(1, Math.min(2, os.availableParallelism() - 1));
+
+type Waiting = { resolve(mail: ReadMail): void; reject(error: Error): void };
+type Reader = { worker: Worker; waiting: Map<number, Waiting>; idle?: NodeJS.Timeout };
+
+const readers: Reader[] = [];
+let nextId = 0;
+/** The last mail handed out: the next one is handed out after it, whichever is read first. */
+let previous: Promise<unknown> = Promise.resolve();
+
+const forget = (reader: Reader) => {
+  const at = readers.indexOf(reader);
+  if (at !== -1) readers.splice(at, 1);
+};
+
+function start(): Reader {
+  const reader: Reader = { worker: new Worker(WORKER, { eval: true, workerData: { mailparser } }), waiting: new Map() };
+  const { worker, waiting } = reader;
+  const stop = (error: Error) => {
+    forget(reader);
+    for (const w of waiting.values()) w.reject(error);
+    waiting.clear();
+  };
+  worker.on("message", (m: { id: number; mail?: ReadMail; error?: string }) => {
+    const w = waiting.get(m.id);
+    waiting.delete(m.id);
+    if (m.mail) w?.resolve(m.mail);
+    else w?.reject(new Error(`unreadable mail: ${m.error}`));
+    if (waiting.size === 0) rest(reader);
+  });
+  worker.on("error", stop);
+  worker.on("exit", () => readers.includes(reader) && stop(new Error("the mail reader stopped")));
+  readers.push(reader);
+  return reader;
+}
+
+/** Nothing to read: the worker no longer keeps the process alive, and ends if nothing comes for a while. */
+function rest(reader: Reader) {
+  reader.worker.unref();
+  reader.idle = setTimeout(() => {
+    forget(reader);
+    void reader.worker.terminate();
+  }, IDLE_MS).unref();
+}
+
+/** The reader with the least mail waiting; another is started while there is a spare core for it. */
+function pick(): Reader {
+  const least = readers.reduce<Reader | undefined>((best, r) => (!best || r.waiting.size < best.waiting.size ? r : best), undefined);
+  return least && (least.waiting.size === 0 || readers.length >= WORKERS) ? least : start();
+}
+
+/** Reads a mail on a worker thread; mails resolve in the order they were given. Rejects when mailparser cannot read it. */
+export function readMail(raw: Buffer): Promise<ReadMail> {
+  const reader = pick();
+  clearTimeout(reader.idle);
+  reader.worker.ref();
+  const id = nextId++;
+  const read = new Promise<ReadMail>((resolve, reject) => reader.waiting.set(id, { resolve, reject }));
+  reader.worker.postMessage({ id, raw });
+  const inOrder = previous.then(
+    () => read,
+    () => read,
+  );
+  previous = inOrder.catch(() => {});
+  return inOrder;
+}
