@@ -8,7 +8,6 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createEngine, DEFAULT_ALLOWED_HOSTS } from "./engine/index";
 import { emailSettingsFromEnv } from "./engine/channels/email/env";
 import { settingsSchema as emailSettingsSchema } from "./engine/channels/email/settings";
-import { startSmtpListener } from "./engine/channels/email/smtp-listener";
 import { engineLimitsFromEnv } from "./server/engine-limits";
 import { createBoundedServer, serverLimitsFromEnv } from "./server/http-limits";
 import { handleIngress } from "./server/ingress-routes";
@@ -89,7 +88,9 @@ await new Promise<void>((listening) => server.listen(port, hostname, listening))
 console.log(`Omniflow is accepting webhooks on http://localhost:${port}`);
 // Mail handed to the listener goes the inbound webhook's way, and is answered 250 once committed.
 const settings = email && emailSettingsSchema.parse(email);
-const smtp = settings?.listenPort ? await startSmtpListener({ settings, receive: (request) => engine.receiveRequest("email", request) }) : null;
+// Imported only when configured: smtp-server need not be parsed by every start.
+const listen = settings?.listenPort ? (await import("./engine/channels/email/smtp-listener")).startSmtpListener : null;
+const smtp = listen && settings ? await listen({ settings, receive: (request) => engine.receiveRequest("email", request) }) : null;
 if (smtp) console.log(`Omniflow is accepting mail on smtp://${settings?.listenHost}:${smtp.port}`);
 // The listener first: a mail it is still handing over commits before the engine closes.
 const shutdown = () => {

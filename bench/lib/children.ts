@@ -3,15 +3,15 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { serverBuild } from "../../scripts/build-server";
+import { buildServer, SERVER_BUNDLE, serverBuild } from "../../scripts/build-server";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const childScript = (name: string) => path.join(ROOT, "bench/children", name);
 
 /** Builds the server bundle (dist/server.mjs) from this checkout, as `npm run build` does: under a second. */
 export async function bundleServer(): Promise<string> {
-  await build(serverBuild);
-  return path.join(ROOT, serverBuild.outfile!);
+  await buildServer();
+  return path.join(ROOT, SERVER_BUNDLE);
 }
 
 /**
@@ -20,7 +20,7 @@ export async function bundleServer(): Promise<string> {
  */
 export async function bundleChild(name: string): Promise<string> {
   const outdir = path.join(ROOT, "dist/bench", path.basename(name, ".ts"));
-  const { outfile: _, ...options } = serverBuild;
+  const { entryPoints: _, ...options } = serverBuild;
   await build({ ...options, entryPoints: { main: childScript(name) }, outdir, splitting: true, outExtension: { ".js": ".mjs" } });
   return path.join(outdir, "main.mjs");
 }

@@ -4,13 +4,13 @@
  * nodemailer connects to exactly the address checked, presenting and verifying the host's name for TLS.
  */
 import { createHash } from "node:crypto";
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { ChannelDeps, OutboundMessage, SendReceipt } from "../channel";
 import { isRequestRefused, RequestRefused } from "../../contracts/outbound";
 import { addressing, type EmailSettings } from "./settings";
 
 const TIMEOUT_MS = 10_000;
-type Transport = ReturnType<typeof nodemailer.createTransport>;
+type Transport = Transporter;
 
 /** Our Message-ID for a send: from its idempotency key, so a retry of the same send carries the same id. */
 export const messageIdFor = (key: string, domain: string) => `${createHash("sha256").update(key).digest("hex").slice(0, 32)}@${domain}`;
@@ -35,6 +35,8 @@ export function createSender(settings: EmailSettings, deps: Pick<ChannelDeps, "a
     const address = await deps.admitHost(settings.smtpHost, settings.smtpPort);
     if (pool?.address === address) return pool.transport;
     pool?.transport.close();
+    // Imported at the first send: nodemailer is a large share of what a start would otherwise parse.
+    const { default: nodemailer } = await import("nodemailer");
     const transport = nodemailer.createTransport({
       pool: true,
       maxConnections: 8,
