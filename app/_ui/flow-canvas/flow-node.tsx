@@ -12,6 +12,8 @@ import { nodeLook, problemText } from "./node-view";
 
 const handleClass = "size-3! border-2! border-white! bg-slate-400! transition-colors hover:bg-indigo-500!";
 
+const card = "relative w-60 rounded-lg border shadow-sm transition-[border-color,box-shadow,opacity]";
+
 const marked: Record<NodeMark, string> = {
   current: "border-amber-400 ring-4 ring-amber-300/50",
   path: "border-emerald-400 ring-2 ring-emerald-300/60",
@@ -60,7 +62,7 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
 
   return (
     <div
-      className={`relative w-60 rounded-lg border shadow-sm transition-[border-color,box-shadow,opacity] ${mark === "removed" ? "bg-rose-50" : "bg-white"} ${frame(!!selected, !!problem, mark)}`}
+      className={`${card} ${mark === "removed" ? "bg-rose-50" : "bg-white"} ${frame(!!selected, !!problem, mark)}`}
       data-testid={`flow-node-${id}`}
       data-type={node.type}
       data-invalid={problem ? "true" : undefined}

@@ -91,7 +91,7 @@ export function VersionsMenu({
                 setCompared(firstComparison(versions));
                 setOpen(false);
               }}
-              className="mt-1 flex w-full items-center gap-2 border-t border-slate-100 px-3 pt-2 pb-1.5 text-left text-sm font-medium text-indigo-700 hover:bg-slate-50"
+              className="mt-1 flex w-full items-center gap-2 border-t border-slate-100 px-3 pt-2 pb-1.5 text-sm font-medium text-indigo-700 hover:bg-slate-50"
               data-testid="versions-compare"
             >
               <GitCompareArrows className="size-4" aria-hidden />

@@ -31,17 +31,12 @@ function Badge({ mark }: { mark: DiffMark }) {
   return <span className={`shrink-0 rounded-full px-1.5 text-[10px] leading-4 font-semibold ${diffBadge[mark]}`}>{t(mark)}</span>;
 }
 
+const item =
+  "flex w-full min-w-0 items-start gap-2 px-4 py-2 text-left hover:bg-slate-50 focus-visible:bg-indigo-50 focus-visible:outline-none aria-pressed:bg-indigo-50";
+
 function Item({ mark, pressed, onPick, testId, children }: { mark: DiffMark; pressed: boolean; onPick: () => void; testId: string; children: ReactNode }) {
   return (
-    <button
-      type="button"
-      data-change-item
-      aria-pressed={pressed}
-      onClick={onPick}
-      onKeyDown={moveFocus}
-      data-testid={testId}
-      className="flex w-full min-w-0 items-start gap-2 px-4 py-2 text-left hover:bg-slate-50 focus-visible:bg-indigo-50 focus-visible:outline-none aria-pressed:bg-indigo-50"
-    >
+    <button type="button" data-change-item aria-pressed={pressed} onClick={onPick} onKeyDown={moveFocus} data-testid={testId} className={item}>
       <Badge mark={mark} />
       <span className="min-w-0 flex-1">{children}</span>
     </button>
@@ -149,9 +144,10 @@ export function ChangeList({ diff, before, after, selection, onPick }: Props) {
 
   const edgeItem = ({ edge, mark }: { edge: FlowEdge; mark: "added" | "removed" }) => {
     const doc = mark === "added" ? after : before;
-    const source = doc.nodes.find((n) => n.id === edge.source);
+    const [source, target] = [edge.source, edge.target].map((id) => doc.nodes.find((n) => n.id === id));
     const port = name.port(source, edge.sourcePort);
     const id = mark === "added" ? edge.id : removedEdgeId(edge.id);
+    const ends = [name(source), name(target)];
     return (
       <li key={id}>
         <Item
@@ -161,11 +157,19 @@ export function ChangeList({ diff, before, after, selection, onPick }: Props) {
           testId={`change-edge-${id}`}
         >
           <span className="block text-sm text-slate-800">
-            {name(source).title}
+            {ends[0].title}
             {port && <span className="text-slate-500"> · {port}</span>}
             <span className="px-1 text-slate-400">→</span>
-            {name(doc.nodes.find((n) => n.id === edge.target)).title}
+            {ends[1].title}
           </span>
+          {/* Two nodes of one type are told apart by what they are set to. */}
+          {ends.some((end) => end.summary) && (
+            <span className="flex text-xs text-slate-500">
+              <span className="min-w-0 flex-1 truncate">{ends[0].summary}</span>
+              <span className="px-1 text-slate-400">→</span>
+              <span className="min-w-0 flex-1 truncate">{ends[1].summary}</span>
+            </span>
+          )}
         </Item>
       </li>
     );

@@ -127,26 +127,33 @@ export function CompareDialog({
 
   return (
     <dialog ref={ref} onClose={onClose} className={`${versionFrame} max-w-7xl`} aria-labelledby="compare-title" data-testid="compare-dialog">
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-100 px-5 py-3">
-        <div className="mr-auto">
+      <div className="flex items-start gap-4 border-b border-slate-100 px-5 py-3">
+        <div className="min-w-0 flex-1">
           <h2 id="compare-title" className="text-base font-semibold">
             {t("title")}
           </h2>
           <p className="text-sm text-slate-500">{t("description", { from: nameOf(sides.from), to: nameOf(sides.to) })}</p>
         </div>
-        <SidePicker label={t("from")} value={sides.from} onChange={(from) => setSides({ ...sides, from })} versions={versions} testId="compare-from" />
+        <div className="flex shrink-0 items-center gap-2 pt-1">
+          <SidePicker label={t("from")} value={sides.from} onChange={(from) => setSides({ ...sides, from })} versions={versions} testId="compare-from" />
+          <button
+            type="button"
+            onClick={() => setSides({ from: sides.to, to: sides.from })}
+            className="rounded p-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-800"
+            aria-label={t("swap")}
+            title={t("swap")}
+            data-testid="compare-swap"
+          >
+            <ArrowLeftRight className="size-4" />
+          </button>
+          <SidePicker label={t("to")} value={sides.to} onChange={(to) => setSides({ ...sides, to })} versions={versions} testId="compare-to" />
+        </div>
         <button
           type="button"
-          onClick={() => setSides({ from: sides.to, to: sides.from })}
-          className="rounded p-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-800"
-          aria-label={t("swap")}
-          title={t("swap")}
-          data-testid="compare-swap"
+          onClick={onClose}
+          className="mt-1 rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-600"
+          aria-label={common("close")}
         >
-          <ArrowLeftRight className="size-4" />
-        </button>
-        <SidePicker label={t("to")} value={sides.to} onChange={(to) => setSides({ ...sides, to })} versions={versions} testId="compare-to" />
-        <button type="button" onClick={onClose} className="rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-600" aria-label={common("close")}>
           <X className="size-4" />
         </button>
       </div>
