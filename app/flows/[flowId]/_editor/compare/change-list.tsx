@@ -165,9 +165,9 @@ export function ChangeList({ diff, before, after, selection, onPick }: Props) {
           {/* Two nodes of one type are told apart by what they are set to. */}
           {ends.some((end) => end.summary) && (
             <span className="flex text-xs text-slate-500">
-              <span className="min-w-0 flex-1 truncate">{ends[0].summary}</span>
+              <span className="min-w-0 truncate">{ends[0].summary}</span>
               <span className="px-1 text-slate-400">→</span>
-              <span className="min-w-0 flex-1 truncate">{ends[1].summary}</span>
+              <span className="min-w-0 truncate">{ends[1].summary}</span>
             </span>
           )}
         </Item>
