@@ -72,6 +72,39 @@ export function settingFields(spec: NodeSpec): SettingField[] {
 /** The path the texts use for a concrete form path: `rules.0.pattern` → `rules.*.pattern`. */
 export const textPath = (path: string) => path.replace(/(^|\.)\d+(?=\.|$)/g, "$1*");
 
+/** "timeoutSeconds" -> "Timeout seconds", for fields without a label. */
+export const humanize = (key: string) =>
+  sentence(
+    key
+      .replace(/([a-z])([A-Z])/g, "$1 $2")
+      .replace(/[-_.]+/g, " ")
+      .toLowerCase(),
+  );
+
+export const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** "Rules" -> "Rule": names one item of a repeated group (English; a language names items itself). */
+export const singular = (label: string) => label.replace(/ies$/, "y").replace(/s$/, "");
+
+/**
+ * A settings path as a reader names it in `locale`: each level's label (a field without one
+ * humanized), an item by its group's item name and number: `rules.1.pattern` → "Rule 2 › Keywords or pattern".
+ */
+export function settingLabel(spec: NodeSpec, path: string, locale: Locale): string {
+  const text = nodeText(spec, locale);
+  const keys = path.split(".").filter(Boolean);
+  const parts: string[] = [];
+  keys.forEach((key, i) => {
+    if (!/^\d+$/.test(key)) {
+      parts.push(text.setting(keys.slice(0, i + 1).join(".")).label ?? humanize(key));
+      return;
+    }
+    const group = parts.pop() ?? "Item";
+    parts.push(`${text.setting(keys.slice(0, i).join(".")).item ?? singular(group)} ${Number(key) + 1}`);
+  });
+  return parts.join(" › ");
+}
+
 /** The label of a palette group in a language. */
 export function categoryLabel(category: NodeCategory, locale: Locale): string {
   const found = NODE_CATEGORIES.find((c) => c.id === category);

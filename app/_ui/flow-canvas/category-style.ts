@@ -1,4 +1,5 @@
 import type { NodeCategory } from "@/nodes/_kit/define-node";
+import type { DiffMark } from "./convert";
 
 /** One colour per palette category, shared by the palette, the nodes and the minimap. */
 export const categoryStyle: Record<NodeCategory, { chip: string; color: string }> = {
@@ -12,3 +13,11 @@ export const categoryStyle: Record<NodeCategory, { chip: string; color: string }
 };
 
 export const unknownStyle = { chip: "bg-rose-100 text-rose-700", color: "#f43f5e" };
+
+/** A comparison's badge per mark, on the canvas and in the list of changes: green added, amber changed, red removed. */
+export const diffBadge: Record<DiffMark, string> = {
+  added: "bg-emerald-600 text-white",
+  changed: "bg-amber-500 text-white",
+  removed: "bg-rose-600 text-white",
+  moved: "bg-slate-200 text-slate-700",
+};

@@ -4,8 +4,14 @@ import type { Port } from "@/nodes/_kit/define-node";
 import { findNodeSpec } from "@/nodes/registry";
 import { nodeLook, type NodeProblem } from "./node-view";
 
-/** How a node is marked on a read-only run view: on the path, where the run rests, or off the path. */
-export type NodeMark = "path" | "current" | "dim";
+/**
+ * How a node is marked on a read-only view: on a run's path, where the run rests, or off the path;
+ * on a comparison, added, changed, removed (drawn as a ghost) or only moved, faded when the same.
+ */
+export type NodeMark = "path" | "current" | "dim" | DiffMark;
+export type DiffMark = "added" | "changed" | "removed" | "moved";
+/** A comparison's marks: nodes and connections it does not name are drawn faded. */
+export type DiffMarks = { nodes: ReadonlyMap<string, DiffMark>; edges: ReadonlyMap<string, "added" | "removed"> };
 
 export type CanvasNodeData = { node: FlowNode; ports: Port[]; problems: NodeProblem[]; mark?: NodeMark; readOnly: boolean };
 export type CanvasNode = Node<CanvasNodeData, "omniflow">;
@@ -22,6 +28,7 @@ export type NodeOptions = {
   highlight?: ReadonlySet<string>;
   /** Nodes a run rests in (several inside a Run in parallel). */
   current?: readonly string[];
+  marks?: DiffMarks;
   readOnly: boolean;
 };
 
@@ -37,11 +44,14 @@ export function toCanvasNodes(doc: FlowDocument, o: NodeOptions): CanvasNode[] {
       node,
       ports: portsOf(doc, node),
       problems: o.problems?.get(node.id) ?? NO_PROBLEMS,
-      mark: !o.highlight ? undefined : o.current?.includes(node.id) ? "current" : o.highlight.has(node.id) ? "path" : "dim",
+      mark: runMark(node.id, o) ?? (o.marks && (o.marks.nodes.get(node.id) ?? "dim")),
       readOnly: o.readOnly,
     },
   }));
 }
+
+const runMark = (id: string, o: NodeOptions): NodeMark | undefined =>
+  !o.highlight ? undefined : o.current?.includes(id) ? "current" : o.highlight.has(id) ? "path" : "dim";
 
 /** A node's ports; if its settings are too broken to tell, the ports its edges use, so they still draw. */
 function portsOf(doc: FlowDocument, node: FlowNode): Port[] {
@@ -52,12 +62,12 @@ function portsOf(doc: FlowDocument, node: FlowNode): Port[] {
   return used.map((id) => ({ id, label: id }));
 }
 
-const stroke = { idle: "#94a3b8", selected: "#4f46e5", path: "#10b981" };
+const stroke = { idle: "#94a3b8", selected: "#4f46e5", path: "#10b981", added: "#10b981", removed: "#f43f5e" };
 
 /** Flow edges -> React Flow edges; `sourceHandle` is the output port. */
-export function toCanvasEdges(doc: FlowDocument, selected: ReadonlySet<string>, highlight?: ReadonlySet<string>): Edge[] {
+export function toCanvasEdges(doc: FlowDocument, selected: ReadonlySet<string>, highlight?: ReadonlySet<string>, marks?: DiffMarks): Edge[] {
   return doc.edges.map((edge) => {
-    const tone = selected.has(edge.id) ? "selected" : highlight?.has(edge.id) ? "path" : "idle";
+    const tone = selected.has(edge.id) ? "selected" : highlight?.has(edge.id) ? "path" : (marks?.edges.get(edge.id) ?? "idle");
     return {
       id: edge.id,
       source: edge.source,
@@ -65,7 +75,12 @@ export function toCanvasEdges(doc: FlowDocument, selected: ReadonlySet<string>, 
       target: edge.target,
       selected: selected.has(edge.id),
       animated: tone === "path",
-      style: { stroke: stroke[tone], strokeWidth: tone === "idle" ? 1.5 : 2.5, opacity: highlight && tone === "idle" ? 0.5 : 1 },
+      style: {
+        stroke: stroke[tone],
+        strokeWidth: tone === "idle" ? 1.5 : 2.5,
+        opacity: (highlight || marks) && tone === "idle" ? 0.5 : 1,
+        ...(tone === "removed" && { strokeDasharray: "6 4" }),
+      },
       markerEnd: { type: MarkerType.ArrowClosed, color: stroke[tone], width: 16, height: 16 },
     };
   });

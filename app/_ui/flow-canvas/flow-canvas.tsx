@@ -17,7 +17,7 @@ import { useCallback, useMemo, useRef, useState, type DragEvent, type ReactNode 
 import type { FlowDocument } from "@/engine/contracts/flow";
 import { findNodeSpec } from "@/nodes/registry";
 import { categoryStyle, unknownStyle } from "./category-style";
-import { NO_SELECTION, toCanvasEdges, toCanvasNodes, type CanvasNode, type CanvasSelection } from "./convert";
+import { NO_SELECTION, toCanvasEdges, toCanvasNodes, type CanvasNode, type CanvasSelection, type DiffMarks } from "./convert";
 import { FlowNode } from "./flow-node";
 import type { NodeProblem } from "./node-view";
 
@@ -37,6 +37,8 @@ export type FlowCanvasProps = {
   highlightEdges?: ReadonlySet<string>;
   /** The nodes a run currently rests in (one per unfinished branch inside a Run in parallel). */
   current?: readonly string[];
+  /** A comparison view: what changed between two versions (with the removed nodes and connections in `document`). */
+  marks?: DiffMarks;
   problems?: ReadonlyMap<string, NodeProblem[]>;
   selection?: CanvasSelection;
   onSelectionChange?: (selection: CanvasSelection) => void;
@@ -56,7 +58,7 @@ export type FlowCanvasProps = {
  * which React Flow measures itself, are kept here.
  */
 export function FlowCanvas(props: FlowCanvasProps) {
-  const { document: doc, readOnly = false, highlight, highlightEdges, current, problems, selection = NO_SELECTION } = props;
+  const { document: doc, readOnly = false, highlight, highlightEdges, current, marks, problems, selection = NO_SELECTION } = props;
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
   const instance = useRef<ReactFlowInstance<CanvasNode> | null>(null);
   // Node and edge selection changes arrive in separate callbacks within one event; chain them.
@@ -66,10 +68,10 @@ export function FlowCanvas(props: FlowCanvasProps) {
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
   const nodes = useMemo(
-    () => toCanvasNodes(doc, { measured, selected: selectedNodes, problems, highlight, current, readOnly }),
-    [doc, measured, selectedNodes, problems, highlight, current, readOnly],
+    () => toCanvasNodes(doc, { measured, selected: selectedNodes, problems, highlight, current, marks, readOnly }),
+    [doc, measured, selectedNodes, problems, highlight, current, marks, readOnly],
   );
-  const edges = useMemo(() => toCanvasEdges(doc, selectedEdges, highlightEdges), [doc, selectedEdges, highlightEdges]);
+  const edges = useMemo(() => toCanvasEdges(doc, selectedEdges, highlightEdges, marks), [doc, selectedEdges, highlightEdges, marks]);
 
   const { onSelectionChange, onMove, onConnect, onDelete, onDropType } = props;
 

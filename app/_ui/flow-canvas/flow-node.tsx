@@ -5,17 +5,30 @@ import { useTranslations } from "next-intl";
 import { memo, useEffect, useRef } from "react";
 import { findNodeSpec } from "@/nodes/registry";
 import { useNodeLocale, useNodeTexts } from "../use-node-text";
-import { categoryStyle, unknownStyle } from "./category-style";
-import type { CanvasNode, NodeMark } from "./convert";
+import { categoryStyle, diffBadge, unknownStyle } from "./category-style";
+import type { CanvasNode, DiffMark, NodeMark } from "./convert";
 import { NodeIcon } from "./node-icon";
 import { nodeLook, problemText } from "./node-view";
 
 const handleClass = "size-3! border-2! border-white! bg-slate-400! transition-colors hover:bg-indigo-500!";
 
+const card = "relative w-60 rounded-lg border shadow-sm transition-[border-color,box-shadow,opacity]";
+
+const marked: Record<NodeMark, string> = {
+  current: "border-amber-400 ring-4 ring-amber-300/50",
+  path: "border-emerald-400 ring-2 ring-emerald-300/60",
+  dim: "border-slate-200 opacity-55",
+  added: "border-emerald-500 ring-2 ring-emerald-300/60",
+  changed: "border-amber-500 ring-2 ring-amber-300/60",
+  removed: "border-dashed border-rose-400 opacity-75",
+  moved: "border-slate-300",
+};
+
+const isDiff = (mark?: NodeMark): mark is DiffMark => !!mark && mark in diffBadge;
+
 const frame = (selected: boolean, failing: boolean, mark?: NodeMark) => {
-  if (mark === "current") return "border-amber-400 ring-4 ring-amber-300/50";
-  if (mark === "path") return "border-emerald-400 ring-2 ring-emerald-300/60";
-  if (mark === "dim") return "border-slate-200 opacity-55";
+  // On a comparison, the node picked in the list of changes stands out around its mark.
+  if (mark) return `${marked[mark]} ${selected && isDiff(mark) ? "outline-2 outline-offset-4 outline-indigo-500" : ""}`;
   if (failing) return selected ? "border-rose-500 ring-2 ring-rose-400/50" : "border-rose-400";
   return selected ? "border-indigo-500 ring-2 ring-indigo-400/40" : "border-slate-200 hover:border-slate-300";
 };
@@ -49,12 +62,18 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
 
   return (
     <div
-      className={`w-60 rounded-lg border bg-white shadow-sm transition-[border-color,box-shadow,opacity] ${frame(!!selected, !!problem, mark)}`}
+      className={`${card} ${mark === "removed" ? "bg-rose-50" : "bg-white"} ${frame(!!selected, !!problem, mark)}`}
       data-testid={`flow-node-${id}`}
       data-type={node.type}
       data-invalid={problem ? "true" : undefined}
       data-mark={mark}
     >
+      {isDiff(mark) && (
+        // The comparison's word beside its colour: colour alone does not tell everyone.
+        <span className={`absolute -top-2.5 right-2 rounded-full px-2 text-[10px] leading-4 font-semibold ${diffBadge[mark]}`} data-testid={`diff-badge-${id}`}>
+          {t(`diff.${mark}`)}
+        </span>
+      )}
       <div className="relative flex items-start gap-2.5 px-3 pt-2.5 pb-2">
         {hasInput && ports.length === 0 && input}
         <span className={`mt-0.5 flex size-7 shrink-0 items-center justify-center rounded-md ${style.chip}`}>

@@ -1,5 +1,5 @@
 export { FlowCanvas, NODE_DRAG_TYPE, type FlowCanvasProps } from "./flow-canvas";
-export { NO_SELECTION, pathHighlight, type CanvasSelection } from "./convert";
-export { categoryStyle, unknownStyle } from "./category-style";
+export { NO_SELECTION, pathHighlight, type CanvasSelection, type DiffMark, type DiffMarks } from "./convert";
+export { categoryStyle, diffBadge, unknownStyle } from "./category-style";
 export { NodeIcon } from "./node-icon";
 export * from "./node-view";

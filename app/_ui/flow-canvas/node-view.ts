@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { FlowIssue, FlowNode } from "@/engine/contracts/flow";
 import { issueText } from "@/engine/compiler/issue-text";
 import type { Locale, NodeSpec, Port } from "@/nodes/_kit/define-node";
-import { nodeText } from "@/nodes/_kit/texts";
+import { nodeText, sentence, settingLabel } from "@/nodes/_kit/texts";
 import { findNodeSpec } from "@/nodes/registry";
 
 /** The subset of JSON Schema that `z.toJSONSchema` emits for node settings, plus our `.meta()` hints. */
@@ -43,41 +43,10 @@ export function settingsJsonSchema(spec: NodeSpec): JsonSchema | null {
   return schemas.get(spec.type)!;
 }
 
-/** The schema of the field at a dotted settings path (`rules.0.pattern`). */
-export function schemaAt(schema: JsonSchema | null, path: string): JsonSchema | undefined {
-  let at: JsonSchema | undefined = schema ?? undefined;
-  for (const key of path.split(".").filter(Boolean)) {
-    at = /^\d+$/.test(key) ? at?.items : at?.properties?.[key];
-  }
-  return at;
-}
+export { humanize, sentence, singular } from "@/nodes/_kit/texts";
 
-/** "timeoutSeconds" -> "Timeout seconds", for fields without a label. */
-export const humanize = (key: string) =>
-  sentence(
-    key
-      .replace(/([a-z])([A-Z])/g, "$1 $2")
-      .replace(/[-_.]+/g, " ")
-      .toLowerCase(),
-  );
-
-export const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-/** A readable name for a settings path: the label of its last named field, with item numbers. */
-export function fieldLabel(spec: NodeSpec, path: string): string {
-  const schema = settingsJsonSchema(spec);
-  const keys = path.split(".").filter(Boolean);
-  const parts: string[] = [];
-  keys.forEach((key, i) => {
-    const own = schemaAt(schema, keys.slice(0, i + 1).join("."));
-    if (/^\d+$/.test(key)) parts.push(`${singular(parts.pop() ?? "Item")} ${Number(key) + 1}`);
-    else parts.push(own?.label ?? humanize(key));
-  });
-  return parts.join(" › ");
-}
-
-/** "Rules" -> "Rule": names one item of a repeated group. */
-export const singular = (label: string) => label.replace(/ies$/, "y").replace(/s$/, "");
+/** A readable name for a settings path (English): the label of its last named field, with item numbers. */
+export const fieldLabel = (spec: NodeSpec, path: string) => settingLabel(spec, path, "en");
 
 type NodeLook = { ports: Port[] | null; summary: string };
 type Look = { ports: Port[] | null; parsed: Record<string, unknown> | null; summaries: Partial<Record<Locale, string>> };

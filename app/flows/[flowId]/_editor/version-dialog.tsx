@@ -1,21 +1,22 @@
 "use client";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { ReactFlowProvider } from "@xyflow/react";
-import { Download, RotateCcw, X } from "lucide-react";
+import { Download, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import { useTRPC } from "@/app/_lib/trpc";
-import { useMayCall } from "@/app/_lib/use-may-call";
 import { Button } from "@/app/_ui/button";
 import { ErrorNotice } from "@/app/_ui/error-notice";
 import { FlowCanvas } from "@/app/_ui/flow-canvas";
 import { Loading } from "@/app/_ui/loading";
 import { useDateFormat } from "@/app/_ui/time";
 import { downloadJson, fileName } from "@/app/_lib/download";
+import { RestoreFooter } from "./restore-footer";
 
 const tab = "rounded-md px-2.5 py-1 text-xs font-medium";
-const frame =
+/** The frame of a dialog that shows versions on a canvas. */
+export const versionFrame =
   "m-auto h-[85vh] w-full max-w-6xl flex-col rounded-xl bg-white p-0 text-slate-900 shadow-xl ring-1 ring-slate-900/10 backdrop:bg-slate-900/40 open:flex";
 
 /**
@@ -38,8 +39,6 @@ export function VersionDialog({
   const { dateTime } = useDateFormat();
   const trpc = useTRPC();
   const version = useQuery(trpc.versions.get.queryOptions({ versionId }, { staleTime: Infinity }));
-  const mayRestore = useMayCall("versions.restore");
-  const restore = useMutation(trpc.versions.restore.mutationOptions({ onSuccess: ({ document }) => onRestored(document) }));
   const [view, setView] = useState<"canvas" | "machine">("canvas");
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -48,7 +47,7 @@ export function VersionDialog({
 
   const v = version.data;
   return (
-    <dialog ref={ref} onClose={onClose} className={frame} data-testid="version-dialog">
+    <dialog ref={ref} onClose={onClose} className={versionFrame} data-testid="version-dialog">
       <div className="flex items-start justify-between gap-4 border-b border-slate-100 px-5 py-4">
         <div>
           <h2 className="text-base font-semibold">{v ? t("title", { number: v.number }) : t("titlePending")}</h2>
@@ -91,8 +90,7 @@ export function VersionDialog({
           </pre>
         )}
       </div>
-      <div className="flex items-center justify-end gap-2 border-t border-slate-100 bg-slate-50 px-5 py-3">
-        <ErrorNotice error={restore.error} className="mr-auto" />
+      <RestoreFooter versionId={versionId} ready={!!v} label={t("restore")} onRestored={onRestored}>
         <Button variant="secondary" onClick={onClose}>
           {common("close")}
         </Button>
@@ -104,18 +102,7 @@ export function VersionDialog({
         >
           <Download className="size-4" aria-hidden /> {t("download")}
         </Button>
-        {mayRestore && (
-          <Button
-            variant="primary"
-            disabled={!v || restore.isPending}
-            onClick={() => restore.mutate({ versionId })}
-            title={t("restoreTitle")}
-            data-testid="version-restore"
-          >
-            <RotateCcw className="size-4" aria-hidden /> {restore.isPending ? t("restoring") : t("restore")}
-          </Button>
-        )}
-      </div>
+      </RestoreFooter>
     </dialog>
   );
 }

@@ -1,20 +1,37 @@
 "use client";
-import { ChevronDown, History } from "lucide-react";
+import { ChevronDown, GitCompareArrows, History } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/app/_ui/button";
 import { useDateFormat } from "@/app/_ui/time";
 import type { FlowDocument } from "@/engine/contracts/flow";
+import { CompareDialog, DRAFT, type CompareSides, type VersionSummary } from "./compare/compare-dialog";
 import { VersionDialog } from "./version-dialog";
 
-type Version = { id: string; number: number; createdAt: Date; publishedBy: string | null };
+/** The latest version against the one before it; with one version, against the draft. */
+const firstComparison = (versions: VersionSummary[]): CompareSides =>
+  versions.length > 1 ? { from: versions[1].id, to: versions[0].id } : { from: versions[0].id, to: DRAFT };
 
-/** Published versions, newest first, with who published them; opening one shows it read-only on a canvas. */
-export function VersionsMenu({ versions, flowName, onRestored }: { versions: Version[]; flowName: string; onRestored: (document: FlowDocument) => void }) {
+/**
+ * Published versions, newest first, with who published them; opening one shows it read-only on a
+ * canvas; "Compare" shows what changed between two of them, or between one and the draft (`draft`).
+ */
+export function VersionsMenu({
+  versions,
+  flowName,
+  draft,
+  onRestored,
+}: {
+  versions: VersionSummary[];
+  flowName: string;
+  draft: FlowDocument;
+  onRestored: (document: FlowDocument) => void;
+}) {
   const t = useTranslations("editor.versions");
   const { dateTime } = useDateFormat();
   const [open, setOpen] = useState(false);
   const [shown, setShown] = useState<string | null>(null);
+  const [compared, setCompared] = useState<CompareSides | null>(null);
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;
@@ -67,7 +84,33 @@ export function VersionsMenu({ versions, flowName, onRestored }: { versions: Ver
               ))}
             </ul>
           )}
+          {versions.length > 0 && (
+            <button
+              type="button"
+              onClick={() => {
+                setCompared(firstComparison(versions));
+                setOpen(false);
+              }}
+              className="mt-1 flex w-full items-center gap-2 border-t border-slate-100 px-3 pt-2 pb-1.5 text-sm font-medium text-indigo-700 hover:bg-slate-50"
+              data-testid="versions-compare"
+            >
+              <GitCompareArrows className="size-4" aria-hidden />
+              {t("compare")}
+            </button>
+          )}
         </div>
+      )}
+      {compared && (
+        <CompareDialog
+          versions={versions}
+          draft={draft}
+          initial={compared}
+          onRestored={(document) => {
+            setCompared(null);
+            onRestored(document);
+          }}
+          onClose={() => setCompared(null)}
+        />
       )}
       {shown && (
         <VersionDialog
