@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { openingViewport, READABLE_ZOOM } from "./opening-view";
+import { FIT_PADDING, MIN_ZOOM, openingViewport, READABLE_ZOOM } from "./opening-view";
+import { getViewportForBounds } from "@xyflow/react";
 
 describe("openingViewport", () => {
   const start = { x: 0, y: 200, width: 240, height: 80 };
@@ -23,5 +24,14 @@ describe("openingViewport", () => {
     expect(startLeft).toBeGreaterThan(0);
     expect(startLeft).toBeLessThan(100);
     expect(startMiddle).toBe(400);
+  });
+
+  it("can zoom out far enough to fit 2,000 nodes: a 45 × 45 grid, or bench:canvas's block of 6 rounds a row", () => {
+    const grid = { x: 0, y: 0, width: 45 * 300, height: 45 * 150 };
+    const block = { x: 0, y: 0, width: 6 * 780 + 520, height: Math.ceil(499 / 6) * 480 };
+    for (const bounds of [grid, block]) {
+      const fitted = getViewportForBounds(bounds, 864, 780, 0, 1, FIT_PADDING);
+      expect(fitted.zoom).toBeGreaterThanOrEqual(MIN_ZOOM);
+    }
   });
 });

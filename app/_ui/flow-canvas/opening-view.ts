@@ -1,7 +1,7 @@
 import { getViewportForBounds, type Rect, type Viewport } from "@xyflow/react";
 
-/** Zoom range: down to where 2,000 nodes fit on a laptop screen, up to twice the natural size. */
-export const MIN_ZOOM = 0.02;
+/** Zoom range: down to where 2,000 nodes drawn as a block (not one long line) fit on a laptop screen, up to twice the natural size. */
+export const MIN_ZOOM = 0.01;
 export const MAX_ZOOM = 2;
 /** Below this a node's 13 px title shrinks under 8 px: the view is a map, not something to read. */
 export const READABLE_ZOOM = 0.6;
