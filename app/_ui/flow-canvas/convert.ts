@@ -71,7 +71,7 @@ export function toCanvasNodes(doc: FlowDocument, o: NodeOptions): AnyCanvasNode[
     built.set(node, next);
     return next;
   });
-  return [...nodes, ...missingNodes(doc)];
+  return [...nodes, ...missingNodes(doc, o.measured)];
 }
 
 /** Output ports each node's edges use, built once per document rather than once per node. */
@@ -98,13 +98,15 @@ function portsOf(node: FlowNode, used: Set<string> | undefined): CanvasPort[] {
 }
 
 /** Markers for node ids that edges name but the document lacks: right of the edge's source, or left of its target. */
-function missingNodes(doc: FlowDocument): MissingNode[] {
+function missingNodes(doc: FlowDocument, measured: NodeOptions["measured"]): MissingNode[] {
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
   const markers = new Map<string, MissingNode>();
   const mark = (nodeId: string, near: FlowNode | undefined, dx: number) => {
     if (byId.has(nodeId) || markers.has(nodeId)) return;
     const at = near ? { x: near.position.x + dx, y: near.position.y } : { x: 0, y: markers.size * 80 };
-    markers.set(nodeId, { id: missingId(nodeId), type: "missing", position: at, data: { nodeId }, selectable: false, draggable: false, deletable: false });
+    const id = missingId(nodeId);
+    // Its measured size goes back in, as for any node: React Flow counts a node without one as not drawn yet.
+    markers.set(nodeId, { id, type: "missing", position: at, measured: measured[id], data: { nodeId }, selectable: false, draggable: false, deletable: false });
   };
   for (const e of doc.edges) {
     mark(e.target, byId.get(e.source), 320);

@@ -216,7 +216,8 @@ export function FlowCanvas(props: FlowCanvasProps) {
             aria-pressed={showMap}
             data-testid="minimap-toggle"
           >
-            <MapIcon />
+            {/* React Flow fills control icons; lucide's are strokes. */}
+            <MapIcon style={{ fill: "none" }} />
           </ControlButton>
         </Controls>
         {showMap && (
@@ -252,14 +253,22 @@ function OpeningView({ doc, onOpened }: { doc: FlowDocument; onOpened: () => voi
   const flow = useReactFlow<AnyCanvasNode>();
   const store = useStoreApi<AnyCanvasNode>();
   const done = useRef(false);
-  useEffect(() => {
-    if (done.current || !initialized) return;
+  const open = useCallback(() => {
+    if (done.current) return;
     done.current = true;
     const start = doc.nodes.find((n) => findNodeSpec(n.type)?.trigger) ?? doc.nodes.reduce((a, b) => (b.position.x < a.position.x ? b : a), doc.nodes[0]);
     const startNode = start && flow.getInternalNode(start.id);
     const startRect = startNode && { ...startNode.internals.positionAbsolute, width: startNode.measured.width ?? 240, height: startNode.measured.height ?? 80 };
     const { width, height } = store.getState();
     void flow.setViewport(openingViewport(flow.getNodesBounds(flow.getNodes()), startRect ?? null, width, height)).then(onOpened);
-  }, [initialized, doc.nodes, flow, store, onOpened]);
+  }, [doc.nodes, flow, store, onOpened]);
+  useEffect(() => {
+    if (initialized) open();
+  }, [initialized, open]);
+  // Should a node never report its size, open anyway (with what is measured) rather than stay hidden.
+  useEffect(() => {
+    const late = setTimeout(open, 3000);
+    return () => clearTimeout(late);
+  }, [open]);
   return null;
 }
