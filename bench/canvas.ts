@@ -17,7 +17,8 @@ import { chainFlow } from "./lib/flows";
 import { fmt, machineLine } from "./lib/report";
 import { tempDir } from "./lib/temp";
 
-const SIZES = [100, 500, 1000]; // chainFlow sizes are 4k + 4
+// chainFlow sizes are 4k + 4; BENCH_CANVAS_SIZES=500 runs one size (and the baseline).
+const SIZES = (process.env.BENCH_CANVAS_SIZES ?? "100,500,1000").split(",").map(Number);
 const GESTURE_MS = 3000; // each drag and each pan
 const VIEWPORT = { width: 1440, height: 900 };
 const ROUNDS_PER_ROW = 6;
@@ -85,20 +86,22 @@ type Frames = { fps: number; worstMs: number };
 
 /** Counts animation frames while `gesture` runs. */
 async function frames(page: Page, gesture: () => Promise<void>): Promise<Frames> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __counting: boolean };
+  // As source text: tsx would wrap a named function here in a helper the page does not have.
+  await page.evaluate(`(() => {
+    const w = window;
+    const run = (w.__run = (w.__run ?? 0) + 1);
     w.__frames = [];
-    w.__counting = true;
-    const tick = (t: number) => {
+    const tick = (t) => {
+      if (w.__run !== run) return; // a later count started: this one's last callback must not join it
       w.__frames.push(t);
-      if (w.__counting) requestAnimationFrame(tick);
+      requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  });
+  })()`);
   await gesture();
   const times = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __counting: boolean };
-    w.__counting = false;
+    const w = window as unknown as { __frames: number[]; __run: number };
+    w.__run++;
     return w.__frames;
   });
   const gaps = times.slice(1).map((t, i) => t - times[i]);

@@ -8,6 +8,7 @@ import {
   ReactFlow,
   useNodesInitialized,
   useReactFlow,
+  useStore,
   useStoreApi,
   type Connection,
   type EdgeChange,
@@ -38,6 +39,8 @@ const deleteKeys = ["Backspace", "Delete"];
 const CULL_FROM = 150;
 /** From this many nodes the minimap starts shown (it can always be toggled); a smaller flow fits the screen without it. */
 const MAP_FROM = 40;
+/** Below this zoom a node's texts are specks: only node boxes and connections are painted (`data-far`, globals.css). */
+const FAR_ZOOM = 0.3;
 /** A node as dropped: the default node's size, so its middle lands under the pointer. */
 const DROPPED = { width: 240, height: 80 };
 
@@ -207,6 +210,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
         className="bg-slate-50"
       >
         <OpeningView doc={doc} onOpened={onOpened} />
+        <FarView />
         <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="#cbd5e1" />
         <Controls showInteractive={false} position="bottom-left" fitViewOptions={{ padding: FIT_PADDING, maxZoom: 1 }}>
           <ControlButton
@@ -243,6 +247,19 @@ const minimapColor = (n: AnyCanvasNode) => {
   const spec = findNodeSpec(n.data.node.type);
   return spec ? categoryStyle[spec.category].color : unknownStyle.color;
 };
+
+/**
+ * Marks the canvas `data-far` while zoomed out past reading. Painting hundreds of unreadable titles
+ * is what made a fitted large flow slow to pan and drag; the selector re-renders only on crossing.
+ */
+function FarView() {
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
+  const canvas = useStore((s) => s.domNode);
+  useEffect(() => {
+    canvas?.toggleAttribute("data-far", far);
+  }, [canvas, far]);
+  return null;
+}
 
 /**
  * Once the nodes are measured, moves to where the flow opens (`openingViewport`): fitted, or at a
