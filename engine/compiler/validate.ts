@@ -77,7 +77,7 @@ export function checkGraph(doc: FlowDocument): GraphCheck {
       issues.push({
         code: "dangling-edge",
         nodeId: target.id,
-        params: { key: "into-trigger", node: target.spec.type },
+        params: { key: "into-trigger", node: target.spec.type, edge: edge.id },
         message: `${target.spec.title} is a trigger and takes no input.`,
       });
       continue;
@@ -86,7 +86,7 @@ export function checkGraph(doc: FlowDocument): GraphCheck {
       issues.push({
         code: "dangling-edge",
         nodeId: source.id,
-        params: { key: "no-output", node: source.spec.type, port: edge.sourcePort },
+        params: { key: "no-output", node: source.spec.type, port: edge.sourcePort, edge: edge.id },
         message: `${source.spec.title} has no output "${edge.sourcePort}".`,
       });
       continue;

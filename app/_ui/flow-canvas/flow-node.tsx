@@ -6,7 +6,7 @@ import { memo, useEffect, useRef } from "react";
 import { findNodeSpec } from "@/nodes/registry";
 import { useNodeLocale, useNodeTexts } from "../use-node-text";
 import { categoryStyle, diffBadge, unknownStyle } from "./category-style";
-import type { CanvasNode, DiffMark, NodeMark } from "./convert";
+import type { CanvasNode, DiffMark, MissingNode, NodeMark } from "./convert";
 import { NodeIcon } from "./node-icon";
 import { nodeLook, problemText } from "./node-view";
 
@@ -91,9 +91,15 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
           {ports.map((port, i) => (
             <div key={port.id} className="relative flex h-6 items-center justify-end pr-3.5 pl-3">
               {hasInput && i === 0 && input}
-              <span className="truncate text-[11px] font-medium text-slate-500" title={text?.port(port.id, port.label) ?? port.label}>
-                {text?.port(port.id, port.label) ?? port.label}
-              </span>
+              {port.missing ? (
+                <span className="truncate text-[11px] font-medium text-rose-600" title={t("missingPort")} data-testid={`missing-port-${id}-${port.id}`}>
+                  {t("missingPortLabel", { port: port.id })}
+                </span>
+              ) : (
+                <span className="truncate text-[11px] font-medium text-slate-500" title={text?.port(port.id, port.label) ?? port.label}>
+                  {text?.port(port.id, port.label) ?? port.label}
+                </span>
+              )}
               <Handle type="source" position={Position.Right} id={port.id} className={handleClass} isConnectable={!readOnly} />
             </div>
           ))}
@@ -116,3 +122,25 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
 }
 
 export const FlowNode = memo(FlowNodeView);
+
+/** The marker a connection to (or from) a node the document lacks ends at: the connection draws and can be selected and deleted. */
+function MissingNodeView({ data }: NodeProps<MissingNode>) {
+  const t = useTranslations("canvas");
+  return (
+    <div
+      className="relative flex w-40 items-center gap-1.5 rounded-lg border-2 border-dashed border-rose-300 bg-rose-50/80 px-2.5 py-2 text-[11px] leading-4 text-rose-700"
+      title={t("missingNodeHelp")}
+      data-testid={`missing-node-${data.nodeId}`}
+    >
+      <Handle type="target" position={Position.Left} className={handleClass} isConnectable={false} />
+      <CircleAlert className="size-3.5 shrink-0" aria-hidden />
+      <span className="min-w-0">
+        <span className="block font-semibold">{t("missingNode")}</span>
+        <span className="block truncate font-mono">{data.nodeId}</span>
+      </span>
+      <Handle type="source" position={Position.Right} className={handleClass} isConnectable={false} />
+    </div>
+  );
+}
+
+export const MissingNodeMarker = memo(MissingNodeView);

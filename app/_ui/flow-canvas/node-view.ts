@@ -84,7 +84,10 @@ function attempt<T>(fn: () => T): T | null {
 }
 
 /** One problem with a node, as shown on the node, in the inspector and in the issues list. */
-export type NodeProblem = { code: FlowIssue["code"]; message: string; field?: string; label?: string };
+export type NodeProblem = { code: FlowIssue["code"]; message: string; field?: string; label?: string; edge?: string };
+
+/** The connection an issue is about (a dangling one), if any. */
+export const issueEdge = (issue: FlowIssue) => (typeof issue.params?.edge === "string" ? issue.params.edge : undefined);
 
 /**
  * The compiler's issues for one node, made readable in the reader's language, without the node
@@ -94,12 +97,12 @@ export type NodeProblem = { code: FlowIssue["code"]; message: string; field?: st
  */
 export function nodeProblems(node: FlowNode, issues: FlowIssue[], locale: Locale = "en"): NodeProblem[] {
   const spec = findNodeSpec(node.type);
-  if (!spec) return issues.map((i) => ({ code: i.code, message: issueText(i, locale) }));
+  if (!spec) return issues.map((i) => ({ code: i.code, message: issueText(i, locale), edge: issueEdge(i) }));
   if (locale !== "en") {
     const title = `${nodeText(spec, locale).title}: `;
     return issues.map((i) => {
       const text = issueText(i, locale);
-      return { code: i.code, field: i.field, message: sentence(text.startsWith(title) ? text.slice(title.length) : text) };
+      return { code: i.code, field: i.field, edge: issueEdge(i), message: sentence(text.startsWith(title) ? text.slice(title.length) : text) };
     });
   }
   const parsed = spec.settings.safeParse(node.settings);
@@ -115,6 +118,7 @@ export function nodeProblems(node: FlowNode, issues: FlowIssue[], locale: Locale
     .map((i) => ({
       code: i.code,
       field: i.field,
+      edge: issueEdge(i),
       label: i.field ? fieldLabel(spec, i.field) : undefined,
       message: sentence(i.message.startsWith(`${spec.title}: `) ? i.message.slice(spec.title.length + 2) : i.message),
     }));

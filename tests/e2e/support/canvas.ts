@@ -59,7 +59,7 @@ export class Canvas {
     const middle = pane.height / 2;
     const trigger = (await this.node("trigger").boundingBox())!;
     await this.moveNode("trigger", { x: pane.x + 30, y: trigger.y });
-    // A drop puts the node's header (120, 24 flow units in) under the pointer.
+    // A drop puts the node's middle (120, 40 flow units in) under the pointer.
     return (i, dy = 0) => ({ x: 30 + i * step + 120 * zoom, y: middle - 20 + dy });
   }
 

@@ -2,16 +2,18 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ReactFlowProvider, useReactFlow, useStoreApi, type XYPosition } from "@xyflow/react";
 import { useTranslations } from "next-intl";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
-import { FlowCanvas, NO_SELECTION, type CanvasSelection } from "@/app/_ui/flow-canvas";
+import { FIT_PADDING, FlowCanvas, issueEdge, missingId, NO_SELECTION, type CanvasSelection } from "@/app/_ui/flow-canvas";
+import { issueText } from "@/engine/compiler/issue-text";
 import { ErrorNotice } from "@/app/_ui/error-notice";
 import { Loading } from "@/app/_ui/loading";
 import { useNodeLocale } from "@/app/_ui/use-node-text";
 import type { RouterOutputs } from "@/app/_ui/router-types";
 import { WebchatPanel } from "@/app/_ui/webchat-panel";
+import { autoLayout } from "./auto-layout";
 import { addNode, connect, freeSpot, moveNodes, newNode, removeElements, updateSettings } from "./document-ops";
-import { Inspector } from "./inspector";
+import { Inspector, type SelectedEdge } from "./inspector";
 import { IssuesPanel } from "./issues-panel";
 import { Palette } from "./palette";
 import { SimulatePanel } from "./simulate/simulate-panel";
@@ -74,16 +76,49 @@ function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
     place(type, { x: (width / 2 - x) / zoom - 120, y: (height / 2 - y) / zoom - 40 });
   };
 
-  const focusNode = (nodeId: string) => {
-    const node = doc.nodes.find((n) => n.id === nodeId);
+  /** Centres the view on a canvas node (a flow node, or the marker of a missing one). */
+  const centreOn = (canvasId: string) => {
+    const node = store.getState().nodeLookup.get(canvasId);
     if (!node) return;
-    setSelection({ nodes: [nodeId], edges: [] });
-    const size = store.getState().nodeLookup.get(nodeId)?.measured;
-    void setCenter(node.position.x + (size?.width ?? 240) / 2, node.position.y + (size?.height ?? 80) / 2, { zoom: 1.1, duration: 300 });
+    const { x, y } = node.internals.positionAbsolute;
+    void setCenter(x + (node.measured.width ?? 240) / 2, y + (node.measured.height ?? 80) / 2, { zoom: 1.1, duration: 300 });
   };
 
-  // A drag is one undo step: positions stream in as transient edits, the drop commits them.
-  const onMove = useCallback((positions: Record<string, XYPosition>, done: boolean) => set((d) => moveNodes(d, positions), { transient: !done }), [set]);
+  const focusNode = (nodeId: string) => {
+    if (!doc.nodes.some((n) => n.id === nodeId)) return;
+    setSelection({ nodes: [nodeId], edges: [] });
+    centreOn(nodeId);
+  };
+
+  /** Selects a connection and shows its source (or, when that is missing, its target). */
+  const focusEdge = (edgeId: string) => {
+    const edge = doc.edges.find((e) => e.id === edgeId);
+    if (!edge) return;
+    setSelection({ nodes: [], edges: [edgeId] });
+    const ids = new Set(doc.nodes.map((n) => n.id));
+    centreOn(ids.has(edge.source) ? edge.source : ids.has(edge.target) ? edge.target : missingId(edge.source));
+  };
+
+  // Auto-layout is one undoable edit; the view fits the new layout once the canvas has it.
+  const [fitPending, setFitPending] = useState(false);
+  const tidy = () => {
+    const { nodeLookup } = store.getState();
+    const laid = autoLayout(doc, (id) => {
+      const { width, height } = nodeLookup.get(id)?.measured ?? {};
+      return width && height ? { width, height } : undefined;
+    });
+    if (laid === doc) return;
+    set(() => laid);
+    setFitPending(true);
+  };
+  useEffect(() => {
+    if (!fitPending) return;
+    setFitPending(false);
+    void fitView({ padding: FIT_PADDING, maxZoom: 1, duration: 300 });
+  }, [fitPending, fitView]);
+
+  // A drag is one undo step, reported by the canvas when the node is dropped.
+  const onMove = useCallback((positions: Record<string, XYPosition>) => set((d) => moveNodes(d, positions)), [set]);
   const onConnect = useCallback((edge: { source: string; sourcePort: string; target: string }) => set((d) => connect(d, edge)), [set]);
 
   const deleteSelection = useCallback(
@@ -95,6 +130,11 @@ function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
   );
 
   const selectedNodes = useMemo(() => doc.nodes.filter((n) => selection.nodes.includes(n.id)), [doc.nodes, selection.nodes]);
+  const selectedEdges = useMemo(
+    (): SelectedEdge[] =>
+      selection.edges.map((id) => ({ id, problems: check.issues.filter((i) => issueEdge(i) === id).map((i) => issueText(i, check.locale)) })),
+    [selection.edges, check],
+  );
 
   return (
     <div className="flex h-full flex-col" data-testid="flow-editor">
@@ -103,7 +143,8 @@ function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
         doc={doc}
         save={save}
         history={history}
-        onFit={() => void fitView({ padding: 0.2, maxZoom: 1, duration: 300 })}
+        onFit={() => void fitView({ padding: FIT_PADDING, maxZoom: 1, duration: 300 })}
+        onLayout={tidy}
         chatOpen={chatOpen && !simulating}
         onToggleChat={() => {
           setChatOpen(simulating || !chatOpen);
@@ -142,7 +183,15 @@ function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
               </div>
             )}
           </div>
-          <IssuesPanel check={check} doc={doc} open={issuesOpen} onToggle={() => setIssuesOpen(!issuesOpen)} onFocus={focusNode} />
+          <IssuesPanel
+            check={check}
+            doc={doc}
+            open={issuesOpen}
+            onToggle={() => setIssuesOpen(!issuesOpen)}
+            onFocus={focusNode}
+            onFocusEdge={focusEdge}
+            onDeleteEdge={(edgeId) => deleteSelection({ nodes: [], edges: [edgeId] })}
+          />
         </div>
         {simulating ? (
           <SimulatePanel
@@ -155,10 +204,11 @@ function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
         ) : (
           <Inspector
             nodes={selectedNodes}
+            edges={selectedEdges}
             edgeCount={doc.edges.length}
             problems={check.byNode}
             onSettings={(nodeId, settings, field) => set((d) => updateSettings(d, nodeId, settings), { key: `${nodeId}:${field}` })}
-            onDelete={() => deleteSelection({ nodes: selection.nodes, edges: [] })}
+            onDelete={() => deleteSelection(selection)}
           />
         )}
         {chatOpen && !simulating && (

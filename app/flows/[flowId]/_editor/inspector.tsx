@@ -9,16 +9,20 @@ import { Button } from "@/app/_ui/button";
 import { NodeTextContext, useNodeTexts } from "@/app/_ui/use-node-text";
 import { SettingsForm } from "./settings-form";
 
+/** A selected connection, with what is wrong with it (a dangling one), in the reader's language. */
+export type SelectedEdge = { id: string; problems: string[] };
+
 type Props = {
   nodes: FlowNode[];
+  edges: SelectedEdge[];
   edgeCount: number;
   problems: ReadonlyMap<string, NodeProblem[]>;
   onSettings: (nodeId: string, settings: Record<string, unknown>, field: string) => void;
   onDelete: () => void;
 };
 
-/** The right-hand panel: the selected node's settings, or what to do when nothing is selected. */
-export function Inspector({ nodes, edgeCount, problems, onSettings, onDelete }: Props) {
+/** The right-hand panel: the selected node's settings, the selected connections, or what to do when nothing is selected. */
+export function Inspector({ nodes, edges, edgeCount, problems, onSettings, onDelete }: Props) {
   const t = useTranslations("editor.inspector");
   return (
     <aside className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white" data-testid="inspector">
@@ -31,10 +35,37 @@ export function Inspector({ nodes, edgeCount, problems, onSettings, onDelete }: 
             <Trash2 className="size-3.5" aria-hidden /> {t("deleteSelected", { count: nodes.length })}
           </Button>
         </div>
+      ) : edges.length > 0 ? (
+        <Connections edges={edges} onDelete={onDelete} />
       ) : (
         <Nothing edgeCount={edgeCount} />
       )}
     </aside>
+  );
+}
+
+function Connections({ edges, onDelete }: { edges: SelectedEdge[]; onDelete: () => void }) {
+  const t = useTranslations("editor.inspector");
+  return (
+    <div className="flex flex-1 flex-col gap-3 p-4" data-testid="inspector-connections">
+      <p className="text-sm font-medium text-slate-800">{t("connectionsSelected", { count: edges.length })}</p>
+      <ul className="space-y-2 text-xs">
+        {edges.map((edge) => (
+          <li key={edge.id} className="rounded-md border border-slate-200 px-3 py-2" data-testid={`inspector-connection-${edge.id}`}>
+            <span className="font-mono text-slate-500">{edge.id}</span>
+            {edge.problems.map((p) => (
+              <p key={p} className="mt-1 flex gap-1.5 leading-4 text-rose-700">
+                <CircleAlert className="mt-px size-3 shrink-0" aria-hidden />
+                {p}
+              </p>
+            ))}
+          </li>
+        ))}
+      </ul>
+      <Button variant="danger" size="sm" onClick={onDelete} data-testid="inspector-delete-connections">
+        <Trash2 className="size-3.5" aria-hidden /> {t("deleteConnections", { count: edges.length })}
+      </Button>
+    </div>
   );
 }
 

@@ -1,26 +1,33 @@
 "use client";
-import { ChevronDown, CircleAlert, CircleCheck } from "lucide-react";
+import { ChevronDown, CircleAlert, CircleCheck, Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import { findNodeSpec } from "@/nodes/registry";
 import { useNodeTexts } from "@/app/_ui/use-node-text";
 import { issueText } from "@/engine/compiler/issue-text";
-import { problemText } from "@/app/_ui/flow-canvas";
+import { issueEdge, problemText } from "@/app/_ui/flow-canvas";
 import type { FlowCheck } from "./use-flow-check";
 
-/** Everything that blocks publishing, docked under the canvas. Clicking a problem focuses its node. */
+/**
+ * Everything that blocks publishing, docked under the canvas. Clicking a problem selects what it is
+ * about: its node, or the connection for a dangling one (which the row also offers to delete).
+ */
 export function IssuesPanel({
   check,
   doc,
   open,
   onToggle,
   onFocus,
+  onFocusEdge,
+  onDeleteEdge,
 }: {
   check: FlowCheck;
   doc: FlowDocument;
   open: boolean;
   onToggle: () => void;
   onFocus: (nodeId: string) => void;
+  onFocusEdge: (edgeId: string) => void;
+  onDeleteEdge: (edgeId: string) => void;
 }) {
   const t = useTranslations("editor.issues");
   const texts = useNodeTexts();
@@ -33,7 +40,8 @@ export function IssuesPanel({
       key: `general-${issue.code}-${issue.message}`,
       code: issue.code,
       nodeId: undefined,
-      title: t("flow"),
+      edgeId: issueEdge(issue),
+      title: issueEdge(issue) ? t("connection") : t("flow"),
       text: issueText(issue, check.locale),
     })),
     ...doc.nodes.flatMap((node) =>
@@ -41,6 +49,7 @@ export function IssuesPanel({
         key: `${node.id}-${i}`,
         code: p.code,
         nodeId: node.id,
+        edgeId: p.edge,
         title: titleOf(node.type),
         text: problemText(p),
       })),
@@ -76,22 +85,34 @@ export function IssuesPanel({
       {open && !ok && (
         <ul className="max-h-44 overflow-y-auto border-t border-slate-100 py-1" data-testid="issue-list">
           {rows.map((row) => (
-            <li key={row.key}>
+            <li key={row.key} className="flex items-center hover:bg-slate-50">
               <button
                 type="button"
-                disabled={!row.nodeId}
-                onClick={() => row.nodeId && onFocus(row.nodeId)}
-                className="flex w-full items-baseline gap-3 px-4 py-1.5 text-left text-xs hover:bg-slate-50 disabled:cursor-default disabled:hover:bg-transparent"
+                disabled={!row.nodeId && !row.edgeId}
+                onClick={() => (row.edgeId ? onFocusEdge(row.edgeId) : row.nodeId && onFocus(row.nodeId))}
+                className="flex min-w-0 flex-1 items-baseline gap-3 px-4 py-1.5 text-left text-xs disabled:cursor-default"
                 data-testid="issue-item"
                 data-node-id={row.nodeId}
+                data-edge-id={row.edgeId}
                 data-code={row.code}
               >
                 <span className="w-56 shrink-0 truncate font-medium text-slate-700">
                   {row.title}
-                  {row.nodeId && <span className="font-mono font-normal text-slate-400"> · {row.nodeId}</span>}
+                  {(row.nodeId ?? row.edgeId) && <span className="font-mono font-normal text-slate-400"> · {row.nodeId ?? row.edgeId}</span>}
                 </span>
                 <span className="min-w-0 text-slate-600">{row.text}</span>
               </button>
+              {row.edgeId && (
+                <button
+                  type="button"
+                  onClick={() => onDeleteEdge(row.edgeId!)}
+                  className="mr-3 inline-flex shrink-0 items-center gap-1 rounded px-2 py-1 text-[11px] font-medium text-rose-700 hover:bg-rose-50"
+                  data-testid={`issue-delete-edge-${row.edgeId}`}
+                >
+                  <Trash2 className="size-3" aria-hidden />
+                  {t("deleteConnection")}
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -37,6 +37,28 @@ export function kindOf(schema: JsonSchema): Kind {
   return "unsupported";
 }
 
+/** Option value standing for a stored value that is not one of the choices (no choice's String() can equal it). */
+const STRAY_OPTION = "\u0000stray";
+
+/**
+ * A stored value the field's control cannot show as it is (an imported flow with a value not among
+ * the choices, or of the wrong kind), as JSON to show beside it; undefined when the control shows it.
+ * Lists and groups check their own items.
+ */
+export function strayValue(kind: Kind, schema: JsonSchema, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const fits: Partial<Record<Kind, boolean>> = {
+    select: optionsOf(schema)?.some((o) => o === value),
+    checkbox: typeof value === "boolean",
+    number: typeof value === "number",
+    text: typeof value === "string",
+    textarea: typeof value === "string",
+    flow: typeof value === "string",
+    credential: typeof value === "string",
+  };
+  return fits[kind] === false ? JSON.stringify(value) : undefined;
+}
+
 /**
  * A form generated from a node type's settings schema (`z.toJSONSchema`, input side). Labels,
  * help, placeholders and widgets come from the schema's `.meta()`; nothing here knows a node type.
@@ -89,7 +111,8 @@ export function Field(props: FieldProps) {
         : t("itemError", { kind: kind === "lines" ? "lines" : "item", number: Number(key.slice(path.length + 1).split(".")[0]) + 1, message: m }),
     ),
   );
-  const invalid = messages.length > 0;
+  const stray = strayValue(kind, schema, props.value);
+  const invalid = messages.length > 0 || stray !== undefined;
 
   return (
     <div data-testid={`setting-${path}`}>
@@ -105,6 +128,11 @@ export function Field(props: FieldProps) {
           </label>
           <Control {...props} id={id} kind={kind} invalid={invalid} />
         </>
+      )}
+      {stray !== undefined && (
+        <p className="mt-1 text-xs leading-4 text-rose-600" data-testid={`field-stray-${path}`}>
+          {t("strayValue", { value: stray })}
+        </p>
       )}
       {(texts?.help ?? schema.help) && <p className="mt-1 text-xs leading-4 text-slate-500">{texts?.help ?? schema.help}</p>}
       {messages.map((m) => (
@@ -131,11 +159,13 @@ function Control({ id, kind, invalid, path, schema, value, errors, onChange }: F
     case "select": {
       const options = optionsOf(schema)!;
       const current = value ?? schema.default;
+      // A value that is not a choice stays selected and says so, rather than showing as the first choice.
+      const stray = strayValue(kind, schema, value);
       return (
         <select
           id={id}
           className={controlClass}
-          value={current === undefined ? "" : String(current)}
+          value={stray !== undefined ? STRAY_OPTION : current === undefined ? "" : String(current)}
           onChange={(e) =>
             onChange(
               options.find((o) => String(o) === e.target.value),
@@ -146,6 +176,11 @@ function Control({ id, kind, invalid, path, schema, value, errors, onChange }: F
           aria-invalid={invalid}
         >
           {current === undefined && <option value="">{t("choose")}</option>}
+          {stray !== undefined && (
+            <option value={STRAY_OPTION} disabled>
+              {t("strayOption", { value: stray })}
+            </option>
+          )}
           {options.map((o) => (
             <option key={String(o)} value={String(o)}>
               {formTexts?.option(path, o) ?? humanize(String(o))}

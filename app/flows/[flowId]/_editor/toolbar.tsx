@@ -1,6 +1,6 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Activity, ChevronLeft, Download, FlaskConical, Maximize, MessagesSquare, Redo2, Undo2 } from "lucide-react";
+import { Activity, ChevronLeft, Download, FlaskConical, Maximize, MessagesSquare, Network, Redo2, Undo2 } from "lucide-react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
@@ -23,6 +23,8 @@ type Props = {
   save: { state: SaveState; flush: () => Promise<boolean> };
   history: { canUndo: boolean; canRedo: boolean; undo: () => void; redo: () => void };
   onFit: () => void;
+  /** Auto-layout: one undoable edit. */
+  onLayout: () => void;
   chatOpen: boolean;
   onToggleChat: () => void;
   simulating: boolean;
@@ -65,7 +67,20 @@ function IconButton({
 }
 
 /** The editor's top bar: identity and state on the left, editing and publishing on the right. */
-export function Toolbar({ flow, doc, save, history, onFit, chatOpen, onToggleChat, simulating, onToggleSimulate, onPublishRefused, onRestored }: Props) {
+export function Toolbar({
+  flow,
+  doc,
+  save,
+  history,
+  onFit,
+  onLayout,
+  chatOpen,
+  onToggleChat,
+  simulating,
+  onToggleSimulate,
+  onPublishRefused,
+  onRestored,
+}: Props) {
   const t = useTranslations("editor.toolbar");
   const locale = useLocale();
   const trpc = useTRPC();
@@ -113,6 +128,9 @@ export function Toolbar({ flow, doc, save, history, onFit, chatOpen, onToggleCha
         </IconButton>
         <IconButton label={t("fitView")} testId="fit-view-button" onClick={onFit}>
           <Maximize className="size-4" />
+        </IconButton>
+        <IconButton label={t("autoLayout")} testId="auto-layout-button" disabled={simulating || doc.nodes.length < 2} onClick={onLayout}>
+          <Network className="size-4 -rotate-90" />
         </IconButton>
         <Divider />
         <VersionsMenu versions={flow.versions} flowName={flow.name} draft={doc} onRestored={onRestored} />

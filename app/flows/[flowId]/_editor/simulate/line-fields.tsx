@@ -1,13 +1,65 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { inputBase } from "@/app/_ui/text-field";
-import { CRM_EVENTS, samplePayload, WAIT_UNITS, type ScriptLine, type WaitUnit } from "./script";
+import { findNodeSpec } from "@/nodes/registry";
+import { useNodeTexts } from "@/app/_ui/use-node-text";
+import { CRM_EVENTS, samplePayload, WAIT_UNITS, type ScriptLine, type TaskOutcomes, type WaitUnit } from "./script";
 
 const field = `${inputBase} h-8`;
 
-/** Ids of the suggestion lists the script editor renders once. */
-export const OUTCOMES_LIST = "sim-outcomes";
+/** Id of the webhook-name suggestion list the script editor renders once. */
 export const HOOKS_LIST = "sim-hooks";
+
+/**
+ * The outcome an operator picks, from the draft's task nodes (grouped by node); an outcome no node
+ * offers (a test case saved before the draft changed) stays shown, marked. Free text only when the
+ * draft has no node with outcomes.
+ */
+function OutcomePicker({
+  value,
+  outcomes,
+  onChange,
+  label,
+  testId,
+}: {
+  value: string;
+  outcomes: TaskOutcomes[];
+  onChange: (v: string) => void;
+  label: string;
+  testId: string;
+}) {
+  const t = useTranslations("simulate.line");
+  const textOf = useNodeTexts();
+  if (!outcomes.length)
+    return (
+      <input
+        className={field}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder={t("outcomePlaceholder")}
+        aria-label={label}
+        data-testid={testId}
+      />
+    );
+  const offered = outcomes.some((task) => task.outcomes.includes(value));
+  return (
+    <select className={field} value={value} onChange={(e) => onChange(e.target.value)} aria-label={label} aria-invalid={!offered} data-testid={testId}>
+      {!offered && <option value={value}>{value ? t("outcomeNotOffered", { outcome: value }) : t("outcomeChoose")}</option>}
+      {outcomes.map((task) => {
+        const spec = findNodeSpec(task.type);
+        return (
+          <optgroup key={task.nodeId} label={`${spec ? textOf(spec).title : task.type} · ${task.nodeId}`}>
+            {task.outcomes.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </optgroup>
+        );
+      })}
+    </select>
+  );
+}
 
 /** A JSON object typed as text, under a visible label; the line's problem says when it does not parse. */
 function JsonText({
@@ -42,7 +94,19 @@ function JsonText({
 }
 
 /** The inputs of one script line, by kind. `id` prefixes their test ids, `n` is the line's number. */
-export function LineFields({ line, id, n, onChange }: { line: ScriptLine; id: string; n: number; onChange: (line: ScriptLine) => void }) {
+export function LineFields({
+  line,
+  outcomes,
+  id,
+  n,
+  onChange,
+}: {
+  line: ScriptLine;
+  outcomes: TaskOutcomes[];
+  id: string;
+  n: number;
+  onChange: (line: ScriptLine) => void;
+}) {
   const t = useTranslations("simulate.line");
   const aria = (label: string) => t("aria", { n, label });
   switch (line.do) {
@@ -87,14 +151,12 @@ export function LineFields({ line, id, n, onChange }: { line: ScriptLine; id: st
       );
     case "complete-task":
       return (
-        <input
-          className={field}
+        <OutcomePicker
           value={line.outcome}
-          onChange={(e) => onChange({ ...line, outcome: e.target.value })}
-          placeholder={t("outcomePlaceholder")}
-          list={OUTCOMES_LIST}
-          aria-label={aria(t("taskOutcome"))}
-          data-testid={`${id}-outcome`}
+          outcomes={outcomes}
+          onChange={(outcome) => onChange({ ...line, outcome })}
+          label={aria(t("taskOutcome"))}
+          testId={`${id}-outcome`}
         />
       );
     case "crm-event":

@@ -5,22 +5,16 @@ import type { FlowDocument } from "@/engine/contracts/flow";
 import { Button } from "@/app/_ui/button";
 import { inputBase } from "@/app/_ui/text-field";
 import { useChannelName } from "@/app/_ui/use-node-text";
-import { HOOKS_LIST, OUTCOMES_LIST } from "./line-fields";
+import { HOOKS_LIST } from "./line-fields";
 import { LINE_KINDS } from "./line-kinds";
-import { CHANNELS, draftHooks, lineProblem, newLine, type Script, type ScriptLine } from "./script";
+import { CHANNELS, draftHooks, lineProblem, newLine, taskOutcomes, type Script, type ScriptLine } from "./script";
 import { ScriptLineRow } from "./script-line-row";
-
-/** Outcomes the draft's nodes offer (operator tasks), suggested for "operator completes task". */
-function outcomesOf(doc: FlowDocument): string[] {
-  const all = doc.nodes.flatMap((n) => (Array.isArray(n.settings.outcomes) ? n.settings.outcomes.filter((o): o is string => typeof o === "string") : []));
-  return [...new Set(all)];
-}
 
 /** The scripted conversation: who the customer is, then what happens, line by line. */
 export function ScriptEditor({ doc, script, checked, onChange }: { doc: FlowDocument; script: Script; checked: boolean; onChange: (script: Script) => void }) {
   const t = useTranslations("simulate.script");
   const channelName = useChannelName();
-  const outcomes = useMemo(() => outcomesOf(doc), [doc]);
+  const outcomes = useMemo(() => taskOutcomes(doc), [doc]);
   const hooks = useMemo(() => draftHooks(doc).map((h) => h.hook), [doc]);
   const { customer, lines } = script;
   const setLines = (next: ScriptLine[]) => onChange({ ...script, lines: next, from: undefined });
@@ -95,6 +89,7 @@ export function ScriptEditor({ doc, script, checked, onChange }: { doc: FlowDocu
                 index={i}
                 count={lines.length}
                 line={line}
+                outcomes={outcomes}
                 problem={checked ? lineProblem(line) : null}
                 onChange={(next) => setLines(lines.map((l) => (l.key === line.key ? next : l)))}
                 onMove={(by) => move(i, i + by)}
@@ -103,11 +98,6 @@ export function ScriptEditor({ doc, script, checked, onChange }: { doc: FlowDocu
             ))}
           </ol>
         )}
-        <datalist id={OUTCOMES_LIST}>
-          {outcomes.map((o) => (
-            <option key={o} value={o} />
-          ))}
-        </datalist>
         <datalist id={HOOKS_LIST}>
           {hooks.map((h) => (
             <option key={h} value={h} />

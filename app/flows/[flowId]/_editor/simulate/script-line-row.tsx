@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { LineFields } from "./line-fields";
 import { LINE_KINDS } from "./line-kinds";
-import type { ScriptLine } from "./script";
+import type { ScriptLine, TaskOutcomes } from "./script";
 
 function Tool({ label, testId, disabled, onClick, children }: { label: string; testId: string; disabled?: boolean; onClick: () => void; children: ReactNode }) {
   return (
@@ -27,6 +27,7 @@ export function ScriptLineRow({
   index,
   count,
   line,
+  outcomes,
   problem,
   onChange,
   onMove,
@@ -35,6 +36,7 @@ export function ScriptLineRow({
   index: number;
   count: number;
   line: ScriptLine;
+  outcomes: TaskOutcomes[];
   problem: string | null;
   onChange: (line: ScriptLine) => void;
   onMove: (by: -1 | 1) => void;
@@ -64,7 +66,7 @@ export function ScriptLineRow({
           </Tool>
         </span>
       </div>
-      <LineFields line={line} id={id} n={index + 1} onChange={onChange} />
+      <LineFields line={line} outcomes={outcomes} id={id} n={index + 1} onChange={onChange} />
       {problem && (
         <p className="mt-1 text-[11px] text-rose-600" data-testid={`${id}-problem`}>
           {problem}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import { flowTestCaseSchema } from "@/engine/contracts/simulation";
-import { emptyScript, lineProblem, newLine, scriptFromTest, scriptSteps, type ScriptLine } from "./script";
+import { emptyScript, lineProblem, newLine, scriptFromTest, scriptSteps, taskOutcomes, type ScriptLine } from "./script";
 
 const at = { x: 0, y: 0 };
 const hooked: FlowDocument = {
@@ -45,5 +45,25 @@ describe("script lines for start events and results", () => {
     const script = scriptFromTest(test);
     expect(script.lines.map(lineProblem)).toEqual(test.steps.map(() => null));
     expect(scriptSteps(script)).toEqual(test.steps);
+  });
+});
+
+describe("task outcomes offered to 'operator completes task'", () => {
+  const tasks: FlowDocument = {
+    nodes: [
+      { id: "call", type: "routing.operator-task", position: at, settings: { queue: "fraud", outcomes: ["confirmed", "not-me", "confirmed"] } },
+      { id: "block", type: "routing.operator-task", position: at, settings: { queue: "cards", outcomes: ["blocked"] } },
+      { id: "end", type: "flow.end", position: at, settings: {} },
+    ],
+    edges: [],
+  };
+
+  it("lists each task node's outcomes once, and a new line starts on the first of them", () => {
+    expect(taskOutcomes(tasks)).toEqual([
+      { nodeId: "call", type: "routing.operator-task", outcomes: ["confirmed", "not-me"] },
+      { nodeId: "block", type: "routing.operator-task", outcomes: ["blocked"] },
+    ]);
+    expect(newLine("complete-task", tasks)).toMatchObject({ outcome: "confirmed" });
+    expect(newLine("complete-task", hooked)).toMatchObject({ outcome: "" });
   });
 });

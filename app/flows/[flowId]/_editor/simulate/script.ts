@@ -37,7 +37,7 @@ const key = () => `line-${++keys}`;
 export function newLine(kind: ScriptLine["do"], doc?: FlowDocument): ScriptLine {
   if (kind === "message") return { key: key(), do: "message", text: "" };
   if (kind === "wait") return { key: key(), do: "wait", amount: "5", unit: "minutes" };
-  if (kind === "complete-task") return { key: key(), do: "complete-task", outcome: "" };
+  if (kind === "complete-task") return { key: key(), do: "complete-task", outcome: (doc && taskOutcomes(doc)[0]?.outcomes[0]) ?? "" };
   if (kind === "http-response") return { key: key(), do: "http-response", status: "200", body: "{}" };
   if (kind === "webhook") return { key: key(), do: "webhook", ...((doc && draftHooks(doc)[0]) ?? { hook: "", payload: "{}" }) };
   if (kind === "schedule") return { key: key(), do: "schedule" };
@@ -45,6 +45,17 @@ export function newLine(kind: ScriptLine["do"], doc?: FlowDocument): ScriptLine 
   if (kind === "subflow-call") return { key: key(), do: "subflow-call", inputs: (doc && draftTriggers(doc, "trigger.subflow-called")[0]?.sample) ?? "{}" };
   if (kind === "subflow-result") return { key: key(), do: "subflow-result", outcome: "", outputs: "{}" };
   return { key: key(), do: "crm-event", name: CRM_EVENTS[0], payload: samplePayload(CRM_EVENTS[0]) };
+}
+
+/** A draft node that ends with one of several outcomes (an operator task), and those outcomes. */
+export type TaskOutcomes = { nodeId: string; type: string; outcomes: string[] };
+
+/** The draft's nodes that offer outcomes, for "operator completes task" to pick from. */
+export function taskOutcomes(doc: FlowDocument): TaskOutcomes[] {
+  return doc.nodes.flatMap((n) => {
+    const outcomes = Array.isArray(n.settings.outcomes) ? [...new Set(n.settings.outcomes.filter((o): o is string => typeof o === "string" && o !== ""))] : [];
+    return outcomes.length ? [{ nodeId: n.id, type: n.type, outcomes }] : [];
+  });
 }
 
 /** Fields with empty values of their types, as JSON to fill in. */
