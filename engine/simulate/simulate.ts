@@ -77,7 +77,11 @@ export function createSimulation(doc: FlowDocument, opts: SimulationOptions = {}
   const reachable = new Set([channel, ...(opts.customer?.alsoOn ?? [])]);
   const deliverable = new Set<Channel>(opts.deliverable ?? INSTALLED_CHANNELS);
   const answers: FlowEvent[] = [];
-  const note = (input: number, message: string) => void run.notes.push({ input, message });
+  /** Notes why a line or event did nothing; false, for "not taken". */
+  const note = (input: number, message: string): false => {
+    run.notes.push({ input, message });
+    return false;
+  };
   const without = <T>(list: T[], drop: (item: T) => boolean) => list.splice(0, list.length, ...list.filter((item) => !drop(item)));
   /** The oldest of a list, preferring one asked for by `nodeId`; taken off the list. */
   const take = (list: Awaited[] | undefined, nodeId?: string) => {
@@ -94,7 +98,7 @@ export function createSimulation(doc: FlowDocument, opts: SimulationOptions = {}
     reachable: (to) => reachable.has(to),
     deliverable: (to) => deliverable.has(to),
     send: (text) => void run.sent.push(text),
-    note: (message) => note(input, message),
+    note: (message) => void note(input, message),
     answer: (event) => void answers.push(opts.answer?.(event) ?? event),
     setTimer: (key, nodeId, dueAt) => void timers.set(key, { nodeId, dueAt }),
     cancelTimer: (key) => void timers.delete(key),
@@ -133,21 +137,21 @@ export function createSimulation(doc: FlowDocument, opts: SimulationOptions = {}
     if (!machine) return false;
     if (!sim.state) {
       const refused = refusal(triggers, event);
-      if (refused) return !note(input, refused);
+      if (refused) return note(input, refused);
       run.started = true;
       sim.customer = who;
       const conversationId = who && "sim-conversation";
       record(input, event, startStep(machine, { instanceId: "sim", flowId: "draft", versionId: "draft", conversationId, customer: who, event }));
       return true;
     }
-    if (run.status !== "waiting") return !note(input, `the instance is ${run.status}; ${event.type} ignored`);
+    if (run.status !== "waiting") return note(input, `the instance is ${run.status}; ${event.type} ignored`);
     record(input, event, eventStep(machine, sim.state, event));
     return true;
   };
 
   /** Webhooks, schedules, operators and calling flows start new instances only; they never reach a running one. */
   const start = (input: number, event: FlowEvent, who: CustomerRef | null = scripted) =>
-    sim.state ? !note(input, `the instance has already started; ${event.type} only starts new ones`) : apply(input, event, who);
+    sim.state ? note(input, `the instance has already started; ${event.type} only starts new ones`) : apply(input, event, who);
 
   return {
     run,
@@ -175,12 +179,12 @@ export function createSimulation(doc: FlowDocument, opts: SimulationOptions = {}
     /** Answers the oldest effect of a kind the flow waits on (that of `nodeId` first) with its result event. */
     answer(input: number, kind: string, none: string, result: (effect: Awaited) => FlowEvent, nodeId?: string) {
       const effect = take(awaiting.get(kind), nodeId);
-      return effect ? apply(input, result(effect)) : !note(input, none);
+      return effect ? apply(input, result(effect)) : note(input, none);
     },
     /** Completes the newest open task (that of `nodeId` first) with an outcome. */
     completeTask(input: number, outcome: string, nodeId?: string) {
       const task = nodeId && tasks.some((t) => t.nodeId === nodeId) ? take(tasks, nodeId) : tasks.pop();
-      if (!task) return !note(input, "no open task to complete");
+      if (!task) return note(input, "no open task to complete");
       return apply(input, { type: "task.completed", at: sim.clock, taskId: task.key, nodeId: "", outcome });
     },
   };
