@@ -28,7 +28,7 @@ export type Replay = {
   draft: { status: SimulationRun["status"]; path: (PathEntry & NamedNode)[] };
   /** Where the draft leaves the real path (null: the same path). */
   divergence: { index: number; step: number; real: NamedNode | null; draft: NamedNode | null } | null;
-  unconsumed: { step: number; type: string; reason: UnconsumedReason }[];
+  unconsumed: { step: number; type: string; reason: UnconsumedReason; event: FlowEvent }[];
   sent: ReturnType<typeof sentDifference>;
 };
 
@@ -92,7 +92,7 @@ export function replayOnDraft(draft: FlowDocument, recorded: RecordedRun, delive
         : own && own.trail.length === 0 && own.effects.length === 0
           ? "ignored"
           : null;
-    if (reason) unconsumed.push({ step: steps[i].step, type: event.type, reason });
+    if (reason) unconsumed.push({ step: steps[i].step, type: event.type, reason, event });
   });
 
   /** Applies one recorded event the way production delivered it; false when the draft had nothing to take it. */
