@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Channel } from "../contracts/events";
 import type { FlowDocument } from "../contracts/flow";
 import type { SimulationStep } from "../contracts/simulation";
 import { refundDeskFlow, replyAndNudgeFlow } from "../testing/flows";
@@ -6,8 +7,8 @@ import { type RecordedRun, replayOnDraft } from "./replay";
 import { simulateFlow } from "./simulate";
 
 /** A run of `doc` as an instance's log would record it (the simulator and production share the step). */
-function recorded(doc: FlowDocument, script: SimulationStep[]): RecordedRun {
-  const run = simulateFlow(doc, script);
+function recorded(doc: FlowDocument, script: SimulationStep[], deliverable?: Channel[]): RecordedRun {
+  const run = simulateFlow(doc, script, { deliverable });
   return {
     document: doc,
     status: run.status,
@@ -85,5 +86,28 @@ describe("replaying a recorded run on the draft", () => {
     expect(replay.run.started).toBe(false);
     expect(replay.unconsumed.map((u) => u.reason)).toEqual(["not-started", "not-started"]);
     expect(replay.divergence).toMatchObject({ index: 0, real: { nodeId: "start" }, draft: null });
+  });
+
+  it("answers a send the draft awaits with the delivery result recorded for it, not the simulator's instant one", () => {
+    const at = { x: 0, y: 0 };
+    const doc: FlowDocument = {
+      nodes: [
+        { id: "start", type: "trigger.message-received", position: at, settings: { channel: "any" } },
+        { id: "tell", type: "message.send", position: at, settings: { text: "Hello", awaitDelivery: true } },
+        { id: "ok", type: "flow.end", position: at, settings: { outcome: "delivered" } },
+        { id: "lost", type: "flow.end", position: at, settings: { outcome: "undelivered" } },
+      ],
+      edges: [
+        { id: "1", source: "start", sourcePort: "out", target: "tell" },
+        { id: "2", source: "tell", sourcePort: "delivered", target: "ok" },
+        { id: "3", source: "tell", sourcePort: "failed", target: "lost" },
+      ],
+    };
+    const real = recorded(doc, [{ do: "message", text: "hi" }], []); // really, the message could not be delivered
+    expect(real.steps.map((s) => s.type)).toEqual(["message.received", "message.failed"]);
+    const replay = replayOnDraft(doc, real);
+    expect(replay.divergence).toBeNull();
+    expect(replay.run.outcome).toBe("undelivered");
+    expect(replay.unconsumed).toEqual([]);
   });
 });
