@@ -1,5 +1,6 @@
 import type { Channel, FlowEvent } from "../contracts/events";
 import type { FlowDocument } from "../contracts/flow";
+import type { Effect } from "../effects/registry";
 import { findNodeSpec } from "../../nodes/registry";
 import { firstDivergence, type LoggedEffect, type PathEntry, sentDifference, sentTexts } from "./divergence";
 import { createSimulation, type SimulationRun } from "./simulate";
@@ -33,7 +34,7 @@ export type Replay = {
 };
 
 /** Results of effects, answered on the draft's own wait for the same kind (the one at the recorded node first). */
-const ANSWERS: Partial<Record<FlowEvent["type"], string>> = {
+const ANSWERS: Partial<Record<FlowEvent["type"], Effect["kind"]>> = {
   "http.responded": "http.request",
   "http.failed": "http.request",
   "subflow.completed": "subflow.start",

@@ -177,7 +177,7 @@ export function createSimulation(doc: FlowDocument, opts: SimulationOptions = {}
       return fired;
     },
     /** Answers the oldest effect of a kind the flow waits on (that of `nodeId` first) with its result event. */
-    answer(input: number, kind: string, none: string, result: (effect: Awaited) => FlowEvent, nodeId?: string) {
+    answer(input: number, kind: Effect["kind"], none: string, result: (effect: Awaited) => FlowEvent, nodeId?: string) {
       const effect = take(awaiting.get(kind), nodeId);
       return effect ? apply(input, result(effect)) : note(input, none);
     },
