@@ -4,7 +4,6 @@ import { refundDeskFlow, replyAndNudgeFlow } from "../../engine/testing/flows";
 import { testDb } from "../../engine/testing/test-db";
 import { chat, countRows, publishFlow, useTestEngine } from "../../engine/testing/test-engine";
 import { callerAs } from "../../app/_server/caller";
-import { seedStaff } from "../../prisma/seed";
 
 const instanceOf = (engine: Engine, visitor: string) =>
   (
@@ -16,14 +15,15 @@ const openTask = (engine: Engine, instanceId: string) =>
   (testDb(engine).prepare(`SELECT id FROM "Task" WHERE instanceId = ? AND status = 'open'`).get(instanceId) as { id: string }).id;
 
 describe("replay on draft through real SQLite", () => {
-  const t = useTestEngine(async ({ engine }) => void (await seedStaff(engine)));
+  const t = useTestEngine();
 
   it("feeds a real run's message and task outcome through the changed draft and names where it parts", async () => {
+    await t.engine.staff.ensure({ id: "olga", name: "Olga", email: "olga@example.test", role: "operator", skills: [] });
     const { flowId } = await publishFlow(t.engine, "Refunds", refundDeskFlow("refund"));
     await t.engine.receive("webchat", chat("v-ann", "m-1", "I want a refund", "Ann"));
     const finished = instanceOf(t.engine, "v-ann");
     t.clock.advance(5 * 60_000);
-    await t.engine.completeTask(openTask(t.engine, finished), "approved", "demo-operator");
+    await t.engine.completeTask(openTask(t.engine, finished), "approved", "olga");
     await t.engine.receive("webchat", chat("v-bob", "m-2", "refund for order 12", "Bob"));
     const waiting = instanceOf(t.engine, "v-bob");
 
