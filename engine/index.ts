@@ -21,6 +21,7 @@ import type { EffectOutcome, PerformDeps } from "./effects/define-effect";
 import type { OutboundPayload } from "./effects/message-send";
 import { createFlowService } from "./flows/flow-service";
 import { createInstanceService } from "./flows/instance-service";
+import { createReplayService } from "./flows/replay-service";
 import { loadSecretKey } from "./credentials/secret-key";
 import { createChannelRequests, type ChannelReply } from "./ingress/channel-requests";
 import { createDoors } from "./ingress/doors";
@@ -277,6 +278,8 @@ export function createEngine(options: EngineOptions = {}) {
     signIn,
     flows,
     instances: createInstanceService(store.instances, store.customers),
+    /** "Replay on draft": an instance's recorded events through its flow's draft in the simulator (reads only). */
+    replay: createReplayService(store.instances, store.flows, deliverable),
     /**
      * Channel set-up (the Channels page): each channel live, sandboxed or off; `configure` takes a
      * channel live (secrets sealed, write-only), `testSend` sends one message through its adapter now.

@@ -41,6 +41,8 @@ export const PROCEDURE_POLICY: Record<string, Access> = {
   "instances.get": WATCH,
   "instances.startable": WORK,
   "instances.startForCustomer": WORK,
+  // Replaying on the draft is the owner's check of their change: it reads a run and simulates, nothing is written.
+  "instances.replayOnDraft": BUILD,
   "tasks.list": WORK,
   "tasks.get": WORK,
   "tasks.toggleStep": WORK,

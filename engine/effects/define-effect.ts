@@ -82,7 +82,7 @@ export type SimulatedWorld = {
   answer(event: FlowEvent): void;
   setTimer(key: string, nodeId: string, dueAt: number): void;
   cancelTimer(key: string): void;
-  openTask(key: string): void;
+  openTask(key: string, nodeId: string): void;
   /** The flow waits for a result that a script line of this kind answers (API answer, subflow result). */
   expectAnswer(kind: string, effect: { key: string; nodeId: string }): void;
   /** Stopped waits: their timers never fire, their tasks and calls are no longer answered. */

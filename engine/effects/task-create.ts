@@ -31,7 +31,7 @@ export const taskCreate = defineEffect({
       at: step.at,
     });
   },
-  simulate: (effect, world) => world.openTask(effect.key),
+  simulate: (effect, world) => world.openTask(effect.key, effect.nodeId),
   describe: (effect, { locale }) =>
     locale === "ru"
       ? `Задача «${effect.title}» в очереди ${effect.queue}${effect.skills?.length ? ` (нужны навыки: ${effect.skills.join(", ")})` : ""}`

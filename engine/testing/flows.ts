@@ -73,3 +73,29 @@ export const replyAndNudgeFlow = (timeoutSeconds: number): FlowDocument => ({
     { id: "e5", source: "nudge", sourcePort: "out", target: "done" },
   ],
 });
+
+/**
+ * A message matching `keyword` goes to an operator (approved: "Your refund is on its way",
+ * refused: "Sorry, no refund"); any other gets "How can we help?". Replays change the keyword.
+ */
+export const refundDeskFlow = (keyword: string): FlowDocument => ({
+  nodes: [
+    { id: "start", type: "trigger.message-received", position: pos, settings: { channel: "any" } },
+    { id: "route", type: "logic.text-match", position: pos, settings: { rules: [{ label: "Refund", match: "keywords", pattern: keyword }] } },
+    { id: "desk", type: "routing.operator-task", position: pos, settings: { title: "Refund for {{customer.name}}", outcomes: ["approved", "refused"] } },
+    { id: "paid", type: "message.send", position: pos, settings: { text: "Your refund is on its way" } },
+    { id: "sorry", type: "message.send", position: pos, settings: { text: "Sorry, no refund" } },
+    { id: "hello", type: "message.send", position: pos, settings: { text: "How can we help?" } },
+    { id: "done", type: "flow.end", position: pos, settings: {} },
+  ],
+  edges: [
+    { id: "e1", source: "start", sourcePort: "out", target: "route" },
+    { id: "e2", source: "route", sourcePort: "rule-1", target: "desk" },
+    { id: "e3", source: "route", sourcePort: "else", target: "hello" },
+    { id: "e4", source: "desk", sourcePort: "outcome-approved", target: "paid" },
+    { id: "e5", source: "desk", sourcePort: "outcome-refused", target: "sorry" },
+    { id: "e6", source: "paid", sourcePort: "out", target: "done" },
+    { id: "e7", source: "sorry", sourcePort: "out", target: "done" },
+    { id: "e8", source: "hello", sourcePort: "out", target: "done" },
+  ],
+});

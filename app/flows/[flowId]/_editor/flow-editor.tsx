@@ -1,6 +1,7 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ReactFlowProvider, useReactFlow, useStoreApi, type XYPosition } from "@xyflow/react";
+import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
@@ -18,6 +19,7 @@ import { IssuesPanel } from "./issues-panel";
 import { Palette } from "./palette";
 import { SimulatePanel } from "./simulate/simulate-panel";
 import { StepCaption } from "./simulate/step-caption";
+import { useReplay } from "./simulate/use-replay";
 import { useSimulation } from "./simulate/use-simulation";
 import { Toolbar } from "./toolbar";
 import { useAutosave } from "./use-autosave";
@@ -49,12 +51,19 @@ function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
   const [selection, setSelection] = useState<CanvasSelection>(NO_SELECTION);
   const [issuesOpen, setIssuesOpen] = useState(false);
   const [chatOpen, setChatOpen] = useState(false);
-  const [simulating, setSimulating] = useState(false);
-  const sim = useSimulation(doc);
+  // `?replay=<instance>` (the instance page's "Replay on draft") opens Simulate on that replay.
+  const replayOf = useSearchParams().get("replay");
+  const [simulating, setSimulating] = useState(!!replayOf);
+  const sim = useSimulation(doc, replayOf ? "replay" : "script");
+  const replay = useReplay(doc, replayOf);
   const { fitView, setCenter } = useReactFlow();
   const store = useStoreApi();
 
-  const onSaved = useCallback(() => void queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() }), [queryClient, trpc]);
+  // A replay runs on the saved draft: each save makes it out of date.
+  const onSaved = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.instances.replayOnDraft.queryKey() });
+  }, [queryClient, trpc]);
   const save = useAutosave(flow.id, doc, onSaved);
   useUndoShortcuts(history.undo, history.redo);
 
@@ -173,9 +182,9 @@ function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
               onDropType={place}
               // Simulate mode shows a run: the draft is not edited on the canvas meanwhile.
               readOnly={simulating}
-              {...(simulating && sim.canvas)}
+              {...(simulating && (sim.tab === "replay" ? replay.canvas : sim.canvas))}
             >
-              {simulating && <StepCaption doc={doc} sim={sim} />}
+              {simulating && sim.tab !== "replay" && <StepCaption doc={doc} sim={sim} />}
             </FlowCanvas>
             {doc.nodes.length === 0 && (
               <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
@@ -195,8 +204,11 @@ function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
         </div>
         {simulating ? (
           <SimulatePanel
+            flowId={flow.id}
             doc={doc}
             sim={sim}
+            replay={replay}
+            draftUnsaved={save.state.status !== "saved"}
             onTests={(update) => set((d) => ({ ...d, tests: update(d.tests ?? []) }))}
             onFocus={focusNode}
             onClose={() => setSimulating(false)}

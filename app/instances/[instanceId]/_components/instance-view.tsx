@@ -1,11 +1,12 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { ReactFlowProvider, useReactFlow, useStoreApi } from "@xyflow/react";
-import { ChevronLeft, ExternalLink } from "lucide-react";
+import { ChevronLeft, ExternalLink, GitCompareArrows } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
+import { useMayCall } from "@/app/_lib/use-may-call";
 import { nodeIdsOfState } from "@/engine/compiler/compile";
 import { ErrorNotice } from "@/app/_ui/error-notice";
 import { FlowCanvas, pathHighlight } from "@/app/_ui/flow-canvas";
@@ -43,6 +44,7 @@ function Run({ instance }: { instance: Instance }) {
   const { dateTime } = useDateFormat();
   const { setCenter } = useReactFlow();
   const store = useStoreApi();
+  const mayReplay = useMayCall("instances.replayOnDraft");
 
   const focus = (nodeId: string) => {
     const node = store.getState().nodeLookup.get(nodeId);
@@ -102,9 +104,20 @@ function Run({ instance }: { instance: Instance }) {
             <dd className="text-slate-700 tabular-nums">{instance.events.length}</dd>
           </div>
         </dl>
+        {mayReplay && (
+          <Link
+            href={`/flows/${instance.flowId}?replay=${instance.id}`}
+            className="ml-auto inline-flex h-8 items-center gap-1.5 rounded-md px-2.5 text-xs font-medium text-indigo-600 hover:bg-indigo-50 hover:text-indigo-700"
+            title={t("replayTitle")}
+            data-testid="instance-replay"
+          >
+            <GitCompareArrows className="size-3.5" aria-hidden />
+            {t("replay")}
+          </Link>
+        )}
         <Link
           href={`/flows/${instance.flowId}`}
-          className="ml-auto inline-flex h-8 items-center gap-1.5 rounded-md px-2.5 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+          className={`${mayReplay ? "" : "ml-auto "}inline-flex h-8 items-center gap-1.5 rounded-md px-2.5 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900`}
           data-testid="instance-open-flow"
         >
           <ExternalLink className="size-3.5" aria-hidden />

@@ -10,13 +10,19 @@ import { RunResultView } from "./run-result";
 import { expectationFromRun } from "./run-view";
 import { SaveTestDialog } from "./save-test-dialog";
 import { scriptCustomer } from "./script";
+import { ReplayView } from "./replay-view";
 import { ScriptEditor } from "./script-editor";
 import { TestCases } from "./test-cases";
+import type { Replay } from "./use-replay";
 import type { Simulate, SimulateTab } from "./use-simulation";
 
 type Props = {
+  flowId: string;
   doc: FlowDocument;
   sim: Simulate;
+  replay: Replay;
+  /** The draft has changes not saved yet: a replay runs on the saved one. */
+  draftUnsaved: boolean;
   /** Changes the draft's test cases through the editor's history (undo and autosave apply). */
   onTests: (update: (tests: FlowTestCase[]) => FlowTestCase[]) => void;
   onFocus: (nodeId: string) => void;
@@ -40,7 +46,7 @@ function Tab({ id, current, label, onSelect }: { id: SimulateTab; current: Simul
 }
 
 /** Simulate mode's side panel: script, run result and saved test cases. Nothing it runs is really sent. */
-export function SimulatePanel({ doc, sim, onTests, onFocus, onClose }: Props) {
+export function SimulatePanel({ flowId, doc, sim, replay, draftUnsaved, onTests, onFocus, onClose }: Props) {
   const t = useTranslations("simulate");
   const [saving, setSaving] = useState(false);
   const tests = doc.tests ?? [];
@@ -77,11 +83,13 @@ export function SimulatePanel({ doc, sim, onTests, onFocus, onClose }: Props) {
           onSelect={sim.setTab}
         />
         <Tab id="tests" current={sim.tab} label={t("tabs.tests", { count: tests.length })} onSelect={sim.setTab} />
+        <Tab id="replay" current={sim.tab} label={t("tabs.replay")} onSelect={sim.setTab} />
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto bg-slate-50/60">
         {sim.tab === "script" && <ScriptEditor doc={doc} script={sim.script} checked={sim.checked} onChange={sim.setScript} />}
         {sim.tab === "result" && <RunResultView doc={doc} result={result} step={sim.step} onStep={sim.setStep} onFocus={onFocus} onRerun={sim.run} />}
         {sim.tab === "tests" && <TestCases doc={doc} sim={sim} onDelete={(id) => onTests((list) => list.filter((t) => t.id !== id))} />}
+        {sim.tab === "replay" && <ReplayView flowId={flowId} doc={doc} replay={replay} saving={draftUnsaved} onFocus={onFocus} />}
       </div>
       <footer className="space-y-2 border-t border-slate-200 px-4 py-3">
         <ErrorNotice error={sim.runError} />

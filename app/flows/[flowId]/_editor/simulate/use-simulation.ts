@@ -9,14 +9,14 @@ import { stepHighlight, type RunResult, type TestResult } from "./run-view";
 import { useNodeLocale } from "@/app/_ui/use-node-text";
 import { emptyScript, scriptCustomer, scriptFromTest, scriptSteps, type Script } from "./script";
 
-export type SimulateTab = "script" | "result" | "tests";
+export type SimulateTab = "script" | "result" | "tests" | "replay";
 
 /**
  * Simulate mode's state, kept by the editor so closing the panel loses nothing: the script, the
  * last run and the step shown on the canvas, the last test results. Runs go only to
  * `flows.simulate` / `flows.runTests`, which never send anything.
  */
-export function useSimulation(doc: FlowDocument) {
+export function useSimulation(doc: FlowDocument, firstTab: SimulateTab = "script") {
   const t = useTranslations("simulate");
   const trpc = useTRPC();
   // Until it is edited, the script follows the draft: it starts the way the draft's trigger starts.
@@ -27,7 +27,7 @@ export function useSimulation(doc: FlowDocument) {
   const [checked, setChecked] = useState(false);
   const [result, setResult] = useState<RunResult | null>(null);
   const [step, setStep] = useState(0);
-  const [tab, setTab] = useState<SimulateTab>("script");
+  const [tab, setTab] = useState<SimulateTab>(firstTab);
   const [testRun, setTestRun] = useState<{ doc: FlowDocument; results: TestResult[] } | null>(null);
   const simulate = useMutation(trpc.flows.simulate.mutationOptions());
   const runTests = useMutation(trpc.flows.runTests.mutationOptions());
