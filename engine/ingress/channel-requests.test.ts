@@ -23,6 +23,8 @@ function fakeIntake() {
     async status(s) {
       statuses.push(s);
     },
+    conversationState: () => ({ queued: [], running: false, queues: [] }),
+    dispatch: () => {},
   };
   return { intake, messages, statuses };
 }
