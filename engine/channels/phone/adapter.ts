@@ -1,5 +1,15 @@
 import { z } from "zod";
-import type { ChannelAdapter, ChannelAnswer, ChannelDeps, DeliveryStatus, InboundMessage, LiveReply, OutboundMessage, ParsedRequest, RawRequest } from "../channel";
+import type {
+  ChannelAdapter,
+  ChannelAnswer,
+  ChannelDeps,
+  DeliveryStatus,
+  InboundMessage,
+  LiveReply,
+  OutboundMessage,
+  ParsedRequest,
+  RawRequest,
+} from "../channel";
 import { basicAuth, e164Schema, FORM_TYPE, formRequest, jsonOrNull, sidSchema, TWILIO_API, twilioRefusal, verifyTwilio } from "../_twilio/wire";
 import { createLiveCalls } from "./live-calls";
 import { type TurnSettings, turnVerbs } from "./turn";
@@ -137,10 +147,12 @@ export function createAdapter(raw: unknown, deps: ChannelDeps): ChannelAdapter {
   /** A call's voice request: the caller's words (a call coming in, a Gather's result) for the flow, and the flow's next words as the answer. */
   function callRequest(request: RawRequest, query: CallQuery, fields: Record<string, string>): ParsedRequest {
     if (query.event === "gather") {
-      const result = gatherSchema.refine((g) => g.Digits !== undefined || g.SpeechResult !== undefined, {
-        path: ["Digits"],
-        message: "a Gather's result has Digits or SpeechResult",
-      }).parse(fields);
+      const result = gatherSchema
+        .refine((g) => g.Digits !== undefined || g.SpeechResult !== undefined, {
+          path: ["Digits"],
+          message: "a Gather's result has Digits or SpeechResult",
+        })
+        .parse(fields);
       calls.begin(result.CallSid, customerOf(result));
       const message: InboundMessage = {
         channel: "phone",

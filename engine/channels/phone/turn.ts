@@ -39,7 +39,9 @@ export function turnVerbs(turn: Turn, settings: TurnSettings): string[] {
   const last = said.at(-1);
   // Options stay offered until the flow says something new.
   const options = said.length === 0 ? query.option : (last?.buttons ?? []).slice(0, MAX_OPTIONS);
-  const prompts = (last?.buttons ?? []).slice(0, MAX_OPTIONS).map((option, i) => settings.pressPrompt.replace("{digit}", digitOf(i)).replace("{option}", option));
+  const prompts = (last?.buttons ?? [])
+    .slice(0, MAX_OPTIONS)
+    .map((option, i) => settings.pressPrompt.replace("{digit}", digitOf(i)).replace("{option}", option));
   const spoken = [...said.map((m) => m.text), ...prompts].filter((text) => text.trim()).map((text) => say(text, settings.speech));
   const url = (event: CallQuery["event"], turnNumber = query.turn) => callUrl(turn.url, { event, turn: turnNumber, option: options });
   const hold = state.queues.find((queue) => settings.holdQueues.includes(queue));
