@@ -48,7 +48,7 @@ export function callQuery(url: string): CallQuery {
 }
 
 /** `base` with our query: the URLs put in TwiML and in calls we place. */
-export function callUrl(base: string, query: Partial<CallQuery>): string {
+export function callUrl(base: string, query: { event?: CallEvent; turn?: number; option?: readonly string[] }): string {
   const url = new URL(base);
   for (const name of ["event", "turn", "option"]) url.searchParams.delete(name);
   if (query.event && query.event !== "call") url.searchParams.set("event", query.event);
