@@ -12,7 +12,7 @@ import type {
 } from "../channel";
 import { basicAuth, e164Schema, FORM_TYPE, formRequest, jsonOrNull, sidSchema, TWILIO_API, twilioRefusal, verifyTwilio } from "../_twilio/wire";
 import { createLiveCalls } from "./live-calls";
-import { type TurnSettings, turnVerbs } from "./turn";
+import { offerPrompts, type TurnSettings, turnVerbs } from "./turn";
 import { gather, hangup, redirect, say, twimlAnswer, twimlDocument } from "./twiml";
 import {
   type CallParams,
@@ -182,10 +182,9 @@ export function createAdapter(raw: unknown, deps: ChannelDeps): ChannelAdapter {
 
   /** The TwiML of a call we place: the message said, then (with a public URL) the call goes on in the flow. */
   function outboundTwiml(message: OutboundMessage): string {
+    if (!settings.webhookUrl) return twimlDocument([say(message.text, speech), hangup()]);
     const options = (message.buttons ?? []).slice(0, MAX_OPTIONS);
-    const prompts = options.map((option, i) => settings.pressPrompt.replace("{digit}", digitOf(i)).replace("{option}", option));
-    const spoken = [message.text, ...prompts].map((text) => say(text, speech));
-    if (!settings.webhookUrl) return twimlDocument([...spoken, hangup()]);
+    const spoken = [message.text, ...offerPrompts(options, settings.pressPrompt)].map((text) => say(text, speech));
     const action = callUrl(settings.webhookUrl, { event: "gather", turn: 1, option: options });
     const listen = { action, numDigits: options.length ? 1 : undefined, timeout: settings.gatherSeconds, language: settings.language };
     return twimlDocument([gather(listen, spoken), redirect(callUrl(settings.webhookUrl, { event: "poll", option: options }))]);

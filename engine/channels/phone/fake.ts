@@ -146,7 +146,10 @@ export function createFake(raw: unknown): PhoneFake {
     if (!call.last?.gather) fail(`call ${callSid} is not listening for keys or speech`);
     return { call, action: call.last!.gather! };
   }
-  function record(call: FakeCall, turn: HeardTurn) {
+  function record(call: FakeCall, heard: HeardTurn) {
+    // Hold music (the wait URL's answer) keeps the caller in the queue they were put in.
+    const held = call.last?.enqueued && !heard.gather && !heard.redirect && !heard.hungUp && !heard.enqueued;
+    const turn = held ? { ...heard, enqueued: call.last!.enqueued } : heard;
     call.last = turn;
     if (turn.said.length)
       deliveries.push({ providerMessageId: call.sid, address: call.customer.address, text: turn.said.join(" "), buttons: turn.options, at: Date.now() });

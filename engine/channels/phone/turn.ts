@@ -21,6 +21,10 @@ export type TurnSettings = {
 /** One webhook's turn: the URL Twilio called (ours are built on it), its query, what was collected, and the conversation's state. */
 export type Turn = { url: string; query: CallQuery; collected: Collected; state: ConversationState };
 
+/** Quick replies as keys to press, in the words of `pressPrompt` ("Press 1 for Billing."). */
+export const offerPrompts = (buttons: readonly string[], pressPrompt: string) =>
+  buttons.slice(0, MAX_OPTIONS).map((option, i) => pressPrompt.replace("{digit}", digitOf(i)).replace("{option}", option));
+
 /** How long a caller on hold hears silence before Twilio asks the wait URL again. */
 const HOLD_SECONDS = 10;
 
