@@ -196,3 +196,23 @@ describe("phone channel (Twilio-compatible voice) through SQLite", () => {
     expect(countRows(engine, "Customer")).toBe(0);
   });
 });
+
+describe("phone channel in the sandbox: calling the demo", () => {
+  const tmp = useTempDb("omniflow-phone-sandbox-");
+
+  it("calls in, hears the menu as text, presses keys and books a callback, with nothing leaving the machine", async () => {
+    const engine = createEngine({ dbFile: tmp.file, clock: fakeClock().now, sandbox: true, background: false });
+    try {
+      await publishFlow(engine, "IVR", ivr);
+      const flowLines = async () => (await engine.sandbox.thread("phone", CALLER.address)).filter((l) => l.from === "flow").map((l) => l.text);
+      await engine.sandbox.write("phone", CALLER, "(calls)");
+      expect(await flowLines()).toEqual(["Welcome to ACME. How can we help? Press 1 for Operator. Press 2 for Call me back."]);
+      await engine.sandbox.write("phone", CALLER, "2");
+      await engine.sandbox.write("phone", CALLER, "9#");
+      expect((await flowLines()).slice(1)).toEqual(["At what hour should we call you? Key it in, then press hash.", "We will call you back at 9:00. Goodbye."]);
+      expect(countRows(engine, "Task", "status = 'open'")).toBe(1);
+    } finally {
+      await engine.close();
+    }
+  });
+});

@@ -213,6 +213,10 @@ export function createFake(raw: unknown): PhoneFake {
     deliveries: () => [...deliveries],
     call: startCall,
     hear: (callSid, answer) => record(callOf(callSid), readTwiml(answer.body)),
+    answered(request, answer) {
+      const callSid = formParams(request.body).get("CallSid");
+      if (answer.contentType.startsWith("text/xml") && callSid && calls.has(callSid)) record(callOf(callSid), readTwiml(answer.body));
+    },
     press,
     speak,
     follow(callSid) {
