@@ -45,7 +45,8 @@ export const settingsSchema = z
     from: e164Schema,
     baseUrl: httpUrl.default(TWILIO_API),
     /**
-     * The public URL Twilio calls (the number's voice URL and status callback: the same address).
+     * The public URL Twilio calls: the number's voice URL; its status callback is the same URL with
+     * `?event=status` (without one a call counts as over two minutes after Twilio last asked).
      * Twilio signs the URL it called; behind a proxy the server sees another one. Our TwiML's URLs
      * are built on it, and calls we place (callbacks) can go on in the flow only when it is set.
      */
