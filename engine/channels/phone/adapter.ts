@@ -87,6 +87,12 @@ const DELIVERY: Partial<Record<CallStatus, DeliveryStatus["status"]>> = {
   canceled: "failed",
 };
 
+/** A Gather posts its action only with a result: the keys pressed or the words said. */
+const gatherResultSchema = gatherSchema.refine((g) => g.Digits !== undefined || g.SpeechResult !== undefined, {
+  path: ["Digits"],
+  message: "a Gather's result has Digits or SpeechResult",
+});
+
 /** What the caller "says" when a call comes in: the flow sees it as the conversation's message. */
 export const CALL_STARTED = "Incoming call";
 
@@ -148,12 +154,7 @@ export function createAdapter(raw: unknown, deps: ChannelDeps): ChannelAdapter {
   /** A call's voice request: the caller's words (a call coming in, a Gather's result) for the flow, and the flow's next words as the answer. */
   function callRequest(request: RawRequest, query: CallQuery, fields: Record<string, string>): ParsedRequest {
     if (query.event === "gather") {
-      const result = gatherSchema
-        .refine((g) => g.Digits !== undefined || g.SpeechResult !== undefined, {
-          path: ["Digits"],
-          message: "a Gather's result has Digits or SpeechResult",
-        })
-        .parse(fields);
+      const result = gatherResultSchema.parse(fields);
       calls.begin(result.CallSid, customerOf(result));
       const message: InboundMessage = {
         channel: "phone",
