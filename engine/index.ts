@@ -261,7 +261,12 @@ export function createEngine(options: EngineOptions = {}) {
   };
   const channelRequests = createChannelRequests({
     adapters: channels,
-    intake: { message: takeMessage, status: doors.deliveryStatus },
+    intake: {
+      message: takeMessage,
+      status: doors.deliveryStatus,
+      conversationState: (channel, address) => store.conversations.state(channel, address),
+      dispatch: () => void dispatcher.kick(),
+    },
   });
   const sandbox = createSandbox({ setup: channelSetup, receive: channelRequests.receive, clock });
   /** Parses a provider payload (its JSON body) with the channel's adapter (throws zod errors naming the field). */

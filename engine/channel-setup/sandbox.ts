@@ -5,7 +5,7 @@
  * verify → parse → intake path as a real one. What the flow sends back is what the fake took; the
  * fake then reports it delivered, as the provider would.
  */
-import type { RawRequest } from "../channels/channel";
+import type { ChannelAnswer, RawRequest } from "../channels/channel";
 import type { FakeCustomer, FakeDelivery } from "../channels/provider-fake";
 import { inputError } from "../contracts/errors";
 import type { Channel } from "../contracts/events";
@@ -61,7 +61,11 @@ export function createSandbox({
       const lines = written.get(channel) ?? [];
       lines.push({ address: customer.address, from: "customer", text, buttons: [], at: clock() });
       written.set(channel, lines.slice(-500));
-      return receive(channel, fake.customerWrites(customer, text, webhookUrl(channel)));
+      const request = fake.customerWrites(customer, text, webhookUrl(channel));
+      const reply = await receive(channel, request);
+      // A provider that reads the answer (a call's TwiML) shows the customer what it said.
+      if (fake.answered && isAnswer(reply)) fake.answered(request, reply.answer);
+      return reply;
     },
 
     /** Cancels the delivery reports not yet sent (the engine is closing). */
@@ -85,3 +89,6 @@ export function createSandbox({
 }
 
 export type Sandbox = ReturnType<typeof createSandbox>;
+
+const isAnswer = (reply: unknown): reply is { kind: "answer"; answer: ChannelAnswer } =>
+  typeof reply === "object" && reply !== null && (reply as { kind?: unknown }).kind === "answer";

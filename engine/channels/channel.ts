@@ -82,11 +82,32 @@ export type DeliveryStatus = {
 export type ChannelAnswer = { status: number; contentType: string; body: string };
 
 /**
+ * Where a customer's conversation on a channel stands right after a request's step committed: what a
+ * channel needs that answers the request with the flow's reply itself (a phone call's TwiML).
+ */
+export type ConversationState = {
+  /** Ids of the messages queued for the address on the channel, oldest first: the outbox hands them to `send` next. */
+  queued: string[];
+  /** A flow still runs in the conversation (waiting for the customer, a timer or an operator). */
+  running: boolean;
+  /** Queues holding an open task about the conversation, newest first. */
+  queues: string[];
+};
+
+/**
+ * A request answered with the flow's reply (voice: TwiML). Once its messages are committed the
+ * engine starts the outbox and calls `answer` with the state of `address`'s conversation; the
+ * adapter waits (bounded) for the queued messages to reach its `send` and answers with them.
+ */
+export type LiveReply = { address: string; answer(state: ConversationState): Promise<ChannelAnswer> };
+
+/**
  * What a verified request holds. `ack` replaces the engine's JSON acknowledgement of the events
- * (new or duplicate alike) for providers that retry unless they get their own answer (VK wants the text `ok`).
+ * (new or duplicate alike) for providers that retry unless they get their own answer (VK wants the text `ok`);
+ * `live` does so with the flow's reply.
  */
 export type ParsedRequest =
-  | { kind: "events"; messages: InboundMessage[]; statuses: DeliveryStatus[]; ack?: ChannelAnswer }
+  | { kind: "events"; messages: InboundMessage[]; statuses: DeliveryStatus[]; ack?: ChannelAnswer; live?: LiveReply }
   | { kind: "handshake"; answer: ChannelAnswer };
 
 /** What the provider answered when it took a message; its id is what later delivery statuses name. */

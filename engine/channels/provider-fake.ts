@@ -6,7 +6,7 @@
  */
 import type { Channel } from "../contracts/events";
 import type { OutboundRequest, OutboundResponse } from "../contracts/outbound";
-import type { DeliveryStatus, RawRequest } from "./channel";
+import type { ChannelAnswer, DeliveryStatus, RawRequest } from "./channel";
 
 /** A message the provider took from us: what the customer's device shows. */
 export type FakeDelivery = { providerMessageId: string; address: string; text: string; buttons: string[]; at: number };
@@ -25,6 +25,8 @@ export type ProviderFake = {
   deliveries(): FakeDelivery[];
   /** The webhook the provider sends when `customer` writes `text` (signed as the provider signs it) to `webhookUrl`. */
   customerWrites(customer: FakeCustomer, text: string, webhookUrl: string): RawRequest;
+  /** The provider reads our answer to its webhook `request` (voice: the TwiML the caller then hears, recorded as deliveries). */
+  answered?(request: RawRequest, answer: ChannelAnswer): void;
   /** The webhook reporting `status` for a message the provider took, when the provider reports statuses. */
   statusReport?(providerMessageId: string, status: DeliveryStatus["status"], webhookUrl: string): RawRequest;
   /**

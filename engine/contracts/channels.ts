@@ -13,7 +13,7 @@ export const CHANNELS = [
   { name: "webchat", adapter: true },
   { name: "email", adapter: true },
   { name: "sms", adapter: true },
-  { name: "phone" },
+  { name: "phone", adapter: true },
   { name: "telegram", adapter: true },
   { name: "whatsapp", adapter: true },
   { name: "vk", adapter: true },

@@ -13,6 +13,8 @@ export const taskCreate = defineEffect({
     priority: z.enum(TASK_PRIORITIES),
     slaMs: z.number(),
     skills: z.array(z.string()).optional(),
+    /** When the task falls due (a callback booked for a time); its SLA counts from then. Absent: now. */
+    dueAt: z.number().optional(),
   }),
   write(effect, step) {
     step.repos.tasks.create({
@@ -24,7 +26,7 @@ export const taskCreate = defineEffect({
       steps: effect.steps.map((text) => ({ text, done: false })),
       outcomes: effect.outcomes,
       priority: TASK_PRIORITIES.indexOf(effect.priority),
-      dueAt: effect.slaMs > 0 ? step.at + effect.slaMs : null,
+      dueAt: effect.dueAt !== undefined ? effect.dueAt + effect.slaMs : effect.slaMs > 0 ? step.at + effect.slaMs : null,
       skills: effect.skills ?? [],
       customerId: step.customerId,
       conversationId: step.conversationId,
@@ -32,8 +34,10 @@ export const taskCreate = defineEffect({
     });
   },
   simulate: (effect, world) => world.openTask(effect.key, effect.nodeId),
-  describe: (effect, { locale }) =>
-    locale === "ru"
-      ? `Задача «${effect.title}» в очереди ${effect.queue}${effect.skills?.length ? ` (нужны навыки: ${effect.skills.join(", ")})` : ""}`
-      : `Task “${effect.title}” in queue ${effect.queue}${effect.skills?.length ? ` (needs ${effect.skills.join(", ")})` : ""}`,
+  describe: (effect, { locale }) => {
+    const due = effect.dueAt === undefined ? "" : new Date(effect.dueAt).toISOString().slice(0, 16).replace("T", " ");
+    return locale === "ru"
+      ? `Задача «${effect.title}» в очереди ${effect.queue}${effect.skills?.length ? ` (нужны навыки: ${effect.skills.join(", ")})` : ""}${due && `, срок ${due} UTC`}`
+      : `Task “${effect.title}” in queue ${effect.queue}${effect.skills?.length ? ` (needs ${effect.skills.join(", ")})` : ""}${due && `, due ${due} UTC`}`;
+  },
 });

@@ -23,6 +23,8 @@ function fakeIntake() {
     async status(s) {
       statuses.push(s);
     },
+    conversationState: () => ({ queued: [], running: false, queues: [] }),
+    dispatch: () => {},
   };
   return { intake, messages, statuses };
 }
@@ -86,6 +88,39 @@ describe("channel requests (verify → parse → intake)", () => {
     const reply = await requests(intake).receive("webchat", unverifiedSamples.anotherVisitorsToken);
     expect(reply).toMatchObject({ kind: "json", status: 401, body: { error: "invalid_visitor_token" } });
     expect(messages).toEqual([]);
+  });
+
+  it("answers a live request with the channel's reply, given the conversation's state once its message is committed", async () => {
+    const { intake, messages } = fakeIntake();
+    const order: string[] = [];
+    const live: ChannelAdapter = {
+      channel: "phone",
+      verify: () => ({ ok: true }),
+      parse: () => ({
+        kind: "events",
+        messages: [{ channel: "phone", providerMessageId: "CA1:0", address: "+1", name: null, text: "Incoming call" }],
+        statuses: [],
+        live: {
+          address: "+1",
+          answer: async (state) => {
+            order.push(`answer after ${messages.length} message(s), ${state.queued.join(",")} queued`);
+            return { status: 200, contentType: "text/xml", body: "<Response/>" };
+          },
+        },
+      }),
+      send: async () => ({ providerMessageId: null }),
+    };
+    const r = createChannelRequests({
+      adapters: new Map<Channel, ChannelAdapter>([["phone", live]]),
+      intake: {
+        ...intake,
+        conversationState: (channel, address) => ({ queued: [`${channel}:${address}:m1`], running: true, queues: [] }),
+        dispatch: () => order.push("dispatch"),
+      },
+    });
+    const reply = await r.receive("phone", webchatRequest({}));
+    expect(reply).toEqual({ kind: "answer", answer: { status: 200, contentType: "text/xml", body: "<Response/>" } });
+    expect(order).toEqual(["dispatch", "answer after 1 message(s), phone:+1:m1 queued"]);
   });
 
   it("passes a handshake answer through", async () => {

@@ -8,6 +8,7 @@ import {
   isChannelRequestError,
   type ChannelAdapter,
   type ChannelAnswer,
+  type ConversationState,
   type DeliveryStatus,
   type InboundMessage,
   type ParsedRequest,
@@ -23,6 +24,10 @@ export type ChannelIntake = {
   message(message: InboundMessage): Promise<MessageIntakeOutcome>;
   /** Applies a provider's delivery status to the message it names; resolves once committed. */
   status(status: DeliveryStatus): Promise<void>;
+  /** Where the address's latest conversation on the channel stands (committed state). */
+  conversationState(channel: Channel, address: string): ConversationState;
+  /** Starts performing what the outbox holds now (a live reply waits for its sends). */
+  dispatch(): void;
 };
 
 /**
@@ -63,6 +68,10 @@ export function createChannelRequests({ adapters, intake }: { adapters: Readonly
       const outcomes: MessageIntakeOutcome[] = [];
       for (const message of parsed.messages) outcomes.push(await intake.message(message));
       for (const status of parsed.statuses) await intake.status(status);
+      if (parsed.live) {
+        intake.dispatch();
+        return { kind: "answer", answer: await parsed.live.answer(intake.conversationState(adapter.channel, parsed.live.address)) };
+      }
       return parsed.ack ? { kind: "answer", answer: parsed.ack } : acknowledgement(outcomes, parsed.statuses.length);
     },
 

@@ -32,11 +32,13 @@ describe("a send on a channel without an adapter", () => {
     expect(run.outcome).toBe("notified-telegram");
   });
 
-  it("on a reserved channel no adapter is installed for (phone) is undeliverable by default", () => {
+  it("on the phone: delivered by default now that its adapter is installed, undeliverable where the engine has none", () => {
     const doc = structuredClone(parcel);
     const telegram = doc.nodes.find((n) => n.id === "telegram");
     if (telegram) telegram.settings = { ...telegram.settings, channel: "phone" };
-    const run = simulateFlow(doc, shipped, { customer: { name: "Sam", channel: "email", alsoOn: ["phone"] } });
+    const customer = { name: "Sam", channel: "email" as const, alsoOn: ["phone" as const] };
+    expect(simulateFlow(doc, shipped, { customer }).notes).toEqual([]);
+    const run = simulateFlow(doc, shipped, { customer, deliverable: ["webchat", "email"] });
     expect(run.notes[0].message).toBe("telegram: undeliverable, no phone channel is configured");
     expect(run.outcome).toBe("notified-email");
   });

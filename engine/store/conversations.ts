@@ -51,6 +51,12 @@ export function createConversationRepository(db: Db, prisma: PrismaClient) {
       `SELECT m.id FROM "Message" m WHERE m.conversationId IN (SELECT id FROM "Conversation" WHERE channel = ? AND address = ?)
        ORDER BY m.id DESC LIMIT 1 OFFSET ?`,
     ),
+    latest: db.prepare(`SELECT id FROM "Conversation" WHERE channel = ? AND address = ? ORDER BY createdAt DESC, id DESC LIMIT 1`),
+    queued: db.prepare(`SELECT id FROM "Message" WHERE conversationId = ? AND direction = 'out' AND status = 'queued' ORDER BY createdAt, id`),
+    running: db.prepare(`SELECT 1 FROM "Instance" WHERE conversationId = ? AND status = 'waiting' LIMIT 1`),
+    openQueues: db.prepare(
+      `SELECT q.name FROM "Task" t JOIN "Queue" q ON q.id = t.queueId WHERE t.conversationId = ? AND t.status = 'open' ORDER BY t.createdAt DESC, t.id DESC`,
+    ),
     early: db.prepare(`INSERT OR IGNORE INTO "EarlyDeliveryStatus" (channel, providerId, status, receivedAt) VALUES (?, ?, ?, ?)`),
     earlyFor: db.prepare(`DELETE FROM "EarlyDeliveryStatus" WHERE channel = ? AND providerId = ? RETURNING status`),
   };
@@ -66,6 +72,16 @@ export function createConversationRepository(db: Db, prisma: PrismaClient) {
       const id = newId();
       s.insert.run(id, customerId, channel, address, iso(at), iso(at));
       return id;
+    },
+    /** Where an address's latest conversation on a channel stands: messages still queued, a running flow, open tasks' queues. */
+    state(channel: string, address: string): { queued: string[]; running: boolean; queues: string[] } {
+      const latest = s.latest.get(channel, address) as { id: string } | undefined;
+      if (!latest) return { queued: [], running: false, queues: [] };
+      return {
+        queued: (s.queued.all(latest.id) as { id: string }[]).map((m) => m.id),
+        running: s.running.get(latest.id) !== undefined,
+        queues: (s.openQueues.all(latest.id) as { name: string }[]).map((q) => q.name),
+      };
     },
     /** When anyone last said something in the conversation (null: nothing yet). */
     lastMessageAt(conversationId: string): number | null {

@@ -22,7 +22,7 @@ const NOT_PROSE: Record<string, string[]> = {
   "logic.business-hours": ["timeZone"],
   "message.ask": ["variable"],
   "message.offer-channel-switch": ["queue", "linkBase"],
-  "routing.operator-task": ["queue", "outcomes"],
+  "routing.operator-task": ["queue", "outcomes", "timeZone"],
   "trigger.schedule": ["timeZone"],
   "trigger.webhook": ["hook"],
 };

@@ -5,12 +5,13 @@ import { emit, emitAndPark, forgetTask, rememberTask, unpark, type FlowContext }
 export const slaKey = (nodeId: string) => `${nodeId}#sla`;
 
 /**
- * Parks a node on a task (its id) and, with an SLA, on a timer that fires when the SLA is missed.
- * The task is remembered among the instance's open tasks, under this node, until it is completed.
+ * Parks a node on a task (its id) and, with an SLA, on a timer that fires when the SLA is missed
+ * (counted from when the task falls due, `dueInMs` from now). The task is remembered among the
+ * instance's open tasks, under this node, until it is completed.
  */
-export function awaitTask(context: FlowContext, nodeId: string, taskId: string, slaMinutes: number): FlowContext {
+export function awaitTask(context: FlowContext, nodeId: string, taskId: string, slaMinutes: number, dueInMs = 0): FlowContext {
   const parked = rememberTask({ ...context, waits: { ...context.waits, [nodeId]: taskId } }, taskId, nodeId);
-  return slaMinutes > 0 ? emitAndPark(parked, slaKey(nodeId), { kind: "timer.set", nodeId, delayMs: slaMinutes * 60_000 }) : parked;
+  return slaMinutes > 0 ? emitAndPark(parked, slaKey(nodeId), { kind: "timer.set", nodeId, delayMs: dueInMs + slaMinutes * 60_000 }) : parked;
 }
 
 /** The operator completed the task: record the outcome, cancel the SLA timer, forget the open task. */

@@ -5,7 +5,8 @@ import { spellOutButtons } from "../../effects/message-send";
 import { channelDeps, parsedNow } from "../../testing/channel-deps";
 import { serveFake, type ServedFake } from "../../testing/serve-fake";
 import { createAdapter, sandboxSettings, secretSettings, settingsSchema } from "./adapter";
-import { createFake, signedWebhook, type SmsFake } from "./fake";
+import { signedWebhook } from "../_twilio/wire";
+import { createFake, type SmsFake } from "./fake";
 import { badSamples, SAMPLE_URL, sampleSettings, samples, sid, statusOf, unverifiedSamples } from "./samples";
 
 const adapter = createAdapter(sampleSettings, channelDeps());

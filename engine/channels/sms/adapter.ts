@@ -1,22 +1,7 @@
 import { z } from "zod";
-import { ChannelRequestError, type ChannelAdapter, type ChannelDeps, type DeliveryStatus, type InboundMessage, type RawRequest } from "../channel";
-import { twilioSignatureMatches } from "./signature";
-import {
-  BODY_LIMIT,
-  basicAuth,
-  CONSENT_OF_TYPE,
-  consentKeyword,
-  createdMessageSchema,
-  e164Schema,
-  FORM_TYPE,
-  formParams,
-  MESSAGE_STATUSES,
-  type MessageStatus,
-  messagesPath,
-  sidSchema,
-  TWILIO_API,
-  twilioErrorSchema,
-} from "./twilio";
+import type { ChannelAdapter, ChannelDeps, DeliveryStatus, InboundMessage } from "../channel";
+import { basicAuth, e164Schema, FORM_TYPE, formRequest, jsonOrNull, sidSchema, TWILIO_API, twilioRefusal, verifyTwilio } from "../_twilio/wire";
+import { BODY_LIMIT, CONSENT_OF_TYPE, consentKeyword, createdMessageSchema, MESSAGE_STATUSES, type MessageStatus, messagesPath } from "./twilio";
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "an http(s) URL" }).max(2000);
 
@@ -76,29 +61,6 @@ const DELIVERY: Partial<Record<MessageStatus, DeliveryStatus["status"]>> = {
   canceled: "failed",
 };
 
-/** The form parameters of a POST (405 for another method, 415 for another media type). */
-function formRequest(request: RawRequest): URLSearchParams {
-  if (request.method !== "POST") throw new ChannelRequestError(405, "method_not_allowed", "Use POST.");
-  const type = (request.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
-  if (type !== FORM_TYPE) throw new ChannelRequestError(415, "unsupported_media_type", `Send Content-Type: ${FORM_TYPE}.`);
-  return formParams(request.body);
-}
-
-function jsonOrNull(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
-/** What Twilio said when it did not take a message, for the dispatcher's log and the flow's failed output. */
-function refusal(status: number, text: string): string {
-  const error = twilioErrorSchema.safeParse(jsonOrNull(text));
-  if (!error.success) return `Twilio answered HTTP ${status}: ${text.slice(0, 200) || "(no body)"}`;
-  return `Twilio answered HTTP ${status}${error.data.code ? ` (error ${error.data.code})` : ""}: ${error.data.message}`;
-}
-
 /**
  * SMS through Twilio (or any provider speaking its Messages API). Inbound messages and status
  * callbacks arrive form-encoded on the same URL, signed with `X-Twilio-Signature`; Twilio signs no
@@ -115,15 +77,8 @@ export function createAdapter(raw: unknown, deps: ChannelDeps): ChannelAdapter {
     channel: "sms",
     quickReplies: false,
     verify(request) {
-      const signature = request.headers["x-twilio-signature"];
-      if (!signature) return { ok: false, code: "missing_signature", reason: "Twilio signs every request with X-Twilio-Signature; this one has none." };
       const urls = [settings.webhookUrl ?? request.url, ...(settings.statusCallbackUrl ? [settings.statusCallbackUrl] : [])];
-      if (twilioSignatureMatches(settings.authToken, signature, urls, formParams(request.body))) return { ok: true };
-      return {
-        ok: false,
-        code: "invalid_signature",
-        reason: `X-Twilio-Signature does not match a request to ${urls.join(" or ")} signed with the auth token.`,
-      };
+      return verifyTwilio(settings.authToken, urls, request);
     },
     parse(request) {
       const fields = Object.fromEntries(formRequest(request));
@@ -159,7 +114,7 @@ export function createAdapter(raw: unknown, deps: ChannelDeps): ChannelAdapter {
         signal: AbortSignal.timeout(10_000),
         maxBodyBytes: 64 * 1024,
       });
-      if (response.status !== 201 && response.status !== 200) throw new Error(refusal(response.status, response.text));
+      if (response.status !== 201 && response.status !== 200) throw new Error(twilioRefusal(response.status, response.text));
       const created = createdMessageSchema.safeParse(jsonOrNull(response.text));
       if (!created.success) throw new Error(`Twilio answered HTTP ${response.status} without a message SID`);
       return { providerMessageId: created.data.sid };

@@ -3,44 +3,15 @@
  * codes and error body), opt-outs honoured as Twilio honours them (a customer who wrote STOP gets
  * nothing until START: error 21610), and webhooks signed as Twilio signs them.
  */
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { DeliveryStatus, RawRequest } from "../channel";
 import type { FakeCustomer, FakeDelivery, ProviderFake } from "../provider-fake";
 import type { OutboundResponse } from "../../contracts/outbound";
 import { settingsSchema, type SmsSettings } from "./adapter";
-import { twilioSignature } from "./signature";
-import {
-  BODY_LIMIT,
-  basicAuth,
-  consentKeyword,
-  e164Schema,
-  FORM_TYPE,
-  formParams,
-  type MessageStatus,
-  messagesPath,
-  TWILIO_API,
-  type TwilioError,
-} from "./twilio";
+import { API_VERSION, basicAuth, e164Schema, formParams, signedWebhook, TWILIO_API, type TwilioError } from "../_twilio/wire";
+import { BODY_LIMIT, consentKeyword, type MessageStatus, messagesPath } from "./twilio";
 
-const API_VERSION = "2010-04-01";
 const newSid = (prefix: string) => `${prefix}${randomBytes(16).toString("hex")}`;
-
-/** A webhook as Twilio posts it: form-encoded, signed over `url` and the parameters with the auth token. */
-export function signedWebhook(authToken: string, url: string, params: Record<string, string>, headers: Record<string, string> = {}): RawRequest {
-  const form = new URLSearchParams(params);
-  return {
-    method: "POST",
-    url,
-    headers: {
-      "content-type": `${FORM_TYPE}; charset=utf-8`,
-      "user-agent": "TwilioProxy/1.1",
-      "i-twilio-idempotency-token": randomUUID(),
-      "x-twilio-signature": twilioSignature(authToken, url, form),
-      ...headers,
-    },
-    body: Buffer.from(form.toString(), "utf8"),
-  };
-}
 
 const json = (status: number, body: unknown): OutboundResponse => ({
   status,

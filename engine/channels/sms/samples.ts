@@ -1,8 +1,7 @@
 /** SMS webhooks as Twilio sends them (and as it never would), signed with the fake's signer, for the adapter's tests and the engine's. */
 import type { RawRequest } from "../channel";
 import { sandboxSettings } from "./adapter";
-import { signedWebhook } from "./fake";
-import { FORM_TYPE } from "./twilio";
+import { FORM_TYPE, signedWebhook } from "../_twilio/wire";
 
 /** The public URL Twilio is told to call; the settings say so (`webhookUrl`). */
 export const SAMPLE_URL = "https://omniflow.example/api/channels/sms/inbound";

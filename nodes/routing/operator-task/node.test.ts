@@ -52,6 +52,20 @@ describe("routing.operator-task", () => {
     expect(run.port).toBeNull();
   });
 
+  it("falls due at the time the customer picked (a callback), in the node's time zone; the SLA counts from then", () => {
+    // The run starts at T0, Monday 2026-01-05 09:00 UTC (10:00 in Berlin).
+    const booked = { ...settings, dueAt: "{{message.text}}", timeZone: "Europe/Berlin", slaMinutes: 15 };
+    const run = runNode(TYPE, booked, "15:30");
+    const [task] = effectsOf(run.effects, "task.create");
+    expect(new Date(task.dueAt ?? 0).toISOString()).toBe("2026-01-05T14:30:00.000Z");
+    expect(effectsOf(run.effects, "timer.set")).toMatchObject([{ delayMs: (5.5 * 60 + 15) * 60_000 }]);
+    // A time that cannot be read is no due time, but the operator still reads what was asked.
+    const vague = effectsOf(runNode(TYPE, booked, "after lunch").effects, "task.create")[0];
+    expect(vague.dueAt).toBeUndefined();
+    expect(vague.steps).toEqual(["Read the chat", "Answer", "Asked for: after lunch"]);
+    expect(nodeIssues(TYPE, { ...booked, timeZone: "Mars/Olympus" })).toMatchObject([{ field: "timeZone" }]);
+  });
+
   it("ignores customer messages while it waits", () => {
     const run = runNode(TYPE, settings);
     expect(run.reply("hello?")).toMatchObject({ status: "waiting", trail: [], effects: [] });

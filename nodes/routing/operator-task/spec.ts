@@ -2,6 +2,8 @@ import { z } from "zod";
 import { emit, templateScope } from "../../_kit/context";
 import { action, defineNode, guard } from "../../_kit/define-node";
 import { renderTemplate, templateIssues } from "../../_kit/template";
+import { dueTime } from "../../_kit/due-time";
+import { isTimeZone } from "../../_kit/time-zone";
 import { prioritySetting, queueName, skillsSetting, slaSetting } from "../../_kit/task-settings";
 import { awaitTask, completesTask, slaFired, slaMissed, taskDone } from "../task-wait";
 import { RU_PRIORITIES, RU_PRIORITY_FIELD, RU_SKILLS_FIELD, ruCount, ruPriority } from "../../_kit/ru";
@@ -11,6 +13,7 @@ const MESSAGES = {
   "title-empty": "give the task a title",
   "outcomes-differ": "outcomes must differ",
   "outcomes-empty": "at least one outcome",
+  "time-zone": "not an IANA time zone, e.g. Europe/Berlin",
 } as const;
 
 /** A list edited one item per line. */
@@ -31,6 +34,13 @@ const settings = z.object({
     label: "SLA (minutes)",
     help: "0 = none. When the task is still open after this, the flow continues on SLA breached (e.g. to escalate).",
   }),
+  dueAt: z.string().trim().max(200).default("").meta({
+    label: "Due at",
+    widget: "template",
+    placeholder: "15:30 or {{vars.callbackAt}}",
+    help: "Empty: now. When the task falls due, e.g. the callback time the customer picked: 15:30 or 15 (the next one), tomorrow 9:00, in 2 hours, 2026-12-03T09:00. The SLA counts from then.",
+  }),
+  timeZone: z.string().trim().refine(isTimeZone, MESSAGES["time-zone"]).default("UTC").meta({ label: "Time zone", placeholder: "Europe/Berlin" }),
 });
 type Settings = z.infer<typeof settings>;
 
@@ -57,6 +67,14 @@ export const operatorTaskNode = defineNode({
       steps: { label: "Шаги для оператора", help: "По одному шагу в строке; подстановки вроде {{vars.amount}} заполняются." },
       outcomes: { label: "Результаты", help: "По одному в строке; каждый становится выходом." },
       priority: RU_PRIORITY_FIELD,
+      dueAt: {
+        label: "Срок",
+        placeholder: "15:30 или {{vars.callbackAt}}",
+        help:
+          "Пусто — сейчас. Когда задачу нужно выполнить, например выбранное клиентом время обратного звонка: " +
+          "15:30 или 15 (ближайшее), tomorrow 9:00, in 2 hours, 2026-12-03T09:00. SLA отсчитывается от этого времени.",
+      },
+      timeZone: { label: "Часовой пояс", placeholder: "Europe/Moscow" },
       slaMinutes: {
         label: "SLA (мин)",
         help: "0 — без SLA. Если задача всё ещё открыта по истечении этого времени, сценарий продолжает по «SLA нарушен» (например, для эскалации).",
@@ -68,6 +86,7 @@ export const operatorTaskNode = defineNode({
       "title-empty": "задайте название задачи",
       "outcomes-differ": "результаты не должны повторяться",
       "outcomes-empty": "нужен хотя бы один результат",
+      "time-zone": "это не часовой пояс IANA, например Europe/Moscow",
     },
     summary: (s) =>
       [
@@ -95,7 +114,7 @@ export const operatorTaskNode = defineNode({
       .filter(Boolean)
       .join(" · "),
   messages: MESSAGES,
-  validate: (s) => templateIssues(s, "title"),
+  validate: (s) => templateIssues(s, "title", "dueAt"),
   compile: (ctx) => ({
     entry: [ctx.action("create", { nodeId: ctx.nodeId, ...ctx.settings })],
     on: {
@@ -118,21 +137,26 @@ export const operatorTaskNode = defineNode({
     "sla-breached": guard<{ nodeId: string }>((context, event, p) => slaFired(context, event, p.nodeId)),
   },
   actions: {
-    create: action<{ nodeId: string } & Settings>((context, _event, p) => {
+    create: action<{ nodeId: string } & Settings>((context, event, p) => {
       const nodeId = p.nodeId;
       const skills = p.skills;
+      const scope = templateScope(context);
+      // A time that cannot be read (a caller's "after lunch") still reaches the operator, as a step.
+      const asked = renderTemplate(p.dueAt ?? "", scope);
+      const dueAt = asked ? dueTime(asked, event.at, p.timeZone ?? "UTC") : null;
       const created = emit(context, {
         kind: "task.create",
         nodeId,
         queue: p.queue,
-        title: renderTemplate(p.title, templateScope(context)),
-        steps: p.steps.map((step) => renderTemplate(step, templateScope(context))),
+        title: renderTemplate(p.title, scope),
+        steps: [...p.steps.map((step) => renderTemplate(step, scope)), ...(asked && dueAt === null ? [`Asked for: ${asked}`] : [])],
         outcomes: p.outcomes,
         priority: p.priority,
         slaMs: p.slaMinutes * 60_000,
         ...(skills.length > 0 && { skills }),
+        ...(dueAt !== null && { dueAt }),
       });
-      return awaitTask(created, nodeId, created.effects[created.effects.length - 1].key, p.slaMinutes);
+      return awaitTask(created, nodeId, created.effects[created.effects.length - 1].key, p.slaMinutes, Math.max(0, (dueAt ?? event.at) - event.at));
     }),
     done: action<{ nodeId: string }>((context, event, p) => taskDone(context, event, p.nodeId)),
     // The task stays in its queue (an Escalate node can move it); a late completion is ignored here.
