@@ -1,7 +1,9 @@
 import { type MachineJson, nodeIdsOfState } from "../compiler/compile";
+import type { z } from "zod";
 import type { AuditEntry } from "../contracts/audit";
 import { inputError } from "../contracts/errors";
 import { flowDocumentSchema } from "../contracts/flow";
+import { migrationApplySchema, type MigrationRequest, migrationRequestSchema } from "../contracts/migration";
 import type { StepRepositories } from "../store/index";
 import type { FlowRepository } from "../store/flows";
 import { newId } from "../store/ids";
@@ -18,8 +20,6 @@ import {
 } from "./migration-plan";
 import type { VersionCache } from "./versions";
 
-/** Which waiting instances go where: from a version of the flow (default: the newest with waiting instances) to another (default: the latest). */
-export type MigrationRequest = { flowId: string; fromVersionId?: string; toVersionId?: string; mapping?: NodeMapping };
 
 /** Instances per transaction: small enough that messages and timers of other instances go on between batches. */
 export const MIGRATION_BATCH = 200;
@@ -63,7 +63,8 @@ export function createInstanceMigration({ flows, repos, versions, submit, record
     });
   }
 
-  async function preview(request: MigrationRequest) {
+  async function preview(input: MigrationRequest) {
+    const request = migrationRequestSchema.parse(input);
     const published = await flows.versions(request.flowId);
     if (!published.length) throw inputError("flow.no-published-version", { flowId: request.flowId }, "flowId");
     const numberOf = new Map(published.map((v) => [v.id, v.number]));
@@ -121,7 +122,8 @@ export function createInstanceMigration({ flows, repos, versions, submit, record
    * Applies a plan: refused (naming the node) while `preview` finds a problem; otherwise batches of
    * `batchSize` instances, each batch one transaction through the write path. Returns what moved.
    */
-  async function apply(request: MigrationRequest & { mapping: NodeMapping }, by: Pick<AuditEntry, "actor" | "role" | "requestId">) {
+  async function apply(input: z.input<typeof migrationApplySchema>, by: Pick<AuditEntry, "actor" | "role" | "requestId">) {
+    const request = migrationApplySchema.parse(input);
     const plan = await preview(request);
     if (!plan.from) throw inputError("migration.no-waiting", { version: plan.to.number }, "fromVersionId");
     const [first] = plan.problems;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { migrationApplySchema, migrationRequestSchema } from "@/engine/contracts/migration";
 import { procedure, router, staffProcedure } from "../trpc";
 
 export const instancesRouter = router({
@@ -9,4 +10,12 @@ export const instancesRouter = router({
     .mutation(({ ctx, input }) => ctx.engine.startForCustomer(input.flowId, input.customerId, ctx.user.id, input.note)),
   startable: procedure.query(({ ctx }) => ctx.engine.operatorStartable()),
   get: procedure.input(z.object({ instanceId: z.string().min(1) })).query(({ ctx, input }) => ctx.engine.instances.get(input.instanceId)),
+  /** How many instances wait on an older version and where, the suggested mapping to the latest, and what stops it. */
+  migrationPlan: procedure.input(migrationRequestSchema).query(({ ctx, input }) => ctx.engine.migrations.preview(input)),
+  /** Moves them as the mapping says, in batches; the engine's audit row says what moved. */
+  migrate: staffProcedure
+    .input(migrationApplySchema)
+    .mutation(({ ctx, input }) =>
+      ctx.engine.migrations.apply(input, { actor: { kind: "user", id: ctx.user.id, name: ctx.user.name }, role: ctx.user.role, requestId: ctx.requestId }),
+    ),
 });

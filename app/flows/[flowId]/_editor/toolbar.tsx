@@ -115,7 +115,7 @@ export function Toolbar({ flow, doc, save, history, onFit, chatOpen, onToggleCha
           <Maximize className="size-4" />
         </IconButton>
         <Divider />
-        <VersionsMenu versions={flow.versions} flowName={flow.name} onRestored={onRestored} />
+        <VersionsMenu flowId={flow.id} versions={flow.versions} flowName={flow.name} onRestored={onRestored} />
         <Link
           href={`/flows/${flow.id}/instances`}
           className="inline-flex h-8 items-center gap-1.5 rounded-md px-2.5 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"

@@ -1,20 +1,37 @@
 "use client";
-import { ChevronDown, History } from "lucide-react";
+import { ArrowRightLeft, ChevronDown, History } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { useMayCall } from "@/app/_lib/use-may-call";
 import { Button } from "@/app/_ui/button";
 import { useDateFormat } from "@/app/_ui/time";
 import type { FlowDocument } from "@/engine/contracts/flow";
+import { MigrateDialog } from "./migrate-dialog";
 import { VersionDialog } from "./version-dialog";
 
 type Version = { id: string; number: number; createdAt: Date; publishedBy: string | null };
 
-/** Published versions, newest first, with who published them; opening one shows it read-only on a canvas. */
-export function VersionsMenu({ versions, flowName, onRestored }: { versions: Version[]; flowName: string; onRestored: (document: FlowDocument) => void }) {
+/**
+ * Published versions, newest first, with who published them; opening one shows it read-only on a
+ * canvas. Once there are two, instances waiting on an older one can be migrated from here.
+ */
+export function VersionsMenu({
+  flowId,
+  versions,
+  flowName,
+  onRestored,
+}: {
+  flowId: string;
+  versions: Version[];
+  flowName: string;
+  onRestored: (document: FlowDocument) => void;
+}) {
   const t = useTranslations("editor.versions");
   const { dateTime } = useDateFormat();
   const [open, setOpen] = useState(false);
   const [shown, setShown] = useState<string | null>(null);
+  const [migrating, setMigrating] = useState(false);
+  const mayMigrate = useMayCall("instances.migrate") && versions.length > 1;
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;
@@ -67,8 +84,23 @@ export function VersionsMenu({ versions, flowName, onRestored }: { versions: Ver
               ))}
             </ul>
           )}
+          {mayMigrate && (
+            <button
+              type="button"
+              onClick={() => {
+                setMigrating(true);
+                setOpen(false);
+              }}
+              className="flex w-full items-center gap-2 border-t border-slate-100 px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-50"
+              data-testid="versions-migrate"
+            >
+              <ArrowRightLeft className="size-3.5 text-slate-400" aria-hidden />
+              {t("migrate")}
+            </button>
+          )}
         </div>
       )}
+      {migrating && <MigrateDialog flowId={flowId} onClose={() => setMigrating(false)} />}
       {shown && (
         <VersionDialog
           versionId={shown}
