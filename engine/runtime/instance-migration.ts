@@ -20,7 +20,6 @@ import {
 } from "./migration-plan";
 import type { VersionCache } from "./versions";
 
-
 /** Instances per transaction: small enough that messages and timers of other instances go on between batches. */
 export const MIGRATION_BATCH = 200;
 

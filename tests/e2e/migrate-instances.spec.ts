@@ -6,7 +6,7 @@ import { Canvas } from "./support/canvas";
 test.use({ viewport: DESKTOP });
 
 const at = (x: number) => ({ x, y: 120 });
-/** Greets, waits a day for the reply, thanks the customer: every visitor who wrote once waits in `wait`. */
+/** Greets, waits a day for the reply (else ends), thanks the customer: every visitor who wrote once waits in `wait`. */
 const waitingBot = (greeting: string): FlowExport["document"] => ({
   nodes: [
     { id: "start", type: "trigger.message-received", position: at(0), settings: { channel: "webchat", on: "any-message" } },
@@ -20,6 +20,7 @@ const waitingBot = (greeting: string): FlowExport["document"] => ({
     { id: "e2", source: "hello", sourcePort: "out", target: "wait" },
     { id: "e3", source: "wait", sourcePort: "reply", target: "thanks" },
     { id: "e4", source: "thanks", sourcePort: "out", target: "end" },
+    { id: "e5", source: "wait", sourcePort: "timeout", target: "end" },
   ],
 });
 
@@ -79,9 +80,10 @@ test("migrate 100 waiting instances: counted per node after publishing v2, mappe
   await target.selectOption("wait");
   await expect(dialog.getByTestId("migrate-preview")).toContainText("Preview: 100 instances move to v2");
   await expect(dialog.getByTestId("migrate-preview-wait")).toHaveText("wait → wait: 100");
+  await page.screenshot({ path: "test-results/screens/migrate-preview.png" });
   await dialog.getByTestId("migrate-apply").click();
   await expect(dialog.getByTestId("migrate-result")).toHaveText(
-    "Moved 100 instances to v2 in 1 batch: 100 timers and 0 open tasks followed them; 0 had moved on and stayed.",
+    "Moved 100 instances to v2 (batches: 1). Followed them: timers 100, open tasks 0. Had moved on and stayed: 0.",
   );
   await dialog.getByTestId("migrate-close").click();
 

@@ -163,7 +163,8 @@ export function MigrateDialog({ flowId, onClose }: { flowId: string; onClose: ()
         {done && (
           <p className="flex gap-2 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="migrate-result">
             <CircleCheck className="mt-0.5 size-4 shrink-0" aria-hidden />
-            {t("result", { count: done.moved, version: done.to.number, batches: done.batches, timers: done.timers, tasks: done.tasks, skipped: done.skipped })}
+            {t("result", { count: done.moved, version: done.to.number, batches: done.batches })}{" "}
+            {t("followed", { timers: done.timers, tasks: done.tasks, skipped: done.skipped })}
           </p>
         )}
         <ErrorNotice error={migrate.error} />
