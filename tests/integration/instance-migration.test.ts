@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { FlowDocument } from "../../engine/contracts/flow";
 import { chat, countRows, instanceRow, publishFlow, stepLog, useTestEngine } from "../../engine/testing/test-engine";
 import { testDb } from "../../engine/testing/test-db";
+import { parallelFlow } from "../../engine/testing/parallel-flows";
 
 const pos = { x: 0, y: 0 };
 const HOUR = 3_600_000;
@@ -181,5 +182,42 @@ describe("migrating waiting instances to a new version", () => {
     expect(await drainSent()).toEqual([["task-0", "v2: sorry for the wait"]]);
     expect(instanceRow(t.engine, ids["task-0"])).toMatchObject({ versionId: v2, status: "completed" });
     expect(tasksOf(ids["task-0"])).toMatchObject([{ status: "open", nodeId: "task" }]); // breached, still queued
+  });
+
+  it("moves an instance resting in two branches of a Run in parallel, and refuses a target without that Run in parallel", async () => {
+    const task = { id: "task", type: "routing.operator-task", settings: { title: "Call back", outcomes: ["done"] }, out: "outcome-done" };
+    const branches = (delay: string) => [[task], [{ id: delay, type: "timer.delay", settings: { amount: 10, unit: "minutes" } }]];
+    const { flowId, versionId: v1 } = await publishFlow(t.engine, "Parallel", parallelFlow(branches("wait"), { after: "v1: all done" }));
+    const id = (await t.engine.receive("webchat", chat("ann", "ann-1", "call me"))).instanceId!;
+    const flat: FlowDocument = {
+      nodes: [
+        { id: "t", type: "trigger.message-received", position: pos, settings: { channel: "any" } },
+        { id: "task", type: "routing.operator-task", position: pos, settings: { title: "Call back", outcomes: ["done"] } },
+        { id: "pause", type: "timer.delay", position: pos, settings: { amount: 10, unit: "minutes" } },
+        { id: "end", type: "flow.end", position: pos, settings: {} },
+      ],
+      edges: [
+        { id: "1", source: "t", sourcePort: "out", target: "task" },
+        { id: "2", source: "task", sourcePort: "outcome-done", target: "pause" },
+        { id: "3", source: "pause", sourcePort: "out", target: "end" },
+      ],
+    };
+    await t.engine.flows.saveDraft(flowId, flat);
+    await t.engine.flows.publish(flowId);
+    const mapping = { task: "task", wait: "pause" };
+    expect((await t.engine.migrations.preview({ flowId, fromVersionId: v1, mapping })).problems).toMatchObject([
+      { code: "migration.state-unresolved", params: { node: "task", version: 2 } },
+    ]);
+
+    await t.engine.flows.saveDraft(flowId, parallelFlow(branches("pause"), { after: "v2: all done" }));
+    const v3 = (await t.engine.flows.publish(flowId)).id;
+    const result = await t.engine.migrations.apply({ flowId, fromVersionId: v1, mapping }, system);
+    expect(result).toMatchObject({ moved: 1, timers: 1, tasks: 1, to: { number: 3 } });
+    expect(JSON.parse(instanceRow(t.engine, id).state)).toEqual({ n_par: { "branch-1": "n_task", "branch-2": "n_pause" } });
+    await t.engine.completeTask(tasksOf(id)[0].id, "done");
+    t.clock.advance(10 * 60_000);
+    await t.engine.fireDueTimers();
+    expect(instanceRow(t.engine, id)).toMatchObject({ versionId: v3, status: "completed" });
+    expect((await drainSent()).map(([, text]) => text)).toContain("v2: all done");
   });
 });
