@@ -50,7 +50,7 @@ export function createInstanceMigration({ flows, repos, versions, submit, record
   /** Resting states that the mapped nodes cannot hold in the target (a Run in parallel laid out differently). */
   function unresolved(states: string[], mapping: NodeMapping, to: PlanVersion & { versionId: string }): MigrationProblem[] {
     const machine = versions.machine(to.versionId);
-    return states.flatMap((state) => {
+    const problems = states.flatMap((state) => {
       const value = state.startsWith("{") ? JSON.parse(state) : state;
       try {
         machine.resolveState({ value: renameStateValue(value, mapping) as never, context: {} as never });
@@ -60,15 +60,15 @@ export function createInstanceMigration({ flows, repos, versions, submit, record
         return [problem("migration.state-unresolved", node, { node, version: to.number })];
       }
     });
+    return problems.filter((p, i) => problems.findIndex((q) => q.nodeId === p.nodeId) === i);
   }
 
   async function preview(input: MigrationRequest) {
     const request = migrationRequestSchema.parse(input);
     const published = await flows.versions(request.flowId);
     if (!published.length) throw inputError("flow.no-published-version", { flowId: request.flowId }, "flowId");
-    const numberOf = new Map(published.map((v) => [v.id, v.number]));
     const toVersionId = request.toVersionId ?? published[0].id;
-    if (!numberOf.has(toVersionId)) throw inputError("version.not-found", { versionId: toVersionId }, "toVersionId");
+    if (!published.some((v) => v.id === toVersionId)) throw inputError("version.not-found", { versionId: toVersionId }, "toVersionId");
 
     const waiting = repos.instances.waitingStates(request.flowId);
     const sources = published
