@@ -63,7 +63,7 @@ test("migrate 100 waiting instances: counted per node after publishing v2, mappe
   await publish(page, "Published v2");
 
   // Publishing says who still waits on v1 and opens the plan: the node they wait in, pre-mapped to the same id.
-  await expect(page.getByTestId("publish-migrate")).toHaveText("100 instances wait on older versions: migrate");
+  await expect(page.getByTestId("publish-migrate")).toHaveText("Migrate 100 waiting");
   await page.getByTestId("publish-migrate").click();
   const dialog = page.getByTestId("migrate-dialog");
   await expect(dialog.getByTestId("migrate-from")).toHaveValue(/.+/);

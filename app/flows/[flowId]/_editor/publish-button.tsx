@@ -116,7 +116,7 @@ export function PublishButton({
         <button
           type="button"
           onClick={() => setMigrating(true)}
-          className="flex items-center gap-1 text-xs font-medium text-sky-700 underline decoration-dotted hover:text-sky-900"
+          className="flex shrink-0 items-center gap-1 text-xs font-medium whitespace-nowrap text-sky-700 underline decoration-dotted hover:text-sky-900"
           data-testid="publish-migrate"
         >
           <ArrowRightLeft className="size-3.5 shrink-0" aria-hidden />
