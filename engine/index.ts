@@ -41,6 +41,7 @@ import { createHostCheck, createOutboundClient, type OutboundOptions } from "./o
 import { createTasks } from "./routing/tasks";
 import { createDispatcher, type DispatcherLimits } from "./runtime/dispatcher";
 import { createFlowRuntime } from "./runtime/flow-runtime";
+import { createInstanceMigration } from "./runtime/instance-migration";
 import { type InstanceLimitsInput, instanceLimitsSchema } from "./runtime/instance-limits";
 import { createGroupCommit, type GroupCommitOptions } from "./runtime/group-commit";
 import { createVersionCache } from "./runtime/versions";
@@ -233,6 +234,7 @@ export function createEngine(options: EngineOptions = {}) {
   };
   // A channel can deliver when it has an adapter: live or sandboxed, or one a test handed in.
   const deliverable = () => [...channels.keys()];
+  const migrations = createInstanceMigration({ flows: store.flows, repos: store, versions, submit: commits.submit, record: audit.record, clock });
   const flows = createFlowService(store.flows, { templates: options.templates ?? [], published: versions, outbound, waiting, deliverable }, clock);
   const privacy = createPrivacy(store, clock);
   const retention = createRetention(store, settings, clock);
@@ -285,6 +287,15 @@ export function createEngine(options: EngineOptions = {}) {
     instances: createInstanceService(store.instances, store.customers),
     /** "Replay on draft": an instance's recorded events through its flow's draft in the simulator (reads only). */
     replay: createReplayService(store.instances, store.flows, deliverable),
+    /**
+     * Moving a flow's waiting instances to another version: `preview` (counts per waiting node, the
+     * suggested mapping, what stops it) and `apply` (in batches of 200, one transaction each; timers and
+     * open tasks follow their instance; audited as `instances.migrated`).
+     * @example
+     * const plan = await engine.migrations.preview({ flowId });
+     * await engine.migrations.apply({ flowId, fromVersionId: plan.from!.versionId, mapping: plan.mapping! }, { actor: { kind: "system" } });
+     */
+    migrations,
     /**
      * Channel set-up (the Channels page): each channel live, sandboxed or off; `configure` takes a
      * channel live (secrets sealed, write-only), `testSend` sends one message through its adapter now.

@@ -39,6 +39,8 @@ export const PROCEDURE_POLICY: Record<string, Access> = {
   "versions.restore": BUILD,
   "instances.list": WATCH,
   "instances.get": WATCH,
+  "instances.migrationPlan": BUILD,
+  "instances.migrate": BUILD,
   "instances.startable": WORK,
   "instances.startForCustomer": WORK,
   // Replaying on the draft is the owner's check of their change: it reads a run and simulates, nothing is written.

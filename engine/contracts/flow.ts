@@ -13,6 +13,8 @@ const idSchema = z
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, "use letters, digits, _ and - only");
+/** A node's (or an edge's) id in a flow document. */
+export const nodeIdSchema = idSchema;
 
 /** One node placed on the canvas: which node type, where, and its settings. */
 export const flowNodeSchema = z.object({

@@ -43,6 +43,11 @@ export function createInstanceRepository(db: Db, prisma: PrismaClient) {
     waitingOf: db.prepare(`SELECT * FROM "Instance" WHERE flowId = ? AND status = 'waiting' ORDER BY createdAt, id`),
     waitingCount: db.prepare(`SELECT COUNT(*) AS n FROM "Instance" WHERE flowId = ? AND status = 'waiting'`),
     stop: db.prepare(`UPDATE "Instance" SET status = 'stopped', stepCount = ?, updatedAt = ? WHERE id = ?`),
+    waitingStates: db.prepare(`SELECT versionId, state, COUNT(*) AS n FROM "Instance" WHERE flowId = ? AND status = 'waiting' GROUP BY versionId, state`),
+    waitingOnVersion: db.prepare(`SELECT * FROM "Instance" WHERE flowId = ? AND versionId = ? AND status = 'waiting' AND id > ? ORDER BY id LIMIT ?`),
+    repin: db.prepare(
+      `UPDATE "Instance" SET versionId = ?, state = ?, snapshot = ?, stepCount = ?, updatedAt = ? WHERE id = ? AND versionId = ? AND status = 'waiting'`,
+    ),
   };
 
   return {
@@ -77,6 +82,25 @@ export function createInstanceRepository(db: Db, prisma: PrismaClient) {
     /** How many of a flow's instances wait. */
     waitingCount(flowId: string): number {
       return (s.waitingCount.get(flowId) as { n: number }).n;
+    },
+    /** How many of a flow's instances wait, per version and stored state. */
+    waitingStates(flowId: string): { versionId: string; state: string; n: number }[] {
+      return s.waitingStates.all(flowId) as { versionId: string; state: string; n: number }[];
+    },
+    /** Up to `limit` waiting instances of a flow's version with ids after `afterId`, by id (a page of a migration). */
+    waitingOnVersion(flowId: string, versionId: string, afterId: string, limit: number): InstanceRow[] {
+      return s.waitingOnVersion.all(flowId, versionId, afterId, limit) as InstanceRow[];
+    },
+    /**
+     * Moves a waiting instance from version `fromVersionId` to the one `r.instance` names, with its
+     * rewritten state, and logs the move as step `r.instance.step`; false when it no longer waits there.
+     */
+    repin(r: Omit<StepRecord, "isNew" | "trail" | "effects">, fromVersionId: string): boolean {
+      const i = r.instance;
+      const at = iso(r.at);
+      if (s.repin.run(i.versionId, i.state, i.snapshot, i.step, at, i.id, fromVersionId).changes === 0) return false;
+      s.log.run(i.id, i.step, r.eventType, r.eventPayload, "[]", "[]", at);
+      return true;
     },
     /** Cancels a waiting instance; false when it no longer waits. */
     cancel(id: string, at: number): boolean {

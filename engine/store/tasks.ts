@@ -37,6 +37,8 @@ export function createTaskRepository(db: Db, prisma: PrismaClient) {
     complete: db.prepare(`UPDATE "Task" SET status = 'completed', outcome = ?, operatorId = ?, completedAt = ? WHERE id = ? AND status = 'open'`),
     steps: db.prepare(`SELECT steps, status FROM "Task" WHERE id = ?`),
     setSteps: db.prepare(`UPDATE "Task" SET steps = ? WHERE id = ? AND status = 'open'`),
+    openOf: db.prepare(`SELECT id, nodeId FROM "Task" WHERE instanceId = ? AND status = 'open'`),
+    readdress: db.prepare(`UPDATE "Task" SET nodeId = ? WHERE id = ? AND status = 'open'`),
   };
   // The skill rule, in SQL once: a task's required skill (`need`) that the JSON array of skills bound here lacks.
   const lacks = `need.value NOT IN (SELECT value FROM json_each(?))`;
@@ -97,6 +99,14 @@ export function createTaskRepository(db: Db, prisma: PrismaClient) {
     },
     setSteps(taskId: string, steps: { text: string; done: boolean }[]): void {
       s.setSteps.run(JSON.stringify(steps), taskId);
+    },
+    /** An instance's open tasks and the node each was opened by. */
+    openOf(instanceId: string): { id: string; nodeId: string | null }[] {
+      return s.openOf.all(instanceId) as { id: string; nodeId: string | null }[];
+    },
+    /** An open task now belongs to another node (its instance moved to a new version); it stays open where it is queued. */
+    readdress(taskId: string, nodeId: string): void {
+      s.readdress.run(nodeId, taskId);
     },
     /** Ids of one page of the queue for someone with `skills` (everything when `seesAll`). */
     pageIds(status: "open" | "completed", seesAll: boolean, skills: string[]): string[] {

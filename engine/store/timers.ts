@@ -11,6 +11,8 @@ export function createTimerRepository(db: Db) {
     claim: db.prepare(`UPDATE "Timer" SET status = 'fired' WHERE id = ? AND status = 'pending'`),
     fail: db.prepare(`UPDATE "Timer" SET status = 'failed' WHERE id = ? AND status = 'pending'`),
     due: db.prepare(`SELECT id, instanceId, nodeId, dueAt FROM "Timer" WHERE status = 'pending' AND dueAt <= ? ORDER BY dueAt LIMIT ?`),
+    pendingOf: db.prepare(`SELECT id, instanceId, nodeId, dueAt FROM "Timer" WHERE instanceId = ? AND status = 'pending'`),
+    readdress: db.prepare(`UPDATE "Timer" SET nodeId = ? WHERE id = ? AND status = 'pending'`),
   };
   return {
     set(key: string, instanceId: string, nodeId: string, dueAt: number, at: number): void {
@@ -33,6 +35,14 @@ export function createTimerRepository(db: Db) {
     },
     due(now: number, limit: number): DueTimer[] {
       return s.due.all(now, limit) as DueTimer[];
+    },
+    /** An instance's pending timers. */
+    pendingOf(instanceId: string): DueTimer[] {
+      return s.pendingOf.all(instanceId) as DueTimer[];
+    },
+    /** A pending timer now fires for another node (its instance moved to a new version); the due time stays. */
+    readdress(id: string, nodeId: string): void {
+      s.readdress.run(nodeId, id);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { type Download, expect, type Page, test } from "@playwright/test";
-import { DESKTOP, unique } from "./support/app";
+import { DESKTOP, trpcMutation, unique } from "./support/app";
 
 // The administrator's pages for access and security, as the administrator uses them (the default signed-in account).
 test.use({ viewport: DESKTOP });
@@ -9,13 +9,6 @@ const screen = (page: Page, name: string) => page.screenshot({ path: `test-resul
 
 /** The text a person reads on the page (header, page, an open dialog). */
 const readable = async (page: Page) => (await page.locator("header, main, dialog[open]").allInnerTexts()).join("\n");
-
-/** A tRPC mutation from the signed-in page, as the page itself sends it. */
-async function call(page: Page, path: string, input: unknown) {
-  const response = await page.request.post(`/api/trpc/${path}`, { data: { json: input }, headers: { origin: new URL(page.url()).origin } });
-  expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
-  return ((await response.json()) as { result: { data: { json: unknown } } }).result.data.json;
-}
 
 const downloaded = async (download: Download) => readFile((await download.path())!, "utf8");
 
@@ -133,8 +126,8 @@ test("audit: the administrator's changes are listed with who did them, filter by
   // Changes to audit, made as the credentials page makes them.
   await page.goto("/audit");
   const name = unique("Audit token");
-  const { id } = (await call(page, "credentials.create", { name, kind: "bearer", value: "audit-token-value-123" })) as { id: string };
-  await call(page, "credentials.remove", { id });
+  const { id } = (await trpcMutation(page, "credentials.create", { name, kind: "bearer", value: "audit-token-value-123" })) as { id: string };
+  await trpcMutation(page, "credentials.remove", { id });
 
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Audit trail");

@@ -78,3 +78,10 @@ export async function importFlow(page: Page, name: string, document: FlowExport[
   await expect(page.getByTestId("flow-name")).toHaveText(name);
   return new URL(page.url()).pathname.split("/").pop()!;
 }
+
+/** A tRPC mutation from the signed-in page, as the page itself sends it (same origin); returns its data. */
+export async function trpcMutation(page: Page, path: string, input: unknown) {
+  const response = await page.request.post(`/api/trpc/${path}`, { data: { json: input }, headers: { origin: new URL(page.url()).origin } });
+  expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
+  return ((await response.json()) as { result: { data: { json: unknown } } }).result.data.json;
+}

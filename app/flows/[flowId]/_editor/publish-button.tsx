@@ -1,16 +1,18 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { CircleAlert, CircleCheck, Rocket, TriangleAlert } from "lucide-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ArrowRightLeft, CircleAlert, CircleCheck, Rocket, TriangleAlert } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { issueText } from "@/engine/compiler/issue-text";
 import type { FlowDocument, FlowIssue } from "@/engine/contracts/flow";
 import { useTRPC, useTRPCClient } from "@/app/_lib/trpc";
+import { useMayCall } from "@/app/_lib/use-may-call";
 import { Button } from "@/app/_ui/button";
 import { Dialog } from "@/app/_ui/dialog";
 import { readableError } from "@/app/_ui/error-notice";
 import { FlowOrderDialog, isTriggerOverlap } from "@/app/_components/flow-order-dialog";
 import { useNodeLocale } from "@/app/_ui/use-node-text";
+import { MigrateDialog } from "./migrate-dialog";
 
 type Outcome = { doc: FlowDocument; ok: boolean; text: string; warnings: FlowIssue[] };
 
@@ -18,7 +20,8 @@ type Outcome = { doc: FlowDocument; ok: boolean; text: string; warnings: FlowIss
  * Saves, then publishes (the server compiles and refuses invalid graphs). The outcome stays
  * shown until the document changes; a refusal opens the issues list, and a trigger overlap asks
  * which flow goes first. Warnings (a send on a channel with no adapter) do not stop publishing:
- * they open a dialog listing them, and the outcome shows their count.
+ * they open a dialog listing them, and the outcome shows their count. Once published, instances
+ * still waiting on older versions are counted, with a way to migrate them.
  */
 export function PublishButton({
   flowId,
@@ -42,6 +45,8 @@ export function PublishButton({
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [overlap, setOverlap] = useState<unknown>(null);
   const [warningsOpen, setWarningsOpen] = useState(false);
+  const [migrating, setMigrating] = useState(false);
+  const mayMigrate = useMayCall("instances.migrate");
   const publish = useMutation({
     mutationFn: async (order?: string[]) => {
       if (!(await flush())) throw new Error(t("notSaved"));
@@ -58,6 +63,7 @@ export function PublishButton({
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: trpc.flows.get.queryKey({ flowId }) }),
         queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.instances.migrationPlan.queryKey({ flowId }) }),
       ]);
     },
     onError: (error) => {
@@ -75,6 +81,8 @@ export function PublishButton({
   const shown = outcome?.doc === doc ? outcome : null;
   const warned = !!shown?.ok && shown.warnings.length > 0;
   const color = !shown?.ok ? "text-rose-700" : warned ? "text-amber-700" : "text-emerald-700";
+  const plan = useQuery(trpc.instances.migrationPlan.queryOptions({ flowId }, { enabled: !!shown?.ok && mayMigrate }));
+  const olderWaiting = shown?.ok ? (plan.data?.sources.reduce((sum, s) => sum + s.waiting, 0) ?? 0) : 0;
 
   return (
     <div className="flex items-center gap-2">
@@ -104,6 +112,18 @@ export function PublishButton({
           )}
         </span>
       )}
+      {olderWaiting > 0 && (
+        <button
+          type="button"
+          onClick={() => setMigrating(true)}
+          className="flex shrink-0 items-center gap-1 text-xs font-medium whitespace-nowrap text-sky-700 underline decoration-dotted hover:text-sky-900"
+          data-testid="publish-migrate"
+        >
+          <ArrowRightLeft className="size-3.5 shrink-0" aria-hidden />
+          {t("waitingOlder", { count: olderWaiting })}
+        </button>
+      )}
+      {migrating && <MigrateDialog flowId={flowId} onClose={() => setMigrating(false)} />}
       <Dialog
         open={warned && warningsOpen}
         title={shown?.text ?? ""}

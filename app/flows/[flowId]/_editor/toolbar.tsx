@@ -133,7 +133,7 @@ export function Toolbar({
           <Network className="size-4 -rotate-90" />
         </IconButton>
         <Divider />
-        <VersionsMenu versions={flow.versions} flowName={flow.name} draft={doc} onRestored={onRestored} />
+        <VersionsMenu flowId={flow.id} versions={flow.versions} flowName={flow.name} draft={doc} onRestored={onRestored} />
         <Link
           href={`/flows/${flow.id}/instances`}
           className="inline-flex h-8 items-center gap-1.5 rounded-md px-2.5 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"

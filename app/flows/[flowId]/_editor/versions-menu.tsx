@@ -1,11 +1,13 @@
 "use client";
-import { ChevronDown, GitCompareArrows, History } from "lucide-react";
+import { ArrowRightLeft, ChevronDown, GitCompareArrows, History } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { useMayCall } from "@/app/_lib/use-may-call";
 import { Button } from "@/app/_ui/button";
 import { useDateFormat } from "@/app/_ui/time";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import { CompareDialog, DRAFT, type CompareSides, type VersionSummary } from "./compare/compare-dialog";
+import { MigrateDialog } from "./migrate-dialog";
 import { VersionDialog } from "./version-dialog";
 
 /** The latest version against the one before it; with one version, against the draft. */
@@ -14,14 +16,17 @@ const firstComparison = (versions: VersionSummary[]): CompareSides =>
 
 /**
  * Published versions, newest first, with who published them; opening one shows it read-only on a
- * canvas; "Compare" shows what changed between two of them, or between one and the draft (`draft`).
+ * canvas; "Compare" shows what changed between two of them, or between one and the draft (`draft`). Once there are
+ * two, instances waiting on an older one can be migrated from here.
  */
 export function VersionsMenu({
+  flowId,
   versions,
   flowName,
   draft,
   onRestored,
 }: {
+  flowId: string;
   versions: VersionSummary[];
   flowName: string;
   draft: FlowDocument;
@@ -32,6 +37,8 @@ export function VersionsMenu({
   const [open, setOpen] = useState(false);
   const [shown, setShown] = useState<string | null>(null);
   const [compared, setCompared] = useState<CompareSides | null>(null);
+  const [migrating, setMigrating] = useState(false);
+  const mayMigrate = useMayCall("instances.migrate") && versions.length > 1;
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;
@@ -98,6 +105,20 @@ export function VersionsMenu({
               {t("compare")}
             </button>
           )}
+          {mayMigrate && (
+            <button
+              type="button"
+              onClick={() => {
+                setMigrating(true);
+                setOpen(false);
+              }}
+              className="flex w-full items-center gap-2 border-t border-slate-100 px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-50"
+              data-testid="versions-migrate"
+            >
+              <ArrowRightLeft className="size-3.5 text-slate-400" aria-hidden />
+              {t("migrate")}
+            </button>
+          )}
         </div>
       )}
       {compared && (
@@ -112,6 +133,7 @@ export function VersionsMenu({
           onClose={() => setCompared(null)}
         />
       )}
+      {migrating && <MigrateDialog flowId={flowId} onClose={() => setMigrating(false)} />}
       {shown && (
         <VersionDialog
           versionId={shown}

@@ -38,6 +38,11 @@ function payloadSummary(event: Event, t: ReturnType<typeof useTranslations<"inst
   if (event.type === "subflow.failed") return t("failed", { error: str(p.error) });
   if (event.type === "instance.stopped" && p.reason === "budget")
     return t("stoppedOverBudget", { budget: str(p.budget), max: Number(p.max), nodeId: str(p.nodeId) });
+  if (event.type === "instance.migrated") {
+    const version = (v: unknown) => Number((v as { number?: number } | undefined)?.number);
+    const nodes = (p.nodes as { from: string; to: string }[] | undefined) ?? [];
+    return t("migrated", { from: version(p.from), to: version(p.to), nodes: nodes.map((n) => `${n.from} → ${n.to}`).join(", ") });
+  }
   if (event.type === "instance.stopped") return t("stoppedAtLimit", { limit: str(p.limit), max: Number(p.max), hours: Number(p.windowHours) });
   return JSON.stringify(p);
 }
