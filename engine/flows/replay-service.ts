@@ -24,13 +24,16 @@ export function createReplayService(instances: InstanceRepository, flows: FlowRe
           document: parseDocument(instance.version.graph),
           status: instance.status,
           customer: customer && { name: customer.name, channel: customer.channel },
-          steps: instance.events.map((e) => ({
-            step: e.step,
-            type: e.type,
-            payload: JSON.parse(e.payload) as unknown,
-            trail: JSON.parse(e.trail) as string[],
-            effects: JSON.parse(e.effects) as LoggedEffect[],
-          })),
+          // A migration's log step moved the instance between versions; the customer's events are the rest.
+          steps: instance.events
+            .filter((e) => e.type !== "instance.migrated")
+            .map((e) => ({
+              step: e.step,
+              type: e.type,
+              payload: JSON.parse(e.payload) as unknown,
+              trail: JSON.parse(e.trail) as string[],
+              effects: JSON.parse(e.effects) as LoggedEffect[],
+            })),
         },
         deliverable(),
       );
