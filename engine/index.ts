@@ -27,6 +27,7 @@ import { createChannelRequests, type ChannelReply } from "./ingress/channel-requ
 import { createDoors } from "./ingress/doors";
 import { createIntake, type MessageOutcome } from "./ingress/intake";
 import { createCsvImport } from "./customers/csv-import";
+import { forgetReadPhones } from "./customers/identity-key";
 import { createMerges } from "./customers/merges";
 import { createTimeline } from "./customers/timeline";
 import { every, startJobs, type BackgroundJob } from "./jobs/background";
@@ -236,7 +237,8 @@ export function createEngine(options: EngineOptions = {}) {
   const deliverable = () => [...channels.keys()];
   const migrations = createInstanceMigration({ flows: store.flows, repos: store, versions, submit: commits.submit, record: audit.record, clock });
   const flows = createFlowService(store.flows, { templates: options.templates ?? [], published: versions, outbound, waiting, deliverable }, clock);
-  const privacy = createPrivacy(store, clock);
+  // After an erasure, the numbers intake remembers having read go too (customers/identity-key.ts).
+  const privacy = createPrivacy(store, clock, forgetReadPhones);
   const retention = createRetention(store, settings, clock);
   const merges = createMerges(store, commits.submit, clock);
   const timeline = createTimeline(store.timeline);

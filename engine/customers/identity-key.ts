@@ -12,10 +12,13 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@.]{1,63}(?:\.[^\s@.]{1,63})+$/;
 /**
  * Numbers already read, per region: libphonenumber's parse and validity check cost tens of µs, and the
  * same customers write again and again (and each message's address is normalised more than once).
- * Bounded: emptied when full.
+ * Bounded: emptied when full, and by every erasure (an erased customer's number must not stay in memory).
  */
 const readPhones = new Map<string, string | null>();
 const READ_PHONES_KEPT = 20_000;
+
+/** Empties the numbers already read (engine/privacy, after erasing a customer). */
+export const forgetReadPhones = () => readPhones.clear();
 
 /** A phone number as E.164 ("+14155550100"), read in `region` when it has no country code; null when it is not a valid number. */
 export function normalisePhone(text: string, region: string): string | null {

@@ -8,7 +8,7 @@ import { jsonScrubbers } from "./scrub";
 type PrivacyStore = Pick<Store, "privacy" | "instances" | "timers" | "tasks" | "transaction" | "truncateWal">;
 
 /** A customer's personal data: export it whole, or erase it everywhere it landed. */
-export function createPrivacy(store: PrivacyStore, clock: () => number) {
+export function createPrivacy(store: PrivacyStore, clock: () => number, afterErase: () => void = () => {}) {
   function holdingsOf(customerId: string) {
     const id = customerIdSchema.parse(customerId);
     const held = store.privacy.holdings(id);
@@ -54,6 +54,7 @@ export function createPrivacy(store: PrivacyStore, clock: () => number) {
       if (!confirmsErase(confirmation, held.customer.name)) throw inputError("customer.erase-unconfirmed", {}, "confirmation");
       const at = clock();
       const result = eraseInTransaction(held.customer.id, at);
+      afterErase();
       return { customerId: held.customer.id, erasedAt: new Date(at).toISOString(), ...result, walTruncated: store.truncateWal() };
     },
   };
