@@ -13,6 +13,7 @@ import { createBoundedServer, serverLimitsFromEnv } from "./server/http-limits";
 import { handleIngress } from "./server/ingress-routes";
 import { createWebchatRoutes, DEFAULT_WEBCHAT_ROUTE_OPTIONS } from "./server/webchat-routes";
 import { gatePage } from "./server/page-gate";
+import { createQuietGate } from "./server/quiet-gate";
 import { guardRequest } from "./server/web-guard";
 import { seedDemoFlow, seedStaff } from "./prisma/seed";
 import { DEMO_PASSWORD, DEMO_STAFF } from "./prisma/seed-staff";
@@ -63,11 +64,12 @@ const webchat = createWebchatRoutes(engine, { visitors: { max: visitorsPerMinute
 type PageHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 // Null until Next is ready: pages answer 503 with Retry-After meanwhile, machine routes do not wait for it.
 let pages: PageHandler | null = null;
+const machineRoutes = createQuietGate();
 
 // Header and request timeouts, and at most OMNIFLOW_MAX_CONNECTIONS open connections (1,000 by default).
 const server = createBoundedServer((req, res) => {
   if (!guardRequest(req, res, { allowedHosts, dev })) return;
-  if (webchat.handle(req, res) || handleIngress(engine, req, res)) return;
+  if (webchat.handle(req, res) || handleIngress(engine, req, res)) return machineRoutes.track(res);
   const handle = pages;
   if (!handle) {
     res.writeHead(503, { "retry-after": "1", "content-type": "text/plain; charset=utf-8" }).end("Omniflow is starting; try again in a second.");
@@ -103,6 +105,8 @@ process.on("SIGTERM", shutdown);
 
 /** Next, imported only now: loading and preparing it takes a second or two the machine routes need not wait for. */
 async function startNext(): Promise<PageHandler> {
+  // Webhooks first: Next loads once the machine routes were quiet for 100 ms (within 2 s of listening).
+  await machineRoutes.quiet(100, 2000);
   const { default: next } = await import("next");
   const app = next({ dev, hostname, port });
   await app.prepare();

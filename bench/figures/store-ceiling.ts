@@ -8,7 +8,7 @@ import { tempDir } from "../lib/temp";
 
 type Call = { source: string; method: "run" | "get" | "all"; args: unknown[] };
 const METHODS = ["run", "get", "all"] as const;
-const CONTROL = /^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b/;
+const CONTROL = /^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|PRAGMA)\b/i; // transactions and the durability switch: not the hot path's SQL
 // Ids the engine generated (ids.ts) plus the bench's own "REC" visitor/message ids.
 const FRESH = /[0-9a-f]{12}-[0-9a-f]{4}-[0-9a-f]{16}|REC/g;
 
