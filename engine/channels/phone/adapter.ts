@@ -10,7 +10,8 @@ import type {
   ParsedRequest,
   RawRequest,
 } from "../channel";
-import { basicAuth, e164Schema, FORM_TYPE, formRequest, jsonOrNull, sidSchema, TWILIO_API, twilioRefusal, verifyTwilio } from "../_twilio/wire";
+import { createResource, twilioResource } from "../_twilio/rest";
+import { e164Schema, formRequest, sidSchema, TWILIO_API, verifyTwilio } from "../_twilio/wire";
 import { createLiveCalls } from "./live-calls";
 import { offerPrompts, type TurnSettings, turnVerbs } from "./turn";
 import { gather, hangup, redirect, say, twimlAnswer, twimlDocument } from "./twiml";
@@ -118,8 +119,7 @@ function gathered(result: { Digits?: string; SpeechResult?: string }, options: r
  */
 export function createAdapter(raw: unknown, deps: ChannelDeps): ChannelAdapter {
   const settings = settingsSchema.parse(raw);
-  const endpoint = `${settings.baseUrl.replace(/\/+$/, "")}${callsPath(settings.accountSid)}`;
-  const authorization = basicAuth(settings.accountSid, settings.authToken);
+  const resource = twilioResource(settings.baseUrl, callsPath(settings.accountSid), settings.accountSid, settings.authToken);
   const calls = createLiveCalls();
   const speech = { language: settings.language, voice: settings.voice };
   const turns: TurnSettings = { speech, holdQueues: settings.holdQueues, pressPrompt: settings.pressPrompt, gatherSeconds: settings.gatherSeconds };
@@ -214,18 +214,7 @@ export function createAdapter(raw: unknown, deps: ChannelDeps): ChannelAdapter {
         form.set("StatusCallback", callUrl(settings.webhookUrl, { event: "status" }));
         for (const event of ["initiated", "ringing", "answered", "completed"]) form.append("StatusCallbackEvent", event);
       }
-      const response = await deps.http({
-        url: endpoint,
-        method: "POST",
-        headers: { authorization, "content-type": FORM_TYPE, accept: "application/json" },
-        body: form.toString(),
-        signal: AbortSignal.timeout(10_000),
-        maxBodyBytes: 64 * 1024,
-      });
-      if (response.status !== 201 && response.status !== 200) throw new Error(twilioRefusal(response.status, response.text));
-      const created = createdCallSchema.safeParse(jsonOrNull(response.text));
-      if (!created.success) throw new Error(`Twilio answered HTTP ${response.status} without a call SID`);
-      return { providerMessageId: created.data.sid };
+      return { providerMessageId: await createResource(deps.http, resource, form, createdCallSchema) };
     },
   };
 }

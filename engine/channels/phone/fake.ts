@@ -9,21 +9,12 @@ import { randomBytes } from "node:crypto";
 import type { ChannelAnswer, DeliveryStatus, RawRequest } from "../channel";
 import type { FakeCustomer, FakeDelivery, ProviderFake } from "../provider-fake";
 import type { OutboundResponse } from "../../contracts/outbound";
-import { API_VERSION, basicAuth, e164Schema, formParams, signedWebhook, TWILIO_API, type TwilioError } from "../_twilio/wire";
+import { acceptedCall, fakeJson, fakeRefusal } from "../_twilio/rest";
+import { API_VERSION, e164Schema, formParams, signedWebhook } from "../_twilio/wire";
 import { type PhoneSettings, settingsSchema } from "./adapter";
 import { type CallStatus, callQuery, callsPath, callUrl } from "./voice";
 
 const newSid = (prefix: string) => `${prefix}${randomBytes(16).toString("hex")}`;
-
-const json = (status: number, body: unknown): OutboundResponse => ({
-  status,
-  url: TWILIO_API,
-  contentType: "application/json; charset=utf-8",
-  text: JSON.stringify(body),
-  truncated: false,
-});
-const refuse = (status: number, code: number, message: string, extra: Record<string, string> = {}) =>
-  json(status, { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status, ...extra } satisfies TwilioError);
 
 /** What the caller heard in one answer, and what Twilio does next. */
 export type HeardTurn = {
@@ -161,25 +152,20 @@ export function createFake(raw: unknown): PhoneFake {
     const to = params.get("To");
     const from = params.get("From");
     const callback = params.get("StatusCallback");
-    if (!to) return refuse(400, 21201, "No 'To' number is specified");
-    if (!e164Schema.safeParse(to).success) return refuse(400, 21211, `Invalid 'To' Phone Number: ${to}`);
-    if (!from) return refuse(400, 21213, "No 'From' number is specified");
-    if (from !== ourNumber) return refuse(400, 21210, `The source phone number provided, ${from}, is not yet verified for your account.`);
-    if (!params.get("Url") && !params.get("Twiml")) return refuse(400, 21205, "Url parameter is required.");
-    if (callback && !URL.canParse(callback)) return refuse(400, 21609, `The StatusCallback URL ${callback} is not a valid URL.`);
+    if (!to) return fakeRefusal(400, 21201, "No 'To' number is specified");
+    if (!e164Schema.safeParse(to).success) return fakeRefusal(400, 21211, `Invalid 'To' Phone Number: ${to}`);
+    if (!from) return fakeRefusal(400, 21213, "No 'From' number is specified");
+    if (from !== ourNumber) return fakeRefusal(400, 21210, `The source phone number provided, ${from}, is not yet verified for your account.`);
+    if (!params.get("Url") && !params.get("Twiml")) return fakeRefusal(400, 21205, "Url parameter is required.");
+    if (callback && !URL.canParse(callback)) return fakeRefusal(400, 21609, `The StatusCallback URL ${callback} is not a valid URL.`);
     return null;
   }
 
   return {
     channel: "phone",
     async answer(request) {
-      const path = new URL(request.url).pathname;
-      if (request.headers.authorization !== basicAuth(settings.accountSid, settings.authToken)) {
-        return refuse(401, 20003, "Authenticate", { detail: "Your AccountSid or AuthToken was incorrect." });
-      }
-      if (path !== callsPath(settings.accountSid)) return refuse(404, 20404, `The requested resource ${path} was not found`);
-      if (request.method !== "POST") return refuse(405, 20004, "Method not allowed");
-      const params = formParams(request.body ?? "");
+      const params = acceptedCall(request, settings, callsPath(settings.accountSid));
+      if (!(params instanceof URLSearchParams)) return params;
       const refused = refusal(params);
       if (refused) return refused;
       const twiml = params.get("Twiml");
@@ -188,7 +174,7 @@ export function createFake(raw: unknown): PhoneFake {
         try {
           turn = readTwiml(twiml);
         } catch (error) {
-          return refuse(400, 12100, (error as Error).message);
+          return fakeRefusal(400, 12100, (error as Error).message);
         }
       }
       const to = params.get("To") ?? "";
@@ -197,7 +183,7 @@ export function createFake(raw: unknown): PhoneFake {
       // The callee picks up and hears the inline TwiML at once (a Url would be fetched: not modelled).
       if (turn) record(call, turn);
       const date = new Date().toUTCString().replace("GMT", "+0000");
-      return json(201, {
+      return fakeJson(201, {
         account_sid: settings.accountSid,
         api_version: API_VERSION,
         date_created: date,

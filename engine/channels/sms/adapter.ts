@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ChannelAdapter, ChannelDeps, DeliveryStatus, InboundMessage } from "../channel";
-import { basicAuth, e164Schema, FORM_TYPE, formRequest, jsonOrNull, sidSchema, TWILIO_API, twilioRefusal, verifyTwilio } from "../_twilio/wire";
+import { createResource, twilioResource } from "../_twilio/rest";
+import { e164Schema, formRequest, sidSchema, TWILIO_API, verifyTwilio } from "../_twilio/wire";
 import { BODY_LIMIT, CONSENT_OF_TYPE, consentKeyword, createdMessageSchema, MESSAGE_STATUSES, type MessageStatus, messagesPath } from "./twilio";
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "an http(s) URL" }).max(2000);
@@ -70,8 +71,7 @@ const DELIVERY: Partial<Record<MessageStatus, DeliveryStatus["status"]>> = {
 export function createAdapter(raw: unknown, deps: ChannelDeps): ChannelAdapter {
   const settings = settingsSchema.parse(raw);
   const statusCallback = settings.statusCallbackUrl ?? settings.webhookUrl;
-  const endpoint = `${settings.baseUrl.replace(/\/+$/, "")}${messagesPath(settings.accountSid)}`;
-  const authorization = basicAuth(settings.accountSid, settings.authToken);
+  const resource = twilioResource(settings.baseUrl, messagesPath(settings.accountSid), settings.accountSid, settings.authToken);
 
   return {
     channel: "sms",
@@ -106,18 +106,7 @@ export function createAdapter(raw: unknown, deps: ChannelDeps): ChannelAdapter {
       if (settings.from) form.set("From", settings.from);
       if (settings.messagingServiceSid) form.set("MessagingServiceSid", settings.messagingServiceSid);
       if (statusCallback) form.set("StatusCallback", statusCallback);
-      const response = await deps.http({
-        url: endpoint,
-        method: "POST",
-        headers: { authorization, "content-type": FORM_TYPE, accept: "application/json" },
-        body: form.toString(),
-        signal: AbortSignal.timeout(10_000),
-        maxBodyBytes: 64 * 1024,
-      });
-      if (response.status !== 201 && response.status !== 200) throw new Error(twilioRefusal(response.status, response.text));
-      const created = createdMessageSchema.safeParse(jsonOrNull(response.text));
-      if (!created.success) throw new Error(`Twilio answered HTTP ${response.status} without a message SID`);
-      return { providerMessageId: created.data.sid };
+      return { providerMessageId: await createResource(deps.http, resource, form, createdMessageSchema) };
     },
   };
 }

@@ -8,20 +8,11 @@ import type { DeliveryStatus, RawRequest } from "../channel";
 import type { FakeCustomer, FakeDelivery, ProviderFake } from "../provider-fake";
 import type { OutboundResponse } from "../../contracts/outbound";
 import { settingsSchema, type SmsSettings } from "./adapter";
-import { API_VERSION, basicAuth, e164Schema, formParams, signedWebhook, TWILIO_API, type TwilioError } from "../_twilio/wire";
+import { acceptedCall, fakeJson, fakeRefusal } from "../_twilio/rest";
+import { API_VERSION, e164Schema, signedWebhook } from "../_twilio/wire";
 import { BODY_LIMIT, consentKeyword, type MessageStatus, messagesPath } from "./twilio";
 
 const newSid = (prefix: string) => `${prefix}${randomBytes(16).toString("hex")}`;
-
-const json = (status: number, body: unknown): OutboundResponse => ({
-  status,
-  url: TWILIO_API,
-  contentType: "application/json; charset=utf-8",
-  text: JSON.stringify(body),
-  truncated: false,
-});
-const refuse = (status: number, code: number, message: string, extra: Record<string, string> = {}) =>
-  json(status, { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status, ...extra } satisfies TwilioError);
 
 /** What a status webhook reports for each of the engine's statuses (a failure as a handset out of reach). */
 const REPORTED: Record<DeliveryStatus["status"], MessageStatus> = { sent: "sent", delivered: "delivered", read: "read", failed: "undelivered" };
@@ -50,17 +41,17 @@ export function createFake(raw: unknown): SmsFake {
     const service = params.get("MessagingServiceSid");
     const body = params.get("Body") ?? "";
     const callback = params.get("StatusCallback");
-    if (!to) return refuse(400, 21604, "A 'To' phone number is required.");
-    if (!e164Schema.safeParse(to).success) return refuse(400, 21211, `The 'To' number ${to} is not a valid phone number.`);
-    if (!from && !service) return refuse(400, 21603, "A 'From' phone number is required.");
+    if (!to) return fakeRefusal(400, 21604, "A 'To' phone number is required.");
+    if (!e164Schema.safeParse(to).success) return fakeRefusal(400, 21211, `The 'To' number ${to} is not a valid phone number.`);
+    if (!from && !service) return fakeRefusal(400, 21603, "A 'From' phone number is required.");
     if (from && from !== ourNumber) {
-      return refuse(400, 21606, `The From phone number ${from} is not a valid, SMS-capable inbound phone number or short code for your account.`);
+      return fakeRefusal(400, 21606, `The From phone number ${from} is not a valid, SMS-capable inbound phone number or short code for your account.`);
     }
-    if (service && service !== settings.messagingServiceSid) return refuse(400, 21705, `The Messaging Service Sid ${service} is invalid.`);
-    if (!body.trim()) return refuse(400, 21602, "Message body is required.");
-    if (body.length > BODY_LIMIT) return refuse(400, 21617, `The concatenated message body exceeds the ${BODY_LIMIT} character limit.`);
-    if (callback && !URL.canParse(callback)) return refuse(400, 21609, `The StatusCallback URL ${callback} is not a valid URL.`);
-    if (unsubscribed.has(to)) return refuse(400, 21610, "Attempt to send to unsubscribed recipient");
+    if (service && service !== settings.messagingServiceSid) return fakeRefusal(400, 21705, `The Messaging Service Sid ${service} is invalid.`);
+    if (!body.trim()) return fakeRefusal(400, 21602, "Message body is required.");
+    if (body.length > BODY_LIMIT) return fakeRefusal(400, 21617, `The concatenated message body exceeds the ${BODY_LIMIT} character limit.`);
+    if (callback && !URL.canParse(callback)) return fakeRefusal(400, 21609, `The StatusCallback URL ${callback} is not a valid URL.`);
+    if (unsubscribed.has(to)) return fakeRefusal(400, 21610, "Attempt to send to unsubscribed recipient");
     return null;
   }
 
@@ -84,13 +75,8 @@ export function createFake(raw: unknown): SmsFake {
   return {
     channel: "sms",
     async answer(request) {
-      const path = new URL(request.url).pathname;
-      if (request.headers.authorization !== basicAuth(settings.accountSid, settings.authToken)) {
-        return refuse(401, 20003, "Authenticate", { detail: "Your AccountSid or AuthToken was incorrect." });
-      }
-      if (path !== messagesPath(settings.accountSid)) return refuse(404, 20404, `The requested resource ${path} was not found`);
-      if (request.method !== "POST") return refuse(405, 20004, "Method not allowed");
-      const params = formParams(request.body ?? "");
+      const params = acceptedCall(request, settings, messagesPath(settings.accountSid));
+      if (!(params instanceof URLSearchParams)) return params;
       const refused = refusal(params);
       if (refused) return refused;
       const sid = newSid("SM");
@@ -101,7 +87,7 @@ export function createFake(raw: unknown): SmsFake {
       sent.set(sid, { from, to });
       deliveries.push({ providerMessageId: sid, address: to, text: body, buttons: [], at });
       const date = new Date(at).toUTCString().replace("GMT", "+0000");
-      return json(201, {
+      return fakeJson(201, {
         account_sid: settings.accountSid,
         api_version: API_VERSION,
         body,
