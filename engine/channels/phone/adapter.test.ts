@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConversationState, OutboundMessage, ParsedRequest, RawRequest } from "../channel";
 import type { OutboundRequest } from "../../contracts/outbound";
+import { itVerifiesTwilioPublishedExample } from "../../testing/twilio-vector";
 import { channelDeps, parsedNow, parseRefusal } from "../../testing/channel-deps";
 import { serveFake, type ServedFake } from "../../testing/serve-fake";
 import { CALL_STARTED, createAdapter, sandboxSettings, secretSettings, settingsSchema } from "./adapter";
@@ -30,22 +31,7 @@ describe("phone adapter: webhooks", () => {
     for (const [name, request] of Object.entries(samples)) expect(await adapter.verify(request), name).toEqual({ ok: true });
   });
 
-  it("verifies Twilio's published example (a Gather's keys: CallSid, Caller, Digits, From, To) as the request it describes", async () => {
-    // https://www.twilio.com/docs/usage/webhooks/webhooks-security and twilio/twilio-node spec/validation.spec.js:
-    // token 12345, this URL and these parameters give RSOYDt4T1cUTdK1PDd93/VVr8B8= (kvajT1Ptam85bY51eRf/AJRuM3w= with :443).
-    const url = "https://mycompany.com/myapp.php?foo=1&bar=2";
-    const body = new URLSearchParams({ CallSid: "CA1234567890ABCDE", Caller: "+14158675309", Digits: "1234", From: "+14158675309", To: "+18005551212" });
-    const documented = createAdapter({ ...sampleSettings, authToken: "12345", webhookUrl: url }, channelDeps());
-    const request = (signature: string) => ({
-      method: "POST",
-      url: "http://10.0.0.5:3000/myapp.php?foo=1&bar=2",
-      headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature },
-      body: Buffer.from(body.toString()),
-    });
-    expect(await documented.verify(request("RSOYDt4T1cUTdK1PDd93/VVr8B8="))).toEqual({ ok: true });
-    expect(await documented.verify(request("kvajT1Ptam85bY51eRf/AJRuM3w="))).toEqual({ ok: true });
-    expect(await documented.verify(request("0ZXoZLH/DfblKGATFgpif+LLRf4="))).toMatchObject({ ok: false }); // http's, not https'
-  });
+  itVerifiesTwilioPublishedExample((authToken, webhookUrl) => createAdapter({ ...sampleSettings, authToken, webhookUrl }, channelDeps()));
 
   it.each(Object.entries(unverifiedSamples))("refuses a request Twilio did not send: %s", async (_name, { request, code }) => {
     expect(await adapter.verify(request)).toMatchObject({ ok: false, code, reason: expect.any(String) });
