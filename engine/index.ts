@@ -251,7 +251,7 @@ export function createEngine(options: EngineOptions = {}) {
     every("dispatcher", 1000, dispatcher.poll),
     every("schedules", 15_000, doors.schedulesDue),
     // On its own thread and connection (store/checkpoint.ts): a checkpoint's fsync never holds up the event loop.
-    { name: "checkpoints", start: () => store.startCheckpoints(faults.checkpointing) },
+    { name: "checkpoints", start: () => store.startCheckpoints({ quiet: commits.hold, checkpointing: faults.checkpointing }) },
     every("retention", 3_600_000, retention.apply),
   ];
   const stopJobs = background ? startJobs(jobs) : () => {};

@@ -57,6 +57,22 @@ describe("group commit", () => {
     expect(committed()).toEqual([1, 3]);
   });
 
+  it("holds commits while held (units queue) and commits them, in order, once the last hold is released", async () => {
+    const group = createGroupCommit((fn) => db.transaction(fn), { afterCommit: () => commits++ });
+    const [first, second] = [group.hold(), group.hold()];
+    const pending = [group.submit(insert(1)), group.submit(insert(2))];
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(committed()).toEqual([]);
+    first();
+    first(); // a release is counted once
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(committed()).toEqual([]);
+    second();
+    expect(await Promise.all(pending)).toEqual([1, 2]);
+    expect(committed()).toEqual([1, 2]);
+    expect(commits).toBe(1);
+  });
+
   it("splits a long queue into batches of maxBatch, keeping the order", async () => {
     const group = createGroupCommit((fn) => db.transaction(fn), { maxBatch: 2, afterCommit: () => commits++ });
     await Promise.all([1, 2, 3, 4, 5].map((n) => group.submit(insert(n))));

@@ -53,6 +53,7 @@ export function createGroupCommit(transaction: Transaction, opts: GroupCommitOpt
   let queue: Job[] = [];
   let scheduled = false;
   let backoff = 0;
+  let holds = 0;
 
   const isolated = transaction((work: () => unknown) => work());
   /** Runs units of the batch in order until they are done or the deadline passed; at least one runs. */
@@ -79,6 +80,7 @@ export function createGroupCommit(transaction: Transaction, opts: GroupCommitOpt
 
   const flush = () => {
     scheduled = false;
+    if (holds > 0) return; // the last release schedules what waited
     let batch = queue.slice(0, maxBatch);
     queue = queue.slice(batch.length);
     let outcomes: Outcome[];
@@ -147,6 +149,20 @@ export function createGroupCommit(transaction: Transaction, opts: GroupCommitOpt
         queue.push({ work, resolve: resolve as (v: unknown) => void, reject, since: performance.now() });
         schedule();
       });
+    },
+    /**
+     * Holds commits (none is open: they run synchronously on this thread) until the returned release is
+     * called; units keep queueing meanwhile. The WAL checkpointer asks for this (store/checkpoint.ts).
+     */
+    hold(): () => void {
+      holds++;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        holds--;
+        if (holds === 0 && queue.length) schedule();
+      };
     },
     get pending() {
       return queue.length;

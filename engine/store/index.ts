@@ -1,6 +1,6 @@
 import { createAuditRepository } from "./audit";
 import { createApiKeyRepository } from "./api-keys";
-import { startCheckpoints, truncateWal } from "./checkpoint";
+import { type CheckpointOptions, startCheckpoints, truncateWal } from "./checkpoint";
 import { createCaseRepository } from "./cases";
 import { createConversationRepository } from "./conversations";
 import { createCredentialRepository } from "./credentials";
@@ -81,7 +81,7 @@ export function openStore(file = defaultDbFile()) {
     /** Resolves once every transaction committed so far is on disk (an fdatasync of the WAL on the thread pool). */
     syncCommitted: () => walSync.sync(),
     /** Checkpoints the WAL on the engine's schedule; returns the stop function. */
-    startCheckpoints: (checkpointing?: () => void) => startCheckpoints(file, undefined, undefined, checkpointing),
+    startCheckpoints: (options: Pick<CheckpointOptions, "quiet" | "checkpointing"> = {}) => startCheckpoints(file, options),
     /** Empties the WAL into the file now (after an erasure); false when a reader held part of it. */
     truncateWal: () => truncateWal(db),
     async close() {
