@@ -44,6 +44,7 @@ const ENGINE_FOLDERS = [
   "access",
   "privacy",
   "customers",
+  "writer",
 ];
 
 /**
@@ -117,6 +118,15 @@ const LAYOUT = [
     from: "^engine/channels/",
     allow: [CONTRACTS],
     rule: "engine/channels (adapter contract, registry, one folder per channel) may import engine/contracts only",
+  },
+  {
+    name: "engine/writer",
+    from: "^engine/writer/",
+    allow: [CONTRACTS, "^engine/ingress/", "^engine/runtime/", "^engine/store/", "^engine/customers/identity-key\\.ts$", "^engine/privacy/settings\\.ts$"],
+    typesOnly: ["^engine/effects/", "^engine/channels/channel\\.ts$"],
+    rule:
+      "engine/writer (the ways in, the commands that commit, on this thread or the writer thread) may import engine/contracts, ingress, " +
+      "runtime, store, identity keys and settings, and types from effects and the channel contract",
   },
   {
     name: "engine/channel-setup",

@@ -4,7 +4,9 @@
  * The engine is created once and shared with Next's route code through globalThis.
  * Production runs this file bundled (dist/server.mjs, scripts/build-server.ts); `npm run dev` runs it with tsx.
  */
+import { existsSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { fileURLToPath } from "node:url";
 import { createEngine, DEFAULT_ALLOWED_HOSTS } from "./engine/index";
 import { emailSettingsFromEnv } from "./engine/channels/email/env";
 import { settingsSchema as emailSettingsSchema } from "./engine/channels/email/settings";
@@ -40,8 +42,12 @@ const outboundAllow = listSetting("OMNIFLOW_OUTBOUND_ALLOW");
 // E-mail when OMNIFLOW_EMAIL_FROM is set (engine/channels/email/env.ts lists the variables).
 const email = emailSettingsFromEnv(process.env);
 
+// Bundled (dist/server.mjs), the engine's writer runs on its own thread from the script beside this one.
+const writerThread = fileURLToPath(new URL("./writer-thread.mjs", import.meta.url));
+
 const engine = createEngine({
   templates: flowTemplates,
+  writerThread: existsSync(writerThread) ? writerThread : undefined,
   channelSettings: { email },
   // The demo runs every channel without settings against its fake provider: nothing leaves the machine.
   sandbox: demo || process.env.OMNIFLOW_SANDBOX === "1",

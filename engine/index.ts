@@ -24,7 +24,7 @@ import { createInstanceService } from "./flows/instance-service";
 import { createReplayService } from "./flows/replay-service";
 import { loadSecretKey } from "./credentials/secret-key";
 import { createChannelRequests, type ChannelReply } from "./ingress/channel-requests";
-import { createDoors } from "./ingress/doors";
+import { createDoors } from "./writer/doors";
 import { createIntake, type MessageOutcome } from "./ingress/intake";
 import { createCsvImport } from "./customers/csv-import";
 import { forgetReadPhones } from "./customers/identity-key";
@@ -47,6 +47,9 @@ import { type InstanceLimitsInput, instanceLimitsSchema } from "./runtime/instan
 import { createGroupCommit, type GroupCommitOptions } from "./runtime/group-commit";
 import { createVersionCache } from "./runtime/versions";
 import { openStore } from "./store/index";
+import { createWriterCommands } from "./writer/commands";
+import { createInlineWriter } from "./writer/inline";
+import { startWriterThread } from "./writer/thread";
 import { newId } from "./store/ids";
 import { mergeIdSchema, mergeSuggestionIdSchema } from "./contracts/identity";
 import { customerIdSchema } from "./contracts/privacy";
@@ -107,6 +110,12 @@ export type EngineOptions = {
   outbox?: DispatcherLimits;
   /** Steps and messages sent per instance per day before it is stopped (default 1,000 and 100; see runtime/instance-limits.ts). */
   instanceLimits?: InstanceLimitsInput;
+  /**
+   * The writer thread's script (the server passes dist/writer-thread.mjs): intake, settling effects and
+   * timers then commit on that thread (writer/thread.ts), with its own WAL checkpointer. Without it they
+   * commit on this thread: tests with a fake clock or fault hooks, `npm run dev`, scripts.
+   */
+  writerThread?: string;
 };
 
 /** Where a crash test can stop the process: each hook runs at that moment, on the engine's thread. */
@@ -199,6 +208,11 @@ export function createEngine(options: EngineOptions = {}) {
   const region = () => settings.get("identity.defaultRegion");
   const intake = createIntake(store, runtime, region);
   const faults = options.faults ?? {};
+  if (options.writerThread && (options.clock || faults.insideCommit || faults.checkpointing)) {
+    throw new Error("a fake clock and the commit and checkpoint faults need the writer on the engine's thread (no writerThread)");
+  }
+  // The engine's own group commit: operators' actions, migrations, merges and imports (their units are closures);
+  // intake and the outbox's outcomes go through the writer, on this thread or on its own.
   const commits = createGroupCommit(store.unsyncedTransaction, {
     ...options.commits,
     durable: store.syncCommitted,
@@ -214,15 +228,22 @@ export function createEngine(options: EngineOptions = {}) {
     },
     afterSend: faults.afterSend,
   };
+  const inlineWriter = createInlineWriter(createWriterCommands(intake, runtime, clock), commits);
+  const writer = options.writerThread
+    ? startWriterThread(
+        { script: options.writerThread, dbFile: store.file, instanceLimits, commits: options.commits, committed: () => background && dispatcher.poll() },
+        inlineWriter,
+      )
+    : inlineWriter;
   const settle = async (outcome: EffectOutcome) => {
-    await commits.submit(() => runtime.settleEffect(outcome, clock()));
+    await writer.run("settle", outcome);
     // The widget shows a reply once it is marked sent: its streams wake after that commit, not at the adapter's send.
     const sent = outcome.kind === "message.send" ? (outcome.payload as OutboundPayload) : null;
     if (sent?.channel === "webchat" && sent.address) feedWatchers.wake(sent.address);
   };
   const dispatcher = createDispatcher(store.outbox, performDeps, clock, settle, options.outbox);
   const staff = createStaff(store.staff, clock);
-  const doors = createDoors(intake, commits, clock, staff.member);
+  const doors = createDoors(writer, staff.member);
   const timers = createTimerPoller(store.timers, clock, (timer) => {
     faults.timerDue?.();
     return doors.timerDue(timer);
@@ -236,9 +257,20 @@ export function createEngine(options: EngineOptions = {}) {
   // A channel can deliver when it has an adapter: live or sandboxed, or one a test handed in.
   const deliverable = () => [...channels.keys()];
   const migrations = createInstanceMigration({ flows: store.flows, repos: store, versions, submit: commits.submit, record: audit.record, clock });
-  const flows = createFlowService(store.flows, { templates: options.templates ?? [], published: versions, outbound, waiting, deliverable }, clock);
-  // After an erasure, the numbers intake remembers having read go too (customers/identity-key.ts).
-  const privacy = createPrivacy(store, clock, forgetReadPhones);
+  // A publish, (de)activation or new order changes what starts: the writer's cache learns it too.
+  const published = {
+    ...versions,
+    invalidate() {
+      versions.invalidate();
+      writer.versionsChanged();
+    },
+  };
+  const flows = createFlowService(store.flows, { templates: options.templates ?? [], published, outbound, waiting, deliverable }, clock);
+  // After an erasure, the numbers intake remembers having read go too (customers/identity-key.ts), in the writer as well.
+  const privacy = createPrivacy(store, clock, () => {
+    forgetReadPhones();
+    writer.erased();
+  });
   const retention = createRetention(store, settings, clock);
   const merges = createMerges(store, commits.submit, clock);
   const timeline = createTimeline(store.timeline);
@@ -251,7 +283,10 @@ export function createEngine(options: EngineOptions = {}) {
     every("dispatcher", 1000, dispatcher.poll),
     every("schedules", 15_000, doors.schedulesDue),
     // On its own thread and connection (store/checkpoint.ts): a checkpoint's fsync never holds up the event loop.
-    { name: "checkpoints", start: () => store.startCheckpoints({ quiet: commits.hold, checkpointing: faults.checkpointing }) },
+    // A writer thread checkpoints for itself, so that the checkpointer's quiet moments hold its commits.
+    ...(options.writerThread
+      ? []
+      : [{ name: "checkpoints", start: () => store.startCheckpoints({ quiet: commits.hold, checkpointing: faults.checkpointing }) }]),
     every("retention", 3_600_000, retention.apply),
   ];
   const stopJobs = background ? startJobs(jobs) : () => {};
@@ -429,6 +464,8 @@ export function createEngine(options: EngineOptions = {}) {
     fireSchedules: doors.schedulesDue,
     /** Fires due timers now (tests and CLI; the background job does this every 500 ms). */
     fireDueTimers: () => timers.tick(),
+    /** Where intake commits now (`/api/health` says it): on the writer thread, or on this one (no thread, or while it starts). */
+    writerRunsOn: () => writer.where(),
     /** Sends what the outbox holds now; resolves when it is empty. */
     dispatch: () => dispatcher.kick(),
 
@@ -437,6 +474,7 @@ export function createEngine(options: EngineOptions = {}) {
       await dispatcher.kick();
       sandbox.close();
       await channelSetup.close();
+      await writer.close();
       await store.close();
     },
   };

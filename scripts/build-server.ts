@@ -13,7 +13,8 @@ export const SERVER_BUNDLE = "dist/server.mjs";
 
 export const serverBuild: BuildOptions = {
   absWorkingDir: fileURLToPath(new URL("..", import.meta.url)),
-  entryPoints: { server: "server.ts" },
+  // The writer thread's script beside the server's: both share the chunks (engine/writer/thread.ts).
+  entryPoints: { server: "server.ts", "writer-thread": "engine/writer/writer-thread.ts" },
   outdir: "dist",
   // What a start does not need (a channel's fake provider, nodemailer, the SMTP listener) goes to chunks
   // imported when first used, so a restart parses less before it takes webhooks.

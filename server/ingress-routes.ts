@@ -6,7 +6,7 @@ import { HttpError, parseJson, rawRequest, readBody, reply, replyError, requireJ
 export { MAX_BODY_BYTES } from "./http-kit";
 
 /** What the routes need of the engine façade. */
-export type IngressEngine = Pick<Engine, "receiveRequest" | "receiveCrmEvent" | "receiveWebhook" | "authenticate">;
+export type IngressEngine = Pick<Engine, "receiveRequest" | "receiveCrmEvent" | "receiveWebhook" | "authenticate" | "writerRunsOn">;
 
 /**
  * Channel webhooks: any method (handshakes may be GETs), the raw request goes to the channel's
@@ -60,7 +60,7 @@ function jsonRoute(engine: IngressEngine, path: string): JsonRoute | null {
 export function handleIngress(engine: IngressEngine, req: IncomingMessage, res: ServerResponse): boolean {
   const path = (req.url ?? "/").split("?")[0];
   if (path === "/api/health") {
-    reply(res, 200, { status: "ok" });
+    reply(res, 200, { status: "ok", writer: engine.writerRunsOn() });
     return true;
   }
   const channel = CHANNEL.exec(path);

@@ -3,7 +3,7 @@ import type { DueTimer, TimerRepository } from "../store/timers";
 /**
  * Feeds due timer rows back as `timer.fired` events. Nothing is loaded at start-up: the poller
  * asks the (status, dueAt) index for what is due now, so 100,000 waiting instances cost nothing
- * until their moment comes. A timer is marked failed only for its own step's fault (ingress/doors.ts),
+ * until their moment comes. A timer is marked failed only for its own step's fault (writer/doors.ts),
  * never because the store was busy.
  */
 export function createTimerPoller(timers: TimerRepository, clock: () => number, fire: (timer: DueTimer) => Promise<unknown>) {

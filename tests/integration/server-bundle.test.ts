@@ -24,18 +24,22 @@ describe("the server bundle (dist/server.mjs, scripts/build-server.ts)", () => {
     expect(folders).toContain("engine/channels/webchat/adapter.ts");
     for (const adapter of folders) expect(Object.keys(metafile.inputs)).toContain(adapter);
 
-    const outputs = Object.entries(metafile.outputs);
-    const [, output] = outputs.find(([file]) => file === SERVER_BUNDLE)!;
-    const imports = outputs.flatMap(([, o]) => o.imports);
+    const outputs = new Map(Object.entries(metafile.outputs));
+    const imports = [...outputs.values()].flatMap((o) => o.imports);
     const kinds = (name: string) => imports.filter((i) => i.path === name || i.path.startsWith(`${name}/`)).map((i) => i.kind);
     expect(new Set(kinds("next"))).toEqual(new Set(["dynamic-import"]));
     expect(new Set(kinds("better-auth"))).toEqual(new Set(["dynamic-import"]));
+    // What a start loads: the server file and the chunks it imports statically (it shares some with the writer thread's script).
+    const atStart = new Set([SERVER_BUNDLE]);
+    for (const file of atStart) {
+      for (const i of outputs.get(file)?.imports ?? []) if (i.kind === "import-statement" && outputs.has(i.path)) atStart.add(i.path);
+    }
+    const staticImports = [...atStart].flatMap((file) => outputs.get(file)!.imports.filter((i) => i.kind === "import-statement"));
     // Everything else a start needs is in the bundle's own files: no package is resolved and read file by file.
-    const packagesAtStart = output.imports.filter((i) => i.kind === "import-statement" && !/^(node:|dist\/)/.test(i.path)).map((i) => i.path);
+    const packagesAtStart = staticImports.filter((i) => !/^(node:|dist\/)/.test(i.path)).map((i) => i.path);
     expect(new Set(packagesAtStart)).toEqual(new Set(["better-sqlite3", "re2"]));
-    // What a start does not need waits in chunks: nodemailer and smtp-server are not in what the server file imports at once.
-    const atStart = new Set([SERVER_BUNDLE, ...output.imports.filter((i) => i.kind === "import-statement").map((i) => i.path)]);
-    const inputsAtStart = outputs.filter(([file]) => atStart.has(file)).flatMap(([, o]) => Object.keys(o.inputs));
+    // What a start does not need waits in chunks: nodemailer and smtp-server are not in what the server loads at once.
+    const inputsAtStart = [...atStart].flatMap((file) => Object.keys(outputs.get(file)!.inputs));
     expect(inputsAtStart.filter((input) => /node_modules\/(nodemailer|smtp-server|mailparser)\//.test(input))).toEqual([]);
   });
 

@@ -4,7 +4,9 @@
  * database, its replies going to the test's idempotent driver through the guarded client.
  * Usage: node --import tsx tests/integration/server-child.ts <db file> <driver url>; prints `listening <port>`.
  * SOAK_FAULT=<moment>:<n> kills it with SIGKILL the n-th time it reaches <moment> once listening
- * (read here only: the engine just offers the hooks). SIGTERM closes it cleanly.
+ * (read here only: the engine just offers the hooks). WRITER_THREAD=<script> runs the engine's writer on its
+ * thread, as the production server does, unless the fault's moment is inside the writer (a commit, a timer's
+ * step, a checkpoint): those hooks run on the engine's thread only. SIGTERM closes it cleanly.
  */
 import { createEngine, DEFAULT_ALLOWED_HOSTS } from "../../engine/index";
 import { driverChannel } from "../../engine/testing/idempotent-driver";
@@ -21,19 +23,20 @@ let reached = 0;
 const hit = (at: FaultMoment) => listening && at === moment && ++reached === Number(nth);
 const die = () => process.kill(process.pid, "SIGKILL");
 let timerStepPending = false;
+const insideWriter = moment === "commit" || moment === "timer" || moment === "checkpoint";
 
 const engine = createEngine({
   dbFile,
+  writerThread: insideWriter ? undefined : process.env.WRITER_THREAD,
   allowedHosts: DEFAULT_ALLOWED_HOSTS,
   channels: [driverChannel(driverUrl, () => hit("before-send") && die())],
-  faults: moment
+  faults: insideWriter
     ? {
         insideCommit: () => (hit("commit") || timerStepPending) && die(),
         timerDue: () => void (timerStepPending ||= hit("timer")),
-        afterSend: () => hit("after-send") && die(),
         checkpointing: () => hit("checkpoint") && die(),
       }
-    : undefined,
+    : { afterSend: () => hit("after-send") && die() },
 });
 
 const server = createBoundedServer((req, res) => {

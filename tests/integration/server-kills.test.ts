@@ -4,6 +4,7 @@
  * restarted each time. Every acknowledged message is stored once, every reply reaches the
  * provider, and none twice under different keys. CI-sized in `npm test`; `npm run soak` runs 20 kills.
  */
+import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +15,7 @@ import { runSeed, seededRandom } from "../../engine/testing/seeded-random";
 import { FAULT_MOMENTS, type ServerProcess, startServerProcess } from "../../engine/testing/server-process";
 import { reportSoakRow, soakSized } from "../../engine/testing/soak-report";
 import { openTestEngine, publishFlow, tempDb } from "../../engine/testing/test-engine";
+import { buildWriterScript } from "./writer-script";
 
 const CHILD = fileURLToPath(new URL("./server-child.ts", import.meta.url));
 const KILLS = soakSized(FAULT_MOMENTS.length + 1, 20);
@@ -30,7 +32,10 @@ const HOOK_PATIENCE_MS = 15_000;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const tmp = tempDb("omniflow-kills-");
 let driver: IdempotentDriver;
+/** The servers run their writer on its thread, as production does (server-child.ts says when they cannot). */
+let writer: Awaited<ReturnType<typeof buildWriterScript>>;
 beforeAll(async () => {
+  writer = await buildWriterScript();
   driver = await serveIdempotentDriver();
   const { engine } = openTestEngine(tmp.file);
   await publishFlow(engine, "Reply and nudge", replyAndNudgeFlow(1));
@@ -39,6 +44,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await driver.close();
   tmp.remove();
+  rmSync(writer.dir, { recursive: true, force: true });
 });
 
 describe("a server killed with SIGKILL under webhook load", () => {
@@ -60,7 +66,7 @@ describe("a server killed with SIGKILL under webhook load", () => {
       for (let k = 0; k < KILLS; k++) {
         const moment = (["random", ...FAULT_MOMENTS] as const)[k % (FAULT_MOMENTS.length + 1)];
         const nth = moment === "random" ? 0 : 1 + Math.floor(random() * REACH_BY_MOMENT[moment] * REACH_SCALE);
-        const env: Record<string, string> = moment === "random" ? {} : { SOAK_FAULT: `${moment}:${nth}` };
+        const env: Record<string, string> = { WRITER_THREAD: writer.script, ...(moment === "random" ? {} : { SOAK_FAULT: `${moment}:${nth}` }) };
         const delay = moment === "random" ? 100 + random() * (RANDOM_KILL_MS - 100) : HOOK_PATIENCE_MS;
         server = await startServerProcess(CHILD, [tmp.file, driver.url], env);
         const hooked = await Promise.race([server.ended.then(() => true), pause(delay).then(() => false)]);
@@ -71,7 +77,7 @@ describe("a server killed with SIGKILL under webhook load", () => {
         kills.set(how, (kills.get(how) ?? 0) + 1);
       }
 
-      server = await startServerProcess(CHILD, [tmp.file, driver.url]);
+      server = await startServerProcess(CHILD, [tmp.file, driver.url], { WRITER_THREAD: writer.script });
       await provider.finish(60_000);
       const made = provider.made;
       // A send that failed while the server died backs off up to 60 s (dispatcher.ts): wait out two such waits.

@@ -1,0 +1,59 @@
+/**
+ * The writer thread's entry (see writer/thread.ts): opens its own connection to the engine's database
+ * (already migrated by the engine), wires intake and the flow runtime over it, runs each command it is
+ * sent in its group commit and answers once that commit is on disk; checkpoints the WAL from here too,
+ * so the checkpointer's quiet moments hold this thread's commits.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { forgetReadPhones } from "../customers/identity-key";
+import { createIntake } from "../ingress/intake";
+import { createSettings } from "../privacy/settings";
+import { createFlowRuntime } from "../runtime/flow-runtime";
+import { createGroupCommit } from "../runtime/group-commit";
+import { createVersionCache } from "../runtime/versions";
+import { openStore } from "../store/index";
+import { createWriterCommands, type CommandName, type WriterCommands } from "./commands";
+import type { FromWriter, ToWriter, WriterThreadData } from "./thread";
+import { toWire } from "./wire-errors";
+
+const port = parentPort!;
+const data = workerData as WriterThreadData;
+const send = (message: FromWriter) => port.postMessage(message);
+
+const store = openStore(data.dbFile);
+const versions = createVersionCache(store.flows);
+const runtime = createFlowRuntime(store, versions, data.instanceLimits);
+const settings = createSettings(store.settings, Date.now);
+const intake = createIntake(store, runtime, () => settings.get("identity.defaultRegion"));
+const commands = createWriterCommands(intake, runtime, Date.now);
+const commits = createGroupCommit(store.unsyncedTransaction, {
+  ...data.commits,
+  durable: store.syncCommitted,
+  afterCommit: () => send({ committed: true }),
+});
+const stopCheckpoints = store.startCheckpoints({ quiet: commits.hold });
+// Nothing commits here before the engine's own writer has committed what it took while this thread started.
+const startedHold = commits.hold();
+
+port.on("message", (m: ToWriter) => {
+  if ("versionsChanged" in m) return versions.invalidate();
+  if ("erased" in m) return forgetReadPhones();
+  if ("go" in m) return startedHold();
+  if ("close" in m) return void close();
+  const command = commands[m.name as CommandName] as (arg: unknown) => ReturnType<WriterCommands[CommandName]>;
+  commits
+    .submit(() => command(m.arg))
+    .then(
+      (value) => send({ id: m.id, ok: true, value }),
+      (error) => send({ id: m.id, ok: false, error: toWire(error) }),
+    );
+});
+
+send({ ready: true });
+
+/** The engine closes this thread once nothing it sent is unanswered. */
+async function close() {
+  await stopCheckpoints();
+  await store.close();
+  port.close();
+}

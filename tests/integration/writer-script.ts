@@ -1,0 +1,18 @@
+/**
+ * The writer thread's script for tests: engine/writer/writer-thread.ts bundled as production bundles it
+ * (scripts/build-server.ts), into a folder of its own under dist/tests (inside the checkout, where its
+ * native packages resolve): a worker thread cannot load TypeScript the way tsx and vitest run the rest.
+ * Built once per test file (under a second).
+ */
+import { mkdirSync, mkdtempSync } from "node:fs";
+import path from "node:path";
+import { build } from "esbuild";
+import { serverBuild } from "../../scripts/build-server";
+
+export async function buildWriterScript(): Promise<{ script: string; dir: string }> {
+  const parent = path.join(serverBuild.absWorkingDir!, "dist/tests");
+  mkdirSync(parent, { recursive: true });
+  const dir = mkdtempSync(path.join(parent, "writer-"));
+  await build({ ...serverBuild, entryPoints: { "writer-thread": "engine/writer/writer-thread.ts" }, outdir: dir });
+  return { script: path.join(dir, "writer-thread.mjs"), dir };
+}
