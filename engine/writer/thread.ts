@@ -4,6 +4,7 @@ import { StoreUnavailableError } from "../contracts/errors";
 import type { GroupCommitOptions } from "../runtime/group-commit";
 import type { InstanceLimits } from "../runtime/instance-limits";
 import type { CommandArg, CommandName, CommandResult, Writer } from "./commands";
+import { batchedPost } from "./batched-post";
 import { fromWire, type WireError } from "./wire-errors";
 
 export type WriterThreadOptions = {
@@ -50,25 +51,28 @@ export function startWriterThread(options: WriterThreadOptions, inline: Writer):
     post({ go: true });
   };
 
+  const receive = (m: FromWriter) => {
+    if ("committed" in m) return committed();
+    if ("ready" in m) {
+      ready = true;
+      return releaseWhenInlineDone();
+    }
+    const entry = waiting.get(m.id);
+    if (!entry) return;
+    waiting.delete(m.id);
+    if (m.ok) entry.resolve(m.value);
+    else entry.reject(fromWire(m.error));
+  };
+
   const start = () => {
     const startedAt = Date.now();
     worker = new Worker(script, { workerData: data satisfies WriterThreadData });
-    worker.on("message", (m: FromWriter) => {
-      if ("committed" in m) return committed();
-      if ("ready" in m) {
-        ready = true;
-        return releaseWhenInlineDone();
-      }
-      const entry = waiting.get(m.id);
-      if (!entry) return;
-      waiting.delete(m.id);
-      if (m.ok) entry.resolve(m.value);
-      else entry.reject(fromWire(m.error));
-    });
+    worker.on("message", (batch: FromWriter[]) => batch.forEach(receive));
     worker.on("error", (error) => console.error("the writer thread failed", error));
     worker.on("exit", (code) => {
       for (const entry of waiting.values()) entry.reject(new StoreUnavailableError("store.unsynced", { seconds: 1 }, 1));
       waiting.clear();
+      post.drop();
       ready = false;
       released = false;
       if (closing) return;
@@ -78,7 +82,12 @@ export function startWriterThread(options: WriterThreadOptions, inline: Writer):
   };
   start();
 
-  const post = (message: ToWriter) => worker.postMessage(message);
+  const post = batchedPost<ToWriter>({ postMessage: (batch) => worker.postMessage(batch) }, setImmediate, (m, error) => {
+    const entry = "id" in m ? waiting.get(m.id) : undefined;
+    if (!entry || !("id" in m)) return console.error("the writer thread could not be sent a message", error);
+    waiting.delete(m.id); // not cloneable: a programming error, not the store's
+    entry.reject(error);
+  });
 
   return {
     run<K extends CommandName>(name: K, arg: CommandArg<K>): Promise<CommandResult<K>> {
@@ -92,12 +101,7 @@ export function startWriterThread(options: WriterThreadOptions, inline: Writer):
       return new Promise((resolve, reject) => {
         const id = nextId++;
         waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
-        try {
-          post({ id, name, arg });
-        } catch (error) {
-          waiting.delete(id); // not cloneable: a programming error, not the store's
-          reject(error);
-        }
+        post({ id, name, arg });
       });
     },
     versionsChanged: () => post({ versionsChanged: true }),
@@ -109,7 +113,10 @@ export function startWriterThread(options: WriterThreadOptions, inline: Writer):
       closing = true;
       const exited = once(worker, "exit");
       post({ close: true });
+      // It closes its store and ends; one that does not within 5 s (a back-off timer still pending) is stopped.
+      const stop = setTimeout(() => void worker.terminate(), 5000);
       await exited;
+      clearTimeout(stop);
     },
   };
 }

@@ -14,11 +14,13 @@ import { createVersionCache } from "../runtime/versions";
 import { openStore } from "../store/index";
 import { createWriterCommands, type CommandName, type WriterCommands } from "./commands";
 import type { FromWriter, ToWriter, WriterThreadData } from "./thread";
+import { batchedPost } from "./batched-post";
 import { toWire } from "./wire-errors";
 
 const port = parentPort!;
 const data = workerData as WriterThreadData;
-const send = (message: FromWriter) => port.postMessage(message);
+// Answers settled in one turn (a commit's) go back together.
+const send = batchedPost<FromWriter>(port, queueMicrotask, (_, error) => console.error("the writer thread could not answer", error));
 
 const store = openStore(data.dbFile);
 const versions = createVersionCache(store.flows);
@@ -35,7 +37,9 @@ const stopCheckpoints = store.startCheckpoints({ quiet: commits.hold });
 // Nothing commits here before the engine's own writer has committed what it took while this thread started.
 const startedHold = commits.hold();
 
-port.on("message", (m: ToWriter) => {
+port.on("message", (batch: ToWriter[]) => batch.forEach(receive));
+
+function receive(m: ToWriter) {
   if ("versionsChanged" in m) return versions.invalidate();
   if ("erased" in m) return forgetReadPhones();
   if ("go" in m) return startedHold();
@@ -47,7 +51,7 @@ port.on("message", (m: ToWriter) => {
       (value) => send({ id: m.id, ok: true, value }),
       (error) => send({ id: m.id, ok: false, error: toWire(error) }),
     );
-});
+}
 
 send({ ready: true });
 
