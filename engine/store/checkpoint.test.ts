@@ -1,7 +1,6 @@
-import { existsSync, mkdtempSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { existsSync, statSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import { type TempDb, tempDb } from "../testing/temp-db";
 import { startCheckpoints } from "./checkpoint";
 import { openDatabase } from "./db";
 
@@ -10,9 +9,17 @@ const walSize = (file: string) => (existsSync(`${file}-wal`) ? statSync(`${file}
 /** Blocks this thread (the event loop) for `ms`, as a long synchronous step or fsync would. */
 const blockThread = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
+const temps: TempDb[] = [];
+const temp = () => {
+  const db = tempDb("omniflow-ckpt-");
+  temps.push(db);
+  return db;
+};
+afterEach(() => temps.splice(0).forEach((db) => db.remove()));
+
 describe("the WAL checkpointer", () => {
   it("runs on its own thread: it empties the WAL while the event loop is blocked", async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "omniflow-ckpt-")), "db.sqlite");
+    const { file } = temp();
     const db = openDatabase(file);
     expect(db.pragma("synchronous", { simple: true })).toBe(2); // FULL: a commit is on disk before it is acknowledged
     db.exec("CREATE TABLE t (x TEXT)");
@@ -32,7 +39,7 @@ describe("the WAL checkpointer", () => {
   });
 
   it("keeps the WAL small under back-to-back commits without a TRUNCATE: the writer pauses a moment when asked", async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "omniflow-ckpt-")), "db.sqlite");
+    const { file } = temp();
     const db = openDatabase(file);
     db.pragma("synchronous = NORMAL");
     db.exec("CREATE TABLE t (x TEXT)");
