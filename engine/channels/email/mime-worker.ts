@@ -39,12 +39,17 @@ const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { simpleParser } = require(workerData.mailparser);
 const OPTIONS = { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true };
+// Setting up mailparser's HTML-to-text conversion is half the cost of reading a short mail (122 vs 261 µs here):
+// mail is read without it, and read again with it only when it has HTML and no text part.
+const FAST = { ...OPTIONS, skipHtmlToText: true };
 const RETURNED = /^(text\\/rfc822-headers|message\\/rfc822|message\\/global-headers)$/i;
 const list = (h) => (Array.isArray(h) ? h : h ? [h] : []);
 const addresses = (objects) => objects.flatMap((o) => o.value.map((a) => ({ address: a.address || "", name: a.name || "" })));
 parentPort.on("message", async ({ id, raw }) => {
   try {
-    const mail = await simpleParser(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength), OPTIONS);
+    const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+    let mail = await simpleParser(bytes, FAST);
+    if (!mail.text && mail.html) mail = await simpleParser(bytes, OPTIONS);
     const type = mail.headers.get("content-type");
     const returned = mail.attachments.find((a) => RETURNED.test(a.contentType));
     parentPort.postMessage({ id, mail: {
