@@ -1,4 +1,3 @@
-import { once } from "node:events";
 import { Worker } from "node:worker_threads";
 import { StoreUnavailableError } from "../contracts/errors";
 import type { GroupCommitOptions } from "../runtime/group-commit";
@@ -42,6 +41,8 @@ export function startWriterThread(options: WriterThreadOptions, inline: Writer):
   let nextId = 0;
   let closing = false;
   let worker: Worker;
+  /** Between a thread's start and its exit (a dead one is started again after a pause). */
+  let alive = false;
   let ready = false;
   let released = false;
   let inlineRunning = 0;
@@ -67,17 +68,19 @@ export function startWriterThread(options: WriterThreadOptions, inline: Writer):
   const start = () => {
     const startedAt = Date.now();
     worker = new Worker(script, { workerData: data satisfies WriterThreadData });
+    alive = true;
     worker.on("message", (batch: FromWriter[]) => batch.forEach(receive));
     worker.on("error", (error) => console.error("the writer thread failed", error));
     worker.on("exit", (code) => {
       for (const entry of waiting.values()) entry.reject(new StoreUnavailableError("store.unsynced", { seconds: 1 }, 1));
       waiting.clear();
       post.drop();
+      alive = false;
       ready = false;
       released = false;
       if (closing) return;
       console.error(`the writer thread stopped (exit code ${code}); starting it again`);
-      setTimeout(start, Date.now() - startedAt < QUICK_DEATH_MS ? QUICK_DEATH_MS : 0);
+      setTimeout(() => closing || start(), Date.now() - startedAt < QUICK_DEATH_MS ? QUICK_DEATH_MS : 0);
     });
   };
   start();
@@ -111,7 +114,8 @@ export function startWriterThread(options: WriterThreadOptions, inline: Writer):
       // Everything sent is answered first (the engine stopped its jobs and drained its outbox before this).
       for (let waited = 0; waiting.size > 0 && waited < 10_000; waited += 10) await new Promise((r) => setTimeout(r, 10));
       closing = true;
-      const exited = once(worker, "exit");
+      if (!alive) return; // died, and not started again now
+      const exited = new Promise((resolve) => worker.once("exit", resolve));
       post({ close: true });
       // It closes its store and ends; one that does not within 5 s (a back-off timer still pending) is stopped.
       const stop = setTimeout(() => void worker.terminate(), 5000);

@@ -3,8 +3,9 @@
  * settling commit there, in order, across the hand-over from the engine's own writer at start; what
  * the engine learns after start (a publish) reaches it; its refusals keep their code and field.
  */
-import { rmSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createEngine, type Engine } from "../../engine/index";
 import { orderShippedFlow, replyAndNudgeFlow } from "../../engine/testing/flows";
 import { recordingChannel } from "../../engine/testing/recording-channel";
@@ -67,5 +68,46 @@ describe("the writer thread", () => {
     expect(refused).toBeInstanceOf(Error);
     expect((refused as Error).name).toBe("EngineInputError");
     expect(refused).toMatchObject({ code: "trigger.payload", field: "payload.orderId" });
+  });
+});
+
+describe("a writer thread that fails", () => {
+  const failing = tempDb("omniflow-writer-fails-");
+  afterAll(() => failing.remove());
+
+  it("refuses (503) what it took and did not answer; the engine's own writer takes over until it is back", async () => {
+    // A thread that says it is ready, then dies on the first command it is given, every time it is started.
+    const script = path.join(writer.dir, "dies.mjs");
+    writeFileSync(
+      script,
+      `import { parentPort } from "node:worker_threads";
+       parentPort.postMessage([{ ready: true }]);
+       parentPort.on("message", (batch) => batch.some((m) => "id" in m) && process.exit(3));`,
+    );
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const setup = createEngine({ dbFile: failing.file, channels: [channel], background: false });
+    await publishFlow(setup, "Reply and nudge", replyAndNudgeFlow(3600));
+    await setup.close();
+    const dying = createEngine({ dbFile: failing.file, channels: [channel], background: false, writerThread: script });
+    try {
+      expect(await waitFor(() => dying.writerRunsOn() === "thread")).toBe(true);
+      const lost = await dying.receive("webchat", chat("v-1", "m-1", "first")).catch((e: unknown) => e);
+      expect(lost).toMatchObject({ code: "store.unsynced", retryAfterSeconds: 1 });
+      expect((lost as Error).name).toBe("StoreUnavailableError");
+      expect(errors).toHaveBeenCalledWith(expect.stringContaining("the writer thread stopped (exit code 3)"));
+      // Started again, it never gets ready (it ends when closed): meanwhile commands commit on the engine's thread.
+      writeFileSync(
+        script,
+        `import { parentPort } from "node:worker_threads"; parentPort.on("message", (b) => b.some((m) => "close" in m) && process.exit(0));`,
+      );
+      const retried = await dying.receive("webchat", chat("v-1", "m-1", "first"));
+      expect(retried.duplicate).toBe(false);
+      expect(countRows(dying, "InboxMessage", "source = 'webchat'")).toBe(1);
+      await dying.dispatch();
+      expect(dying.writerRunsOn()).toBe("inline");
+    } finally {
+      errors.mockRestore();
+      await dying.close();
+    }
   });
 });
