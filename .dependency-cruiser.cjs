@@ -122,11 +122,19 @@ const LAYOUT = [
   {
     name: "engine/writer",
     from: "^engine/writer/",
-    allow: [CONTRACTS, "^engine/ingress/", "^engine/runtime/", "^engine/store/", "^engine/customers/identity-key\\.ts$", "^engine/privacy/settings\\.ts$"],
+    allow: [
+      CONTRACTS,
+      "^engine/ingress/",
+      "^engine/runtime/",
+      "^engine/store/",
+      "^engine/routing/task-commands\\.ts$",
+      "^engine/customers/identity-key\\.ts$",
+      "^engine/privacy/settings\\.ts$",
+    ],
     typesOnly: ["^engine/effects/", "^engine/channels/channel\\.ts$"],
     rule:
       "engine/writer (the ways in, the commands that commit, on this thread or the writer thread) may import engine/contracts, ingress, " +
-      "runtime, store, identity keys and settings, and types from effects and the channel contract",
+      "runtime, store, routing's task commands, identity keys and settings, and types from effects and the channel contract",
   },
   {
     name: "engine/channel-setup",

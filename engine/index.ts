@@ -228,7 +228,7 @@ export function createEngine(options: EngineOptions = {}) {
     },
     afterSend: faults.afterSend,
   };
-  const inlineWriter = createInlineWriter(createWriterCommands(intake, runtime, clock), commits);
+  const inlineWriter = createInlineWriter(createWriterCommands(intake, runtime, store, clock), commits);
   const writer = options.writerThread
     ? startWriterThread(
         { script: options.writerThread, dbFile: store.file, instanceLimits, commits: options.commits, committed: () => background && dispatcher.poll() },
@@ -248,7 +248,10 @@ export function createEngine(options: EngineOptions = {}) {
     faults.timerDue?.();
     return doors.timerDue(timer);
   });
-  const tasks = createTasks(store, staff, commits, runtime, clock);
+  const tasks = createTasks(store, staff, {
+    completeTask: (c) => writer.run("completeTask", c),
+    operatorReply: (r) => writer.run("operatorReply", r),
+  });
   const outbound = createAddressPolicy(options.outbound?.allow ?? []);
   const waiting = {
     count: store.instances.waitingCount,

@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { CASE_STATUSES, TASK_PRIORITIES, type CaseStatus, type Channel } from "../contracts/events";
 import { inputError } from "../contracts/errors";
-import { queueMessage } from "../effects/message-send";
-import type { GroupCommit } from "../runtime/group-commit";
-import type { FlowRuntime } from "../runtime/flow-runtime";
 import type { Store } from "../store/index";
 import { parseSkills, takesAnyTask, type Staff, type StaffMember } from "./staff";
+import type { TaskCommits } from "./task-commands";
 
 export type TaskStep = { text: string; done: boolean };
 
@@ -45,7 +43,7 @@ const stepList = z.array(z.object({ text: z.string(), done: z.boolean() }));
  * Operator work: the queue as each person may take it, a task with its customer and timeline,
  * guided steps, replies to the customer and completions that resume the flow.
  */
-export function createTasks(store: Store, staff: Staff, commits: GroupCommit, runtime: FlowRuntime, clock: () => number) {
+export function createTasks(store: Store, staff: Staff, commits: TaskCommits) {
   const { tasks, customers, conversations } = store;
   const toggle = store.transaction((taskId: string, index: number, done: boolean) => {
     const row = tasks.stepsOf(taskId);
@@ -175,11 +173,7 @@ export function createTasks(store: Store, staff: Staff, commits: GroupCommit, ru
       await mustTake(operatorId, taskId);
       const outcomes = z.array(z.string()).parse(JSON.parse(task.outcomes));
       if (!outcomes.includes(outcome)) throw inputError("task.outcome-unknown", { outcome, outcomes: outcomes.join(", ") }, "outcome");
-      await commits.submit(() => {
-        const at = clock();
-        if (!tasks.complete(taskId, outcome, operatorId, at)) throw inputError("task.completed", {}, "taskId");
-        runtime.resumeOnTask({ id: taskId, instanceId: task.instanceId }, outcome, at);
-      });
+      await commits.completeTask({ taskId, outcome, operatorId, instanceId: task.instanceId });
     },
 
     /** An operator writes to the customer of a task; the message leaves through the outbox like a flow's. */
@@ -189,12 +183,8 @@ export function createTasks(store: Store, staff: Staff, commits: GroupCommit, ru
       if (!task.conversation || !task.customer) throw inputError("task.no-conversation", {}, "taskId");
       const identity = task.customer.identities.find((i) => i.channel === task.conversation!.channel);
       if (!identity) throw inputError("task.no-address", {}, "taskId");
-      const conversationId = task.conversation.id;
       const channel = task.conversation.channel as Channel;
-      await commits.submit(() => {
-        const at = clock();
-        queueMessage(store, { instanceId: task.instanceId, author: "operator", at, conversationId, channel, address: identity.address, text });
-      });
+      await commits.operatorReply({ instanceId: task.instanceId, conversationId: task.conversation.id, channel, address: identity.address, text });
     },
   };
 }

@@ -27,7 +27,7 @@ const versions = createVersionCache(store.flows);
 const runtime = createFlowRuntime(store, versions, data.instanceLimits);
 const settings = createSettings(store.settings, Date.now);
 const intake = createIntake(store, runtime, () => settings.get("identity.defaultRegion"));
-const commands = createWriterCommands(intake, runtime, Date.now);
+const commands = createWriterCommands(intake, runtime, store, Date.now);
 const commits = createGroupCommit(store.unsyncedTransaction, {
   ...data.commits,
   durable: store.syncCommitted,
