@@ -95,6 +95,8 @@ test("a complaint-routing flow from the template shows its skills and SLA on the
   await expect(page.getByTestId("flow-node-support")).not.toContainText("SLA");
   // On breach the same task moves to supervisors, urgent, with a new 30-minute SLA.
   await expect(page.getByTestId("flow-node-supervisor")).toContainText("To supervisors · urgent · SLA 30 min");
+  // The flow may open at the readable zoom on its trigger with the escalation out of view: fit it first, as a person would.
+  await page.getByTestId("fit-view-button").click();
   await page.getByTestId("flow-node-supervisor").click({ position: { x: 40, y: 12 } });
   await expect(page.getByTestId("field-to")).toHaveValue("supervisors");
   await expect(page.getByTestId("field-slaMinutes")).toHaveValue("30");
