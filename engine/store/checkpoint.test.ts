@@ -59,11 +59,11 @@ describe("the WAL checkpointer", () => {
         return () => held--;
       },
     });
+    // A fixed amount of writing (~80 MB of rows), however long a loaded machine takes for it.
     let commits = 0;
-    const until = Date.now() + 1500;
     await new Promise<void>((done) => {
       const next = () => {
-        if (Date.now() > until) return done();
+        if (commits === 20_000) return done();
         if (held === 0) {
           write();
           commits++;
@@ -74,9 +74,8 @@ describe("the WAL checkpointer", () => {
     });
     await stop();
     expect(asked).toBeGreaterThan(2);
-    // ~4 KiB of rows per commit, ~20,000 commits: without the pauses this WAL grew to ~320 MB here; with them ~16 MB.
-    expect(commits * 4000).toBeGreaterThan(40e6);
+    // Without the pauses this WAL grew to ~320 MB here (every frame kept); with them it stayed near 16 MB.
     expect(walSize(file)).toBeLessThan(40e6);
     db.close();
-  });
+  }, 60_000);
 });
