@@ -8,12 +8,13 @@ import { listMigrations, migrate } from "./migrate";
 
 const repoMigrations = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 const IDENTITY = "0016_identity_across_channels";
+const UNKEYED = "0019_channel_identities_unkeyed";
 
 let tmp: string;
 afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
-describe("migration 0016 (identities keyed across channels)", () => {
-  it("keys the identities a database already holds: phones in E.164, e-mails lower-cased, other ids per channel", () => {
+describe("migrations 0016 (identities keyed across channels) and 0019 (per-channel ids unkeyed)", () => {
+  it("keys the identities a database already holds: phones in E.164, e-mails lower-cased, other ids per channel by their address alone", () => {
     tmp = mkdtempSync(path.join(os.tmpdir(), "omniflow-identity-migration-"));
     const dir = path.join(tmp, "migrations");
     for (const m of listMigrations(repoMigrations).filter((m) => m.name < IDENTITY))
@@ -44,6 +45,20 @@ describe("migration 0016 (identities keyed across channels)", () => {
       { id: "i5", channel: "email", address: " Ann@Example.COM", kind: "email", value: "ann@example.com" },
       { id: "i6", channel: "webchat", address: "visitor-1", kind: "channel", value: "visitor-1" },
       { id: "i7", channel: "telegram", address: "+14155550100", kind: "channel", value: "+14155550100" },
+    ]);
+
+    // 0019: per-channel ids keep only their channel and address as their key; phones and e-mails keep theirs.
+    for (const m of listMigrations(repoMigrations).filter((m) => m.name > IDENTITY && m.name <= UNKEYED))
+      cpSync(path.join(repoMigrations, m.name), path.join(dir, m.name), { recursive: true });
+    expect(migrate(db, dir).applied).toContain(UNKEYED);
+    expect(db.prepare(`SELECT id, kind, value FROM "CustomerIdentity" ORDER BY id`).all()).toEqual([
+      { id: "i1", kind: "phone", value: "+14155550100" },
+      { id: "i2", kind: "phone", value: "+14155550101" },
+      { id: "i3", kind: "channel", value: "" },
+      { id: "i4", kind: "channel", value: "" },
+      { id: "i5", kind: "email", value: "ann@example.com" },
+      { id: "i6", kind: "channel", value: "" },
+      { id: "i7", kind: "channel", value: "" },
     ]);
     db.close();
   });

@@ -126,7 +126,7 @@ describe("Telegram through the engine (real SQLite, the fake Telegram over HTTP)
     expect(JSON.parse(row.payload)).toMatchObject({ text: "[contact 33612345678 Ann]", address: "2222222" });
     const identities = testDb(engine).prepare(`SELECT channel, address, kind, value FROM "CustomerIdentity" ORDER BY createdAt, kind`).all();
     expect(identities).toEqual([
-      { channel: "telegram", address: "2222222", kind: "channel", value: "2222222" },
+      { channel: "telegram", address: "2222222", kind: "channel", value: "" },
       { channel: "phone", address: "+33612345678", kind: "phone", value: "+33612345678" },
     ]);
   });

@@ -76,7 +76,7 @@ describe("the same phone on SMS, WhatsApp and voice", () => {
     const tg = await t.engine.ingest(from("telegram", "14155550100"));
     const sms = await t.engine.ingest(from("sms", "+14155550100"));
     expect(new Set([shop.customerId, tg.customerId, sms.customerId]).size).toBe(3);
-    expect(identities(t.engine, shop.customerId!)).toEqual([{ channel: "sms", address: "ACME", kind: "channel", value: "ACME" }]);
+    expect(identities(t.engine, shop.customerId!)).toEqual([{ channel: "sms", address: "ACME", kind: "channel", value: "" }]);
   });
 });
 
@@ -99,7 +99,7 @@ describe("an e-mail given in a chat", () => {
 
   it("suggests a merge with a preview (no silent merge); rejecting dismisses it for good", async () => {
     const { ann, visitor } = await annAndVisitor();
-    expect(identities(t.engine, visitor)).toEqual([{ channel: "webchat", address: "visitor-1", kind: "channel", value: "visitor-1" }]);
+    expect(identities(t.engine, visitor)).toEqual([{ channel: "webchat", address: "visitor-1", kind: "channel", value: "" }]);
     const [suggestion, ...others] = await t.engine.customers.suggestions(visitor);
     expect(others).toEqual([]);
     expect(suggestion).toMatchObject({
