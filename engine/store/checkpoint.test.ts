@@ -1,4 +1,7 @@
-import { existsSync, statSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { type TempDb, tempDb } from "../testing/temp-db";
 import { startCheckpoints } from "./checkpoint";
@@ -78,4 +81,44 @@ describe("the WAL checkpointer", () => {
     expect(walSize(file)).toBeLessThan(40e6);
     db.close();
   }, 60_000);
+
+  it("keeps a process that nothing else keeps alive running while it holds the writer's commits, and until it has stopped", () => {
+    const { file } = temp();
+    const script = path.join(path.dirname(file), "holds.mjs");
+    writeFileSync(script, HOLDING_SCRIPT);
+    const module = (name: string) => fileURLToPath(new URL(name, import.meta.url));
+    const run = spawnSync(process.execPath, ["--import", "tsx", script], {
+      env: { ...process.env, CHECKPOINT_MODULE: module("./checkpoint.ts"), DB_MODULE: module("./db.ts"), DB_FILE: file },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    // Before, the held commits' process simply ended: nothing after the hold ran.
+    expect(run.stdout.trim().split("\n")).toEqual(["released", "stopped"]);
+    expect(run.status).toBe(0);
+  }, 60_000);
 });
+
+/** A script whose only work is held by the checkpointer: it must see the release, and its stop finish. */
+const HOLDING_SCRIPT = `const { startCheckpoints } = await import(process.env.CHECKPOINT_MODULE);
+const { openDatabase } = await import(process.env.DB_MODULE);
+const file = process.env.DB_FILE;
+const db = openDatabase(file);
+db.exec("CREATE TABLE t (x TEXT)");
+db.prepare("INSERT INTO t VALUES (?)").run("x");
+// Units keep this process alive until the checkpointer asks for a quiet moment, as the group commit's would; held, nothing of ours does.
+const waiting = setInterval(() => {}, 1000);
+const stop = startCheckpoints(file, {
+  everyMs: 10,
+  restartAbovePages: 0,
+  quiet: () => {
+    clearInterval(waiting);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      console.log("released");
+      void stop().then(() => console.log("stopped"));
+    };
+  },
+});
+`;

@@ -89,7 +89,8 @@ export function startCheckpoints(file: string, options: CheckpointOptions = {}):
     if (m.quiet && quiet) {
       // This runs between commits (they are synchronous on this thread): none is open now.
       release = quiet();
-      setTimeout(resume, MAX_QUIET_MS).unref();
+      // Not unref'd: commits held here must still run in a process that nothing else keeps alive (a script).
+      setTimeout(resume, MAX_QUIET_MS);
       return worker.postMessage("quiet");
     }
     if (m.resume) return resume();
@@ -104,6 +105,7 @@ export function startCheckpoints(file: string, options: CheckpointOptions = {}):
   return () => {
     resume();
     const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+    worker.ref(); // whoever awaits the stop is kept alive until the worker has closed its connection
     worker.postMessage("stop");
     return exited;
   };
