@@ -7,11 +7,14 @@
  *   `createAdapter`) by convention (engine/channels/registry.ts). A line without it is a reserved name:
  *   flows may use it, and `createEngine({ channels: [adapter] })` may supply its adapter.
  *
+ * - `threadsReplies: true`: a reply on the channel names the customer's message it answers (e-mail's
+ *   In-Reply-To), so queueing a send looks that message up; other channels' sends skip the query.
+ *
  * Adding a channel adapter is its folder under engine/channels plus its line here.
  */
 export const CHANNELS = [
   { name: "webchat", adapter: true },
-  { name: "email", adapter: true },
+  { name: "email", adapter: true, threadsReplies: true },
   { name: "sms", adapter: true },
   { name: "phone", adapter: true },
   { name: "telegram", adapter: true },
@@ -20,7 +23,7 @@ export const CHANNELS = [
   { name: "viber", adapter: true },
 ] as const satisfies readonly ChannelLine[];
 
-export type ChannelLine = { name: string; adapter?: boolean };
+export type ChannelLine = { name: string; adapter?: boolean; threadsReplies?: boolean };
 
 /** The channel names, in the order above. */
 export const CHANNEL_NAMES = CHANNELS.map((c) => c.name) as [ChannelName, ...ChannelName[]];
@@ -28,3 +31,6 @@ export type ChannelName = (typeof CHANNELS)[number]["name"];
 
 /** Names whose adapter the engine installs from its folder. */
 export const INSTALLED_CHANNELS: readonly ChannelName[] = CHANNELS.filter((c: ChannelLine) => c.adapter).map((c) => c.name as ChannelName);
+
+/** Whether a reply on the channel names the customer's message it answers (see `threadsReplies` above). */
+export const threadsReplies = (channel: string): boolean => CHANNELS.some((c: ChannelLine) => c.name === channel && c.threadsReplies === true);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ChannelAdapter, OutboundMessage } from "../channels/channel";
 import { PermanentFailure, type PerformDeps } from "./define-effect";
-import { messageSend, type OutboundPayload } from "./message-send";
+import { messageSend, type OutboundPayload, queueMessage } from "./message-send";
 
 const adapter = (quickReplies: boolean, sent: OutboundMessage[]): ChannelAdapter =>
   ({ channel: "webchat", quickReplies, send: async (m: OutboundMessage) => void sent.push(m) }) as unknown as ChannelAdapter;
@@ -42,5 +42,28 @@ describe("message.send performed: quick replies", () => {
     await expect(perform([])).rejects.toBeInstanceOf(PermanentFailure);
     const sent: OutboundMessage[] = [];
     await expect(perform([adapter(true, sent)], { ...item, payload: { ...payload, address: null } })).rejects.toThrow("has no webchat address");
+  });
+});
+
+describe("message.send queued", () => {
+  /** Queues a send on `channel` in a conversation whose customer last wrote "their-1"; returns the outbox payload. */
+  const queued = (channel: "webchat" | "email") => {
+    const asked: string[] = [];
+    let written: unknown;
+    const conversations = {
+      lastInbound: (id: string) => (asked.push(id), { providerMessageId: "their-1", subject: "Parcel" }),
+      addOutbound: () => "msg-2",
+    };
+    const outbox = { add: (_key: string, _instance: unknown, _kind: string, p: unknown) => void (written = p) };
+    const repos = { conversations, outbox } as unknown as Parameters<typeof queueMessage>[0];
+    queueMessage(repos, { instanceId: "i", author: "bot", at: 0, conversationId: "c-1", channel, address: "a", text: "Hi", nodeId: "n", awaitDelivery: false });
+    return { payload: written as OutboundPayload, asked };
+  };
+
+  it("names the customer's last message on a channel that threads replies (e-mail's In-Reply-To), and looks nothing up elsewhere", () => {
+    expect(queued("email")).toMatchObject({ payload: { inReplyTo: { providerMessageId: "their-1", subject: "Parcel" } }, asked: ["c-1"] });
+    const chat = queued("webchat");
+    expect(chat.payload.inReplyTo).toBeUndefined();
+    expect(chat.asked).toEqual([]);
   });
 });

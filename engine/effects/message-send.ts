@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { threadsReplies } from "../contracts/channels";
 import { channelSchema } from "../contracts/events";
 import { isRequestRefused } from "../contracts/outbound";
 import { channelNameRu } from "../contracts/format";
@@ -48,7 +49,7 @@ export function queueMessage(
 ): void {
   const { key, instanceId, author, at, buttons, ...rest } = m;
   const quick = buttons?.length ? buttons : undefined;
-  const inReplyTo = repos.conversations.lastInbound(rest.conversationId) ?? undefined;
+  const inReplyTo = (threadsReplies(rest.channel) && repos.conversations.lastInbound(rest.conversationId)) || undefined;
   const messageId = repos.conversations.addOutbound(rest.conversationId, author, rest.text, quick ?? null, at);
   // A reply typed by a person has no flow key: the message's own id makes one.
   repos.outbox.add(

@@ -31,11 +31,19 @@ export function createOutboxRepository(db: Db) {
       const status = result === "retry" ? "pending" : result;
       return settle.run(status, error, result === "done" ? iso(at) : null, iso(retryAt), key).changes > 0;
     },
-    /** Destinations with pending rows of these kinds due by `now` (one index walk; the dispatcher asks a few times a second at most). */
+    /** Destinations with pending rows of these kinds due by `now` (the dispatcher asks a few times a second at most). */
     dueDestinations(kinds: string[], now: number): string[] {
       const rows = statement(`destinations:${kinds}`, () =>
         db.prepare<unknown[]>(
-          `SELECT DISTINCT destination FROM "OutboxMessage" WHERE status = 'pending' AND dueAt <= ? AND kind IN (${kinds.map(() => "?").join(", ")})`,
+          // A skip scan of the (status, destination, dueAt) index: one seek per destination, however many rows wait.
+          `WITH RECURSIVE d(destination) AS (
+             SELECT (SELECT destination FROM "OutboxMessage" WHERE status = 'pending' ORDER BY destination LIMIT 1)
+             UNION ALL
+             SELECT (SELECT destination FROM "OutboxMessage" WHERE status = 'pending' AND destination > d.destination ORDER BY destination LIMIT 1)
+             FROM d WHERE d.destination IS NOT NULL)
+           SELECT destination FROM d WHERE destination IS NOT NULL AND EXISTS (
+             SELECT 1 FROM "OutboxMessage" o WHERE o.status = 'pending' AND o.destination = d.destination AND o.dueAt <= ?
+               AND o.kind IN (${kinds.map(() => "?").join(", ")}))`,
         ),
       ).all(iso(now), ...kinds) as { destination: string }[];
       return rows.map((r) => r.destination);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CHANNEL_NAMES } from "../../../engine/contracts/channels";
 import { messageEvent } from "../../../engine/testing/flow-harness";
 import { NODE_ID, runNode } from "../../../engine/testing/run-node";
 import { messageReceivedNode } from "./spec";
@@ -20,6 +21,18 @@ describe("trigger.message-received", () => {
     expect(other.port).toBeNull();
     expect(other.state.value).toBe("start");
     expect(other.trail).toEqual([]);
+  });
+
+  it("matches exactly the events it claims, for every channel setting, moment and event", () => {
+    const { trigger } = messageReceivedNode;
+    for (const channel of ["any", ...CHANNEL_NAMES] as const)
+      for (const on of ["any-message", "first-message"] as const)
+        for (const sent of CHANNEL_NAMES)
+          for (const opensConversation of [true, false, undefined]) {
+            const event = { ...messageEvent("x", { channel: sent }), opensConversation };
+            const claimed = trigger?.claims?.keys({ channel, on }).includes(trigger.claims.of(event) ?? "");
+            expect(trigger?.matches({ channel, on }, event), `${channel} ${on} ${sent} ${opensConversation}`).toBe(claimed);
+          }
   });
 
   it("tells the runtime which events it claims", () => {

@@ -73,7 +73,11 @@ export const messageReceivedNode = defineNode({
   outputs: () => [{ id: "out", label: "Message" }],
   trigger: {
     event: "message.received",
-    matches: (s, event) => claimsOf(s).includes(claimOf(event) ?? ""),
+    // What `claimsOf(s).includes(claimOf(event))` says, without building the claims for every message and trigger.
+    matches: (s, event) =>
+      event.type === "message.received" &&
+      (s.channel === "any" || s.channel === event.channel) &&
+      (s.on === "any-message" || event.opensConversation !== false),
     claims: { keys: (s) => claimsOf(s), of: claimOf },
     listensTo: (s) => ({
       en: `${s.channel === "any" ? "Any channel" : EN_CHANNELS[s.channel]} · ${s.on === "first-message" ? "first message" : "any message"}`,
