@@ -51,7 +51,10 @@ describe("message.send queued", () => {
     const asked: string[] = [];
     let written: unknown;
     const conversations = {
-      lastInbound: (id: string) => (asked.push(id), { providerMessageId: "their-1", subject: "Parcel" }),
+      lastInbound: (id: string) => {
+        asked.push(id);
+        return { providerMessageId: "their-1", subject: "Parcel" };
+      },
       addOutbound: () => "msg-2",
     };
     const outbox = { add: (_key: string, _instance: unknown, _kind: string, p: unknown) => void (written = p) };
