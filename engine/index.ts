@@ -25,7 +25,7 @@ import { createReplayService } from "./flows/replay-service";
 import { loadSecretKey } from "./credentials/secret-key";
 import { createChannelRequests, type ChannelReply } from "./ingress/channel-requests";
 import { createDoors } from "./writer/doors";
-import { createIntake, type MessageOutcome } from "./ingress/intake";
+import type { MessageOutcome } from "./ingress/intake";
 import { createCsvImport } from "./customers/csv-import";
 import { forgetReadPhones } from "./customers/identity-key";
 import { createMerges } from "./customers/merges";
@@ -34,20 +34,17 @@ import { every, startJobs, type BackgroundJob } from "./jobs/background";
 import { createCustomerDirectory } from "./privacy/customers";
 import { createPrivacy } from "./privacy/privacy";
 import { createRetention } from "./privacy/retention";
-import { createSettings } from "./privacy/settings";
 import { createTimerPoller } from "./jobs/timer-poller";
 import { createStaff } from "./routing/staff";
 import { createAddressPolicy } from "./outbound/allow-list";
 import { createHostCheck, createOutboundClient, type OutboundOptions } from "./outbound/client";
 import { createTasks } from "./routing/tasks";
 import { createDispatcher, type DispatcherLimits } from "./runtime/dispatcher";
-import { createFlowRuntime } from "./runtime/flow-runtime";
 import { createInstanceMigration } from "./runtime/instance-migration";
 import { type InstanceLimitsInput, instanceLimitsSchema } from "./runtime/instance-limits";
 import { createGroupCommit, type GroupCommitOptions } from "./runtime/group-commit";
-import { createVersionCache } from "./runtime/versions";
 import { openStore } from "./store/index";
-import { createWriterCommands } from "./writer/commands";
+import { wireWriter } from "./writer/wiring";
 import { createInlineWriter } from "./writer/inline";
 import { startWriterThread } from "./writer/thread";
 import { newId } from "./store/ids";
@@ -201,12 +198,7 @@ export function createEngine(options: EngineOptions = {}) {
       }),
   });
 
-  const versions = createVersionCache(store.flows);
-  const runtime = createFlowRuntime(store, versions, instanceLimits);
-  const settings = createSettings(store.settings, clock);
-  /** Phone numbers without a country code are read in this region (a setting). */
-  const region = () => settings.get("identity.defaultRegion");
-  const intake = createIntake(store, runtime, region);
+  const { versions, runtime, settings, region, commands: writerCommands } = wireWriter(store, instanceLimits, clock);
   const faults = options.faults ?? {};
   if (options.writerThread && (options.clock || faults.insideCommit || faults.checkpointing)) {
     throw new Error("a fake clock and the commit and checkpoint faults need the writer on the engine's thread (no writerThread)");
@@ -228,7 +220,7 @@ export function createEngine(options: EngineOptions = {}) {
     },
     afterSend: faults.afterSend,
   };
-  const inlineWriter = createInlineWriter(createWriterCommands(intake, runtime, store, clock), commits);
+  const inlineWriter = createInlineWriter(writerCommands, commits);
   const writer = options.writerThread
     ? startWriterThread(
         { script: options.writerThread, dbFile: store.file, instanceLimits, commits: options.commits, committed: () => background && dispatcher.poll() },

@@ -6,16 +6,13 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { forgetReadPhones } from "../customers/identity-key";
-import { createIntake } from "../ingress/intake";
-import { createSettings } from "../privacy/settings";
-import { createFlowRuntime } from "../runtime/flow-runtime";
 import { createGroupCommit } from "../runtime/group-commit";
-import { createVersionCache } from "../runtime/versions";
 import { openStore } from "../store/index";
-import { createWriterCommands, type CommandName, type WriterCommands } from "./commands";
+import type { CommandName, WriterCommands } from "./commands";
 import type { FromWriter, ToWriter, WriterThreadData } from "./thread";
 import { batchedPost } from "./batched-post";
 import { toWire } from "./wire-errors";
+import { wireWriter } from "./wiring";
 
 const port = parentPort!;
 const data = workerData as WriterThreadData;
@@ -23,11 +20,7 @@ const data = workerData as WriterThreadData;
 const send = batchedPost<FromWriter>(port, queueMicrotask, (_, error) => console.error("the writer thread could not answer", error));
 
 const store = openStore(data.dbFile);
-const versions = createVersionCache(store.flows);
-const runtime = createFlowRuntime(store, versions, data.instanceLimits);
-const settings = createSettings(store.settings, Date.now);
-const intake = createIntake(store, runtime, () => settings.get("identity.defaultRegion"));
-const commands = createWriterCommands(intake, runtime, store, Date.now);
+const { versions, commands } = wireWriter(store, data.instanceLimits, Date.now);
 const commits = createGroupCommit(store.unsyncedTransaction, {
   ...data.commits,
   durable: store.syncCommitted,
