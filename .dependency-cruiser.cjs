@@ -128,13 +128,13 @@ const LAYOUT = [
       "^engine/runtime/",
       "^engine/store/",
       "^engine/routing/task-commands\\.ts$",
-      "^engine/customers/identity-key\\.ts$",
+      "^engine/customers/(identity-key|merge-commands|csv-commands)\\.ts$",
       "^engine/privacy/settings\\.ts$",
     ],
     typesOnly: ["^engine/effects/", "^engine/channels/channel\\.ts$"],
     rule:
       "engine/writer (the ways in, the commands that commit, on this thread or the writer thread) may import engine/contracts, ingress, " +
-      "runtime, store, routing's task commands, identity keys and settings, and types from effects and the channel contract",
+      "runtime, store, routing's task commands, customers' identity keys, merge and CSV commands, settings, and types from effects and the channel contract",
   },
   {
     name: "engine/channel-setup",

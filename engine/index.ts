@@ -198,13 +198,12 @@ export function createEngine(options: EngineOptions = {}) {
       }),
   });
 
-  const { versions, runtime, settings, region, commands: writerCommands } = wireWriter(store, instanceLimits, clock);
+  const { versions, settings, region, commands: writerCommands } = wireWriter(store, instanceLimits, clock);
   const faults = options.faults ?? {};
   if (options.writerThread && (options.clock || faults.insideCommit || faults.checkpointing)) {
     throw new Error("a fake clock and the commit and checkpoint faults need the writer on the engine's thread (no writerThread)");
   }
-  // The engine's own group commit: operators' actions, migrations, merges and imports (their units are closures);
-  // intake and the outbox's outcomes go through the writer, on this thread or on its own.
+  // The engine's own group commit: the inline writer's (every write goes through the writer, on this thread or on its own).
   const commits = createGroupCommit(store.unsyncedTransaction, {
     ...options.commits,
     durable: store.syncCommitted,
@@ -247,11 +246,17 @@ export function createEngine(options: EngineOptions = {}) {
   const outbound = createAddressPolicy(options.outbound?.allow ?? []);
   const waiting = {
     count: store.instances.waitingCount,
-    cancel: (flowId: string) => commits.submit(() => runtime.cancelWaiting(flowId, clock())),
+    cancel: (flowId: string) => writer.run("cancelWaiting", flowId),
   };
   // A channel can deliver when it has an adapter: live or sandboxed, or one a test handed in.
   const deliverable = () => [...channels.keys()];
-  const migrations = createInstanceMigration({ flows: store.flows, repos: store, versions, submit: commits.submit, record: audit.record, clock });
+  const migrations = createInstanceMigration({
+    flows: store.flows,
+    repos: store,
+    versions,
+    migrate: (m) => writer.run("migrateBatch", m),
+    record: audit.record,
+  });
   // A publish, (de)activation or new order changes what starts: the writer's cache learns it too.
   const published = {
     ...versions,
@@ -267,9 +272,13 @@ export function createEngine(options: EngineOptions = {}) {
     writer.erased();
   });
   const retention = createRetention(store, settings, clock);
-  const merges = createMerges(store, commits.submit, clock);
+  const merges = createMerges(store, {
+    mergeAccept: (id) => writer.run("mergeAccept", id),
+    mergeReject: (id) => writer.run("mergeReject", id),
+    mergeSplit: (id) => writer.run("mergeSplit", id),
+  });
   const timeline = createTimeline(store.timeline);
-  const csvImport = createCsvImport(store, commits.submit, region, clock);
+  const csvImport = createCsvImport({ importRows: (rows) => writer.run("importRows", rows) }, region);
 
   // Each job runs under a supervisor (jobs/background.ts): a failing run is logged and retried, never fatal.
   const jobs: BackgroundJob[] = [

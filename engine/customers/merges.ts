@@ -1,13 +1,5 @@
-import { inputError } from "../contracts/errors";
-import type { Store } from "../store/index";
-import type { MovedRows, SuggestionRow, Took } from "../store/merges";
-
-type MergeStore = Pick<Store, "customers" | "merges">;
-/** Runs a unit of work in the engine's write path (the group commit) and resolves once it is committed. */
-export type Submit = <T>(work: () => T) => Promise<T>;
-
-const fieldsOf = (json: string) => JSON.parse(json) as Record<string, unknown>;
-const counts = (rows: MovedRows) => Object.fromEntries(Object.entries(rows).map(([table, ids]) => [table, ids.length])) as Record<keyof MovedRows, number>;
+import type { MovedRows, SuggestionRow } from "../store/merges";
+import { counts, type MergeCommits, type MergeStore } from "./merge-commands";
 
 /**
  * Merging two customers an operator judged to be one person, and undoing it. Nothing merges
@@ -16,17 +8,10 @@ const counts = (rows: MovedRows) => Object.fromEntries(Object.entries(rows).map(
  * who already held the identifier (the survivor): identities, conversations, cases, tasks,
  * instances, notifications, hand-offs, and the fields and name the survivor lacked. The merge
  * record keeps the id of every row it moved, so a split moves exactly those back. Each act is one
- * unit of the group commit (its own savepoint: a refused one writes nothing).
+ * writer command (merge-commands.ts), committed on its own or not at all.
  */
-export function createMerges(store: MergeStore, submit: Submit, clock: () => number) {
+export function createMerges(store: MergeStore, commits: MergeCommits) {
   const { customers, merges } = store;
-
-  function live(customerId: string) {
-    const customer = customers.state(customerId);
-    if (!customer || customer.erasedAt) throw inputError("customer.not-found", { customerId }, "customerId");
-    if (customer.mergedIntoId) throw inputError("customer.merged", { customerId }, "customerId");
-    return customer;
-  }
 
   /** A side of a suggestion as the operator previews it: who, known how, and how much of their history joins. */
   function side(customerId: string) {
@@ -40,52 +25,6 @@ export function createMerges(store: MergeStore, submit: Submit, clock: () => num
   }
 
   const isLive = (s: SuggestionRow) => [s.customerId, s.otherCustomerId].every((id) => !customers.state(id)?.mergedIntoId);
-
-  function acceptNow(suggestionId: string, at: number) {
-    const suggestion = merges.suggestion(suggestionId);
-    if (!suggestion) throw inputError("merge.suggestion-not-found", { suggestionId }, "suggestionId");
-    if (suggestion.status !== "open") throw inputError("merge.decided", { status: suggestion.status }, "suggestionId");
-    const survivor = live(suggestion.otherCustomerId);
-    const merged = live(suggestion.customerId);
-    const moved = merges.rowsOf(merged.id);
-    merges.move(moved, merged.id, survivor.id);
-    const own = fieldsOf(survivor.fields);
-    const theirs = fieldsOf(merged.fields);
-    const took: Took = { fields: Object.keys(theirs).filter((k) => !Object.hasOwn(own, k)), name: !survivor.name && !!merged.name };
-    merges.setProfile(survivor.id, survivor.name ?? merged.name, { ...theirs, ...own });
-    merges.setMergedInto(merged.id, survivor.id);
-    const mergeId = merges.record(survivor.id, merged.id, moved, took, at);
-    merges.decide(suggestion.id, "accepted", mergeId, at);
-    return { mergeId, suggestionId, survivorId: survivor.id, mergedId: merged.id, moved: counts(moved) };
-  }
-
-  function rejectNow(suggestionId: string, at: number) {
-    const suggestion = merges.suggestion(suggestionId);
-    if (!suggestion) throw inputError("merge.suggestion-not-found", { suggestionId }, "suggestionId");
-    if (!merges.decide(suggestionId, "rejected", null, at)) throw inputError("merge.decided", { status: suggestion.status }, "suggestionId");
-    return { suggestionId, customerId: suggestion.customerId, otherCustomerId: suggestion.otherCustomerId };
-  }
-
-  function splitNow(mergeId: string, at: number) {
-    const merge = merges.merge(mergeId);
-    if (!merge) throw inputError("merge.not-found", { mergeId }, "mergeId");
-    if (merge.splitAt) throw inputError("merge.split", {}, "mergeId");
-    // Merged on into a third customer since: the rows moved on too, so that merge is split first.
-    const survivor = live(merge.survivorId);
-    const merged = customers.state(merge.mergedId);
-    if (!merged) throw inputError("customer.not-found", { customerId: merge.mergedId }, "mergeId");
-    const moved = JSON.parse(merge.moved) as MovedRows;
-    const took = JSON.parse(merge.took) as Took;
-    merges.move(moved, survivor.id, merged.id);
-    // What the survivor took goes back, unless it was changed since (then it is the survivor's own now).
-    const own = fieldsOf(survivor.fields);
-    const theirs = fieldsOf(merged.fields);
-    for (const key of took.fields) if (JSON.stringify(own[key]) === JSON.stringify(theirs[key])) delete own[key];
-    merges.setProfile(survivor.id, took.name && survivor.name === merged.name ? null : survivor.name, own);
-    merges.setMergedInto(merged.id, null);
-    merges.markSplit(mergeId, at);
-    return { mergeId, survivorId: survivor.id, mergedId: merged.id, restored: counts(moved) };
-  }
 
   return {
     /** Open merge suggestions the customer is part of, each with a preview of both sides. */
@@ -115,11 +54,11 @@ export function createMerges(store: MergeStore, submit: Submit, clock: () => num
       }));
     },
     /** Accepts a suggestion: the conversation's customer is merged into the one who held the identifier. */
-    accept: (suggestionId: string) => submit(() => acceptNow(suggestionId, clock())),
+    accept: commits.mergeAccept,
     /** Dismisses a suggestion (the same identifier does not raise it again for the pair). */
-    reject: (suggestionId: string) => submit(() => rejectNow(suggestionId, clock())),
+    reject: commits.mergeReject,
     /** Undoes a merge: every row it moved goes back, and what the survivor took from the merged customer. */
-    split: (mergeId: string) => submit(() => splitNow(mergeId, clock())),
+    split: commits.mergeSplit,
   };
 }
 

@@ -7,7 +7,7 @@ import { migrationApplySchema, type MigrationRequest, migrationRequestSchema } f
 import type { StepRepositories } from "../store/index";
 import type { FlowRepository } from "../store/flows";
 import { newId } from "../store/ids";
-import { type MigrationBatch, migrateBatch } from "./migrate-batch";
+import type { MigrateBatchArgs, MigrationBatch, migrateBatch } from "./migrate-batch";
 import {
   type MigrationProblem,
   type NodeMapping,
@@ -27,11 +27,10 @@ type Deps = {
   flows: FlowRepository;
   repos: Pick<StepRepositories, "instances" | "timers" | "tasks">;
   versions: VersionCache;
-  /** The engine's write path (group commit): each batch is one unit, so one transaction. */
-  submit: <T>(work: () => T) => Promise<T>;
+  /** One batch (`migrateBatch`) through the engine's writer: one commit each. */
+  migrate: (args: MigrateBatchArgs) => Promise<ReturnType<typeof migrateBatch>>;
   /** The audit trail gets one row per applied migration, saying what moved. */
   record: (entry: AuditEntry) => unknown;
-  clock: () => number;
   batchSize?: number;
 };
 
@@ -40,7 +39,7 @@ type Deps = {
  * node, suggests where each node goes (the same id and type), and says what stops the plan; `apply`
  * checks the plan again and moves them in batches, recording what moved.
  */
-export function createInstanceMigration({ flows, repos, versions, submit, record, clock, batchSize = MIGRATION_BATCH }: Deps) {
+export function createInstanceMigration({ flows, repos, versions, migrate, record, batchSize = MIGRATION_BATCH }: Deps) {
   async function planVersion(flowId: string, versionId: string): Promise<PlanVersion & { versionId: string }> {
     const v = await flows.version(versionId);
     if (!v || v.flowId !== flowId) throw inputError("version.not-found", { versionId }, "versionId");
@@ -139,7 +138,7 @@ export function createInstanceMigration({ flows, repos, versions, submit, record
     let after: string | null = "";
     while (after !== null) {
       const start: string = after;
-      const done = await submit(() => migrateBatch(repos, batch, start, batchSize, clock()));
+      const done = await migrate({ plan: batch, afterId: start, limit: batchSize });
       total.batches++;
       total.moved += done.moved.length;
       total.skipped += done.skipped;

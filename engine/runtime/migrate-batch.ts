@@ -13,6 +13,9 @@ export type MigrationBatch = {
   mapping: NodeMapping;
 };
 
+/** One batch as the engine's writer runs it (writer/commands.ts): the plan, the id to continue after, how many. */
+export type MigrateBatchArgs = { plan: MigrationBatch; afterId: string; limit: number };
+
 /** What one instance's move changed: the nodes it rested in, and the timers and tasks that followed it. */
 export type InstanceMove = { instanceId: string; nodes: { from: string; to: string }[]; timers: number; tasks: number };
 

@@ -6,9 +6,12 @@ import type { GivenIdentity } from "../contracts/identity";
 import type { WebhookBody } from "../contracts/webhooks";
 import type { EffectOutcome } from "../effects/define-effect";
 import type { Intake } from "../ingress/intake";
+import { createCsvCommands } from "../customers/csv-commands";
+import { createMergeCommands } from "../customers/merge-commands";
 import { createTaskCommands } from "../routing/task-commands";
 import type { FlowRuntime } from "../runtime/flow-runtime";
-import type { StepRepositories } from "../store/index";
+import { type MigrateBatchArgs, migrateBatch } from "../runtime/migrate-batch";
+import type { Store } from "../store/index";
 import type { DueTimer } from "../store/timers";
 
 /** A schedule missed by more than this (downtime) is skipped rather than started late. */
@@ -19,9 +22,15 @@ const SCHEDULE_GRACE_MS = 15 * 60_000;
  * thread (structured-cloneable, already validated by its caller): so the same commands run in this
  * thread's group commit or in the writer thread's (writer/thread.ts).
  */
-export function createWriterCommands(intake: Intake, runtime: FlowRuntime, repos: StepRepositories, clock: () => number) {
+export function createWriterCommands(intake: Intake, runtime: FlowRuntime, repos: Store, clock: () => number) {
   return {
     ...createTaskCommands(repos, runtime, clock),
+    ...createMergeCommands(repos, clock),
+    ...createCsvCommands(repos, clock),
+    /** A batch of a flow's waiting instances moved to another version (runtime/instance-migration.ts). */
+    migrateBatch: (m: MigrateBatchArgs) => migrateBatch(repos, m.plan, m.afterId, m.limit, clock()),
+    /** A deactivated flow's waiting instances cancelled (runtime/flow-runtime.ts `cancelWaiting`). */
+    cancelWaiting: (flowId: string) => runtime.cancelWaiting(flowId, clock()),
     message: (message: InboundMessage) => intake.message(message, clock()),
     deliveryStatus: (status: DeliveryStatus) => intake.deliveryStatus(status, clock()),
     contact: (c: { channel: Channel; address: string; claim: ContactClaim }) => intake.contactClaimed(c.channel, c.address, c.claim, clock()),

@@ -18,5 +18,5 @@ export function wireWriter(store: Store, instanceLimits: InstanceLimits, clock: 
   /** Phone numbers without a country code are read in this region (a setting). */
   const region = () => settings.get("identity.defaultRegion");
   const intake = createIntake(store, runtime, region);
-  return { versions, runtime, settings, region, commands: createWriterCommands(intake, runtime, store, clock) };
+  return { versions, settings, region, commands: createWriterCommands(intake, runtime, store, clock) };
 }

@@ -1,7 +1,8 @@
 /**
  * The engine's writer on its own thread (engine/writer/thread.ts), as the server runs it: intake and
  * settling commit there, in order, across the hand-over from the engine's own writer at start; what
- * the engine learns after start (a publish) reaches it; its refusals keep their code and field.
+ * the engine learns after start (a publish) reaches it; operators' and owners' writes (imports, merges,
+ * a deactivation's cancelling) commit there too; its refusals keep their code and field.
  */
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -62,6 +63,24 @@ describe("the writer thread", () => {
     const started = await engine.receiveWebhook("order-shipped", { payload: { orderId: "A-1" }, customer }, "key-1");
     expect(countRows(engine, "Instance", "id = ? AND flowId = ?", started.instanceIds[0], flowId)).toBe(1);
     expect(await waitFor(() => channel.texts().includes("Order A-1 is on its way."))).toBe(true);
+  });
+
+  it("imports customers, merges and splits them, and cancels a deactivated flow's waiting instances there too", async () => {
+    expect(engine.writerRunsOn()).toBe("thread");
+    const imported = await engine.customers.importCsv({ csv: "name,email\nAnn Lee,ann@example.com\nBad,not-an-email\n" });
+    expect(imported).toMatchObject({ created: 1, invalidRows: 1 });
+    const visitor = await engine.receive("webchat", chat("v-merge", "mm-1", "it's me: ann@example.com"));
+    const [suggestion] = await engine.customers.suggestions(visitor.customerId!);
+    const merged = await engine.customers.acceptMerge(suggestion.id);
+    expect(merged).toMatchObject({ mergedId: visitor.customerId, moved: { identities: 1 } });
+    await expect(engine.customers.acceptMerge(suggestion.id)).rejects.toMatchObject({ code: "merge.decided", field: "suggestionId" });
+    expect(await engine.customers.split(merged.mergeId)).toMatchObject({ restored: { identities: 1 } });
+
+    const waiting = countRows(engine, "Instance", "status = 'waiting'");
+    expect(waiting).toBeGreaterThan(0);
+    const [replyAndNudge] = (await engine.flows.list()).filter((f) => f.name === "Reply and nudge");
+    expect(await engine.flows.deactivate(replyAndNudge.id, { cancelWaiting: true })).toMatchObject({ cancelled: waiting });
+    expect(countRows(engine, "Instance", "status = 'waiting'")).toBe(0);
   });
 
   it("refuses bad input with the engine's error: its name, code, params and field cross the thread", async () => {
