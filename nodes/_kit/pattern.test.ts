@@ -18,4 +18,20 @@ describe("patterns from flows", () => {
     expect(patternProblem("[^]", "iu")).toMatchObject({ key: "pattern.syntax", params: { error: expect.stringMatching(/missing \]/) } });
     expect(matchesPattern(literalPattern("1+1=2?"), "iu", "is 1+1=2?")).toBe(true);
   });
+
+  it("tests one text against several patterns, and the next text as itself (RE2 gets each text's bytes once)", () => {
+    installPatternEngine(re2Patterns);
+    const word = (w: string) => `(?:^|[^\\p{L}\\p{N}])(?:${w})(?:[^\\p{L}\\p{N}]|$)`;
+    const texts = ["Когда вы ОТКРЫТЫ?", "сколько стоит доставка", "when are you open", "Когда вы ОТКРЫТЫ?", "", "café ☕ open"];
+    const patterns = [word("открыты"), word("стоит"), word("open"), "^$", "é"];
+    const seen = texts.map((text) => patterns.map((p) => matchesPattern(p, "iu", text)));
+    expect(seen).toEqual([
+      [true, false, false, false, false],
+      [false, true, false, false, false],
+      [false, false, true, false, false],
+      [true, false, false, false, false],
+      [false, false, false, true, false],
+      [false, false, true, false, true],
+    ]);
+  });
 });
