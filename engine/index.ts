@@ -44,6 +44,7 @@ import { createInstanceMigration } from "./runtime/instance-migration";
 import { type InstanceLimitsInput, instanceLimitsSchema } from "./runtime/instance-limits";
 import { createGroupCommit, type GroupCommitOptions } from "./runtime/group-commit";
 import { openStore } from "./store/index";
+import type { WrittenRow } from "./store/outbox";
 import { wireWriter } from "./writer/wiring";
 import { createInlineWriter } from "./writer/inline";
 import { startWriterThread } from "./writer/thread";
@@ -207,7 +208,8 @@ export function createEngine(options: EngineOptions = {}) {
   const commits = createGroupCommit(store.unsyncedTransaction, {
     ...options.commits,
     durable: store.syncCommitted,
-    afterCommit: () => background && dispatcher.poll(),
+    afterCommit: (written) => background && dispatcher.offer(written as WrittenRow[]),
+    journal: store.outbox.journal,
     insideCommit: faults.insideCommit,
   });
   const performDeps: PerformDeps = {
@@ -222,7 +224,13 @@ export function createEngine(options: EngineOptions = {}) {
   const inlineWriter = createInlineWriter(writerCommands, commits);
   const writer = options.writerThread
     ? startWriterThread(
-        { script: options.writerThread, dbFile: store.file, instanceLimits, commits: options.commits, committed: () => background && dispatcher.poll() },
+        {
+          script: options.writerThread,
+          dbFile: store.file,
+          instanceLimits,
+          commits: options.commits,
+          committed: (written) => background && dispatcher.offer(written),
+        },
         inlineWriter,
       )
     : inlineWriter;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { StoreUnavailableError } from "../contracts/errors";
 import type { EffectOutcome, PerformDeps } from "../effects/define-effect";
-import type { OutboxRepository, OutboxRow } from "../store/outbox";
+import type { OutboxRepository, OutboxRow, WrittenRow } from "../store/outbox";
 import { createDispatcher } from "./dispatcher";
 
 const row: OutboxRow = {
@@ -90,5 +90,74 @@ describe("the dispatcher under load", () => {
     expect(keys.toSorted()).toEqual(Array.from({ length: 100 }, (_, n) => `i:${n}`).toSorted());
     // Ten rows end in the same turn (same timer): one refill each time, not ten.
     expect(queries).toBeLessThan(30);
+  });
+});
+
+describe("rows a commit hands over", () => {
+  /** An outbox of `rows` (pending until settled) that counts its queries. */
+  function countingOutbox(rows: OutboxRow[]) {
+    const pending = new Map(rows.map((r) => [r.id, r]));
+    const counted = { queries: 0, pending };
+    const outbox = {
+      dueDestinations: () => [...new Set([...pending.values()].map((r) => r.destination))],
+      due: (_kinds: string[], destination: string, _now: number, limit: number, skip: Iterable<string>) => {
+        counted.queries++;
+        const skipped = new Set(skip);
+        return [...pending.values()].filter((r) => r.destination === destination && !skipped.has(r.id)).slice(0, limit);
+      },
+    } as unknown as OutboxRepository;
+    return { outbox, counted };
+  }
+  const written = (n: number, dueAt = 0): WrittenRow[] => Array.from({ length: n }, (_, i) => ({ ...row, id: `w:${i}`, dueAt }));
+  const gate = () => {
+    const held: (() => void)[] = [];
+    const deps = {
+      channel: () => ({ send: (m: { text: string; key: string }) => new Promise<void>((resolve) => held.push(() => resolve(void sent.push(m.key)))) }),
+    } as unknown as PerformDeps;
+    return { deps, held };
+  };
+
+  it("start at once without the outbox being read back, each once however it is found", async () => {
+    const rows = written(3);
+    const { outbox, counted } = countingOutbox(rows);
+    const { deps, held } = gate();
+    const dispatcher = createDispatcher(
+      outbox,
+      deps,
+      () => 1000,
+      async (o) => void counted.pending.delete(o.key),
+    );
+    dispatcher.offer(rows);
+    expect(held).toHaveLength(3);
+    expect(counted.queries).toBe(0);
+    dispatcher.offer(rows); // offered again (or found by a query meanwhile): already in flight
+    dispatcher.poll(); // the beat's query skips what is in flight
+    expect(held).toHaveLength(3);
+    held.splice(0).forEach((send) => send());
+    await dispatcher.kick();
+    expect(sent.toSorted()).toEqual(["w:0", "w:1", "w:2"]);
+  });
+
+  it("wait for a query when their destination is full, and are then found; one not due yet waits", async () => {
+    const rows = written(5);
+    const { outbox, counted } = countingOutbox(rows);
+    const { deps, held } = gate();
+    const dispatcher = createDispatcher(
+      outbox,
+      deps,
+      () => 1000,
+      async (o) => void counted.pending.delete(o.key),
+      { perChannel: 2 },
+    );
+    dispatcher.offer([{ ...row, id: "later", dueAt: 5000 }, ...rows]);
+    expect(held).toHaveLength(2); // two slots; the rest wait in the outbox
+    await new Promise((r) => setImmediate(r));
+    expect(counted.queries).toBe(0); // a full destination is not queried
+    while (held.length) {
+      held.splice(0).forEach((send) => send());
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(sent.toSorted()).toEqual(["w:0", "w:1", "w:2", "w:3", "w:4"]);
+    expect(counted.queries).toBeGreaterThan(0);
   });
 });

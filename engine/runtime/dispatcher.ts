@@ -1,7 +1,7 @@
 import { isStoreUnavailableError } from "../contracts/errors";
 import { PermanentFailure, UnknownOutcome, type EffectOutcome, type OutboxItem, type PerformDeps } from "../effects/define-effect";
 import { performedKinds, performerOf } from "../effects/registry";
-import type { OutboxRepository, OutboxRow } from "../store/outbox";
+import type { OutboxRepository, OutboxRow, WrittenRow } from "../store/outbox";
 
 const MAX_ATTEMPTS = 8;
 const BATCH = 200;
@@ -26,6 +26,13 @@ export type DispatcherLimits = { perChannel?: number; perHost?: number; total?: 
  * cannot hide other rows behind its LIMIT. Rows that end in the same event-loop turn are settled
  * in one transaction (the group commit) and refilled by one pump: one query per destination with
  * room, not one per row.
+ *
+ * Rows come in two ways. A commit hands over the rows it wrote (`offer`), once on disk: each starts at
+ * once if its destination has room, so the outbox is not read back after every commit (on the HTTP
+ * thread, reading what the writer thread just wrote cost ~25 µs a row: its cache starts cold after
+ * each of the other connection's commits). The outbox is queried only for destinations that may hold
+ * rows nobody handed over: one whose offered rows found it full, one whose last query filled its room,
+ * and every destination with due rows at each refresh (retries falling due, rows left by a crash).
  */
 export function createDispatcher(
   outbox: OutboxRepository,
@@ -96,10 +103,18 @@ export function createDispatcher(
     });
   }
 
-  // Destinations with due rows, refreshed at most every REFRESH_MS: a pump then asks each destination that has
-  // room for its own rows (an index seek), so a backlog of a full destination is never scanned again and again.
-  let known: string[] = [];
+  // Destinations that may hold due rows not in flight: all those with due rows at each refresh (at most every
+  // REFRESH_MS), and those offered rows found full. A pump asks each with room for its own rows (an index seek),
+  // so a backlog of a full destination is never scanned again and again; one that had fewer than it asked leaves.
+  const backlog = new Set<string>();
   let refreshedAt = Number.NEGATIVE_INFINITY;
+
+  const start = (row: OutboxRow, ids: Set<string>) => {
+    ids.add(row.id);
+    inFlight.set(row.destination, ids);
+    running++;
+    void perform(row);
+  };
 
   /** Starts what is due and has room; never throws (a failed read is logged, the beat retries). */
   function pump(refresh = false) {
@@ -107,21 +122,18 @@ export function createDispatcher(
       const now = clock();
       for (const [id, until] of parked) if (until <= now) parked.delete(id);
       if (refresh || Date.now() - refreshedAt >= REFRESH_MS) {
-        known = outbox.dueDestinations(performedKinds, now);
+        for (const destination of outbox.dueDestinations(performedKinds, now)) backlog.add(destination);
         refreshedAt = Date.now();
       }
-      for (const destination of known) {
+      for (const destination of backlog) {
         if (total - running <= 0) break;
         const ids = inFlight.get(destination) ?? new Set<string>();
         const room = Math.min(BATCH, total - running, capOf(destination) - ids.size);
         if (room <= 0) continue;
         // Only this destination's rows in flight can come back from its query (and the parked ones, rare).
-        for (const row of outbox.due(performedKinds, destination, now, room, [...ids, ...parked.keys()])) {
-          ids.add(row.id);
-          inFlight.set(destination, ids);
-          running++;
-          void perform(row);
-        }
+        const rows = outbox.due(performedKinds, destination, now, room, [...ids, ...parked.keys()]);
+        if (rows.length < room) backlog.delete(destination);
+        for (const row of rows) start(row, ids);
       }
     } catch (error) {
       console.error("dispatcher: the outbox could not be read; the next beat tries again", error);
@@ -132,9 +144,23 @@ export function createDispatcher(
     for (const done of idle.splice(0)) done();
   }
 
+  /** Rows a commit wrote, once it is on disk: each starts now if it is due and its destination has room, else waits for a query. */
+  function offer(rows: readonly WrittenRow[]) {
+    const now = clock();
+    for (const row of rows) {
+      if (!performerOf(row.kind) || parked.has(row.id)) continue;
+      const ids = inFlight.get(row.destination) ?? new Set<string>();
+      if (ids.has(row.id)) continue; // a query found it first
+      if (row.dueAt > now || running >= total || ids.size >= capOf(row.destination)) backlog.add(row.destination);
+      else start({ id: row.id, kind: row.kind, instanceId: row.instanceId, payload: row.payload, attempts: row.attempts, destination: row.destination }, ids);
+    }
+    if (backlog.size > 0) pumpSoon();
+  }
+
   return {
-    /** Starts what is due now without waiting for it (after each commit, and on the background beat). */
+    /** Starts what is due now without waiting for it (on the background beat; `offer` after each commit). */
     poll: () => pump(),
+    offer,
     /** Starts what is due and resolves once nothing is in flight (rows that settling added included). */
     kick(): Promise<void> {
       const done = new Promise<void>((resolve) => idle.push(resolve));

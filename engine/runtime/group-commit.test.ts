@@ -57,6 +57,32 @@ describe("group commit", () => {
     expect(committed()).toEqual([1, 3]);
   });
 
+  it("hands afterCommit what its units journalled: only the units that committed, once each", async () => {
+    let journalled: number[] = [];
+    const journal = {
+      begin: () => void (journalled = []),
+      mark: () => journalled.length,
+      undo: (mark: number) => void (journalled.length = mark),
+      take: () => journalled.splice(0),
+    };
+    const handed: unknown[][] = [];
+    const group = createGroupCommit((fn) => db.transaction(fn), { journal, afterCommit: (written) => handed.push(written) });
+    const writing = (n: number) => () => {
+      journalled.push(n);
+      return insert(n)();
+    };
+    const failing = () => {
+      journalled.push(99);
+      insert(99)();
+      throw new Error("this unit fails after writing");
+    };
+    // The first attempt runs all three and rolls back (the failing one threw); the rerun undoes the failing unit's entry.
+    await Promise.allSettled([group.submit(writing(1)), group.submit(failing), group.submit(writing(3))]);
+    await group.submit(writing(4));
+    expect(committed()).toEqual([1, 3, 4]);
+    expect(handed).toEqual([[1, 3], [4]]);
+  });
+
   it("holds commits while held (units queue) and commits them, in order, once the last hold is released", async () => {
     const group = createGroupCommit((fn) => db.transaction(fn), { afterCommit: () => commits++ });
     const [first, second] = [group.hold(), group.hold()];

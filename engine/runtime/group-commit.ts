@@ -20,7 +20,13 @@ export type GroupCommitOptions = {
   maxPending?: number;
   /** How long a unit waits through a busy store before it is refused (StoreUnavailableError "store.busy"). */
   giveUpAfterMs?: number;
-  afterCommit?: () => void;
+  /** Called once a commit is on disk (after its units are told), with what `journal` recorded in it. */
+  afterCommit?: (written: unknown[]) => void;
+  /**
+   * What units write that someone wants after the commit (the outbox's rows: store/outbox.ts): reset as each
+   * attempt begins, cut back when a unit's savepoint rolls back, taken once the transaction committed.
+   */
+  journal?: { begin(): void; mark(): number; undo(mark: number): void; take(): unknown[] };
   /** Fault injection for tests: runs inside each transaction after its units, before COMMIT. */
   insideCommit?: () => void;
 };
@@ -58,6 +64,7 @@ export function createGroupCommit(transaction: Transaction, opts: GroupCommitOpt
   const isolated = transaction((work: () => unknown) => work());
   /** Runs units of the batch in order until they are done or the deadline passed; at least one runs. */
   const runUntil = (batch: Job[], deadline: number, run: (job: Job) => Outcome) => {
+    opts.journal?.begin();
     const outcomes: Outcome[] = [];
     for (const job of batch) {
       if (outcomes.length > 0 && performance.now() > deadline) break;
@@ -69,10 +76,12 @@ export function createGroupCommit(transaction: Transaction, opts: GroupCommitOpt
   const together = transaction((batch: Job[], deadline: number) => runUntil(batch, deadline, (job) => ({ ok: true, value: job.work() })));
   const apart = transaction((batch: Job[], deadline: number) =>
     runUntil(batch, deadline, (job) => {
+      const mark = opts.journal?.mark() ?? 0;
       try {
         return { ok: true, value: isolated(job.work) };
       } catch (error) {
         if (isStoreBusy(error)) throw error; // the store's fault, not the unit's: the whole batch waits
+        opts.journal?.undo(mark);
         return { ok: false, value: error };
       }
     }),
@@ -98,6 +107,7 @@ export function createGroupCommit(transaction: Transaction, opts: GroupCommitOpt
       return;
     }
     backoff = 0;
+    const written = opts.journal?.take() ?? [];
     // Units the deadline left out go back to the head, in order, for the next commit.
     queue = [...batch.slice(outcomes.length), ...queue];
     batch = batch.slice(0, outcomes.length);
@@ -105,12 +115,12 @@ export function createGroupCommit(transaction: Transaction, opts: GroupCommitOpt
     const tell = () => batch.forEach((job, i) => (outcomes[i].ok ? job.resolve(outcomes[i].value) : job.reject(outcomes[i].value)));
     if (!opts.durable) {
       tell();
-      return opts.afterCommit?.();
+      return opts.afterCommit?.(written);
     }
     opts.durable().then(
       () => {
         tell();
-        opts.afterCommit?.(); // effects start only once the step that queued them is on disk
+        opts.afterCommit?.(written); // effects start only once the step that queued them is on disk
       },
       (error) => {
         // Committed but not confirmed on disk: refused, so the sender retries (intake drops the repeat if it survived).

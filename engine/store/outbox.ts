@@ -3,6 +3,8 @@ import { iso, type Db } from "./db";
 
 /** One outbox row as the dispatcher reads it. */
 export type OutboxRow = { id: string; kind: string; instanceId: string | null; payload: string; attempts: number; destination: string };
+/** A row as written, with the engine time it is due from: what a commit hands the dispatcher (runtime/group-commit.ts `journal`). */
+export type WrittenRow = OutboxRow & { dueAt: number };
 
 /** Effects that leave the process (sends, HTTP calls), written in the step's transaction and performed after commit. */
 export function createOutboxRepository(db: Db) {
@@ -18,11 +20,29 @@ export function createOutboxRepository(db: Db) {
     if (!stmt) statements.set(key, (stmt = prepare()));
     return stmt;
   };
+  // The rows written since `journal.begin()`: the group commit hands them to the dispatcher once its commit is on
+  // disk, so a row is performed without reading it back (another connection's commits make those reads slow).
+  let written: WrittenRow[] = [];
+  const journal = {
+    /** A transaction begins: what an earlier attempt wrote is gone with it. */
+    begin: () => void (written = []),
+    mark: () => written.length,
+    /** A unit rolled back to its savepoint: its rows are not written. */
+    undo: (mark: number) => void (written.length = mark),
+    take: () => {
+      const rows = written;
+      written = [];
+      return rows;
+    },
+  };
   return {
     /** `destination` is where the effect goes ("channel:webchat", "http:api.example.com"). */
     add(key: string, instanceId: string | null, kind: string, payload: unknown, at: number, destination: string): void {
-      insert.run(key, instanceId, kind, JSON.stringify(payload), iso(at), iso(at), destination);
+      const json = JSON.stringify(payload);
+      insert.run(key, instanceId, kind, json, iso(at), iso(at), destination);
+      written.push({ id: key, kind, instanceId, payload: json, attempts: 0, destination, dueAt: at });
     },
+    journal,
     /**
      * Records what became of an effect: done / failed / unknown (final) or still pending, tried
      * again at `retryAt`. Returns false when the row was already settled (a repeat after a crash).

@@ -2,6 +2,7 @@ import { Worker } from "node:worker_threads";
 import { StoreUnavailableError } from "../contracts/errors";
 import type { GroupCommitOptions } from "../runtime/group-commit";
 import type { InstanceLimits } from "../runtime/instance-limits";
+import type { WrittenRow } from "../store/outbox";
 import type { CommandArg, CommandName, CommandResult, Writer } from "./commands";
 import { batchedPost } from "./batched-post";
 import { fromWire, type WireError } from "./wire-errors";
@@ -12,13 +13,13 @@ export type WriterThreadOptions = {
   dbFile: string;
   instanceLimits: InstanceLimits;
   commits?: Pick<GroupCommitOptions, "maxPending" | "giveUpAfterMs">;
-  /** Called after each of the thread's commits is on disk (the dispatcher looks for new effects). */
-  committed: () => void;
+  /** Called after each of the thread's commits is on disk, with the outbox rows it wrote (the dispatcher starts them). */
+  committed: (written: WrittenRow[]) => void;
 };
 
 export type WriterThreadData = Omit<WriterThreadOptions, "script" | "committed">;
 export type ToWriter = { id: number; name: CommandName; arg: unknown } | { versionsChanged: true } | { erased: true } | { go: true } | { close: true };
-export type FromWriter = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: WireError } | { committed: true } | { ready: true };
+export type FromWriter = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: WireError } | { committed: WrittenRow[] } | { ready: true };
 
 /** A writer thread that died this soon after it started waits a moment before the next start (no tight crash loop). */
 const QUICK_DEATH_MS = 1000;
@@ -53,7 +54,7 @@ export function startWriterThread(options: WriterThreadOptions, inline: Writer):
   };
 
   const receive = (m: FromWriter) => {
-    if ("committed" in m) return committed();
+    if ("committed" in m) return committed(m.committed);
     if ("ready" in m) {
       ready = true;
       return releaseWhenInlineDone();
