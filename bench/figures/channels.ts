@@ -59,24 +59,34 @@ async function inboundRate(channel: WebhookChannel | "webchat", events: number, 
   }
 }
 
+/** The middle value (the lower middle of an even count). */
+const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+
 /**
  * Figure (f1): every webhook channel's intake beside web chat's, measured the same way in this run.
- * Each channel runs right after a web chat run of its own, and is compared with that one, so the
- * load of a shared box drifting during the run weighs on both sides of each ratio alike.
+ * Each channel runs `rounds` times, each right after a web chat run of its own, and each round's ratio
+ * compares that pair, so the load of a shared box drifting during the run weighs on both sides alike;
+ * the figure is the median round (one disturbed pair moved a single-pair ratio by ±30 % on this box).
  */
-export async function channelInbound(events: number, inFlight: number): Promise<Row[]> {
+export async function channelInbound(events: number, inFlight: number, rounds: number): Promise<Row[]> {
   const rows: Row[] = [];
   const webchat: Rate[] = [];
   for (const channel of WEBHOOK_CHANNELS) {
-    const reference = await inboundRate("webchat", events, inFlight);
-    const rate = await inboundRate(channel, events, inFlight);
-    webchat.push(reference);
+    const pairs: { reference: Rate; rate: Rate; ratio: number }[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const reference = await inboundRate("webchat", events, inFlight);
+      const rate = await inboundRate(channel, events, inFlight);
+      webchat.push(reference);
+      pairs.push({ reference, rate, ratio: rate.perSec / reference.perSec });
+    }
+    const middle = pairs.toSorted((a, b) => a.ratio - b.ratio)[Math.floor((rounds - 1) / 2)];
+    const ratios = pairs.map((p) => p.ratio).sort((a, b) => a - b);
     rows.push({
-      figure: `(f1) ${channel === "email" ? "email-webhook" : channel}: the same, its fake's signed webhooks, signature verified`,
-      value: shown(rate),
-      ceiling: `${shown(reference)} webchat, run just before`,
-      ratio: `${fmt.pct(rate.perSec / reference.perSec)} / ≥ ${fmt.pct(OF_WEBCHAT)}`,
-      pass: rate.perSec / reference.perSec >= OF_WEBCHAT,
+      figure: `(f1) ${channel === "email" ? "email-webhook" : channel}: the same, its fake's signed webhooks, signature verified (median of ${rounds} rounds)`,
+      value: shown(middle.rate),
+      ceiling: `${shown(middle.reference)} webchat, run just before`,
+      ratio: `${fmt.pct(middle.ratio)} (rounds ${fmt.pct(ratios[0])}–${fmt.pct(ratios[ratios.length - 1])}) / ≥ ${fmt.pct(OF_WEBCHAT)}`,
+      pass: median(ratios) >= OF_WEBCHAT,
     });
   }
   const rates = webchat.map((r) => r.perSec).sort((a, b) => a - b);
