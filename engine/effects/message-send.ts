@@ -121,9 +121,8 @@ export const messageSend = defineEffect({
     },
     settled(o, repos) {
       if (!o.ok && !o.final) return; // retried later: still queued
-      repos.conversations.setStatus(o.payload.messageId, o.ok ? "sent" : "failed");
       const providerId = o.ok ? (o.result as { providerMessageId?: string | null } | null)?.providerMessageId : null;
-      if (providerId) repos.conversations.setProviderId(o.payload.messageId, o.payload.channel, providerId);
+      repos.conversations.sendSettled(o.payload.messageId, o.payload.channel, o.ok ? "sent" : "failed", providerId || null);
     },
   },
   simulate(effect, world) {

@@ -21,27 +21,30 @@ describe("outbound message statuses (real SQLite)", () => {
   const current = () => store.conversations.statusOf(messageId);
 
   it("only move forward, whatever order the provider's reports arrive in", () => {
-    store.conversations.setStatus(messageId, "sent");
-    store.conversations.setProviderId(messageId, "sms", "SM1");
+    store.conversations.sendSettled(messageId, "sms", "sent", "SM1");
     expect(store.conversations.setStatusByProvider("sms", "SM1", "read", 1)).toBe(true);
     store.conversations.setStatusByProvider("sms", "SM1", "delivered", 2);
-    store.conversations.setStatus(messageId, "sent");
+    store.conversations.sendSettled(messageId, "sms", "sent", "SM1"); // a repeated settle moves nothing back
     expect(current()).toBe("read");
   });
 
   it("keeps a report that arrives before the send settled, and applies it when the provider's id is recorded", () => {
     expect(store.conversations.setStatusByProvider("sms", "SM2", "delivered", 1)).toBe(false);
-    store.conversations.setStatus(messageId, "sent");
-    store.conversations.setProviderId(messageId, "sms", "SM2");
+    store.conversations.sendSettled(messageId, "sms", "sent", "SM2");
     expect(current()).toBe("delivered");
     // Applied once: a second message given the same id later (another channel's numbering) starts clean.
     expect(store.conversations.setStatusByProvider("sms", "SM2", "read", 2)).toBe(true);
     expect(current()).toBe("read");
   });
 
+  it("records a send that failed, without a provider's id", () => {
+    store.conversations.sendSettled(messageId, "sms", "failed", null);
+    expect(current()).toBe("failed");
+    expect(store.conversations.setStatusByProvider("sms", "SM9", "delivered", 1)).toBe(false); // no message has that id
+  });
+
   it("lets a failure override sent, but not a delivery", () => {
-    store.conversations.setStatus(messageId, "sent");
-    store.conversations.setProviderId(messageId, "sms", "SM3");
+    store.conversations.sendSettled(messageId, "sms", "sent", "SM3");
     store.conversations.setStatusByProvider("sms", "SM3", "failed", 1);
     expect(current()).toBe("failed");
     store.conversations.setStatusByProvider("sms", "SM3", "delivered", 2);

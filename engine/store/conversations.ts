@@ -37,7 +37,11 @@ export function createConversationRepository(db: Db, prisma: PrismaClient) {
       `INSERT INTO "Message" (id, conversationId, direction, author, text, buttons, status, createdAt) VALUES (?, ?, 'out', ?, ?, ?, 'queued', ?)`,
     ),
     status: db.prepare(`UPDATE "Message" SET status = @status WHERE id = @id AND ${RANK("status")} < ${RANK("@status")}`),
-    sentAs: db.prepare(`UPDATE "Message" SET providerId = ? WHERE id = ?`),
+    // A send's outcome in one write: its status moved forward only, and the provider's id when it gave one.
+    settled: db.prepare(
+      `UPDATE "Message" SET status = CASE WHEN ${RANK("status")} < ${RANK("@status")} THEN @status ELSE status END,
+       providerId = COALESCE(@providerId, providerId) WHERE id = @id`,
+    ),
     statusOf: db.prepare(`SELECT status FROM "Message" WHERE id = ?`),
     outByProvider: db.prepare(
       `SELECT m.id FROM "Message" m JOIN "Conversation" c ON c.id = m.conversationId WHERE m.direction = 'out' AND m.providerId = ? AND c.channel = ?`,
@@ -115,17 +119,15 @@ export function createConversationRepository(db: Db, prisma: PrismaClient) {
       return id;
     },
     statusOf: (messageId: string) => (s.statusOf.get(messageId) as { status: string } | undefined)?.status,
-    /** Moves a message's status forward (queued → sent → delivered → read); a status that would move it back changes nothing. */
-    setStatus(messageId: string, status: MessageStatus): void {
-      s.status.run({ status, id: messageId });
-    },
     /**
-     * Remembers the provider's id for a sent message, so its delivery statuses find it, and applies
-     * the statuses the provider reported before we knew the id (a fast provider's callback can win the race).
+     * A send's outcome: the message's status moved forward (queued → sent, or failed; a later status stays),
+     * and the provider's id for it remembered, so its delivery statuses find it; the statuses the provider
+     * reported before we knew the id are applied then (a fast provider's callback can win the race).
      */
-    setProviderId(messageId: string, channel: string, providerId: string): void {
-      s.sentAs.run(providerId, messageId);
-      for (const { status } of s.earlyFor.all(channel, providerId) as { status: MessageStatus }[]) s.status.run({ status, id: messageId });
+    sendSettled(messageId: string, channel: string, status: "sent" | "failed", providerId: string | null): void {
+      s.settled.run({ status, providerId, id: messageId });
+      if (!providerId) return;
+      for (const early of s.earlyFor.all(channel, providerId) as { status: MessageStatus }[]) s.status.run({ status: early.status, id: messageId });
     },
     /**
      * A provider's delivery status for a message it was given, moved forward only (statuses arrive
