@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { StoreUnavailableError } from "../contracts/errors";
 import type { EffectOutcome, PerformDeps } from "../effects/define-effect";
 import type { OutboxRepository, OutboxRow, WrittenRow } from "../store/outbox";
-import { createDispatcher } from "./dispatcher";
+import { createDispatcher, type DispatcherLimits } from "./dispatcher";
 
 const row: OutboxRow = {
   id: "i:1",
@@ -109,24 +109,26 @@ describe("rows a commit hands over", () => {
     return { outbox, counted };
   }
   const written = (n: number, dueAt = 0): WrittenRow[] => Array.from({ length: n }, (_, i) => ({ ...row, id: `w:${i}`, dueAt }));
-  const gate = () => {
+  /** A dispatcher over `rows` at engine time 1000 whose sends wait until released (`held`); settling removes a row. */
+  const dispatching = (rows: OutboxRow[], limits?: DispatcherLimits) => {
+    const { outbox, counted } = countingOutbox(rows);
     const held: (() => void)[] = [];
     const deps = {
       channel: () => ({ send: (m: { text: string; key: string }) => new Promise<void>((resolve) => held.push(() => resolve(void sent.push(m.key)))) }),
     } as unknown as PerformDeps;
-    return { deps, held };
-  };
-
-  it("start at once without the outbox being read back, each once however it is found", async () => {
-    const rows = written(3);
-    const { outbox, counted } = countingOutbox(rows);
-    const { deps, held } = gate();
     const dispatcher = createDispatcher(
       outbox,
       deps,
       () => 1000,
       async (o) => void counted.pending.delete(o.key),
+      limits,
     );
+    return { dispatcher, counted, held };
+  };
+
+  it("start at once without the outbox being read back, each once however it is found", async () => {
+    const rows = written(3);
+    const { dispatcher, counted, held } = dispatching(rows);
     dispatcher.offer(rows);
     expect(held).toHaveLength(3);
     expect(counted.queries).toBe(0);
@@ -140,15 +142,7 @@ describe("rows a commit hands over", () => {
 
   it("wait for a query when their destination is full, and are then found; one not due yet waits", async () => {
     const rows = written(5);
-    const { outbox, counted } = countingOutbox(rows);
-    const { deps, held } = gate();
-    const dispatcher = createDispatcher(
-      outbox,
-      deps,
-      () => 1000,
-      async (o) => void counted.pending.delete(o.key),
-      { perChannel: 2 },
-    );
+    const { dispatcher, counted, held } = dispatching(rows, { perChannel: 2 });
     dispatcher.offer([{ ...row, id: "later", dueAt: 5000 }, ...rows]);
     expect(held).toHaveLength(2); // two slots; the rest wait in the outbox
     await new Promise((r) => setImmediate(r));
