@@ -80,13 +80,15 @@ export function startCheckpoints(file: string, options: CheckpointOptions = {}):
   const worker = new Worker(WORKER, { eval: true, workerData });
   let lastWarning = 0;
   let release: (() => void) | null = null;
+  let stopping = false;
   const resume = () => {
     release?.();
     release = null;
   };
   worker.on("message", (m: { error?: string; checkpointing?: true; quiet?: true; resume?: true }) => {
     if (m.checkpointing) return checkpointing?.();
-    if (m.quiet && quiet) {
+    // Once stopping, a request still on its way holds nothing: the writer's commits go on.
+    if (m.quiet && quiet && !stopping) {
       // This runs between commits (they are synchronous on this thread): none is open now.
       release = quiet();
       // Not unref'd: commits held here must still run in a process that nothing else keeps alive (a script).
@@ -103,6 +105,7 @@ export function startCheckpoints(file: string, options: CheckpointOptions = {}):
   worker.on("error", (error) => console.error("the WAL checkpointer stopped", error));
   worker.unref();
   return () => {
+    stopping = true;
     resume();
     const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
     worker.ref(); // whoever awaits the stop is kept alive until the worker has closed its connection
