@@ -44,7 +44,6 @@ import { createInstanceMigration } from "./runtime/instance-migration";
 import { type InstanceLimitsInput, instanceLimitsSchema } from "./runtime/instance-limits";
 import { createGroupCommit, type GroupCommitOptions } from "./runtime/group-commit";
 import { openStore } from "./store/index";
-import type { WrittenRow } from "./store/outbox";
 import { wireWriter } from "./writer/wiring";
 import { createInlineWriter } from "./writer/inline";
 import { startWriterThread } from "./writer/thread";
@@ -204,11 +203,12 @@ export function createEngine(options: EngineOptions = {}) {
   if (options.writerThread && (options.clock || faults.insideCommit || faults.checkpointing)) {
     throw new Error("a fake clock and the commit and checkpoint faults need the writer on the engine's thread (no writerThread)");
   }
-  // The engine's own group commit: the inline writer's (every write goes through the writer, on this thread or on its own).
+  // The engine's own group commit: the inline writer's (intake, settles, operators' and owners' writes run as writer
+  // commands, here or on the writer thread; admin writes such as publishing and settings commit on this connection).
   const commits = createGroupCommit(store.unsyncedTransaction, {
     ...options.commits,
     durable: store.syncCommitted,
-    afterCommit: (written) => background && dispatcher.offer(written as WrittenRow[]),
+    afterCommit: (written) => background && dispatcher.offer(written),
     journal: store.outbox.journal,
     insideCommit: faults.insideCommit,
   });

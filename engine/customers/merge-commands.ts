@@ -42,6 +42,7 @@ export function createMergeCommands(store: MergeStore, clock: () => number) {
     merges.decide(suggestion.id, "accepted", mergeId, at);
     return { mergeId, suggestionId, survivorId: survivor.id, mergedId: merged.id, moved: counts(moved) };
   }
+
   function mergeReject(suggestionId: string) {
     const at = clock();
     const suggestion = merges.suggestion(suggestionId);
@@ -49,6 +50,7 @@ export function createMergeCommands(store: MergeStore, clock: () => number) {
     if (!merges.decide(suggestionId, "rejected", null, at)) throw inputError("merge.decided", { status: suggestion.status }, "suggestionId");
     return { suggestionId, customerId: suggestion.customerId, otherCustomerId: suggestion.otherCustomerId };
   }
+
   function mergeSplit(mergeId: string) {
     const at = clock();
     const merge = merges.merge(mergeId);
@@ -70,6 +72,7 @@ export function createMergeCommands(store: MergeStore, clock: () => number) {
     merges.markSplit(mergeId, at);
     return { mergeId, survivorId: survivor.id, mergedId: merged.id, restored: counts(moved) };
   }
+
   return {
     /** Accepts a suggestion: the conversation's customer is merged into the one who held the identifier. */
     mergeAccept,

@@ -152,7 +152,7 @@ export function createDispatcher(
       const ids = inFlight.get(row.destination) ?? new Set<string>();
       if (ids.has(row.id)) continue; // a query found it first
       if (row.dueAt > now || running >= total || ids.size >= capOf(row.destination)) backlog.add(row.destination);
-      else start({ id: row.id, kind: row.kind, instanceId: row.instanceId, payload: row.payload, attempts: row.attempts, destination: row.destination }, ids);
+      else start(row, ids);
     }
     if (backlog.size > 0) pumpSoon();
   }

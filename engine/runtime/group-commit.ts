@@ -4,7 +4,7 @@ import { isStoreBusy } from "../store/transient";
 /** Wraps a function so each call runs in one transaction (a savepoint when nested), like the store's. */
 export type Transaction = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A) => R;
 
-export type GroupCommitOptions = {
+export type GroupCommitOptions<W = unknown> = {
   maxBatch?: number;
   /**
    * How long one commit may keep running units (at least one always runs): the transaction runs on the
@@ -21,12 +21,12 @@ export type GroupCommitOptions = {
   /** How long a unit waits through a busy store before it is refused (StoreUnavailableError "store.busy"). */
   giveUpAfterMs?: number;
   /** Called once a commit is on disk (after its units are told), with what `journal` recorded in it. */
-  afterCommit?: (written: unknown[]) => void;
+  afterCommit?: (written: W[]) => void;
   /**
    * What units write that someone wants after the commit (the outbox's rows: store/outbox.ts): reset as each
    * attempt begins, cut back when a unit's savepoint rolls back, taken once the transaction committed.
    */
-  journal?: { begin(): void; mark(): number; undo(mark: number): void; take(): unknown[] };
+  journal?: { begin(): void; mark(): number; undo(mark: number): void; take(): W[] };
   /** Fault injection for tests: runs inside each transaction after its units, before COMMIT. */
   insideCommit?: () => void;
 };
@@ -51,7 +51,7 @@ const BACKOFF_MS = { first: 10, last: 1000 };
  * any unit ran; the batch goes back to the head of the queue and is tried again after a back-off,
  * off the event loop, until a unit has waited `giveUpAfterMs`: then it is refused, unwritten.
  */
-export function createGroupCommit(transaction: Transaction, opts: GroupCommitOptions = {}) {
+export function createGroupCommit<W = unknown>(transaction: Transaction, opts: GroupCommitOptions<W> = {}) {
   const maxBatch = opts.maxBatch ?? 512;
   const maxBatchMs = opts.maxBatchMs ?? 8;
   const maxPending = opts.maxPending ?? 10_000;

@@ -8,7 +8,6 @@ import { parentPort, workerData } from "node:worker_threads";
 import { forgetReadPhones } from "../customers/identity-key";
 import { createGroupCommit } from "../runtime/group-commit";
 import { openStore } from "../store/index";
-import type { WrittenRow } from "../store/outbox";
 import type { CommandName, WriterCommands } from "./commands";
 import type { FromWriter, ToWriter, WriterThreadData } from "./thread";
 import { batchedPost } from "./batched-post";
@@ -25,7 +24,7 @@ const { versions, commands } = wireWriter(store, data.instanceLimits, Date.now);
 const commits = createGroupCommit(store.unsyncedTransaction, {
   ...data.commits,
   durable: store.syncCommitted,
-  afterCommit: (written) => send({ committed: written as WrittenRow[] }),
+  afterCommit: (written) => send({ committed: written }),
   journal: store.outbox.journal,
 });
 const stopCheckpoints = store.startCheckpoints({ quiet: commits.hold });
