@@ -1,41 +1,18 @@
 /**
- * MIME parsing (mailparser) off the event loop: a 10 KB mail costs mailparser about a millisecond of
- * CPU, which on the main thread held up every other request (the SMTP listener took 91 mails/s where
- * a bare smtp-server took 462). A few worker threads (one per spare core, at most two) read mails
- * and hand back what mime.ts needs of them; results come back in the order the mails were given, so
- * intake still takes them as they arrived. Mails given in one turn travel to a worker as one message,
- * and what it reads in one turn comes back as one (a message each way per mail cost ~35 µs of CPU a
- * mail). Shared by every e-mail adapter of the process; a worker is kept alive only while it has mail
- * to read, and ends after a minute without any.
+ * MIME parsing (mailparser) off the event loop, for any mail but a plain one (plain-mail.ts): a 10 KB
+ * mail costs mailparser about a millisecond of CPU, which on the main thread held up every other request
+ * (the SMTP listener took 91 mails/s where a bare smtp-server took 462). A few worker threads (one per
+ * spare core, at most two) read mails and hand back what mime.ts needs of them; results come back in the
+ * order the mails were given, so intake still takes them as they arrived. Mails given in one turn travel
+ * to a worker as one message, and what it reads in one turn comes back as one (a message each way per
+ * mail cost ~35 µs of CPU a mail). Shared by every e-mail adapter of the process; a worker is kept alive
+ * only while it has mail to read, and ends after a minute without any.
  */
 import { createRequire } from "node:module";
 import os from "node:os";
 import { Worker } from "node:worker_threads";
-
-/** An address as the mail names it. */
-export type MailAddress = { address: string; name: string };
-
-/** What mime.ts reads of a mail, as the worker hands it back (plain data: it crosses threads). */
-export type ReadMail = {
-  /** The Content-Type header's value and parameters (`multipart/report`, `report-type`). */
-  contentType: { value: string; params: Record<string, string> } | null;
-  autoSubmitted: string;
-  /** The addresses of the first From header, then of To and Cc. */
-  from: MailAddress[];
-  to: MailAddress[];
-  cc: MailAddress[];
-  subject: string | null;
-  messageId: string | null;
-  inReplyTo: string | null;
-  references: string[];
-  /** The text part (mailparser turns an HTML-only mail into text). */
-  text: string | null;
-  /** The Date header in ms since the epoch (NaN when unreadable), null without one. */
-  date: number | null;
-  attachments: { filename: string | null; disposition: string | null }[];
-  /** The headers part of a returned message (text/rfc822-headers, message/rfc822...) in a delivery report. */
-  returnedHeaders: string | null;
-};
+import { readPlainMail } from "./plain-mail";
+import type { ReadMail } from "./read-mail";
 
 const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
@@ -136,8 +113,23 @@ function pick(): Reader {
   return least && (least.waiting.size === 0 || readers.length >= WORKERS) ? least : start();
 }
 
-/** Reads a mail on a worker thread; mails resolve in the order they were given. Rejects when mailparser cannot read it. */
+/**
+ * Reads a mail: a plain one on the spot (plain-mail.ts), any other on a worker thread. Mails resolve in the
+ * order they were given, whichever is read first. Rejects when mailparser cannot read it.
+ */
 export function readMail(raw: Buffer): Promise<ReadMail> {
+  const plain = readPlainMail(raw);
+  const read = plain ? Promise.resolve(plain) : readOnWorker(raw);
+  const inOrder = previous.then(
+    () => read,
+    () => read,
+  );
+  previous = inOrder.catch(() => {});
+  return inOrder;
+}
+
+/** Reads a mail with mailparser on a worker thread, whatever its shape (plain-mail.test.ts compares the two readers). */
+export function readOnWorker(raw: Buffer): Promise<ReadMail> {
   const reader = pick();
   clearTimeout(reader.idle);
   reader.worker.ref();
@@ -145,10 +137,5 @@ export function readMail(raw: Buffer): Promise<ReadMail> {
   const read = new Promise<ReadMail>((resolve, reject) => reader.waiting.set(id, { resolve, reject }));
   if (reader.unsent.length === 0) queueMicrotask(() => reader.worker.postMessage(reader.unsent.splice(0)));
   reader.unsent.push({ id, raw });
-  const inOrder = previous.then(
-    () => read,
-    () => read,
-  );
-  previous = inOrder.catch(() => {});
-  return inOrder;
+  return read;
 }

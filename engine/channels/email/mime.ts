@@ -5,7 +5,8 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { DeliveryStatus, InboundMessage, InboundThread, ParsedRequest } from "../channel";
-import { type ReadMail, readMail } from "./mime-worker";
+import { readMail } from "./mime-worker";
+import type { ReadMail } from "./read-mail";
 
 /** Longest customer text kept; a mail cannot be sent again shorter, so the rest is cut rather than refused. */
 const MAX_TEXT = 20_000;
