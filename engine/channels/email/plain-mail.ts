@@ -11,10 +11,16 @@ import { createRequire } from "node:module";
 import type libmimeModule from "libmime";
 import type { MailAddress, ReadMail } from "./read-mail";
 
-// mailparser's own copy of libmime, so header values decode as in the worker.
-const fromMailparser = createRequire(createRequire(import.meta.url).resolve("mailparser"));
-const libmime: typeof libmimeModule = fromMailparser("libmime");
-const libqp: { decode(text: string): Buffer } = fromMailparser("libqp");
+type Decoders = { libmime: typeof libmimeModule; libqp: { decode(text: string): Buffer } };
+let loaded: Decoders | undefined;
+/** mailparser's own libmime, so header values decode as in the worker; loaded with the first mail (~50 ms: not at start). */
+function decoders(): Decoders {
+  if (!loaded) {
+    const fromMailparser = createRequire(createRequire(import.meta.url).resolve("mailparser"));
+    loaded = { libmime: fromMailparser("libmime"), libqp: fromMailparser("libqp") };
+  }
+  return loaded;
+}
 
 /** Larger mail goes to the worker: reading it here would hold up the event loop. */
 const MAX_BYTES = 32 * 1024;
@@ -72,7 +78,7 @@ export function readPlainMail(raw: Buffer): ReadMail | null {
     from,
     to,
     cc,
-    subject: subject ? libmime.decodeWords(subject) : null,
+    subject: subject ? decoded(subject) : null,
     ...ids,
     // mailparser has no text for an empty part.
     text: text || null,
@@ -82,14 +88,25 @@ export function readPlainMail(raw: Buffer): ReadMail | null {
   };
 }
 
+// Mail comes with few distinct Content-Types: each is parsed once (a bounded cache).
+const contentTypes = new Map<string, ReadMail["contentType"] | undefined>();
+
 /** The Content-Type as mailparser gives it; undefined unless it is text/plain in UTF-8 or ASCII (or absent: the same). */
 function contentType(header: string | undefined): ReadMail["contentType"] | undefined {
   if (header === undefined) return null;
-  const { value, params } = libmime.parseHeaderValue(header, { stripComments: true });
+  if (contentTypes.has(header)) return contentTypes.get(header);
+  const { value, params } = decoders().libmime.parseHeaderValue(header, { stripComments: true });
   const charset = (params.charset ?? "utf-8").toLowerCase().replace(/[^a-z0-9]+/g, "");
   const plain = value.toLowerCase() === "text/plain" && Object.keys(params).every((n) => n === "charset") && ["utf8", "usascii", "ascii"].includes(charset);
-  return plain ? { value, params } : undefined;
+  // Shared by every mail with this header: frozen, so no reader can change it for the next.
+  const read = plain ? Object.freeze({ value, params: Object.freeze({ ...params }) }) : undefined;
+  if (contentTypes.size >= 64) contentTypes.clear();
+  contentTypes.set(header, read);
+  return read;
 }
+
+/** Header text with its RFC 2047 encoded words decoded (text without any is as it was). */
+const decoded = (text: string) => (text.includes("=?") ? decoders().libmime.decodeWords(text) : text);
 
 /** The text of the single part, as mailparser decodes it; undefined when it is encoded in a way left to mailparser. */
 function bodyText(headers: Map<string, string>, body: Buffer): string | undefined {
@@ -97,7 +114,7 @@ function bodyText(headers: Map<string, string>, body: Buffer): string | undefine
   let bytes: Buffer;
   if (encoding === "7bit" || encoding === "8bit" || encoding === "binary") bytes = body;
   else if (encoding === "base64" && BASE64_BODY.test(body.toString("latin1"))) bytes = Buffer.from(body.toString("latin1"), "base64");
-  else if (encoding === "quoted-printable" && isAscii(body)) bytes = libqp.decode(body.toString("latin1"));
+  else if (encoding === "quoted-printable" && isAscii(body)) bytes = decoders().libqp.decode(body.toString("latin1"));
   else return undefined;
   return bytes.toString("utf8").replace(/\r?\n/g, "\n");
 }
@@ -110,7 +127,7 @@ function addresses(header: string | undefined): MailAddress[] | null {
     const match = ADDRESS.exec(entry.trim());
     if (!match) return null;
     const name = (match[1] ?? match[3] ?? "").trim();
-    read.push({ address: match[2] ?? match[4] ?? match[5], name: name.includes("=?") ? libmime.decodeWords(name) : name });
+    read.push({ address: match[2] ?? match[4] ?? match[5], name: decoded(name) });
   }
   return read;
 }
