@@ -109,16 +109,19 @@ const shutdown = () => {
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);
 
+// Webhooks first: Next loads, and the demo's staff are seeded (the first use of Prisma, whose loading held
+// them up too), once the machine routes were quiet for 100 ms (within 2 s of listening).
+const quiet = machineRoutes.quiet(100, 2000);
+
 /** Next, imported only now: loading and preparing it takes a second or two the machine routes need not wait for. */
 async function startNext(): Promise<PageHandler> {
-  // Webhooks first: Next loads once the machine routes were quiet for 100 ms (within 2 s of listening).
-  await machineRoutes.quiet(100, 2000);
+  await quiet;
   const { default: next } = await import("next");
   const app = next({ dev, hostname, port });
   await app.prepare();
   return app.getRequestHandler();
 }
 // Pages open once Next is ready and the demo's staff (whom the sign-in page lists) exist.
-const [handler] = await Promise.all([startNext(), demo && seedStaff(engine)]);
+const [handler] = await Promise.all([startNext(), demo && quiet.then(() => seedStaff(engine))]);
 pages = handler;
 console.log(`Omniflow ready on http://localhost:${port} (${dev ? "dev" : "production"})`);
