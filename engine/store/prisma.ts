@@ -30,8 +30,7 @@ export function createPrisma(file: string): PrismaClient {
   };
   const disconnect = async () => (client ? (await client).$disconnect() : undefined);
   return new Proxy({} as PrismaClient, {
-    // Not a thenable (`then` is undefined), so awaiting the client itself does not look inside.
-    get: (_, key) => (key === "$disconnect" ? disconnect : typeof key === "string" && key !== "then" ? model(key) : undefined),
+    get: (_, key) => (key === "$disconnect" ? disconnect : typeof key === "string" ? model(key) : undefined),
   });
 }
 
