@@ -274,10 +274,12 @@ export function createEngine(options: EngineOptions = {}) {
     },
   };
   const flows = createFlowService(store.flows, { templates: options.templates ?? [], published, outbound, waiting, deliverable }, clock);
-  // After an erasure, the numbers intake remembers having read go too (customers/identity-key.ts), in the writer as well.
+  // After an erasure, the numbers intake remembers having read go too (customers/identity-key.ts), in the writer as well,
+  // and the outbox rows the dispatcher holds in memory (the erasure rewrote or cancelled them).
   const privacy = createPrivacy(store, clock, () => {
     forgetReadPhones();
     writer.erased();
+    dispatcher.forget();
   });
   const retention = createRetention(store, settings, clock);
   const merges = createMerges(store, {

@@ -140,18 +140,75 @@ describe("rows a commit hands over", () => {
     expect(sent.toSorted()).toEqual(["w:0", "w:1", "w:2"]);
   });
 
-  it("wait for a query when their destination is full, and are then found; one not due yet waits", async () => {
-    const rows = written(5);
-    const { dispatcher, counted, held } = dispatching(rows, { perChannel: 2 });
-    dispatcher.offer([{ ...row, id: "later", dueAt: 5000 }, ...rows]);
-    expect(held).toHaveLength(2); // two slots; the rest wait in the outbox
-    await new Promise((r) => setImmediate(r));
-    expect(counted.queries).toBe(0); // a full destination is not queried
+  /** Lets each held send finish, one turn at a time, until none is left. */
+  async function releaseAll(held: (() => void)[]) {
     while (held.length) {
       held.splice(0).forEach((send) => send());
       await new Promise((r) => setTimeout(r, 5));
     }
-    expect(sent.toSorted()).toEqual(["w:0", "w:1", "w:2", "w:3", "w:4"]);
+  }
+
+  it("wait in memory while their destination is full and start as room frees, without a query", async () => {
+    const rows = written(5);
+    const { dispatcher, counted, held } = dispatching(rows, { perChannel: 2 });
+    dispatcher.offer(rows);
+    expect(held).toHaveLength(2); // two slots; the rest wait
+    dispatcher.poll(); // the beat: a destination busy with handed-over rows is not queried yet
+    await releaseAll(held);
+    expect(sent).toEqual(["w:0", "w:1", "w:2", "w:3", "w:4"]);
+    expect(counted.queries).toBe(0);
+  });
+
+  it("leave a row not due yet to a query, which then reads the destination's rows back", async () => {
+    const rows = written(6);
+    const { dispatcher, counted, held } = dispatching(rows, { perChannel: 2 });
+    dispatcher.offer([{ ...row, id: "later", dueAt: 5000 }, ...rows]);
+    expect(held).toHaveLength(2);
+    await releaseAll(held);
+    expect(sent.toSorted()).toEqual(["w:0", "w:1", "w:2", "w:3", "w:4", "w:5"]);
+    expect(counted.queries).toBeGreaterThan(0); // the destination had a row due later: its rows were read back
+  });
+
+  it("still query a busy destination every second, for rows nobody handed over (a retry falling due)", async () => {
+    const retry = { ...row, id: "retry" };
+    const rows = written(3);
+    const { dispatcher, counted, held } = dispatching([retry, ...rows], { perChannel: 2 });
+    dispatcher.offer(rows);
+    dispatcher.poll();
+    expect(counted.queries).toBe(0);
+    await new Promise((r) => setTimeout(r, 1100));
+    dispatcher.poll(); // a second later it is queried once room frees, and the retry is found
+    await releaseAll(held);
+    expect(sent.toSorted()).toEqual(["retry", "w:0", "w:1", "w:2"]);
     expect(counted.queries).toBeGreaterThan(0);
+  });
+
+  it("free their slot once performed, while the outcome is being recorded, and are not performed again meanwhile", async () => {
+    const rows = written(2);
+    const { outbox, counted } = countingOutbox(rows);
+    const recorded: (() => void)[] = [];
+    const deps = { channel: () => ({ send: async (m: { key: string }) => void sent.push(m.key) }) } as unknown as PerformDeps;
+    const settle = (o: { key: string }) => new Promise<void>((resolve) => recorded.push(() => resolve(void counted.pending.delete(o.key))));
+    const dispatcher = createDispatcher(outbox, deps, () => 1000, settle, { perChannel: 1 });
+    dispatcher.offer(rows);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(sent).toEqual(["w:0", "w:1"]); // w:1 did not wait for w:0's commit
+    dispatcher.poll(); // both still pending in the outbox: the query skips them
+    await new Promise((r) => setTimeout(r, 5));
+    expect(sent).toEqual(["w:0", "w:1"]);
+    const done = dispatcher.kick();
+    recorded.splice(0).forEach((r) => r());
+    await done;
+    expect(counted.pending.size).toBe(0);
+  });
+
+  it("forget what they hold after an erasure, and find the rows in the outbox instead", async () => {
+    const rows = written(4);
+    const { dispatcher, counted, held } = dispatching(rows, { perChannel: 1 });
+    dispatcher.offer(rows);
+    dispatcher.forget();
+    counted.pending.delete("w:2"); // the erasure cancelled it
+    await releaseAll(held);
+    expect(sent).toEqual(["w:0", "w:1", "w:3"]);
   });
 });
