@@ -5,7 +5,10 @@ import { DEMO_PASSWORD, DEMO_STAFF } from "./seed-staff";
 
 /** The demo staff, one per role, with the demo password; members already there (and their passwords) are left as they are. */
 export async function seedStaff(engine: Engine): Promise<void> {
+  // On a restart they are all there: nothing to write, and Prisma (loaded by its first query) is not needed.
+  const seeded = engine.staff.withPassword(DEMO_STAFF.map((m) => m.id));
   for (const member of DEMO_STAFF) {
+    if (seeded.has(member.id)) continue;
     await engine.staff.ensure({ ...member, skills: [...member.skills] });
     if (!(await engine.signIn.hasPassword(member.id))) await engine.signIn.setPassword(member.id, DEMO_PASSWORD);
   }

@@ -43,6 +43,9 @@ export function createStaff(staff: StaffRepository, clock: () => number) {
       return (await staff.list()).map(toMember);
     },
 
+    /** Which of these members exist and can sign in with a password. */
+    withPassword: (ids: readonly string[]) => staff.withPassword(ids),
+
     /** Adds a member unless one with this id exists (a member already there is left as they are). */
     ensure(m: StaffMember & { email: string }): Promise<void> {
       return staff.ensure({ ...m, skills: JSON.stringify(m.skills) });

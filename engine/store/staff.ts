@@ -10,6 +10,12 @@ export function createStaffRepository(db: Db, prisma: PrismaClient) {
   );
   // On the engine's connection, whose secure_delete zeroes the row's old copy (its title may quote a customer).
   const read = db.prepare(`UPDATE "Notification" SET readAt = ? WHERE id = ?`);
+  const withPassword = db
+    .prepare(
+      `SELECT o.id FROM "Operator" o WHERE o.id IN (SELECT value FROM json_each(?))
+       AND EXISTS (SELECT 1 FROM "Account" a WHERE a.userId = o.id AND a.providerId = 'credential')`,
+    )
+    .pluck();
   return {
     member(id: string) {
       return prisma.operator.findUnique({ where: { id } });
@@ -18,6 +24,10 @@ export function createStaffRepository(db: Db, prisma: PrismaClient) {
       return prisma.operator.findMany({ orderBy: [{ role: "asc" }, { name: "asc" }] });
     },
     /** Adds a member unless one with this id exists (an existing member is left as it is). */
+    /** Which of these members exist with a password: read on the engine's connection, so a restart's demo check does not load Prisma. */
+    withPassword(ids: readonly string[]): Set<string> {
+      return new Set(withPassword.all(JSON.stringify(ids)) as string[]);
+    },
     async ensure(row: OperatorRow): Promise<void> {
       await prisma.operator.upsert({ where: { id: row.id }, create: row, update: {} });
     },
