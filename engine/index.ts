@@ -50,7 +50,7 @@ import { startWriterThread } from "./writer/thread";
 import { newId } from "./store/ids";
 import { mergeIdSchema, mergeSuggestionIdSchema } from "./contracts/identity";
 import { customerIdSchema } from "./contracts/privacy";
-import { z } from "zod";
+import * as z from "zod";
 
 export type { SignedIn } from "./access/sign-in";
 export { type EngineErrorCode, type ErrorParams, errorText } from "./contracts/error-texts";

@@ -7,9 +7,30 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL, fileURLToPath } from "node:url";
-import { build, type BuildOptions } from "esbuild";
+import { build, type BuildOptions, type Plugin } from "esbuild";
 
 export const SERVER_BUNDLE = "dist/server.mjs";
+
+/**
+ * Packages only some steps use, required the first time one runs instead of parsed and run by every start
+ * (the writer thread's too): the language nodes' stemmers (740 KB, every Snowball language in one file)
+ * and sentiment lexicon, and libphonenumber's metadata (first needed by a phone number). Each import of one
+ * becomes a stand-in whose exports require the package when called; the code calls them in functions only.
+ */
+const FIRST_USE: Record<string, string> = {
+  "snowball-stemmers": `export const newStemmer = (language) => require("snowball-stemmers").newStemmer(language);`,
+  sentiment: `export default function Sentiment(options) { const Loaded = require("sentiment"); return new Loaded(options); }`,
+  "libphonenumber-js": `export const parsePhoneNumberFromString = (...args) => require("libphonenumber-js").parsePhoneNumberFromString(...args);`,
+};
+const requiredOnFirstUse: Plugin = {
+  name: "required-on-first-use",
+  setup(build) {
+    const filter = new RegExp(`^(${Object.keys(FIRST_USE).join("|")})$`);
+    // The stand-in's own require() stays a require of the real package, at run time.
+    build.onResolve({ filter }, (args) => (args.kind === "require-call" ? { path: args.path, external: true } : { path: args.path, namespace: "first-use" }));
+    build.onLoad({ filter: /.*/, namespace: "first-use" }, (args) => ({ contents: FIRST_USE[args.path], loader: "js" }));
+  },
+};
 
 export const serverBuild: BuildOptions = {
   absWorkingDir: fileURLToPath(new URL("..", import.meta.url)),
@@ -36,6 +57,7 @@ export const serverBuild: BuildOptions = {
   banner: { js: `import { createRequire as createBundleRequire } from "node:module";\nconst require = createBundleRequire(import.meta.url);` },
   // sentiment's optional `require("../languages/" + code)` matches no file: it ships English only, which it imports by name.
   logOverride: { "empty-glob": "silent" },
+  plugins: [requiredOnFirstUse],
   platform: "node",
   format: "esm",
   target: "node20",

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import type { ChannelModule } from "../channels/channel";
 import type { ProviderFake, ProviderFakeModule } from "../channels/provider-fake";
 import type { Channel } from "../contracts/events";

@@ -4,7 +4,7 @@
  * leaves the machine) or off. The engine's adapter map is kept in step: a change takes effect on
  * the next webhook or send, without a restart.
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { ChannelAdapter, ChannelDeps, ChannelModule } from "../channels/channel";
 import type { FakeDelivery, ProviderFake, ProviderFakeModule } from "../channels/provider-fake";
 import type { ChannelField, ChannelMode, ChannelView, ConfigureChannel } from "../contracts/channel-setup";

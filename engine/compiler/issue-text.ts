@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { ru } from "zod/locales";
 import type { FlowIssue } from "../contracts/flow";
 import { channelNameRu } from "../contracts/format";
 import type { Locale, NodeSpec } from "../../nodes/_kit/define-node";
@@ -151,7 +151,7 @@ const EXPECTED: Record<string, string> = {
   object: "нужен объект",
 };
 
-/** zod's built-in checks in Russian, from the zod code and the check's parameters; rarer ones from `z.locales.ru()`. */
+/** zod's built-in checks in Russian, from the zod code and the check's parameters; rarer ones from zod's Russian locale. */
 function zodText(code: string, p: Params): string {
   const n = Number(p.minimum ?? p.maximum);
   const inclusive = p.inclusive !== "false";
@@ -184,7 +184,7 @@ function zodText(code: string, p: Params): string {
       return "недопустимое значение";
   }
   const raw = { ...p, code, inclusive, ...(p.values !== undefined && { values: String(p.values).split(", ") }) };
-  const rendered = z.locales.ru().localeError?.(raw as never);
+  const rendered = ru().localeError?.(raw as never);
   const message = typeof rendered === "string" ? rendered : rendered?.message;
   return message ?? "недопустимое значение";
 }

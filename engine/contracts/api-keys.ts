@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * What an API key may call: `events` (`POST /api/events`), `hooks:*` (every flow webhook) or

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Who did it: a signed-in person, a machine with an API key, nobody signed in, or the engine itself. */
 export const AUDIT_ACTOR_KINDS = ["user", "apiKey", "anonymous", "system"] as const;

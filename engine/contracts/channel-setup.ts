@@ -2,7 +2,7 @@
  * Channel set-up as the Channels page sees it: each installed channel's mode and fields (secret
  * fields write-only: the page learns only whether one is set). Pure data, safe in the browser.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { channelSchema } from "./events";
 
 export const CHANNEL_MODES = ["live", "sandbox", "off"] as const;

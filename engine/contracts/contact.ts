@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * A way to reach a customer that they gave themselves (the chat widget's "leave your e-mail or

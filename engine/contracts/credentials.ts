@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * How a credential is applied to a request: `bearer` → `Authorization: Bearer <value>`; `header` →

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CHANNEL_NAMES } from "./channels";
 
 /** Channels Omniflow speaks: the names configured in channels.ts (those without an adapter are reserved). */

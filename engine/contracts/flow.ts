@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { flowTestCaseSchema } from "./simulation";
 
 /** The languages a flow can be written in: its built-in customer texts (a node's empty-setting wording) follow it. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** What a customer identity is: a phone (E.164, shared by the phone channels), an e-mail, or a channel's own id. */
 export type IdentityKind = "phone" | "email" | "channel";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { FLOW_LIMITS, nodeIdSchema } from "./flow";
 
 const recordId = z.string().trim().min(1).max(64);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** What personal data is replaced with, wherever it was (texts, JSON values, addresses). */
 export const ERASED = "[erased]";

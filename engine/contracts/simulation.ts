@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { crmEventNameSchema } from "./crm-events";
 import { channelSchema } from "./events";
 import { hookNameSchema } from "./webhooks";

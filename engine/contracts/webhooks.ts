@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { channelSchema } from "./events";
 
 /** The body of `POST /api/hooks/<hook>`: the declared payload, and optionally who it is about. */

@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { z } from "zod";
+import * as z from "zod";
 import { inputError } from "../contracts/errors";
 import { CSV_IMPORT_LIMITS } from "../contracts/identity";
 import { normaliseEmail, normalisePhone } from "./identity-key";

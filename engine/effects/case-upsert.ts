@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CASE_STATUSES, type CaseStatus, TASK_PRIORITIES } from "../contracts/events";
 import { defineEffect, effectSchema } from "./define-effect";
 

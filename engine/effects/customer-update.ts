@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { defineEffect, effectSchema } from "./define-effect";
 
 /** CRM fields merged into the customer's, in the step's transaction. */

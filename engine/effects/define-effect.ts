@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Channel, FlowEvent } from "../contracts/events";
 import type { Locale } from "../contracts/format";
 import type { OutboundHttp } from "../contracts/outbound";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isRequestRefused, type OutboundResponse } from "../contracts/outbound";
 import { defineEffect, effectSchema, PermanentFailure, type PerformDeps, UnknownOutcome } from "./define-effect";
 

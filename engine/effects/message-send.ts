@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { threadsReplies } from "../contracts/channels";
 import { channelSchema } from "../contracts/events";
 import { isRequestRefused } from "../contracts/outbound";

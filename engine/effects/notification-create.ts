@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { NOTIFICATION_LEVELS, type NotificationLevel } from "../contracts/events";
 import { defineEffect, effectSchema } from "./define-effect";
 

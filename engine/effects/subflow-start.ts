@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { defineEffect, effectSchema } from "./define-effect";
 
 /** Starts another published flow as a subflow in the caller's transaction; its end feeds `subflow.completed` back under `key`. */

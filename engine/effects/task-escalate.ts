@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { TASK_PRIORITIES, type TaskPriority } from "../contracts/events";
 import { defineEffect, effectSchema } from "./define-effect";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { defineEffect, effectSchema } from "./define-effect";
 
 /** Cancels a pending timer (the wait it guarded ended otherwise). */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { formatDuration } from "../contracts/format";
 import { defineEffect, effectSchema } from "./define-effect";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { ru } from "zod/locales";
 import { compileFlow } from "../compiler/compile";
 import { calledFlowIssue, channelOffIssue, internalHostIssue } from "../compiler/validate";
 import type { Channel } from "../contracts/events";
@@ -153,7 +153,7 @@ export function createFlowService(
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       // The problem worded by zod in each language, so a Russian reader gets a Russian sentence throughout.
-      const russian = flowExportSchema.safeParse(json, { error: z.locales.ru().localeError }).error?.issues[0]?.message ?? first.message;
+      const russian = flowExportSchema.safeParse(json, { error: ru().localeError }).error?.issues[0]?.message ?? first.message;
       const path = first.path.join(".");
       throw inputError("flow.file-invalid", { path: path || "file", problem: { en: first.message, ru: russian } }, path);
     }

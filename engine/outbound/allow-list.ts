@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { inputError } from "../contracts/errors";
 import { type AddressBytes, type AddressKind, addressKind, inNetwork, isLocalName, normalHost, parseAddress, unwrap } from "./addresses";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isRole, type Role } from "../contracts/access";
 import { inputError } from "../contracts/errors";
 import type { StaffRepository } from "../store/staff";

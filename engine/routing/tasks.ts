@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CASE_STATUSES, TASK_PRIORITIES, type CaseStatus, type Channel } from "../contracts/events";
 import { inputError } from "../contracts/errors";
 import type { Store } from "../store/index";

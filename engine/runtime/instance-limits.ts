@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * How much one instance may do in a day. A flow can loop through waits that answer themselves at

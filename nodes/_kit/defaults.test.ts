@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { newNode } from "@/app/flows/[flowId]/_editor/document-ops";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import { nodeSpecs } from "../registry";

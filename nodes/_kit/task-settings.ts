@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { TASK_PRIORITIES } from "../../engine/contracts/events";
 import { KIT_MESSAGES } from "./messages";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { nodeSpecs } from "../registry";
 import { NODE_CATEGORIES, type FieldTexts, type NodeSpec, type Port } from "./define-node";
 import { ruCount, ruPlural } from "./ru";

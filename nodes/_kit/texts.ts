@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type FieldTexts, type Locale, NODE_CATEGORIES, type NodeCategory, type NodeSpec, type NodeTexts, type Port } from "./define-node";
 
 /** The part of a settings JSON schema (`z.toJSONSchema`, input side) the texts read. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { KIT_MESSAGES } from "./messages";
 
 /** A setting that names a flow variable (`{{vars.<name>}}`). */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { NodeIssue } from "../_kit/define-node";
 import { KIT_MESSAGES, kitIssue } from "../_kit/messages";
 import { renderTemplate, templateProblems } from "../_kit/template";

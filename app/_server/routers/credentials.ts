@@ -1,5 +1,5 @@
 import { credentialId, newCredentialSchema, renameCredentialSchema, replaceCredentialSchema } from "@/engine/contracts/credentials";
-import { z } from "zod";
+import * as z from "zod";
 import { procedure, router } from "../trpc";
 
 /**

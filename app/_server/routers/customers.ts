@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { csvImportSchema, defaultRegionSchema, mergeIdSchema, mergeSuggestionIdSchema, timelinePageSchema } from "@/engine/contracts/identity";
 import { customerIdSchema, customerSearchSchema } from "@/engine/contracts/privacy";
 import { procedure, router } from "../trpc";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { FLOW_LANGUAGES, FLOW_LIMITS, flowDocumentSchema, starterDocument } from "@/engine/contracts/flow";
 import { TEMPLATE_LANGUAGES } from "@/engine/contracts/templates";
 import { flowTestCaseSchema, simulationStepSchema } from "@/engine/contracts/simulation";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { migrationApplySchema, migrationRequestSchema } from "@/engine/contracts/migration";
 import { procedure, router, staffProcedure } from "../trpc";
 

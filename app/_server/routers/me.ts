@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { procedure, router, staffProcedure } from "../trpc";
 
 /** The signed-in person (null: nobody), and the demo's accounts for the sign-in page. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { procedure, router, staffProcedure } from "../trpc";
 
 /** Who works in the workspace, and the internal notifications flows raise for the signed-in person. */

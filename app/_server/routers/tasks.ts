@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { router, staffProcedure } from "../trpc";
 
 const taskId = z.object({ taskId: z.string().min(1).max(64) });

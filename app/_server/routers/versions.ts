@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { procedure, router } from "../trpc";
 
 const versionId = z.object({ versionId: z.string().min(1).max(64) });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { visitorTokenSchema } from "@/engine/contracts/api-keys";
 import { procedure, router } from "../trpc";
 

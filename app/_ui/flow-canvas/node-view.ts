@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { FlowIssue, FlowNode } from "@/engine/contracts/flow";
 import { issueText } from "@/engine/compiler/issue-text";
 import type { Locale, NodeSpec, Port } from "@/nodes/_kit/define-node";

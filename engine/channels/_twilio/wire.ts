@@ -4,7 +4,7 @@
  * `X-Twilio-Signature` (signature.ts). Used by the sms and phone adapters and their fakes.
  */
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import { ChannelRequestError, type RawRequest, type Verification } from "../channel";
 import { twilioSignature, twilioSignatureMatches } from "./signature";
 

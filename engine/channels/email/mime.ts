@@ -3,7 +3,7 @@
  * or nothing (an auto-reply, our own mail coming back).
  */
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import type { DeliveryStatus, InboundMessage, InboundThread, ParsedRequest } from "../channel";
 import { readMail } from "./mime-worker";
 import type { ReadMail } from "./read-mail";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 const host = z.string().trim().toLowerCase().min(1, "required").max(253);
 const port = z.number().int().min(1).max(65_535);

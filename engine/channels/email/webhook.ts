@@ -11,7 +11,7 @@
  * replays to five minutes, and the Message-ID makes a repeat within them a duplicate.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import type { RawRequest, Verification } from "../channel";
 import { MAX_MAIL_BYTES } from "./settings";
 

@@ -3,7 +3,7 @@
  * Calls resource, call statuses, and the voice webhooks' form parameters.
  * https://www.twilio.com/docs/voice/api/call-resource, https://www.twilio.com/docs/voice/twiml
  */
-import { z } from "zod";
+import * as z from "zod";
 import { e164Schema, sidSchema } from "../_twilio/wire";
 
 /** The Calls resource of an account: POST places (creates) a call. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { ChannelAdapter, ChannelDeps, DeliveryStatus, InboundMessage } from "../channel";
 import { createResource, twilioResource } from "../_twilio/rest";
 import { e164Schema, formRequest, sidSchema, TWILIO_API, verifyTwilio } from "../_twilio/wire";

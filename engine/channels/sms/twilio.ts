@@ -3,7 +3,7 @@
  * the Messages resource, its error body, the webhook's form parameters and message statuses.
  * https://www.twilio.com/docs/messaging/api/message-resource
  */
-import { z } from "zod";
+import * as z from "zod";
 import { sidSchema } from "../_twilio/wire";
 /** Twilio's limit on a message body (longer ones are refused with error 21617). */
 export const BODY_LIMIT = 1600;

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import type { ChannelAdapter, ChannelDeps, InboundMessage } from "../channel";
 import { jsonBody } from "../json-request";
 import {

@@ -4,7 +4,7 @@
  * Telegram adds fields with every Bot API version, and an unknown field must never turn an update
  * away (it would be retried until Telegram gives up). Unknown keys are dropped, not kept.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 /** The header carrying the `secret_token` given to setWebhook (https://core.telegram.org/bots/api#setwebhook). */
 export const SECRET_HEADER = "x-telegram-bot-api-secret-token";

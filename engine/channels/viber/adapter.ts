@@ -3,7 +3,7 @@
  * HMAC-SHA256 of the raw body under the bot's auth token) and send_message.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import type { ChannelAdapter, ChannelDeps, Verification } from "../channel";
 import { jsonBody } from "../json-request";
 import { parseCallback } from "./callback";

@@ -3,7 +3,7 @@
  * JSON POSTs naming their `event`. Viber repeats a callback for an hour until it gets 200, so every
  * event is answered 200, whatever it is. Only what Omniflow reads is checked.
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { ChannelAnswer, DeliveryStatus, InboundMessage, ParsedRequest } from "../channel";
 
 /** Viber wants 200; the body stays empty, since one answering `conversation_started` would be shown as a welcome message. */

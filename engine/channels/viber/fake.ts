@@ -3,7 +3,7 @@
  * error code with its `status_message`, as in the docs' error table; only to people who wrote to
  * the bot) and callbacks as Viber posts them, signed, with 64-bit message tokens written as numbers.
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { OutboundResponse } from "../../contracts/outbound";
 import type { RawRequest } from "../channel";
 import type { FakeDelivery, ProviderFake } from "../provider-fake";

@@ -4,7 +4,7 @@
  * way: `{status: 0, message_token}` or `{status: n, status_message}`. It takes no idempotency key,
  * so a send retried after a lost answer may be shown twice.
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { OutboundMessage } from "../channel";
 import { quoteLongIntegers } from "./long-integers";
 

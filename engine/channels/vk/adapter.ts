@@ -4,7 +4,7 @@
  * both checked here (the secret in constant time).
  */
 import { createHash, timingSafeEqual } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import { parseJsonBody } from "../../contracts/json-body";
 import type { ChannelAdapter, ChannelDeps, Verification } from "../channel";
 import { jsonBody } from "../json-request";

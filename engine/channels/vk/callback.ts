@@ -3,7 +3,7 @@
  * naming its `type`, `group_id` and the server's `secret`; VK repeats an event until it is answered
  * with the text `ok`. Only what Omniflow reads is checked; VK's other fields pass untouched.
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { ChannelAnswer, InboundMessage, ParsedRequest } from "../channel";
 
 /** What VK must get back for every event it should not send again. */

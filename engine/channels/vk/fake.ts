@@ -4,7 +4,7 @@
  * wrote to the community) and Callback API events as VK posts them (group_id and secret inside).
  */
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import type { OutboundResponse } from "../../contracts/outbound";
 import type { RawRequest } from "../channel";
 import type { FakeDelivery, ProviderFake } from "../provider-fake";

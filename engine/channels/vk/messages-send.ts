@@ -5,7 +5,7 @@
  * idempotency key becomes the random_id and a retried send is not shown twice.
  */
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import type { OutboundMessage } from "../channel";
 
 export const VK_API_VERSION = "5.199";

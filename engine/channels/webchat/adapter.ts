@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { ChannelAdapter, ChannelDeps, RawRequest } from "../channel";
 import { parseJsonBody } from "../../contracts/json-body";
 import { jsonBody } from "../json-request";

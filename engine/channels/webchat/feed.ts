@@ -7,7 +7,7 @@
  * "last id seen" would then skip that reply on replay. The cursor therefore holds `after` (every
  * message up to it is settled: shown or failed) plus `seen`, the ids past `after` already shown.
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { MessageRow } from "../../contracts/messages";
 
 /** A message of the visitor's conversations as the store holds it. */

@@ -10,7 +10,7 @@
  * later, as a failed status, the message fails with the code in its error.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import type { ChannelAdapter, ChannelDeps, DeliveryStatus, InboundMessage, RawRequest } from "../channel";
 import { jsonBody } from "../json-request";
 import { acceptedSchema, graphErrorSchema, type OutboundPayload, parseJson, REENGAGEMENT, signatureMatches, webhookSchema } from "./api";

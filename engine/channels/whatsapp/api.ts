@@ -7,7 +7,7 @@
  * https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 
 /** What WhatsApp shows: at most 3 reply buttons (20-character titles), or a list of at most 10 rows (24-character titles). */
 export const LIMITS = { buttons: 3, buttonTitle: 20, rows: 10, rowTitle: 24, listButton: 20, replyId: 256, text: 4096, interactiveBody: 1024 } as const;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { SLUG, SLUG_MESSAGE } from "../../_kit/task-settings";
 import { emit, templateScope } from "../../_kit/context";
 import { action, defineNode } from "../../_kit/define-node";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { emitAndPark, templateScope, unpark, type FlowContext } from "../../_kit/context";
 import { action, defineNode, guard } from "../../_kit/define-node";
 import { renderTemplate } from "../../_kit/template";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { defineNode } from "../../_kit/define-node";
 import { JOIN_MODES } from "../../_kit/structure";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { counter, setCounter } from "../../_kit/context";
 import { action, defineNode, guard } from "../../_kit/define-node";
 import { ruPlural } from "../../_kit/ru";

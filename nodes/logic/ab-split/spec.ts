@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { fillMessage } from "../../_kit/messages";
 import { defineNode, guard } from "../../_kit/define-node";
 import { bucketOf } from "./bucket";

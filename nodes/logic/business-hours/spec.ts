@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { defineNode, guard } from "../../_kit/define-node";
 import { isTimeZone } from "../../_kit/time-zone";
 import { DAYS, isDate, isOpen, parseHours, type Day, type Schedule } from "./hours";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { channelSchema } from "../../../engine/contracts/events";
 import { defineNode, guard } from "../../_kit/define-node";
 import { RU_CHANNELS, ruChannel } from "../../_kit/ru";

@@ -4,8 +4,8 @@
  */
 import { newStemmer } from "snowball-stemmers";
 
-const russian = newStemmer("russian");
-const english = newStemmer("english");
+// Made on the first stem: the server's build loads the package only then (scripts/build-server.ts).
+let stemmers: { russian: ReturnType<typeof newStemmer>; english: ReturnType<typeof newStemmer> } | undefined;
 const WORD = /[\p{L}\p{N}]+/gu;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN = /\p{Script=Latin}/u;
@@ -23,7 +23,8 @@ const MAX_CACHED = 20_000;
 export function stem(word: string): string {
   let result = stems.get(word);
   if (result === undefined) {
-    result = CYRILLIC.test(word) ? russian.stem(word) : LATIN.test(word) ? english.stem(word) : word;
+    stemmers ??= { russian: newStemmer("russian"), english: newStemmer("english") };
+    result = CYRILLIC.test(word) ? stemmers.russian.stem(word) : LATIN.test(word) ? stemmers.english.stem(word) : word;
     if (stems.size >= MAX_CACHED) stems.clear();
     stems.set(word, result);
   }

@@ -6,7 +6,8 @@ import Sentiment from "sentiment";
 import { words } from "../intent/text";
 import { NEGATORS, RU_PHRASES, RU_WORDS } from "./lexicon-ru";
 
-const afinn = new Sentiment();
+// Made on the first score: the server's build loads the package only then (scripts/build-server.ts).
+let afinn: Sentiment | undefined;
 const MIN_ENTRY = 3;
 
 /** Parts shorter than an entry match whole words ("в", "не"); longer ones match word beginnings. */
@@ -48,5 +49,6 @@ export function russianScore(text: string): number {
 
 /** The text's score on the AFINN scale: sums of word weights, English and Russian together. */
 export function sentimentScore(text: string): number {
+  afinn ??= new Sentiment();
   return afinn.analyze(text).score + russianScore(text);
 }

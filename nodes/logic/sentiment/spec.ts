@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { nodeIssue } from "../../_kit/messages";
 import { action, defineNode, guard } from "../../_kit/define-node";
 import { sentimentScore } from "./score";

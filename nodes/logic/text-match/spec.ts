@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { literalPattern, matchesPattern, patternIssues } from "../../_kit/pattern";
 import { defineNode, guard } from "../../_kit/define-node";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { channelSchema } from "../../../engine/contracts/events";
 import { emit, emitAndPark, templateScope, unpark } from "../../_kit/context";
 import { action, defineNode, guard } from "../../_kit/define-node";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { takeMessage, unpark } from "../../_kit/context";
 import { armTimer, disarmTimer, ownsTimer } from "../../_kit/durable-timer";
 import { action, defineNode, guard } from "../../_kit/define-node";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { emit, templateScope } from "../../_kit/context";
 import { action, defineNode } from "../../_kit/define-node";
 import { renderTemplate, templateIssues } from "../../_kit/template";

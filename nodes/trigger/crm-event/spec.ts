@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { crmEventNameSchema, payloadVariables } from "../../../engine/contracts/crm-events";
 import { action, defineNode, type NoParams } from "../../_kit/define-node";
 

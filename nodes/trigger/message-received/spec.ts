@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CHANNEL_NAMES, type ChannelName } from "../../../engine/contracts/channels";
 import { channelSchema, type FlowEvent } from "../../../engine/contracts/events";
 import { takeMessage } from "../../_kit/context";

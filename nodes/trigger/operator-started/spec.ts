@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { action, defineNode, type NoParams } from "../../_kit/define-node";
 
 /** Nothing to set: the operator picks the flow and may add a note ({{vars.note}}). */

@@ -1,5 +1,5 @@
 import { Cron } from "croner";
-import { z } from "zod";
+import * as z from "zod";
 import { action, defineNode, type NoParams } from "../../_kit/define-node";
 import { isTimeZone } from "../../_kit/time-zone";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { nodeIssue } from "../../_kit/messages";
 import { KIT_MESSAGES } from "../../_kit/messages";
 import { action, defineNode } from "../../_kit/define-node";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** `name: type` (optional with `?`): one declared payload field per line. */
 export const FIELD_LINE = /^([A-Za-z_][A-Za-z0-9_]{0,40})(\?)?\s*:\s*(string|number|boolean)$/;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { KIT_MESSAGES } from "../../_kit/messages";
 import { hookNameSchema } from "../../../engine/contracts/webhooks";
 import { action, defineNode } from "../../_kit/define-node";
