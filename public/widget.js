@@ -1,6 +1,7 @@
 /**
  * Omniflow's chat widget. Embed on any site with one line:
  *   <script src="https://omniflow.example/widget.js" data-flow="<flow id, optional>" async></script>
+ * It speaks English or Russian: `data-lang="ru"`, else the page's `<html lang>`, else the browser's language.
  * Vanilla JS in a shadow root (the page's styles and ours do not mix). It talks to the server the
  * script came from: a visitor token kept in localStorage, messages posted with an id of our own (a
  * retry is deduplicated by the server), and a live feed read with fetch() so the token goes in a
@@ -15,23 +16,46 @@
   const api = (route) => `${server}/api/channels/webchat/${route}`;
   const STORE_KEY = `omniflow-widget:${server}`;
   const OPEN_KEY = `${STORE_KEY}:open`;
-  const T = {
-    title: "Chat with us",
-    open: "Open chat",
-    close: "Close chat",
-    placeholder: "Type your message…",
-    send: "Send",
-    typing: "Typing…",
-    contact: "Leave your e-mail or phone",
-    contactPlaceholder: "E-mail or phone",
-    save: "Save",
-    thanks: "Thanks! We will be in touch.",
-    notSent: "Not sent.",
-    retry: "Retry",
-    reconnecting: "Reconnecting…",
-    quickReplies: "Suggested replies",
-    who: { customer: "You", bot: "Assistant", operator: "Operator" },
+  const TEXTS = {
+    en: {
+      title: "Chat with us",
+      open: "Open chat",
+      close: "Close chat",
+      placeholder: "Type your message…",
+      send: "Send",
+      typing: "Typing…",
+      contact: "Leave your e-mail or phone",
+      contactPlaceholder: "E-mail or phone",
+      save: "Save",
+      thanks: "Thanks! We will be in touch.",
+      notSent: "Not sent.",
+      retry: "Retry",
+      reconnecting: "Reconnecting…",
+      quickReplies: "Suggested replies",
+      who: { customer: "You", bot: "Assistant", operator: "Operator" },
+    },
+    ru: {
+      title: "Напишите нам",
+      open: "Открыть чат",
+      close: "Закрыть чат",
+      placeholder: "Введите сообщение…",
+      send: "Отправить",
+      typing: "Печатает…",
+      contact: "Оставьте e-mail или телефон",
+      contactPlaceholder: "E-mail или телефон",
+      save: "Сохранить",
+      thanks: "Спасибо! Мы свяжемся с вами.",
+      notSent: "Не отправлено.",
+      retry: "Повторить",
+      reconnecting: "Восстанавливаем связь…",
+      quickReplies: "Варианты ответа",
+      who: { customer: "Вы", bot: "Ассистент", operator: "Оператор" },
+    },
   };
+  // The widget speaks the site's language: data-lang on the script tag, else the page's <html lang>, else the browser's.
+  const wanted = (script.dataset.lang || document.documentElement.lang || navigator.language || "").toLowerCase().split("-")[0];
+  const lang = Object.hasOwn(TEXTS, wanted) ? wanted : "en";
+  const T = TEXTS[lang];
 
   // 1. Storage and small helpers
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -98,7 +122,7 @@
   }
 
   // 3. The DOM, in a shadow root
-  const host = el("div", { id: "omniflow-widget" });
+  const host = el("div", { id: "omniflow-widget", lang });
   const root = host.attachShadow({ mode: "open" });
   const css = `
     :host { all: initial; position: fixed; right: 20px; bottom: 20px; z-index: 2147483000;

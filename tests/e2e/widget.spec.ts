@@ -12,13 +12,18 @@ const SITE = `http://localhost:${SITE_PORT}`;
 let site: http.Server;
 
 test.beforeAll(async ({ baseURL }) => {
-  // A shop's page, nothing but the embed line (with `?flow=<id>`, embedded for one flow).
+  // A shop's page, nothing but the embed line (with `?flow=<id>`, embedded for one flow; `?lang=` the page's
+  // language, English unless given, none when empty; `?widgetLang=` the tag's data-lang).
   site = http.createServer((req, res) => {
-    const flow = new URL(req.url ?? "/", SITE).searchParams.get("flow");
-    const attr = flow && /^[\w-]+$/.test(flow) ? ` data-flow="${flow}"` : "";
+    const query = new URL(req.url ?? "/", SITE).searchParams;
+    const safe = (name: string) => (/^[\w-]*$/.test(query.get(name) ?? "") ? query.get(name) : null);
+    const flow = safe("flow");
+    const widgetLang = safe("widgetLang");
+    const pageLang = query.has("lang") ? safe("lang") : "en";
+    const attr = (flow ? ` data-flow="${flow}"` : "") + (widgetLang ? ` data-lang="${widgetLang}"` : "");
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     res.end(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+      `<!doctype html><html${pageLang ? ` lang="${pageLang}"` : ""}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
         `<title>Parcel Shop</title></head><body><h1>Parcel Shop</h1><p>Track your parcels here.</p>` +
         `<script src="${baseURL}/widget.js"${attr} async></script></body></html>`,
     );
@@ -29,12 +34,12 @@ test.afterAll(async () => {
   await new Promise((resolve) => site.close(resolve));
 });
 
-/** A visitor's own browser: no Omniflow cookies. */
-async function visitorPage(page: Page, query = ""): Promise<Page> {
+/** A visitor's own browser: no Omniflow cookies (`locale`: the browser's language, Playwright's en-US by default). */
+async function visitorPage(page: Page, query = "", locale?: string): Promise<Page> {
   const context = await page
     .context()
     .browser()!
-    .newContext({ storageState: { cookies: [], origins: [] } });
+    .newContext({ storageState: { cookies: [], origins: [] }, ...(locale && { locale }) });
   const visitor = await context.newPage();
   await visitor.goto(`${SITE}/${query}`);
   return visitor;
@@ -148,4 +153,30 @@ test("a widget embedded for one flow shows its quick replies, and a click answer
   } finally {
     await deleteFlow(page, flowId);
   }
+});
+
+test("the widget speaks the site's language: the page's <html lang>, else the browser's; data-lang on the tag wins", async ({ page }) => {
+  const shop = await visitorPage(page, "?lang=ru");
+  const bubble = shop.getByTestId("widget-bubble");
+  await expect(bubble).toHaveAttribute("aria-label", "Открыть чат");
+  await bubble.click();
+  await expect(shop.getByRole("heading", { name: "Напишите нам" })).toBeVisible();
+  await expect(shop.getByTestId("widget-input")).toHaveAttribute("placeholder", "Введите сообщение…");
+  await shop.getByTestId("widget-input").fill(`${unique("Где")} моя посылка?`);
+  await shop.getByTestId("widget-send").click();
+  const messages = shop.getByTestId("widget-message");
+  await expect(messages.filter({ hasText: "моя посылка?" })).toContainText("Вы");
+  // The demo's Support chat answers (in its own words): the widget names the author in Russian.
+  await expect(messages.and(shop.locator("[data-author=bot]")).first()).toContainText("Ассистент");
+  await expect(bubble).toHaveAttribute("aria-label", "Закрыть чат");
+  await shop.screenshot({ path: "test-results/screens/widget-russian.png" });
+  await shop.context().close();
+
+  // A Russian page whose owner wants the widget in English; then a page that names no language, in a Russian browser.
+  const english = await visitorPage(page, "?lang=ru&widgetLang=en");
+  await expect(english.getByTestId("widget-bubble")).toHaveAttribute("aria-label", "Open chat");
+  await english.context().close();
+  const browserRussian = await visitorPage(page, "?lang=", "ru-RU");
+  await expect(browserRussian.getByTestId("widget-bubble")).toHaveAttribute("aria-label", "Открыть чат");
+  await browserRussian.context().close();
 });
