@@ -76,6 +76,11 @@ export type DeliveryStatus = {
   error: string | null;
   /** When the provider says it happened (ms), if it says. */
   at: number | null;
+  /**
+   * Our id of the message, when the provider echoes it (a call's status callback URL carries it): finds
+   * a message whose send's answer was lost, so it has no provider id yet.
+   */
+  messageId?: string;
 };
 
 /** A direct answer the provider expects instead of the usual acknowledgement (webhook handshakes). */

@@ -38,3 +38,13 @@ export class RequestRefused extends Error {
 }
 
 export const isRequestRefused = (e: unknown): e is RequestRefused => e instanceof Error && e.name === "RequestRefused";
+
+/**
+ * A request that was sent and got no answer in time: the other side may have acted on it, and asking
+ * again could act twice where it honours no idempotency key (Twilio placing a second call). Not retried.
+ */
+export class NoAnswer extends Error {
+  override name = "NoAnswer";
+}
+
+export const isNoAnswer = (e: unknown): e is NoAnswer => e instanceof Error && e.name === "NoAnswer";

@@ -1,11 +1,11 @@
 import * as z from "zod";
 import { threadsReplies } from "../contracts/channels";
 import { channelSchema } from "../contracts/events";
-import { isRequestRefused } from "../contracts/outbound";
+import { isNoAnswer, isRequestRefused } from "../contracts/outbound";
 import { channelNameRu } from "../contracts/format";
 import type { ConversationRepository } from "../store/conversations";
 import type { OutboxRepository } from "../store/outbox";
-import { defineEffect, effectSchema, PermanentFailure } from "./define-effect";
+import { defineEffect, effectSchema, PermanentFailure, UnknownOutcome } from "./define-effect";
 
 const schema = effectSchema("message.send", {
   text: z.string(),
@@ -109,7 +109,9 @@ export const messageSend = defineEffect({
         receipt = await adapter.send(message);
       } catch (error) {
         // The provider refused for good (an SMTP 5xx, an internal host): the message fails now, without retries.
-        throw isRequestRefused(error) ? new PermanentFailure(error.message) : error;
+        if (isRequestRefused(error)) throw new PermanentFailure(error.message);
+        // It may have acted on a send that got no answer, and takes no idempotency key: not sent again.
+        throw isNoAnswer(error) ? new UnknownOutcome(error.message) : error;
       }
       deps.afterSend?.(message);
       return receipt ?? null;
@@ -122,7 +124,7 @@ export const messageSend = defineEffect({
     settled(o, repos) {
       if (!o.ok && !o.final) return; // retried later: still queued
       const providerId = o.ok ? (o.result as { providerMessageId?: string | null } | null)?.providerMessageId : null;
-      repos.conversations.sendSettled(o.payload.messageId, o.payload.channel, o.ok ? "sent" : "failed", providerId || null);
+      repos.conversations.sendSettled(o.payload.messageId, o.payload.channel, o.ok ? "sent" : o.unknown ? "unknown" : "failed", providerId || null);
     },
   },
   simulate(effect, world) {

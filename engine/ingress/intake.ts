@@ -94,7 +94,8 @@ export function createIntake(repos: StepRepositories, runtime: FlowRuntime, regi
     deliveryStatus(status: DeliveryStatus, at: number): { duplicate: boolean; known: boolean } {
       const key = inboxKey(status.channel, "status", status.providerMessageId, status.status);
       if (!inbox.record(key, status.channel, status, at)) return { duplicate: true, known: true };
-      return { duplicate: false, known: conversations.setStatusByProvider(status.channel, status.providerMessageId, status.status, at) };
+      const known = conversations.setStatusByProvider(status.channel, status.providerMessageId, status.status, at, status.messageId);
+      return { duplicate: false, known };
     },
 
     /**

@@ -51,4 +51,27 @@ describe("outbound message statuses (real SQLite)", () => {
     store.conversations.setStatusByProvider("sms", "SM3", "failed", 3);
     expect(current()).toBe("delivered");
   });
+
+  it("a send whose answer was lost is unknown until a report naming the message takes the provider's id", () => {
+    store.conversations.sendSettled(messageId, "sms", "unknown", null);
+    expect(current()).toBe("unknown");
+    // Not on another channel, and not without our id: such a report is kept for a send still to settle.
+    expect(store.conversations.setStatusByProvider("phone", "CA1", "sent", 1, messageId)).toBe(false);
+    expect(store.conversations.setStatusByProvider("sms", "SM4", "sent", 1)).toBe(false);
+    expect(current()).toBe("unknown");
+    expect(store.conversations.setStatusByProvider("sms", "SM5", "delivered", 2, messageId)).toBe(true);
+    expect(current()).toBe("delivered");
+    // The id is the message's now: later reports find it by that id alone, and another id cannot take it.
+    expect(store.conversations.setStatusByProvider("sms", "SM5", "read", 3)).toBe(true);
+    expect(store.conversations.setStatusByProvider("sms", "SM6", "failed", 4, messageId)).toBe(false);
+    expect(current()).toBe("read");
+  });
+
+  it("a report naming the message before its send settled: the send's own answer then changes nothing back", () => {
+    expect(store.conversations.setStatusByProvider("sms", "SM7", "delivered", 1, messageId)).toBe(true);
+    store.conversations.sendSettled(messageId, "sms", "sent", "SM7");
+    expect(current()).toBe("delivered");
+    store.conversations.sendSettled(messageId, "sms", "unknown", null);
+    expect(current()).toBe("delivered");
+  });
 });

@@ -9,10 +9,13 @@ const DELIVERED = ["sent", "delivered", "read"];
 /** Who wrote a message: the customer, the flow (bot) or a person in the workspace. */
 export type MessageAuthor = "customer" | "bot" | "operator";
 
-/** An outbound message's statuses in the order they happen; a failure outranks sent but not evidence of arrival. */
-export type MessageStatus = "queued" | "sent" | "failed" | "delivered" | "read";
+/**
+ * An outbound message's statuses in the order they happen; a failure outranks sent but not evidence of arrival.
+ * `unknown`: the provider may have it (its answer to our send was lost); any report from it says more.
+ */
+export type MessageStatus = "queued" | "unknown" | "sent" | "failed" | "delivered" | "read";
 const RANK = (value: string) =>
-  `(CASE ${value} WHEN 'queued' THEN 0 WHEN 'sent' THEN 1 WHEN 'failed' THEN 2 WHEN 'delivered' THEN 3 WHEN 'read' THEN 4 ELSE -1 END)`;
+  `(CASE ${value} WHEN 'queued' THEN 0 WHEN 'unknown' THEN 1 WHEN 'sent' THEN 2 WHEN 'failed' THEN 3 WHEN 'delivered' THEN 4 WHEN 'read' THEN 5 ELSE -1 END)`;
 
 /** Conversations per customer and channel address, and the messages in them (the timeline). */
 export function createConversationRepository(db: Db, prisma: PrismaClient) {
@@ -60,6 +63,11 @@ export function createConversationRepository(db: Db, prisma: PrismaClient) {
     running: db.prepare(`SELECT 1 FROM "Instance" WHERE conversationId = ? AND status = 'waiting' LIMIT 1`),
     openQueues: db.prepare(
       `SELECT q.name FROM "Task" t JOIN "Queue" q ON q.id = t.queueId WHERE t.conversationId = ? AND t.status = 'open' ORDER BY t.createdAt DESC, t.id DESC`,
+    ),
+    // A report naming our message (its send's answer was lost): the provider's id taken, on the channel it went out on.
+    adopt: db.prepare(
+      `UPDATE "Message" SET providerId = ? WHERE id = ? AND direction = 'out' AND providerId IS NULL
+       AND conversationId IN (SELECT id FROM "Conversation" WHERE channel = ?)`,
     ),
     early: db.prepare(`INSERT OR IGNORE INTO "EarlyDeliveryStatus" (channel, providerId, status, receivedAt) VALUES (?, ?, ?, ?)`),
     earlyFor: db.prepare(`DELETE FROM "EarlyDeliveryStatus" WHERE channel = ? AND providerId = ? RETURNING status`),
@@ -124,7 +132,7 @@ export function createConversationRepository(db: Db, prisma: PrismaClient) {
      * and the provider's id for it remembered, so its delivery statuses find it; the statuses the provider
      * reported before we knew the id are applied then (a fast provider's callback can win the race).
      */
-    sendSettled(messageId: string, channel: string, status: "sent" | "failed", providerId: string | null): void {
+    sendSettled(messageId: string, channel: string, status: "sent" | "failed" | "unknown", providerId: string | null): void {
       s.settled.run({ status, providerId, id: messageId });
       if (!providerId) return;
       for (const early of s.earlyFor.all(channel, providerId) as { status: MessageStatus }[]) s.status.run({ status: early.status, id: messageId });
@@ -132,9 +140,11 @@ export function createConversationRepository(db: Db, prisma: PrismaClient) {
     /**
      * A provider's delivery status for a message it was given, moved forward only (statuses arrive
      * in any order). One for a message we do not know yet is kept until its send settles; false then.
+     * `messageId`, when the provider echoes ours: a message without a provider id (its send's answer lost) takes this one.
      */
-    setStatusByProvider(channel: string, providerId: string, status: MessageStatus, at: number): boolean {
-      const rows = s.outByProvider.all(providerId, channel) as { id: string }[];
+    setStatusByProvider(channel: string, providerId: string, status: MessageStatus, at: number, messageId?: string): boolean {
+      let rows = s.outByProvider.all(providerId, channel) as { id: string }[];
+      if (rows.length === 0 && messageId && s.adopt.run(providerId, messageId, channel).changes === 1) rows = [{ id: messageId }];
       if (rows.length === 0) s.early.run(channel, providerId, status, iso(at));
       for (const { id } of rows) s.status.run({ status, id });
       return rows.length > 0;

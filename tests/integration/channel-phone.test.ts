@@ -11,6 +11,7 @@ import type { RawRequest } from "../../engine/channels/channel";
 import { createAdapter, sandboxSettings } from "../../engine/channels/phone/adapter";
 import { createFake, type PhoneFake } from "../../engine/channels/phone/fake";
 import type { FlowDocument } from "../../engine/contracts/flow";
+import type { OutboundRequest } from "../../engine/contracts/outbound";
 import { createEngine, type Engine } from "../../engine/index";
 import { channelDeps } from "../../engine/testing/channel-deps";
 import { fakeClock, T0 } from "../../engine/testing/fake-clock";
@@ -81,6 +82,10 @@ describe("phone channel (Twilio-compatible voice) through SQLite", () => {
   let engine: Engine;
   let server: http.Server;
   let webhookUrl: string;
+  let clock: ReturnType<typeof fakeClock>;
+  /** Calls API requests the adapter made; with `loseCallAnswers`, Twilio takes each but its answer never comes back. */
+  let placing: OutboundRequest[];
+  let loseCallAnswers: boolean;
 
   beforeEach(async () => {
     fake = createFake(sandboxSettings());
@@ -89,8 +94,17 @@ describe("phone channel (Twilio-compatible voice) through SQLite", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     // The public URL is this server's: calls the flow places (callbacks) come back to it.
     webhookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/channels/phone/inbound`;
-    const phone = createAdapter({ ...sandboxSettings(), baseUrl: twilio.baseUrl, webhookUrl }, channelDeps({ http: twilio.http }));
-    engine = createEngine({ dbFile: tmp.file, clock: fakeClock().now, channels: [phone], background: false });
+    placing = [];
+    loseCallAnswers = false;
+    const twilioApi = async (request: OutboundRequest) => {
+      placing.push(request);
+      const answer = await twilio.http(request);
+      if (loseCallAnswers) throw new DOMException("The operation was aborted due to timeout", "TimeoutError");
+      return answer;
+    };
+    const phone = createAdapter({ ...sandboxSettings(), baseUrl: twilio.baseUrl, webhookUrl }, channelDeps({ http: twilioApi }));
+    clock = fakeClock();
+    engine = createEngine({ dbFile: tmp.file, clock: clock.now, channels: [phone], background: false });
     await publishFlow(engine, "IVR", ivr);
   });
   afterEach(async () => {
@@ -166,6 +180,32 @@ describe("phone channel (Twilio-compatible voice) through SQLite", () => {
     expect(JSON.parse(instance().snapshot).context.task).toEqual({ outcome: "no-answer" });
     await post(fake.statusReport!(placed.providerMessageId, "failed", webhookUrl));
     expect(outbound().at(-1)).toMatchObject({ providerId: placed.providerMessageId, status: "failed" });
+  });
+
+  it("places a call once when Twilio's answer to it is lost: the message is unknown until the call's status callback names it", async () => {
+    const { callSid, request } = fake.call(CALLER, webhookUrl);
+    await turn(callSid, request);
+    await turn(callSid, fake.press(callSid, "2"));
+    await turn(callSid, fake.press(callSid, "15#"));
+    await engine.dispatch();
+    await post(fake.statusCallback(callSid, "completed", webhookUrl));
+
+    // The operator's callback goes unanswered; the flow's next words place a call, whose API answer is lost.
+    loseCallAnswers = true;
+    await engine.completeTask(task("callbacks").id, "no-answer");
+    await engine.dispatch();
+    clock.advance(3_600_000); // long past any retry's backoff: nothing is tried again
+    await engine.dispatch();
+    const placed = fake.deliveries().filter((d) => d.providerMessageId !== callSid);
+    expect(placed).toHaveLength(1);
+    expect(placing).toHaveLength(1);
+    expect(outbound().at(-1)).toMatchObject({ providerId: null, status: "unknown" });
+    expect(countRows(engine, "OutboxMessage", "status = 'unknown' AND lastError LIKE '%may have been placed%'")).toBe(1);
+
+    // Twilio calls back the URL it was given, which names the message: it takes the call's SID and its status.
+    const given = new URLSearchParams(placing[0].body ?? "").get("StatusCallback")!;
+    expect((await post(fake.statusReport!(placed[0].providerMessageId, "delivered", given))).status).toBe(202);
+    expect(outbound().at(-1)).toMatchObject({ providerId: placed[0].providerMessageId, status: "delivered" });
   });
 
   it("holds a caller who asks for an operator in the queue, and lets them go on when the operator logged the outcome", async () => {

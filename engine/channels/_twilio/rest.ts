@@ -16,6 +16,9 @@ export const twilioResource = (baseUrl: string, path: string, accountSid: string
   authorization: basicAuth(accountSid, authToken),
 });
 
+/** How long a call to Twilio's API may take before it is abandoned. */
+export const REQUEST_TIMEOUT_SECONDS = 10;
+
 /**
  * POSTs `form` to create a resource; returns its SID. A refusal throws what Twilio said (the flow's
  * failed output); a 5xx or a timeout throws too, and the dispatcher retries.
@@ -26,7 +29,7 @@ export async function createResource(http: ChannelDeps["http"], resource: Twilio
     method: "POST",
     headers: { authorization: resource.authorization, "content-type": FORM_TYPE, accept: "application/json" },
     body: form.toString(),
-    signal: AbortSignal.timeout(10_000),
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_SECONDS * 1000),
     maxBodyBytes: 64 * 1024,
   });
   if (response.status !== 201 && response.status !== 200) throw new Error(twilioRefusal(response.status, response.text));

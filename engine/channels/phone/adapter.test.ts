@@ -237,7 +237,7 @@ describe("phone adapter: placing calls through the fake Twilio over HTTP", () =>
     expect(call.url).toBe(`${served.baseUrl}/2010-04-01/Accounts/${sampleSettings.accountSid}/Calls.json`);
     const form = new URLSearchParams(call.body ?? "");
     expect(form.get("From")).toBe("+15005550006");
-    expect(form.get("StatusCallback")).toBe(ourUrl({ event: "status" }));
+    expect(form.get("StatusCallback")).toBe(ourUrl({ event: "status", message: "m1" }));
     expect(form.getAll("StatusCallbackEvent")).toEqual(["initiated", "ringing", "answered", "completed"]);
     expect(readTwiml(form.get("Twiml") ?? "").gather).toBe(ourUrl({ event: "gather", turn: 1, option: ["Yes", "No"] }));
     expect(call.maxBodyBytes).toBe(64 * 1024);
@@ -251,6 +251,29 @@ describe("phone adapter: placing calls through the fake Twilio over HTTP", () =>
     // Its status callbacks move the message's status.
     const report = fake.statusReport!(receipt.providerMessageId!, "delivered", SAMPLE_URL);
     expect(events(phone.parse(report)).statuses).toMatchObject([{ providerMessageId: receipt.providerMessageId, status: "delivered" }]);
+    // At the callback URL we gave, each report names our message too (Twilio signs that URL, query included).
+    const ours = fake.statusReport!(receipt.providerMessageId!, "delivered", form.get("StatusCallback")!);
+    expect(await phone.verify(ours)).toEqual({ ok: true });
+    expect(events(phone.parse(ours)).statuses).toEqual([
+      { channel: "phone", providerMessageId: receipt.providerMessageId, status: "delivered", error: null, at: null, messageId: "m1" },
+    ]);
+  });
+
+  it("does not place a call again when the Calls API did not answer in time: it may have placed it", async () => {
+    const posted: OutboundRequest[] = [];
+    // What the guarded client rejects with when the request's AbortSignal.timeout fires: the signal's reason.
+    const timedOut = new DOMException("The operation was aborted due to timeout", "TimeoutError");
+    const http = async (request: OutboundRequest): Promise<never> => {
+      posted.push(request);
+      throw timedOut;
+    };
+    const silent = createAdapter(sampleSettings, channelDeps({ http }));
+    await expect(silent.send(message("m6", "hi"))).rejects.toMatchObject({
+      name: "NoAnswer",
+      message: expect.stringContaining("the call may have been placed"),
+    });
+    expect(posted).toHaveLength(1);
+    expect(posted[0].signal).toBeInstanceOf(AbortSignal);
   });
 
   it("without a public URL the call only says the message and hangs up", async () => {

@@ -10,7 +10,8 @@ import type {
   ParsedRequest,
   RawRequest,
 } from "../channel";
-import { createResource, twilioResource } from "../_twilio/rest";
+import { NoAnswer } from "../../contracts/outbound";
+import { createResource, REQUEST_TIMEOUT_SECONDS, twilioResource } from "../_twilio/rest";
 import { e164Schema, formRequest, sidSchema, TWILIO_API, verifyTwilio } from "../_twilio/wire";
 import { createLiveCalls } from "./live-calls";
 import { offerPrompts, type TurnSettings, turnVerbs } from "./turn";
@@ -204,17 +205,25 @@ export function createAdapter(raw: unknown, deps: ChannelDeps): ChannelAdapter {
       if (ENDED.has(s.CallStatus)) calls.end(s.CallSid);
       const status = DELIVERY[s.CallStatus];
       const error = status === "failed" ? `${s.CallStatus}${s.ErrorCode ? ` (Twilio error ${s.ErrorCode})` : ""}` : null;
-      return { kind: "events", messages: [], statuses: status ? [{ channel: "phone", providerMessageId: s.CallSid, status, error, at: null }] : [] };
+      const ours = query.message ? { messageId: query.message } : {};
+      return { kind: "events", messages: [], statuses: status ? [{ channel: "phone", providerMessageId: s.CallSid, status, error, at: null, ...ours }] : [] };
     },
     async send(message) {
       const inCall = calls.hand(message.address, { messageId: message.messageId, text: message.text, buttons: message.buttons ?? [] });
       if (inCall) return { providerMessageId: inCall };
       const form = new URLSearchParams({ To: message.address, From: settings.from, Twiml: outboundTwiml(message) });
       if (settings.webhookUrl) {
-        form.set("StatusCallback", callUrl(settings.webhookUrl, { event: "status" }));
+        // The message's id rides in the callback URL (signed by Twilio with it): its statuses find it even if our POST's answer is lost.
+        form.set("StatusCallback", callUrl(settings.webhookUrl, { event: "status", message: message.messageId }));
         for (const event of ["initiated", "ringing", "answered", "completed"]) form.append("StatusCallbackEvent", event);
       }
-      return { providerMessageId: await createResource(deps.http, resource, form, createdCallSchema) };
+      try {
+        return { providerMessageId: await createResource(deps.http, resource, form, createdCallSchema) };
+      } catch (error) {
+        // Twilio takes no idempotency key: a POST it may have acted on is not sent again, or the customer could get two calls.
+        if ((error as Error).name !== "TimeoutError") throw error;
+        throw new NoAnswer(`no answer from Twilio's Calls API within ${REQUEST_TIMEOUT_SECONDS} s: the call may have been placed, so it is not placed again`);
+      }
     },
   };
 }

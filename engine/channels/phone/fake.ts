@@ -242,7 +242,8 @@ export function createFake(raw: unknown): PhoneFake {
   function statusCallback(callSid: string, status: CallStatus, webhookUrl: string, errorCode?: string): RawRequest {
     const call = callOf(callSid);
     if (status === "completed" || status === "busy" || status === "no-answer" || status === "failed" || status === "canceled") call.last = null;
-    return webhook(callUrl(webhookUrl, { event: "status" }), {
+    // Twilio calls back the StatusCallback URL as given (ours names the message); the number's voice URL gets ?event=status.
+    return webhook(callQuery(webhookUrl).event === "status" ? webhookUrl : callUrl(webhookUrl, { event: "status" }), {
       ...callParams(call, status),
       CallbackSource: "call-progress-events",
       SequenceNumber: "0",

@@ -29,11 +29,18 @@ export const MAX_OPTIONS = 10;
 /** The key for the option at `index`: 1 … 9, then 0. */
 export const digitOf = (index: number) => String((index + 1) % 10);
 
-/** What our URLs carry: the request's kind, the turn (the dedup sequence within a call) and the options offered. */
+/**
+ * What our URLs carry: the request's kind, the turn (the dedup sequence within a call), the options
+ * offered, and on a placed call's status callback the id of the message that placed it.
+ */
 export const callQuerySchema = z.object({
   event: z.enum(CALL_EVENTS).default("call"),
   turn: z.coerce.number().int().min(0).max(100_000).default(0),
   option: z.array(z.string().trim().min(1).max(60)).max(MAX_OPTIONS).default([]),
+  message: z
+    .string()
+    .regex(/^[0-9a-z-]{1,64}$/, "a message id")
+    .optional(),
 });
 export type CallQuery = z.infer<typeof callQuerySchema>;
 
@@ -43,16 +50,18 @@ export function callQuery(url: string): CallQuery {
   return callQuerySchema.parse({
     ...(params.has("event") && { event: params.get("event") }),
     ...(params.has("turn") && { turn: params.get("turn") }),
+    ...(params.has("message") && { message: params.get("message") }),
     option: params.getAll("option"),
   });
 }
 
 /** `base` with our query: the URLs put in TwiML and in calls we place. */
-export function callUrl(base: string, query: { event?: CallEvent; turn?: number; option?: readonly string[] }): string {
+export function callUrl(base: string, query: { event?: CallEvent; turn?: number; option?: readonly string[]; message?: string }): string {
   const url = new URL(base);
-  for (const name of ["event", "turn", "option"]) url.searchParams.delete(name);
+  for (const name of ["event", "turn", "option", "message"]) url.searchParams.delete(name);
   if (query.event && query.event !== "call") url.searchParams.set("event", query.event);
   if (query.turn) url.searchParams.set("turn", String(query.turn));
+  if (query.message) url.searchParams.set("message", query.message);
   for (const option of query.option ?? []) url.searchParams.append("option", option);
   return url.toString();
 }

@@ -52,6 +52,11 @@ function TimelineLine({ line }: { line: Line }) {
   const t = useTranslations("customers.timeline");
   const channelName = useChannelName();
   const { dateTime } = useDateFormat();
+  // Statuses of messages, steps, tasks and cases in the reader's language; one this version does not know, as stored.
+  const statusText = (status: string) => {
+    const key = `status.${status}` as "status.sent";
+    return t.has(key) ? t(key) : status;
+  };
   const kind =
     line.kind === "message" ? t(`author.${line.author === "customer" ? "customer" : line.author === "operator" ? "operator" : "bot"}`) : t(`kind.${line.kind}`);
   return (
@@ -62,7 +67,7 @@ function TimelineLine({ line }: { line: Line }) {
           <span className="font-medium text-slate-700">{kind}</span>
           {line.channel && <Badge tone="indigo">{channelName(line.channel)}</Badge>}
           {line.label && <span>{line.label}</span>}
-          {line.status && <Badge>{line.status}</Badge>}
+          {line.status && <Badge>{statusText(line.status)}</Badge>}
         </div>
         {line.text && <p className="break-words whitespace-pre-wrap text-slate-800">{line.text}</p>}
       </div>
