@@ -5,6 +5,7 @@ import { Badge } from "@/app/_ui/badge";
 import { Card } from "@/app/_ui/card";
 import { useDateFormat } from "@/app/_ui/time";
 import { useChannelName } from "@/app/_ui/use-node-text";
+import { useStatusText } from "@/app/_ui/use-status-text";
 import { StartFlow } from "./start-flow";
 import type { Task } from "./task-types";
 
@@ -79,6 +80,7 @@ function CustomerFields({ fields }: { fields: Customer["fields"] }) {
 function CustomerCases({ cases }: { cases: Customer["cases"] }) {
   const t = useTranslations("workspace.customer");
   const common = useTranslations("common");
+  const statusText = useStatusText();
   if (cases.length === 0) return null;
   return (
     <div className="space-y-2 border-t border-slate-100 pt-3">
@@ -98,7 +100,7 @@ function CustomerCases({ cases }: { cases: Customer["cases"] }) {
             <div className="truncate text-xs font-medium text-slate-800">{c.subject}</div>
             <div className="mt-1 flex flex-wrap gap-1">
               <Badge tone="indigo">{c.type}</Badge>
-              <Badge tone={c.status === "open" ? "amber" : "gray"}>{c.status}</Badge>
+              <Badge tone={c.status === "open" ? "amber" : "gray"}>{statusText(c.status)}</Badge>
               {c.priority !== "normal" && <Badge tone={c.priority === "low" ? "gray" : "red"}>{common("priority", { priority: c.priority })}</Badge>}
             </div>
           </li>

@@ -1,6 +1,7 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { useStatusText } from "@/app/_ui/use-status-text";
 import { useTRPC } from "@/app/_lib/trpc";
 import type { RouterOutputs } from "@/app/_ui/router-types";
 import { Badge } from "@/app/_ui/badge";
@@ -52,11 +53,7 @@ function TimelineLine({ line }: { line: Line }) {
   const t = useTranslations("customers.timeline");
   const channelName = useChannelName();
   const { dateTime } = useDateFormat();
-  // Statuses of messages, steps, tasks and cases in the reader's language; one this version does not know, as stored.
-  const statusText = (status: string) => {
-    const key = `status.${status}` as "status.sent";
-    return t.has(key) ? t(key) : status;
-  };
+  const statusText = useStatusText();
   const kind =
     line.kind === "message" ? t(`author.${line.author === "customer" ? "customer" : line.author === "operator" ? "operator" : "bot"}`) : t(`kind.${line.kind}`);
   return (
