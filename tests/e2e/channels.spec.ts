@@ -12,8 +12,9 @@ const SANDBOXED = ["email", "sms", "telegram", "whatsapp", "vk", "viber"];
 
 test("the administrator sees every channel's mode and webhook URL, sends a test on Telegram, turns SMS off and back to sandbox", async ({ page, baseURL }) => {
   await page.goto("/");
-  await page.getByTestId("nav-channels").click();
+  await page.getByTestId("nav-settings").click(); // Channels: the first of the settings tabs
   await expect(page).toHaveURL(/\/settings\/channels$/);
+  await expect(page.getByTestId("nav-channels")).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Channels");
   await expect(page).toHaveTitle(/Channels/);
 
@@ -51,7 +52,7 @@ test("the administrator sees every channel's mode and webhook URL, sends a test 
   await phone.getByTestId("sandbox-input").fill("/start");
   await phone.getByTestId("sandbox-send").click();
   await expect(phone.getByTestId("sandbox-line-customer")).toHaveText([/\/start/]);
-  await page.getByTestId("nav-channels").click();
+  await page.getByTestId("nav-settings").click();
   await telegram.getByLabel("Text").fill("Hello from the channels spec");
   await telegram.getByTestId("channel-telegram-test-send").click();
   await expect(result).toHaveText(/^Sent\. The provider's id: \d+$/);
@@ -61,7 +62,7 @@ test("the administrator sees every channel's mode and webhook URL, sends a test 
   await page.getByTestId("nav-sandbox").click();
   await page.getByTestId("sandbox-tab-telegram").click();
   await expect(phone.getByTestId("sandbox-line-flow")).toHaveText([/Hello from the channels spec/]);
-  await page.getByTestId("nav-channels").click();
+  await page.getByTestId("nav-settings").click();
 
   // SMS off: no test form, and the page says webhooks are refused; back to sandbox, and it runs again.
   const sms = page.getByTestId("channel-sms");
@@ -88,6 +89,7 @@ test("an operator is sent to /forbidden from Settings → Channels, and has no l
   const page = await signedInPage(browser, DEMO.operator);
   await page.goto("/workspace");
   await expect(page.getByTestId("nav-workspace")).toBeVisible();
+  await expect(page.getByTestId("nav-settings")).toHaveCount(0);
   await expect(page.getByTestId("nav-channels")).toHaveCount(0);
   await page.goto("/settings/channels");
   await expect(page).toHaveURL(/\/forbidden\?from=%2Fsettings%2Fchannels$/);

@@ -11,7 +11,8 @@ const ROLES = [
     role: "admin",
     email: "admin@omniflow.local",
     home: "/",
-    nav: ["flows", "workspace", "chat", "sandbox", "customers", "channels", "credentials", "api-keys", "privacy", "audit"],
+    nav: ["flows", "workspace", "chat", "sandbox", "customers", "settings", "audit"],
+    settings: ["channels", "credentials", "api-keys", "privacy"],
     refused: null,
   },
   { role: "owner", email: "owner@omniflow.local", home: "/", nav: ["flows", "chat", "sandbox"], refused: "/audit" },
@@ -50,6 +51,18 @@ for (const who of ROLES) {
     for (const item of who.nav) await expect(page.getByTestId(`nav-${item}`)).toBeVisible();
     await expect(page.getByTestId("loading")).toHaveCount(0); // the page's own data has arrived
     await page.screenshot({ path: `test-results/screens/role-${who.role}.png` });
+    // The settings pages sit under one link, as tabs on each of them.
+    if ("settings" in who) {
+      await page.getByTestId("nav-settings").click();
+      await expect(page).toHaveURL(/\/settings\/channels$/);
+      const tabs = page.getByTestId("settings-tabs").getByRole("link");
+      await expect(tabs).toHaveCount(who.settings.length);
+      for (const tab of who.settings) await expect(page.getByTestId(`nav-${tab}`)).toBeVisible();
+      await expect(page.getByTestId("nav-settings")).toHaveAttribute("aria-current", "page");
+      await page.getByTestId("nav-privacy").click();
+      await expect(page).toHaveURL(/\/settings\/privacy$/);
+      await expect(page.getByTestId("nav-privacy")).toHaveAttribute("aria-current", "page");
+    }
 
     if (who.refused) {
       await page.goto(who.refused);

@@ -89,4 +89,19 @@ test("в русском интерфейсе: собрать сценарий, �
   await expect(instance).toHaveCount(1);
   await expect(instance.getByTestId("instance-version")).toHaveText("v1");
   await page.screenshot({ path: "test-results/screens/ru-journey-instances.png" });
+
+  // 7. The customer's timeline across channels speaks Russian too, statuses included.
+  await page.getByTestId("nav-customers").click();
+  await page.getByTestId("customer-search").fill(customer);
+  const row = page.getByTestId("customer-row");
+  await expect(row).toHaveCount(1); // the search has answered
+  await row.click();
+  await page.getByTestId("open-customer").click();
+  const lines = page.getByTestId("customer-timeline").getByTestId("timeline-line");
+  await expect(lines.filter({ hasText: "Мне дважды списали деньги" })).toContainText("получено");
+  await expect(lines.filter({ hasText: "Второе списание вернули" })).toContainText("отправлено");
+  await expect(lines.filter({ hasText: `Возврат для ${customer}` })).toContainText("завершено");
+  await expect(lines.filter({ hasText: "получено сообщение" })).toContainText("Шаг сценария");
+  await expect(lines.filter({ hasText: "задача завершена" })).toContainText("Шаг сценария");
+  await page.screenshot({ path: "test-results/screens/ru-journey-timeline.png" });
 });

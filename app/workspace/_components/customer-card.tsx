@@ -5,7 +5,7 @@ import { Badge } from "@/app/_ui/badge";
 import { Card } from "@/app/_ui/card";
 import { useDateFormat } from "@/app/_ui/time";
 import { useChannelName } from "@/app/_ui/use-node-text";
-import { useStatusText } from "@/app/_ui/use-status-text";
+import { useStatusText } from "@/app/_ui/use-stored-text";
 import { StartFlow } from "./start-flow";
 import type { Task } from "./task-types";
 

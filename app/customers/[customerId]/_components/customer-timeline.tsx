@@ -1,7 +1,7 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useStatusText } from "@/app/_ui/use-status-text";
+import { useEventTypeText, useStatusText } from "@/app/_ui/use-stored-text";
 import { useTRPC } from "@/app/_lib/trpc";
 import type { RouterOutputs } from "@/app/_ui/router-types";
 import { Badge } from "@/app/_ui/badge";
@@ -54,6 +54,8 @@ function TimelineLine({ line }: { line: Line }) {
   const channelName = useChannelName();
   const { dateTime } = useDateFormat();
   const statusText = useStatusText();
+  const eventTypeText = useEventTypeText();
+  const text = line.kind === "step" && line.text ? eventTypeText(line.text) : line.text;
   const kind =
     line.kind === "message" ? t(`author.${line.author === "customer" ? "customer" : line.author === "operator" ? "operator" : "bot"}`) : t(`kind.${line.kind}`);
   return (
@@ -66,7 +68,7 @@ function TimelineLine({ line }: { line: Line }) {
           {line.label && <span>{line.label}</span>}
           {line.status && <Badge>{statusText(line.status)}</Badge>}
         </div>
-        {line.text && <p className="break-words whitespace-pre-wrap text-slate-800">{line.text}</p>}
+        {text && <p className="break-words whitespace-pre-wrap text-slate-800">{text}</p>}
       </div>
     </li>
   );
