@@ -1,3 +1,6 @@
+/** How a message id of ours looks (store/ids.ts: time-ordered, lower-case hex and dashes), where one comes back from outside. */
+export const MESSAGE_ID = /^[0-9a-z-]{1,64}$/;
+
 /** A conversation's message as the store holds it (the widget's feed and the timeline read these columns). */
 export type MessageRow = {
   id: string;

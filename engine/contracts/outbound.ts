@@ -47,4 +47,7 @@ export class NoAnswer extends Error {
   override name = "NoAnswer";
 }
 
+/** What the guarded client rejects with when a request's `AbortSignal.timeout` fired: the signal's reason. */
+export const isTimeout = (e: unknown) => e instanceof Error && e.name === "TimeoutError";
+
 export const isNoAnswer = (e: unknown): e is NoAnswer => e instanceof Error && e.name === "NoAnswer";

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { isRequestRefused, type OutboundResponse } from "../contracts/outbound";
+import { isRequestRefused, isTimeout, type OutboundResponse } from "../contracts/outbound";
 import { defineEffect, effectSchema, PermanentFailure, type PerformDeps, UnknownOutcome } from "./define-effect";
 
 const schema = effectSchema("http.request", {
@@ -71,7 +71,7 @@ export const httpRequest = defineEffect({
         });
       } catch (error) {
         if (isRequestRefused(error)) throw new PermanentFailure(error.message);
-        const timedOut = (error as Error).name === "TimeoutError";
+        const timedOut = isTimeout(error);
         if (timedOut && !IDEMPOTENT.has(p.method)) throw new UnknownOutcome(`no answer within ${p.timeoutMs / 1000}s; the request may have been processed`);
         const reason = timedOut
           ? `no answer within ${p.timeoutMs / 1000}s`

@@ -132,7 +132,7 @@ export function createConversationRepository(db: Db, prisma: PrismaClient) {
      * and the provider's id for it remembered, so its delivery statuses find it; the statuses the provider
      * reported before we knew the id are applied then (a fast provider's callback can win the race).
      */
-    sendSettled(messageId: string, channel: string, status: "sent" | "failed" | "unknown", providerId: string | null): void {
+    sendSettled(messageId: string, channel: string, status: Extract<MessageStatus, "sent" | "failed" | "unknown">, providerId: string | null): void {
       s.settled.run({ status, providerId, id: messageId });
       if (!providerId) return;
       for (const early of s.earlyFor.all(channel, providerId) as { status: MessageStatus }[]) s.status.run({ status: early.status, id: messageId });

@@ -10,7 +10,7 @@ import type {
   ParsedRequest,
   RawRequest,
 } from "../channel";
-import { NoAnswer } from "../../contracts/outbound";
+import { isTimeout, NoAnswer } from "../../contracts/outbound";
 import { createResource, REQUEST_TIMEOUT_SECONDS, twilioResource } from "../_twilio/rest";
 import { e164Schema, formRequest, sidSchema, TWILIO_API, verifyTwilio } from "../_twilio/wire";
 import { createLiveCalls } from "./live-calls";
@@ -221,7 +221,7 @@ export function createAdapter(raw: unknown, deps: ChannelDeps): ChannelAdapter {
         return { providerMessageId: await createResource(deps.http, resource, form, createdCallSchema) };
       } catch (error) {
         // Twilio takes no idempotency key: a POST it may have acted on is not sent again, or the customer could get two calls.
-        if ((error as Error).name !== "TimeoutError") throw error;
+        if (!isTimeout(error)) throw error;
         throw new NoAnswer(`no answer from Twilio's Calls API within ${REQUEST_TIMEOUT_SECONDS} s: the call may have been placed, so it is not placed again`);
       }
     },

@@ -4,6 +4,7 @@
  * https://www.twilio.com/docs/voice/api/call-resource, https://www.twilio.com/docs/voice/twiml
  */
 import * as z from "zod";
+import { MESSAGE_ID } from "../../contracts/messages";
 import { e164Schema, sidSchema } from "../_twilio/wire";
 
 /** The Calls resource of an account: POST places (creates) a call. */
@@ -37,10 +38,7 @@ export const callQuerySchema = z.object({
   event: z.enum(CALL_EVENTS).default("call"),
   turn: z.coerce.number().int().min(0).max(100_000).default(0),
   option: z.array(z.string().trim().min(1).max(60)).max(MAX_OPTIONS).default([]),
-  message: z
-    .string()
-    .regex(/^[0-9a-z-]{1,64}$/, "a message id")
-    .optional(),
+  message: z.string().regex(MESSAGE_ID, "a message id").optional(),
 });
 export type CallQuery = z.infer<typeof callQuerySchema>;
 

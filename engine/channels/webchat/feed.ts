@@ -8,7 +8,7 @@
  * message up to it is settled: shown or failed) plus `seen`, the ids past `after` already shown.
  */
 import * as z from "zod";
-import type { MessageRow } from "../../contracts/messages";
+import { MESSAGE_ID, type MessageRow } from "../../contracts/messages";
 
 /** A message of the visitor's conversations as the store holds it. */
 export type FeedRow = MessageRow;
@@ -30,7 +30,6 @@ export const FEED_START: FeedCursor = { after: "0", seen: [] };
 /** At most this many ids ride in `seen`; past it, a reconnect may repeat a message (the widget also drops ids it has). */
 export const MAX_SEEN = 32;
 
-const ID = /^[0-9a-z-]{1,64}$/;
 /** `<after>` or `<after>~<id>,<id>`: as an SSE id and in a `Last-Event-ID` header, so only header-safe characters. */
 export const feedCursorSchema = z
   .string()
@@ -39,7 +38,7 @@ export const feedCursorSchema = z
   .transform((text, ctx): FeedCursor => {
     const [after, seen = "", ...rest] = text.split("~");
     const ids = seen ? seen.split(",") : [];
-    if (rest.length || !ID.test(after) || ids.length > MAX_SEEN || !ids.every((id) => ID.test(id))) {
+    if (rest.length || !MESSAGE_ID.test(after) || ids.length > MAX_SEEN || !ids.every((id) => MESSAGE_ID.test(id))) {
       ctx.addIssue({ code: "custom", message: "not a cursor this server gave out" });
       return z.NEVER;
     }
