@@ -14,7 +14,7 @@ const demoEnv = (serverPort: number, name: string) => ({
 });
 /** How each server starts: a page, not /api/health, tells it is ready (the machine routes answer before Next is ready, pages only once it is). */
 const server = (serverPort: number, env: Record<string, string>) => ({
-  command: "node dist/server.mjs",
+  command: "node --snapshot-blob dist/server.blob",
   url: `http://127.0.0.1:${serverPort}/sign-in`,
   reuseExistingServer: false,
   timeout: 120_000,

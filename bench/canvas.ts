@@ -1,7 +1,7 @@
 /**
  * `npm run bench:canvas`: how smooth the flow editor's canvas is at 100, 500 and 1,000 nodes, beside
  * an empty canvas (a flow with only its trigger) measured in the same run. Needs a production build
- * (`npm run build`). Starts `node dist/server.mjs` on a temp database (the demo's accounts), imports
+ * (`npm run build`). Starts the server from its snapshot (`node --snapshot-blob dist/server.blob`) on a temp database (the demo's accounts), imports
  * generated flows as a person does, and in Chromium (1440×900, as the e2e specs) counts
  * requestAnimationFrame callbacks while a node is dragged and while the canvas is panned: once as the
  * flow opens, once zoomed out to fit every node (the worst case: nothing is off screen to skip).
@@ -12,6 +12,7 @@ import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import type { FlowDocument, FlowExport } from "../engine/contracts/flow";
 import { DEMO_PASSWORD, DEMO_STAFF } from "../prisma/seed-staff";
+import { serverArgs, SERVER_SNAPSHOT } from "../scripts/build-server";
 import { ROOT, startService } from "./lib/children";
 import { chainFlow } from "./lib/flows";
 import { fmt, machineLine } from "./lib/report";
@@ -182,7 +183,7 @@ function tables(rows: string[][]): { text: string; markdown: string } {
   };
 }
 
-if (!existsSync(path.join(ROOT, ".next/BUILD_ID")) || !existsSync(path.join(ROOT, "dist/server.mjs"))) {
+if (!existsSync(path.join(ROOT, ".next/BUILD_ID")) || !existsSync(path.join(ROOT, SERVER_SNAPSHOT))) {
   console.error("bench:canvas needs a production build: run `npm run build` first.");
   process.exit(1);
 }
@@ -190,7 +191,7 @@ const machine = machineLine();
 const loadBefore = load();
 console.log(`${machine}\nload average (1/5/15 min) before: ${loadBefore}\n`);
 const tmp = tempDir("canvas");
-const server = await startService("node", [path.join(ROOT, "dist/server.mjs")], { OMNIFLOW_DB: tmp.db(), OMNIFLOW_DEMO: "1" }, "/sign-in", 180_000);
+const server = await startService("node", serverArgs(ROOT), { OMNIFLOW_DB: tmp.db(), OMNIFLOW_DEMO: "1" }, "/sign-in", 180_000);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],

@@ -1,17 +1,29 @@
 // `npm start`: builds on first run (or when OMNIFLOW_REBUILD=1): the web app (`next build`) and the server
-// bundle (dist/server.mjs); then runs the server in this process, which creates and migrates the SQLite
-// file and seeds the demo on an empty database.
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { pathToFileURL } from "node:url";
+// (its bundle and start-up snapshot, scripts/build-server.ts); rebuilds the server alone when its snapshot was
+// made by another node binary or in another folder (it fits only those). Then runs the server from its
+// snapshot, which creates and migrates the SQLite file and seeds the demo on an empty database.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { SNAPSHOT_STAMP, snapshotStamp } from "./snapshot/stamp.mjs";
 
 // `npm start` is the demo: its staff (README) sign in with the demo password. Set OMNIFLOW_DEMO=0 for a real deployment.
 process.env.OMNIFLOW_DEMO ??= "1";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
-const SERVER = "dist/server.mjs";
-if (!existsSync(".next/BUILD_ID") || !existsSync(SERVER) || process.env.OMNIFLOW_REBUILD === "1") {
+const SNAPSHOT = "dist/server.blob";
+
+const run = (command, args) => {
+  const done = spawnSync(command, args, { stdio: "inherit" });
+  if (done.status !== 0) process.exit(done.status ?? 1);
+};
+if (!existsSync(".next/BUILD_ID") || !existsSync(SNAPSHOT) || process.env.OMNIFLOW_REBUILD === "1") {
   console.log("Building the web app and the server (first start only, about a minute)...");
-  const build = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  run("npm", ["run", "build"]);
+} else if (!existsSync(SNAPSHOT_STAMP) || readFileSync(SNAPSHOT_STAMP, "utf8").trim() !== snapshotStamp(process.cwd())) {
+  console.log("Building the server again: its start-up snapshot was made by another node or in another folder...");
+  run("npx", ["tsx", "scripts/build-server.ts"]);
 }
-await import(pathToFileURL(SERVER).href);
+
+// The server is its own process (node starts a snapshot only as a process's main); signals reach it, and its end is ours.
+const server = spawn(process.execPath, ["--snapshot-blob", SNAPSHOT], { stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

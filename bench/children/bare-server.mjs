@@ -1,7 +1,7 @@
 /**
  * The ceiling for (c): plain node:http on the same machine answering the inbound webhook the way
  * the ingress does (read the body, parse the JSON, reply 202 with JSON), with no engine behind it.
- * Plain JavaScript run by plain node, as production runs the server (dist/server.mjs).
+ * Plain JavaScript run by plain node, as production runs the server (from dist/server.blob).
  */
 import http from "node:http";
 

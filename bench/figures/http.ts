@@ -91,9 +91,10 @@ async function measure(service: Service, probe: LoopProbe, label: string, second
 
 /**
  * The server as production runs it: the web app's build (wait for one already running, its .next/lock,
- * else `next build`) and the server bundle, rebuilt from this checkout (under a second). Returns the bundle.
+ * else `next build`) and the server's bundle and snapshot, rebuilt from this checkout (a few seconds). Returns
+ * node's arguments to start it.
  */
-async function ensureBuild(): Promise<string> {
+async function ensureBuild(): Promise<string[]> {
   const buildId = path.join(ROOT, ".next/BUILD_ID");
   for (let s = 0; !existsSync(buildId) && existsSync(path.join(ROOT, ".next/lock")) && s < 180; s++) await new Promise((r) => setTimeout(r, 1000));
   if (!existsSync(buildId)) {
@@ -125,18 +126,18 @@ const answers = (r: Result) => {
 };
 
 /**
- * (c) The production server (`node dist/server.mjs`: Next + engine with dispatcher, timers and
+ * (c) The production server (`node --snapshot-blob dist/server.blob`: Next + engine with dispatcher, timers and
  * checkpoints on) on a fresh database, against a bare node:http server answering 202,
  * both driven by autocannon from this process with the same settings. (c0) times a restart: the
  * server is started once on the empty database (which it migrates and seeds), stopped once pages
  * are up, and started again; the load runs against that second process.
  */
 export async function httpFigure(seconds: number): Promise<Row[]> {
-  const bundle = await ensureBuild();
+  const serverArgs = await ensureBuild();
   const tmp = tempDir("http");
   try {
     const env = { OMNIFLOW_DB: tmp.db(), OMNIFLOW_DEMO: "1", OMNIFLOW_SECRET_KEY: SECRET_KEY.toString("base64") };
-    const first = await startService("node", [bundle], env, "/api/health");
+    const first = await startService("node", serverArgs, env, "/api/health");
     let emptyDbMs: number;
     try {
       emptyDbMs = await firstAccepted(first, "empty");
@@ -144,8 +145,8 @@ export async function httpFigure(seconds: number): Promise<Row[]> {
     } finally {
       await first.stop();
     }
-    const serverLoop = loopProbe(tmp.dir, "server.mjs");
-    const server = await measure(await startService("node", [bundle], { ...env, ...serverLoop.env }, "/api/health"), serverLoop, "srv", seconds, tmp.dir);
+    const serverLoop = loopProbe(tmp.dir, "server.blob");
+    const server = await measure(await startService("node", serverArgs, { ...env, ...serverLoop.env }, "/api/health"), serverLoop, "srv", seconds, tmp.dir);
     const bareLoop = loopProbe(tmp.dir, "bare-server.mjs");
     const bare = await measure(await startService("node", [childScript("bare-server.mjs")], bareLoop.env, "/api/health"), bareLoop, "bare", seconds);
     const s = server.saturated.requests.average;
@@ -156,7 +157,7 @@ export async function httpFigure(seconds: number): Promise<Row[]> {
     const fastDisk = disk.p999 < 5;
     return [
       {
-        figure: `(c0) restart: spawn → first webhook answered 202 (node dist/server.mjs; its first start, on an empty database: ${fmt.int(emptyDbMs)} ms)`,
+        figure: `(c0) restart: spawn → first webhook answered 202 (node --snapshot-blob dist/server.blob; its first start, on an empty database: ${fmt.int(emptyDbMs)} ms)`,
         value: `${fmt.int(server.firstAcceptedMs)} ms`,
         ceiling: `${fmt.int(bare.firstAcceptedMs)} ms (bare node:http, plain node)`,
         ratio: `${(server.firstAcceptedMs / bare.firstAcceptedMs).toFixed(1)}× / ≤ 500 ms`,

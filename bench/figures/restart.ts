@@ -51,7 +51,7 @@ type ChildResult = { started: number; committed: number; origin: number; peakRss
 /**
  * (d) Restart with `count` instances waiting: a fresh process opens the engine (background on)
  * and one of them receives its reply. Floor: a fresh process that only opens the file. Both run
- * bundled, with plain node, as the production server does (dist/server.mjs).
+ * bundled, with plain node, as the production writer thread is (dist/writer-thread.mjs).
  */
 export async function restartFigure(count: number): Promise<Row[]> {
   const tmp = tempDir("restart");

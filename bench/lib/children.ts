@@ -3,25 +3,32 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { buildServer, SERVER_BUNDLE, serverBuild } from "../../scripts/build-server";
+import { buildServer, serverArgs, writerThreadBuild } from "../../scripts/build-server";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const childScript = (name: string) => path.join(ROOT, "bench/children", name);
 
-/** Builds the server bundle (dist/server.mjs) from this checkout, as `npm run build` does: under a second. */
-export async function bundleServer(): Promise<string> {
+/** Builds the server (its bundle and start-up snapshot) from this checkout, as `npm run build` does: a few seconds. Returns node's arguments to start it. */
+export async function bundleServer(): Promise<string[]> {
   await buildServer();
-  return path.join(ROOT, SERVER_BUNDLE);
+  return serverArgs(ROOT);
+}
+
+/** The engine's writer thread's script, built as `npm run build` builds it, into dist/bench/writer-thread/. */
+export async function bundleWriterThread(): Promise<string> {
+  const outdir = path.join(ROOT, "dist/bench/writer-thread");
+  await build({ ...writerThreadBuild, outdir });
+  return path.join(outdir, "writer-thread.mjs");
 }
 
 /**
- * A bench child bundled the way the server is (dist/bench/<name>/), so it runs as production code does: plain
+ * A bench child bundled the way the writer thread is (dist/bench/<name>/), so it runs as production code does: plain
  * node, no tsx. Split at its dynamic imports: each mode of the child loads only what it imports.
  */
 export async function bundleChild(name: string): Promise<string> {
   const outdir = path.join(ROOT, "dist/bench", path.basename(name, ".ts"));
-  const { entryPoints: _, ...options } = serverBuild;
-  await build({ ...options, entryPoints: { main: childScript(name) }, outdir, splitting: true, outExtension: { ".js": ".mjs" } });
+  const { entryPoints: _, ...options } = writerThreadBuild;
+  await build({ ...options, entryPoints: { main: childScript(name) }, outdir });
   return path.join(outdir, "main.mjs");
 }
 

@@ -1,7 +1,9 @@
+import { existsSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { CHANNELS, INSTALLED_CHANNELS } from "../contracts/channels";
 import { channelSchema } from "../contracts/events";
-import { importChannelModules, importFakeModule, installedChannels } from "./registry";
+import { ADAPTERS, channelModules, importFakeModule, installedChannels } from "./registry";
 
 describe("channel registry", () => {
   it("installs the configured channels from their folders, and names all configured channels in the schema", () => {
@@ -11,8 +13,12 @@ describe("channel registry", () => {
     expect(channelSchema.options).toEqual(CHANNELS.map((c) => c.name));
   });
 
-  it("says which folder lacks its adapter", async () => {
-    await expect(importChannelModules(["nowhere" as never])).rejects.toThrow();
+  it("names every folder that has an adapter, and says which channel lacks one", () => {
+    const here = fileURLToPath(new URL(".", import.meta.url));
+    const folders = readdirSync(here, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(`${here}/${e.name}/adapter.ts`));
+    expect(Object.keys(ADAPTERS).sort()).toEqual(folders.map((e) => e.name).sort());
+    expect(() => channelModules(["nowhere" as never])).toThrow("engine/channels/nowhere/adapter.ts");
+    expect(() => channelModules(["toString" as never])).toThrow("engine/channels/toString/adapter.ts");
   });
 
   it("has a fake provider for every channel that offers a sandbox, and none for web chat", async () => {

@@ -1,31 +1,43 @@
 /**
  * Channel adapters from configuration. The installed channels are the lines of
- * engine/contracts/channels.ts with `adapter: true`; each one's adapter is found by convention in
- * `engine/channels/<name>/adapter.ts`, which exports `createAdapter(settings, deps)`. No list of
- * imports to keep in step: a channel is its folder plus its configuration line.
+ * engine/contracts/channels.ts with `adapter: true`; each one's adapter is its folder's
+ * `engine/channels/<name>/adapter.ts`, which exports `createAdapter(settings, deps)` and is named in
+ * ADAPTERS below (registry.test.ts fails for a folder with an adapter that is not).
  */
 import { INSTALLED_CHANNELS } from "../contracts/channels";
 import type { Channel } from "../contracts/events";
 import type { ChannelModule } from "./channel";
+import * as email from "./email/adapter";
+import * as phone from "./phone/adapter";
 import type { ProviderFakeModule } from "./provider-fake";
+import * as sms from "./sms/adapter";
+import * as telegram from "./telegram/adapter";
+import * as viber from "./viber/adapter";
+import * as vk from "./vk/adapter";
+import * as webchat from "./webchat/adapter";
+import * as whatsapp from "./whatsapp/adapter";
 
-/** Imports each named channel's adapter module from its folder. */
-export async function importChannelModules(names: readonly Channel[]): Promise<Map<Channel, ChannelModule>> {
-  const modules = await Promise.all(
-    names.map(async (name) => {
-      // Bundled (dist/server.mjs), this template literal becomes a table of every ./<folder>/adapter.ts at build time.
-      const module = (await import(/* @vite-ignore */ `./${name}/adapter.ts`)) as Partial<ChannelModule>;
-      if (typeof module.createAdapter !== "function" || !module.settingsSchema) {
-        throw new Error(`engine/channels/${name}/adapter.ts does not export createAdapter(settings, deps) and settingsSchema`);
+/**
+ * Every channel folder's adapter module. Imported statically, not by a template literal: the server's
+ * start-up snapshot (scripts/build-server.ts) is a CommonJS bundle, which has no top-level await.
+ */
+export const ADAPTERS: Readonly<Record<string, Partial<ChannelModule>>> = { email, phone, sms, telegram, viber, vk, webchat, whatsapp };
+
+/** The named channels' adapter modules; throws for a name without one. */
+export function channelModules(names: readonly Channel[]): Map<Channel, ChannelModule> {
+  return new Map(
+    names.map((name) => {
+      const module = Object.hasOwn(ADAPTERS, name) ? ADAPTERS[name] : undefined;
+      if (typeof module?.createAdapter !== "function" || !module.settingsSchema) {
+        throw new Error(`engine/channels/${name}/adapter.ts does not export createAdapter(settings, deps) and settingsSchema, or is not in ADAPTERS`);
       }
       return [name, module as ChannelModule] as const;
     }),
   );
-  return new Map(modules);
 }
 
-/** The installed channels' modules, loaded once with this module (top-level await), so creating an engine stays synchronous. */
-export const installedChannels: ReadonlyMap<Channel, ChannelModule> = await importChannelModules(INSTALLED_CHANNELS);
+/** The installed channels' modules. */
+export const installedChannels: ReadonlyMap<Channel, ChannelModule> = channelModules(INSTALLED_CHANNELS);
 
 /**
  * A channel's fake provider module (`engine/channels/<name>/fake.ts`), imported when the sandbox

@@ -16,7 +16,9 @@ export type GivenIdentity = z.infer<typeof givenIdentitySchema>;
 /** Where a merge suggestion's identifier came from. */
 export type IdentitySource = "text" | "contact" | "widget";
 
-const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+// Made on first use: an Intl object cannot be part of the server's start-up snapshot (scripts/build-server.ts).
+let regionNames: Intl.DisplayNames | undefined;
+const regionName = (code: string) => (regionNames ??= new Intl.DisplayNames(["en"], { type: "region", fallback: "none" })).of(code);
 
 /**
  * The region phone numbers without a country code are read in (`identity.defaultRegion`): an ISO
@@ -27,7 +29,7 @@ export const defaultRegionSchema = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, "an ISO 3166 country code of two letters, such as US")
-  .refine((code) => !/^[A-Z]{2}$/.test(code) || regionNames.of(code) !== undefined, "not an ISO 3166 country code")
+  .refine((code) => !/^[A-Z]{2}$/.test(code) || regionName(code) !== undefined, "not an ISO 3166 country code")
   .default("US");
 
 export const mergeSuggestionIdSchema = z.string().trim().min(1).max(100);

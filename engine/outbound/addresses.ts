@@ -60,45 +60,49 @@ export function unwrap(address: AddressBytes): AddressBytes {
   const zeros = (from: number, to: number) => address.subarray(from, to).every((b) => b === 0);
   const mapped = zeros(0, 10) && address[10] === 0xff && address[11] === 0xff;
   const compatible = zeros(0, 12) && !(zeros(12, 15) && address[15] <= 1); // :: and ::1 stay IPv6
-  const nat64 = inNetwork(address, NAT64, 96);
+  const nat64 = inNetwork(address, (nat64Prefix ??= parseAddress("64:ff9b::") as AddressBytes), 96);
   if (mapped || compatible || nat64) return address.slice(12, 16);
   if (address[0] === 0x20 && address[1] === 0x02) return address.slice(2, 6);
   return address;
 }
 
-const NAT64 = parseAddress("64:ff9b::") as AddressBytes;
+// Both parsed on first use, not as this module loads: parsing them runs node's address regexps so often that V8
+// compiles them to machine code, which the server's start-up snapshot cannot hold (scripts/build-server.ts).
+let nat64Prefix: AddressBytes | undefined;
+let ranges: [AddressBytes, number, Exclude<AddressKind, "public">][] | undefined;
 
 /** Blocked ranges, most specific first: [network, prefix, kind]. */
-const RANGES: [AddressBytes, number, Exclude<AddressKind, "public">][] = (
-  [
-    ["169.254.169.254", 32, "metadata"],
-    ["255.255.255.255", 32, "broadcast"],
-    ["0.0.0.0", 8, "unspecified"],
-    ["10.0.0.0", 8, "private"],
-    ["100.64.0.0", 10, "shared"],
-    ["127.0.0.0", 8, "loopback"],
-    ["169.254.0.0", 16, "link-local"],
-    ["172.16.0.0", 12, "private"],
-    ["192.0.0.0", 24, "reserved"],
-    ["192.168.0.0", 16, "private"],
-    ["198.18.0.0", 15, "reserved"],
-    ["224.0.0.0", 4, "multicast"],
-    ["240.0.0.0", 4, "reserved"],
-    ["::", 128, "unspecified"],
-    ["::1", 128, "loopback"],
-    ["64:ff9b:1::", 48, "reserved"],
-    ["100::", 64, "reserved"],
-    ["fc00::", 7, "unique-local"],
-    ["fe80::", 10, "link-local"],
-    ["fec0::", 10, "reserved"],
-    ["ff00::", 8, "multicast"],
-  ] as const
-).map(([network, prefix, kind]) => [parseAddress(network) as AddressBytes, prefix, kind]);
+const blockedRanges = () =>
+  (ranges ??= (
+    [
+      ["169.254.169.254", 32, "metadata"],
+      ["255.255.255.255", 32, "broadcast"],
+      ["0.0.0.0", 8, "unspecified"],
+      ["10.0.0.0", 8, "private"],
+      ["100.64.0.0", 10, "shared"],
+      ["127.0.0.0", 8, "loopback"],
+      ["169.254.0.0", 16, "link-local"],
+      ["172.16.0.0", 12, "private"],
+      ["192.0.0.0", 24, "reserved"],
+      ["192.168.0.0", 16, "private"],
+      ["198.18.0.0", 15, "reserved"],
+      ["224.0.0.0", 4, "multicast"],
+      ["240.0.0.0", 4, "reserved"],
+      ["::", 128, "unspecified"],
+      ["::1", 128, "loopback"],
+      ["64:ff9b:1::", 48, "reserved"],
+      ["100::", 64, "reserved"],
+      ["fc00::", 7, "unique-local"],
+      ["fe80::", 10, "link-local"],
+      ["fec0::", 10, "reserved"],
+      ["ff00::", 8, "multicast"],
+    ] as const
+  ).map(([network, prefix, kind]) => [parseAddress(network) as AddressBytes, prefix, kind]));
 
 /** What kind of address this is; anything outside the blocked ranges is "public". */
 export function addressKind(address: AddressBytes): AddressKind {
   const target = unwrap(address);
-  return RANGES.find(([network, prefix]) => inNetwork(target, network, prefix))?.[2] ?? "public";
+  return blockedRanges().find(([network, prefix]) => inNetwork(target, network, prefix))?.[2] ?? "public";
 }
 
 /** Names that mean this machine without asking DNS (RFC 6761): they resolve to loopback. */

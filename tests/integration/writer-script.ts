@@ -7,12 +7,12 @@
 import { mkdirSync, mkdtempSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
-import { serverBuild } from "../../scripts/build-server";
+import { writerThreadBuild } from "../../scripts/build-server";
 
 export async function buildWriterScript(): Promise<{ script: string; dir: string }> {
-  const parent = path.join(serverBuild.absWorkingDir!, "dist/tests");
+  const parent = path.join(writerThreadBuild.absWorkingDir!, "dist/tests");
   mkdirSync(parent, { recursive: true });
   const dir = mkdtempSync(path.join(parent, "writer-"));
-  await build({ ...serverBuild, entryPoints: { "writer-thread": "engine/writer/writer-thread.ts" }, outdir: dir });
+  await build({ ...writerThreadBuild, outdir: dir });
   return { script: path.join(dir, "writer-thread.mjs"), dir };
 }
