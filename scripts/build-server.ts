@@ -34,9 +34,11 @@ export const serverArgs = (root = ROOT): string[] => ["--snapshot-blob", path.jo
 const FIRST_USE_PACKAGES = ["snowball-stemmers", "sentiment", "libphonenumber-js"];
 /**
  * In the snapshot, also: native addons (a snapshot holds no native state), Next and better-auth (loaded once
- * the server listens, from node_modules), Prisma's 4.3 MB query compiler (on the first Prisma query).
+ * the server listens, from node_modules), Prisma's client runtime and query compiler (on the first Prisma query),
+ * and the mail and CSV packages (on the first mail or import; with what they import, half the bundle): what
+ * a snapshot holds, a start deserializes.
  */
-const RUN_TIME_PACKAGES = ["better-sqlite3", "re2", "next", "better-auth", "@prisma/client/runtime/query_compiler_fast_bg.sqlite.wasm-base64.mjs"];
+const RUN_TIME_PACKAGES = ["better-sqlite3", "re2", "next", "better-auth", "@prisma/client", "nodemailer", "smtp-server", "mailparser", "papaparse"];
 /** And node's built-ins that do not work when loaded into a snapshot (node 20 refuses http; a worker started from
  * one whose worker_threads was loaded at build time has no working process.cwd()). */
 const RUN_TIME_BUILTINS = ["http", "https", "tls", "http2", "worker_threads"];
