@@ -14,13 +14,6 @@ export async function bundleServer(): Promise<string[]> {
   return serverArgs(ROOT);
 }
 
-/** The engine's writer thread's script, built as `npm run build` builds it, into dist/bench/writer-thread/. */
-export async function bundleWriterThread(): Promise<string> {
-  const outdir = path.join(ROOT, "dist/bench/writer-thread");
-  await build({ ...writerThreadBuild, outdir });
-  return path.join(outdir, "writer-thread.mjs");
-}
-
 /**
  * A bench child bundled the way the writer thread is (dist/bench/<name>/), so it runs as production code does: plain
  * node, no tsx. Split at its dynamic imports: each mode of the child loads only what it imports.
