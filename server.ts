@@ -7,6 +7,7 @@
  */
 import { existsSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startupSnapshot } from "node:v8";
 import { createEngine, DEFAULT_ALLOWED_HOSTS } from "./engine/index";
@@ -15,7 +16,8 @@ import { settingsSchema as emailSettingsSchema } from "./engine/channels/email/s
 import { engineLimitsFromEnv } from "./server/engine-limits";
 import { createBoundedServer, serverLimitsFromEnv } from "./server/http-limits";
 import { handleIngress } from "./server/ingress-routes";
-import { loadPreloads } from "./server/preloads";
+import { loadImports } from "./server/preloads";
+import { snapshotMisplaced } from "./server/snapshot-place";
 import { createWebchatRoutes, DEFAULT_WEBCHAT_ROUTE_OPTIONS } from "./server/webchat-routes";
 import { gatePage } from "./server/page-gate";
 import { createQuietGate } from "./server/quiet-gate";
@@ -145,9 +147,16 @@ const start = () =>
 // Production starts from a snapshot of the bundled server, its modules already loaded (scripts/build-server.ts):
 // building it runs this file, and the server starts when a process deserializes the snapshot.
 if (startupSnapshot.isBuildingSnapshot()) {
+  // Where the snapshot is built: kept in it, as import.meta.url is.
+  const builtIn = path.dirname(fileURLToPath(import.meta.url));
   startupSnapshot.setDeserializeMainFunction(() => {
-    // Node skips NODE_OPTIONS' --require/--import for a start from a snapshot: an APM agent still loads.
-    loadPreloads(process.env.NODE_OPTIONS);
+    const misplaced = snapshotMisplaced(builtIn);
+    if (misplaced) {
+      console.error(`Omniflow could not start: ${misplaced}`);
+      process.exit(1);
+    }
+    // Node skips NODE_OPTIONS' --import for a start from a snapshot (it still runs --require).
+    loadImports(process.env.NODE_OPTIONS);
     start();
   });
 } else start();

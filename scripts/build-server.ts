@@ -119,26 +119,40 @@ export const writerThreadBuild: BuildOptions = {
   plugins: [firstUse(FIRST_USE_PACKAGES, [], "esm")],
 };
 
-/** Runs the bundle under `node --build-snapshot`; a module that made what a snapshot cannot hold aborts it, and the error says what to look for. */
+/** How long building the snapshot may take: a module that left a timer or a server open while it loaded holds the build up for ever. */
+const SNAPSHOT_BUILD_MS = 120_000;
+
+/**
+ * Runs the bundle under `node --build-snapshot`; a module that made what a snapshot cannot hold aborts it, and the
+ * error says what to look for. Without NODE_OPTIONS: a V8 flag there (`--max-old-space-size` for `next build`)
+ * would go into the snapshot, which a node started without that flag refuses.
+ */
 export function buildSnapshot(bundle = path.join(ROOT, SERVER_BUNDLE), blob = path.join(ROOT, SERVER_SNAPSHOT)) {
   // No warnings: node says, for each built-in a snapshot loads, that it is "not yet fully verified" there.
-  const run = spawnSync(process.execPath, ["--no-warnings", "--snapshot-blob", blob, "--build-snapshot", bundle], { cwd: ROOT, encoding: "utf8" });
+  const run = spawnSync(process.execPath, ["--no-warnings", "--snapshot-blob", blob, "--build-snapshot", bundle], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NODE_OPTIONS: "" },
+    timeout: SNAPSHOT_BUILD_MS,
+  });
   if (run.status === 0) return;
   const said = `${run.stderr}`
     .split("\n")
     .filter((l) => !/^\s*\d+: 0x|^\s*$/.test(l))
     .slice(0, 12)
     .join("\n");
+  const why = run.error?.message.includes("ETIMEDOUT") ? `not done after ${SNAPSHOT_BUILD_MS / 1000} s` : (run.signal ?? `exit ${run.status}`);
   throw new Error(
-    `node could not build the start-up snapshot (${run.signal ?? `exit ${run.status}`}). A module made, while it loaded, what a snapshot cannot hold: ` +
+    `node could not build the start-up snapshot (${why}). A module made, while it loaded, what a snapshot cannot hold: ` +
       "an Intl object, a regexp V8 compiled to machine code (one run many times), an open handle or a timer. Make it lazy (see engine/outbound/addresses.ts).\n" +
       said,
   );
 }
 
-/** Builds dist/: the server's bundle and snapshot, and the writer thread's script and chunks (dropping earlier builds' chunks). */
+/** Builds dist/: the server's bundle and snapshot, and the writer thread's script and chunks (dropping what earlier builds left). */
 export async function buildServer() {
-  rmSync(path.join(ROOT, "dist/chunks"), { recursive: true, force: true });
+  // A build that fails leaves no snapshot (and no stamp) that npm start could take for this one.
+  for (const stale of ["dist/chunks", SERVER_SNAPSHOT, SNAPSHOT_STAMP]) rmSync(path.join(ROOT, stale), { recursive: true, force: true });
   await Promise.all([build(serverBuild), build(writerThreadBuild)]);
   buildSnapshot();
   writeFileSync(path.join(ROOT, SNAPSHOT_STAMP), `${snapshotStamp(ROOT)}\n`);

@@ -4,6 +4,7 @@
 // snapshot, which creates and migrates the SQLite file and seeds the demo on an empty database.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { constants } from "node:os";
 import { SNAPSHOT_STAMP, snapshotStamp } from "./snapshot/stamp.mjs";
 
 // `npm start` is the demo: its staff (README) sign in with the demo password. Set OMNIFLOW_DEMO=0 for a real deployment.
@@ -24,6 +25,23 @@ if (!existsSync(".next/BUILD_ID") || !existsSync(SNAPSHOT) || process.env.OMNIFL
 }
 
 // The server is its own process (node starts a snapshot only as a process's main); signals reach it, and its end is ours.
-const server = spawn(process.execPath, ["--snapshot-blob", SNAPSHOT], { stdio: "inherit" });
+// Node refuses a snapshot (exit 14) when its V8 flags differ from the build's (a --max-old-space-size in NODE_OPTIONS):
+// the server then starts from its bundle, as the snapshot would have, only slower.
+const SNAPSHOT_REFUSED = 14;
+let server;
+const startServer = (args, fallback) => {
+  server = spawn(process.execPath, args, { stdio: "inherit" });
+  server.on("error", (error) => {
+    console.error("Omniflow could not start the server", error);
+    process.exit(1);
+  });
+  server.on("exit", (code, signal) => {
+    if (code === SNAPSHOT_REFUSED && fallback) return fallback();
+    process.exit(signal ? 128 + (constants.signals[signal] ?? 0) : (code ?? 1));
+  });
+};
+startServer(["--snapshot-blob", SNAPSHOT], () => {
+  console.log("node refused the server's start-up snapshot (V8 flags in NODE_OPTIONS?): starting it from dist/server.cjs instead");
+  startServer(["dist/server.cjs"]);
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -59,7 +59,8 @@ parentPort.on("message", (m) => {
 });
 `;
 
-const driver = createRequire(import.meta.url).resolve("better-sqlite3");
+// Found when checkpoints start, not as this module loads (the server's start-up snapshot would keep the build's folder).
+const driver = () => createRequire(import.meta.url).resolve("better-sqlite3");
 
 export type CheckpointOptions = {
   everyMs?: number;
@@ -76,7 +77,7 @@ const MAX_QUIET_MS = 50;
 
 export function startCheckpoints(file: string, options: CheckpointOptions = {}): () => Promise<void> {
   const { everyMs = 100, restartAbovePages = 4096, truncateAbovePages = 16_384, quiet, checkpointing } = options;
-  const workerData = { file, driver, everyMs, restartAbovePages, truncateAbovePages, quiet: !!quiet, announce: !!checkpointing };
+  const workerData = { file, driver: driver(), everyMs, restartAbovePages, truncateAbovePages, quiet: !!quiet, announce: !!checkpointing };
   const worker = new Worker(WORKER, { eval: true, workerData });
   let lastWarning = 0;
   let release: (() => void) | null = null;

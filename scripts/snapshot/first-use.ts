@@ -24,6 +24,7 @@ export function loadedOnFirstUse(name: string, keys: string[], load: () => unkno
   for (const key of keys) Object.defineProperty(stand, key, { get: () => real()[key], enumerable: true, configurable: true });
   return new Proxy(stand, {
     get: (_, key) => real()[key],
+    set: (_, key, value) => Reflect.set(real(), key, value),
     has: (_, key) => key in real(),
     apply: (_, self, args) => Reflect.apply(real(), self, args),
     construct: (_, args) => Reflect.construct(real() as unknown as new (...a: unknown[]) => object, args),

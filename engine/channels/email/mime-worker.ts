@@ -58,9 +58,11 @@ async function read({ id, raw }) {
 }
 `;
 
-const mailparser = createRequire(import.meta.url).resolve("mailparser");
+// Both found when the first reader starts, not as this module loads: the server's start-up snapshot would keep
+// the build machine's cores and folder (scripts/build-server.ts).
+const mailparser = () => createRequire(import.meta.url).resolve("mailparser");
 const IDLE_MS = 60_000;
-const WORKERS = Math.max(1, Math.min(2, os.availableParallelism() - 1));
+const workers = () => Math.max(1, Math.min(2, os.availableParallelism() - 1));
 
 type Waiting = { resolve(mail: ReadMail): void; reject(error: Error): void };
 type Reader = { worker: Worker; waiting: Map<number, Waiting>; idle?: NodeJS.Timeout; unsent: { id: number; raw: Buffer }[] };
@@ -76,7 +78,7 @@ const forget = (reader: Reader) => {
 };
 
 function start(): Reader {
-  const reader: Reader = { worker: new Worker(WORKER, { eval: true, workerData: { mailparser } }), waiting: new Map(), unsent: [] };
+  const reader: Reader = { worker: new Worker(WORKER, { eval: true, workerData: { mailparser: mailparser() } }), waiting: new Map(), unsent: [] };
   const { worker, waiting } = reader;
   const stop = (error: Error) => {
     forget(reader);
@@ -110,7 +112,7 @@ function rest(reader: Reader) {
 /** The reader with the least mail waiting; another is started while there is a spare core for it. */
 function pick(): Reader {
   const least = readers.reduce<Reader | undefined>((best, r) => (!best || r.waiting.size < best.waiting.size ? r : best), undefined);
-  return least && (least.waiting.size === 0 || readers.length >= WORKERS) ? least : start();
+  return least && (least.waiting.size === 0 || readers.length >= workers()) ? least : start();
 }
 
 /**
