@@ -119,6 +119,8 @@ async function main() {
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
+  // Started by npm start (scripts/start.mjs) over an IPC channel: if that process dies, even by SIGKILL, this one closes too.
+  if (process.channel) process.on("disconnect", shutdown);
 
   // Webhooks first: Next loads, and the demo's staff are seeded (the first use of Prisma, whose loading held
   // them up too), once the machine routes were quiet for 100 ms (within 2 s of listening).

@@ -30,7 +30,8 @@ if (!existsSync(".next/BUILD_ID") || !existsSync(SNAPSHOT) || process.env.OMNIFL
 const SNAPSHOT_REFUSED = 14;
 let server;
 const startServer = (args, fallback) => {
-  server = spawn(process.execPath, args, { stdio: "inherit" });
+  // The IPC channel closes when this process ends however it ends, and the server then shuts down (server.ts).
+  server = spawn(process.execPath, args, { stdio: ["inherit", "inherit", "inherit", "ipc"] });
   server.on("error", (error) => {
     console.error("Omniflow could not start the server", error);
     process.exit(1);
