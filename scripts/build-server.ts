@@ -6,7 +6,8 @@
 //   builds a snapshot only from one script);
 // - dist/server.blob: the snapshot, made by running that file under `node --build-snapshot` (server.ts then
 //   only names its start as the snapshot's main function); it fits only the node binary that made it,
-//   so dist/server.blob.json records which (scripts/snapshot/stamp.mjs), and `npm start` rebuilds when it differs;
+//   so dist/server.blob.json records which, with the folder and package-lock's hash (scripts/snapshot/stamp.mjs),
+//   and `npm start` rebuilds when one differs;
 // - dist/writer-thread.mjs and its chunks: the engine's writer thread, an ES module (a worker thread cannot
 //   start from a snapshot).
 // What a snapshot cannot hold waits in stand-ins until first used (FIRST_USE_PACKAGES and RUN_TIME_* below,

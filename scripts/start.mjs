@@ -1,7 +1,7 @@
 // `npm start`: builds on first run (or when OMNIFLOW_REBUILD=1): the web app (`next build`) and the server
 // (its bundle and start-up snapshot, scripts/build-server.ts); rebuilds the server alone when its snapshot was
-// made by another node binary or in another folder (it fits only those). Then runs the server from its
-// snapshot, which creates and migrates the SQLite file and seeds the demo on an empty database.
+// made by another node binary, in another folder or with other packages installed (it fits only those). Then runs
+// the server from its snapshot, which creates and migrates the SQLite file and seeds the demo on an empty database.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { constants } from "node:os";
@@ -20,7 +20,7 @@ if (!existsSync(".next/BUILD_ID") || !existsSync(SNAPSHOT) || process.env.OMNIFL
   console.log("Building the web app and the server (first start only, about a minute)...");
   run("npm", ["run", "build"]);
 } else if (!existsSync(SNAPSHOT_STAMP) || readFileSync(SNAPSHOT_STAMP, "utf8").trim() !== snapshotStamp(process.cwd())) {
-  console.log("Building the server again: its start-up snapshot was made by another node or in another folder...");
+  console.log("Building the server again: its start-up snapshot was made by another node, in another folder or with other packages...");
   run("npx", ["tsx", "scripts/build-server.ts"]);
 }
 
