@@ -55,13 +55,14 @@ const exactly = (names: string[]) => new RegExp(`^(${names.map((n) => n.replace(
 function firstUse(packages: string[], builtins: string[], format: "esm" | "cjs"): Plugin {
   const helper = path.join(ROOT, "scripts/snapshot/first-use.ts");
   const builtin = new RegExp(`^(node:)?(${builtins.join("|")})$`);
+  const named = exactly(packages);
   return {
     name: "loaded-on-first-use",
     setup(b) {
       b.onResolve({ filter: /.*/ }, (args) => {
         if (args.namespace === "first-use") return args.path === helper ? undefined : { path: args.path, external: true };
         const isBuiltin = builtin.test(args.path) || (format === "cjs" && args.kind === "dynamic-import" && args.path.startsWith("node:"));
-        if (!isBuiltin && !exactly(packages).test(args.path)) return undefined;
+        if (!isBuiltin && !named.test(args.path)) return undefined;
         // The `.mjs` of Prisma's query compiler is not this stand-in's format: the stand-in is CommonJS.
         return { path: args.path.replace(/\.mjs$/, ".first-use"), namespace: "first-use", pluginData: { name: args.path, isBuiltin } };
       });
