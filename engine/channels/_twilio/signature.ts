@@ -13,14 +13,23 @@ export type FormParams = Iterable<readonly [string, string]>;
 
 /** What Twilio signs after the URL: per name (sorted) its distinct values (sorted), each as name + value. */
 function signedParams(params: FormParams): string {
-  const byName = new Map<string, Set<string>>();
-  for (const [name, value] of params) byName.set(name, (byName.get(name) ?? new Set()).add(value));
+  const byName = new Map<string, string[]>();
+  for (const [name, value] of params) {
+    const values = byName.get(name);
+    if (!values) byName.set(name, [value]);
+    else if (!values.includes(value)) values.push(value);
+  }
   // Plain `sort()` (UTF-16 code units), as twilio-node sorts.
-  const names = [...byName.keys()].sort();
-  return names.reduce((data, name) => data + [...(byName.get(name) ?? [])].sort().reduce((acc, value) => acc + name + value, ""), "");
+  let data = "";
+  for (const name of [...byName.keys()].sort()) {
+    const values = byName.get(name) as string[];
+    if (values.length > 1) values.sort();
+    for (const value of values) data += name + value;
+  }
+  return data;
 }
 
-const hmac = (authToken: string, signed: string) => createHmac("sha1", authToken).update(Buffer.from(signed, "utf8")).digest("base64");
+const hmac = (authToken: string, signed: string) => createHmac("sha1", authToken).update(signed, "utf8").digest("base64");
 
 /** The signature Twilio sends for a request to `url` with these parameters. */
 export function twilioSignature(authToken: string, url: string, params: FormParams): string {

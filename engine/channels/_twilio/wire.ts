@@ -26,22 +26,30 @@ export const FORM_TYPE = "application/x-www-form-urlencoded";
 /** Form parameters as sent, repeats included (what the signature is computed over). */
 export const formParams = (body: Buffer | string) => new URLSearchParams(typeof body === "string" ? body : body.toString("utf8"));
 
+/** Each request's body read once: verify checks the signature over the parameters parse then reads. */
+const readForms = new WeakMap<RawRequest, readonly (readonly [string, string])[]>();
+const formOf = (request: RawRequest) => {
+  let entries = readForms.get(request);
+  if (!entries) readForms.set(request, (entries = [...formParams(request.body)]));
+  return entries;
+};
+
 /** `Authorization: Basic` for the account's SID and auth token, as Twilio's API expects. */
 export const basicAuth = (accountSid: string, authToken: string) => `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString("base64")}`;
 
-/** The form parameters of a POST (405 for another method, 415 for another media type). */
-export function formRequest(request: RawRequest): URLSearchParams {
+/** The form parameters of a POST, in the order sent (405 for another method, 415 for another media type). */
+export function formRequest(request: RawRequest): readonly (readonly [string, string])[] {
   if (request.method !== "POST") throw new ChannelRequestError(405, "method_not_allowed", "Use POST.");
   const type = (request.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
   if (type !== FORM_TYPE) throw new ChannelRequestError(415, "unsupported_media_type", `Send Content-Type: ${FORM_TYPE}.`);
-  return formParams(request.body);
+  return formOf(request);
 }
 
 /** Checks `X-Twilio-Signature` against a request to any of `urls` signed with the auth token. */
 export function verifyTwilio(authToken: string, urls: readonly string[], request: RawRequest): Verification {
   const signature = request.headers["x-twilio-signature"];
   if (!signature) return { ok: false, code: "missing_signature", reason: "Twilio signs every request with X-Twilio-Signature; this one has none." };
-  if (twilioSignatureMatches(authToken, signature, urls, formParams(request.body))) return { ok: true };
+  if (twilioSignatureMatches(authToken, signature, urls, formOf(request))) return { ok: true };
   return { ok: false, code: "invalid_signature", reason: `X-Twilio-Signature does not match a request to ${urls.join(" or ")} signed with the auth token.` };
 }
 
