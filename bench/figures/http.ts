@@ -118,6 +118,9 @@ const evenAnswers = (r: Paced) => {
   return `${fmt.int(r.total)} requests, ${other || r.errors ? `${fmt.int(other)} NOT 202, ${r.errors} errors` : "all 202"}`;
 };
 
+/** What else used the box during a paced run: the client's own CPU, and the hypervisor's steal. */
+const clientLoad = (r: Paced) => `client ${fmt.int(r.clientCpuMicros)} µs CPU/req${r.stolen === null ? "" : `, steal ${fmt.pct(r.stolen)} of the box's CPU`}`;
+
 const accepted = (r: Result) => r.statusCodeStats["202"]?.count ?? 0;
 const answers = (r: Result) => {
   const other = r.requests.total - accepted(r);
@@ -188,7 +191,7 @@ export async function httpFigure(seconds: number): Promise<Row[]> {
         const met = srv.p99 <= 25 && srv.statuses.get(202) === srv.total;
         return [
           {
-            figure: `(c2e) evenly paced ${fmt.int(rate)} req/s (lib/paced.ts), ${seconds} s, each 202 after its WAL's fdatasync: p99 (${evenAnswers(srv)})`,
+            figure: `(c2e) evenly paced ${fmt.int(rate)} req/s (lib/paced.ts), ${seconds} s, each 202 after its WAL's fdatasync: p99 (${evenAnswers(srv)}; ${clientLoad(srv)})`,
             value: `${fmt.ms(srv.p99)} (p50 ${fmt.ms(srv.p50)})`,
             ceiling: `${fmt.ms(ceil.p99)} (p50 ${fmt.ms(ceil.p50)}, bare node:http); ${diskFloor}`,
             ratio: `${(srv.p99 / ceil.p99).toFixed(1)}× / ≤ 25 ms if disk p99.9 < 5 ms`,
