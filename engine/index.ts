@@ -7,6 +7,8 @@ import { createSignIn } from "./access/sign-in";
 import { createVisitorTokens } from "./access/visitor-tokens";
 import { createAudit } from "./audit/audit-service";
 import type { ChannelAdapter, InboundMessage, OutboundMessage, RawRequest } from "./channels/channel";
+import { DELIVERED_ON_COMMIT } from "./contracts/channels";
+import type { Committed, WrittenRow } from "./store/outbox";
 import { importFakeModule, installedChannels } from "./channels/registry";
 import { advanceFeed, createFeedWatchers, feedCursorSchema, formatCursor } from "./channels/webchat/feed";
 import { createChannelSetup } from "./channel-setup/setup";
@@ -141,7 +143,9 @@ export function createEngine(options: EngineOptions = {}) {
   const background = options.background ?? true;
   // Checked before anything opens, so a bad setting leaves nothing behind.
   const instanceLimits = instanceLimitsSchema.parse(options.instanceLimits ?? {});
-  const store = openStore(options.dbFile);
+  // A channel whose adapter the caller replaced (a test's recording adapter) sends through that adapter, like any other.
+  const deliveredOnCommit = DELIVERED_ON_COMMIT.filter((channel) => !options.channels?.some((a) => a.channel === channel));
+  const store = openStore(options.dbFile, { deliveredOnCommit });
   // One key (OMNIFLOW_SECRET_KEY or the key file beside the database): credentials and API keys' signing
   // secrets are sealed with it; sign-in's secret and visitor tokens derive from it.
   const keyFile = `${store.file}.key`;
@@ -205,10 +209,23 @@ export function createEngine(options: EngineOptions = {}) {
   }
   // The engine's own group commit: the inline writer's (intake, settles, operators' and owners' writes run as writer
   // commands, here or on the writer thread; admin writes such as publishing and settings commit on this connection).
+  /** Once a commit is on disk: its outbox rows go to the dispatcher; the replies it delivered wake who shows them. */
+  const committed = (written: Committed[]) => {
+    const rows: WrittenRow[] = [];
+    for (const w of written) {
+      if (!("delivered" in w)) rows.push(w);
+      else replyDelivered(w.delivered as OutboundMessage);
+    }
+    if (background) dispatcher.offer(rows);
+  };
+  const replyDelivered = (reply: OutboundMessage) => {
+    if (reply.channel === "webchat") feedWatchers.wake(reply.address);
+    listeners.forEach((l) => l(reply));
+  };
   const commits = createGroupCommit(store.unsyncedTransaction, {
     ...options.commits,
     durable: store.syncCommitted,
-    afterCommit: (written) => background && dispatcher.offer(written),
+    afterCommit: committed,
     journal: store.outbox.journal,
     insideCommit: faults.insideCommit,
   });
@@ -229,7 +246,8 @@ export function createEngine(options: EngineOptions = {}) {
           dbFile: store.file,
           instanceLimits,
           commits: options.commits,
-          committed: (written) => background && dispatcher.offer(written),
+          deliveredOnCommit,
+          committed,
         },
         inlineWriter,
       )
@@ -303,7 +321,7 @@ export function createEngine(options: EngineOptions = {}) {
       : [{ name: "checkpoints", start: () => store.startCheckpoints({ quiet: commits.hold, checkpointing: faults.checkpointing }) }]),
     every("retention", 3_600_000, retention.apply),
   ];
-  const stopJobs = background ? startJobs(jobs) : () => {};
+  const stopJobs = background ? startJobs(jobs) : async () => {};
   if (background) dispatcher.poll();
 
   /** A customer message in through any door; a web chat visitor's own streams then show it. */
@@ -484,7 +502,7 @@ export function createEngine(options: EngineOptions = {}) {
     dispatch: () => dispatcher.kick(),
 
     async close() {
-      stopJobs();
+      await stopJobs();
       await dispatcher.kick();
       sandbox.close();
       await channelSetup.close();

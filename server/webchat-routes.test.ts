@@ -106,24 +106,30 @@ describe("web chat widget routes", () => {
     expect(JSON.parse(row.fields)).toMatchObject({ email: "ann@example.com", phone: "+44 20 7946 0958" });
   });
 
-  it("streams the visitor's feed over SSE: history, the flow typing, then live replies", async () => {
+  it("streams the visitor's feed over SSE: history, then live replies, each shown once the commit that wrote it is on disk", async () => {
     const { token } = await newVisitor(base);
     await engine.webchat.send(token, { text: "what are your hours?", name: "Ann" });
     const feed = await openSse(`${base}/api/channels/webchat/events`, { authorization: `Bearer ${token}`, origin: SHOP });
     expect(feed.response.status).toBe(200);
     expect(feed.response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
     expect(feed.response.headers.get("access-control-allow-origin")).toBe("*");
-    // Replies are queued (not yet dispatched): the visitor's message, and the flow "typing".
-    await feed.until((e) => e.some((x) => x.event === "typing"));
-    expect(feed.events.map((e) => [e.event, JSON.parse(e.data).text ?? JSON.parse(e.data).active])).toEqual([
-      ["message", "what are your hours?"],
-      ["typing", true],
+    const messages = (events: typeof feed.events) => events.filter((e) => e.event === "message").map((e) => JSON.parse(e.data));
+    // The widget reads the store: the flow's replies were delivered by their step's commit, with nothing to dispatch and no typing.
+    const history = await feed.until((e) => messages(e).length === 3);
+    expect(messages(history).map((m) => [m.author, m.author === "customer" ? m.text : "…"])).toEqual([
+      ["customer", "what are your hours?"],
+      ["bot", "…"],
+      ["bot", "…"],
     ]);
-    await engine.dispatch();
-    const events = await feed.until((e) => e.filter((x) => x.event === "message").length === 3 && e.at(-1)?.event === "typing");
-    expect(events.filter((e) => e.event === "message").map((e) => JSON.parse(e.data).author)).toEqual(["customer", "bot", "bot"]);
-    expect(JSON.parse(events.at(-1)!.data)).toEqual({ active: false });
-    expect(events.filter((e) => e.event === "message").every((e) => e.id)).toBe(true);
+    expect(history.some((e) => e.event === "typing" && JSON.parse(e.data).active)).toBe(false);
+    await engine.webchat.send(token, { text: "and the price?" });
+    const live = await feed.until((e) => messages(e).length >= 5);
+    expect(
+      messages(live)
+        .slice(3, 5)
+        .map((m) => m.author),
+    ).toEqual(["customer", "bot"]);
+    expect(live.filter((e) => e.event === "message").every((e) => e.id)).toBe(true);
     feed.close();
   });
 

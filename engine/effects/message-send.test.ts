@@ -46,27 +46,71 @@ describe("message.send performed: quick replies", () => {
 });
 
 describe("message.send queued", () => {
-  /** Queues a send on `channel` in a conversation whose customer last wrote "their-1"; returns the outbox payload. */
-  const queued = (channel: "webchat" | "email") => {
+  /**
+   * Queues a send on `channel` in a conversation whose customer last wrote "their-1", with web chat
+   * delivered by its commit when `onCommit`; returns the outbox payload, the delivered reply, and what was asked.
+   */
+  const queued = (channel: "webchat" | "email", send: Partial<Parameters<typeof queueMessage>[1]> = {}, onCommit = false) => {
     const asked: string[] = [];
+    const added: boolean[] = [];
     let written: unknown;
+    let delivered: unknown;
     const conversations = {
       lastInbound: (id: string) => {
         asked.push(id);
         return { providerMessageId: "their-1", subject: "Parcel" };
       },
-      addOutbound: () => "msg-2",
+      addOutbound: (...args: unknown[]) => {
+        added.push(args[5] === true);
+        return "msg-2";
+      },
     };
-    const outbox = { add: (_key: string, _instance: unknown, _kind: string, p: unknown) => void (written = p) };
+    const outbox = {
+      add: (_key: string, _instance: unknown, _kind: string, p: unknown) => void (written = p),
+      deliversOnCommit: (name: string) => onCommit && name === "webchat",
+      delivered: (reply: unknown) => void (delivered = reply),
+    };
     const repos = { conversations, outbox } as unknown as Parameters<typeof queueMessage>[0];
-    queueMessage(repos, { instanceId: "i", author: "bot", at: 0, conversationId: "c-1", channel, address: "a", text: "Hi", nodeId: "n", awaitDelivery: false });
-    return { payload: written as OutboundPayload, asked };
+    const base = {
+      instanceId: "i",
+      author: "bot",
+      at: 0,
+      conversationId: "c-1",
+      channel,
+      address: "a",
+      text: "Hi",
+      nodeId: "n",
+      awaitDelivery: false,
+    } as const;
+    queueMessage(repos, { ...base, ...send });
+    return { payload: written as OutboundPayload | undefined, delivered, sentAtOnce: added, asked };
   };
 
   it("names the customer's last message on a channel that threads replies (e-mail's In-Reply-To), and looks nothing up elsewhere", () => {
     expect(queued("email")).toMatchObject({ payload: { inReplyTo: { providerMessageId: "their-1", subject: "Parcel" } }, asked: ["c-1"] });
     const chat = queued("webchat");
-    expect(chat.payload.inReplyTo).toBeUndefined();
+    expect(chat.payload?.inReplyTo).toBeUndefined();
     expect(chat.asked).toEqual([]);
+  });
+
+  it("delivers a reply on a channel read from the store by its commit: written as sent, no outbox row", () => {
+    const chat = queued("webchat", { key: "k-1", buttons: ["Yes", "No"] }, true);
+    expect(chat).toMatchObject({ payload: undefined, sentAtOnce: [true] });
+    expect(chat.delivered).toEqual({
+      key: "k-1",
+      messageId: "msg-2",
+      conversationId: "c-1",
+      channel: "webchat",
+      address: "a",
+      text: "Hi",
+      buttons: ["Yes", "No"],
+    });
+    // Other channels still go through the outbox.
+    expect(queued("email", {}, true)).toMatchObject({ delivered: undefined, sentAtOnce: [false], payload: { channel: "email" } });
+  });
+
+  it("still queues a reply whose delivery result the flow waits for, or that has no address, for the dispatcher", () => {
+    expect(queued("webchat", { awaitDelivery: true }, true)).toMatchObject({ delivered: undefined, sentAtOnce: [false], payload: { awaitDelivery: true } });
+    expect(queued("webchat", { address: null }, true)).toMatchObject({ delivered: undefined, sentAtOnce: [false], payload: { address: null } });
   });
 });

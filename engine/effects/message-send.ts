@@ -41,7 +41,9 @@ export const spellOutButtons = (text: string, buttons: string[]) => `${text} (${
 
 /**
  * Queues a message in the conversation's timeline and in the outbox under `key`: the one way a
- * message leaves, whether a flow or an operator wrote it.
+ * message leaves, whether a flow or an operator wrote it. On a channel its customer reads from our
+ * store (web chat), the message is delivered by this commit: written as sent, no outbox row, unless the
+ * flow waits for its delivery result (that comes back as an event from the dispatcher's settle).
  */
 export function queueMessage(
   repos: { conversations: ConversationRepository; outbox: OutboxRepository },
@@ -49,6 +51,12 @@ export function queueMessage(
 ): void {
   const { key, instanceId, author, at, buttons, ...rest } = m;
   const quick = buttons?.length ? buttons : undefined;
+  if (rest.address !== null && !rest.awaitDelivery && repos.outbox.deliversOnCommit(rest.channel)) {
+    const messageId = repos.conversations.addOutbound(rest.conversationId, author, rest.text, quick ?? null, at, true);
+    const { conversationId, channel, address, text } = rest;
+    repos.outbox.delivered({ key: key ?? `reply:${messageId}`, messageId, conversationId, channel, address, text, ...(quick && { buttons: quick }) });
+    return;
+  }
   const inReplyTo = (threadsReplies(rest.channel) && repos.conversations.lastInbound(rest.conversationId)) || undefined;
   const messageId = repos.conversations.addOutbound(rest.conversationId, author, rest.text, quick ?? null, at);
   // A reply typed by a person has no flow key: the message's own id makes one.

@@ -1,5 +1,5 @@
-/** A job the engine runs in the background while it is open; `start` returns how to stop it. */
-export type BackgroundJob = { name: string; start(): () => void };
+/** A job the engine runs in the background while it is open; `start` returns how to stop it (a promise: stopped once it settles). */
+export type BackgroundJob = { name: string; start(): () => void | Promise<void> };
 
 /** The longest a failing job waits before its next run. */
 const MAX_BACKOFF_MS = 5000;
@@ -42,8 +42,13 @@ export function every(name: string, ms: number, work: () => Promise<unknown> | u
 
 const backoff = (ms: number, failures: number) => (failures ? Math.min(MAX_BACKOFF_MS, ms * 2 ** failures) : ms);
 
-/** Starts every job; the returned function stops them all. */
-export function startJobs(jobs: BackgroundJob[]): () => void {
+/**
+ * Starts every job; the returned function stops them all, resolving once each has stopped (the WAL
+ * checkpointer's thread has closed its connection: nothing holds the database after the engine closed).
+ */
+export function startJobs(jobs: BackgroundJob[]): () => Promise<void> {
   const stops = jobs.map((job) => job.start());
-  return () => stops.forEach((stop) => stop());
+  return async () => {
+    await Promise.all(stops.map((stop) => stop()));
+  };
 }

@@ -37,7 +37,7 @@ export function createConversationRepository(db: Db, prisma: PrismaClient) {
     ),
     own: db.prepare(`SELECT id FROM "Conversation" WHERE id = ? AND customerId = ?`),
     messageOut: db.prepare(
-      `INSERT INTO "Message" (id, conversationId, direction, author, text, buttons, status, createdAt) VALUES (?, ?, 'out', ?, ?, ?, 'queued', ?)`,
+      `INSERT INTO "Message" (id, conversationId, direction, author, text, buttons, status, providerId, createdAt) VALUES (?, ?, 'out', ?, ?, ?, ?, ?, ?)`,
     ),
     status: db.prepare(`UPDATE "Message" SET status = @status WHERE id = @id AND ${RANK("status")} < ${RANK("@status")}`),
     // A send's outcome in one write: its status moved forward only, and the provider's id when it gave one.
@@ -120,10 +120,13 @@ export function createConversationRepository(db: Db, prisma: PrismaClient) {
       const row = s.lastInbound.get(conversationId) as { providerId: string; subject: string | null } | undefined;
       return row ? { providerMessageId: row.providerId, subject: row.subject } : null;
     },
-    /** A message on its way out (queued until the outbox delivers it); returns its id. */
-    addOutbound(conversationId: string, author: Exclude<MessageAuthor, "customer">, text: string, buttons: string[] | null, at: number): string {
+    /**
+     * A message on its way out, queued until the outbox delivers it, or `sent` already when its commit
+     * delivers it (a channel read from this store; its own id is the provider's); returns its id.
+     */
+    addOutbound(conversationId: string, author: Exclude<MessageAuthor, "customer">, text: string, buttons: string[] | null, at: number, sent = false): string {
       const id = newId();
-      s.messageOut.run(id, conversationId, author, text, buttons?.length ? JSON.stringify(buttons) : null, iso(at));
+      s.messageOut.run(id, conversationId, author, text, buttons?.length ? JSON.stringify(buttons) : null, sent ? "sent" : "queued", sent ? id : null, iso(at));
       return id;
     },
     statusOf: (messageId: string) => (s.statusOf.get(messageId) as { status: string } | undefined)?.status,

@@ -28,7 +28,7 @@ import { createWalSync } from "./wal-sync";
  * SQL or calls Prisma. Hot-path methods are synchronous prepared statements (they run inside the
  * group commit's transaction); reads for pages go through Prisma and are async.
  */
-export function openStore(file = defaultDbFile(), options: { groupCommitsOnly?: boolean } = {}) {
+export function openStore(file = defaultDbFile(), options: { groupCommitsOnly?: boolean; deliveredOnCommit?: readonly string[] } = {}) {
   const db = openDatabase(file);
   // The writer thread's connection writes only in group commits, which flush the WAL themselves: NORMAL once,
   // instead of switching to NORMAL and back around every commit (~2 % of that thread's time).
@@ -46,7 +46,7 @@ export function openStore(file = defaultDbFile(), options: { groupCommitsOnly?: 
     timeline: createTimelineRepository(db),
     instances: createInstanceRepository(db, prisma),
     timers: createTimerRepository(db),
-    outbox: createOutboxRepository(db),
+    outbox: createOutboxRepository(db, options.deliveredOnCommit),
     tasks: createTaskRepository(db, prisma),
     staff: createStaffRepository(db, prisma),
     cases: createCaseRepository(db),

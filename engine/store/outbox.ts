@@ -5,9 +5,17 @@ import { iso, type Db } from "./db";
 export type OutboxRow = { id: string; kind: string; instanceId: string | null; payload: string; attempts: number; destination: string };
 /** A row as written, with the engine time it is due from: what a commit hands the dispatcher (runtime/group-commit.ts `journal`). */
 export type WrittenRow = OutboxRow & { dueAt: number };
+/** A reply its own commit delivered (a channel read from the store: contracts/channels.ts `deliveredOnCommit`): nothing to perform. */
+export type DeliveredReply = { key: string; messageId: string; conversationId: string; channel: string; address: string; text: string; buttons?: string[] };
+/** What a commit hands over once it is on disk: rows for the dispatcher, and replies it delivered (their listeners wake). */
+export type Committed = WrittenRow | { delivered: DeliveredReply };
 
-/** Effects that leave the process (sends, HTTP calls), written in the step's transaction and performed after commit. */
-export function createOutboxRepository(db: Db) {
+/**
+ * Effects that leave the process (sends, HTTP calls), written in the step's transaction and performed after commit.
+ * Replies on the channels in `deliveredOnCommit` leave no row: the commit that writes them delivers them.
+ */
+export function createOutboxRepository(db: Db, deliveredOnCommit: readonly string[] = []) {
+  const onCommit = new Set(deliveredOnCommit);
   const insert = db.prepare(
     `INSERT INTO "OutboxMessage" (id, instanceId, kind, payload, status, attempts, createdAt, dueAt, destination) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,
   );
@@ -22,7 +30,7 @@ export function createOutboxRepository(db: Db) {
   };
   // The rows written since `journal.begin()`: the group commit hands them to the dispatcher once its commit is on
   // disk, so a row is performed without reading it back (another connection's commits make those reads slow).
-  let written: WrittenRow[] = [];
+  let written: Committed[] = [];
   const journal = {
     /** A transaction begins: what an earlier attempt wrote is gone with it. */
     begin: () => void (written = []),
@@ -43,6 +51,12 @@ export function createOutboxRepository(db: Db) {
       written.push({ id: key, kind, instanceId, payload: json, attempts: 0, destination, dueAt: at });
     },
     journal,
+    /** Whether a reply on `channel` is delivered by its commit instead of performed from a row. */
+    deliversOnCommit: (channel: string) => onCommit.has(channel),
+    /** A reply written as sent in this transaction: its listeners are woken once the commit is on disk. */
+    delivered(reply: DeliveredReply): void {
+      written.push({ delivered: reply });
+    },
     /**
      * Records what became of an effect: done / failed / unknown (final) or still pending, tried
      * again at `retryAt`. Returns false when the row was already settled (a repeat after a crash).

@@ -2,7 +2,7 @@ import { Worker } from "node:worker_threads";
 import { StoreUnavailableError } from "../contracts/errors";
 import type { GroupCommitOptions } from "../runtime/group-commit";
 import type { InstanceLimits } from "../runtime/instance-limits";
-import type { WrittenRow } from "../store/outbox";
+import type { Committed } from "../store/outbox";
 import type { CommandArg, CommandName, CommandResult, Writer } from "./commands";
 import { batchedPost } from "./batched-post";
 import { fromWire, type WireError } from "./wire-errors";
@@ -13,13 +13,15 @@ export type WriterThreadOptions = {
   dbFile: string;
   instanceLimits: InstanceLimits;
   commits?: Pick<GroupCommitOptions, "maxPending" | "giveUpAfterMs">;
-  /** Called after each of the thread's commits is on disk, with the outbox rows it wrote (the dispatcher starts them). */
-  committed: (written: WrittenRow[]) => void;
+  /** Channels whose replies their commit delivers (store/outbox.ts), as the engine's own store has them. */
+  deliveredOnCommit: readonly string[];
+  /** Called after each of the thread's commits is on disk, with the outbox rows it wrote (the dispatcher starts them) and the replies it delivered. */
+  committed: (written: Committed[]) => void;
 };
 
 export type WriterThreadData = Omit<WriterThreadOptions, "script" | "committed">;
 export type ToWriter = { id: number; name: CommandName; arg: unknown } | { versionsChanged: true } | { erased: true } | { go: true } | { close: true };
-export type FromWriter = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: WireError } | { committed: WrittenRow[] } | { ready: true };
+export type FromWriter = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: WireError } | { committed: Committed[] } | { ready: true };
 
 /** A writer thread that died this soon after it started waits a moment before the next start (no tight crash loop). */
 const QUICK_DEATH_MS = 1000;

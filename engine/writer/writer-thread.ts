@@ -19,7 +19,7 @@ const data = workerData as WriterThreadData;
 // Answers settled in one turn (a commit's) go back together.
 const send = batchedPost<FromWriter>(port, queueMicrotask, (_, error) => console.error("the writer thread could not answer", error));
 
-const store = openStore(data.dbFile, { groupCommitsOnly: true });
+const store = openStore(data.dbFile, { groupCommitsOnly: true, deliveredOnCommit: data.deliveredOnCommit });
 const { versions, commands } = wireWriter(store, data.instanceLimits, Date.now);
 const commits = createGroupCommit(store.unsyncedTransaction, {
   ...data.commits,

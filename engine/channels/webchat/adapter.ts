@@ -29,8 +29,10 @@ function claimedVisitor(request: RawRequest): string | null {
 /**
  * The built-in web chat: the widget posts `{visitorId, messageId, text, name?, flowId?}` as JSON
  * with `Authorization: Bearer <visitor token>` (issued to the visitor by the server).
- * The widget reads the conversation's delivered messages, so sending means marking the message
- * delivered (the dispatcher does) and waking anyone listening; the same key twice only wakes them twice.
+ * The widget reads the conversation's sent messages from the store, so a reply is delivered by the commit
+ * that writes it (contracts/channels.ts `deliveredOnCommit`), with no outbox row. `send` serves the replies
+ * the dispatcher still performs (a flow waiting for the delivery result): marking one sent (its settle does)
+ * and waking anyone listening; the same key twice only wakes them twice.
  */
 export function createAdapter(settings: unknown, deps: ChannelDeps): ChannelAdapter {
   settingsSchema.parse(settings);
