@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findIdentifiers } from "./find-identifiers";
-import { channelKey, normaliseEmail, normaliseIdentity, normalisePhone } from "./identity-key";
+import { channelKey, normaliseEmail, normaliseIdentity, normalisePhone, normaliseSenderPhone } from "./identity-key";
 
 describe("normalising phone numbers", () => {
   it("reads every formatting of one number as the same E.164 number in the default region", () => {
@@ -44,6 +44,22 @@ describe("normalising e-mails and channel addresses", () => {
     expect(channelKey("email", "Ann@Example.com", "US")).toEqual({ kind: "email", value: "ann@example.com" });
     expect(channelKey("telegram", "14155550100", "US")).toEqual({ kind: "channel", value: "14155550100" });
     expect(channelKey("webchat", "Visitor-1", "US")).toEqual({ kind: "channel", value: "Visitor-1" });
+  });
+
+  it("keeps a provider's E.164 sender as it is when its calling code is known, and reads anything else as typed", () => {
+    // A range libphonenumber's metadata does not hold as valid is still the number the carrier routed: SMS and WhatsApp stay one customer.
+    expect(normalisePhone("+447700900123", "US")).toBeNull();
+    expect(normaliseSenderPhone("+447700900123", "US")).toBe("+447700900123");
+    expect(channelKey("sms", "+447700900123", "US")).toEqual(channelKey("whatsapp", "+447700900123", "RU"));
+    // The same number written otherwise, or typed by an operator, keys alike.
+    expect(channelKey("phone", "+44 7400 000123", "US")).toEqual({ kind: "phone", value: "+447400000123" });
+    expect(normaliseIdentity("phone", "+44 7400 000123", "US")).toEqual(channelKey("sms", "+447400000123", "US"));
+    // No country has calling code 999 or 0: read as typed, and refused.
+    expect(channelKey("sms", "+9991234567", "US")).toEqual({ kind: "channel", value: "+9991234567" });
+    expect(normaliseSenderPhone("+0123456789", "US")).toBeNull();
+    // Short codes and national formats go through libphonenumber.
+    expect(channelKey("sms", "12345", "US")).toEqual({ kind: "channel", value: "12345" });
+    expect(normaliseSenderPhone("8 916 123-45-67", "RU")).toBe("+79161234567");
   });
 });
 

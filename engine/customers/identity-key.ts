@@ -1,4 +1,4 @@
-import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js";
+import { type CountryCode, getCountries, getCountryCallingCode, parsePhoneNumberFromString } from "libphonenumber-js";
 import { type IdentityKind, kindOfChannel } from "../contracts/identity";
 
 /** The key a customer is looked up by: one phone (E.164) across phone channels, one e-mail, or a per-channel id. */
@@ -35,6 +35,28 @@ export function normalisePhone(text: string, region: string): string | null {
   return phone;
 }
 
+/** "+", a country code that does not start with 0, at most 15 digits in all: how providers write a sender's number. */
+const E164 = /^\+[1-9]\d{6,14}$/;
+/** The country calling codes libphonenumber knows ("1", "44", "7" ...): made on first use, not as this module loads. */
+let callingCodes: Set<string> | null = null;
+/** Whether the digits start with a known calling code (calling codes are prefix-free: at most one of 1-3 digits can). */
+function knownCallingCode(digits: string): boolean {
+  callingCodes ??= new Set(getCountries().map((country) => getCountryCallingCode(country)));
+  return callingCodes.has(digits.slice(0, 1)) || callingCodes.has(digits.slice(0, 2)) || callingCodes.has(digits.slice(0, 3));
+}
+
+/**
+ * A phone channel's sender address as E.164. Providers give the number a carrier routed, already in E.164
+ * (Twilio's From, WhatsApp's wa_id with its "+"): it is kept as it is when its calling code is known, without
+ * libphonenumber's validity check, which costs ~45 µs a new number and whose metadata lags newly allocated
+ * ranges (a real customer's SMS and WhatsApp would then not be recognised as one). Anything else is read as
+ * a typed number is (`normalisePhone`).
+ */
+export function normaliseSenderPhone(address: string, region: string): string | null {
+  if (E164.test(address) && knownCallingCode(address.slice(1))) return address;
+  return normalisePhone(address, region);
+}
+
 /** An e-mail address trimmed and lower-cased; null when it does not look like one. */
 export function normaliseEmail(text: string): string | null {
   const email = text.trim().toLowerCase();
@@ -48,12 +70,16 @@ export function normaliseIdentity(kind: "phone" | "email", value: string, region
 }
 
 /**
- * How a channel address is keyed: on a phone channel a valid number is a phone identity (an
- * alphanumeric sender or a short code stays the channel's own id), on e-mail an address is an
+ * How a channel address is keyed: on a phone channel a sender's number is a phone identity
+ * (`normaliseSenderPhone`; an alphanumeric sender or a short code stays the channel's own id), on e-mail an address is an
  * e-mail identity; messenger and web chat ids are kept as given, per channel.
  */
 export function channelKey(channel: string, address: string, region: string): IdentityKey {
   const kind = kindOfChannel(channel);
+  if (kind === "phone") {
+    const phone = normaliseSenderPhone(address, region);
+    return phone === null ? { kind: "channel", value: address } : { kind, value: phone };
+  }
   return (kind && normaliseIdentity(kind, address, region)) || { kind: "channel", value: address };
 }
 
