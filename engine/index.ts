@@ -207,21 +207,22 @@ export function createEngine(options: EngineOptions = {}) {
   if (options.writerThread && (options.clock || faults.insideCommit || faults.checkpointing)) {
     throw new Error("a fake clock and the commit and checkpoint faults need the writer on the engine's thread (no writerThread)");
   }
-  // The engine's own group commit: the inline writer's (intake, settles, operators' and owners' writes run as writer
-  // commands, here or on the writer thread; admin writes such as publishing and settings commit on this connection).
+  /** A web chat visitor's open streams look again (a message of theirs, or a reply to them, is on disk). */
+  const showInFeed = (channel: string, address: string) => channel === "webchat" && feedWatchers.wake(address);
   /** Once a commit is on disk: its outbox rows go to the dispatcher; the replies it delivered wake who shows them. */
   const committed = (written: Committed[]) => {
     const rows: WrittenRow[] = [];
     for (const w of written) {
       if (!("delivered" in w)) rows.push(w);
-      else replyDelivered(w.delivered as OutboundMessage);
+      else {
+        showInFeed(w.delivered.channel, w.delivered.address);
+        for (const listener of listeners) listener(w.delivered);
+      }
     }
     if (background) dispatcher.offer(rows);
   };
-  const replyDelivered = (reply: OutboundMessage) => {
-    if (reply.channel === "webchat") feedWatchers.wake(reply.address);
-    listeners.forEach((l) => l(reply));
-  };
+  // The engine's own group commit: the inline writer's (intake, settles, operators' and owners' writes run as writer
+  // commands, here or on the writer thread; admin writes such as publishing and settings commit on this connection).
   const commits = createGroupCommit(store.unsyncedTransaction, {
     ...options.commits,
     durable: store.syncCommitted,
@@ -256,7 +257,7 @@ export function createEngine(options: EngineOptions = {}) {
     await writer.run("settle", outcome);
     // The widget shows a reply once it is marked sent: its streams wake after that commit, not at the adapter's send.
     const sent = outcome.kind === "message.send" ? (outcome.payload as OutboundPayload) : null;
-    if (sent?.channel === "webchat" && sent.address) feedWatchers.wake(sent.address);
+    if (sent?.address) showInFeed(sent.channel, sent.address);
   };
   const dispatcher = createDispatcher(store.outbox, performDeps, clock, settle, options.outbox);
   const staff = createStaff(store.staff, clock);
@@ -327,7 +328,7 @@ export function createEngine(options: EngineOptions = {}) {
   /** A customer message in through any door; a web chat visitor's own streams then show it. */
   const takeMessage = async (message: InboundMessage): Promise<MessageOutcome> => {
     const outcome = await doors.message(message);
-    if (message.channel === "webchat" && !outcome.duplicate) feedWatchers.wake(message.address);
+    if (!outcome.duplicate) showInFeed(message.channel, message.address);
     return outcome;
   };
   const channelRequests = createChannelRequests({

@@ -1,4 +1,5 @@
 import type { Statement } from "better-sqlite3";
+import type { Channel } from "../contracts/events";
 import { iso, type Db } from "./db";
 
 /** One outbox row as the dispatcher reads it. */
@@ -6,7 +7,7 @@ export type OutboxRow = { id: string; kind: string; instanceId: string | null; p
 /** A row as written, with the engine time it is due from: what a commit hands the dispatcher (runtime/group-commit.ts `journal`). */
 export type WrittenRow = OutboxRow & { dueAt: number };
 /** A reply its own commit delivered (a channel read from the store: contracts/channels.ts `deliveredOnCommit`): nothing to perform. */
-export type DeliveredReply = { key: string; messageId: string; conversationId: string; channel: string; address: string; text: string; buttons?: string[] };
+export type DeliveredReply = { key: string; messageId: string; conversationId: string; channel: Channel; address: string; text: string; buttons?: string[] };
 /** What a commit hands over once it is on disk: rows for the dispatcher, and replies it delivered (their listeners wake). */
 export type Committed = WrittenRow | { delivered: DeliveredReply };
 
