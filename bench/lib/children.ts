@@ -25,6 +25,13 @@ export async function bundleChild(name: string): Promise<string> {
   return path.join(outdir, "main.mjs");
 }
 
+/** The writer thread's script, bundled as the server's (dist/bench/writer-thread/): for an in-process engine that commits as the server does. */
+export async function bundleWriterThread(): Promise<string> {
+  const outdir = path.join(ROOT, "dist/bench/writer-thread");
+  await build({ ...writerThreadBuild, outdir });
+  return path.join(outdir, "writer-thread.mjs");
+}
+
 /**
  * Runs `node <script> ...args` (a bundled child: one process, so its VmHWM is the whole child) and
  * parses its last stdout line. `spawnedAt` is epoch ms, comparable with the child's timeOrigin.
