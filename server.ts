@@ -17,6 +17,7 @@ import { engineLimitsFromEnv } from "./server/engine-limits";
 import { createBoundedServer, serverLimitsFromEnv } from "./server/http-limits";
 import { handleIngress } from "./server/ingress-routes";
 import { loadImports } from "./server/preloads";
+import { createShutdown } from "./server/shutdown";
 import { snapshotMisplaced } from "./server/snapshot-place";
 import { createWebchatRoutes, DEFAULT_WEBCHAT_ROUTE_OPTIONS } from "./server/webchat-routes";
 import { gatePage } from "./server/page-gate";
@@ -107,20 +108,20 @@ async function main() {
   const listen = settings?.listenPort ? (await import("./engine/channels/email/smtp-listener")).startSmtpListener : null;
   const smtp = listen && settings ? await listen({ settings, receive: (request) => engine.receiveRequest("email", request) }) : null;
   if (smtp) console.log(`Omniflow is accepting mail on smtp://${settings?.listenHost}:${smtp.port}`);
-  // The listener first: a mail it is still handing over commits before the engine closes.
-  let closing = false;
-  const shutdown = () => {
-    // Once: a terminal's Ctrl-C reaches both npm start (which passes it on) and this process.
-    if (closing) return;
-    closing = true;
-    // Open chat feeds would hold close() up; the widgets reconnect from their cursors.
-    webchat.close();
-    server.close(() => void (smtp?.close() ?? Promise.resolve()).then(engine.close).then(() => process.exit(0)));
-  };
+  const shutdown = createShutdown({
+    async close() {
+      // Open chat feeds would hold close() up; the widgets reconnect from their cursors.
+      webchat.close();
+      await new Promise<void>((closed) => server.close(() => closed()));
+      // The listener before the engine: a mail it is still handing over commits first.
+      await smtp?.close();
+      await engine.close();
+    },
+  });
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
   // Started by npm start (scripts/start.mjs) over an IPC channel: if that process dies, even by SIGKILL, this one closes too.
-  if (process.channel) process.on("disconnect", shutdown);
+  if (process.channel) process.on("disconnect", () => shutdown("npm start gone"));
 
   // Webhooks first: Next loads, and the demo's staff are seeded (the first use of Prisma, whose loading held
   // them up too), once the machine routes were quiet for 100 ms (within 2 s of listening).
