@@ -1,10 +1,12 @@
-// `npm start`: builds on first run (or when OMNIFLOW_REBUILD=1): the web app (`next build`) and the server
-// (its bundle and start-up snapshot, scripts/build-server.ts); rebuilds the server alone when its snapshot was
+// `npm start`: builds on first run (or when OMNIFLOW_REBUILD=1), and again when the sources or the installed packages
+// changed since (scripts/build-stamp.mjs): the web app (`next build`) and the server (its bundle and start-up
+// snapshot, scripts/build-server.ts); rebuilds the server alone when its snapshot was
 // made by another node binary, in another folder or with other packages installed (it fits only those). Then runs
 // the server from its snapshot, which creates and migrates the SQLite file and seeds the demo on an empty database.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { constants } from "node:os";
+import { buildIsCurrent } from "./build-stamp.mjs";
 import { SNAPSHOT_STAMP, snapshotStamp } from "./snapshot/stamp.mjs";
 
 // `npm start` is the demo: its staff (README) sign in with the demo password. Set OMNIFLOW_DEMO=0 for a real deployment.
@@ -18,6 +20,9 @@ const run = (command, args) => {
 };
 if (!existsSync(".next/BUILD_ID") || !existsSync(SNAPSHOT) || process.env.OMNIFLOW_REBUILD === "1") {
   console.log("Building the web app and the server (first start only, about a minute)...");
+  run("npm", ["run", "build"]);
+} else if (!buildIsCurrent(process.cwd())) {
+  console.log("Building the web app and the server again: the code or the installed packages changed since the last build...");
   run("npm", ["run", "build"]);
 } else if (!existsSync(SNAPSHOT_STAMP) || readFileSync(SNAPSHOT_STAMP, "utf8").trim() !== snapshotStamp(process.cwd())) {
   console.log("Building the server again: its start-up snapshot was made by another node, in another folder or with other packages...");
