@@ -11,7 +11,7 @@ export const BUILD_STAMP = "dist/build.json";
 
 /** The folders and files the build reads; tests, the bench and the docs are not built. */
 const INPUTS = ["app", "engine", "nodes", "prisma", "public", "scripts", "server", "templates"];
-const ROOT_FILES = ["server.ts", "next.config.js", "postcss.config.mjs", "prisma.config.ts", "tsconfig.json", "global.d.ts", "package.json", "package-lock.json"];
+const ROOT_FILES = "server.ts next.config.js postcss.config.mjs prisma.config.ts tsconfig.json global.d.ts package.json package-lock.json".split(" ");
 /** Generated (prisma/generated is written by the build itself) or never part of it. */
 const SKIPPED_FOLDERS = new Set(["node_modules", "generated", "__snapshots__"]);
 const isTest = (name) => /\.(test|spec)\.[cm]?[jt]sx?$/.test(name);
@@ -35,7 +35,11 @@ function filesUnder(root, folder) {
 export function sourceDigest(root) {
   const hash = createHash("sha256");
   const files = [...INPUTS.flatMap((folder) => filesUnder(root, folder)), ...ROOT_FILES.filter((file) => existsSync(path.join(root, file)))];
-  for (const file of files) hash.update(file).update("\0").update(readFileSync(path.join(root, file))).update("\0");
+  for (const file of files) {
+    hash.update(`${file}\0`);
+    hash.update(readFileSync(path.join(root, file)));
+    hash.update("\0");
+  }
   return hash.digest("hex");
 }
 
