@@ -450,6 +450,8 @@ export function createEngine(options: EngineOptions = {}) {
     startForCustomer: doors.operatorStart,
     /** Published flows an operator may start from the workspace, by name. */
     operatorStartable: () => flows.operatorStartable(),
+    /** The channels a published flow answers a customer's first message on. */
+    answeredChannels: () => flows.answeredChannels(),
 
     /**
      * Customers: search (paged), one customer's profile with counts, their one timeline across

@@ -85,6 +85,7 @@ export const PROCEDURE_POLICY: Record<string, Access> = {
   "channels.setMode": ADMIN,
   "channels.testSend": ADMIN,
   "sandbox.channels": TRY,
+  "sandbox.answered": TRY,
   "sandbox.write": TRY,
   "sandbox.thread": TRY,
   "apiKeys.list": ADMIN,

@@ -53,7 +53,7 @@ const RU_CHANNELS: Record<string, string> = {
 export const channelNameRu = (channel: string): string => RU_CHANNELS[channel] ?? channel;
 
 /** A channel's name as a heading or tab shows it in English (prose and lists show the id, as flows name it). */
-const EN_TITLES: Record<string, string> = {
+export const EN_CHANNEL_TITLES: Record<string, string> = {
   webchat: "Web chat",
   email: "E-mail",
   sms: "SMS",
@@ -64,7 +64,7 @@ const EN_TITLES: Record<string, string> = {
   viber: "Viber",
 };
 /** A channel's name as a title (the Channels page's cards, the Sandbox's tabs) in `locale`. */
-export const channelTitle = (channel: string, locale: Locale): string => (locale === "ru" ? channelNameRu(channel) : (EN_TITLES[channel] ?? channel));
+export const channelTitle = (channel: string, locale: Locale): string => (locale === "ru" ? channelNameRu(channel) : (EN_CHANNEL_TITLES[channel] ?? channel));
 
 /** A channel's name for a person in `locale`: English shows the channel's id as it is («webchat»). */
 export const channelName = (channel: string, locale: Locale): string => (locale === "ru" ? channelNameRu(channel) : channel);

@@ -8,8 +8,10 @@ import { FlowInvalidError, inputError } from "../contracts/errors";
 import type { FlowTestCase, SimulationStep } from "../contracts/simulation";
 import { runTestCase, simulateFlow } from "../simulate/simulate";
 import type { FlowRepository, Publisher } from "../store/flows";
-import { listensTo, type TriggerOf, type TriggerRanks, triggersOf } from "../compiler/triggers";
+import { claimsOf, listensTo, type TriggerOf, type TriggerRanks, triggersOf } from "../compiler/triggers";
+import { CHANNEL_NAMES, type ChannelName } from "../contracts/channels";
 import { findNodeSpec } from "../../nodes/registry";
+import { firstMessageClaim } from "../../nodes/trigger/message-received/spec";
 import { claimOrders, type Overlap, overlapsOf } from "./trigger-ownership";
 
 export type FlowState = "draft" | "published" | "changed";
@@ -325,6 +327,12 @@ export function createFlowService(
         const { run, failures } = runTestCase(document, test, ready);
         return { id: test.id, name: test.name, passed: failures.length === 0, failures, run };
       });
+    },
+
+    /** The channels on which a customer's first message starts a published flow (the Sandbox says where nothing answers). */
+    answeredChannels(): ChannelName[] {
+      const claimed = new Set(published.candidates().flatMap((c) => [...claimsOf(c.triggers).keys()]));
+      return CHANNEL_NAMES.filter((channel) => claimed.has(firstMessageClaim(channel)));
     },
 
     /** Published flows an operator may start from the workspace (a "Started by an operator" trigger), by name. */

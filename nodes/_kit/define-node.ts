@@ -144,6 +144,8 @@ export type NodeSpec<
   keywords?: string[];
   /** The Russian texts (see `nodes/_kit/texts.ts`); English is this spec's own fields. */
   ru: NodeTexts<z.input<NoInfer<S>>, z.infer<NoInfer<S>>>;
+  /** English labels for the values of a choice field (value → label), where the value itself reads badly ("sms"). */
+  options?: NodeTexts<z.input<NoInfer<S>>>["options"];
   settings: S;
   /** Triggers have no input port. */
   hasInput: boolean;

@@ -212,11 +212,17 @@ describe("nodeText", () => {
     };
     walk(jsonSchema(spec), "");
     expect(en.settings).toEqual(expected);
-    expect(en.options).toEqual({});
+    expect(en.options).toEqual(spec.options ?? {});
     for (const port of observedPorts(spec)) expect(en.port(port.id, port.label)).toBe(port.label);
   });
 
   const find = (type: string) => nodeSpecs.find((s) => s.type === type)!;
+
+  it("names channels in English as people write them, not as their ids", () => {
+    const trigger = nodeText(find("trigger.message-received"), "en");
+    expect(["sms", "whatsapp", "vk", "webchat", "any"].map((v) => trigger.option("channel", v))).toEqual(["SMS", "WhatsApp", "VK", "Web chat", "Any channel"]);
+    expect(trigger.summary({ channel: "sms", on: "any-message" })).toBe("On SMS");
+  });
 
   it("reads a form's concrete paths and keeps typed port labels", () => {
     const textMatch = find("logic.text-match");

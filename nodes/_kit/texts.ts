@@ -195,7 +195,7 @@ function build(spec: NodeSpec, locale: Locale): NodeText {
     const merged = own ? { ...english, ...translated } : english;
     if (Object.keys(merged).length > 0) settings[field.path] = merged;
   }
-  const options = (own?.options ?? {}) as Record<string, Record<string, string>>;
+  const options = ((own ? own.options : spec.options) ?? {}) as Record<string, Record<string, string>>;
   return {
     locale,
     title: own?.title ?? spec.title,

@@ -37,6 +37,18 @@ describe("which flow a new conversation starts", () => {
   });
 });
 
+describe("the channels a published flow answers (the Sandbox says where nothing will)", () => {
+  it("are those a trigger names, all of them for any channel, and none once nothing is published", async () => {
+    expect(t.engine.answeredChannels()).toEqual([]);
+    const sms = await publishFlow(t.engine, "SMS only", greeter({ channel: "sms" }, "SMS hello"));
+    const telegram = await publishFlow(t.engine, "Telegram, first message", greeter({ channel: "telegram", on: "first-message" }, "Hi"));
+    expect(t.engine.answeredChannels().toSorted()).toEqual(["sms", "telegram"]);
+    const { id } = await t.engine.flows.create("Everything else", greeter({ channel: "any" }, "Hello"));
+    await t.engine.flows.publish(id, { order: [sms.flowId, telegram.flowId, id] });
+    expect(t.engine.answeredChannels()).toHaveLength(8);
+  });
+});
+
 describe("when several published flows take a message", () => {
   it("the owner's order decides (publishing asks for it), even over a newer publish", async () => {
     const { supportChat } = await import("../../templates/support-chat");

@@ -9,6 +9,8 @@ export const sandboxRouter = router({
       .filter((c) => c.mode === "sandbox")
       .map((c) => c.channel),
   ),
+  /** Channels a published flow answers a customer's first message on: the page says where nothing will. */
+  answered: procedure.query(({ ctx }) => ctx.engine.answeredChannels()),
   write: procedure.input(sandboxWriteSchema).mutation(async ({ ctx, input }) => {
     await ctx.engine.sandbox.write(input.channel, { address: input.address, name: input.name || undefined }, input.text);
     return { ok: true };

@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { FlaskConical } from "lucide-react";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
@@ -18,6 +19,7 @@ export function SandboxPage() {
   const trpc = useTRPC();
   const channelTitle = useChannelTitle();
   const channels = useQuery(trpc.sandbox.channels.queryOptions());
+  const answered = useQuery(trpc.sandbox.answered.queryOptions());
   const [picked, setPicked] = useState<Channel | null>(null);
   const channel = picked ?? channels.data?.[0] ?? null;
   return (
@@ -48,6 +50,18 @@ export function SandboxPage() {
               </button>
             ))}
           </div>
+          {answered.data && !answered.data.includes(channel) && (
+            <p role="note" className="mb-4 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="sandbox-unanswered">
+              {t.rich("unanswered", {
+                channel: channelTitle(channel),
+                flows: (text) => (
+                  <Link href="/" className="font-medium underline">
+                    {text}
+                  </Link>
+                ),
+              })}
+            </p>
+          )}
           <SandboxDevice key={channel} channel={channel} />
         </>
       )}

@@ -7,7 +7,7 @@ import { useTRPC } from "@/app/_lib/trpc";
 import { Composer } from "@/app/_ui/composer";
 import { ErrorNotice } from "@/app/_ui/error-notice";
 import { MessageList, type ChatMessage } from "@/app/_ui/message-list";
-import { useChannelName } from "@/app/_ui/use-node-text";
+import { useChannelName, useChannelTitle } from "@/app/_ui/use-node-text";
 import type { Task } from "./task-types";
 import { useRefreshTask } from "./use-refresh-task";
 
@@ -20,7 +20,10 @@ export function TaskConversation({ task }: { task: Task }) {
   const reply = useMutation(trpc.tasks.reply.mutationOptions({ onSuccess: refresh }));
   const [text, setText] = useState("");
   const channelName = useChannelName();
+  const channelTitle = useChannelTitle();
   const customerName = task.customer?.name ?? t("customer");
+  const replyChannel = channelTitle(task.conversation?.channel ?? "");
+  const replyHint = task.customer?.name ? t("replyTo", { name: task.customer.name, channel: replyChannel }) : t("replyToUnnamed", { channel: replyChannel });
   // The timeline spans every channel the customer used; messages from another one say where they came from.
   const here = task.conversation?.channel;
   const closedReason = task.status === "cancelled" ? t("cancelled") : !task.conversation ? t("noConversation") : null;
@@ -52,7 +55,7 @@ export function TaskConversation({ task }: { task: Task }) {
           onSend={() => reply.mutate({ taskId: task.id, text: text.trim() }, { onSuccess: () => setText("") })}
           pending={reply.isPending}
           disabled={closedReason !== null}
-          placeholder={closedReason ?? t("replyTo", { name: customerName, channel: channelName(task.conversation!.channel) })}
+          placeholder={closedReason ?? replyHint}
           inputTestId="task-reply-input"
           sendTestId="task-reply-send"
         />

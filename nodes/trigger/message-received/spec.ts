@@ -1,27 +1,18 @@
 import * as z from "zod";
 import { CHANNEL_NAMES, type ChannelName } from "../../../engine/contracts/channels";
 import { channelSchema, type FlowEvent } from "../../../engine/contracts/events";
+import { EN_CHANNEL_TITLES } from "../../../engine/contracts/format";
 import { takeMessage } from "../../_kit/context";
 import { action, defineNode, type NoParams } from "../../_kit/define-node";
 import { RU_CHANNELS, ruChannel } from "../../_kit/ru";
-
-/** Channel names as the flows list shows them in English (Russian: `RU_CHANNELS`). */
-const EN_CHANNELS: Record<ChannelName, string> = {
-  webchat: "Web chat",
-  email: "Email",
-  sms: "SMS",
-  phone: "Phone",
-  telegram: "Telegram",
-  whatsapp: "WhatsApp",
-  vk: "VK",
-  viber: "Viber",
-};
 
 /**
  * A message is claimed by its channel and whether it opens the conversation: `any` channel claims
  * every channel, `any-message` both moments, so "any channel" overlaps "web chat, first message".
  */
 const claimKey = (channel: string, opens: boolean) => `message.received:${channel}:${opens ? "first" : "later"}`;
+/** The claim of a customer's first message on `channel`: a published flow that holds it answers there. */
+export const firstMessageClaim = (channel: ChannelName) => claimKey(channel, true);
 const claimOf = (event: FlowEvent) => (event.type === "message.received" ? claimKey(event.channel, event.opensConversation !== false) : null);
 
 const settings = z.object({
@@ -68,6 +59,7 @@ export const messageReceivedNode = defineNode({
     ports: { out: "Сообщение" },
     summary: (s) => `${s.channel === "any" ? "Любой канал" : `Канал: ${ruChannel(s.channel)}`}${s.on === "first-message" ? " · первое сообщение" : ""}`,
   },
+  options: { channel: { any: "Any channel", ...EN_CHANNEL_TITLES } },
   settings,
   hasInput: false,
   outputs: () => [{ id: "out", label: "Message" }],
@@ -80,13 +72,13 @@ export const messageReceivedNode = defineNode({
       (s.on === "any-message" || event.opensConversation !== false),
     claims: { keys: (s) => claimsOf(s), of: claimOf },
     listensTo: (s) => ({
-      en: `${s.channel === "any" ? "Any channel" : EN_CHANNELS[s.channel]} · ${s.on === "first-message" ? "first message" : "any message"}`,
+      en: `${s.channel === "any" ? "Any channel" : EN_CHANNEL_TITLES[s.channel]} · ${s.on === "first-message" ? "first message" : "any message"}`,
       ru: `${s.channel === "any" ? "Любой канал" : ruChannel(s.channel)} · ${s.on === "first-message" ? "первое сообщение" : "любое сообщение"}`,
     }),
     // A channel narrows more than "first message only": a webchat flow beats a first-message flow for any channel.
     specificity: (s) => (s.channel === "any" ? 0 : 2) + (s.on === "first-message" ? 1 : 0),
   },
-  summary: (s) => `${s.channel === "any" ? "Any channel" : `On ${s.channel}`}${s.on === "first-message" ? " · first message" : ""}`,
+  summary: (s) => `${s.channel === "any" ? "Any channel" : `On ${EN_CHANNEL_TITLES[s.channel]}`}${s.on === "first-message" ? " · first message" : ""}`,
   compile: (ctx) => ({ entry: [ctx.action("take")], always: { target: ctx.target("out") } }),
   actions: { take: action<NoParams>((context, event) => takeMessage(context, event)) },
   examples: [
