@@ -1,17 +1,16 @@
 import { ru } from "zod/locales";
 import { compileFlow } from "../compiler/compile";
 import { calledFlowIssue, channelOffIssue, internalHostIssue } from "../compiler/validate";
-import type { Channel } from "../contracts/events";
+import type { Channel, FlowEvent } from "../contracts/events";
 import { flowDocumentSchema, flowExportSchema, STARTER_DOCUMENT, type FlowDocument, type FlowExport, type FlowIssue } from "../contracts/flow";
 import { isTemplateLanguage, TEMPLATE_LANGUAGES, type FlowTemplate, type TemplateLanguage } from "../contracts/templates";
 import { FlowInvalidError, inputError } from "../contracts/errors";
 import type { FlowTestCase, SimulationStep } from "../contracts/simulation";
 import { runTestCase, simulateFlow } from "../simulate/simulate";
 import type { FlowRepository, Publisher } from "../store/flows";
-import { claimsOf, listensTo, type TriggerOf, type TriggerRanks, triggersOf } from "../compiler/triggers";
+import { listensTo, type TriggerOf, type TriggerRanks, triggersOf } from "../compiler/triggers";
 import { CHANNEL_NAMES, type ChannelName } from "../contracts/channels";
 import { findNodeSpec } from "../../nodes/registry";
-import { firstMessageClaim } from "../../nodes/trigger/message-received/spec";
 import { claimOrders, type Overlap, overlapsOf } from "./trigger-ownership";
 
 export type FlowState = "draft" | "published" | "changed";
@@ -331,8 +330,11 @@ export function createFlowService(
 
     /** The channels on which a customer's first message starts a published flow (the Sandbox says where nothing answers). */
     answeredChannels(): ChannelName[] {
-      const claimed = new Set(published.candidates().flatMap((c) => [...claimsOf(c.triggers).keys()]));
-      return CHANNEL_NAMES.filter((channel) => claimed.has(firstMessageClaim(channel)));
+      const triggers = published.candidates().flatMap((c) => c.triggers);
+      return CHANNEL_NAMES.filter((channel) => {
+        const first: FlowEvent = { type: "message.received", at: 0, messageId: "", text: "", channel, opensConversation: true };
+        return triggers.some((t) => findNodeSpec(t.type)?.trigger?.matches(t.settings as never, first));
+      });
     },
 
     /** Published flows an operator may start from the workspace (a "Started by an operator" trigger), by name. */

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { CHANNEL_NAMES, type ChannelName } from "../../../engine/contracts/channels";
+import { CHANNEL_NAMES } from "../../../engine/contracts/channels";
 import { channelSchema, type FlowEvent } from "../../../engine/contracts/events";
 import { EN_CHANNEL_TITLES } from "../../../engine/contracts/format";
 import { takeMessage } from "../../_kit/context";
@@ -11,8 +11,6 @@ import { RU_CHANNELS, ruChannel } from "../../_kit/ru";
  * every channel, `any-message` both moments, so "any channel" overlaps "web chat, first message".
  */
 const claimKey = (channel: string, opens: boolean) => `message.received:${channel}:${opens ? "first" : "later"}`;
-/** The claim of a customer's first message on `channel`: a published flow that holds it answers there. */
-export const firstMessageClaim = (channel: ChannelName) => claimKey(channel, true);
 const claimOf = (event: FlowEvent) => (event.type === "message.received" ? claimKey(event.channel, event.opensConversation !== false) : null);
 
 const settings = z.object({
