@@ -16,6 +16,8 @@
   const api = (route) => `${server}/api/channels/webchat/${route}`;
   const STORE_KEY = `omniflow-widget:${server}`;
   const OPEN_KEY = `${STORE_KEY}:open`;
+  // When the newest message the visitor had in front of them was written (the server's clock): later replies are unread.
+  const SEEN_KEY = `${STORE_KEY}:seen`;
   const TEXTS = {
     en: {
       title: "Chat with us",
@@ -28,6 +30,7 @@
       contactPlaceholder: "E-mail or phone",
       save: "Save",
       thanks: "Thanks! We will be in touch.",
+      badContact: { email: "not an e-mail address", phone: "not a phone number (digits, spaces, + ( ) - .)" },
       notSent: "Not sent.",
       retry: "Retry",
       reconnecting: "Reconnecting…",
@@ -45,6 +48,7 @@
       contactPlaceholder: "E-mail или телефон",
       save: "Сохранить",
       thanks: "Спасибо! Мы свяжемся с вами.",
+      badContact: { email: "это не адрес e-mail", phone: "это не номер телефона (цифры, пробелы, + ( ) - .)" },
       notSent: "Не отправлено.",
       retry: "Повторить",
       reconnecting: "Восстанавливаем связь…",
@@ -117,6 +121,9 @@
     visitor = null;
     cursor = null;
     store.set(STORE_KEY, null);
+    store.set(SEEN_KEY, null);
+    seenUpTo = null;
+    newest = null;
     for (const node of list.querySelectorAll("[data-id]")) node.remove();
     shown.clear();
   }
@@ -182,7 +189,7 @@
       '<path d="M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z"/></svg>',
     "image/svg+xml",
   ).documentElement;
-  const badge = el("span", { class: "badge", hidden: "" });
+  const badge = el("span", { class: "badge", hidden: "", "data-testid": "widget-badge" });
   const bubble = el(
     "button",
     { class: "bubble", type: "button", "aria-label": T.open, "aria-expanded": "false", "aria-controls": "panel", "data-testid": "widget-bubble" },
@@ -271,6 +278,13 @@
   const shown = new Set();
   const pending = new Map();
   let unread = 0;
+  let seenUpTo = store.get(SEEN_KEY);
+  let newest = null;
+  function markSeen(at) {
+    if (!at || (seenUpTo && at <= seenUpTo)) return;
+    seenUpTo = at;
+    store.set(SEEN_KEY, at);
+  }
   let serverTyping = false;
   let thinkingUntil = 0;
   let thinkingTimer = 0;
@@ -296,6 +310,8 @@
   function receive(m) {
     if (shown.has(m.id)) return;
     shown.add(m.id);
+    if (!newest || m.createdAt > newest) newest = m.createdAt;
+    if (!panel.hidden) markSeen(m.createdAt);
     const own = m.clientMessageId && pending.get(m.clientMessageId);
     const node = own ? own.node : bubbleFor(m.author, m.text);
     node.dataset.id = m.id;
@@ -308,7 +324,7 @@
     } else {
       // Before any of our own still-pending bubbles: the server's order is the conversation's.
       list.insertBefore(node, list.querySelector(".msg:not([data-id])"));
-      if (panel.hidden && m.author !== "customer") unread++;
+      if (panel.hidden && m.author !== "customer" && !(seenUpTo && m.createdAt <= seenUpTo)) unread++;
     }
     badge.textContent = String(unread);
     badge.hidden = unread === 0;
@@ -372,12 +388,15 @@
     contactNote.textContent = "";
     try {
       const { token } = await ensureVisitor();
+      const kind = value.includes("@") ? "email" : "phone";
       const res = await fetch(api("contact"), {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-        body: JSON.stringify(value.includes("@") ? { email: value } : { phone: value }),
+        body: JSON.stringify({ [kind]: value }),
       });
       const body = await res.json().catch(() => ({}));
+      // The server names the field it refused; the widget says so in the page's language.
+      if (res.status === 400 && body.issues?.some((issue) => issue.field === kind)) throw new Error(T.badContact[kind]);
       if (!res.ok) throw new Error(body.issues?.[0]?.message || body.message || `HTTP ${res.status}`);
       contactNote.textContent = T.thanks;
       contactForm.hidden = true;
@@ -454,6 +473,7 @@
     if (!open) return;
     unread = 0;
     badge.hidden = true;
+    markSeen(newest);
     input.focus();
     stick();
     void follow();
@@ -462,6 +482,12 @@
     document.body.append(host);
     // Open again on the next page of the same site, if it was open.
     if (store.get(OPEN_KEY, sessionStorage)) setOpen(true);
+    else if (visitor) {
+      // A visitor who chatted before: replies that come while the chat is closed show on the bubble. Without a mark
+      // (storage was cleared), what is already there counts as seen.
+      seenUpTo ??= new Date().toISOString();
+      void follow();
+    }
   };
   if (document.body) start();
   else document.addEventListener("DOMContentLoaded", start);

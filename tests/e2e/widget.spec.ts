@@ -106,6 +106,19 @@ test("a visitor chats through the widget on another site; the operator sees it a
   // It reaches the widget over the live feed, without a reload.
   await expect(messages.filter({ hasText: "Let me check the tracking." })).toHaveAttribute("data-author", "operator");
   await expect(messages).toHaveCount(4);
+
+  // The visitor browses on in a new tab, the chat closed: the next reply shows as one unread on the bubble (not the old ones).
+  const tab = await shop.context().newPage();
+  await tab.goto(`${SITE}/`);
+  await expect(tab.getByTestId("widget-panel")).toBeHidden();
+  await conversation.getByTestId("task-reply-input").fill("Found it: your parcel is at the depot.");
+  await conversation.getByTestId("task-reply-send").click();
+  const badge = tab.getByTestId("widget-badge");
+  await expect(badge).toHaveText("1");
+  await tab.getByTestId("widget-bubble").click();
+  await expect(tab.getByTestId("widget-message").filter({ hasText: "at the depot" })).toHaveAttribute("data-author", "operator");
+  await expect(badge).toBeHidden();
+  await tab.close();
   await desk.context().close();
 
   // On a phone-sized screen the panel takes the whole width.
@@ -169,6 +182,11 @@ test("the widget speaks the site's language: the page's <html lang>, else the br
   // The demo's Support chat answers (in its own words): the widget names the author in Russian.
   await expect(messages.and(shop.locator("[data-author=bot]")).first()).toContainText("Ассистент");
   await expect(bubble).toHaveAttribute("aria-label", "Закрыть чат");
+  // A refused contact is explained in the page's language too.
+  await shop.getByTestId("widget-contact-toggle").click();
+  await shop.getByTestId("widget-contact-input").fill("12ab");
+  await shop.getByTestId("widget-contact-save").click();
+  await expect(shop.getByTestId("widget-contact-status")).toHaveText("это не номер телефона (цифры, пробелы, + ( ) - .)");
   await shop.screenshot({ path: "test-results/screens/widget-russian.png" });
   await shop.context().close();
 
