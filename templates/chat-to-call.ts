@@ -31,7 +31,7 @@ const en = {
   callMeExamples: [...CALL_ME_EN, ...CALL_ME_RU],
   questionExamples: [...QUESTION_EN, ...QUESTION_RU],
   offer:
-    "Would you prefer a phone call, {{customer.name | there}}? One of our agents can call you back and will have this whole chat in front of them, so you won't need to repeat anything.",
+    "{{customer.name | Hello}}, would you prefer a phone call? One of our agents can call you back and will have this whole chat in front of them, so you won't need to repeat anything.",
   accept: "Yes, call me",
   decline: "No, chat is fine",
   confirmation: "Great! An agent will call you shortly and will read this chat first, so you can pick up right where we left off.",
@@ -40,7 +40,7 @@ const en = {
   booked: "Thank you! We will call you at {{vars.phone}} within 15 minutes.",
   noNumber: "No problem: the agent will use the number we have on file, or continue with you here in the chat.",
   keep: "No problem, let's continue here. A colleague will join this chat in a moment.",
-  queued: "Thanks for your message, {{customer.name | there}}. A colleague will join this chat in a moment.",
+  queued: "{{customer.name | Hello}}, thanks for your message. A colleague will join this chat in a moment.",
   chatTitle: "Web chat with {{customer.name | a visitor}}",
   chatSteps: ["Read the conversation", "Answer the customer in the chat", "Pick an outcome"],
   tests: {
@@ -48,13 +48,13 @@ const en = {
       name: "An upset visitor accepts a callback and leaves a number",
       customer: "Ann",
       messages: ["This is ridiculous, I have been waiting for an hour and nothing works", "Yes, call me", "+44 20 7946 0958"],
-      sent: ["Would you prefer a phone call, Ann?", "An agent will call you shortly", "Which number should we call?", "call you at +44 20 7946 0958"],
+      sent: ["Ann, would you prefer a phone call?", "An agent will call you shortly", "Which number should we call?", "call you at +44 20 7946 0958"],
     },
     noNumber: {
       name: "Accepted but no number given: the callback stands, the chat stays open",
       customer: "Ann",
       messages: ["call me back please", "yes call me"],
-      sent: ["Would you prefer a phone call", "An agent will call you shortly", "Which number", "number we have on file"],
+      sent: ["would you prefer a phone call", "An agent will call you shortly", "Which number", "number we have on file"],
     },
     /** A request in the other language is understood too. */
     otherLanguage: {
@@ -62,7 +62,7 @@ const en = {
       name: 'A Russian "call me" is offered a callback, declined, and the chat goes on',
       customer: "Oleg",
       messages: ["Перезвоните мне, пожалуйста", "no"],
-      sent: ["Would you prefer a phone call, Oleg?", "let's continue here"],
+      sent: ["Oleg, would you prefer a phone call?", "let's continue here"],
     },
     question: {
       name: "A neutral question goes straight to an operator, no offer",
@@ -74,7 +74,7 @@ const en = {
       name: "An unanswered offer keeps the chat with an operator",
       customer: "Tim",
       message: "Can someone call me?",
-      sent: ["Would you prefer a phone call", "let's continue here"],
+      sent: ["would you prefer a phone call", "let's continue here"],
     },
   },
 };

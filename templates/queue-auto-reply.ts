@@ -12,13 +12,13 @@ const en = {
     "Not yet possible: the wait is a fixed estimate (a flow cannot read the live queue), " +
     "and the reply is sent once (a flow cannot send reminders and keep waiting for the same operator task).",
   busy:
-    "Thanks for your message, {{customer.name | there}}! " +
+    "{{customer.name | Hello}}, thanks for your message! " +
     "All our agents are helping other customers right now; " +
     `the expected wait is about ${EXPECTED_WAIT_MINUTES} minutes, and you keep your place in the queue here. ` +
     "If you'd rather not wait, you can also reach us on Telegram (@omniflow_support), by phone on +44 20 7946 0000, " +
     "or by e-mail at support@omniflow.example.",
   offline:
-    "Thanks for your message, {{customer.name | there}}! " +
+    "{{customer.name | Hello}}, thanks for your message! " +
     "Our team is offline right now (Mon–Fri 8:00–20:00, Sat 9:00–17:00 UK time), so an agent will reply here as soon as we open. " +
     "Meanwhile our Telegram bot (@omniflow_support) answers common questions around the clock, you can e-mail support@omniflow.example, " +
     "or call +44 20 7946 0000 during opening hours.",
@@ -29,7 +29,7 @@ const en = {
     message: "Hi, I can't log in to my account",
     open: {
       name: "During opening hours the auto-reply gives the wait and the other channels",
-      sent: [`Thanks for your message, Ann! All our agents are helping other customers right now; the expected wait is about ${EXPECTED_WAIT_MINUTES} minutes`],
+      sent: [`Ann, thanks for your message! All our agents are helping other customers right now; the expected wait is about ${EXPECTED_WAIT_MINUTES} minutes`],
     },
     saturday: { name: "On Saturday evening the offline auto-reply points to Telegram and e-mail", sent: ["Our team is offline right now"] },
   },
