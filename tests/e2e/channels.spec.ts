@@ -64,6 +64,18 @@ test("the administrator sees every channel's mode and webhook URL, sends a test 
   await expect(phone.getByTestId("sandbox-line-flow")).toHaveText([/Hello from the channels spec/]);
   await page.getByTestId("nav-settings").click();
 
+  // Going live asks for the provider's settings under the provider's own names; one left empty is said beside it, nothing is saved.
+  await telegram.getByTestId("channel-telegram-edit").click();
+  const form = telegram.getByTestId("channel-telegram-form");
+  await expect(form.getByText("Bot token", { exact: true })).toBeVisible();
+  await form.getByTestId("channel-telegram-save").click();
+  await expect(form.getByTestId("channel-field-problem-botToken")).toHaveText("required");
+  await expect(form.getByLabel("Bot token")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByTestId("channel-telegram-mode")).toHaveText("Sandbox");
+  await screen(page, "telegram-go-live-required");
+  await telegram.getByTestId("channel-telegram-edit").click();
+  await expect(form).toHaveCount(0);
+
   // SMS off: no test form, and the page says webhooks are refused; back to sandbox, and it runs again.
   const sms = page.getByTestId("channel-sms");
   await sms.getByRole("button", { name: "Turn off" }).click();

@@ -9,17 +9,42 @@ import type { ChannelField, ChannelView } from "@/engine/contracts/channel-setup
 
 type Value = string | number | boolean;
 
+/** Words that stay as providers write them in their consoles ("SMTP host", "Account SID"). */
+const ACRONYMS = new Set(["smtp", "imap", "url", "id", "api", "sid", "http", "https", "tls", "vk"]);
+
+/** A setting's name as a label: `smtpHost` → "SMTP host", `phoneNumberId` → "Phone number ID" (the providers' own terms, in every language). */
+export function fieldLabel(name: string): string {
+  const words = name.split(/(?=[A-Z])/).map((w) => w.toLowerCase());
+  return words.map((w, i) => (ACRONYMS.has(w) ? w.toUpperCase() : i === 0 ? w[0].toUpperCase() + w.slice(1) : w)).join(" ");
+}
+
+/** The fields the server refused, by name, from a failed save (the adapter's settings schema names them). */
+function refusedFields(error: unknown): Record<string, string> {
+  const fields = (error as { data?: { fields?: { field: string; message: string }[] | null } } | null)?.data?.fields ?? [];
+  return Object.fromEntries(fields.map((f) => [f.field.replace(/^settings\./, ""), f.message]));
+}
+
 /** The value an input starts with: a plain field's stored value; a secret always starts empty (it is never sent back). */
 const initial = (field: ChannelField): Value => (field.secret ? "" : (field.value ?? (field.type === "boolean" ? false : "")));
+
+const refusedFieldCount = (error: unknown) => Object.keys(refusedFields(error)).length;
 
 /** The channel's settings as its adapter declares them; a secret left empty keeps the stored one. */
 export function ChannelSettingsForm({ channel, onSaved, onError }: { channel: ChannelView; onSaved: () => void; onError: (error: unknown) => void }) {
   const t = useTranslations("channels");
   const trpc = useTRPC();
   const [values, setValues] = useState<Record<string, Value>>(() => Object.fromEntries(channel.fields.map((f) => [f.name, initial(f)])));
-  const configure = useMutation(trpc.channels.configure.mutationOptions({ onSuccess: onSaved, onError }));
+  const configure = useMutation(
+    trpc.channels.configure.mutationOptions({ onSuccess: onSaved, onError: (error) => !refusedFieldCount(error) && onError(error) }),
+  );
+  const [missing, setMissing] = useState<string[]>([]);
+  const refused = refusedFields(configure.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // A required field left empty (a secret only when none is stored) is said at once, beside it.
+    const empty = channel.fields.filter((f) => f.required && f.type !== "boolean" && values[f.name] === "" && !(f.secret && f.set)).map((f) => f.name);
+    setMissing(empty);
+    if (empty.length) return;
     // Empty plain fields are left out, so the adapter's defaults apply.
     const settings = Object.fromEntries(
       channel.fields.flatMap((f) => {
@@ -34,10 +59,11 @@ export function ChannelSettingsForm({ channel, onSaved, onError }: { channel: Ch
     <form onSubmit={submit} className="mt-4 grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-2" data-testid={`channel-${channel.channel}-form`}>
       {channel.fields.map((field) => {
         const id = `${channel.channel}-${field.name}`;
+        const problem = missing.includes(field.name) ? t("required") : refused[field.name];
         return (
           <div key={field.name}>
             <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
-              {field.name}
+              {fieldLabel(field.name)}
               {field.required && <span className="text-rose-600"> *</span>}
               {field.secret && <span className="ml-2 text-xs font-normal text-slate-500">{field.set ? t("secretSet") : t("secretNotSet")}</span>}
             </label>
@@ -52,7 +78,14 @@ export function ChannelSettingsForm({ channel, onSaved, onError }: { channel: Ch
                 placeholder={field.secret && field.set ? t("keepSecret") : ""}
                 value={String(values[field.name] ?? "")}
                 onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}
+                aria-invalid={problem ? true : undefined}
+                aria-describedby={problem ? `${id}-problem` : undefined}
               />
+            )}
+            {problem && (
+              <p id={`${id}-problem`} className="mt-1 text-xs text-rose-700" data-testid={`channel-field-problem-${field.name}`}>
+                {problem}
+              </p>
             )}
           </div>
         );

@@ -37,7 +37,7 @@ export function TestSendForm({ channel }: { channel: Channel }) {
       </Button>
       {CUSTOMER_WRITES_FIRST.has(channel) && (
         <p className="w-full text-xs text-slate-500" data-testid={`channel-${channel}-test-hint`}>
-          {t("writesFirst", { channel: channelTitle(channel) })}
+          {t(channel === "whatsapp" ? "writesFirstWhatsApp" : "writesFirst", { channel: channelTitle(channel) })}
         </p>
       )}
       {result && (
