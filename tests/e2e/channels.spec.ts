@@ -67,7 +67,7 @@ test("the administrator sees every channel's mode and webhook URL, sends a test 
   // Going live asks for the provider's settings under the provider's own names; one left empty is said beside it, nothing is saved.
   await telegram.getByTestId("channel-telegram-edit").click();
   const form = telegram.getByTestId("channel-telegram-form");
-  await expect(form.getByText("Bot token", { exact: true })).toBeVisible();
+  await expect(form.locator("label[for='telegram-botToken']")).toContainText("Bot token");
   await form.getByTestId("channel-telegram-save").click();
   await expect(form.getByTestId("channel-field-problem-botToken")).toHaveText("required");
   await expect(form.getByLabel("Bot token")).toHaveAttribute("aria-invalid", "true");
