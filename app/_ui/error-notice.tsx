@@ -9,14 +9,17 @@ type ErrorData = {
   engineError?: { code: string; params: ErrorParams } | null;
 };
 
+/** The per-field messages of an input error (the tRPC error formatter's `fields`), none for any other error. */
+export const errorFields = (error: unknown) => (error as { data?: ErrorData } | null)?.data?.fields ?? [];
+
 /**
  * Input errors carry per-field messages (see the tRPC error formatter); prefer those to the raw JSON
  * message. An engine error carries its code and params: it reads in `locale` (English is its message).
  */
 export function readableError(error: unknown, locale = "en"): string {
   const data = (error as { data?: ErrorData } | null)?.data;
-  const fields = data?.fields;
-  if (fields?.length) return fields.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message)).join("; ");
+  const fields = errorFields(error);
+  if (fields.length) return fields.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message)).join("; ");
   const engineError = data?.engineError;
   if (engineError) return errorText({ ...engineError, message: errorMessage(error) }, locale);
   return errorMessage(error);

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
 import { Button } from "@/app/_ui/button";
+import { errorFields } from "@/app/_ui/error-notice";
 import { inputClass } from "@/app/_ui/text-field";
 import type { ChannelField, ChannelView } from "@/engine/contracts/channel-setup";
 
@@ -19,15 +20,11 @@ export function fieldLabel(name: string): string {
 }
 
 /** The fields the server refused, by name, from a failed save (the adapter's settings schema names them). */
-function refusedFields(error: unknown): Record<string, string> {
-  const fields = (error as { data?: { fields?: { field: string; message: string }[] | null } } | null)?.data?.fields ?? [];
-  return Object.fromEntries(fields.map((f) => [f.field.replace(/^settings\./, ""), f.message]));
-}
+const refusedFields = (error: unknown): Record<string, string> =>
+  Object.fromEntries(errorFields(error).map((f) => [f.field.replace(/^settings\./, ""), f.message]));
 
 /** The value an input starts with: a plain field's stored value; a secret always starts empty (it is never sent back). */
 const initial = (field: ChannelField): Value => (field.secret ? "" : (field.value ?? (field.type === "boolean" ? false : "")));
-
-const refusedFieldCount = (error: unknown) => Object.keys(refusedFields(error)).length;
 
 /** The channel's settings as its adapter declares them; a secret left empty keeps the stored one. */
 export function ChannelSettingsForm({ channel, onSaved, onError }: { channel: ChannelView; onSaved: () => void; onError: (error: unknown) => void }) {
@@ -35,7 +32,7 @@ export function ChannelSettingsForm({ channel, onSaved, onError }: { channel: Ch
   const trpc = useTRPC();
   const [values, setValues] = useState<Record<string, Value>>(() => Object.fromEntries(channel.fields.map((f) => [f.name, initial(f)])));
   const configure = useMutation(
-    trpc.channels.configure.mutationOptions({ onSuccess: onSaved, onError: (error) => !refusedFieldCount(error) && onError(error) }),
+    trpc.channels.configure.mutationOptions({ onSuccess: onSaved, onError: (error) => errorFields(error).length === 0 && onError(error) }),
   );
   const [missing, setMissing] = useState<string[]>([]);
   const refused = refusedFields(configure.error);
