@@ -2,7 +2,7 @@ import { defineTemplate } from "./template";
 
 const en = {
   name: "Support chat",
-  description: "Greets, answers opening hours and prices, hands anything else to an operator.",
+  description: "Greets on every channel, answers opening hours and prices, hands anything else to an operator.",
   greet: "Hello {{customer.name | there}}, this is Omniflow support.",
   hoursRule: { label: "Hours", pattern: "hours, open, opening, schedule, часы" },
   priceRule: { label: "Price", pattern: "price, prices, cost, tariff, цена" },
@@ -38,7 +38,7 @@ const en = {
 
 const ru: typeof en = {
   name: "Чат поддержки",
-  description: "Приветствует клиента, отвечает на вопросы о часах работы и ценах, всё остальное передаёт оператору.",
+  description: "Приветствует клиента в любом канале, отвечает на вопросы о часах работы и ценах, всё остальное передаёт оператору.",
   greet: "Здравствуйте, {{customer.name | уважаемый клиент}}! Вы написали в поддержку Omniflow.",
   hoursRule: {
     label: "Часы работы",
@@ -74,13 +74,13 @@ const ru: typeof en = {
   },
 };
 
-/** The demo: greet, answer "hours" / "price", otherwise hand over to an operator. */
+/** The demo: on every channel (the Sandbox's too), greet, answer "hours" / "price", otherwise hand over to an operator. */
 export const supportChat = defineTemplate("support-chat", { en, ru }, (t) => ({
   name: t.name,
   description: t.description,
   document: {
     nodes: [
-      { id: "start", type: "trigger.message-received", position: { x: 0, y: 160 }, settings: { channel: "webchat" } },
+      { id: "start", type: "trigger.message-received", position: { x: 0, y: 160 }, settings: { channel: "any" } },
       { id: "greet", type: "message.send", position: { x: 260, y: 160 }, settings: { text: t.greet } },
       {
         id: "topic",

@@ -16,7 +16,8 @@ export const isTriggerOverlap = (error: unknown) =>
 /**
  * Why publishing (or activating) was refused — the flow it would shadow, named — and the order
  * to go ahead with: this flow and every active flow its triggers overlap, first goes first. This
- * flow starts last, so confirming as shown leaves the other flows as they were.
+ * flow is proposed after the flows as narrow as it is (confirming leaves them as they were) and
+ * before those that take all it takes and more: a Telegram bot beside a flow for any channel answers on Telegram.
  */
 export function FlowOrderDialog({
   flowId,
@@ -43,7 +44,9 @@ export function FlowOrderDialog({
   const trpc = useTRPC();
   const overlaps = useQuery(trpc.flows.overlaps.queryOptions({ flowId }, { staleTime: 0 }));
   const [moved, setMoved] = useState<string[] | null>(null);
-  const order = moved ?? [...(overlaps.data ?? []).map((o) => o.flowId), flowId];
+  const others = overlaps.data ?? [];
+  const proposed = [...others.filter((o) => !o.broader).map((o) => o.flowId), flowId, ...others.filter((o) => o.broader).map((o) => o.flowId)];
+  const order = moved ?? proposed;
   const nameOf = (id: string) => (id === flowId ? t("thisFlow", { name: flowName }) : (overlaps.data?.find((o) => o.flowId === id)?.name ?? id));
   const move = (index: number, by: -1 | 1) => {
     const next = [...order];

@@ -37,7 +37,7 @@ describe("compileFlow", () => {
       on: {
         "message.received": [
           {
-            guard: { type: "trigger.matches", params: { nodeType: "trigger.message-received", settings: { channel: "webchat", on: "any-message" } } },
+            guard: { type: "trigger.matches", params: { nodeType: "trigger.message-received", settings: { channel: "any", on: "any-message" } } },
             target: "#n_start",
           },
         ],

@@ -259,7 +259,13 @@ export function createFlowService(
     /** Active flows whose published triggers take some of the events this flow's draft takes. */
     async overlaps(id: string) {
       const flow = await requireFlow(id);
-      return (await overlapsWith(id, parseDraft(flow.draft))).map(({ flowId, name, listensTo, ordered }) => ({ flowId, name, listensTo, ordered }));
+      return (await overlapsWith(id, parseDraft(flow.draft))).map(({ flowId, name, listensTo, ordered, broader }) => ({
+        flowId,
+        name,
+        listensTo,
+        ordered,
+        broader,
+      }));
     },
 
     /** How many of the flow's instances wait (shown before deactivating offers to cancel them). */

@@ -19,11 +19,27 @@ describe("trigger ownership", () => {
         listensTo: { en: "Web chat · any message", ru: "Веб-чат · любое сообщение" },
         claims: [FIRST],
         ordered: false,
+        broader: true,
       },
     ]);
     expect(overlapsOf("faq", [firstOnly], [support], ranked({ [FIRST]: ["faq", "support"] }))[0].ordered).toBe(true);
     // Ordered on one shared claim only is not ordered.
     expect(overlapsOf("faq", [webchat], [support], ranked({ [FIRST]: ["faq", "support"] }))[0].ordered).toBe(false);
+  });
+
+  it("calls the other flow broader only when it takes every event this one takes, and more", () => {
+    const anyChannel = {
+      flowId: "support",
+      name: "Support",
+      triggers: [{ type: "trigger.message-received", settings: { channel: "any", on: "any-message" } }],
+    };
+    const telegram = { type: "trigger.message-received", settings: { channel: "telegram", on: "any-message" } };
+    expect(overlapsOf("bot", [telegram], [anyChannel], new Map())[0].broader).toBe(true);
+    // The same triggers: neither is broader; a narrower one is not broader either.
+    expect(overlapsOf("bot", anyChannel.triggers, [anyChannel], new Map())[0].broader).toBe(false);
+    expect(overlapsOf("bot", anyChannel.triggers, [{ flowId: "tg", name: "Bot", triggers: [telegram] }], new Map())[0].broader).toBe(false);
+    // Partly shared (web chat any message beside web chat first message only, from the other side): not broader.
+    expect(overlapsOf("support", [webchat], [{ flowId: "faq", name: "FAQ", triggers: [firstOnly] }], new Map())[0].broader).toBe(false);
   });
 
   it("puts the owner's order first on every shared claim and keeps flows ranked there before (inactive ones) after", () => {

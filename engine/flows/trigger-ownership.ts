@@ -14,6 +14,11 @@ export type Overlap = {
   claims: string[];
   /** Whether the owners already said, on every shared claim, which of the two goes first. */
   ordered: boolean;
+  /**
+   * Whether the other flow takes every event this one takes, and more ("any channel" beside
+   * "Telegram"): the narrower flow is proposed first, as a flow for one channel is meant to answer there.
+   */
+  broader: boolean;
 };
 
 export type Claimant = { flowId: string; name: string; triggers: TriggerOf[] };
@@ -27,7 +32,8 @@ export function overlapsOf(flowId: string, triggers: TriggerOf[], others: Claima
     const claims = [...theirs.keys()].filter((key) => mine.has(key));
     if (!claims.length) return [];
     const ordered = claims.every((key) => ranks.get(key)?.has(flowId) && ranks.get(key)?.has(other.flowId));
-    return [{ flowId: other.flowId, name: other.name, listensTo: theirs.get(claims[0])!, claims, ordered }];
+    const broader = claims.length === mine.size && theirs.size > mine.size;
+    return [{ flowId: other.flowId, name: other.name, listensTo: theirs.get(claims[0])!, claims, ordered, broader }];
   });
 }
 

@@ -30,7 +30,7 @@ async function chatAs(page: Page, visitor: string, answer: string) {
   await expect(chat.getByTestId("chat-message").filter({ hasText: answer })).toHaveAttribute("data-author", "bot");
 }
 
-test("a second web-chat flow is refused naming Support chat, goes first once ordered, and is deactivated with its waiting instance", async ({ page }) => {
+test("a web-chat flow is refused naming Support chat, goes first once ordered, is deactivated with its waiting instance", async ({ page }) => {
   const name = unique("Hours bot");
   const greeting = `${name} answers: we are open 9 to 5.`;
   const flowId = await importFlow(page, name, hoursBot(greeting));
@@ -39,15 +39,18 @@ test("a second web-chat flow is refused naming Support chat, goes first once ord
   await page.getByTestId("publish-button").click();
   const result = page.getByTestId("publish-result");
   await expect(result).toHaveAttribute("data-ok", "false");
-  await expect(result).toContainText('"Support chat" already listens to Web chat · any message');
+  await expect(result).toContainText('"Support chat" already listens to Any channel · any message');
   const dialog = page.getByTestId("flow-order-dialog");
-  await expect(dialog.getByTestId("flow-order-refusal")).toContainText('"Support chat" already listens to Web chat · any message');
-  await expect(dialog.getByTestId("flow-order-item-0")).toContainText("Support chat");
-  await expect(dialog.getByTestId("flow-order-item-0")).toContainText("listens to Web chat · any message");
+  await expect(dialog.getByTestId("flow-order-refusal")).toContainText('"Support chat" already listens to Any channel · any message');
+  // Support chat takes every channel, this flow web chat only: this flow is proposed first, to answer there.
+  await expect(dialog.getByTestId("flow-order-item-0")).toContainText(`${name} (this flow)`);
   const last = dialog.getByTestId(/^flow-order-item-/).last();
-  await expect(last).toContainText(`${name} (this flow)`);
+  await expect(last).toContainText("Support chat");
+  await expect(last).toContainText("listens to Any channel · any message");
 
-  // This flow first: it takes web chat from now on.
+  // Moved down and up again: the order confirmed is the one shown.
+  await dialog.getByRole("button", { name: `Move ${name} (this flow) down` }).click();
+  await expect(dialog.getByTestId("flow-order-item-0")).toContainText("Support chat");
   await last.getByRole("button", { name: `Move ${name} (this flow) up` }).click();
   await expect(dialog.getByTestId("flow-order-item-0")).toHaveAttribute("data-flow-id", flowId);
   await dialog.getByTestId("flow-order-confirm").click();
@@ -62,7 +65,7 @@ test("a second web-chat flow is refused naming Support chat, goes first once ord
   await expect(row.getByTestId(`flow-listens-${flowId}`)).toHaveText("Web chat · any message");
   await expect(row.getByTestId(`flow-active-${flowId}`)).toHaveText("Active");
   const demo = page.getByTestId(/^flow-row-/).filter({ has: page.getByRole("link", { name: "Support chat", exact: true }) });
-  await expect(demo.getByTestId(/^flow-listens-/)).toHaveText("Web chat · any message");
+  await expect(demo.getByTestId(/^flow-listens-/)).toHaveText("Any channel · any message");
   await expect(demo.getByTestId(/^flow-active-/)).toHaveText("Active");
 
   // Deactivating shows the waiting conversation first; cancelled with it, the flow starts nothing more.

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { createFlowFromTemplate, DESKTOP, deleteFlow, importFlow, unique } from "./support/app";
+import { createFlowFromTemplate, DESKTOP, deleteFlow, importFlow, publish, unique } from "./support/app";
 
 // The Sandbox page as a process owner tries a flow on it: the customer's Telegram, answered by a flow published from the editor.
 test.use({ viewport: DESKTOP });
@@ -8,11 +8,6 @@ const screen = (page: Page, name: string) => page.screenshot({ path: `test-resul
 
 /** A Telegram user id no other test writes from (the fake keeps every chat for the server's life). */
 const telegramUser = () => String(300_000_000 + Math.floor(Math.random() * 600_000_000));
-
-async function publish(page: Page) {
-  await page.getByTestId("publish-button").click();
-  await expect(page.getByTestId("publish-result")).toHaveText("Published v1");
-}
 
 /** Opens the Sandbox page from the header, picks Telegram and writes as `address`; returns the device. */
 async function telegramDevice(page: Page, address: string) {
@@ -25,6 +20,21 @@ async function telegramDevice(page: Page, address: string) {
   await expect(device.getByTestId("sandbox-thread")).toContainText("Nothing yet: write the first message.");
   return device;
 }
+
+test("a newcomer writes to the demo on WhatsApp from the Sandbox, with nothing published, and the demo answers", async ({ page }) => {
+  await page.goto("/");
+  await page.getByTestId("nav-sandbox").click();
+  await page.getByTestId("sandbox-tab-whatsapp").click();
+  await expect(page.getByTestId("sandbox-unanswered")).toHaveCount(0);
+  const device = page.getByTestId("sandbox-whatsapp");
+  // A number no other test writes from: the fake keeps every chat for the server's life.
+  await device.getByTestId("sandbox-address").fill(`+4915${String(100_000_000 + Math.floor(Math.random() * 800_000_000))}`);
+  await device.getByLabel("Customer's name").fill("Nina");
+  await device.getByTestId("sandbox-input").fill("What are your opening hours?");
+  await device.getByTestId("sandbox-send").click();
+  await expect(device.getByTestId("sandbox-line-flow")).toHaveText([/Hello Nina, this is Omniflow support\./, /Monday to Friday, 9:00-18:00 CET/]);
+  await screen(page, "demo-whatsapp");
+});
 
 test("the Telegram FAQ bot, published from the gallery, greets the customer and answers a question in the sandbox", async ({ page }) => {
   const flowId = await createFlowFromTemplate(page, "telegram-faq-bot");

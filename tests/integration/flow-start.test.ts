@@ -53,11 +53,7 @@ describe("when several published flows take a message", () => {
   it("the owner's order decides (publishing asks for it), even over a newer publish", async () => {
     const { supportChat } = await import("../../templates/support-chat");
     const demo = await publishFlow(t.engine, "Support chat", supportChat.document);
-    const anyChannel = {
-      ...supportChat.document,
-      nodes: supportChat.document.nodes.map((n) => (n.id === "start" ? { ...n, settings: { channel: "any" } } : n)),
-    };
-    const { id } = await t.engine.flows.create("Catch-all (newer)", anyChannel);
+    const { id } = await t.engine.flows.create("Catch-all (newer)", supportChat.document);
     await t.engine.flows.publish(id, { order: [demo.flowId, id] });
     const { instanceId } = await t.engine.receive("webchat", { visitorId: "v-spec", messageId: "m-spec", text: "hours?" });
     expect(testDb(t.engine).prepare(`SELECT flowId FROM "Instance" WHERE id = ?`).get(instanceId)).toEqual({ flowId: demo.flowId });

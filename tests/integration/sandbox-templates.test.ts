@@ -13,6 +13,7 @@ import { createEngine, type Engine } from "../../engine/index";
 import { testApiKey } from "../../engine/testing/api-keys";
 import { tempDb, type TempDb } from "../../engine/testing/temp-db";
 import { testDb } from "../../engine/testing/test-db";
+import { seedDemoFlow } from "../../prisma/seed";
 import { flowTemplates } from "../../templates/catalog";
 
 /** A port nobody listens on now: e-mail's fake SMTP server is served there instead of the demo's 2525. */
@@ -135,5 +136,26 @@ describe("templates through sandboxed channels", () => {
     const address = await play(test);
     expect(await received("email", address)).toEqual([expect.stringContaining(test.expect.sent?.[0].replace("[email] ", "") ?? "?")]);
     expect(instance()).toEqual({ status: "completed", outcome: "notified-email" });
+  });
+
+  it("the demo's Support chat answers a newcomer on every messaging channel of the Sandbox", async () => {
+    await seedDemoFlow(engine, "en");
+    const customers: [Channel, string][] = [
+      ["telegram", "5550002"],
+      ["whatsapp", "+4915112345670"],
+      ["sms", "+4915112345671"],
+      ["vk", "5550003"],
+      ["viber", "viber-newcomer-1"],
+      ["email", "newcomer@mail.example"],
+    ];
+    for (const [channel, address] of customers) {
+      await engine.sandbox.write(channel, { address, name: "Ann" }, "What are your opening hours?");
+      await engine.dispatch();
+      const lines = await received(channel, address);
+      expect(lines, channel).toHaveLength(2);
+      // VK's callback carries no name: the greeting falls back to "there".
+      expect(lines[0], channel).toMatch(/^Hello (Ann|there), this is Omniflow support\./);
+      expect(lines[1], channel).toContain("Monday to Friday, 9:00-18:00 CET");
+    }
   });
 });
