@@ -4,8 +4,8 @@ import type { RawRequest } from "../../engine/channels/channel";
 import { settingsSchema } from "../../engine/channels/email/settings";
 import { startSmtpListener } from "../../engine/channels/email/smtp-listener";
 import { createEngine } from "../../engine/index";
-import { seedStaff } from "../../prisma/seed";
-import { countInbound, dropOutbox, publishDemoOnAnyChannel, settingsOf } from "../lib/channel-traffic";
+import { seedDemoFlow, seedStaff } from "../../prisma/seed";
+import { countInbound, dropOutbox, settingsOf } from "../lib/channel-traffic";
 import { childScript, runChild } from "../lib/children";
 import { fmt, type Row } from "../lib/report";
 import { percentile } from "../lib/stats";
@@ -38,7 +38,7 @@ async function sendMails(port: number, to: string, prefix: string, mails: number
 
 /**
  * Figure (f2): 10 KB mails into the SMTP listener on 127.0.0.1, each committed (verify, MIME parse,
- * intake of the demo flow on any channel) before its 250; background off as in (b).
+ * intake of the demo flow (on every channel)) before its 250; background off as in (b).
  * Ceiling: the same client against a bare smtp-server that only reads and accepts.
  */
 export async function channelMail(mails: number, connections: number, inFlight: number): Promise<Row[]> {
@@ -47,7 +47,7 @@ export async function channelMail(mails: number, connections: number, inFlight: 
     const raw = settingsOf("email");
     const engine = createEngine({ dbFile: tmp.db(), background: false, channelSettings: { email: raw } });
     await seedStaff(engine);
-    await publishDemoOnAnyChannel(engine);
+    await seedDemoFlow(engine, "en");
     const settings = settingsSchema.parse(raw);
     // How long each mail takes from the end of DATA to its commit (the listener's hand-off to the engine).
     const commits: number[] = [];

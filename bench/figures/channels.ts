@@ -1,11 +1,10 @@
 import { createEngine } from "../../engine/index";
-import { seedStaff } from "../../prisma/seed";
+import { seedDemoFlow, seedStaff } from "../../prisma/seed";
 import {
   countInbound,
   dropOutbox,
   fakeOf,
   mixRequests,
-  publishDemoOnAnyChannel,
   settingsOf,
   WEBHOOK_CHANNELS,
   type WebhookChannel,
@@ -32,7 +31,7 @@ const rateOf = (t: Tally): Rate => ({ perSec: t.messages / t.seconds, cpuMicros:
 /**
  * One channel's intake beside web chat's, in one engine: `engine.receiveRequest` (verify → parse →
  * intake → commit) in this process, `inFlight` closed-loop senders, the demo mix's requests as each
- * provider sends them, the demo flow on any channel, background off as in (b), a fresh database.
+ * provider sends them, the demo flow (on every channel), background off as in (b), a fresh database.
  * The writer runs on its own thread, as in the server: a channel's verify and parse run beside intake,
  * not before it on one thread. The two sides take turns in blocks of `events` messages, ordered ABBA,
  * so that a drift of the box's load (or the database's growth) during the run weighs on both alike;
@@ -44,7 +43,7 @@ async function inboundBesideWebchat(channel: WebhookChannel, events: number, inF
     const settings = settingsOf(channel);
     const engine = createEngine({ dbFile: tmp.db(), background: false, writerThread, channelSettings: { [channel]: settings } });
     await seedStaff(engine);
-    await publishDemoOnAnyChannel(engine);
+    await seedDemoFlow(engine, "en");
     const fake = await fakeOf(channel, settings);
     const cycles = Math.ceil(events / CYCLE);
     let block = 0;

@@ -2,10 +2,8 @@ import type { RawRequest } from "../../engine/channels/channel";
 import type { ProviderFake } from "../../engine/channels/provider-fake";
 import { importFakeModule, installedChannels } from "../../engine/channels/registry";
 import { webchatRequest } from "../../engine/channels/webchat/samples";
-import type { FlowDocument } from "../../engine/contracts/flow";
 import type { Engine } from "../../engine/index";
 import { openDatabase } from "../../engine/store/db";
-import { supportChat } from "../../templates/support-chat";
 import { CYCLE, mixMessage } from "./demo-mix";
 
 /** The channels whose provider posts signed webhooks (e-mail's inbound-parse webhook included). */
@@ -43,15 +41,6 @@ export async function fakeOf(channel: WebhookChannel, settings: Record<string, u
   const module = await importFakeModule(channel);
   if (!module) throw new Error(`${channel} has no fake provider`);
   return module.createFake(settings);
-}
-
-/** The demo's "Support chat" flow, started by a message on any channel, so every channel runs the same steps. */
-export async function publishDemoOnAnyChannel(engine: Engine): Promise<void> {
-  const { document } = supportChat.languages.en;
-  const nodes = document.nodes.map((n) => (n.type === "trigger.message-received" ? { ...n, settings: { ...n.settings, channel: "any" } } : n));
-  const doc: FlowDocument = { ...document, nodes };
-  const { id } = await engine.flows.create("Support chat, any channel", doc);
-  await engine.flows.publish(id);
 }
 
 /** Which customer of the cycle writes in each slot of the demo mix (a, b, then c twice). */

@@ -3,7 +3,7 @@ import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
 import { simpleParser } from "mailparser";
 import { DEMO_STAFF } from "../../prisma/seed-staff";
-import { DESKTOP, importFlow, unique } from "./support/app";
+import { DESKTOP, importFlow, publish, unique } from "./support/app";
 import { DEMO } from "./support/auth";
 import { MAIL_SERVER } from "./support/mail-server";
 
@@ -78,8 +78,8 @@ test("a customer's e-mail, the flow's answer and their reply are one conversatio
       { id: "4", source: "reply", sourcePort: "timeout", target: "end" },
     ],
   });
-  await page.getByTestId("publish-button").click();
-  await expect(page.getByTestId("publish-result")).toHaveText("Published v1");
+  // The demo's Support chat takes e-mail too: publishing proposes this flow, for e-mail only, first.
+  await publish(page);
 
   // The customer writes; the listener answers 250 only once the mail is committed.
   const sent = await mailClient.sendMail({ from: `"${name}" <${customer}>`, to: MAIL_SERVER.support, subject: "Broken order", text: question });
