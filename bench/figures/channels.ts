@@ -1,14 +1,6 @@
 import { createEngine } from "../../engine/index";
 import { seedDemoFlow, seedStaff } from "../../prisma/seed";
-import {
-  countInbound,
-  dropOutbox,
-  fakeOf,
-  mixRequests,
-  settingsOf,
-  WEBHOOK_CHANNELS,
-  type WebhookChannel,
-} from "../lib/channel-traffic";
+import { countInbound, dropOutbox, fakeOf, mixRequests, settingsOf, WEBHOOK_CHANNELS, type WebhookChannel } from "../lib/channel-traffic";
 import { bundleWriterThread } from "../lib/children";
 import { closedLoop } from "../lib/closed-loop";
 import { CYCLE } from "../lib/demo-mix";
