@@ -6,12 +6,11 @@ import { useState } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
 import { Button } from "@/app/_ui/button";
 import { Dialog } from "@/app/_ui/dialog";
-import { ErrorNotice, readableError } from "@/app/_ui/error-notice";
+import { ErrorNotice, engineErrorCode, readableError } from "@/app/_ui/error-notice";
 import { Loading } from "@/app/_ui/loading";
 
 /** Whether a refusal is a trigger overlap (publishing or activating needs an order). */
-export const isTriggerOverlap = (error: unknown) =>
-  (error as { data?: { engineError?: { code?: string } | null } } | null)?.data?.engineError?.code === "flow.trigger-overlap";
+export const isTriggerOverlap = (error: unknown) => engineErrorCode(error) === "flow.trigger-overlap";
 
 /**
  * Why publishing (or activating) was refused — the flow it would shadow, named — and the order

@@ -12,6 +12,9 @@ type ErrorData = {
 /** The per-field messages of an input error (the tRPC error formatter's `fields`), none for any other error. */
 export const errorFields = (error: unknown) => (error as { data?: ErrorData } | null)?.data?.fields ?? [];
 
+/** The engine's code for a refusal ("flow.trigger-overlap"), null for any other error. */
+export const engineErrorCode = (error: unknown) => (error as { data?: ErrorData } | null)?.data?.engineError?.code ?? null;
+
 /**
  * Input errors carry per-field messages (see the tRPC error formatter); prefer those to the raw JSON
  * message. An engine error carries its code and params: it reads in `locale` (English is its message).

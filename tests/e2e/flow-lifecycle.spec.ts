@@ -40,6 +40,8 @@ test("a web-chat flow is refused naming Support chat, goes first once ordered, i
   const result = page.getByTestId("publish-result");
   await expect(result).toHaveAttribute("data-ok", "false");
   await expect(result).toContainText('"Support chat" already listens to Any channel · any message');
+  // A question to answer, not a fault: shown in amber, not red.
+  await expect(result).toHaveAttribute("data-notice", "true");
   const dialog = page.getByTestId("flow-order-dialog");
   await expect(dialog.getByTestId("flow-order-refusal")).toContainText('"Support chat" already listens to Any channel · any message');
   // Support chat takes every channel, this flow web chat only: this flow is proposed first, to answer there.

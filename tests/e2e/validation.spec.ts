@@ -52,6 +52,7 @@ test("problems show on the nodes and in the issues list, block publishing, and g
   await page.getByTestId("publish-button").click();
   await expect(publishResult).toHaveText("Not published: 3 problems");
   await expect(publishResult).toHaveAttribute("data-ok", "false");
+  await expect(publishResult).toHaveAttribute("data-notice", "false"); // a fault to fix: red
   await expect(page.getByTestId("issue-list")).toBeVisible();
   await expect(page.getByTestId("versions-button")).not.toContainText("1");
 

@@ -9,12 +9,13 @@ import { useTRPC, useTRPCClient } from "@/app/_lib/trpc";
 import { useMayCall } from "@/app/_lib/use-may-call";
 import { Button } from "@/app/_ui/button";
 import { Dialog } from "@/app/_ui/dialog";
-import { readableError } from "@/app/_ui/error-notice";
+import { engineErrorCode, readableError } from "@/app/_ui/error-notice";
 import { FlowOrderDialog, isTriggerOverlap } from "@/app/_components/flow-order-dialog";
 import { useNodeLocale } from "@/app/_ui/use-node-text";
 import { MigrateDialog } from "./migrate-dialog";
 
-type Outcome = { doc: FlowDocument; ok: boolean; text: string; warnings: FlowIssue[] };
+/** `notice`: a refusal that asks a question (which flow goes first) or says there is nothing to publish, not a fault. */
+type Outcome = { doc: FlowDocument; ok: boolean; notice?: boolean; text: string; warnings: FlowIssue[] };
 
 /**
  * Saves, then publishes (the server compiles and refuses invalid graphs). The outcome stays
@@ -73,6 +74,7 @@ export function PublishButton({
       setOutcome({
         doc,
         ok: false,
+        notice: isTriggerOverlap(error) || engineErrorCode(error) === "flow.publish-unchanged",
         text: issues?.length ? t("refused", { count: issues.length }) : readableError(error, locale),
         warnings: [],
       });
@@ -80,7 +82,7 @@ export function PublishButton({
   });
   const shown = outcome?.doc === doc ? outcome : null;
   const warned = !!shown?.ok && shown.warnings.length > 0;
-  const color = !shown?.ok ? "text-rose-700" : warned ? "text-amber-700" : "text-emerald-700";
+  const color = shown?.notice || warned ? "text-amber-700" : !shown?.ok ? "text-rose-700" : "text-emerald-700";
   const plan = useQuery(trpc.instances.migrationPlan.queryOptions({ flowId }, { enabled: !!shown?.ok && mayMigrate }));
   const olderWaiting = shown?.ok ? (plan.data?.sources.reduce((sum, s) => sum + s.waiting, 0) ?? 0) : 0;
 
@@ -93,6 +95,7 @@ export function PublishButton({
           data-testid="publish-result"
           data-ok={shown.ok}
           data-warnings={shown.warnings.length}
+          data-notice={Boolean(shown.notice)}
         >
           {warned ? (
             <TriangleAlert className="size-3.5 shrink-0" aria-hidden />
