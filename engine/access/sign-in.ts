@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CLIENT_IP_HEADER, isRole, type Role } from "../contracts/access";
 import type { SignInStore } from "../store/sign-in";
+import { createFailedSignIns } from "./failed-sign-ins";
 
 /** The signed-in person as every procedure and page sees them. */
 export type SignedIn = { id: string; name: string; email: string; role: Role; language: "en" | "ru" | null; sessionId: string };
@@ -14,7 +15,10 @@ export type SignInOptions = {
   secretKey: Buffer;
   /** Host names (with or without port) the app answers on; better-auth builds its URLs only for these. */
   allowedHosts: string[];
-  /** Sign-in attempts per client address per minute (default 10). */
+  /**
+   * Failed sign-ins a minute for one account from one client address (default 10); all sign-in
+   * attempts from one address, successes included, are capped at six times that.
+   */
   attemptsPerMinute?: number;
   /** Sessions last this long without use (default 12 h; each use within it extends it, at most hourly). */
   sessionSeconds?: number;
@@ -69,7 +73,14 @@ export function createSignIn(options: SignInOptions) {
 }
 
 async function load(options: SignInOptions) {
-  const [{ betterAuth }, { createAuthMiddleware }, { toNodeHandler }, database] = await Promise.all([
+  const attempts = options.attemptsPerMinute ?? 10;
+  const failures = createFailedSignIns({ max: attempts, windowMs: 60_000 });
+  /** Who a sign-in request is for, and from where. */
+  const attempt = (ctx: { body?: { email?: unknown }; request?: Request }) => ({
+    email: typeof ctx.body?.email === "string" ? ctx.body.email.slice(0, 254) : "",
+    ip: ctx.request?.headers.get(CLIENT_IP_HEADER) ?? null,
+  });
+  const [{ betterAuth }, { APIError, createAuthMiddleware }, { toNodeHandler }, database] = await Promise.all([
     import("better-auth"),
     import("better-auth/api"),
     import("better-auth/node"),
@@ -95,18 +106,27 @@ async function load(options: SignInOptions) {
       storage: "memory",
       window: 60,
       max: 200,
-      customRules: { "/sign-in/email": { window: 60, max: options.attemptsPerMinute ?? 10 } },
+      customRules: { "/sign-in/email": { window: 60, max: attempts * 6 } },
     },
     advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
     telemetry: { enabled: false },
     // A wrong password is an ordinary answer (and audited), not a warning for the server log.
     logger: { level: "error" },
     hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const { email, ip } = attempt(ctx);
+        const wait = failures.retryAfter(email, ip);
+        const message = `Too many failed sign-ins for this account from here: try again in ${wait} s.`;
+        if (wait) throw new APIError("TOO_MANY_REQUESTS", { code: "TOO_MANY_FAILED_SIGN_INS", message }, { "Retry-After": String(wait) });
+      }),
       after: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/sign-in/email" || !options.onSignIn) return;
+        if (ctx.path !== "/sign-in/email") return;
         const session = ctx.context.newSession;
-        const email = typeof ctx.body?.email === "string" ? ctx.body.email.slice(0, 254) : "";
-        options.onSignIn({ email, operatorId: session?.user.id ?? null, ok: Boolean(session), ip: ctx.request?.headers.get(CLIENT_IP_HEADER) ?? null });
+        const { email, ip } = attempt(ctx);
+        if (session) failures.succeeded(email, ip);
+        else failures.failed(email, ip);
+        options.onSignIn?.({ email, operatorId: session?.user.id ?? null, ok: Boolean(session), ip });
       }),
     },
   });
