@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { RawRequest } from "../../engine/channels/channel";
 import type { ProviderFake } from "../../engine/channels/provider-fake";
 import { importFakeModule, installedChannels } from "../../engine/channels/registry";
@@ -68,7 +69,8 @@ export async function mixRequests(
       const n = first + cycle * 3 + WHO[slot];
       if (channel === "webchat") {
         const { visitorId, token } = visitors[WHO[slot]];
-        const body = { visitorId, messageId: `${prefix}-${cycle}-m${slot}`, text, ...(name && { name }) };
+        // A random message id, as the widget makes one (public/widget.js), as each fake makes its provider's ids.
+        const body = { visitorId, messageId: randomUUID(), text, ...(name && { name }) };
         row.push(webchatRequest(body, { authorization: `Bearer ${token}` }));
       } else if (fake) row.push(fake.customerWrites({ address: addressOf(channel, n), name: name ?? undefined }, text, webhookUrl(channel)));
     }
