@@ -117,8 +117,9 @@ async function load(options: SignInOptions) {
         if (ctx.path !== "/sign-in/email") return;
         const { email, ip } = attempt(ctx);
         const wait = failures.retryAfter(email, ip);
+        if (!wait) return;
         const message = `Too many failed sign-ins for this account from here: try again in ${wait} s.`;
-        if (wait) throw new APIError("TOO_MANY_REQUESTS", { code: "TOO_MANY_FAILED_SIGN_INS", message }, { "Retry-After": String(wait) });
+        throw new APIError("TOO_MANY_REQUESTS", { code: "TOO_MANY_FAILED_SIGN_INS", message }, { "Retry-After": String(wait) });
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;

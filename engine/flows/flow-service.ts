@@ -259,13 +259,8 @@ export function createFlowService(
     /** Active flows whose published triggers take some of the events this flow's draft takes. */
     async overlaps(id: string) {
       const flow = await requireFlow(id);
-      return (await overlapsWith(id, parseDraft(flow.draft))).map(({ flowId, name, listensTo, ordered, broader }) => ({
-        flowId,
-        name,
-        listensTo,
-        ordered,
-        broader,
-      }));
+      // The claim keys stay inside: the dialog shows what the other flow listens to, not its keys.
+      return (await overlapsWith(id, parseDraft(flow.draft))).map(({ claims: _, ...overlap }) => overlap);
     },
 
     /** How many of the flow's instances wait (shown before deactivating offers to cancel them). */
