@@ -1,12 +1,13 @@
 import type { ChannelAdapter } from "../channels/channel";
-import { inputError } from "../contracts/errors";
+import { type ErrorWords, errorWords, inputError } from "../contracts/errors";
 import type { Channel } from "../contracts/events";
 import { newId } from "../store/ids";
 
 /**
  * "Send a test message" on the Channels page: one message straight through the channel's adapter,
  * now, to prove the settings work. It belongs to no conversation; the provider's answer (its id, or
- * its refusal, worded by the adapter) is the result.
+ * its refusal, worded by the adapter) is the result: a refusal keeps its code and params, so the page
+ * words it in the person's language around the provider's own words.
  */
 export function createChannelTests(adapters: ReadonlyMap<Channel, ChannelAdapter>) {
   return {
@@ -14,7 +15,7 @@ export function createChannelTests(adapters: ReadonlyMap<Channel, ChannelAdapter
       channel: Channel;
       address: string;
       text: string;
-    }): Promise<{ ok: true; providerMessageId: string | null } | { ok: false; error: string }> {
+    }): Promise<{ ok: true; providerMessageId: string | null } | { ok: false; error: ErrorWords }> {
       const adapter = adapters.get(input.channel);
       if (!adapter) throw inputError("channel.off", { channel: input.channel }, "channel");
       const id = newId();
@@ -29,7 +30,7 @@ export function createChannelTests(adapters: ReadonlyMap<Channel, ChannelAdapter
         });
         return { ok: true, providerMessageId: receipt.providerMessageId };
       } catch (error) {
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+        return { ok: false, error: errorWords(error) };
       }
     },
   };

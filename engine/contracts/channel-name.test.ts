@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { channelSchema } from "./events";
-import { channelName, channelTitle } from "./format";
+import { channelLabelRu, channelName, channelTitle, RU_CHANNEL_LABELS } from "./format";
 
 describe("channelName", () => {
   it("English shows the channel's id as it is", () => {
@@ -19,8 +19,17 @@ describe("channelName", () => {
 });
 
 describe("channelTitle", () => {
-  it("English titles every channel as its brand writes it; Russian as its prose does", () => {
+  it("English titles every channel as its brand writes it; Russian as a heading does, capitalised", () => {
     expect(channelSchema.options.map((c) => channelTitle(c, "en"))).toEqual(["Web chat", "E-mail", "SMS", "Phone", "Telegram", "WhatsApp", "VK", "Viber"]);
-    for (const channel of channelSchema.options) expect(channelTitle(channel, "ru")).toBe(channelName(channel, "ru"));
+    for (const channel of channelSchema.options) expect(channelTitle(channel, "ru")).toBe(channelLabelRu(channel));
+    expect(channelTitle("webchat", "ru")).not.toBe(channelName("webchat", "ru")); // prose keeps «веб-чат»
+  });
+});
+
+describe("channelLabelRu", () => {
+  it("is the Russian name capitalised, as the editor's choices and node summaries show it", () => {
+    expect(channelSchema.options.map(channelLabelRu)).toEqual(["Веб-чат", "E-mail", "SMS", "Телефон", "Telegram", "WhatsApp", "ВКонтакте", "Viber"]);
+    expect(Object.keys(RU_CHANNEL_LABELS)).toEqual(channelSchema.options);
+    expect(channelLabelRu("fax")).toBe("fax");
   });
 });

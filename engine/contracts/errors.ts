@@ -1,4 +1,4 @@
-import { type EngineErrorCode, type ErrorParams, type ErrorParamsOf, englishErrorText } from "./error-texts";
+import { type EngineErrorCode, type ErrorParams, type ErrorParamsOf, englishErrorText, isEngineErrorCode } from "./error-texts";
 import type { FlowIssue } from "./flow";
 
 /**
@@ -25,6 +25,32 @@ export class EngineInputError<C extends EngineErrorCode = EngineErrorCode> exten
  * The English message comes from the one table of texts.
  */
 export const inputError = <C extends EngineErrorCode>(code: C, params: ErrorParamsOf<C>, field?: string) => new EngineInputError(code, params, field);
+
+/**
+ * An error of class `Kind` worded by code, like an input error: `message` is the English text (what the
+ * outbox, logs and API keep) and `code` + `params` let `errorText` word it for a person. For a channel's
+ * words around what its provider said, whose class its handler reads (`RequestRefused` fails a send at once):
+ *
+ * @example
+ * throw wordedError(RequestRefused, "email.smtp-refused", { said: "550 5.1.1 User unknown" });
+ */
+export function wordedError<E extends Error, C extends EngineErrorCode>(
+  Kind: new (message: string) => E,
+  code: C,
+  params: ErrorParamsOf<C>,
+): E & { code: C; params: ErrorParams } {
+  return Object.assign(new Kind(englishErrorText(code, params)), { code, params: params as ErrorParams });
+}
+
+/** A caught error as data a page can word (`errorText`): its English message, and its code and params when it has them. */
+export type ErrorWords = { message: string; code: EngineErrorCode | null; params: ErrorParams | null };
+
+/** What `errorText` needs of a caught error, plain enough to cross tRPC (a library's error codes are not ours, so they are dropped). */
+export function errorWords(error: unknown): ErrorWords {
+  if (!(error instanceof Error)) return { message: String(error), code: null, params: null };
+  const { code, params } = error as Error & { code?: unknown; params?: ErrorParams };
+  return isEngineErrorCode(code) && params ? { message: error.message, code, params } : { message: error.message, code: null, params: null };
+}
 
 /** A publish or import refused; `issues` say why, node by node. */
 export class FlowInvalidError extends Error {

@@ -1,3 +1,5 @@
+import type { ChannelName } from "./channels";
+
 /** The languages the engine words things in for people; English is the source. */
 export type Locale = "en" | "ru";
 
@@ -39,8 +41,11 @@ export function pluralRu(n: number, [one, few, many]: readonly [string, string, 
   return many;
 }
 
-/** A channel's name in Russian prose («веб-чат», «SMS»); an unknown one stays as it is. */
-const RU_CHANNELS: Record<string, string> = {
+/**
+ * Each channel's Russian name as prose says it («через веб-чат»): the one table of them, which the
+ * engine's texts and the nodes' (as labels, below) both read; an unknown channel stays as it is.
+ */
+const RU_CHANNELS = {
   webchat: "веб-чат",
   email: "e-mail",
   sms: "SMS",
@@ -49,8 +54,14 @@ const RU_CHANNELS: Record<string, string> = {
   whatsapp: "WhatsApp",
   vk: "ВКонтакте",
   viber: "Viber",
-};
-export const channelNameRu = (channel: string): string => RU_CHANNELS[channel] ?? channel;
+} as const satisfies Record<ChannelName, string>;
+export const channelNameRu = (channel: string): string => (RU_CHANNELS as Record<string, string>)[channel] ?? channel;
+
+/** The same names as a label or the start of a line shows them («Веб-чат»): the editor's channel choices, node summaries. */
+export const RU_CHANNEL_LABELS = Object.fromEntries(
+  Object.entries(RU_CHANNELS).map(([channel, name]) => [channel, name.charAt(0).toUpperCase() + name.slice(1)]),
+) as Record<ChannelName, string>;
+export const channelLabelRu = (channel: string): string => (RU_CHANNEL_LABELS as Record<string, string>)[channel] ?? channel;
 
 /** A channel's name as a heading or tab shows it in English (prose and lists show the id, as flows name it). */
 export const EN_CHANNEL_TITLES: Record<string, string> = {
@@ -63,8 +74,8 @@ export const EN_CHANNEL_TITLES: Record<string, string> = {
   vk: "VK",
   viber: "Viber",
 };
-/** A channel's name as a title (the Channels page's cards, the Sandbox's tabs) in `locale`. */
-export const channelTitle = (channel: string, locale: Locale): string => (locale === "ru" ? channelNameRu(channel) : (EN_CHANNEL_TITLES[channel] ?? channel));
+/** A channel's name as a title (the Channels page's cards, the Sandbox's tabs, a task's badge) in `locale`: «Веб-чат», "Web chat". */
+export const channelTitle = (channel: string, locale: Locale): string => (locale === "ru" ? channelLabelRu(channel) : (EN_CHANNEL_TITLES[channel] ?? channel));
 
 /** A channel's name for a person in `locale`: English shows the channel's id as it is («webchat»). */
 export const channelName = (channel: string, locale: Locale): string => (locale === "ru" ? channelNameRu(channel) : channel);

@@ -1,16 +1,7 @@
-/** Russian words several nodes share: channel names, task priorities, the task settings' texts. */
-
-/** Channel names as a Russian contact centre says them (keys are the channels' ids). */
-export const RU_CHANNELS = {
-  webchat: "Веб-чат",
-  email: "E-mail",
-  sms: "SMS",
-  phone: "Телефон",
-  telegram: "Telegram",
-  whatsapp: "WhatsApp",
-  vk: "ВКонтакте",
-  viber: "Viber",
-} as const;
+/**
+ * Russian words several nodes share: task priorities, the task settings' texts. Channel names are
+ * engine/contracts/format.ts's (`RU_CHANNEL_LABELS`, `channelLabelRu`), the one table the engine words them with too.
+ */
 
 /** Task priorities (keys are `TASK_PRIORITIES`). */
 export const RU_PRIORITIES = { low: "Низкий", normal: "Обычный", high: "Высокий", urgent: "Срочный" } as const;
@@ -40,9 +31,6 @@ export function ruPlural(count: number, [one, few, many]: readonly [one: string,
 
 /** The count and its word: `ruCount(5, ["шаг", "шага", "шагов"])` → "5 шагов". */
 export const ruCount = (count: number, forms: readonly [one: string, few: string, many: string]) => `${count} ${ruPlural(count, forms)}`;
-
-/** A channel's Russian name by its id (an unknown id stays as it is). */
-export const ruChannel = (channel: string): string => (RU_CHANNELS as Record<string, string>)[channel] ?? channel;
 
 /** A task priority inside a line: "срочный". */
 export const ruPriority = (priority: string): string => (RU_PRIORITIES as Record<string, string>)[priority]?.toLowerCase() ?? priority;

@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import type { ChannelDeps } from "../channel";
+import { wordedError } from "../../contracts/errors";
 import type { OutboundRequest, OutboundResponse } from "../../contracts/outbound";
 import { basicAuth, FORM_TYPE, formParams, jsonOrNull, TWILIO_API, type TwilioError, twilioRefusal } from "./wire";
 
@@ -32,9 +33,9 @@ export async function createResource(http: ChannelDeps["http"], resource: Twilio
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_SECONDS * 1000),
     maxBodyBytes: 64 * 1024,
   });
-  if (response.status !== 201 && response.status !== 200) throw new Error(twilioRefusal(response.status, response.text));
+  if (response.status !== 201 && response.status !== 200) throw twilioRefusal(response.status, response.text);
   const answer = created.safeParse(jsonOrNull(response.text));
-  if (!answer.success) throw new Error(`Twilio answered HTTP ${response.status} without the new resource's SID`);
+  if (!answer.success) throw wordedError(Error, "twilio.no-sid", { status: response.status });
   return answer.data.sid;
 }
 

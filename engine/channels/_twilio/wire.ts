@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import * as z from "zod";
+import { wordedError } from "../../contracts/errors";
 import { ChannelRequestError, type RawRequest, type Verification } from "../channel";
 import { twilioSignature, twilioSignatureMatches } from "./signature";
 
@@ -61,11 +62,19 @@ export function jsonOrNull(text: string): unknown {
   }
 }
 
-/** What Twilio said when it did not take a request, for the dispatcher's log and the flow's failed output. */
-export function twilioRefusal(status: number, text: string): string {
+/**
+ * What Twilio said when it did not take a request, for the dispatcher's log, the flow's failed output and
+ * a test send on the Channels page (worded by code, for a person's language).
+ */
+export function twilioRefusal(status: number, text: string): Error {
   const error = twilioErrorSchema.safeParse(jsonOrNull(text));
-  if (!error.success) return `Twilio answered HTTP ${status}: ${text.slice(0, 200) || "(no body)"}`;
-  return `Twilio answered HTTP ${status}${error.data.code ? ` (error ${error.data.code})` : ""}: ${error.data.message}`;
+  if (!error.success) {
+    return text ? wordedError(Error, "twilio.answered", { status, answer: text.slice(0, 200) }) : wordedError(Error, "twilio.answered-empty", { status });
+  }
+  const { code, message } = error.data;
+  return code
+    ? wordedError(Error, "twilio.refused", { status, errorCode: code, said: message })
+    : wordedError(Error, "twilio.answered", { status, answer: message });
 }
 
 /** A webhook as Twilio posts it: form-encoded, signed over `url` and the parameters with the auth token. */

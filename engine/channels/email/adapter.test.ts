@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { errorText } from "../../contracts/error-texts";
 import { createHostCheck } from "../../outbound/client";
 import { channelDeps } from "../../testing/channel-deps";
 import type { InboundMessage, OutboundMessage, ParsedRequest } from "../channel";
@@ -163,12 +164,14 @@ describe("e-mail: sending over SMTP to the fake provider on 127.0.0.1", () => {
 
   it("a 5xx refusal fails the message for good; a 4xx is tried again", async () => {
     const sender = await served({ smtpUser: "omniflow", smtpPassword: "s3cret" });
-    await expect(sender.send(outbound({ address: "nobody@refused.test" }))).rejects.toMatchObject({
-      name: "RequestRefused",
-      message: expect.stringContaining("User unknown"),
-    });
+    const refused = await sender.send(outbound({ address: "nobody@refused.test" })).catch((e: Error) => e);
+    expect(refused).toMatchObject({ name: "RequestRefused", code: "email.smtp-refused", message: expect.stringContaining("User unknown") });
+    // The server's words are kept as they came; only ours around them are translated.
+    const said = (refused as Error & { params: { said: string } }).params.said;
+    expect(said).toContain("550 5.1.1");
+    expect(errorText(refused as Error, "ru")).toBe(`SMTP-сервер отказался принять письмо: ${said}`);
     const later = await sender.send(outbound({ address: "someone@busy.test" })).catch((e: Error) => e);
-    expect(later).toMatchObject({ message: expect.stringContaining("Greylisted") });
+    expect(later).toMatchObject({ code: "email.smtp-answered", message: expect.stringContaining("Greylisted") });
     expect((later as Error).name).not.toBe("RequestRefused");
     expect(fake.mails()).toEqual([]);
   });

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import type { Transporter } from "nodemailer";
 import type { ChannelDeps, OutboundMessage, SendReceipt } from "../channel";
+import { wordedError } from "../../contracts/errors";
 import { isRequestRefused, RequestRefused } from "../../contracts/outbound";
 import { addressing, type EmailSettings } from "./settings";
 
@@ -91,6 +92,6 @@ function refusalOf(error: unknown): Error {
   if (isRequestRefused(error)) return error;
   const e = error as Error & { responseCode?: number; response?: string };
   const said = e.response ?? e.message;
-  if (e.responseCode && e.responseCode >= 500) return new RequestRefused(`the SMTP server refused the message: ${said}`);
-  return new Error(e.responseCode ? `the SMTP server answered ${said}` : `sending over SMTP failed: ${e.message}`);
+  if (e.responseCode && e.responseCode >= 500) return wordedError(RequestRefused, "email.smtp-refused", { said });
+  return e.responseCode ? wordedError(Error, "email.smtp-answered", { said }) : wordedError(Error, "email.smtp-failed", { problem: e.message });
 }

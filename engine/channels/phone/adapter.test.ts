@@ -271,6 +271,8 @@ describe("phone adapter: placing calls through the fake Twilio over HTTP", () =>
     await expect(silent.send(message("m6", "hi"))).rejects.toMatchObject({
       name: "NoAnswer",
       message: expect.stringContaining("the call may have been placed"),
+      code: "phone.no-answer",
+      params: { seconds: 10 },
     });
     expect(posted).toHaveLength(1);
     expect(posted[0].signal).toBeInstanceOf(AbortSignal);

@@ -10,6 +10,7 @@ import type {
   ParsedRequest,
   RawRequest,
 } from "../channel";
+import { wordedError } from "../../contracts/errors";
 import { isTimeout, NoAnswer } from "../../contracts/outbound";
 import { createResource, REQUEST_TIMEOUT_SECONDS, twilioResource } from "../_twilio/rest";
 import { e164Schema, formRequest, sidSchema, TWILIO_API, verifyTwilio } from "../_twilio/wire";
@@ -222,7 +223,7 @@ export function createAdapter(raw: unknown, deps: ChannelDeps): ChannelAdapter {
       } catch (error) {
         // Twilio takes no idempotency key: a POST it may have acted on is not sent again, or the customer could get two calls.
         if (!isTimeout(error)) throw error;
-        throw new NoAnswer(`no answer from Twilio's Calls API within ${REQUEST_TIMEOUT_SECONDS} s: the call may have been placed, so it is not placed again`);
+        throw wordedError(NoAnswer, "phone.no-answer", { seconds: REQUEST_TIMEOUT_SECONDS });
       }
     },
   };

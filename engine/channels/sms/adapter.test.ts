@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OutboundMessage, ParsedRequest } from "../channel";
+import { errorText } from "../../contracts/error-texts";
 import type { OutboundRequest } from "../../contracts/outbound";
 import { spellOutButtons } from "../../effects/message-send";
 import { itVerifiesTwilioPublishedExample } from "../../testing/twilio-vector";
@@ -184,6 +185,14 @@ describe("SMS adapter: sending through the fake Twilio over HTTP", () => {
     await expect(make(overrides).send(outbound)).rejects.toThrow(said);
   });
 
+  it("words the refusal by code: Twilio's message as it came, ours around it in Russian", async () => {
+    const error = await make({ authToken: "not-the-real-token-0" })
+      .send(message("hi"))
+      .catch((e: Error) => e);
+    expect(error).toMatchObject({ code: "twilio.refused", params: { status: 401, errorCode: 20003, said: "Authenticate" } });
+    expect(errorText(error as Error, "ru")).toBe("Twilio ответил кодом HTTP 401 (ошибка 20003): Authenticate");
+  });
+
   it("is refused (21610) for a customer who wrote STOP, until START", async () => {
     const customer = { address: "+14155550199" };
     fake.customerWrites(customer, "stop", SAMPLE_URL);
@@ -198,6 +207,8 @@ describe("SMS adapter: sending through the fake Twilio over HTTP", () => {
       channelDeps({ http: async () => ({ status: 503, url: "", contentType: "text/html", text: "<h1>Service Unavailable</h1>", truncated: false }) }),
     );
     await expect(down.send(message("hi"))).rejects.toThrow("Twilio answered HTTP 503: <h1>Service Unavailable</h1>");
+    const empty = createAdapter(sampleSettings, channelDeps({ http: async () => ({ status: 502, url: "", contentType: "", text: "", truncated: false }) }));
+    await expect(empty.send(message("hi"))).rejects.toMatchObject({ code: "twilio.answered-empty", message: "Twilio answered HTTP 502: (no body)" });
   });
 
   it("reads the fake's webhooks: a customer's message and the status of what we sent", async () => {

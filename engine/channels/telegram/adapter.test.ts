@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { errorText } from "../../contracts/error-texts";
 import type { OutboundHttp, OutboundRequest } from "../../contracts/outbound";
 import { channelDeps, parsedNow } from "../../testing/channel-deps";
 import { serveFake, type ServedFake } from "../../testing/serve-fake";
@@ -166,14 +167,27 @@ describe("telegram adapter: sending to the fake Telegram over HTTP", () => {
     expect((error as Error).message).toBe("connect ECONNREFUSED https://api.telegram.org/bot<bot token>/sendMessage");
   });
 
+  it("words its refusal by code, so a person reads ours in Russian and Telegram's words as they came", async () => {
+    const wrongToken = adapter({ botToken: "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew12" });
+    const error = await wrongToken.send(outbound(ann.address, "hi")).catch((e: Error) => e);
+    expect(error).toMatchObject({ code: "telegram.refused", params: { method: "sendMessage", status: 401, said: "Unauthorized" } });
+    expect(errorText(error as Error, "en")).toBe("Telegram refused sendMessage (401): Unauthorized");
+    expect(errorText(error as Error, "ru")).toBe("Telegram отклонил sendMessage (401): Unauthorized");
+    expect(`${(error as Error).message} ${JSON.stringify(error)}`).not.toContain("ABC-DEF1234ghIkl");
+    const missing = await adapter()
+      .send(outbound("3333333", "hi"))
+      .catch((e: Error) => e);
+    expect(errorText(missing as Error, "ru")).toBe("Telegram отклонил sendMessage (400): Bad Request: chat not found");
+  });
+
   it("throws on a server error or an answer that is not the Bot API's (the dispatcher retries)", async () => {
     const gateway = createAdapter(
       sampleSettings,
       channelDeps({ http: async (r) => ({ status: 502, url: r.url, contentType: "text/html", text: "<html>Bad Gateway</html>", truncated: false }) }),
     );
-    await expect(gateway.send(outbound(ann.address, "hi"))).rejects.toThrow(
-      "Telegram failed sendMessage (502): an answer that is not the Bot API's: <html>Bad Gateway",
-    );
+    const error = await gateway.send(outbound(ann.address, "hi")).catch((e: Error) => e);
+    expect((error as Error).message).toBe("Telegram failed sendMessage (502): an answer that is not the Bot API's: <html>Bad Gateway</html>");
+    expect(errorText(error as Error, "ru")).toBe("Telegram не смог выполнить sendMessage (502), ответ не похож на ответ Bot API: <html>Bad Gateway</html>");
   });
 });
 

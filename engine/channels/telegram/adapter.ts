@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import * as z from "zod";
+import { wordedError } from "../../contracts/errors";
 import type { ChannelAdapter, ChannelDeps, InboundMessage } from "../channel";
 import { jsonBody } from "../json-request";
 import {
@@ -54,7 +55,10 @@ export function createAdapter(input: unknown, deps: ChannelDeps): ChannelAdapter
   const settings = settingsSchema.parse(input);
   const expected = digest(settings.webhookSecret);
 
-  /** Calls a Bot API method; a refusal throws with what Telegram said. The token never appears in an error. */
+  /**
+   * Calls a Bot API method; a refusal throws with what Telegram said, worded by code (a test send on the
+   * Channels page reads it in the person's language). The token never appears in an error.
+   */
   async function call(method: string, params: object): Promise<unknown> {
     const response = await deps
       .http({
@@ -76,8 +80,12 @@ export function createAdapter(input: unknown, deps: ChannelDeps): ChannelAdapter
       }
     })();
     if (answer?.ok && response.status < 300) return answer.result;
-    const said = answer?.description ?? `an answer that is not the Bot API's: ${response.text.slice(0, 200)}`;
-    throw new Error(`Telegram ${response.status >= 500 ? "failed" : "refused"} ${method} (${response.status}): ${said}`);
+    const { status } = response;
+    const failed = status >= 500;
+    const said = answer?.description;
+    throw said === undefined
+      ? wordedError(Error, failed ? "telegram.failed-unreadable" : "telegram.refused-unreadable", { method, status, answer: response.text.slice(0, 200) })
+      : wordedError(Error, failed ? "telegram.failed" : "telegram.refused", { method, status, said });
   }
 
   /**

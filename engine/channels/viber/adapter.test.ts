@@ -142,7 +142,11 @@ describe("Viber adapter: send_message against the fake over HTTP", () => {
   });
 
   it("throws what Viber said when it refuses", async () => {
-    await expect(viber.send(message())).rejects.toThrow("Viber refused send_message: notSubscribed (status 6)");
+    await expect(viber.send(message())).rejects.toMatchObject({
+      message: "Viber refused send_message: notSubscribed (status 6)",
+      code: "viber.refused",
+      params: { said: "notSubscribed", status: 6 },
+    });
     const stranger = createAdapter({ ...sampleSettings, authToken: "stolen", baseUrl: served.baseUrl }, channelDeps({ http: served.http }));
     await expect(stranger.send(message())).rejects.toThrow("Viber refused send_message: invalidAuthToken (status 2)");
     fake.customerWrites({ address: "01234567890A=" }, "hi", WEBHOOK_URL);

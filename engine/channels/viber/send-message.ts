@@ -5,6 +5,7 @@
  * so a send retried after a lost answer may be shown twice.
  */
 import * as z from "zod";
+import { wordedError } from "../../contracts/errors";
 import type { OutboundMessage } from "../channel";
 import { quoteLongIntegers } from "./long-integers";
 
@@ -32,16 +33,21 @@ const answerSchema = z.object({
   message_token: z.union([z.string().regex(/^\d+$/), z.number().int().safe()]).optional(),
 });
 
-/** Viber's token for the message, or an Error saying what Viber said. */
+/** Viber's token for the message, or an Error saying what Viber said (worded by code, for a person's language). */
 export function readSendAnswer(status: number, text: string): string {
-  if (status !== 200) throw new Error(`Viber answered send_message with HTTP ${status}: ${text.slice(0, 200)}`);
+  if (status !== 200) throw wordedError(Error, "viber.answered", { status, answer: text.slice(0, 200) });
   let answer: z.infer<typeof answerSchema>;
   try {
     answer = answerSchema.parse(JSON.parse(quoteLongIntegers(Buffer.from(text, "utf8")).toString("utf8")));
   } catch {
-    throw new Error(`Viber answered send_message with something unexpected: ${text.slice(0, 200)}`);
+    throw wordedError(Error, "viber.unexpected", { answer: text.slice(0, 200) });
   }
-  if (answer.status !== 0) throw new Error(`Viber refused send_message: ${answer.status_message ?? "no reason given"} (status ${answer.status})`);
-  if (answer.message_token === undefined) throw new Error("Viber took the message but gave no message_token");
+  if (answer.status !== 0) {
+    const said = answer.status_message;
+    throw said === undefined
+      ? wordedError(Error, "viber.refused-no-reason", { status: answer.status })
+      : wordedError(Error, "viber.refused", { said, status: answer.status });
+  }
+  if (answer.message_token === undefined) throw wordedError(Error, "viber.no-token", {});
   return String(answer.message_token);
 }

@@ -138,7 +138,11 @@ describe("VK adapter: messages.send against the fake over HTTP", () => {
   });
 
   it("throws what VK said when it refuses", async () => {
-    await expect(vk.send(message())).rejects.toThrow("VK refused messages.send: Can't send messages for users without permission (error 901)");
+    await expect(vk.send(message())).rejects.toMatchObject({
+      message: "VK refused messages.send: Can't send messages for users without permission (error 901)",
+      code: "vk.refused",
+      params: { said: "Can't send messages for users without permission", errorCode: 901 },
+    });
     const stranger = createAdapter({ ...sampleSettings, accessToken: "stolen", baseUrl: served.baseUrl }, channelDeps({ http: served.http }));
     await expect(stranger.send(message())).rejects.toThrow("User authorization failed: invalid access_token (4). (error 5)");
     fake.customerWrites({ address: "612444319" }, "Привет", WEBHOOK_URL);

@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import * as z from "zod";
+import { wordedError } from "../../contracts/errors";
 import type { OutboundMessage } from "../channel";
 
 export const VK_API_VERSION = "5.199";
@@ -57,15 +58,15 @@ const answerSchema = z.union([
   z.object({ error: z.object({ error_code: z.number().int(), error_msg: z.string() }) }),
 ]);
 
-/** The id VK gave the message, or an Error saying what VK said. */
+/** The id VK gave the message, or an Error saying what VK said (worded by code, for a person's language). */
 export function readSendAnswer(status: number, text: string): string {
-  if (status !== 200) throw new Error(`VK answered messages.send with HTTP ${status}: ${text.slice(0, 200)}`);
+  if (status !== 200) throw wordedError(Error, "vk.answered", { status, answer: text.slice(0, 200) });
   let answer: z.infer<typeof answerSchema>;
   try {
     answer = answerSchema.parse(JSON.parse(text));
   } catch {
-    throw new Error(`VK answered messages.send with something unexpected: ${text.slice(0, 200)}`);
+    throw wordedError(Error, "vk.unexpected", { answer: text.slice(0, 200) });
   }
-  if ("error" in answer) throw new Error(`VK refused messages.send: ${answer.error.error_msg} (error ${answer.error.error_code})`);
+  if ("error" in answer) throw wordedError(Error, "vk.refused", { said: answer.error.error_msg, errorCode: answer.error.error_code });
   return String(answer.response);
 }

@@ -214,7 +214,11 @@ describe("WhatsApp sends, against the fake Cloud API over HTTP", () => {
     await expect(badToken.adapter.send(message("Hello"))).rejects.toThrow("HTTP 401, code 190: Invalid OAuth access token");
     await served?.close();
     const otherNumber = await start({ phoneNumberId: "555" });
-    await expect(otherNumber.adapter.send(message("Hello"))).rejects.toThrow("code 100: Unsupported post request. Object with ID '555' does not exist");
+    await expect(otherNumber.adapter.send(message("Hello"))).rejects.toMatchObject({
+      message: expect.stringContaining("code 100: Unsupported post request. Object with ID '555' does not exist"),
+      code: "whatsapp.refused",
+      params: { errorCode: 100 },
+    });
     await served?.close();
     const unknownTemplate = await start({ reopenTemplate: "not_approved" });
     await expect(unknownTemplate.adapter.send(message("Hello"))).rejects.toThrow("HTTP 404, code 132001");
@@ -223,7 +227,11 @@ describe("WhatsApp sends, against the fake Cloud API over HTTP", () => {
 
   it("refuses an address that is not a phone number, and throws on a provider outage (the dispatcher retries)", async () => {
     const { adapter: a } = await start();
-    await expect(a.send(message("Hello", undefined, "v-1"))).rejects.toThrow('"v-1" is not a WhatsApp address');
+    await expect(a.send(message("Hello", undefined, "v-1"))).rejects.toMatchObject({
+      message: expect.stringContaining('"v-1" is not a WhatsApp address'),
+      code: "whatsapp.address",
+      params: { address: "v-1" },
+    });
     const down = createAdapter(
       sampleSettings,
       channelDeps({ http: async (r) => ({ status: 503, url: r.url, contentType: "text/html", text: "<h1>Service Unavailable</h1>", truncated: false }) }),

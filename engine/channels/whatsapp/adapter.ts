@@ -11,6 +11,7 @@
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import * as z from "zod";
+import { wordedError } from "../../contracts/errors";
 import type { ChannelAdapter, ChannelDeps, DeliveryStatus, InboundMessage, RawRequest } from "../channel";
 import { jsonBody } from "../json-request";
 import { acceptedSchema, graphErrorSchema, type OutboundPayload, parseJson, REENGAGEMENT, signatureMatches, webhookSchema } from "./api";
@@ -63,16 +64,10 @@ export const sandboxSettings = (): z.input<typeof settingsSchema> => ({
   reopenTemplateTakesText: true,
 });
 
-/** A refusal from the Graph API, with Meta's error code when it gave one. */
+/** A refusal from the Graph API; `code` and `params` word it for people, `graphCode` is Meta's error code when it gave one. */
 export class WhatsAppRefusal extends Error {
   override name = "WhatsAppRefusal";
-  constructor(
-    readonly status: number,
-    readonly code: number | null,
-    message: string,
-  ) {
-    super(message);
-  }
+  graphCode: number | null = null;
 }
 
 const STATUSES = new Set<string>(["sent", "delivered", "read", "failed"]);
@@ -98,7 +93,7 @@ export function createAdapter(settings: unknown, deps: ChannelDeps): ChannelAdap
     });
     if (response.status < 200 || response.status >= 300) throw refusal(response.status, response.text);
     const accepted = acceptedSchema.safeParse(parseJson(response.text));
-    if (!accepted.success) throw new Error(`WhatsApp took the message but its answer names no message id: ${response.text.slice(0, 200)}`);
+    if (!accepted.success) throw wordedError(Error, "whatsapp.no-message-id", { answer: response.text.slice(0, 200) });
     return accepted.data.messages[0].id;
   }
 
@@ -136,7 +131,7 @@ export function createAdapter(settings: unknown, deps: ChannelDeps): ChannelAdap
       try {
         id = await post(composeMessage(message, s.listButtonLabel));
       } catch (error) {
-        if (!(reopen && error instanceof WhatsAppRefusal && error.code === REENGAGEMENT)) throw error;
+        if (!(reopen && error instanceof WhatsAppRefusal && error.graphCode === REENGAGEMENT)) throw error;
         id = await post(composeTemplate(message.address, message.text, reopen));
       }
       sentKeys.set(message.key, id);
@@ -196,8 +191,12 @@ function deliveryStatus(x: WebhookStatus): DeliveryStatus {
 /** What the Graph API said, as an error the outbox records (and retries, for a 5xx). */
 function refusal(status: number, text: string): WhatsAppRefusal {
   const graph = graphErrorSchema.safeParse(parseJson(text));
-  if (!graph.success) return new WhatsAppRefusal(status, null, `WhatsApp answered HTTP ${status}: ${text.slice(0, 200) || "(no body)"}`);
+  if (!graph.success) {
+    return text
+      ? wordedError(WhatsAppRefusal, "whatsapp.answered", { status, answer: text.slice(0, 200) })
+      : wordedError(WhatsAppRefusal, "whatsapp.answered-empty", { status });
+  }
   const { message, code, error_data } = graph.data.error;
   const details = error_data?.details ? ` (${error_data.details})` : "";
-  return new WhatsAppRefusal(status, code, `WhatsApp refused the message, HTTP ${status}, code ${code}: ${message}${details}`);
+  return Object.assign(wordedError(WhatsAppRefusal, "whatsapp.refused", { status, errorCode: code, said: message, details }), { graphCode: code });
 }

@@ -4,13 +4,14 @@
  * cut title would come back as a reply the flow does not know). Outside the 24-hour window a
  * template goes instead.
  */
+import { wordedError } from "../../contracts/errors";
 import type { OutboundMessage } from "../channel";
 import { LIMITS, type OutboundPayload, type TemplatePayload, waIdSchema } from "./api";
 
 /** The customer's WhatsApp id: their E.164 number without the "+". */
 export function recipient(address: string): string {
   const id = waIdSchema.safeParse(address.replace(/^\+/, ""));
-  if (!id.success) throw new Error(`"${address}" is not a WhatsApp address (a phone number in E.164, such as +15551234567)`);
+  if (!id.success) throw wordedError(Error, "whatsapp.address", { address });
   return id.data;
 }
 

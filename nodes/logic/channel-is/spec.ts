@@ -1,7 +1,7 @@
 import * as z from "zod";
+import { channelLabelRu, RU_CHANNEL_LABELS } from "../../../engine/contracts/format";
 import { channelSchema } from "../../../engine/contracts/events";
 import { defineNode, guard } from "../../_kit/define-node";
-import { RU_CHANNELS, ruChannel } from "../../_kit/ru";
 
 /** This node's problem texts (English); their Russian is `ru.messages`. */
 const MESSAGES = {
@@ -34,13 +34,13 @@ export const channelIsNode = defineNode({
     settings: {
       channels: { label: "Каналы", help: "Совпадение, если диалог идёт в одном из них: webchat, email, sms, phone, telegram, whatsapp." },
     },
-    options: { "channels.*": RU_CHANNELS },
+    options: { "channels.*": RU_CHANNEL_LABELS },
     ports: { match: "Совпадение", else: "Иначе" },
     messages: {
       "channel-twice": "каждый канал можно выбрать только один раз",
       "channels-empty": "выберите хотя бы один канал",
     },
-    summary: (s) => s.channels.map(ruChannel).join(" · "),
+    summary: (s) => s.channels.map(channelLabelRu).join(" · "),
   },
   settings,
   hasInput: true,

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { channelLabelRu, RU_CHANNEL_LABELS } from "../../../engine/contracts/format";
 import { nodeIssue } from "../../_kit/messages";
 import { emit, takeMessage, templateScope, type FlowContext } from "../../_kit/context";
 import { action, defineNode, guard, type NodeIssue } from "../../_kit/define-node";
@@ -6,7 +7,7 @@ import { armTimer, disarmTimer, ownsTimer } from "../../_kit/durable-timer";
 import { renderTemplate, templateIssues } from "../../_kit/template";
 import type { FlowLanguage } from "../../../engine/contracts/flow";
 import { prioritySetting, queueName, slaSetting } from "../../_kit/task-settings";
-import { RU_CHANNELS, RU_PRIORITIES, ruChannel } from "../../_kit/ru";
+import { RU_PRIORITIES } from "../../_kit/ru";
 
 /** This node's problem texts (English); their Russian is `ru.messages`. */
 const MESSAGES = {
@@ -175,7 +176,7 @@ export const offerChannelSwitchNode = defineNode({
     options: {
       switchTo: { callback: "Обратный звонок", messenger: "Мессенджер" },
       priority: RU_PRIORITIES,
-      messenger: { telegram: RU_CHANNELS.telegram, whatsapp: RU_CHANNELS.whatsapp },
+      messenger: { telegram: RU_CHANNEL_LABELS.telegram, whatsapp: RU_CHANNEL_LABELS.whatsapp },
     },
     ports: {
       switched: { "Callback booked": "Звонок заказан", "Link sent": "Ссылка отправлена" },
@@ -191,7 +192,7 @@ export const offerChannelSwitchNode = defineNode({
     summary: (s) =>
       s.switchTo === "callback"
         ? `Перезвонить через очередь ${s.queue}${s.slaMinutes ? ` в течение ${s.slaMinutes} мин` : ""}`
-        : `Продолжить в ${ruChannel(s.messenger)}`,
+        : `Продолжить в ${channelLabelRu(s.messenger)}`,
   },
   settings,
   hasInput: true,

@@ -1,9 +1,9 @@
 import * as z from "zod";
+import { channelLabelRu, RU_CHANNEL_LABELS } from "../../../engine/contracts/format";
 import { channelSchema } from "../../../engine/contracts/events";
 import { emit, emitAndPark, templateScope, unpark } from "../../_kit/context";
 import { action, defineNode, guard } from "../../_kit/define-node";
 import { renderTemplate, templateIssues } from "../../_kit/template";
-import { RU_CHANNELS, ruChannel } from "../../_kit/ru";
 
 /** This node's problem texts (English); their Russian is `ru.messages`. */
 const MESSAGES = {
@@ -74,7 +74,7 @@ export const sendMessageNode = defineNode({
         help: "Продолжить по «Доставлено» или «Не доставлено» (например, чтобы при неудаче отправить SMS, а затем e-mail).",
       },
     },
-    options: { channel: { conversation: "Канал диалога", ...RU_CHANNELS } },
+    options: { channel: { conversation: "Канал диалога", ...RU_CHANNEL_LABELS } },
     ports: { out: "Отправлено", delivered: "Доставлено", failed: "Не доставлено" },
     messages: {
       "text-empty": "напишите текст сообщения",
@@ -82,7 +82,7 @@ export const sendMessageNode = defineNode({
       "buttons-differ": "кнопки не должны повторяться",
       "button-long": "надпись на кнопке — не длиннее 40 символов",
     },
-    summary: (s) => `${s.channel === "conversation" ? "" : `[${ruChannel(s.channel)}] `}${shownText(s)}`,
+    summary: (s) => `${s.channel === "conversation" ? "" : `[${channelLabelRu(s.channel)}] `}${shownText(s)}`,
   },
   settings,
   hasInput: true,

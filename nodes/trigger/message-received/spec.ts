@@ -1,10 +1,9 @@
 import * as z from "zod";
 import { CHANNEL_NAMES } from "../../../engine/contracts/channels";
 import { channelSchema, type FlowEvent } from "../../../engine/contracts/events";
-import { EN_CHANNEL_TITLES } from "../../../engine/contracts/format";
+import { channelLabelRu, EN_CHANNEL_TITLES, RU_CHANNEL_LABELS } from "../../../engine/contracts/format";
 import { takeMessage } from "../../_kit/context";
 import { action, defineNode, type NoParams } from "../../_kit/define-node";
-import { RU_CHANNELS, ruChannel } from "../../_kit/ru";
 
 /**
  * A message is claimed by its channel and whether it opens the conversation: `any` channel claims
@@ -51,11 +50,11 @@ export const messageReceivedNode = defineNode({
       },
     },
     options: {
-      channel: { any: "Любой", ...RU_CHANNELS },
+      channel: { any: "Любой", ...RU_CHANNEL_LABELS },
       on: { "any-message": "На любое сообщение", "first-message": "На первое сообщение диалога" },
     },
     ports: { out: "Сообщение" },
-    summary: (s) => `${s.channel === "any" ? "Любой канал" : `Канал: ${ruChannel(s.channel)}`}${s.on === "first-message" ? " · первое сообщение" : ""}`,
+    summary: (s) => `${s.channel === "any" ? "Любой канал" : `Канал: ${channelLabelRu(s.channel)}`}${s.on === "first-message" ? " · первое сообщение" : ""}`,
   },
   options: { channel: { any: "Any channel", ...EN_CHANNEL_TITLES } },
   settings,
@@ -71,7 +70,7 @@ export const messageReceivedNode = defineNode({
     claims: { keys: (s) => claimsOf(s), of: claimOf },
     listensTo: (s) => ({
       en: `${s.channel === "any" ? "Any channel" : EN_CHANNEL_TITLES[s.channel]} · ${s.on === "first-message" ? "first message" : "any message"}`,
-      ru: `${s.channel === "any" ? "Любой канал" : ruChannel(s.channel)} · ${s.on === "first-message" ? "первое сообщение" : "любое сообщение"}`,
+      ru: `${s.channel === "any" ? "Любой канал" : channelLabelRu(s.channel)} · ${s.on === "first-message" ? "первое сообщение" : "любое сообщение"}`,
     }),
     // A channel narrows more than "first message only": a webchat flow beats a first-message flow for any channel.
     specificity: (s) => (s.channel === "any" ? 0 : 2) + (s.on === "first-message" ? 1 : 0),

@@ -1,17 +1,20 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
 import { Button } from "@/app/_ui/button";
+import { readableError } from "@/app/_ui/error-notice";
 import { inputClass } from "@/app/_ui/text-field";
 import { useChannelTitle } from "@/app/_ui/use-node-text";
 import { CUSTOMER_WRITES_FIRST, SANDBOX_SAMPLE_ADDRESS } from "@/engine/contracts/channel-setup";
+import { errorText } from "@/engine/contracts/error-texts";
 import type { Channel } from "@/engine/contracts/events";
 
-/** "Send a test message": one message through the channel's adapter now; the provider's answer is shown as it came. */
+/** "Send a test message": one message through the channel's adapter now; the provider's words are shown as they came, ours in the person's language. */
 export function TestSendForm({ channel }: { channel: Channel }) {
   const t = useTranslations("channels");
+  const locale = useLocale();
   const channelTitle = useChannelTitle();
   const trpc = useTRPC();
   const [address, setAddress] = useState(SANDBOX_SAMPLE_ADDRESS[channel] ?? "");
@@ -42,10 +45,10 @@ export function TestSendForm({ channel }: { channel: Channel }) {
       )}
       {result && (
         <p role="status" className={`w-full text-sm ${result.ok ? "text-emerald-700" : "text-rose-700"}`} data-testid={`channel-${channel}-test-result`}>
-          {result.ok ? t("testSent", { id: result.providerMessageId ?? "—" }) : t("testFailed", { error: result.error })}
+          {result.ok ? t("testSent", { id: result.providerMessageId ?? "—" }) : t("testFailed", { error: errorText(result.error, locale) })}
         </p>
       )}
-      {send.error && <p className="w-full text-sm text-rose-700">{send.error.message}</p>}
+      {send.error && <p className="w-full text-sm text-rose-700">{readableError(send.error, locale)}</p>}
     </form>
   );
 }
