@@ -1,15 +1,18 @@
+import { at, wires } from "./layout";
 import { defineTemplate } from "./template";
 
 const en = {
   name: "Support chat",
-  description: "Greets on every channel, answers opening hours and prices, hands anything else to an operator.",
+  description: "Greets on every channel, answers opening hours and prices, hands anything else to an operator; a thank-you gets a short reply.",
   greet: "Hello {{customer.name | there}}, this is Omniflow support.",
   hoursRule: { label: "Hours", pattern: "hours, open, opening, schedule, часы" },
   priceRule: { label: "Price", pattern: "price, prices, cost, tariff, цена" },
   hours: "We are open Monday to Friday, 9:00-18:00 CET.",
   price: "Plans start at 29 EUR per operator per month.",
   handover: "Let me find a colleague for you, one moment.",
-  taskTitle: "Chat with {{customer.name | a visitor}}: {{message.text}}",
+  thankYouRule: { label: "Thanks" },
+  welcome: "You are welcome! Write to us any time.",
+  taskTitle: "{{customer.name | A customer}} asks: {{message.text}}",
   taskSteps: ["Read the conversation", "Answer the customer", "Pick an outcome"],
   thanks: "Glad we could help. Have a good day!",
   sorry: "Sorry we could not solve it now; we will follow up.",
@@ -33,12 +36,19 @@ const en = {
       message: "My parcel is lost",
       sent: ["Hello Bob", "find a colleague", "Glad we could help"],
     },
+    thankYou: {
+      name: "A thank-you gets a short reply, not the greeting and a new task",
+      customer: "Ann",
+      message: "Thank you!",
+      sent: ["You are welcome"],
+    },
   },
 };
 
 const ru: typeof en = {
   name: "Чат поддержки",
-  description: "Приветствует клиента в любом канале, отвечает на вопросы о часах работы и ценах, всё остальное передаёт оператору.",
+  description:
+    "Приветствует клиента в любом канале, отвечает на вопросы о часах работы и ценах, всё остальное передаёт оператору; на «спасибо» отвечает коротко.",
   greet: "Здравствуйте, {{customer.name | уважаемый клиент}}! Вы написали в поддержку Omniflow.",
   hoursRule: {
     label: "Часы работы",
@@ -48,7 +58,9 @@ const ru: typeof en = {
   hours: "Мы работаем с понедельника по пятницу, с 9:00 до 18:00 по центральноевропейскому времени.",
   price: "Тарифы — от 29 EUR в месяц за одного оператора.",
   handover: "Сейчас подключу специалиста, одну минуту.",
-  taskTitle: "Чат с {{customer.name | посетителем}}: {{message.text}}",
+  thankYouRule: { label: "Спасибо" },
+  welcome: "Пожалуйста! Пишите нам в любое время.",
+  taskTitle: "{{customer.name | Клиент}} спрашивает: {{message.text}}",
   taskSteps: ["Прочитайте переписку", "Ответьте клиенту", "Выберите результат обращения"],
   thanks: "Рады, что смогли помочь. Хорошего дня!",
   sorry: "К сожалению, сейчас решить вопрос не удалось. Мы свяжемся с вами позже.",
@@ -71,8 +83,20 @@ const ru: typeof en = {
       message: "У меня потерялась посылка",
       sent: ["Здравствуйте, Борис", "подключу специалиста", "Рады, что смогли помочь"],
     },
+    thankYou: {
+      name: "На «спасибо» бот отвечает коротко, без приветствия и новой задачи",
+      customer: "Анна",
+      message: "Спасибо большое!",
+      sent: ["Пожалуйста"],
+    },
   },
 };
+
+/**
+ * A message that is only a thank-you (in either language), as customers write after an answer or a
+ * resolved task: it gets a short reply instead of the greeting and, for anything unmatched, a new task.
+ */
+const THANK_YOU = "^\\W*(thanks?( you)?( (so|very) much| a lot)?|thx|ty|cheers|спасибо( (большое|огромное))?|благодарю)[\\s!.,)]*$";
 
 /** The demo: on every channel (the Sandbox's too), greet, answer "hours" / "price", otherwise hand over to an operator. */
 export const supportChat = defineTemplate("support-chat", { en, ru }, (t) => ({
@@ -80,12 +104,20 @@ export const supportChat = defineTemplate("support-chat", { en, ru }, (t) => ({
   description: t.description,
   document: {
     nodes: [
-      { id: "start", type: "trigger.message-received", position: { x: 0, y: 160 }, settings: { channel: "any" } },
-      { id: "greet", type: "message.send", position: { x: 260, y: 160 }, settings: { text: t.greet } },
+      { id: "start", type: "trigger.message-received", position: at(0, 2), settings: { channel: "any" } },
+      {
+        id: "thank-you",
+        type: "logic.text-match",
+        position: at(1, 2),
+        settings: { rules: [{ label: t.thankYouRule.label, match: "regex", pattern: THANK_YOU }] },
+      },
+      { id: "welcome", type: "message.send", position: at(2, 0), settings: { text: t.welcome } },
+      { id: "thanked", type: "flow.end", position: at(3, 0), settings: { outcome: "thanked" } },
+      { id: "greet", type: "message.send", position: at(2, 2), settings: { text: t.greet } },
       {
         id: "topic",
         type: "logic.text-match",
-        position: { x: 520, y: 160 },
+        position: at(3, 2),
         settings: {
           rules: [
             { label: t.hoursRule.label, match: "keywords", pattern: t.hoursRule.pattern },
@@ -93,13 +125,13 @@ export const supportChat = defineTemplate("support-chat", { en, ru }, (t) => ({
           ],
         },
       },
-      { id: "hours", type: "message.send", position: { x: 820, y: 0 }, settings: { text: t.hours } },
-      { id: "price", type: "message.send", position: { x: 820, y: 160 }, settings: { text: t.price } },
-      { id: "handover", type: "message.send", position: { x: 820, y: 320 }, settings: { text: t.handover } },
+      { id: "hours", type: "message.send", position: at(4, 1), settings: { text: t.hours } },
+      { id: "price", type: "message.send", position: at(4, 2), settings: { text: t.price } },
+      { id: "handover", type: "message.send", position: at(4, 3), settings: { text: t.handover } },
       {
         id: "task",
         type: "routing.operator-task",
-        position: { x: 1080, y: 320 },
+        position: at(5, 3),
         settings: {
           queue: "support",
           title: t.taskTitle,
@@ -107,33 +139,36 @@ export const supportChat = defineTemplate("support-chat", { en, ru }, (t) => ({
           outcomes: ["resolved", "unresolved"],
         },
       },
-      { id: "thanks", type: "message.send", position: { x: 1340, y: 260 }, settings: { text: t.thanks } },
-      { id: "sorry", type: "message.send", position: { x: 1340, y: 420 }, settings: { text: t.sorry } },
-      { id: "answered", type: "flow.end", position: { x: 1100, y: 80 }, settings: { outcome: "answered" } },
-      { id: "resolved", type: "flow.end", position: { x: 1600, y: 260 }, settings: { outcome: "resolved" } },
-      { id: "unresolved", type: "flow.end", position: { x: 1600, y: 420 }, settings: { outcome: "unresolved" } },
+      { id: "thanks", type: "message.send", position: at(6, 3), settings: { text: t.thanks } },
+      { id: "sorry", type: "message.send", position: at(6, 4), settings: { text: t.sorry } },
+      { id: "answered", type: "flow.end", position: at(5, 1), settings: { outcome: "answered" } },
+      { id: "resolved", type: "flow.end", position: at(7, 3), settings: { outcome: "resolved" } },
+      { id: "unresolved", type: "flow.end", position: at(7, 4), settings: { outcome: "unresolved" } },
     ],
-    edges: [
-      { id: "e1", source: "start", sourcePort: "out", target: "greet" },
-      { id: "e2", source: "greet", sourcePort: "out", target: "topic" },
-      { id: "e3", source: "topic", sourcePort: "rule-1", target: "hours" },
-      { id: "e4", source: "topic", sourcePort: "rule-2", target: "price" },
-      { id: "e5", source: "topic", sourcePort: "else", target: "handover" },
-      { id: "e6", source: "hours", sourcePort: "out", target: "answered" },
-      { id: "e7", source: "price", sourcePort: "out", target: "answered" },
-      { id: "e8", source: "handover", sourcePort: "out", target: "task" },
-      { id: "e9", source: "task", sourcePort: "outcome-resolved", target: "thanks" },
-      { id: "e10", source: "task", sourcePort: "outcome-unresolved", target: "sorry" },
-      { id: "e11", source: "thanks", sourcePort: "out", target: "resolved" },
-      { id: "e12", source: "sorry", sourcePort: "out", target: "unresolved" },
-    ],
+    edges: wires(
+      ["start", "out", "thank-you"],
+      ["thank-you", "rule-1", "welcome"],
+      ["welcome", "out", "thanked"],
+      ["thank-you", "else", "greet"],
+      ["greet", "out", "topic"],
+      ["topic", "rule-1", "hours"],
+      ["topic", "rule-2", "price"],
+      ["topic", "else", "handover"],
+      ["hours", "out", "answered"],
+      ["price", "out", "answered"],
+      ["handover", "out", "task"],
+      ["task", "outcome-resolved", "thanks"],
+      ["task", "outcome-unresolved", "sorry"],
+      ["thanks", "out", "resolved"],
+      ["sorry", "out", "unresolved"],
+    ),
     tests: [
       {
         id: "hours",
         name: t.tests.hours.name,
         customer: { name: t.tests.hours.customer, channel: "webchat" },
         steps: [{ do: "message", text: t.tests.hours.message }],
-        expect: { status: "completed", outcome: "answered", sent: t.tests.hours.sent, path: ["start", "greet", "topic", "hours", "answered"] },
+        expect: { status: "completed", outcome: "answered", sent: t.tests.hours.sent, path: ["start", "thank-you", "greet", "topic", "hours", "answered"] },
       },
       {
         id: t.tests.otherLanguage.id,
@@ -156,6 +191,13 @@ export const supportChat = defineTemplate("support-chat", { en, ru }, (t) => ({
           sent: t.tests.handover.sent,
           path: ["topic", "handover", "task", "thanks"],
         },
+      },
+      {
+        id: "thank-you",
+        name: t.tests.thankYou.name,
+        customer: { name: t.tests.thankYou.customer, channel: "webchat" },
+        steps: [{ do: "message", text: t.tests.thankYou.message }],
+        expect: { status: "completed", outcome: "thanked", sent: t.tests.thankYou.sent, path: ["start", "thank-you", "welcome", "thanked"] },
       },
     ],
   },

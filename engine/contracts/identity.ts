@@ -9,6 +9,31 @@ export const PHONE_CHANNELS: readonly string[] = ["sms", "whatsapp", "phone"];
 /** The identity kind a channel's addresses fall back to when the customer is not known on the channel itself. */
 export const kindOfChannel = (channel: string): "phone" | "email" | null => (PHONE_CHANNELS.includes(channel) ? "phone" : channel === "email" ? "email" : null);
 
+/** An identity as stored: its kind and normalised value. */
+type KindedIdentity = { kind: string; value: string };
+
+/** Identity kinds a person can read and use to reach the customer, in the order they are shown instead of a name. */
+const READABLE_KINDS = ["email", "phone"] as const;
+
+/**
+ * What people call a customer: their name, else the first e-mail they are known by, else the first phone
+ * number; null when none is known (a per-channel id such as a chat widget's visitor id means nothing to
+ * an operator). `identities` oldest first.
+ * @example knownAs({ name: null, identities: [{ kind: "channel", value: "" }, { kind: "email", value: "ann@example.com" }] }) // "ann@example.com"
+ */
+export function knownAs(customer: { name: string | null; identities: readonly KindedIdentity[] }): string | null {
+  if (customer.name) return customer.name;
+  for (const kind of READABLE_KINDS) {
+    const identity = customer.identities.find((i) => i.kind === kind && i.value);
+    if (identity) return identity.value;
+  }
+  return null;
+}
+
+/** Identities as people see them: the channel and the address there (what `knownAs` read is not shown again). */
+export const shownIdentities = (identities: readonly { channel: string; address: string }[]) =>
+  identities.map(({ channel, address }) => ({ channel, address }));
+
 /** An identifier a customer gave (typed in a chat, left in the widget, shared as a contact). */
 export const givenIdentitySchema = z.object({ kind: z.enum(["phone", "email"]), value: z.string().trim().min(1).max(254) });
 export type GivenIdentity = z.infer<typeof givenIdentitySchema>;

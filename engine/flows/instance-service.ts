@@ -19,7 +19,7 @@ export function createInstanceService(instances: InstanceRepository, customers: 
     async list(flowId: string) {
       const rows = await instances.listForFlow(flowId);
       const titleOf = nodeTitles(rows.map((r) => ({ versionId: r.versionId, graph: r.version.graph })));
-      const names = await customers.names(rows.flatMap((r) => r.customerId ?? []));
+      const names = await customers.knownAs(rows.flatMap((r) => r.customerId ?? []));
       return rows.map((r) => ({
         id: r.id,
         status: r.status,
@@ -28,6 +28,7 @@ export function createInstanceService(instances: InstanceRepository, customers: 
         currentNode: titleOf(r.versionId, r.state),
         version: r.version.number,
         steps: r.stepCount,
+        /** Their name, else an e-mail or phone they are known by. */
         customerName: r.customerId ? (names.get(r.customerId) ?? null) : null,
         createdAt: r.createdAt,
         updatedAt: r.updatedAt,

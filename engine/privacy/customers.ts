@@ -1,5 +1,6 @@
 import { type CustomerSearch, customerIdSchema, customerSearchSchema } from "../contracts/privacy";
 import { inputError } from "../contracts/errors";
+import { knownAs, shownIdentities } from "../contracts/identity";
 import type { CustomerRepository } from "../store/customers";
 
 /** The customers the engine holds data about: found by name, address or id, and one customer's profile. */
@@ -13,7 +14,14 @@ export function createCustomerDirectory(customers: CustomerRepository) {
         total,
         page,
         pageSize,
-        customers: rows.map((c) => ({ id: c.id, name: c.name, identities: c.identities, createdAt: c.createdAt, erasedAt: c.erasedAt })),
+        customers: rows.map((c) => ({
+          id: c.id,
+          name: c.name,
+          knownAs: knownAs(c),
+          identities: shownIdentities(c.identities),
+          createdAt: c.createdAt,
+          erasedAt: c.erasedAt,
+        })),
       };
     },
 
@@ -26,8 +34,9 @@ export function createCustomerDirectory(customers: CustomerRepository) {
       return {
         id: customer.id,
         name: customer.name,
+        knownAs: knownAs(customer),
         fields: JSON.parse(customer.fields) as Record<string, unknown>,
-        identities: customer.identities,
+        identities: shownIdentities(customer.identities),
         createdAt: customer.createdAt,
         erasedAt: customer.erasedAt,
         mergedIntoId: customer.mergedIntoId,

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { CASE_STATUSES, TASK_PRIORITIES, type CaseStatus, type Channel } from "../contracts/events";
 import { inputError } from "../contracts/errors";
+import { knownAs, shownIdentities } from "../contracts/identity";
 import type { Store } from "../store/index";
 import { parseSkills, takesAnyTask, type Staff, type StaffMember } from "./staff";
 import type { TaskCommits } from "./task-commands";
@@ -76,9 +77,9 @@ export function createTasks(store: Store, staff: Staff, commits: TaskCommits) {
     if (missing.length) throw inputError("task.skills-missing", { name: who.name, skills: missing.join(", ") }, "operatorId");
   }
 
-  /** Names of the customers the rows refer to, in one query. */
+  /** What people call the customers the rows refer to (their names, else an e-mail or phone), in one query. */
   async function customerNames(rows: { customerId: string | null }[]) {
-    const names = await customers.names(rows.flatMap((r) => r.customerId ?? []));
+    const names = await customers.knownAs(rows.flatMap((r) => r.customerId ?? []));
     return (customerId: string | null) => (customerId ? (names.get(customerId) ?? null) : null);
   }
 
@@ -109,7 +110,8 @@ export function createTasks(store: Store, staff: Staff, commits: TaskCommits) {
       customer: customer && {
         id: customer.id,
         name: customer.name,
-        identities: customer.identities,
+        knownAs: knownAs(customer),
+        identities: shownIdentities(customer.identities),
         createdAt: customer.createdAt,
         fields: customFields(customer.fields),
         cases: customer.cases.map((c) => ({
@@ -146,7 +148,7 @@ export function createTasks(store: Store, staff: Staff, commits: TaskCommits) {
       const ids = tasks.pageIds(filter.status, !who || takesAnyTask(who), who?.skills ?? []);
       const byId = new Map((await tasks.withQueues(ids)).map((t) => [t.id, t]));
       const rows = ids.flatMap((id) => byId.get(id) ?? []);
-      const nameOf = await customerNames(rows);
+      const [nameOf, channels] = await Promise.all([customerNames(rows), conversations.channels(rows.flatMap((r) => r.conversationId ?? []))]);
       return rows.map((t) => ({
         id: t.id,
         title: t.title,
@@ -155,6 +157,8 @@ export function createTasks(store: Store, staff: Staff, commits: TaskCommits) {
         outcome: t.outcome,
         ...urgency(t),
         customerName: nameOf(t.customerId),
+        /** Where the customer is waiting: the channel of the task's conversation (null for a task without one). */
+        channel: t.conversationId ? (channels.get(t.conversationId) ?? null) : null,
         skills: parseSkills(t.skills),
         escalations: t.escalations,
         createdAt: t.createdAt,

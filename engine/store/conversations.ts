@@ -190,6 +190,11 @@ export function createConversationRepository(db: Db, prisma: PrismaClient) {
     get(id: string) {
       return prisma.conversation.findUnique({ where: { id } });
     },
+    /** The channel of each of the given conversations, in one query. */
+    async channels(ids: string[]): Promise<Map<string, string>> {
+      const rows = await prisma.conversation.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, channel: true } });
+      return new Map(rows.map((c) => [c.id, c.channel]));
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { kindOfChannel, type IdentityKind } from "../contracts/identity";
+import { type IdentityKind, kindOfChannel, knownAs } from "../contracts/identity";
 import { newId } from "./ids";
 import { iso, type Db } from "./db";
 import type { PrismaClient } from "./prisma";
@@ -11,6 +11,12 @@ export type KnownCustomer = { id: string; name: string | null };
  * written per web chat message).
  */
 export type IdentityRow = { channel: string; address: string; kind: IdentityKind; value: string };
+
+/** A customer's identities as people see them (channel, address) with what `knownAs` reads (kind, value), oldest first. */
+const IDENTITIES = {
+  select: { channel: true, address: true, kind: true, value: true },
+  orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],
+};
 
 /** Customers, the channel addresses they are known by (identities), and their CRM fields. */
 export function createCustomerRepository(db: Db, prisma: PrismaClient) {
@@ -88,10 +94,13 @@ export function createCustomerRepository(db: Db, prisma: PrismaClient) {
     mergeFields(customerId: string, fields: Record<string, unknown>): void {
       s.fields.run(JSON.stringify(fields), customerId);
     },
-    /** Names of the given customers, in one query. */
-    async names(ids: string[]): Promise<Map<string, string | null>> {
-      const rows = await prisma.customer.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
-      return new Map(rows.map((c) => [c.id, c.name]));
+    /** What people call each of the given customers (`knownAs`: their name, else an e-mail or phone), in one query. */
+    async knownAs(ids: string[]): Promise<Map<string, string | null>> {
+      const rows = await prisma.customer.findMany({
+        where: { id: { in: [...new Set(ids)] } },
+        select: { id: true, name: true, identities: { where: { kind: { in: ["email", "phone"] } }, ...IDENTITIES } },
+      });
+      return new Map(rows.map((c) => [c.id, knownAs(c)]));
     },
     /** One page of customers whose id is `query` or whose name or an address contains it (all when empty), newest first, and how many match. */
     async search(query: string, skip: number, take: number) {
@@ -113,7 +122,7 @@ export function createCustomerRepository(db: Db, prisma: PrismaClient) {
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
           skip,
           take,
-          include: { identities: { select: { channel: true, address: true } } },
+          include: { identities: IDENTITIES },
         }),
       ]);
       return { total, rows };
@@ -122,7 +131,7 @@ export function createCustomerRepository(db: Db, prisma: PrismaClient) {
     async withCounts(id: string) {
       const customer = await prisma.customer.findUnique({
         where: { id },
-        include: { identities: { select: { channel: true, address: true } }, _count: { select: { conversations: true, cases: true } } },
+        include: { identities: IDENTITIES, _count: { select: { conversations: true, cases: true } } },
       });
       if (!customer) return null;
       const [messages, tasks, instances] = await Promise.all([
@@ -137,7 +146,7 @@ export function createCustomerRepository(db: Db, prisma: PrismaClient) {
       return prisma.customer.findUnique({
         where: { id },
         include: {
-          identities: { select: { channel: true, address: true } },
+          identities: IDENTITIES,
           cases: { where: { status: { in: caseStatuses } }, orderBy: { updatedAt: "desc" }, take: 10 },
         },
       });

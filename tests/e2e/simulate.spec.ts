@@ -179,8 +179,24 @@ test("a price question in Support chat is simulated, saved as a test case that p
   await expect(panel.getByTestId("sim-vars-status")).toHaveText("completed");
   await expectMarks(
     page,
-    ["start", "greet", "topic", "hours", "price", "handover", "task", "thanks", "sorry", "answered", "resolved", "unresolved"],
-    ["start", "greet", "topic", "price"],
+    [
+      "start",
+      "thank-you",
+      "welcome",
+      "thanked",
+      "greet",
+      "topic",
+      "hours",
+      "price",
+      "handover",
+      "task",
+      "thanks",
+      "sorry",
+      "answered",
+      "resolved",
+      "unresolved",
+    ],
+    ["start", "thank-you", "greet", "topic", "price"],
     "answered",
   );
 
@@ -196,13 +212,13 @@ test("a price question in Support chat is simulated, saved as a test case that p
   await expect(dialog).toBeHidden();
   await expect(panel.getByTestId("sim-tab-tests")).toHaveAttribute("aria-selected", "true");
   await expect(panel.getByTestId(`test-case-${testCaseId}`)).toContainText(testName);
-  await expect(panel.getByTestId("sim-tab-tests")).toHaveText("Test cases (4)");
+  await expect(panel.getByTestId("sim-tab-tests")).toHaveText("Test cases (5)");
   await expectSaved(page, saving);
 
-  // 4. Run all tests: the template's three and ours pass.
+  // 4. Run all tests: the template's four and ours pass.
   await panel.getByTestId("sim-run-tests").click();
-  await expect(panel.getByTestId("sim-tests-summary")).toHaveText("4 of 4 passed");
-  for (const id of ["hours", "price-ru", "handover", testCaseId]) {
+  await expect(panel.getByTestId("sim-tests-summary")).toHaveText("5 of 5 passed");
+  for (const id of ["hours", "price-ru", "handover", "thank-you", testCaseId]) {
     await expect(panel.getByTestId(`test-result-${id}`)).toHaveAttribute("data-passed", "true");
   }
 
@@ -210,7 +226,7 @@ test("a price question in Support chat is simulated, saved as a test case that p
   await page.reload();
   await page.getByTestId("simulate-toggle").click();
   await panel.getByTestId("sim-tab-tests").click();
-  await expect(panel.getByTestId("sim-tab-tests")).toHaveText("Test cases (4)");
+  await expect(panel.getByTestId("sim-tab-tests")).toHaveText("Test cases (5)");
   await expect(panel.getByTestId(`test-case-${testCaseId}`)).toContainText(testName);
   await expect(panel.getByTestId(`test-case-${testCaseId}`)).toContainText("expects answered");
 
@@ -218,11 +234,11 @@ test("a price question in Support chat is simulated, saved as a test case that p
   const deleting = saveDraft(page);
   await panel.getByTestId(`test-delete-${testCaseId}`).click();
   await expect(panel.getByTestId(`test-case-${testCaseId}`)).toHaveCount(0);
-  await expect(panel.getByTestId("sim-tab-tests")).toHaveText("Test cases (3)");
+  await expect(panel.getByTestId("sim-tab-tests")).toHaveText("Test cases (4)");
   await expectSaved(page, deleting);
   await page.reload();
   await page.getByTestId("simulate-toggle").click();
   await panel.getByTestId("sim-tab-tests").click();
-  await expect(panel.getByTestId("sim-tab-tests")).toHaveText("Test cases (3)");
+  await expect(panel.getByTestId("sim-tab-tests")).toHaveText("Test cases (4)");
   await expect(panel.getByTestId(`test-case-${testCaseId}`)).toHaveCount(0);
 });

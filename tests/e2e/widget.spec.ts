@@ -92,14 +92,19 @@ test("a visitor chats through the widget on another site; the operator sees it a
   // The operator finds the hand-over in the workspace, with the conversation and the e-mail, and answers.
   const desk = await signedInPage(browser, DEMO.operator);
   await desk.goto("/workspace");
-  const row = desk.getByTestId("task-row").filter({ hasText: `Chat with a visitor: ${question}` });
+  const row = desk.getByTestId("task-row").filter({ hasText: `A customer asks: ${question}` });
   await expect(row).toHaveCount(1);
+  // The row says where the customer waits, and calls them by the e-mail they left until a name is known.
+  await expect(row.getByTestId("task-channel")).toHaveText("Web chat");
+  await expect(row).toContainText(email);
   await row.click();
   const detail = desk.getByTestId("task-detail");
   const conversation = detail.getByTestId("task-conversation");
   await expect(conversation.getByTestId("chat-message").filter({ hasText: question })).toBeVisible();
   await expect(conversation.getByTestId("chat-message").filter({ hasText: "Let me find a colleague" })).toBeVisible();
-  await expect(detail.getByTestId("customer-fields")).toContainText(email);
+  await expect(detail.getByTestId("customer-name")).toHaveText(email);
+  await expect(detail.getByTestId("customer-identity").filter({ hasText: email })).toHaveCount(1);
+  await expect(detail.getByTestId("customer-fields").filter({ hasText: email })).toHaveCount(0); // not repeated as a field
   await conversation.getByTestId("task-reply-input").fill("Hi, this is the support desk. Let me check the tracking.");
   await conversation.getByTestId("task-reply-send").click();
 

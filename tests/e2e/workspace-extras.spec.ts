@@ -57,7 +57,7 @@ test("an operator starts a flow they built for the customer of an open task, and
   await desk.goto("/workspace");
   await desk
     .getByTestId("task-row")
-    .filter({ hasText: `Chat with ${visitor}: I need help` })
+    .filter({ hasText: `${visitor} asks: I need help` })
     .click();
   const card = desk.getByTestId("task-detail").getByTestId("customer-card");
   await expect(card.getByTestId("customer-name")).toHaveText(visitor);

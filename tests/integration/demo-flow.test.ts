@@ -17,7 +17,7 @@ describe("the demo flow on SQLite", () => {
     expect(channel.sent.every((m) => m.address === "visitor-1" && m.conversationId === received.conversationId)).toBe(true);
 
     const [task] = await engine.tasks.list({ status: "open" });
-    expect(task).toMatchObject({ title: "Chat with Ann: My invoice is wrong", queue: "support", customerName: "Ann" });
+    expect(task).toMatchObject({ title: "Ann asks: My invoice is wrong", queue: "support", customerName: "Ann" });
     expect(instanceRow(engine, instanceId)).toMatchObject({ status: "waiting", state: "n_task", stepCount: 1 });
 
     await engine.completeTask(task.id, "resolved", "demo-operator");
@@ -27,7 +27,7 @@ describe("the demo flow on SQLite", () => {
 
     expect(instanceRow(engine, instanceId)).toMatchObject({ status: "completed", state: "n_resolved", stepCount: 2 });
     const instance = await engine.instances.get(instanceId);
-    expect(instance.path).toEqual(["start", "greet", "topic", "handover", "task", "thanks", "resolved"]);
+    expect(instance.path).toEqual(["start", "thank-you", "greet", "topic", "handover", "task", "thanks", "resolved"]);
     expect(stepLog(engine, instanceId).map((s) => [s.step, s.type])).toEqual([
       [1, "message.received"],
       [2, "task.completed"],
@@ -61,5 +61,33 @@ describe("the demo flow on SQLite", () => {
     await engine.completeTask(task.id, "unresolved");
     await expect(engine.completeTask(task.id, "resolved")).rejects.toMatchObject({ name: "EngineInputError", message: "this task is already completed" });
     expect(instanceRow(engine, instanceId!)).toMatchObject({ status: "completed", state: "n_unresolved", stepCount: 2 });
+  });
+
+  it("answers a thank-you after a resolved task briefly: no second greeting, no new task", async () => {
+    const { engine, channel } = t;
+    await engine.receive("webchat", chat("visitor-4", "m-1", "My parcel is lost", "Ann"));
+    const [task] = await engine.tasks.list({ status: "open" });
+    await engine.completeTask(task.id, "resolved");
+    const { instanceId } = await engine.receive("webchat", chat("visitor-4", "m-2", "Thank you!"));
+    await engine.dispatch();
+    expect(channel.texts().at(-1)).toBe("You are welcome! Write to us any time.");
+    expect(channel.texts().filter((text) => text.startsWith("Hello"))).toHaveLength(1);
+    expect(await engine.tasks.list({ status: "open" })).toEqual([]);
+    expect(instanceRow(engine, instanceId!)).toMatchObject({ status: "completed", state: "n_thanked" });
+  });
+
+  it("calls a visitor known only by the e-mail they left by it, and says which channel they wait on", async () => {
+    const { engine } = t;
+    await engine.receive("webchat", chat("visitor-5", "m-1", "Where is my refund?"));
+    const [listed] = await engine.tasks.list({ status: "open" });
+    expect(listed).toMatchObject({ title: "A customer asks: Where is my refund?", customerName: null, channel: "webchat" });
+    const { customer } = await engine.tasks.get(listed.id);
+    await engine.identify(customer!.id, { kind: "email", value: "Refund.Seeker@example.com" });
+
+    const [task] = await engine.tasks.list({ status: "open" });
+    expect(task).toMatchObject({ customerName: "refund.seeker@example.com", channel: "webchat" });
+    expect((await engine.tasks.get(task.id)).customer).toMatchObject({ name: null, knownAs: "refund.seeker@example.com" });
+    const found = await engine.customers.search({ query: "refund.seeker" });
+    expect(found.customers.map((c) => [c.name, c.knownAs])).toEqual([[null, "refund.seeker@example.com"]]);
   });
 });

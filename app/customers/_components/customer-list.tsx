@@ -25,7 +25,7 @@ export function CustomerList({ customers, selected, onSelect }: { customers: Cus
             data-testid="customer-row"
           >
             <div className="min-w-0">
-              <div className="truncate font-medium text-slate-900">{c.name ?? common("unknownCustomer")}</div>
+              <div className="truncate font-medium text-slate-900">{c.knownAs ?? common("unknownCustomer")}</div>
               <div className="truncate text-xs text-slate-500">
                 {c.identities.map((i) => `${channelName(i.channel)}: ${i.address}`).join(" · ") || t("noAddress")}
               </div>

@@ -49,7 +49,7 @@ export function CustomerPrivacyCard({ customerId }: { customerId: string }) {
         <div>
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <span className="truncate font-medium text-slate-900" data-testid="privacy-customer-name">
-              {c.name ?? common("unknownCustomer")}
+              {c.knownAs ?? common("unknownCustomer")}
             </span>
             {c.erasedAt && <Badge tone="red">{t("erasedOn", { date: dateTime(c.erasedAt) })}</Badge>}
           </div>

@@ -26,11 +26,11 @@ export function CustomerCard({ task }: { task: Task }) {
         <div className="space-y-3 text-sm">
           <div className="flex items-center gap-3">
             <div className="flex size-9 shrink-0 items-center justify-center rounded-full bg-indigo-100 font-semibold text-indigo-700" aria-hidden>
-              {(customer.name ?? "?").charAt(0).toUpperCase()}
+              {(customer.knownAs ?? "?").charAt(0).toUpperCase()}
             </div>
             <div className="min-w-0">
               <div className="truncate font-medium text-slate-900" data-testid="customer-name">
-                {customer.name ?? common("unknownCustomer")}
+                {customer.knownAs ?? common("unknownCustomer")}
               </div>
               <div className="text-xs text-slate-500">{t("since", { date: date(customer.createdAt) })}</div>
             </div>
@@ -48,7 +48,7 @@ export function CustomerCard({ task }: { task: Task }) {
               </div>
             ))}
           </dl>
-          <CustomerFields fields={customer.fields} />
+          <CustomerFields fields={customer.fields} identities={customer.identities} />
           <CustomerCases cases={customer.cases} />
           <MergeSuggestions customerId={customer.id} />
           <StartFlow customerId={customer.id} />
@@ -58,9 +58,13 @@ export function CustomerCard({ task }: { task: Task }) {
   );
 }
 
-/** Custom fields the CRM or a flow stored (email, tier, preferred messenger …). */
-function CustomerFields({ fields }: { fields: Customer["fields"] }) {
-  const entries = Object.entries(fields);
+/**
+ * Custom fields the CRM or a flow stored (email, tier, preferred messenger …). A field that only repeats
+ * an address listed above (the e-mail a visitor left in the chat widget is both) is not shown twice.
+ */
+function CustomerFields({ fields, identities }: { fields: Customer["fields"]; identities: Customer["identities"] }) {
+  const shown = new Set(identities.map((i) => i.address.toLowerCase()));
+  const entries = Object.entries(fields).filter(([, value]) => typeof value !== "string" || !shown.has(value.trim().toLowerCase()));
   if (entries.length === 0) return null;
   return (
     <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 border-t border-slate-100 pt-3 text-xs" data-testid="customer-fields">

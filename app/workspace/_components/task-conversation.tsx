@@ -21,9 +21,11 @@ export function TaskConversation({ task }: { task: Task }) {
   const [text, setText] = useState("");
   const channelName = useChannelName();
   const channelTitle = useChannelTitle();
-  const customerName = task.customer?.name ?? t("customer");
+  const customerName = task.customer?.knownAs ?? t("customer");
   const replyChannel = channelTitle(task.conversation?.channel ?? "");
-  const replyHint = task.customer?.name ? t("replyTo", { name: task.customer.name, channel: replyChannel }) : t("replyToUnnamed", { channel: replyChannel });
+  const replyHint = task.customer?.knownAs
+    ? t("replyTo", { name: task.customer.knownAs, channel: replyChannel })
+    : t("replyToUnnamed", { channel: replyChannel });
   // The timeline spans every channel the customer used; messages from another one say where they came from.
   const here = task.conversation?.channel;
   const closedReason = task.status === "cancelled" ? t("cancelled") : !task.conversation ? t("noConversation") : null;

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { Badge } from "@/app/_ui/badge";
 import type { RouterOutputs } from "@/app/_ui/router-types";
 import { Age } from "@/app/_ui/time";
+import { useChannelTitle } from "@/app/_ui/use-node-text";
 import { TaskRouting } from "./task-routing";
 import { TaskUrgency } from "./task-urgency";
 
@@ -12,6 +13,7 @@ type TaskSummary = RouterOutputs["tasks"]["list"][number];
 export function TaskListItem({ task, selected, onSelect }: { task: TaskSummary; selected: boolean; onSelect: () => void }) {
   const t = useTranslations("workspace.queue");
   const common = useTranslations("common");
+  const channelTitle = useChannelTitle();
   return (
     <li>
       <button
@@ -30,6 +32,7 @@ export function TaskListItem({ task, selected, onSelect }: { task: TaskSummary; 
         </div>
         <div className="mt-1.5 flex flex-wrap items-center gap-2 text-xs text-slate-500">
           <Badge tone="indigo">{task.queue}</Badge>
+          {task.channel && <Badge data-testid="task-channel">{channelTitle(task.channel)}</Badge>}
           <TaskUrgency task={task} />
           <TaskRouting task={task} />
           <span className="flex min-w-0 items-center gap-1">
