@@ -2,6 +2,8 @@ import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { errorText } from "../contracts/error-texts";
+import { errorWords } from "../contracts/errors";
 import type { OutboundRequest } from "../contracts/outbound";
 import { createOutboundClient, type Resolver } from "./client";
 
@@ -91,6 +93,16 @@ describe("the guarded outbound client", () => {
     });
     await expect(call(mixed, "http://crm.example.test/")).rejects.toMatchObject({ message: expect.stringContaining("10.0.0.7, a private network address") });
     expect(internal.seen).toEqual([]);
+  });
+
+  it("words its refusals by code, so a person reads them in their language", async () => {
+    const refusal = await call(createOutboundClient(), "http://10.0.0.7/").catch((e: unknown) => e as Error);
+    expect(errorText(errorWords(refusal), "ru")).toBe(
+      "Вызов 10.0.0.7 запрещён: это адрес частной сети. Внутренние адреса вызываются, только если они перечислены в OMNIFLOW_OUTBOUND_ALLOW",
+    );
+    const scheme = await call(createOutboundClient(), "ftp://files.example.com/").catch((e: unknown) => e as Error);
+    expect(scheme).toMatchObject({ name: "RequestRefused", message: "refused to call ftp: URLs: only http and https" });
+    expect(errorText(errorWords(scheme), "ru")).toBe("Адреса ftp: не вызываются: только http и https");
   });
 
   it("refuses localhost names without asking DNS", async () => {

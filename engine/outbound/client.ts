@@ -2,6 +2,8 @@ import { lookup } from "node:dns/promises";
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
+import { wordedError } from "../contracts/errors";
+import type { WordedParam } from "../contracts/error-texts";
 import { type OutboundHttp, type OutboundRequest, type OutboundResponse, RequestRefused } from "../contracts/outbound";
 import { type AddressKind, isLocalName, normalHost, parseAddress } from "./addresses";
 import { createAddressPolicy, portOf } from "./allow-list";
@@ -27,17 +29,18 @@ const CREDENTIALS = ["authorization", "cookie", "proxy-authorization"];
 /** Headers the transport owns (fetch forbids setting them as well). */
 const TRANSPORT = new Set(["host", "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer", "expect"]);
 
-const KIND_TEXT: Record<Exclude<AddressKind, "public">, string> = {
-  loopback: "a loopback address",
-  private: "a private network address",
-  "link-local": "a link-local address",
-  metadata: "the cloud metadata address",
-  "unique-local": "a unique local IPv6 address",
-  shared: "a carrier-grade NAT address",
-  unspecified: "an unspecified address",
-  multicast: "a multicast address",
-  broadcast: "the broadcast address",
-  reserved: "a reserved address",
+/** What an internal address is, in each language a refusal is read in (an admin sees it after a test send, a flow's author in its error). */
+const KIND_TEXT: Record<Exclude<AddressKind, "public">, WordedParam> = {
+  loopback: { en: "a loopback address", ru: "адрес обратной петли (loopback)" },
+  private: { en: "a private network address", ru: "адрес частной сети" },
+  "link-local": { en: "a link-local address", ru: "локальный адрес канала (link-local)" },
+  metadata: { en: "the cloud metadata address", ru: "адрес метаданных облака" },
+  "unique-local": { en: "a unique local IPv6 address", ru: "уникальный локальный адрес IPv6" },
+  shared: { en: "a carrier-grade NAT address", ru: "адрес NAT оператора связи (CGNAT)" },
+  unspecified: { en: "an unspecified address", ru: "неуказанный адрес" },
+  multicast: { en: "a multicast address", ru: "групповой адрес (multicast)" },
+  broadcast: { en: "the broadcast address", ru: "широковещательный адрес" },
+  reserved: { en: "a reserved address", ru: "зарезервированный адрес" },
 };
 
 /**
@@ -56,8 +59,9 @@ export function createHostCheck({ allow = [], resolve = systemResolver }: Outbou
     for (const { address } of addresses) {
       const kind = policy.refusal({ host, port, address });
       if (!kind) continue;
-      const where = literal ? `${shown} is` : `${shown} resolves to ${address},`;
-      throw new RequestRefused(`refused to call ${where} ${KIND_TEXT[kind]}; internal hosts are called only when OMNIFLOW_OUTBOUND_ALLOW lists them`);
+      throw literal
+        ? wordedError(RequestRefused, "outbound.internal-address", { host: shown, kind: KIND_TEXT[kind] })
+        : wordedError(RequestRefused, "outbound.internal-resolves", { host: shown, address, kind: KIND_TEXT[kind] });
     }
     return addresses;
   };
@@ -99,7 +103,7 @@ export function createOutboundClient(options: OutboundOptions = {}): OutboundHtt
         return { status, url: url.href, contentType, ...(await readBody(response, request.maxBodyBytes, request.signal)) };
       }
       response.destroy(); // a redirect's own body is never read
-      if (hop === MAX_REDIRECTS) throw new RequestRefused(`refused to follow more than ${MAX_REDIRECTS} redirects from ${request.url}`);
+      if (hop === MAX_REDIRECTS) throw wordedError(RequestRefused, "outbound.redirects", { limit: MAX_REDIRECTS, url: request.url });
       const next = httpUrl(location, url);
       // As fetch does: 303 turns anything but GET into GET, 301/302 turn POST into GET; the body goes with it.
       if ((status === 303 && method !== "GET") || ((status === 301 || status === 302) && method === "POST")) {
@@ -119,9 +123,9 @@ function httpUrl(text: string, base?: URL): URL {
   try {
     url = new URL(text, base);
   } catch {
-    throw new RequestRefused(`refused to call "${text.slice(0, 200)}": not a valid URL`);
+    throw wordedError(RequestRefused, "outbound.invalid-url", { url: text.slice(0, 200) });
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new RequestRefused(`refused to call ${url.protocol} URLs: only http and https`);
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw wordedError(RequestRefused, "outbound.protocol", { protocol: url.protocol });
   return url;
 }
 
