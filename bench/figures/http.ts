@@ -203,15 +203,18 @@ export async function httpFigure(seconds: number): Promise<Row[]> {
       },
       ...[...PACINGS, halfLoad].flatMap((rate, k): Row[] => {
         const [srv, ceil] = [server.even[k], bare.even[k]];
-        const pacing = k < PACINGS.length ? `evenly paced ${fmt.int(rate)} req/s` : `evenly paced at half the server's (c1): ${fmt.int(rate)} req/s`;
-        const met = srv.p99 <= 25 && srv.statuses.get(202) === srv.total;
+        const judged = k < PACINGS.length;
+        const pacing = judged ? `evenly paced ${fmt.int(rate)} req/s` : `evenly paced at half the server's (c1): ${fmt.int(rate)} req/s`;
+        const allAccepted = srv.statuses.get(202) === srv.total;
+        const met = srv.p99 <= 25 && allAccepted;
         return [
           {
             figure: `(c2e) ${pacing} (lib/paced.ts), ${seconds} s, each 202 after its WAL's fdatasync: p99 (${evenAnswers(srv)}; ${clientLoad(srv)})`,
             value: `${fmt.ms(srv.p99)} (p50 ${fmt.ms(srv.p50)})`,
             ceiling: `${fmt.ms(ceil.p99)} (p50 ${fmt.ms(ceil.p50)}, bare node:http); ${diskFloor}`,
-            ratio: `${(srv.p99 / ceil.p99).toFixed(1)}× / ≤ 25 ms if disk p99.9 < 5 ms`,
-            pass: met || (fastDisk ? false : "— (slow disk)"),
+            ratio: `${(srv.p99 / ceil.p99).toFixed(1)}× / ${judged ? "≤ 25 ms if disk p99.9 < 5 ms" : "not judged: how a host's share of load moves the tail"}`,
+            // Half load is a diagnostic (the target is set at 500 and 1,000 req/s); every request must still be taken.
+            pass: judged ? met || (fastDisk ? false : "— (slow disk)") : allAccepted ? undefined : false,
           },
           {
             figure: `(c2e) ${fmt.int(rate)} req/s: the server's event-loop delay p99 / max during the run (monitorEventLoopDelay)`,
