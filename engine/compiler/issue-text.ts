@@ -65,6 +65,9 @@ const GRAPH: Record<string, (p: Params) => string> = {
   "unconnected-port": (p) => `${ruTitle(p.node)}: выход «${portLabel(p.node, p.port, p.label)}» ни к чему не подключён.`,
   "unreachable-node": (p) => `До узла «${ruTitle(p.node)}» нельзя дойти ни от одного триггера.`,
   "cycle-without-wait": () => "Узел стоит в цикле, где нет ни одного шага ожидания: экземпляр сценария будет крутиться в нём бесконечно.",
+  "loop-without-person": (p) =>
+    `${ruTitle(p.node)}: цикл не ждёт ни клиента, ни оператора и не считает проходы: ` +
+    `он будет повторяться, пока экземпляр не упрётся в дневные лимиты шагов и отправок. Добавьте ожидание ответа или «${ruTitle("flow.loop-guard")}».`,
   "unknown-variable": (p) => `${ruTitle(p.node)}: переменная vars.${p.variable} нигде не задаётся; задайте её каким-нибудь узлом, прежде чем использовать.`,
   "variable-type": (p) =>
     p.key === "write"

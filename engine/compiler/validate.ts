@@ -16,6 +16,8 @@ export type GraphCheck = {
   triggers: string[];
   /** Run in parallel nodes, their branches and Joins. */
   branching: Branching;
+  /** What publishing warns of without refusing: loops nothing but the instance's caps would stop. */
+  warnings: FlowIssue[];
 };
 
 /**
@@ -136,7 +138,8 @@ export function checkGraph(doc: FlowDocument): GraphCheck {
 
   issues.push(...checkVariables(nodes.values()));
 
-  for (const nodeId of cyclesWithoutWait(nodes, wiring)) {
+  const spinning = cyclesThrough(nodes, wiring, (n) => !holds(n, n.spec.waits));
+  for (const nodeId of spinning) {
     issues.push({
       code: "cycle-without-wait",
       nodeId,
@@ -144,11 +147,25 @@ export function checkGraph(doc: FlowDocument): GraphCheck {
       message: "This node is on a loop with no waiting step: an instance would spin forever.",
     });
   }
+  // A loop that waits only for what comes back by itself (a delivery status, a timer, an HTTP answer); one that never waits is an error above.
+  const warnings = spinning.length
+    ? []
+    : cyclesThrough(nodes, wiring, (n) => !holds(n, n.spec.boundsLoops)).map((nodeId): FlowIssue => {
+        const spec = nodes.get(nodeId)!.spec;
+        return {
+          code: "loop-without-person",
+          nodeId,
+          params: { node: spec.type },
+          message:
+            `${spec.title}: this loop waits for neither the customer nor an operator and counts nothing, ` +
+            "so it repeats until the instance's daily caps on steps and sends stop it; wait for a reply or add a Loop guard.",
+        };
+      });
 
   const branches = checkBranches(nodes, wiring);
   issues.push(...branches.issues);
 
-  return { issues, nodes, wiring, triggers, branching: branches.branching };
+  return { issues, nodes, wiring, triggers, branching: branches.branching, warnings };
 }
 
 /**
@@ -223,12 +240,15 @@ function reach(starts: string[], wiring: Wiring): Set<string> {
   return seen;
 }
 
-/** One node per cycle that runs through non-waiting nodes only (iterative DFS, colours). */
-function cyclesWithoutWait(nodes: Map<string, ResolvedNode>, wiring: Wiring): string[] {
+/** A node's yes/no spec field (`waits`, `boundsLoops`): a constant, or read from its settings. */
+const holds = (n: ResolvedNode, field: boolean | ((settings: never) => boolean) | undefined) =>
+  typeof field === "function" ? field(n.settings as never) : !!field;
+
+/** One node per cycle that runs through nodes `passes` lets through only (iterative DFS, colours). */
+function cyclesThrough(nodes: Map<string, ResolvedNode>, wiring: Wiring, through: (n: ResolvedNode) => boolean): string[] {
   const colour = new Map<string, 1 | 2>(); // 1 = on the stack, 2 = done
   const found: string[] = [];
-  const waits = (n: ResolvedNode) => (typeof n.spec.waits === "function" ? n.spec.waits(n.settings) : !!n.spec.waits);
-  const passes = (id: string) => nodes.has(id) && !waits(nodes.get(id)!);
+  const passes = (id: string) => nodes.has(id) && through(nodes.get(id)!);
   for (const root of nodes.keys()) {
     if (colour.has(root) || !passes(root)) continue;
     const stack: { id: string; next: Iterator<string> }[] = [{ id: root, next: (wiring.get(root)?.values() ?? [][Symbol.iterator]()) as Iterator<string> }];

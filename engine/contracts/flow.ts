@@ -93,8 +93,10 @@ export type FlowIssue = {
     | "join-without-parallel"
     | "end-in-branch"
     | "parallel-loop"
-    // A warning at publish, not a refusal: the node sends on a channel with no adapter (engine/flows/flow-service.ts)
-    | "channel-off";
+    // Warnings at publish, not refusals: the node sends on a channel with no adapter (engine/flows/flow-service.ts);
+    // the node is on a loop that waits for no person and counts nothing (engine/compiler/validate.ts)
+    | "channel-off"
+    | "loop-without-person";
   /** The English text, for machines and logs; people read `issueText(issue, locale)` (engine/compiler/issue-text.ts). */
   message: string;
   /**

@@ -152,6 +152,12 @@ export type NodeSpec<
   outputs(settings: z.infer<S>): Port[];
   /** The node parks the instance until an outside event (so a cycle through it is safe). */
   waits?: boolean | Of<z.infer<S>, boolean>;
+  /**
+   * A loop through the node cannot run away on its own: it waits for a person (the customer's reply, an
+   * operator's task) or counts its passes (Loop guard). Publishing warns of a loop without one (a delivery
+   * status, a timer or an HTTP answer comes back by itself: such a loop repeats until the instance's caps stop it).
+   */
+  boundsLoops?: boolean | Of<z.infer<S>, boolean>;
   /** For triggers: whether an event starts a new instance through this node. */
   trigger?: {
     event: FlowEvent["type"];

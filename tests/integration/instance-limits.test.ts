@@ -64,9 +64,11 @@ describe("per-instance limits (real SQLite)", () => {
     return t;
   };
 
-  it("stops a Send → Delivered → Send loop at the default cap of 100 messages, with status `stopped` and reason `limit`", async () => {
+  it("publishes a Send → Delivered → Send loop with a warning naming the caps, and stops it at the default cap of 100 messages", async () => {
     const { engine, channel } = open();
-    await publishFlow(engine, "Loop", SEND_LOOP);
+    const { id } = await engine.flows.create("Loop", SEND_LOOP);
+    const { warnings } = await engine.flows.publish(id);
+    expect(warnings.map((w) => [w.code, w.nodeId])).toEqual([["loop-without-person", "spam"]]);
     const { instanceId } = await engine.receive("webchat", { visitorId: "v-1", messageId: "m-1", text: "hi" });
     await engine.dispatch();
     reportSoakRow({

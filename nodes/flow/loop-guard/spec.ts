@@ -40,6 +40,7 @@ export const loopGuardNode = defineNode({
   },
   settings,
   hasInput: true,
+  boundsLoops: true,
   outputs: () => [
     { id: "continue", label: "Continue" },
     { id: "exceeded", label: "Exceeded" },

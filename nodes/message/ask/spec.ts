@@ -158,6 +158,7 @@ export const askNode = defineNode({
   settings,
   hasInput: true,
   waits: true,
+  boundsLoops: true,
   outputs: (s) => [
     ...answerPorts(s),
     ...(canBeInvalid(checkOf(s)) ? [{ id: "invalid", label: "Invalid" }] : []),

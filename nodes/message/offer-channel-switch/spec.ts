@@ -197,6 +197,7 @@ export const offerChannelSwitchNode = defineNode({
   settings,
   hasInput: true,
   waits: true,
+  boundsLoops: true,
   outputs: (s) => [
     { id: "switched", label: s.switchTo === "callback" ? "Callback booked" : "Link sent" },
     { id: "declined", label: "Declined / other reply" },

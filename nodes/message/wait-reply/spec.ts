@@ -35,6 +35,7 @@ export const waitReplyNode = defineNode({
   settings,
   hasInput: true,
   waits: true,
+  boundsLoops: true,
   outputs: (s) => [{ id: "reply", label: "Reply" }, ...(s.timeoutSeconds > 0 ? [{ id: "timeout", label: "Timeout" }] : [])],
   summary: (s) => (s.timeoutSeconds > 0 ? `Timeout after ${formatSeconds(s.timeoutSeconds)}` : "Waits forever"),
   compile: (ctx) => ({

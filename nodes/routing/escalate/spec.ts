@@ -94,6 +94,7 @@ export const escalateNode = defineNode({
   settings,
   hasInput: true,
   waits: true,
+  boundsLoops: true,
   outputs: (s) => [{ id: "done", label: "Completed" }, ...(s.slaMinutes > 0 ? [{ id: "sla-breached", label: "SLA breached" }] : [])],
   summary: (s) => [`To ${targetQueue(s) || "?"}`, s.priority, s.slaMinutes > 0 && `SLA ${s.slaMinutes} min`].filter(Boolean).join(" · "),
   messages: MESSAGES,

@@ -102,6 +102,7 @@ export const operatorTaskNode = defineNode({
   settings,
   hasInput: true,
   waits: true,
+  boundsLoops: true,
   outputs: (s) => [...s.outcomes.map((o) => ({ id: portId(o), label: o })), ...(s.slaMinutes > 0 ? [{ id: "sla-breached", label: "SLA breached" }] : [])],
   summary: (s) =>
     [
