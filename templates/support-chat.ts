@@ -95,8 +95,10 @@ const ru: typeof en = {
 /**
  * A message that is only a thank-you (in either language), as customers write after an answer or a
  * resolved task: it gets a short reply instead of the greeting and, for anything unmatched, a new task.
+ * Around the words only what is neither a letter nor a digit (any script: RE2's \W is ASCII, so a
+ * Russian complaint ending in "спасибо" would pass for one), so "Thank you 🙂" is one and "…, спасибо" is not.
  */
-const THANK_YOU = "^\\W*(thanks?( you)?( (so|very) much| a lot)?|thx|ty|cheers|спасибо( (большое|огромное))?|благодарю)[\\s!.,)]*$";
+const THANK_YOU = "^[^\\p{L}\\p{N}]*(thanks?( you)?( (so|very) much| a lot)?|thx|ty|cheers|спасибо( (большое|огромное))?|благодарю)[^\\p{L}\\p{N}]*$";
 
 /** The demo: on every channel (the Sandbox's too), greet, answer "hours" / "price", otherwise hand over to an operator. */
 export const supportChat = defineTemplate("support-chat", { en, ru }, (t) => ({

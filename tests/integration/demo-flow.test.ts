@@ -76,6 +76,19 @@ describe("the demo flow on SQLite", () => {
     expect(instanceRow(engine, instanceId!)).toMatchObject({ status: "completed", state: "n_thanked" });
   });
 
+  it("takes a thank-you with an emoji as one, and a complaint that ends in «спасибо» to an operator", async () => {
+    const { engine, channel } = t;
+    const thanks = await engine.receive("webchat", chat("visitor-6", "m-1", "Thank you 🙂"));
+    expect(instanceRow(engine, thanks.instanceId!)).toMatchObject({ status: "completed", state: "n_thanked" });
+    const complaint = await engine.receive("webchat", chat("visitor-7", "m-1", "Ваш сервис ужасен, деньги списали дважды, спасибо"));
+    await engine.dispatch();
+    expect(instanceRow(engine, complaint.instanceId!)).toMatchObject({ status: "waiting", state: "n_task" });
+    expect((await engine.tasks.list({ status: "open" })).map((task) => task.title)).toEqual([
+      "A customer asks: Ваш сервис ужасен, деньги списали дважды, спасибо",
+    ]);
+    expect(channel.texts()).toContain("Let me find a colleague for you, one moment.");
+  });
+
   it("calls a visitor known only by the e-mail they left by it, and says which channel they wait on", async () => {
     const { engine } = t;
     await engine.receive("webchat", chat("visitor-5", "m-1", "Where is my refund?"));

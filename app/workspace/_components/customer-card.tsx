@@ -58,13 +58,16 @@ export function CustomerCard({ task }: { task: Task }) {
   );
 }
 
+/** An address as typed or as stored, compared alike: a phone number by its digits ("+7 912 345-67-89"), anything else lower-cased. */
+const comparable = (value: string) => (/^\+?[\d\s().-]+$/.test(value.trim()) ? value.replace(/[^\d+]/g, "") : value.trim().toLowerCase());
+
 /**
  * Custom fields the CRM or a flow stored (email, tier, preferred messenger …). A field that only repeats
  * an address listed above (the e-mail a visitor left in the chat widget is both) is not shown twice.
  */
 function CustomerFields({ fields, identities }: { fields: Customer["fields"]; identities: Customer["identities"] }) {
-  const shown = new Set(identities.map((i) => i.address.toLowerCase()));
-  const entries = Object.entries(fields).filter(([, value]) => typeof value !== "string" || !shown.has(value.trim().toLowerCase()));
+  const shown = new Set(identities.map((i) => comparable(i.address)));
+  const entries = Object.entries(fields).filter(([, value]) => typeof value !== "string" || !shown.has(comparable(value)));
   if (entries.length === 0) return null;
   return (
     <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 border-t border-slate-100 pt-3 text-xs" data-testid="customer-fields">
