@@ -47,7 +47,12 @@ export function FlowRow({ flow, onError }: { flow: Flow; onError: (error: unknow
   return (
     <tr className="group hover:bg-slate-50/70" data-testid={`flow-row-${flow.id}`}>
       <td className="max-w-0 py-3 pr-3 pl-5">
-        <Link href={`/flows/${flow.id}`} className="block truncate font-medium text-slate-900 hover:text-indigo-600" data-testid={`flow-open-${flow.id}`}>
+        <Link
+          href={`/flows/${flow.id}`}
+          className="block truncate font-medium text-slate-900 hover:text-indigo-600"
+          title={flow.name}
+          data-testid={`flow-open-${flow.id}`}
+        >
           {flow.name}
         </Link>
       </td>
