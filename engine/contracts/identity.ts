@@ -13,7 +13,7 @@ export const kindOfChannel = (channel: string): "phone" | "email" | null => (PHO
 type KindedIdentity = { kind: string; value: string };
 
 /** Identity kinds a person can read and use to reach the customer, in the order they are shown instead of a name. */
-const READABLE_KINDS = ["email", "phone"] as const;
+export const READABLE_KINDS = ["email", "phone"] as const;
 
 /**
  * What people call a customer: their name, else the first e-mail they are known by, else the first phone

@@ -1,4 +1,4 @@
-import { type IdentityKind, kindOfChannel, knownAs } from "../contracts/identity";
+import { type IdentityKind, kindOfChannel, knownAs, READABLE_KINDS } from "../contracts/identity";
 import { newId } from "./ids";
 import { iso, type Db } from "./db";
 import type { PrismaClient } from "./prisma";
@@ -98,7 +98,7 @@ export function createCustomerRepository(db: Db, prisma: PrismaClient) {
     async knownAs(ids: string[]): Promise<Map<string, string | null>> {
       const rows = await prisma.customer.findMany({
         where: { id: { in: [...new Set(ids)] } },
-        select: { id: true, name: true, identities: { where: { kind: { in: ["email", "phone"] } }, ...IDENTITIES } },
+        select: { id: true, name: true, identities: { where: { kind: { in: [...READABLE_KINDS] } }, ...IDENTITIES } },
       });
       return new Map(rows.map((c) => [c.id, knownAs(c)]));
     },
