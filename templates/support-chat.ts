@@ -3,8 +3,10 @@ import { defineTemplate } from "./template";
 
 const en = {
   name: "Support chat",
-  description: "Greets on every channel, answers opening hours and prices, hands anything else to an operator; a thank-you gets a short reply.",
+  description:
+    "Greets on every channel (a caller is asked what they need), answers opening hours and prices, hands anything else to an operator; a thank-you gets a short reply.",
   greet: "Hello {{customer.name | there}}, this is Omniflow support.",
+  askCaller: "How can we help you today? Tell us in a few words.",
   hoursRule: { label: "Hours", pattern: "hours, open, opening, schedule, часы" },
   priceRule: { label: "Price", pattern: "price, prices, cost, tariff, цена" },
   hours: "We are open Monday to Friday, 9:00-18:00 CET.",
@@ -42,14 +44,21 @@ const en = {
       message: "Thank you!",
       sent: ["You are welcome"],
     },
+    caller: {
+      name: "A caller is asked what they need, then answered",
+      customer: "Ann",
+      message: "When are you open?",
+      sent: ["Hello Ann", "How can we help", "Monday to Friday"],
+    },
   },
 };
 
 const ru: typeof en = {
   name: "Чат поддержки",
   description:
-    "Приветствует клиента в любом канале, отвечает на вопросы о часах работы и ценах, всё остальное передаёт оператору; на «спасибо» отвечает коротко.",
+    "Приветствует клиента в любом канале (звонящего спрашивает, что ему нужно), отвечает на вопросы о часах работы и ценах, всё остальное передаёт оператору; на «спасибо» отвечает коротко.",
   greet: "Здравствуйте, {{customer.name | уважаемый клиент}}! Вы написали в поддержку Omniflow.",
+  askCaller: "Чем мы можем помочь? Расскажите в двух словах.",
   hoursRule: {
     label: "Часы работы",
     pattern: "часы, график, режим, работаете, открыты, открываетесь, закрываетесь, hours, open, opening, schedule",
@@ -89,6 +98,12 @@ const ru: typeof en = {
       message: "Спасибо большое!",
       sent: ["Пожалуйста"],
     },
+    caller: {
+      name: "Звонящего спрашивают, что ему нужно, и отвечают",
+      customer: "Анна",
+      message: "Когда вы работаете?",
+      sent: ["Здравствуйте, Анна", "Чем мы можем помочь", "с понедельника по пятницу"],
+    },
   },
 };
 
@@ -116,10 +131,13 @@ export const supportChat = defineTemplate("support-chat", { en, ru }, (t) => ({
       { id: "welcome", type: "message.send", position: at(2, 0), settings: { text: t.welcome } },
       { id: "thanked", type: "flow.end", position: at(3, 0), settings: { outcome: "thanked" } },
       { id: "greet", type: "message.send", position: at(2, 2), settings: { text: t.greet } },
+      // A call starts without words (the phone channel's first message is CALL_STARTED): ask the caller first.
+      { id: "by-phone", type: "logic.channel-is", position: at(3, 2), settings: { channels: ["phone"] } },
+      { id: "ask-caller", type: "message.ask", position: at(4, 1), settings: { question: t.askCaller, timeoutSeconds: 60 } },
       {
         id: "topic",
         type: "logic.text-match",
-        position: at(3, 2),
+        position: at(5, 2),
         settings: {
           rules: [
             { label: t.hoursRule.label, match: "keywords", pattern: t.hoursRule.pattern },
@@ -127,13 +145,13 @@ export const supportChat = defineTemplate("support-chat", { en, ru }, (t) => ({
           ],
         },
       },
-      { id: "hours", type: "message.send", position: at(4, 1), settings: { text: t.hours } },
-      { id: "price", type: "message.send", position: at(4, 2), settings: { text: t.price } },
-      { id: "handover", type: "message.send", position: at(4, 3), settings: { text: t.handover } },
+      { id: "hours", type: "message.send", position: at(6, 1), settings: { text: t.hours } },
+      { id: "price", type: "message.send", position: at(6, 2), settings: { text: t.price } },
+      { id: "handover", type: "message.send", position: at(6, 3), settings: { text: t.handover } },
       {
         id: "task",
         type: "routing.operator-task",
-        position: at(5, 3),
+        position: at(7, 3),
         settings: {
           queue: "support",
           title: t.taskTitle,
@@ -141,18 +159,22 @@ export const supportChat = defineTemplate("support-chat", { en, ru }, (t) => ({
           outcomes: ["resolved", "unresolved"],
         },
       },
-      { id: "thanks", type: "message.send", position: at(6, 3), settings: { text: t.thanks } },
-      { id: "sorry", type: "message.send", position: at(6, 4), settings: { text: t.sorry } },
-      { id: "answered", type: "flow.end", position: at(5, 1), settings: { outcome: "answered" } },
-      { id: "resolved", type: "flow.end", position: at(7, 3), settings: { outcome: "resolved" } },
-      { id: "unresolved", type: "flow.end", position: at(7, 4), settings: { outcome: "unresolved" } },
+      { id: "thanks", type: "message.send", position: at(8, 3), settings: { text: t.thanks } },
+      { id: "sorry", type: "message.send", position: at(8, 4), settings: { text: t.sorry } },
+      { id: "answered", type: "flow.end", position: at(7, 1), settings: { outcome: "answered" } },
+      { id: "resolved", type: "flow.end", position: at(9, 3), settings: { outcome: "resolved" } },
+      { id: "unresolved", type: "flow.end", position: at(9, 4), settings: { outcome: "unresolved" } },
     ],
     edges: wires(
       ["start", "out", "thank-you"],
       ["thank-you", "rule-1", "welcome"],
       ["welcome", "out", "thanked"],
       ["thank-you", "else", "greet"],
-      ["greet", "out", "topic"],
+      ["greet", "out", "by-phone"],
+      ["by-phone", "match", "ask-caller"],
+      ["by-phone", "else", "topic"],
+      ["ask-caller", "answered", "topic"],
+      ["ask-caller", "timeout", "handover"],
       ["topic", "rule-1", "hours"],
       ["topic", "rule-2", "price"],
       ["topic", "else", "handover"],
@@ -170,7 +192,12 @@ export const supportChat = defineTemplate("support-chat", { en, ru }, (t) => ({
         name: t.tests.hours.name,
         customer: { name: t.tests.hours.customer, channel: "webchat" },
         steps: [{ do: "message", text: t.tests.hours.message }],
-        expect: { status: "completed", outcome: "answered", sent: t.tests.hours.sent, path: ["start", "thank-you", "greet", "topic", "hours", "answered"] },
+        expect: {
+          status: "completed",
+          outcome: "answered",
+          sent: t.tests.hours.sent,
+          path: ["start", "thank-you", "greet", "by-phone", "topic", "hours", "answered"],
+        },
       },
       {
         id: t.tests.otherLanguage.id,
@@ -200,6 +227,22 @@ export const supportChat = defineTemplate("support-chat", { en, ru }, (t) => ({
         customer: { name: t.tests.thankYou.customer, channel: "webchat" },
         steps: [{ do: "message", text: t.tests.thankYou.message }],
         expect: { status: "completed", outcome: "thanked", sent: t.tests.thankYou.sent, path: ["start", "thank-you", "welcome", "thanked"] },
+      },
+      {
+        id: "caller",
+        name: t.tests.caller.name,
+        customer: { name: t.tests.caller.customer, channel: "phone" },
+        // What the phone channel says when a call comes in (CALL_STARTED), then the caller's words.
+        steps: [
+          { do: "message", text: "Incoming call" },
+          { do: "message", text: t.tests.caller.message },
+        ],
+        expect: {
+          status: "completed",
+          outcome: "answered",
+          sent: t.tests.caller.sent,
+          path: ["greet", "by-phone", "ask-caller", "topic", "hours", "answered"],
+        },
       },
     ],
   },

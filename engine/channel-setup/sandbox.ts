@@ -61,10 +61,15 @@ export function createSandbox({
       const lines = written.get(channel) ?? [];
       lines.push({ address: customer.address, from: "customer", text, buttons: [], at: clock() });
       written.set(channel, lines.slice(-500));
-      const request = fake.customerWrites(customer, text, webhookUrl(channel));
-      const reply = await receive(channel, request);
-      // A provider that reads the answer (a call's TwiML) shows the customer what it said.
-      if (fake.answered && isAnswer(reply)) fake.answered(request, reply.answer);
+      let request: RawRequest | null = fake.customerWrites(customer, text, webhookUrl(channel));
+      let reply: unknown;
+      // A caller dials first and says what they wrote once the call listens: two webhooks for one line.
+      for (let turn = 0; request && turn < 2; turn++) {
+        reply = await receive(channel, request);
+        // A provider that reads the answer (a call's TwiML) shows the customer what it said.
+        if (fake.answered && isAnswer(reply)) fake.answered(request, reply.answer);
+        request = fake.nextRequest?.() ?? null;
+      }
       return reply;
     },
 

@@ -27,6 +27,11 @@ export type ProviderFake = {
   customerWrites(customer: FakeCustomer, text: string, webhookUrl: string): RawRequest;
   /** The provider reads our answer to its webhook `request` (voice: the TwiML the caller then hears, recorded as deliveries). */
   answered?(request: RawRequest, answer: ChannelAnswer): void;
+  /**
+   * A webhook the customer's side sends on its own once it read an answer, null when none: a caller
+   * who dialled to say something says it when the call first listens (voice: `customerWrites` only dials).
+   */
+  nextRequest?(): RawRequest | null;
   /** The webhook reporting `status` for a message the provider took, when the provider reports statuses. */
   statusReport?(providerMessageId: string, status: DeliveryStatus["status"], webhookUrl: string): RawRequest;
   /**

@@ -47,11 +47,17 @@ export type ConfigureChannel = z.infer<typeof configureChannelSchema>;
 
 export const channelModeSchema = z.object({ channel: channelSchema, mode: z.enum(["sandbox", "off"]) });
 
-export const testSendSchema = z.object({
-  channel: channelSchema,
-  address: z.string().trim().min(1, "required").max(256),
-  text: z.string().trim().min(1, "required").max(1_000),
-});
+export const testSendSchema = z
+  .object({
+    channel: channelSchema,
+    address: z.string().trim().min(1, "required").max(256),
+    text: z.string().trim().min(1, "required").max(1_000),
+  })
+  // The mail server would answer a malformed address with "No recipients defined": say what is wrong instead.
+  .superRefine((input, ctx) => {
+    if (input.channel !== "email" || z.email().safeParse(input.address).success) return;
+    ctx.addIssue({ code: "invalid_format", format: "email", path: ["address"], input: input.address, message: "Invalid email address" });
+  });
 
 /** The customer the sandbox writes as: an address as the channel knows people (a phone, a chat id, an e-mail). */
 const sandboxAddress = z.string().trim().min(1, "required").max(128);
@@ -74,9 +80,13 @@ export const CUSTOMER_WRITES_FIRST: ReadonlySet<z.infer<typeof channelSchema>> =
 /** A customer address each sandboxed channel accepts, for the Sandbox page to start with. */
 export const SANDBOX_SAMPLE_ADDRESS: Partial<Record<z.infer<typeof channelSchema>, string>> = {
   sms: "+14155550100",
+  phone: "+14155550100",
   whatsapp: "+14155550100",
   telegram: "100200300",
   vk: "2000000001",
   viber: "01234567890A=",
   email: "ann@example.com",
 };
+
+/** Channels whose provider sends no name with a customer's message (VK's callback names the user by id only): the Sandbox asks for none. */
+export const NAMELESS_CHANNELS: ReadonlySet<z.infer<typeof channelSchema>> = new Set(["vk"]);

@@ -46,7 +46,7 @@ describe("startStep / eventStep (pure, no database)", () => {
   it("runs the demo flow through to a task and records the path", () => {
     const run = startFlow(SUPPORT_CHAT, "I need help");
     expect(run.status).toBe("waiting");
-    expect(run.trail).toEqual(["start", "thank-you", "greet", "topic", "handover", "task"]);
+    expect(run.trail).toEqual(["start", "thank-you", "greet", "by-phone", "topic", "handover", "task"]);
     expect(run.effects.map((e) => [e.kind, e.key])).toEqual([
       ["message.send", "inst-1:1"],
       ["message.send", "inst-1:2"],

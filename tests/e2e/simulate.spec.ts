@@ -185,6 +185,8 @@ test("a price question in Support chat is simulated, saved as a test case that p
       "welcome",
       "thanked",
       "greet",
+      "by-phone",
+      "ask-caller",
       "topic",
       "hours",
       "price",
@@ -196,7 +198,7 @@ test("a price question in Support chat is simulated, saved as a test case that p
       "resolved",
       "unresolved",
     ],
-    ["start", "thank-you", "greet", "topic", "price"],
+    ["start", "thank-you", "greet", "by-phone", "topic", "price"],
     "answered",
   );
 
@@ -212,13 +214,13 @@ test("a price question in Support chat is simulated, saved as a test case that p
   await expect(dialog).toBeHidden();
   await expect(panel.getByTestId("sim-tab-tests")).toHaveAttribute("aria-selected", "true");
   await expect(panel.getByTestId(`test-case-${testCaseId}`)).toContainText(testName);
-  await expect(panel.getByTestId("sim-tab-tests")).toHaveText("Test cases (5)");
+  await expect(panel.getByTestId("sim-tab-tests")).toHaveText("Test cases (6)");
   await expectSaved(page, saving);
 
-  // 4. Run all tests: the template's four and ours pass.
+  // 4. Run all tests: the template's five and ours pass.
   await panel.getByTestId("sim-run-tests").click();
-  await expect(panel.getByTestId("sim-tests-summary")).toHaveText("5 of 5 passed");
-  for (const id of ["hours", "price-ru", "handover", "thank-you", testCaseId]) {
+  await expect(panel.getByTestId("sim-tests-summary")).toHaveText("6 of 6 passed");
+  for (const id of ["hours", "price-ru", "handover", "thank-you", "caller", testCaseId]) {
     await expect(panel.getByTestId(`test-result-${id}`)).toHaveAttribute("data-passed", "true");
   }
 
@@ -226,7 +228,7 @@ test("a price question in Support chat is simulated, saved as a test case that p
   await page.reload();
   await page.getByTestId("simulate-toggle").click();
   await panel.getByTestId("sim-tab-tests").click();
-  await expect(panel.getByTestId("sim-tab-tests")).toHaveText("Test cases (5)");
+  await expect(panel.getByTestId("sim-tab-tests")).toHaveText("Test cases (6)");
   await expect(panel.getByTestId(`test-case-${testCaseId}`)).toContainText(testName);
   await expect(panel.getByTestId(`test-case-${testCaseId}`)).toContainText("expects answered");
 
@@ -234,11 +236,11 @@ test("a price question in Support chat is simulated, saved as a test case that p
   const deleting = saveDraft(page);
   await panel.getByTestId(`test-delete-${testCaseId}`).click();
   await expect(panel.getByTestId(`test-case-${testCaseId}`)).toHaveCount(0);
-  await expect(panel.getByTestId("sim-tab-tests")).toHaveText("Test cases (4)");
+  await expect(panel.getByTestId("sim-tab-tests")).toHaveText("Test cases (5)");
   await expectSaved(page, deleting);
   await page.reload();
   await page.getByTestId("simulate-toggle").click();
   await panel.getByTestId("sim-tab-tests").click();
-  await expect(panel.getByTestId("sim-tab-tests")).toHaveText("Test cases (4)");
+  await expect(panel.getByTestId("sim-tab-tests")).toHaveText("Test cases (5)");
   await expect(panel.getByTestId(`test-case-${testCaseId}`)).toHaveCount(0);
 });

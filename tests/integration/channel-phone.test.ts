@@ -240,16 +240,19 @@ describe("phone channel (Twilio-compatible voice) through SQLite", () => {
 describe("phone channel in the sandbox: calling the demo", () => {
   const tmp = useTempDb("omniflow-phone-sandbox-");
 
-  it("calls in, hears the menu as text, presses keys and books a callback, with nothing leaving the machine", async () => {
+  it("calls in with the first line, hears the menu as text, the line keys in its choice, books a callback; nothing leaves the machine", async () => {
     const engine = createEngine({ dbFile: tmp.file, clock: fakeClock().now, sandbox: true, background: false });
     try {
       await publishFlow(engine, "IVR", ivr);
       const flowLines = async () => (await engine.sandbox.thread("phone", CALLER.address)).filter((l) => l.from === "flow").map((l) => l.text);
-      await engine.sandbox.write("phone", CALLER, "(calls)");
-      expect(await flowLines()).toEqual(["Welcome to ACME. How can we help? Press 1 for Operator. Press 2 for Call me back."]);
+      // The first line dials; once the call listens, the caller keys it in (a caller who knows the menu).
       await engine.sandbox.write("phone", CALLER, "2");
+      expect(await flowLines()).toEqual([
+        "Welcome to ACME. How can we help? Press 1 for Operator. Press 2 for Call me back.",
+        "At what hour should we call you? Key it in, then press hash.",
+      ]);
       await engine.sandbox.write("phone", CALLER, "9#");
-      expect((await flowLines()).slice(1)).toEqual(["At what hour should we call you? Key it in, then press hash.", "We will call you back at 9:00. Goodbye."]);
+      expect((await flowLines()).slice(2)).toEqual(["We will call you back at 9:00. Goodbye."]);
       expect(countRows(engine, "Task", "status = 'open'")).toBe(1);
     } finally {
       await engine.close();

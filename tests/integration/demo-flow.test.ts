@@ -27,7 +27,7 @@ describe("the demo flow on SQLite", () => {
 
     expect(instanceRow(engine, instanceId)).toMatchObject({ status: "completed", state: "n_resolved", stepCount: 2 });
     const instance = await engine.instances.get(instanceId);
-    expect(instance.path).toEqual(["start", "thank-you", "greet", "topic", "handover", "task", "thanks", "resolved"]);
+    expect(instance.path).toEqual(["start", "thank-you", "greet", "by-phone", "topic", "handover", "task", "thanks", "resolved"]);
     expect(stepLog(engine, instanceId).map((s) => [s.step, s.type])).toEqual([
       [1, "message.received"],
       [2, "task.completed"],
@@ -53,13 +53,15 @@ describe("the demo flow on SQLite", () => {
     expect(countRows(engine, "Task")).toBe(0);
   });
 
-  it("refuses an outcome the task does not offer, and a second completion", async () => {
+  it("refuses an outcome the task does not offer, a second completion, and a reply after it", async () => {
     const { engine } = t;
     const { instanceId } = await engine.receive("webchat", chat("visitor-3", "m-1", "help"));
     const [task] = await engine.tasks.list({ status: "open" });
     await expect(engine.completeTask(task.id, "maybe")).rejects.toMatchObject({ name: "EngineInputError", field: "outcome" });
     await engine.completeTask(task.id, "unresolved");
     await expect(engine.completeTask(task.id, "resolved")).rejects.toMatchObject({ name: "EngineInputError", message: "this task is already completed" });
+    // The flow went on (it said goodbye and ended): a late reply from the task would cut across it.
+    await expect(engine.replyToTask(task.id, "One more thing")).rejects.toMatchObject({ name: "EngineInputError", code: "task.completed-reply" });
     expect(instanceRow(engine, instanceId!)).toMatchObject({ status: "completed", state: "n_unresolved", stepCount: 2 });
   });
 

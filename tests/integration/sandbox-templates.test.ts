@@ -158,4 +158,16 @@ describe("templates through sandboxed channels", () => {
       expect(lines[1], channel).toContain("Monday to Friday, 9:00-18:00 CET");
     }
   });
+
+  it("the demo's Support chat asks a Sandbox caller what they need, then answers what they wrote", async () => {
+    await seedDemoFlow(engine, "en");
+    const caller = { address: "+4915112345672", name: "Ann" };
+    // One line written on the phone: the fake dials, the flow greets and asks, then the caller says the line.
+    await engine.sandbox.write("phone", caller, "When are you open?");
+    await engine.dispatch();
+    const lines = await received("phone", caller.address);
+    expect(lines.join(" ")).toMatch(/^Hello Ann, this is Omniflow support\. How can we help you today\?/);
+    expect(lines.at(-1)).toContain("Monday to Friday, 9:00-18:00 CET");
+    expect(await engine.tasks.list({ status: "open" })).toEqual([]); // not "Ann asks: Incoming call"
+  });
 });

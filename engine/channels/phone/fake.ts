@@ -110,6 +110,8 @@ export function createFake(raw: unknown): PhoneFake {
   const ourNumber = settings.from;
   const deliveries: FakeDelivery[] = [];
   const calls = new Map<string, FakeCall>();
+  /** What a caller dialled to say (`customerWrites`), by call: said into the call's first Gather. */
+  const meaning = new Map<string, string>();
   const webhook = (url: string, params: Record<string, string>) => signedWebhook(settings.authToken, url, params);
 
   const callOf = (sid: string) => calls.get(sid) ?? fail(`the fake Twilio has no call ${sid}`);
@@ -219,8 +221,20 @@ export function createFake(raw: unknown): PhoneFake {
     },
     customerWrites(customer, text, webhookUrl) {
       const live = [...calls.values()].find((c) => c.customer.address === customer.address && c.last?.gather);
-      if (!live) return startCall(customer, webhookUrl).request;
-      return /^[0-9*#]+$/.test(text.trim()) ? press(live.sid, text.trim()) : speak(live.sid, text);
+      if (live) return say(live.sid, text);
+      const { callSid, request } = startCall(customer, webhookUrl);
+      if (text.trim()) meaning.set(callSid, text);
+      return request;
+    },
+    nextRequest() {
+      for (const [callSid, text] of meaning) {
+        const last = calls.get(callSid)?.last;
+        if (!last) continue; // not answered yet
+        meaning.delete(callSid);
+        // Put in a queue or hung up on before anything listened: the words are never said.
+        if (last.gather) return say(callSid, text);
+      }
+      return null;
     },
     statusCallback,
     statusReport: (callSid, status, webhookUrl) => statusCallback(callSid, REPORTED[status], webhookUrl, status === "failed" ? "31005" : undefined),
@@ -234,6 +248,10 @@ export function createFake(raw: unknown): PhoneFake {
   function press(callSid: string, digits: string) {
     const { call, action } = gatherOf(callSid);
     return webhook(action, { ...callParams(call, "in-progress"), Digits: digits, FinishedOnKey: digits.endsWith("#") ? "#" : "" });
+  }
+  /** Keys when the text is only keys, else words. */
+  function say(callSid: string, text: string) {
+    return /^[0-9*#]+$/.test(text.trim()) ? press(callSid, text.trim()) : speak(callSid, text);
   }
   function speak(callSid: string, words: string) {
     const { call, action } = gatherOf(callSid);
