@@ -13,9 +13,10 @@ import { allows, CLIENT_IP_HEADER, PROCEDURE_POLICY } from "@/engine/contracts/a
 import superjson from "superjson";
 import type { ErrorParams } from "@/engine/contracts/error-texts";
 import { isAccessDeniedError, isEngineInputError, isFlowInvalidError, isZodError } from "@/engine/contracts/errors";
+import { type FieldIssue, fieldIssue } from "@/engine/contracts/field-issues";
 import type { FlowIssue } from "@/engine/contracts/flow";
 import type { Engine, SignedIn } from "@/engine/index";
-import { auditDetail } from "./audit-detail";
+import { auditDetail, reportsFailure } from "./audit-detail";
 import { engine } from "./engine";
 
 // 1. CONTEXT
@@ -40,7 +41,7 @@ const t = initTRPC.context<Context>().create({
           isEngineInputError(cause) || isAccessDeniedError(cause)
             ? { code: cause.code as string, params: cause.params }
             : (null as { code: string; params: ErrorParams } | null),
-        fields: isZodError(cause) ? cause.issues.map((i) => ({ field: i.path.join("."), message: i.message })) : null,
+        fields: isZodError(cause) ? cause.issues.map(fieldIssue) : (null as FieldIssue[] | null),
       },
     };
   },
@@ -81,7 +82,8 @@ const policy = t.middleware(async ({ ctx, path, type, getRawInput, next }) => {
   const access = PROCEDURE_POLICY[path];
   if (allows(access, ctx.user?.role ?? null)) {
     const result = await next();
-    if (type === "mutation") audit(ctx, path, await getRawInput(), result.ok ? "ok" : "failed", result.ok ? result.data : undefined);
+    const failed = !result.ok || reportsFailure(result.data);
+    if (type === "mutation") audit(ctx, path, await getRawInput(), failed ? "failed" : "ok", result.ok ? result.data : undefined);
     return result;
   }
   audit(ctx, path, await getRawInput().catch(() => null), "denied");

@@ -3,14 +3,18 @@ import { CircleAlert, X } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { errorMessage } from "@/app/_lib/trpc";
 import { type ErrorParams, errorText } from "@/engine/contracts/error-texts";
+import type { FieldIssue } from "@/engine/contracts/field-issues";
 
 type ErrorData = {
-  fields?: { field: string; message: string }[] | null;
+  fields?: FieldIssue[] | null;
   engineError?: { code: string; params: ErrorParams } | null;
 };
 
-/** The per-field messages of an input error (the tRPC error formatter's `fields`), none for any other error. */
+/** The per-field problems of an input error (the tRPC error formatter's `fields`), none for any other error. */
 export const errorFields = (error: unknown) => (error as { data?: ErrorData } | null)?.data?.fields ?? [];
+
+/** A field's problem in `locale` (zod's bounds and "required" carry a code; other messages are the schema's English). */
+export const fieldText = (issue: FieldIssue, locale: string) => errorText(issue, locale);
 
 /** The engine's code for a refusal ("flow.trigger-overlap"), null for any other error. */
 export const engineErrorCode = (error: unknown) => (error as { data?: ErrorData } | null)?.data?.engineError?.code ?? null;
@@ -22,7 +26,7 @@ export const engineErrorCode = (error: unknown) => (error as { data?: ErrorData 
 export function readableError(error: unknown, locale = "en"): string {
   const data = (error as { data?: ErrorData } | null)?.data;
   const fields = errorFields(error);
-  if (fields.length) return fields.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message)).join("; ");
+  if (fields.length) return fields.map((f) => (f.field ? `${f.field}: ${fieldText(f, locale)}` : fieldText(f, locale))).join("; ");
   const engineError = data?.engineError;
   if (engineError) return errorText({ ...engineError, message: errorMessage(error) }, locale);
   return errorMessage(error);

@@ -26,7 +26,7 @@ export function useCategoryLabel(): (category: NodeCategory) => string {
 export const NodeTextContext = createContext<NodeText | null>(null);
 export const useFormTexts = () => useContext(NodeTextContext);
 
-/** A channel's name for a person in the reader's language (English: the channel's id as it is). */
+/** A channel's name for a person in the reader's language, as prose says it («веб-чат», "Web chat"). */
 export function useChannelName(): (channel: string) => string {
   const locale = useNodeLocale();
   return (channel) => channelName(channel, locale);

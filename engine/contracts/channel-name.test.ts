@@ -3,8 +3,8 @@ import { channelSchema } from "./events";
 import { channelLabelRu, channelName, channelTitle, RU_CHANNEL_LABELS } from "./format";
 
 describe("channelName", () => {
-  it("English shows the channel's id as it is", () => {
-    for (const channel of channelSchema.options) expect(channelName(channel, "en")).toBe(channel);
+  it("English names a channel by its title, as its brand writes it (never the raw id, 'Webchat' or 'Vk')", () => {
+    for (const channel of channelSchema.options) expect(channelName(channel, "en")).toBe(channelTitle(channel, "en"));
   });
   it("Russian names every channel", () => {
     expect(channelSchema.options.map((c) => channelName(c, "ru"))).toEqual(

@@ -52,6 +52,7 @@ const EN = {
   "task.not-found": "task {taskId} not found",
   "task.cancelled": "this task was cancelled: the flow no longer waits for it",
   "task.cancelled-reply": "this task was cancelled: the flow no longer waits for it, so nothing is sent",
+  "task.completed-reply": "this task is completed, so nothing is sent: the flow went on without it",
   "task.cancelled-steps": "this task is cancelled",
   "task.completed": "this task is already completed",
   "task.no-step": "task has no step {step}",
@@ -117,6 +118,15 @@ const EN = {
   "store.busy": "the database stayed busy, so nothing was accepted: retry in {seconds} s",
   "store.overloaded": "{pending} events are already waiting to be written, so nothing was accepted: retry in {seconds} s",
   "store.unsynced": "the disk did not confirm the write, so it was not accepted: retry in {seconds} s",
+  // An input's field out of its bounds (zod's own words for them, by code: field-issues.ts).
+  "input.required": "required",
+  "input.email": "not an e-mail address",
+  "input.too-long": "too long: at most {limit} characters",
+  "input.too-short": "too short: at least {limit} characters",
+  "input.too-many": "too many: at most {limit}",
+  "input.too-few": "too few: at least {limit}",
+  "input.too-large": "at most {limit}",
+  "input.too-small": "at least {limit}",
   // The HTTP API answers an unknown channel with this code too, so it keeps its older spelling.
   unknown_channel: 'No channel "{channel}".',
 } as const;
@@ -161,6 +171,7 @@ const RU: Record<EngineErrorCode, string> = {
   "task.not-found": "Задача {taskId} не найдена",
   "task.cancelled": "Задача отменена: сценарий её больше не ждёт",
   "task.cancelled-reply": "Задача отменена: сценарий её больше не ждёт, поэтому сообщение не отправлено",
+  "task.completed-reply": "Задача уже завершена, поэтому сообщение не отправлено: сценарий продолжился без неё",
   "task.cancelled-steps": "Задача отменена",
   "task.completed": "Задача уже завершена",
   "task.no-step": "В задаче нет шага {step}",
@@ -236,6 +247,14 @@ const RU: Record<EngineErrorCode, string> = {
   "store.busy": "База данных была занята, событие не принято: повторите через {seconds} с",
   "store.overloaded": "На запись уже ждут событий: {pending}. Событие не принято: повторите через {seconds} с",
   "store.unsynced": "Диск не подтвердил запись, событие не принято: повторите через {seconds} с",
+  "input.required": "обязательное поле",
+  "input.email": "это не адрес e-mail",
+  "input.too-long": "слишком длинно: максимальная длина — {limit}",
+  "input.too-short": "слишком коротко: минимальная длина — {limit}",
+  "input.too-many": "слишком много: не больше {limit}",
+  "input.too-few": "слишком мало: не меньше {limit}",
+  "input.too-large": "не больше {limit}",
+  "input.too-small": "не меньше {limit}",
   unknown_channel: "Канала «{channel}» нет",
 };
 

@@ -121,4 +121,5 @@ export const isEngineInputError = (e: unknown): e is EngineInputError => e insta
 export const isAccessDeniedError = (e: unknown): e is AccessDeniedError => e instanceof Error && e.name === "AccessDeniedError";
 export const isStoreUnavailableError = (e: unknown): e is StoreUnavailableError => e instanceof Error && e.name === "StoreUnavailableError";
 export const isFlowInvalidError = (e: unknown): e is FlowInvalidError => e instanceof Error && e.name === "FlowInvalidError";
-export const isZodError = (e: unknown): e is Error & { issues: { path: PropertyKey[]; message: string }[] } => e instanceof Error && e.name === "ZodError";
+export const isZodError = (e: unknown): e is Error & { issues: { code: string; path: PropertyKey[]; message: string }[] } =>
+  e instanceof Error && e.name === "ZodError";

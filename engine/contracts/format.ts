@@ -63,7 +63,7 @@ export const RU_CHANNEL_LABELS = Object.fromEntries(
 ) as Record<ChannelName, string>;
 export const channelLabelRu = (channel: string): string => (RU_CHANNEL_LABELS as Record<string, string>)[channel] ?? channel;
 
-/** A channel's name as a heading or tab shows it in English (prose and lists show the id, as flows name it). */
+/** A channel's name in English, as a heading, a list or prose shows it. */
 export const EN_CHANNEL_TITLES: Record<string, string> = {
   webchat: "Web chat",
   email: "E-mail",
@@ -77,5 +77,5 @@ export const EN_CHANNEL_TITLES: Record<string, string> = {
 /** A channel's name as a title (the Channels page's cards, the Sandbox's tabs, a task's badge) in `locale`: «Веб-чат», "Web chat". */
 export const channelTitle = (channel: string, locale: Locale): string => (locale === "ru" ? channelLabelRu(channel) : (EN_CHANNEL_TITLES[channel] ?? channel));
 
-/** A channel's name for a person in `locale`: English shows the channel's id as it is («webchat»). */
-export const channelName = (channel: string, locale: Locale): string => (locale === "ru" ? channelNameRu(channel) : channel);
+/** A channel's name for a person in `locale`, as prose says it: «через веб-чат», "via Web chat" (English names are titles). */
+export const channelName = (channel: string, locale: Locale): string => (locale === "ru" ? channelNameRu(channel) : (EN_CHANNEL_TITLES[channel] ?? channel));

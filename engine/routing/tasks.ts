@@ -184,6 +184,8 @@ export function createTasks(store: Store, staff: Staff, commits: TaskCommits) {
     async reply(taskId: string, text: string, operatorId: string | null = null) {
       const task = await get(taskId, operatorId);
       if (task.status === "cancelled") throw inputError("task.cancelled-reply", {}, "taskId");
+      // The flow went on when the task was completed (a thank-you, a survey, its end): a late reply would cut across it.
+      if (task.status === "completed") throw inputError("task.completed-reply", {}, "taskId");
       if (!task.conversation || !task.customer) throw inputError("task.no-conversation", {}, "taskId");
       const identity = task.customer.identities.find((i) => i.channel === task.conversation!.channel);
       if (!identity) throw inputError("task.no-address", {}, "taskId");

@@ -189,7 +189,7 @@ test("customers: a chat visitor's data is found, exported and erased", async ({ 
   await page.getByTestId("customer-search").fill(visitor);
   const rows = page.getByTestId("customer-row");
   await expect(rows).toHaveCount(1);
-  await expect(rows).toContainText("webchat: visitor-");
+  await expect(rows).toContainText("Web chat: visitor-");
   await rows.click();
   const card = page.getByTestId("customer-privacy-card");
   await expect(card.getByTestId("privacy-customer-name")).toHaveText(visitor);

@@ -108,13 +108,13 @@ test("a customer's e-mail, the flow's answer and their reply are one conversatio
   await page.getByTestId("customer-search").fill(name);
   const row = page.getByTestId("customer-row");
   await expect(row).toHaveCount(1);
-  await expect(row).toContainText(`email: ${customer}`);
+  await expect(row).toContainText(`E-mail: ${customer}`);
   await row.click();
   await page.getByTestId("open-customer").click();
   await expect(page).toHaveURL(/\/customers\/[^/]+$/);
 
   const timeline = page.getByTestId("customer-timeline");
-  const messages = timeline.getByTestId("timeline-line").filter({ has: page.getByText("email", { exact: true }) });
+  const messages = timeline.getByTestId("timeline-line").filter({ has: page.getByText("E-mail", { exact: true }) });
   // Newest first: the reply, the flow's answer, the first mail.
   await expect(messages).toHaveCount(3);
   await expect(messages.nth(0)).toContainText("Here is the photo of the broken box.");

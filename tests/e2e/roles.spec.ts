@@ -85,3 +85,46 @@ for (const who of ROLES) {
     await expect(page.getByTestId("user-menu")).toHaveCount(0);
   });
 }
+
+test("a marketer opens a flow to read it: every setting shown, nothing on the page changes it", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByTestId("demo-account-marketer@omniflow.local").click();
+  await page.getByTestId("sign-in-submit").click();
+  await expect(page).toHaveURL(/\/$/);
+  const writes: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.url().includes("/api/trpc/")) writes.push(new URL(request.url()).pathname);
+  });
+  await page
+    .getByTestId(/^flow-row-/)
+    .getByRole("link", { name: "Support chat", exact: true })
+    .click();
+  await expect(page.getByTestId("view-only")).toHaveText("View only");
+  for (const absent of ["palette", "publish-button", "undo-button", "auto-layout-button", "simulate-toggle", "export-button", "save-state"])
+    await expect(page.getByTestId(absent)).toHaveCount(0);
+  await expect(page.getByTestId("inspector-empty")).toContainText("Select a node to read its settings");
+
+  // A node's settings can be read, not changed; the node does not move when dragged.
+  const greet = page.getByTestId("flow-node-greet");
+  await greet.click();
+  const text = page.getByTestId("setting-text").locator("textarea, input").first();
+  await expect(text).toHaveValue(/Hello \{\{customer\.name/);
+  await expect(text).toBeDisabled();
+  await expect(page.getByTestId("inspector-delete")).toBeDisabled();
+  // Dragging a node pans the view instead: the node keeps its place beside its neighbour.
+  const offset = async () => {
+    const [a, b] = [await greet.boundingBox(), await page.getByTestId("flow-node-start").boundingBox()];
+    return { x: Math.round((a?.x ?? 0) - (b?.x ?? 0)), y: Math.round((a?.y ?? 0) - (b?.y ?? 0)) };
+  };
+  const before = await offset();
+  const box = await greet.boundingBox();
+  await greet.hover();
+  await page.mouse.down();
+  await page.mouse.move((box?.x ?? 0) + 200, (box?.y ?? 0) + 150, { steps: 5 });
+  await page.mouse.up();
+  expect(await offset()).toEqual(before);
+  await page.keyboard.press("Delete");
+  await expect(greet).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/role-marketer-flow.png" });
+  expect(writes).toEqual([]);
+});

@@ -48,6 +48,8 @@ export type FlowCanvasProps = {
   document: FlowDocument;
   /** A run view: no editing, nodes not on `highlight` dimmed. */
   readOnly?: boolean;
+  /** Someone who may only look (their role cannot edit flows): nodes can be selected to read their settings, nothing moves or changes. */
+  viewOnly?: boolean;
   highlight?: ReadonlySet<string>;
   highlightEdges?: ReadonlySet<string>;
   /** The nodes a run currently rests in (one per unfinished branch inside a Run in parallel). */
@@ -74,7 +76,8 @@ export type FlowCanvasProps = {
  * (reported once, on the drop), so a drag re-renders the canvas, not the editor around it.
  */
 export function FlowCanvas(props: FlowCanvasProps) {
-  const { document: doc, readOnly = false, highlight, highlightEdges, current, marks, problems, selection = NO_SELECTION } = props;
+  const { document: doc, readOnly = false, viewOnly = false, highlight, highlightEdges, current, marks, problems, selection = NO_SELECTION } = props;
+  const fixed = readOnly || viewOnly;
   const t = useTranslations("canvas");
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
   const [dragged, setDragged] = useState<Record<string, XYPosition> | null>(null);
@@ -90,8 +93,8 @@ export function FlowCanvas(props: FlowCanvasProps) {
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
   const docNodes = useMemo(
-    () => toCanvasNodes(doc, { measured, selected: selectedNodes, problems, highlight, current, marks, readOnly }),
-    [doc, measured, selectedNodes, problems, highlight, current, marks, readOnly],
+    () => toCanvasNodes(doc, { measured, selected: selectedNodes, problems, highlight, current, marks, readOnly: fixed }),
+    [doc, measured, selectedNodes, problems, highlight, current, marks, fixed],
   );
   const nodes = useMemo(
     () => (dragged ? docNodes.map((n) => (dragged[n.id] ? ({ ...n, position: dragged[n.id] } as AnyCanvasNode) : n)) : docNodes),
@@ -199,12 +202,12 @@ export function FlowCanvas(props: FlowCanvasProps) {
         onConnect={handleConnect}
         onDelete={handleDelete}
         onInit={(i) => (instance.current = i)}
-        onDragOver={readOnly ? undefined : onDragOver}
-        onDrop={readOnly ? undefined : onDrop}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
+        onDragOver={fixed ? undefined : onDragOver}
+        onDrop={fixed ? undefined : onDrop}
+        nodesDraggable={!fixed}
+        nodesConnectable={!fixed}
         elementsSelectable={!readOnly}
-        deleteKeyCode={readOnly ? null : deleteKeys}
+        deleteKeyCode={fixed ? null : deleteKeys}
         connectionLineStyle={{ stroke: "#6366f1", strokeWidth: 2 }}
         onlyRenderVisibleElements={doc.nodes.length >= CULL_FROM}
         minZoom={MIN_ZOOM}

@@ -7,13 +7,15 @@ import { Button } from "@/app/_ui/button";
 import { Composer } from "@/app/_ui/composer";
 import { ErrorNotice } from "@/app/_ui/error-notice";
 import { MessageBubble } from "@/app/_ui/message-bubble";
+import { useChannelTitle } from "@/app/_ui/use-node-text";
 import { inputClass } from "@/app/_ui/text-field";
-import { SANDBOX_SAMPLE_ADDRESS } from "@/engine/contracts/channel-setup";
+import { NAMELESS_CHANNELS, SANDBOX_SAMPLE_ADDRESS } from "@/engine/contracts/channel-setup";
 import type { Channel } from "@/engine/contracts/events";
 
 /** One customer's device on one channel: what they wrote, what reached them, and buttons they can press. */
 export function SandboxDevice({ channel }: { channel: Channel }) {
   const t = useTranslations("sandbox");
+  const channelTitle = useChannelTitle();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [address, setAddress] = useState(SANDBOX_SAMPLE_ADDRESS[channel] ?? "");
@@ -27,7 +29,9 @@ export function SandboxDevice({ channel }: { channel: Channel }) {
       onSuccess: () => queryClient.invalidateQueries({ queryKey: threadQuery.queryKey }),
     }),
   );
-  const send = (text: string) => write.mutate({ channel, address: address.trim(), name: name.trim() || undefined, text }, { onSuccess: () => setDraft("") });
+  const named = !NAMELESS_CHANNELS.has(channel);
+  const send = (text: string) =>
+    write.mutate({ channel, address: address.trim(), name: (named && name.trim()) || undefined, text }, { onSuccess: () => setDraft("") });
   const lines = thread.data ?? [];
   const lastButtons = lines.at(-1)?.from === "flow" ? (lines.at(-1)?.buttons ?? []) : [];
   // Like a phone, the thread keeps its newest message in view as lines arrive.
@@ -42,10 +46,21 @@ export function SandboxDevice({ channel }: { channel: Channel }) {
           <span className="mb-1 block font-medium">{t("address")}</span>
           <input className={`${inputClass} w-56`} value={address} onChange={(e) => setAddress(e.target.value)} data-testid="sandbox-address" />
         </label>
-        <label className="text-sm text-slate-700">
-          <span className="mb-1 block font-medium">{t("name")}</span>
-          <input className={`${inputClass} w-48`} value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
+        {channel === "phone" && (
+          <p className="max-w-72 self-end text-xs text-slate-500" data-testid="sandbox-phone-hint">
+            {t("phoneHint")}
+          </p>
+        )}
+        {named ? (
+          <label className="text-sm text-slate-700">
+            <span className="mb-1 block font-medium">{t("name")}</span>
+            <input className={`${inputClass} w-48`} value={name} onChange={(e) => setName(e.target.value)} data-testid="sandbox-name" />
+          </label>
+        ) : (
+          <p className="max-w-64 self-end text-xs text-slate-500" data-testid="sandbox-nameless">
+            {t("nameless", { channel: channelTitle(channel) })}
+          </p>
+        )}
       </div>
       <div ref={threadRef} className="flex h-96 flex-col gap-3 overflow-y-auto bg-slate-50 p-4" aria-live="polite" data-testid="sandbox-thread">
         {lines.length === 0 ? (

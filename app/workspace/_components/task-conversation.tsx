@@ -28,7 +28,8 @@ export function TaskConversation({ task }: { task: Task }) {
     : t("replyToUnnamed", { channel: replyChannel });
   // The timeline spans every channel the customer used; messages from another one say where they came from.
   const here = task.conversation?.channel;
-  const closedReason = task.status === "cancelled" ? t("cancelled") : !task.conversation ? t("noConversation") : null;
+  const closedReason =
+    task.status === "cancelled" ? t("cancelled") : task.status === "completed" ? t("completed") : !task.conversation ? t("noConversation") : null;
   const labelFor = (m: ChatMessage) => {
     const who = m.direction === "in" ? customerName : m.author === "operator" ? common("operator") : common("bot");
     return m.channel && m.channel !== here ? `${who} · ${channelName(m.channel)}` : who;

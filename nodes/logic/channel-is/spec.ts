@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { channelLabelRu, RU_CHANNEL_LABELS } from "../../../engine/contracts/format";
+import { channelLabelRu, EN_CHANNEL_TITLES, RU_CHANNEL_LABELS } from "../../../engine/contracts/format";
 import { channelSchema } from "../../../engine/contracts/events";
 import { defineNode, guard } from "../../_kit/define-node";
 
@@ -43,12 +43,13 @@ export const channelIsNode = defineNode({
     summary: (s) => s.channels.map(channelLabelRu).join(" · "),
   },
   settings,
+  options: { "channels.*": EN_CHANNEL_TITLES },
   hasInput: true,
   outputs: () => [
     { id: "match", label: "Match" },
     { id: "else", label: "Else" },
   ],
-  summary: (s) => s.channels.join(" · "),
+  summary: (s) => s.channels.map((channel) => EN_CHANNEL_TITLES[channel] ?? channel).join(" · "),
   messages: MESSAGES,
   compile: (ctx) => ({
     always: [{ guard: ctx.guard("on", { channels: ctx.settings.channels }), target: ctx.target("match") }, { target: ctx.target("else") }],

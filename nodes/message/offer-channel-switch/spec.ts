@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { channelLabelRu, RU_CHANNEL_LABELS } from "../../../engine/contracts/format";
+import { channelLabelRu, EN_CHANNEL_TITLES, RU_CHANNEL_LABELS } from "../../../engine/contracts/format";
 import { nodeIssue } from "../../_kit/messages";
 import { emit, takeMessage, templateScope, type FlowContext } from "../../_kit/context";
 import { action, defineNode, guard, type NodeIssue } from "../../_kit/define-node";
@@ -195,6 +195,7 @@ export const offerChannelSwitchNode = defineNode({
         : `Продолжить в ${channelLabelRu(s.messenger)}`,
   },
   settings,
+  options: { messenger: { telegram: EN_CHANNEL_TITLES.telegram, whatsapp: EN_CHANNEL_TITLES.whatsapp } },
   hasInput: true,
   waits: true,
   boundsLoops: true,
@@ -203,7 +204,7 @@ export const offerChannelSwitchNode = defineNode({
     { id: "declined", label: "Declined / other reply" },
     ...(s.timeoutSeconds > 0 ? [{ id: "no-answer", label: "No answer" }] : []),
   ],
-  summary: (s) => (s.switchTo === "callback" ? `Call back via ${s.queue}${s.slaMinutes ? ` within ${s.slaMinutes} min` : ""}` : `Continue in ${s.messenger}`),
+  summary: (s) => (s.switchTo === "callback" ? `Call back via ${s.queue}${s.slaMinutes ? ` within ${s.slaMinutes} min` : ""}` : `Continue in ${EN_CHANNEL_TITLES[s.messenger]}`),
   messages: MESSAGES,
   validate: (s): NodeIssue[] => [
     ...templateIssues(s, "offer", "confirmation"),

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { channelLabelRu, RU_CHANNEL_LABELS } from "../../../engine/contracts/format";
+import { channelLabelRu, EN_CHANNEL_TITLES, RU_CHANNEL_LABELS } from "../../../engine/contracts/format";
 import { channelSchema } from "../../../engine/contracts/events";
 import { emit, emitAndPark, templateScope, unpark } from "../../_kit/context";
 import { action, defineNode, guard } from "../../_kit/define-node";
@@ -85,6 +85,7 @@ export const sendMessageNode = defineNode({
     summary: (s) => `${s.channel === "conversation" ? "" : `[${channelLabelRu(s.channel)}] `}${shownText(s)}`,
   },
   settings,
+  options: { channel: { conversation: "Conversation's channel", ...EN_CHANNEL_TITLES } },
   hasInput: true,
   waits: (s) => s.awaitDelivery,
   outputs: (s) =>
@@ -94,7 +95,7 @@ export const sendMessageNode = defineNode({
           { id: "failed", label: "Failed" },
         ]
       : [{ id: "out", label: "Sent" }],
-  summary: (s) => `${s.channel === "conversation" ? "" : `[${s.channel}] `}${shownText(s)}`,
+  summary: (s) => `${s.channel === "conversation" ? "" : `[${EN_CHANNEL_TITLES[s.channel] ?? s.channel}] `}${shownText(s)}`,
   messages: MESSAGES,
   validate: (s) => templateIssues(s, "text"),
   sendsOn: (s) => (s.channel === "conversation" ? null : { field: "channel", channel: s.channel }),

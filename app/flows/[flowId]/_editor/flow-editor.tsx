@@ -5,6 +5,7 @@ import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
+import { useMayCall } from "@/app/_lib/use-may-call";
 import { FIT_PADDING, FlowCanvas, issueEdge, missingId, NO_SELECTION, type CanvasSelection } from "@/app/_ui/flow-canvas";
 import { issueText } from "@/engine/compiler/issue-text";
 import { ErrorNotice } from "@/app/_ui/error-notice";
@@ -58,6 +59,8 @@ function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
   const replay = useReplay(doc, replayOf);
   const { fitView, setCenter } = useReactFlow();
   const store = useStoreApi();
+  // A role that may only look at flows (marketer, supervisor) reads the draft: nothing on the page changes it.
+  const mayEdit = useMayCall("flows.saveDraft");
 
   // A replay runs on the saved draft: each save makes it out of date.
   const onSaved = useCallback(() => {
@@ -166,9 +169,10 @@ function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
           set(() => restored);
           setSelection(NO_SELECTION);
         }}
+        mayEdit={mayEdit}
       />
       <div className="flex min-h-0 flex-1">
-        {!simulating && <Palette onAdd={placeInView} />}
+        {!simulating && mayEdit && <Palette onAdd={placeInView} />}
         <div className="flex min-w-0 flex-1 flex-col">
           <div className="relative min-h-0 flex-1">
             <FlowCanvas
@@ -182,6 +186,7 @@ function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
               onDropType={place}
               // Simulate mode shows a run: the draft is not edited on the canvas meanwhile.
               readOnly={simulating}
+              viewOnly={!mayEdit}
               {...(simulating && (sim.tab === "replay" ? replay.canvas : sim.canvas))}
             >
               {simulating && sim.tab !== "replay" && <StepCaption doc={doc} sim={sim} />}
@@ -199,7 +204,7 @@ function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
             onToggle={() => setIssuesOpen(!issuesOpen)}
             onFocus={focusNode}
             onFocusEdge={focusEdge}
-            onDeleteEdge={(edgeId) => deleteSelection({ nodes: [], edges: [edgeId] })}
+            onDeleteEdge={mayEdit ? (edgeId) => deleteSelection({ nodes: [], edges: [edgeId] }) : undefined}
           />
         </div>
         {simulating ? (
@@ -221,6 +226,7 @@ function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
             problems={check.byNode}
             onSettings={(nodeId, settings, field) => set((d) => updateSettings(d, nodeId, settings), { key: `${nodeId}:${field}` })}
             onDelete={() => deleteSelection(selection)}
+            viewOnly={!mayEdit}
           />
         )}
         {chatOpen && !simulating && (

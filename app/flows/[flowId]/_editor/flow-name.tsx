@@ -6,8 +6,8 @@ import { useState } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
 import { readableError } from "@/app/_ui/error-notice";
 
-/** The flow's name; click to rename in place (Enter saves, Escape cancels). */
-export function FlowName({ flowId, name }: { flowId: string; name: string }) {
+/** The flow's name; click to rename in place (Enter saves, Escape cancels); shown as text to whoever may not rename it. */
+export function FlowName({ flowId, name, editable }: { flowId: string; name: string; editable: boolean }) {
   const t = useTranslations("editor.name");
   const locale = useLocale();
   const trpc = useTRPC();
@@ -31,6 +31,13 @@ export function FlowName({ flowId, name }: { flowId: string; name: string }) {
     rename.mutate({ flowId, name: next });
   };
 
+  if (!editable) {
+    return (
+      <span className="min-w-0 truncate px-1.5 text-sm font-semibold text-slate-900" title={name} data-testid="flow-name">
+        {name}
+      </span>
+    );
+  }
   if (draft === null) {
     return (
       <button

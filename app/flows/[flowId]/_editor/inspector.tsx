@@ -19,27 +19,31 @@ type Props = {
   problems: ReadonlyMap<string, NodeProblem[]>;
   onSettings: (nodeId: string, settings: Record<string, unknown>, field: string) => void;
   onDelete: () => void;
+  /** The reader may not edit flows: the settings are shown, every control disabled. */
+  viewOnly?: boolean;
 };
 
 /** The right-hand panel: the selected node's settings, the selected connections, or what to do when nothing is selected. */
-export function Inspector({ nodes, edges, edgeCount, problems, onSettings, onDelete }: Props) {
+export function Inspector({ nodes, edges, edgeCount, problems, onSettings, onDelete, viewOnly = false }: Props) {
   const t = useTranslations("editor.inspector");
   return (
     <aside className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white" data-testid="inspector">
-      {nodes.length === 1 ? (
-        <NodeSettings key={nodes[0].id} node={nodes[0]} problems={problems.get(nodes[0].id) ?? []} onSettings={onSettings} onDelete={onDelete} />
-      ) : nodes.length > 1 ? (
-        <div className="flex flex-1 flex-col items-center justify-center gap-3 p-6 text-center">
-          <p className="text-sm text-slate-600">{t("selected", { count: nodes.length })}</p>
-          <Button variant="danger" size="sm" onClick={onDelete} data-testid="inspector-delete">
-            <Trash2 className="size-3.5" aria-hidden /> {t("deleteSelected", { count: nodes.length })}
-          </Button>
-        </div>
-      ) : edges.length > 0 ? (
-        <Connections edges={edges} onDelete={onDelete} />
-      ) : (
-        <Nothing edgeCount={edgeCount} />
-      )}
+      <fieldset disabled={viewOnly} className="m-0 flex min-h-0 min-w-0 flex-1 flex-col border-0 p-0">
+        {nodes.length === 1 ? (
+          <NodeSettings key={nodes[0].id} node={nodes[0]} problems={problems.get(nodes[0].id) ?? []} onSettings={onSettings} onDelete={onDelete} />
+        ) : nodes.length > 1 ? (
+          <div className="flex flex-1 flex-col items-center justify-center gap-3 p-6 text-center">
+            <p className="text-sm text-slate-600">{t("selected", { count: nodes.length })}</p>
+            <Button variant="danger" size="sm" onClick={onDelete} data-testid="inspector-delete">
+              <Trash2 className="size-3.5" aria-hidden /> {t("deleteSelected", { count: nodes.length })}
+            </Button>
+          </div>
+        ) : edges.length > 0 ? (
+          <Connections edges={edges} onDelete={onDelete} />
+        ) : (
+          <Nothing edgeCount={edgeCount} viewOnly={viewOnly} />
+        )}
+      </fieldset>
     </aside>
   );
 }
@@ -69,31 +73,38 @@ function Connections({ edges, onDelete }: { edges: SelectedEdge[]; onDelete: () 
   );
 }
 
-function Nothing({ edgeCount }: { edgeCount: number }) {
+function Nothing({ edgeCount, viewOnly }: { edgeCount: number; viewOnly: boolean }) {
   const t = useTranslations("editor.inspector");
   return (
     <div className="flex flex-1 flex-col items-center justify-center p-6 text-center" data-testid="inspector-empty">
       <div className="mb-3 flex size-10 items-center justify-center rounded-full bg-slate-100 text-slate-500">
         <MousePointerClick className="size-5" aria-hidden />
       </div>
-      <p className="text-sm font-medium text-slate-800">{t("nothing")}</p>
+      <p className="text-sm font-medium text-slate-800">{t(viewOnly ? "nothingToRead" : "nothing")}</p>
       <p className="mt-1 text-xs text-slate-500">{t("connections", { count: edgeCount })}</p>
-      <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5 text-left text-xs text-slate-500">
-        {[
-          ["Del", t("keys.delete")],
-          ["Ctrl Z", t("keys.undo")],
-          ["Ctrl ⇧ Z", t("keys.redo")],
-          [t("keys.dragKey"), t("keys.select")],
-        ].map(([key, what]) => (
-          <div key={key} className="contents">
-            <dt>
-              <kbd className="rounded border border-slate-200 bg-slate-50 px-1.5 py-0.5 font-sans text-[11px] text-slate-600">{key}</kbd>
-            </dt>
-            <dd>{what}</dd>
-          </div>
-        ))}
-      </dl>
+      {!viewOnly && <Keys />}
     </div>
+  );
+}
+
+function Keys() {
+  const t = useTranslations("editor.inspector");
+  return (
+    <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5 text-left text-xs text-slate-500">
+      {[
+        ["Del", t("keys.delete")],
+        ["Ctrl Z", t("keys.undo")],
+        ["Ctrl ⇧ Z", t("keys.redo")],
+        [t("keys.dragKey"), t("keys.select")],
+      ].map(([key, what]) => (
+        <div key={key} className="contents">
+          <dt>
+            <kbd className="rounded border border-slate-200 bg-slate-50 px-1.5 py-0.5 font-sans text-[11px] text-slate-600">{key}</kbd>
+          </dt>
+          <dd>{what}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 

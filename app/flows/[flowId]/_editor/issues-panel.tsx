@@ -27,7 +27,8 @@ export function IssuesPanel({
   onToggle: () => void;
   onFocus: (nodeId: string) => void;
   onFocusEdge: (edgeId: string) => void;
-  onDeleteEdge: (edgeId: string) => void;
+  /** Absent for a reader who may not edit: a dangling connection is only listed. */
+  onDeleteEdge?: (edgeId: string) => void;
 }) {
   const t = useTranslations("editor.issues");
   const texts = useNodeTexts();
@@ -102,7 +103,7 @@ export function IssuesPanel({
                 </span>
                 <span className="min-w-0 text-slate-600">{row.text}</span>
               </button>
-              {row.edgeId && (
+              {row.edgeId && onDeleteEdge && (
                 <button
                   type="button"
                   onClick={() => onDeleteEdge(row.edgeId!)}

@@ -1,12 +1,14 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Activity, ChevronLeft, Download, FlaskConical, Maximize, MessagesSquare, Network, Redo2, Undo2 } from "lucide-react";
+import { Activity, ChevronLeft, Download, Eye, FlaskConical, Maximize, MessagesSquare, Network, Redo2, Undo2 } from "lucide-react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import { FlowStateBadge } from "@/app/_components/flow-state-badge";
 import { useTRPC } from "@/app/_lib/trpc";
+import { useMayCall } from "@/app/_lib/use-may-call";
+import { Badge } from "@/app/_ui/badge";
 import { readableError } from "@/app/_ui/error-notice";
 import { Button } from "@/app/_ui/button";
 import type { RouterOutputs } from "@/app/_ui/router-types";
@@ -32,6 +34,8 @@ type Props = {
   onPublishRefused: () => void;
   /** A version's graph put back into the draft (one undoable edit). */
   onRestored: (document: FlowDocument) => void;
+  /** The reader's role may edit flows; else the bar offers only looking (fit, the test chat, and what their role may open). */
+  mayEdit: boolean;
 };
 
 const Divider = () => <span className="mx-1 h-5 w-px bg-slate-200" aria-hidden />;
@@ -80,6 +84,7 @@ export function Toolbar({
   onToggleSimulate,
   onPublishRefused,
   onRestored,
+  mayEdit,
 }: Props) {
   const t = useTranslations("editor.toolbar");
   const locale = useLocale();
@@ -87,6 +92,8 @@ export function Toolbar({
   const queryClient = useQueryClient();
   const listed = useQuery(trpc.flows.list.queryOptions()).data?.find((f) => f.id === flow.id);
   const [exportError, setExportError] = useState<string | null>(null);
+  const mayReadVersions = useMayCall("versions.get");
+  const mayWatch = useMayCall("instances.list");
 
   const exportFlow = async () => {
     setExportError(null);
@@ -109,10 +116,19 @@ export function Toolbar({
       >
         <ChevronLeft className="size-4" />
       </Link>
-      <FlowName flowId={flow.id} name={flow.name} />
+      <FlowName flowId={flow.id} name={flow.name} editable={mayEdit} />
       {listed && <FlowStateBadge flow={listed} />}
       <Divider />
-      <SaveStatus state={save.state} onRetry={() => void save.flush()} />
+      {mayEdit ? (
+        <SaveStatus state={save.state} onRetry={() => void save.flush()} />
+      ) : (
+        <span title={t("viewOnlyTitle")}>
+          <Badge data-testid="view-only">
+            <Eye className="size-3" aria-hidden />
+            {t("viewOnly")}
+          </Badge>
+        </span>
+      )}
       {exportError && (
         <span className="truncate text-xs text-rose-700" role="alert">
           {exportError}
@@ -120,49 +136,63 @@ export function Toolbar({
       )}
 
       <div className="ml-auto flex items-center gap-1">
-        <IconButton label={t("undo")} shortcut="Ctrl+Z" testId="undo-button" disabled={!history.canUndo} onClick={history.undo}>
-          <Undo2 className="size-4" />
-        </IconButton>
-        <IconButton label={t("redo")} shortcut="Ctrl+Shift+Z" testId="redo-button" disabled={!history.canRedo} onClick={history.redo}>
-          <Redo2 className="size-4" />
-        </IconButton>
+        {mayEdit && (
+          <>
+            <IconButton label={t("undo")} shortcut="Ctrl+Z" testId="undo-button" disabled={!history.canUndo} onClick={history.undo}>
+              <Undo2 className="size-4" />
+            </IconButton>
+            <IconButton label={t("redo")} shortcut="Ctrl+Shift+Z" testId="redo-button" disabled={!history.canRedo} onClick={history.redo}>
+              <Redo2 className="size-4" />
+            </IconButton>
+          </>
+        )}
         <IconButton label={t("fitView")} testId="fit-view-button" onClick={onFit}>
           <Maximize className="size-4" />
         </IconButton>
-        <IconButton label={t("autoLayout")} testId="auto-layout-button" disabled={simulating || doc.nodes.length < 2} onClick={onLayout}>
-          <Network className="size-4 -rotate-90" />
-        </IconButton>
+        {mayEdit && (
+          <IconButton label={t("autoLayout")} testId="auto-layout-button" disabled={simulating || doc.nodes.length < 2} onClick={onLayout}>
+            <Network className="size-4 -rotate-90" />
+          </IconButton>
+        )}
         <Divider />
-        <VersionsMenu flowId={flow.id} versions={flow.versions} flowName={flow.name} draft={doc} onRestored={onRestored} />
-        <Link
-          href={`/flows/${flow.id}/instances`}
-          className="inline-flex h-8 items-center gap-1.5 rounded-md px-2.5 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
-          data-testid="instances-link"
-        >
-          <Activity className="size-3.5" aria-hidden />
-          {t("instances")}
-        </Link>
-        <Button variant="ghost" size="sm" onClick={() => void exportFlow()} title={t("exportTitle")} data-testid="export-button">
-          <Download className="size-3.5" aria-hidden />
-          {t("export")}
-        </Button>
+        {mayReadVersions && <VersionsMenu flowId={flow.id} versions={flow.versions} flowName={flow.name} draft={doc} onRestored={onRestored} />}
+        {mayWatch && (
+          <Link
+            href={`/flows/${flow.id}/instances`}
+            className="inline-flex h-8 items-center gap-1.5 rounded-md px-2.5 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+            data-testid="instances-link"
+          >
+            <Activity className="size-3.5" aria-hidden />
+            {t("instances")}
+          </Link>
+        )}
+        {mayEdit && (
+          <Button variant="ghost" size="sm" onClick={() => void exportFlow()} title={t("exportTitle")} data-testid="export-button">
+            <Download className="size-3.5" aria-hidden />
+            {t("export")}
+          </Button>
+        )}
         <Button variant={chatOpen ? "secondary" : "ghost"} size="sm" onClick={onToggleChat} aria-pressed={chatOpen} data-testid="chat-toggle">
           <MessagesSquare className="size-3.5" aria-hidden />
           {t("testChat")}
         </Button>
-        <Button
-          variant={simulating ? "secondary" : "ghost"}
-          size="sm"
-          onClick={onToggleSimulate}
-          aria-pressed={simulating}
-          title={t("simulateTitle")}
-          data-testid="simulate-toggle"
-        >
-          <FlaskConical className="size-3.5" aria-hidden />
-          {t("simulate")}
-        </Button>
-        <Divider />
-        <PublishButton flowId={flow.id} flowName={flow.name} doc={doc} flush={save.flush} onRefused={onPublishRefused} />
+        {mayEdit && (
+          <>
+            <Button
+              variant={simulating ? "secondary" : "ghost"}
+              size="sm"
+              onClick={onToggleSimulate}
+              aria-pressed={simulating}
+              title={t("simulateTitle")}
+              data-testid="simulate-toggle"
+            >
+              <FlaskConical className="size-3.5" aria-hidden />
+              {t("simulate")}
+            </Button>
+            <Divider />
+            <PublishButton flowId={flow.id} flowName={flow.name} doc={doc} flush={save.flush} onRefused={onPublishRefused} />
+          </>
+        )}
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import { compileFlow } from "@/engine/compiler/compile";
 import type { FlowDocument, FlowIssue } from "@/engine/contracts/flow";
 import { nodeProblems, type NodeProblem } from "@/app/_ui/flow-canvas/node-view";
 import { useTRPC } from "@/app/_lib/trpc";
+import { useMayCall } from "@/app/_lib/use-may-call";
 import { findNodeSpec } from "@/nodes/registry";
 import type { Locale } from "@/nodes/_kit/define-node";
 import { useNodeLocale } from "@/app/_ui/use-node-text";
@@ -68,10 +69,12 @@ export function useFlowCheck(doc: FlowDocument, flowId: string): FlowCheck {
   const locale = useNodeLocale();
   const previous = useRef<FlowCheck | null>(null);
   const part = linkedPart(doc);
+  // A reader who may not build flows (view only) is not asked about linked flows: the server would refuse.
+  const mayAsk = useMayCall("flows.linkedFlowIssues");
   const linked = useQuery(
     trpc.flows.linkedFlowIssues.queryOptions(
       { document: part ?? { nodes: [], edges: [] }, flowId },
-      { enabled: part !== null, placeholderData: (prior) => prior },
+      { enabled: part !== null && mayAsk, placeholderData: (prior) => prior },
     ),
   );
   const linkedIssues = (part && linked.data) || NONE;

@@ -27,7 +27,8 @@ export function ApiKeysTable({ keys, onRevoke, revoking }: { keys: ApiKey[]; onR
       <tbody className="divide-y divide-slate-100">
         {keys.map((key) => (
           <tr key={key.id} data-testid={`api-key-row-${key.id}`}>
-            <td className="px-4 py-2.5 font-medium text-slate-900">{key.name}</td>
+            {/* A long unbroken name wraps inside its cell: it never pushes Revoke out of the card. */}
+            <td className="max-w-64 px-4 py-2.5 font-medium wrap-anywhere text-slate-900">{key.name}</td>
             <td className="px-4 py-2.5 font-mono text-xs text-slate-500">{key.prefix}…</td>
             <td className="px-4 py-2.5">
               <div className="flex flex-wrap gap-1">

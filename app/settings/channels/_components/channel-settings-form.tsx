@@ -1,10 +1,10 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
 import { Button } from "@/app/_ui/button";
-import { errorFields } from "@/app/_ui/error-notice";
+import { errorFields, fieldText } from "@/app/_ui/error-notice";
 import { inputClass } from "@/app/_ui/text-field";
 import type { ChannelField, ChannelView } from "@/engine/contracts/channel-setup";
 
@@ -20,8 +20,8 @@ export function fieldLabel(name: string): string {
 }
 
 /** The fields the server refused, by name, from a failed save (the adapter's settings schema names them). */
-const refusedFields = (error: unknown): Record<string, string> =>
-  Object.fromEntries(errorFields(error).map((f) => [f.field.replace(/^settings\./, ""), f.message]));
+const refusedFields = (error: unknown, locale: string): Record<string, string> =>
+  Object.fromEntries(errorFields(error).map((f) => [f.field.replace(/^settings\./, ""), fieldText(f, locale)]));
 
 /** The value an input starts with: a plain field's stored value; a secret always starts empty (it is never sent back). */
 const initial = (field: ChannelField): Value => (field.secret ? "" : (field.value ?? (field.type === "boolean" ? false : "")));
@@ -29,13 +29,14 @@ const initial = (field: ChannelField): Value => (field.secret ? "" : (field.valu
 /** The channel's settings as its adapter declares them; a secret left empty keeps the stored one. */
 export function ChannelSettingsForm({ channel, onSaved, onError }: { channel: ChannelView; onSaved: () => void; onError: (error: unknown) => void }) {
   const t = useTranslations("channels");
+  const locale = useLocale();
   const trpc = useTRPC();
   const [values, setValues] = useState<Record<string, Value>>(() => Object.fromEntries(channel.fields.map((f) => [f.name, initial(f)])));
   const configure = useMutation(
     trpc.channels.configure.mutationOptions({ onSuccess: onSaved, onError: (error) => errorFields(error).length === 0 && onError(error) }),
   );
   const [missing, setMissing] = useState<string[]>([]);
-  const refused = refusedFields(configure.error);
+  const refused = refusedFields(configure.error, locale);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     // A required field left empty (a secret only when none is stored) is said at once, beside it.
