@@ -8,7 +8,7 @@ const jsonObject = (what: string) => z.record(z.string(), z.unknown(), { error: 
 
 /** One scripted thing that happens to a simulated instance. */
 export const simulationStepSchema = z.discriminatedUnion("do", [
-  z.object({ do: z.literal("message"), text: z.string().trim().min(1, "type the customer's message").max(4000) }),
+  z.object({ do: z.literal("message"), text: z.string().trim().min(1, "required").max(4000) }),
   z.object({
     do: z.literal("wait"),
     seconds: z
@@ -17,16 +17,16 @@ export const simulationStepSchema = z.discriminatedUnion("do", [
       .min(1)
       .max(90 * 86400),
   }),
-  z.object({ do: z.literal("complete-task"), outcome: z.string().trim().min(1, "name the outcome") }),
+  z.object({ do: z.literal("complete-task"), outcome: z.string().trim().min(1, "required") }),
   z.object({ do: z.literal("crm-event"), name: crmEventNameSchema, payload: z.record(z.string(), z.unknown()).default({}) }),
   /** Answers the oldest HTTP request the flow is waiting on (nothing goes over the network). */
   z.object({ do: z.literal("http-response"), status: z.number().int().min(100).max(599), body: z.unknown().optional() }),
   /** A call to `POST /api/hooks/<hook>` about the script's customer; the payload is checked like the live endpoint does. */
-  z.object({ do: z.literal("webhook"), hook: z.string().trim().min(1, "name the webhook").pipe(hookNameSchema), payload: jsonObject("the payload") }),
+  z.object({ do: z.literal("webhook"), hook: z.string().trim().min(1, "required").pipe(hookNameSchema), payload: jsonObject("the payload") }),
   /** The draft's schedule falls due at the simulated time (the instance has no customer, as in production). */
   z.object({ do: z.literal("schedule") }),
   /** An operator starts the flow from the customer card, optionally with a note. */
-  z.object({ do: z.literal("operator-start"), note: z.string().trim().max(500, "500 characters at most").default("") }),
+  z.object({ do: z.literal("operator-start"), note: z.string().trim().max(500).default("") }),
   /** Another flow calls this one as a subflow with these inputs. */
   z.object({ do: z.literal("subflow-call"), inputs: jsonObject("the inputs") }),
   /** Answers the oldest subflow the flow is waiting on: the called flow ended with this outcome and outputs. */

@@ -38,6 +38,12 @@ type Props = {
   mayEdit: boolean;
 };
 
+/**
+ * A secondary button's words: Russian ones are longer, so below 1536 px the bar shows their icons only
+ * (each button keeps a title and a label) and the flow's name and Publish keep their room.
+ */
+const Wordy = ({ children }: { children: ReactNode }) => <span className="max-2xl:[&:lang(ru)]:hidden">{children}</span>;
+
 const Divider = () => <span className="mx-1 h-5 w-px bg-slate-200" aria-hidden />;
 
 function IconButton({
@@ -160,21 +166,31 @@ export function Toolbar({
           <Link
             href={`/flows/${flow.id}/instances`}
             className="inline-flex h-8 items-center gap-1.5 rounded-md px-2.5 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+            title={t("instances")}
+            aria-label={t("instances")}
             data-testid="instances-link"
           >
             <Activity className="size-3.5" aria-hidden />
-            {t("instances")}
+            <Wordy>{t("instances")}</Wordy>
           </Link>
         )}
         {mayEdit && (
-          <Button variant="ghost" size="sm" onClick={() => void exportFlow()} title={t("exportTitle")} data-testid="export-button">
+          <Button variant="ghost" size="sm" onClick={() => void exportFlow()} title={t("exportTitle")} aria-label={t("export")} data-testid="export-button">
             <Download className="size-3.5" aria-hidden />
-            {t("export")}
+            <Wordy>{t("export")}</Wordy>
           </Button>
         )}
-        <Button variant={chatOpen ? "secondary" : "ghost"} size="sm" onClick={onToggleChat} aria-pressed={chatOpen} data-testid="chat-toggle">
+        <Button
+          variant={chatOpen ? "secondary" : "ghost"}
+          size="sm"
+          onClick={onToggleChat}
+          aria-pressed={chatOpen}
+          title={t("testChat")}
+          aria-label={t("testChat")}
+          data-testid="chat-toggle"
+        >
           <MessagesSquare className="size-3.5" aria-hidden />
-          {t("testChat")}
+          <Wordy>{t("testChat")}</Wordy>
         </Button>
         {mayEdit && (
           <>
@@ -184,10 +200,11 @@ export function Toolbar({
               onClick={onToggleSimulate}
               aria-pressed={simulating}
               title={t("simulateTitle")}
+              aria-label={t("simulate")}
               data-testid="simulate-toggle"
             >
               <FlaskConical className="size-3.5" aria-hidden />
-              {t("simulate")}
+              <Wordy>{t("simulate")}</Wordy>
             </Button>
             <Divider />
             <PublishButton flowId={flow.id} flowName={flow.name} doc={doc} flush={save.flush} onRefused={onPublishRefused} />

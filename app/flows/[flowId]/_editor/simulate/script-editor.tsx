@@ -1,5 +1,5 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import { Button } from "@/app/_ui/button";
@@ -13,6 +13,7 @@ import { ScriptLineRow } from "./script-line-row";
 /** The scripted conversation: who the customer is, then what happens, line by line. */
 export function ScriptEditor({ doc, script, checked, onChange }: { doc: FlowDocument; script: Script; checked: boolean; onChange: (script: Script) => void }) {
   const t = useTranslations("simulate.script");
+  const locale = useLocale();
   const channelName = useChannelName();
   const outcomes = useMemo(() => taskOutcomes(doc), [doc]);
   const hooks = useMemo(() => draftHooks(doc).map((h) => h.hook), [doc]);
@@ -90,7 +91,7 @@ export function ScriptEditor({ doc, script, checked, onChange }: { doc: FlowDocu
                 count={lines.length}
                 line={line}
                 outcomes={outcomes}
-                problem={checked ? lineProblem(line) : null}
+                problem={checked ? lineProblem(line, locale) : null}
                 onChange={(next) => setLines(lines.map((l) => (l.key === line.key ? next : l)))}
                 onMove={(by) => move(i, i + by)}
                 onRemove={() => setLines(lines.filter((l) => l.key !== line.key))}

@@ -25,7 +25,9 @@ describe("script lines for start events and results", () => {
     expect(lineProblem({ ...line, payload: '{"orderId": A-17}' })).toMatch(/^the payload must be valid JSON: /);
     expect(lineProblem({ ...line, payload: "[]" })).toBe("the payload must be a JSON object");
     expect(lineProblem({ ...newLine("subflow-result"), outputs: "nope" } as ScriptLine)).toMatch(/^the outputs must be valid JSON: /);
-    expect(lineProblem({ ...line, hook: "" })).toBe("name the webhook");
+    expect(lineProblem({ ...line, hook: "" })).toBe("required");
+    expect(lineProblem({ ...line, hook: "" }, "ru")).toBe("обязательное поле");
+    expect(lineProblem({ ...newLine("message"), text: "" } as ScriptLine, "ru")).toBe("обязательное поле");
     expect(lineProblem(newLine("schedule"))).toBeNull();
   });
 
@@ -43,7 +45,7 @@ describe("script lines for start events and results", () => {
       ],
     });
     const script = scriptFromTest(test);
-    expect(script.lines.map(lineProblem)).toEqual(test.steps.map(() => null));
+    expect(script.lines.map((line) => lineProblem(line))).toEqual(test.steps.map(() => null));
     expect(scriptSteps(script)).toEqual(test.steps);
   });
 });

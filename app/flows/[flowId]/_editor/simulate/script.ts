@@ -1,6 +1,8 @@
 import { crmEventNames, payloadVariables, type CrmEventName } from "@/engine/contracts/crm-events";
 import { channelSchema, type Channel, type FlowEvent } from "@/engine/contracts/events";
 import type { FlowDocument } from "@/engine/contracts/flow";
+import { errorText } from "@/engine/contracts/error-texts";
+import { fieldIssue } from "@/engine/contracts/field-issues";
 import { simulationStepSchema, type FlowTestCase, type SimulationStep } from "@/engine/contracts/simulation";
 import { findNodeSpec } from "@/nodes/registry";
 
@@ -164,13 +166,14 @@ function jsonOf(line: ScriptLine): [string, string] | null {
 }
 
 /** What is wrong with a line, in the engine's own words (the server checks the same schema). */
-export function lineProblem(line: ScriptLine): string | null {
+export function lineProblem(line: ScriptLine, locale = "en"): string | null {
   if (line.do === "wait" && !/^\d+$/.test(line.amount.trim())) return "a whole number";
   const json = jsonOf(line);
   const badJson = json && jsonProblem(...json);
   if (badJson) return badJson;
   const parsed = simulationStepSchema.safeParse(toStep(line));
-  return parsed.success ? null : parsed.error.issues[0].message;
+  // zod's bounds and "required" read in the editor's language; a schema's own words stay English.
+  return parsed.success ? null : errorText(fieldIssue(parsed.error.issues[0]), locale);
 }
 
 /** The steps to simulate, or null while a line is incomplete. */
