@@ -45,6 +45,7 @@ import { createDispatcher, type DispatcherLimits } from "./runtime/dispatcher";
 import { createInstanceMigration } from "./runtime/instance-migration";
 import { type InstanceLimitsInput, instanceLimitsSchema } from "./runtime/instance-limits";
 import { createGroupCommit, type GroupCommitOptions } from "./runtime/group-commit";
+import { createDurableFence, newFenceBuffer } from "./store/durable-fence";
 import { openStore } from "./store/index";
 import { wireWriter } from "./writer/wiring";
 import { createInlineWriter } from "./writer/inline";
@@ -223,11 +224,15 @@ export function createEngine(options: EngineOptions = {}) {
   };
   // The engine's own group commit: the inline writer's (intake, settles, operators' and owners' writes run as writer
   // commands, here or on the writer thread; admin writes such as publishing and settings commit on this connection).
+  // Each writer's commits not yet flushed, shared with the writer thread: the dispatcher leaves their rows alone.
+  const fenceBuffer = newFenceBuffer();
+  const fence = createDurableFence(fenceBuffer, 0);
   const commits = createGroupCommit(store.unsyncedTransaction, {
     ...options.commits,
     durable: store.syncCommitted,
     afterCommit: committed,
     journal: store.outbox.journal,
+    fence,
     insideCommit: faults.insideCommit,
   });
   const performDeps: PerformDeps = {
@@ -248,6 +253,7 @@ export function createEngine(options: EngineOptions = {}) {
           instanceLimits,
           commits: options.commits,
           deliveredOnCommit,
+          fenceBuffer,
           committed,
         },
         inlineWriter,
@@ -259,7 +265,7 @@ export function createEngine(options: EngineOptions = {}) {
     const sent = outcome.kind === "message.send" ? (outcome.payload as OutboundPayload) : null;
     if (sent?.address) showInFeed(sent.channel, sent.address);
   };
-  const dispatcher = createDispatcher(store.outbox, performDeps, clock, settle, options.outbox);
+  const dispatcher = createDispatcher(store.outbox, performDeps, clock, settle, options.outbox, fence);
   const staff = createStaff(store.staff, clock);
   const doors = createDoors(writer, staff.member);
   const timers = createTimerPoller(store.timers, clock, (timer) => {

@@ -14,7 +14,8 @@ export type MachineJson = { id: "flow"; initial: "start"; states: Record<string,
  */
 const ROOT_ON = { "task.completed": { actions: [{ type: "task.forget" }] } };
 
-export type CompileResult = { ok: true; machine: MachineJson; issues: [] } | { ok: false; issues: FlowIssue[] };
+/** `warnings`: what the graph check found that does not stop publishing (a loop nothing but the caps would stop). */
+export type CompileResult = { ok: true; machine: MachineJson; issues: []; warnings: FlowIssue[] } | { ok: false; issues: FlowIssue[] };
 
 /** XState state id of a node. */
 export const stateId = (nodeId: string) => `n_${nodeId}`;
@@ -77,7 +78,7 @@ export function compileFlow(doc: FlowDocument): CompileResult {
     nodeStates.set(node.id, reenterSelfLoops({ ...fragment, id: stateId(node.id), entry }));
   }
   const states = { start: { on: Object.fromEntries(triggerTransitions) }, ...placeStates(nodeStates, graph.branching, graph.wiring, graph.nodes) };
-  return { ok: true, machine: { id: "flow", initial: "start", states, on: ROOT_ON }, issues: [] };
+  return { ok: true, machine: { id: "flow", initial: "start", states, on: ROOT_ON }, issues: [], warnings: graph.warnings };
 }
 
 type RegionJson = { initial: string; states: Record<string, StateJson> };

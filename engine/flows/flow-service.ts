@@ -1,6 +1,6 @@
 import { ru } from "zod/locales";
 import { compileFlow } from "../compiler/compile";
-import { calledFlowIssue, channelOffIssue, checkGraph, internalHostIssue } from "../compiler/validate";
+import { calledFlowIssue, channelOffIssue, internalHostIssue } from "../compiler/validate";
 import type { Channel, FlowEvent } from "../contracts/events";
 import { flowDocumentSchema, flowExportSchema, STARTER_DOCUMENT, type FlowDocument, type FlowExport, type FlowIssue } from "../contracts/flow";
 import { isTemplateLanguage, TEMPLATE_LANGUAGES, type FlowTemplate, type TemplateLanguage } from "../contracts/templates";
@@ -124,8 +124,6 @@ export function createFlowService(
     });
   }
 
-  const publishWarnings = (document: FlowDocument): FlowIssue[] => [...channelWarnings(document), ...checkGraph(document).warnings];
-
   /** What only the server can check: the flows this one calls, and internal hosts against its allow list. */
   async function serverIssues(document: FlowDocument, selfId?: string): Promise<FlowIssue[]> {
     return [...(await calledFlowIssues(document, selfId)), ...internalHostIssues(document)];
@@ -229,8 +227,6 @@ export function createFlowService(
     calledFlowIssues,
     serverIssues,
     channelWarnings,
-    /** What publishing warns of without refusing: sends on channels that are off, loops nothing but the caps would stop. */
-    publishWarnings,
 
     /** Problems that block publishing: the compiler's, then what only the server can check. */
     async validate(document: FlowDocument, flowId?: string): Promise<FlowIssue[]> {
@@ -257,7 +253,8 @@ export function createFlowService(
       const orders = flow.active ? await ownership(flow, document, order) : [];
       const version = flows.publish(id, flow.draft, JSON.stringify(compiled.machine), clock(), by, orders);
       onPublished();
-      return { ...version, warnings: publishWarnings(document) };
+      // What publishing warns of without refusing: sends on channels that are off, loops nothing but the caps would stop.
+      return { ...version, warnings: [...channelWarnings(document), ...compiled.warnings] };
     },
 
     /** Active flows whose published triggers take some of the events this flow's draft takes. */

@@ -13,6 +13,9 @@ const row: OutboxRow = {
   payload: JSON.stringify({ messageId: "msg", conversationId: "c", channel: "webchat", address: "v", text: "Hello" }),
 };
 
+/** When `row` was created (engine ms): its commit's time. */
+const CREATED = 1_000_000;
+
 /** An outbox holding `row` until it is settled; `failReads` reads throw first. */
 function fakeOutbox(failReads: number) {
   let settled = false;
@@ -21,7 +24,8 @@ function fakeOutbox(failReads: number) {
       if (failReads-- > 0) throw Object.assign(new Error("disk I/O error"), { code: "SQLITE_IOERR" });
       return settled ? [] : [row.destination];
     },
-    due: (_kinds: string[], _destination: string, _now: number, _limit: number, skip: Iterable<string>) => (settled || [...skip].includes(row.id) ? [] : [row]),
+    due: (_kinds: string[], _destination: string, _now: number, _limit: number, skip: Iterable<string>) =>
+      settled || [...skip].includes(row.id) ? [] : [{ ...row, createdAt: new Date(CREATED).toISOString() }],
   } as unknown as OutboxRepository;
   return { outbox, settle: () => (settled = true) };
 }
@@ -31,6 +35,19 @@ const deps = { channel: () => ({ send: async (m: { text: string }) => void sent.
 afterEach(() => {
   sent.length = 0;
   vi.restoreAllMocks();
+});
+
+describe("the dispatcher and the durable fence", () => {
+  it("leaves a row whose commit is not on disk yet (a power loss would undo it), and performs it once it is", async () => {
+    const { outbox, settle } = fakeOutbox(0);
+    let fence = CREATED; // a commit with rows from CREATED on is written, its flush still running
+    const dispatcher = createDispatcher(outbox, deps, Date.now, async () => settle(), {}, { before: () => fence });
+    await dispatcher.kick();
+    expect(sent).toEqual([]);
+    fence = Number.POSITIVE_INFINITY; // flushed
+    await dispatcher.kick();
+    expect(sent).toEqual(["Hello"]);
+  });
 });
 
 describe("the dispatcher meets a failing store", () => {

@@ -47,6 +47,8 @@ export function createDispatcher(
   clock: () => number,
   settle: (outcome: EffectOutcome) => Promise<unknown>,
   limits: DispatcherLimits = {},
+  /** Where rows a power loss could still undo begin (store/durable-fence.ts); their commit hands them over once flushed. */
+  fence: { before(): number } = { before: () => Number.POSITIVE_INFINITY },
 ) {
   const { perChannel = 32, perHost = 8, total = 256 } = limits;
   const capOf = (destination: string) => (destination.startsWith("channel:") ? perChannel : perHost);
@@ -171,7 +173,9 @@ export function createDispatcher(
         // Only this destination's rows in flight or being recorded can come back from its query (and the parked ones, rare).
         const rows = outbox.due(performedKinds, destination, now, room, [...ids, ...(recording.get(destination) ?? []), ...parked.keys()]);
         if (rows.length < room) backlog.delete(destination);
-        for (const row of rows) start(row, ids);
+        // Read after the query: a commit it saw set the fence before it committed, and keeps it until flushed.
+        const onDisk = fence.before();
+        for (const row of rows) if (onDisk === Number.POSITIVE_INFINITY || Date.parse(row.createdAt) < onDisk) start(row, ids);
       }
     } catch (error) {
       console.error("dispatcher: the outbox could not be read; the next beat tries again", error);

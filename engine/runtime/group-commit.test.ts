@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { tempDb } from "../testing/temp-db";
+import { createDurableFence, newFenceBuffer } from "../store/durable-fence";
 import { createGroupCommit } from "./group-commit";
 
 let tmp: ReturnType<typeof tempDb>;
@@ -81,6 +82,54 @@ describe("group commit", () => {
     await group.submit(writing(4));
     expect(committed()).toEqual([1, 3, 4]);
     expect(handed).toEqual([[1, 3], [4]]);
+  });
+
+  it("holds the durable fence from before COMMIT until the commit is on disk, at the oldest row it wrote", async () => {
+    let journalled: number[] = [];
+    const journal = {
+      begin: () => void (journalled = []),
+      mark: () => journalled.length,
+      undo: (mark: number) => void (journalled.length = mark),
+      take: () => journalled.splice(0),
+      oldest: () => (journalled.length ? Math.min(...journalled) : null),
+    };
+    const fence = createDurableFence(newFenceBuffer(), 0);
+    const seenBeforeCommit: number[] = [];
+    let flushed!: () => void;
+    const group = createGroupCommit((fn) => db.transaction(fn), {
+      journal,
+      fence,
+      durable: () => new Promise<void>((resolve) => (flushed = resolve)),
+      insideCommit: () => seenBeforeCommit.push(fence.before()),
+    });
+    const writing = (n: number) => () => {
+      journalled.push(n);
+      return insert(n)();
+    };
+    const failing = () => {
+      journalled.push(5);
+      insert(5)();
+      throw new Error("this unit fails after writing");
+    };
+    const done = Promise.allSettled([group.submit(writing(30)), group.submit(failing), group.submit(writing(20))]);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // Committed (another connection sees it) but not flushed: the fence stands at its oldest row, 20 (the
+    // failing unit's 5 rolled back with it).
+    expect(committed()).toEqual([30, 20]);
+    expect(seenBeforeCommit).toEqual([20]);
+    expect(fence.before()).toBe(20);
+    flushed();
+    await done;
+    expect(fence.before()).toBe(Number.POSITIVE_INFINITY);
+
+    // A commit that fails at COMMIT (a deferred foreign key) held the fence before it: it is let go.
+    const orphan = () => {
+      journalled.push(7);
+      return db.prepare(`INSERT INTO item (n, parent) VALUES (7, 999)`).run().lastInsertRowid;
+    };
+    await expect(group.submit(orphan)).rejects.toThrow(/FOREIGN KEY/);
+    expect(seenBeforeCommit.slice(1)).toEqual([7, 7]); // held by both attempts (together, then apart)
+    expect(fence.before()).toBe(Number.POSITIVE_INFINITY);
   });
 
   it("holds commits while held (units queue) and commits them, in order, once the last hold is released", async () => {

@@ -26,7 +26,12 @@ export type GroupCommitOptions<W = unknown> = {
    * What units write that someone wants after the commit (the outbox's rows: store/outbox.ts): reset as each
    * attempt begins, cut back when a unit's savepoint rolls back, taken once the transaction committed.
    */
-  journal?: { begin(): void; mark(): number; undo(mark: number): void; take(): W[] };
+  journal?: { begin(): void; mark(): number; undo(mark: number): void; take(): W[]; oldest?(): number | null };
+  /**
+   * Marks what is committed but not yet on disk (store/durable-fence.ts): held before COMMIT at the journal's
+   * oldest row, released once `durable` resolved, so the dispatcher never performs a row a power loss would undo.
+   */
+  fence?: { hold(at: number): number; release(ticket: number): void };
   /** Fault injection for tests: runs inside each transaction after its units, before COMMIT. */
   insideCommit?: () => void;
 };
@@ -62,14 +67,23 @@ export function createGroupCommit<W = unknown>(transaction: Transaction, opts: G
   let holds = 0;
 
   const isolated = transaction((work: () => unknown) => work());
+  /** The fence's ticket for the attempt being written (released if that attempt does not commit). */
+  let ticket: number | null = null;
+  const letGo = () => {
+    if (ticket !== null) opts.fence?.release(ticket);
+    ticket = null;
+  };
   /** Runs units of the batch in order until they are done or the deadline passed; at least one runs. */
   const runUntil = (batch: Job[], deadline: number, run: (job: Job) => Outcome) => {
+    letGo(); // an earlier attempt of this batch rolled back
     opts.journal?.begin();
     const outcomes: Outcome[] = [];
     for (const job of batch) {
       if (outcomes.length > 0 && performance.now() > deadline) break;
       outcomes.push(run(job));
     }
+    const oldest = opts.journal?.oldest?.() ?? null;
+    if (oldest !== null && opts.fence) ticket = opts.fence.hold(oldest);
     opts.insideCommit?.();
     return outcomes;
   };
@@ -101,6 +115,7 @@ export function createGroupCommit<W = unknown>(transaction: Transaction, opts: G
         outcomes = apart(batch, performance.now() + maxBatchMs);
       }
     } catch (error) {
+      letGo(); // nothing of it committed
       if (isStoreBusy(error)) return retryLater(batch);
       batch.forEach((job) => job.reject(error));
       if (queue.length) schedule();
@@ -108,21 +123,29 @@ export function createGroupCommit<W = unknown>(transaction: Transaction, opts: G
     }
     backoff = 0;
     const written = opts.journal?.take() ?? [];
+    const committed = ticket;
+    ticket = null;
+    const flushed = () => {
+      if (committed !== null) opts.fence?.release(committed);
+    };
     // Units the deadline left out go back to the head, in order, for the next commit.
     queue = [...batch.slice(outcomes.length), ...queue];
     batch = batch.slice(0, outcomes.length);
     if (queue.length) schedule();
     const tell = () => batch.forEach((job, i) => (outcomes[i].ok ? job.resolve(outcomes[i].value) : job.reject(outcomes[i].value)));
     if (!opts.durable) {
+      flushed();
       tell();
       return opts.afterCommit?.(written);
     }
     opts.durable().then(
       () => {
+        flushed();
         tell();
         opts.afterCommit?.(written); // effects start only once the step that queued them is on disk
       },
       (error) => {
+        flushed(); // what is in the file is what readers see; the units are refused, and their retries are deduplicated
         // Committed but not confirmed on disk: refused, so the sender retries (intake drops the repeat if it survived).
         console.error("the disk did not confirm a commit", error);
         batch.forEach((job) => job.reject(new StoreUnavailableError("store.unsynced", { seconds: 1 }, 1)));

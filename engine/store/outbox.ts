@@ -4,6 +4,8 @@ import { iso, type Db } from "./db";
 
 /** One outbox row as the dispatcher reads it. */
 export type OutboxRow = { id: string; kind: string; instanceId: string | null; payload: string; attempts: number; destination: string };
+/** A row as a query for due rows reads it: with when it was created (engine ms), which the durable fence compares. */
+export type DueRow = OutboxRow & { createdAt: string };
 /** A row as written, with the engine time it is due from: what a commit hands the dispatcher (runtime/group-commit.ts `journal`). */
 export type WrittenRow = OutboxRow & { dueAt: number };
 /** A reply its own commit delivered (a channel read from the store: contracts/channels.ts `deliveredOnCommit`): nothing to perform. */
@@ -42,6 +44,12 @@ export function createOutboxRepository(db: Db, deliveredOnCommit: readonly strin
       const rows = written;
       written = [];
       return rows;
+    },
+    /** The earliest engine time a row written since `begin()` was created at (null: none); store/durable-fence.ts. */
+    oldest: () => {
+      let least: number | null = null;
+      for (const w of written) if (!("delivered" in w) && (least === null || w.dueAt < least)) least = w.dueAt;
+      return least;
     },
   };
   return {
@@ -87,15 +95,15 @@ export function createOutboxRepository(db: Db, deliveredOnCommit: readonly strin
      * One destination's pending rows of these kinds due by `now`, earliest first (at most `limit`),
      * leaving out the ids in `skip` (rows in flight or parked). An index seek: a backlog elsewhere costs nothing.
      */
-    due(kinds: string[], destination: string, now: number, limit: number, skip: Iterable<string>): OutboxRow[] {
+    due(kinds: string[], destination: string, now: number, limit: number, skip: Iterable<string>): DueRow[] {
       return statement(`due:${kinds}`, () =>
         db.prepare<unknown[]>(
-          `SELECT id, kind, instanceId, payload, attempts, destination FROM "OutboxMessage"
+          `SELECT id, kind, instanceId, payload, attempts, destination, createdAt FROM "OutboxMessage"
            WHERE status = 'pending' AND destination = ? AND dueAt <= ? AND kind IN (${kinds.map(() => "?").join(", ")})
              AND id NOT IN (SELECT value FROM json_each(?))
            ORDER BY dueAt, rowid LIMIT ?`,
         ),
-      ).all(destination, iso(now), ...kinds, JSON.stringify([...skip]), limit) as OutboxRow[];
+      ).all(destination, iso(now), ...kinds, JSON.stringify([...skip]), limit) as DueRow[];
     },
   };
 }

@@ -15,6 +15,8 @@ export type WriterThreadOptions = {
   commits?: Pick<GroupCommitOptions, "maxPending" | "giveUpAfterMs">;
   /** Channels whose replies their commit delivers (store/outbox.ts), as the engine's own store has them. */
   deliveredOnCommit: readonly string[];
+  /** The durable fence's slots (store/durable-fence.ts); the thread holds slot 1 (the engine's own writer slot 0). */
+  fenceBuffer: SharedArrayBuffer;
   /** Called after each of the thread's commits is on disk, with the outbox rows it wrote (the dispatcher starts them) and the replies it delivered. */
   committed: (written: Committed[]) => void;
 };

@@ -7,6 +7,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { forgetReadPhones } from "../customers/identity-key";
 import { createGroupCommit } from "../runtime/group-commit";
+import { createDurableFence } from "../store/durable-fence";
 import { openStore } from "../store/index";
 import type { CommandName, WriterCommands } from "./commands";
 import type { FromWriter, ToWriter, WriterThreadData } from "./thread";
@@ -26,6 +27,7 @@ const commits = createGroupCommit(store.unsyncedTransaction, {
   durable: store.syncCommitted,
   afterCommit: (written) => send({ committed: written }),
   journal: store.outbox.journal,
+  fence: createDurableFence(data.fenceBuffer, 1),
 });
 const stopCheckpoints = store.startCheckpoints({ quiet: commits.hold });
 // Nothing commits here before the engine's own writer has committed what it took while this thread started.

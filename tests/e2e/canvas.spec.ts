@@ -171,3 +171,30 @@ test("a dropped node lands centred on the pointer, and whole inside the canvas n
   expect(atEdge.x + atEdge.width).toBeLessThanOrEqual(pane.x + pane.width);
   await shot(page, "drops");
 });
+
+test("publishing a loop that waits for nobody succeeds with a warning the owner reads, and the flow is live", async ({ page }) => {
+  // Send → Delivered → the same Send: nothing but the per-instance caps would stop it.
+  flowId = await importFlow(page, unique("Delivery loop"), {
+    nodes: [
+      node("start", "trigger.message-received", 0, 0, { channel: "sms" }),
+      node("spam", "message.send", 280, 0, { text: "Hello again", awaitDelivery: true }),
+      node("end", "flow.end", 560, 0),
+    ],
+    edges: [
+      { id: "e1", source: "start", sourcePort: "out", target: "spam" },
+      { id: "e2", source: "spam", sourcePort: "delivered", target: "spam" },
+      { id: "e3", source: "spam", sourcePort: "failed", target: "end" },
+    ],
+  });
+  await publish(page, "Published v1 with 1 warning");
+  const dialog = page.getByTestId("publish-warnings");
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText("The version is live, with these warnings:");
+  await expect(dialog).toContainText("this loop waits for neither the customer nor an operator");
+  await shot(page, "publish-warnings");
+  await dialog.getByRole("button", { name: "Got it" }).click();
+  await expect(dialog).toBeHidden();
+  // The warning stays one click away.
+  await page.getByTestId("publish-result").getByRole("button").click();
+  await expect(dialog).toBeVisible();
+});

@@ -204,7 +204,10 @@ export const offerChannelSwitchNode = defineNode({
     { id: "declined", label: "Declined / other reply" },
     ...(s.timeoutSeconds > 0 ? [{ id: "no-answer", label: "No answer" }] : []),
   ],
-  summary: (s) => (s.switchTo === "callback" ? `Call back via ${s.queue}${s.slaMinutes ? ` within ${s.slaMinutes} min` : ""}` : `Continue in ${EN_CHANNEL_TITLES[s.messenger]}`),
+  summary: (s) =>
+    s.switchTo === "callback"
+      ? `Call back via ${s.queue}${s.slaMinutes ? ` within ${s.slaMinutes} min` : ""}`
+      : `Continue in ${EN_CHANNEL_TITLES[s.messenger]}`,
   messages: MESSAGES,
   validate: (s): NodeIssue[] => [
     ...templateIssues(s, "offer", "confirmation"),
