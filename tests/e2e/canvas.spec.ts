@@ -186,6 +186,12 @@ test("publishing a loop that waits for nobody succeeds with a warning the owner 
       { id: "e3", source: "spam", sourcePort: "failed", target: "end" },
     ],
   });
+  // Before publishing, the panel under the canvas says what publishing will warn of, and leads to the node.
+  await expect(page.getByTestId("warning-count")).toHaveText("No problems; publishing will show 1 warning");
+  await page.getByTestId("issues-toggle").click();
+  await expect(page.getByTestId("issue-item")).toHaveAttribute("data-code", "loop-without-person");
+  await page.getByTestId("issue-item").click();
+  await expect(page.getByTestId("inspector")).toContainText("Send reply");
   await publish(page, "Published v1 with 1 warning");
   const dialog = page.getByTestId("publish-warnings");
   await expect(dialog).toBeVisible();

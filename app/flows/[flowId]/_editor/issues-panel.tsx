@@ -1,5 +1,5 @@
 "use client";
-import { ChevronDown, CircleAlert, CircleCheck, Trash2 } from "lucide-react";
+import { ChevronDown, CircleAlert, CircleCheck, Trash2, TriangleAlert } from "lucide-react";
 import { useTranslations } from "next-intl";
 import type { FlowDocument } from "@/engine/contracts/flow";
 import { findNodeSpec } from "@/nodes/registry";
@@ -9,7 +9,7 @@ import { issueEdge, problemText } from "@/app/_ui/flow-canvas";
 import type { FlowCheck } from "./use-flow-check";
 
 /**
- * Everything that blocks publishing, docked under the canvas. Clicking a problem selects what it is
+ * Everything that blocks publishing, docked under the canvas; once nothing does, what publishing will warn of. Clicking a problem selects what it is
  * about: its node, or the connection for a dangling one (which the row also offers to delete).
  */
 export function IssuesPanel({
@@ -36,7 +36,17 @@ export function IssuesPanel({
     const spec = findNodeSpec(type);
     return spec ? texts(spec).title : type;
   };
-  const rows = [
+  const ok = check.count === 0;
+  const warned = ok && check.warnings.length > 0;
+  const warningRows = check.warnings.map((warning, i) => ({
+    key: `warning-${warning.nodeId}-${i}`,
+    code: warning.code,
+    nodeId: warning.nodeId,
+    edgeId: undefined as string | undefined,
+    title: titleOf(doc.nodes.find((n) => n.id === warning.nodeId)?.type ?? ""),
+    text: issueText(warning, check.locale),
+  }));
+  const problemRows = [
     ...check.general.map((issue) => ({
       key: `general-${issue.code}-${issue.message}`,
       code: issue.code,
@@ -56,19 +66,27 @@ export function IssuesPanel({
       })),
     ),
   ];
-  const ok = check.count === 0;
+  const rows = warned ? warningRows : problemRows;
 
   return (
-    <section className="shrink-0 border-t border-slate-200 bg-white" data-testid="issues-panel" data-count={check.count}>
+    <section className="shrink-0 border-t border-slate-200 bg-white" data-testid="issues-panel" data-count={check.count} data-warnings={check.warnings.length}>
       <button
         type="button"
         onClick={onToggle}
-        disabled={ok}
+        disabled={ok && !warned}
         className="flex h-9 w-full items-center gap-2 px-4 text-left text-xs font-medium disabled:cursor-default"
-        aria-expanded={open && !ok}
+        aria-expanded={open && (!ok || warned)}
         data-testid="issues-toggle"
       >
-        {ok ? (
+        {warned ? (
+          <>
+            <TriangleAlert className="size-4 text-amber-500" aria-hidden />
+            <span className="text-amber-700" data-testid="warning-count">
+              {t("warnings", { count: check.warnings.length })}
+            </span>
+            <ChevronDown className={`ml-auto size-4 text-slate-400 transition-transform ${open ? "" : "rotate-180"}`} aria-hidden />
+          </>
+        ) : ok ? (
           <>
             <CircleCheck className="size-4 text-emerald-500" aria-hidden />
             <span className="text-slate-600">{t("none")}</span>
@@ -83,7 +101,7 @@ export function IssuesPanel({
           </>
         )}
       </button>
-      {open && !ok && (
+      {open && (!ok || warned) && (
         <ul className="max-h-44 overflow-y-auto border-t border-slate-100 py-1" data-testid="issue-list">
           {rows.map((row) => (
             <li key={row.key} className="flex items-center hover:bg-slate-50">

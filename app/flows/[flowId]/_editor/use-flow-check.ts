@@ -23,6 +23,8 @@ export type FlowCheck = {
   /** Problems not about one node, e.g. "no trigger". */
   general: FlowIssue[];
   count: number;
+  /** What publishing will warn of without refusing (a loop that waits for nobody); found once nothing blocks. */
+  warnings: FlowIssue[];
 };
 
 /** Moving nodes changes nothing the compiler looks at. */
@@ -32,7 +34,9 @@ const sameGraph = (a: FlowDocument, b: FlowDocument) =>
   a.nodes.every((n, i) => n.id === b.nodes[i].id && n.type === b.nodes[i].type && n.settings === b.nodes[i].settings);
 
 function check(doc: FlowDocument, linked: FlowIssue[], locale: Locale): FlowCheck {
-  const issues = [...compileFlow(doc).issues, ...linked];
+  const compiled = compileFlow(doc);
+  const issues = [...compiled.issues, ...linked];
+  const warnings = compiled.ok && linked.length === 0 ? compiled.warnings : NONE;
   const byNode = new Map<string, NodeProblem[]>();
   for (const node of doc.nodes) {
     const own = issues.filter((i) => i.nodeId === node.id);
@@ -40,7 +44,7 @@ function check(doc: FlowDocument, linked: FlowIssue[], locale: Locale): FlowChec
   }
   const general = issues.filter((i) => !i.nodeId || !doc.nodes.some((n) => n.id === i.nodeId));
   const count = general.length + [...byNode.values()].reduce((sum, list) => sum + list.length, 0);
-  return { doc, locale, issues, byNode, general, count };
+  return { doc, locale, issues, byNode, general, count, warnings };
 }
 
 /** Nodes only the server can check: they call other flows, or outside URLs (its outbound allow list). */
