@@ -28,6 +28,27 @@ afterEach(() => {
 const insert = (n: number) => () => db.prepare(`INSERT INTO item (n) VALUES (?)`).run(n).lastInsertRowid;
 const committed = () => reader.prepare(`SELECT n FROM item ORDER BY rowid`).pluck().all();
 
+/** A journal of the numbers units insert (the oldest is the least), with units that write into it and one that then fails. */
+function journalling() {
+  let journalled: number[] = [];
+  const journal = {
+    begin: () => void (journalled = []),
+    mark: () => journalled.length,
+    undo: (mark: number) => void (journalled.length = mark),
+    take: () => journalled.splice(0),
+    oldest: () => (journalled.length ? Math.min(...journalled) : null),
+  };
+  const writing = (n: number) => () => {
+    journalled.push(n);
+    return insert(n)();
+  };
+  const failing = (n: number) => () => {
+    writing(n)();
+    throw new Error("this unit fails after writing");
+  };
+  return { journal, writing, failing, journalled: () => journalled };
+}
+
 describe("group commit", () => {
   it("commits everything submitted in one turn together, in submission order", async () => {
     const group = createGroupCommit((fn) => db.transaction(fn), { afterCommit: () => commits++ });
@@ -59,40 +80,18 @@ describe("group commit", () => {
   });
 
   it("hands afterCommit what its units journalled: only the units that committed, once each", async () => {
-    let journalled: number[] = [];
-    const journal = {
-      begin: () => void (journalled = []),
-      mark: () => journalled.length,
-      undo: (mark: number) => void (journalled.length = mark),
-      take: () => journalled.splice(0),
-    };
+    const { journal, writing, failing } = journalling();
     const handed: unknown[][] = [];
     const group = createGroupCommit((fn) => db.transaction(fn), { journal, afterCommit: (written) => handed.push(written) });
-    const writing = (n: number) => () => {
-      journalled.push(n);
-      return insert(n)();
-    };
-    const failing = () => {
-      journalled.push(99);
-      insert(99)();
-      throw new Error("this unit fails after writing");
-    };
     // The first attempt runs all three and rolls back (the failing one threw); the rerun undoes the failing unit's entry.
-    await Promise.allSettled([group.submit(writing(1)), group.submit(failing), group.submit(writing(3))]);
+    await Promise.allSettled([group.submit(writing(1)), group.submit(failing(99)), group.submit(writing(3))]);
     await group.submit(writing(4));
     expect(committed()).toEqual([1, 3, 4]);
     expect(handed).toEqual([[1, 3], [4]]);
   });
 
   it("holds the durable fence from before COMMIT until the commit is on disk, at the oldest row it wrote", async () => {
-    let journalled: number[] = [];
-    const journal = {
-      begin: () => void (journalled = []),
-      mark: () => journalled.length,
-      undo: (mark: number) => void (journalled.length = mark),
-      take: () => journalled.splice(0),
-      oldest: () => (journalled.length ? Math.min(...journalled) : null),
-    };
+    const { journal, writing, failing, journalled } = journalling();
     const fence = createDurableFence(newFenceBuffer(), 0);
     const seenBeforeCommit: number[] = [];
     let flushed!: () => void;
@@ -102,16 +101,7 @@ describe("group commit", () => {
       durable: () => new Promise<void>((resolve) => (flushed = resolve)),
       insideCommit: () => seenBeforeCommit.push(fence.before()),
     });
-    const writing = (n: number) => () => {
-      journalled.push(n);
-      return insert(n)();
-    };
-    const failing = () => {
-      journalled.push(5);
-      insert(5)();
-      throw new Error("this unit fails after writing");
-    };
-    const done = Promise.allSettled([group.submit(writing(30)), group.submit(failing), group.submit(writing(20))]);
+    const done = Promise.allSettled([group.submit(writing(30)), group.submit(failing(5)), group.submit(writing(20))]);
     await new Promise((resolve) => setTimeout(resolve, 10));
     // Committed (another connection sees it) but not flushed: the fence stands at its oldest row, 20 (the
     // failing unit's 5 rolled back with it).
@@ -124,7 +114,7 @@ describe("group commit", () => {
 
     // A commit that fails at COMMIT (a deferred foreign key) held the fence before it: it is let go.
     const orphan = () => {
-      journalled.push(7);
+      journalled().push(7);
       return db.prepare(`INSERT INTO item (n, parent) VALUES (7, 999)`).run().lastInsertRowid;
     };
     await expect(group.submit(orphan)).rejects.toThrow(/FOREIGN KEY/);

@@ -44,6 +44,30 @@ type Props = {
  */
 const Wordy = ({ children }: { children: ReactNode }) => <span className="max-2xl:[&:lang(ru)]:hidden">{children}</span>;
 
+/** A secondary button with an icon and its words (icons only where Wordy hides them); `pressed` makes it a toggle. */
+function WordyButton({
+  label,
+  title,
+  testId,
+  pressed,
+  onClick,
+  children,
+}: {
+  label: string;
+  title: string;
+  testId: string;
+  pressed?: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Button variant={pressed ? "secondary" : "ghost"} size="sm" onClick={onClick} aria-pressed={pressed} title={title} aria-label={label} data-testid={testId}>
+      {children}
+      <Wordy>{label}</Wordy>
+    </Button>
+  );
+}
+
 const Divider = () => <span className="mx-1 h-5 w-px bg-slate-200" aria-hidden />;
 
 function IconButton({
@@ -175,37 +199,18 @@ export function Toolbar({
           </Link>
         )}
         {mayEdit && (
-          <Button variant="ghost" size="sm" onClick={() => void exportFlow()} title={t("exportTitle")} aria-label={t("export")} data-testid="export-button">
+          <WordyButton label={t("export")} title={t("exportTitle")} testId="export-button" onClick={() => void exportFlow()}>
             <Download className="size-3.5" aria-hidden />
-            <Wordy>{t("export")}</Wordy>
-          </Button>
+          </WordyButton>
         )}
-        <Button
-          variant={chatOpen ? "secondary" : "ghost"}
-          size="sm"
-          onClick={onToggleChat}
-          aria-pressed={chatOpen}
-          title={t("testChat")}
-          aria-label={t("testChat")}
-          data-testid="chat-toggle"
-        >
+        <WordyButton label={t("testChat")} title={t("testChat")} testId="chat-toggle" pressed={chatOpen} onClick={onToggleChat}>
           <MessagesSquare className="size-3.5" aria-hidden />
-          <Wordy>{t("testChat")}</Wordy>
-        </Button>
+        </WordyButton>
         {mayEdit && (
           <>
-            <Button
-              variant={simulating ? "secondary" : "ghost"}
-              size="sm"
-              onClick={onToggleSimulate}
-              aria-pressed={simulating}
-              title={t("simulateTitle")}
-              aria-label={t("simulate")}
-              data-testid="simulate-toggle"
-            >
+            <WordyButton label={t("simulate")} title={t("simulateTitle")} testId="simulate-toggle" pressed={simulating} onClick={onToggleSimulate}>
               <FlaskConical className="size-3.5" aria-hidden />
-              <Wordy>{t("simulate")}</Wordy>
-            </Button>
+            </WordyButton>
             <Divider />
             <PublishButton flowId={flow.id} flowName={flow.name} doc={doc} flush={save.flush} onRefused={onPublishRefused} />
           </>
