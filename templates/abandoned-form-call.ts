@@ -1,4 +1,5 @@
 import { at, wires } from "./layout";
+import { taskOutcome } from "./task-outcomes";
 import { defineTemplate } from "./template";
 
 const RETRY_MINUTES = 30;
@@ -56,7 +57,7 @@ const ru: typeof en = {
 };
 
 /** An abandoned order form becomes an outbound call task in the next business hour. */
-export const abandonedFormCall = defineTemplate("abandoned-form-call", { en, ru }, (t) => ({
+export const abandonedFormCall = defineTemplate("abandoned-form-call", { en, ru }, (t, language) => ({
   name: t.name,
   description: t.description,
   document: {
@@ -86,7 +87,7 @@ export const abandonedFormCall = defineTemplate("abandoned-form-call", { en, ru 
           queue: "outbound-calls",
           title: t.callTitle,
           steps: t.callSteps,
-          outcomes: ["completed", "not-interested", "no-answer"],
+          outcomes: [taskOutcome(language, "completed"), taskOutcome(language, "not-interested"), taskOutcome(language, "no-answer")],
         },
       },
       { id: "completed", type: "flow.end", position: at(3, 0), settings: { outcome: "form-completed" } },
@@ -100,9 +101,9 @@ export const abandonedFormCall = defineTemplate("abandoned-form-call", { en, ru 
       ["start", "out", "hours"],
       ["hours", "open", "call"],
       ["hours", "closed", "later"],
-      ["call", "outcome-completed", "completed"],
-      ["call", "outcome-not-interested", "not-interested"],
-      ["call", "outcome-no-answer", "no-answer"],
+      ["call", `outcome-${taskOutcome(language, "completed")}`, "completed"],
+      ["call", `outcome-${taskOutcome(language, "not-interested")}`, "not-interested"],
+      ["call", `outcome-${taskOutcome(language, "no-answer")}`, "no-answer"],
       ["later", "out", "guard"],
       ["guard", "continue", "hours"],
       ["guard", "exceeded", "stale"],
@@ -114,7 +115,7 @@ export const abandonedFormCall = defineTemplate("abandoned-form-call", { en, ru 
         customer: { name: t.tests.customer, channel: "phone" },
         steps: [
           { do: "crm-event", name: "form.abandoned", payload: form },
-          { do: "complete-task", outcome: "completed" },
+          { do: "complete-task", outcome: taskOutcome(language, "completed") },
         ],
         expect: { status: "completed", outcome: "form-completed", sent: [], path: ["start", "hours", "call", "completed"] },
       },
@@ -126,9 +127,9 @@ export const abandonedFormCall = defineTemplate("abandoned-form-call", { en, ru 
           { do: "wait", seconds: 4 * DAY + 9 * HOUR }, // Friday 19:00 in Berlin: closed
           { do: "crm-event", name: "form.abandoned", payload: { formId: "order-form", url: "https://shop.example/checkout?cart=8812" } },
           { do: "wait", seconds: 2 * DAY + 13 * HOUR }, // Monday 08:00 in Berlin: still closed
-          { do: "complete-task", outcome: "completed" }, // no task yet: ignored
+          { do: "complete-task", outcome: taskOutcome(language, "completed") }, // no task yet: ignored
           { do: "wait", seconds: 2 * HOUR }, // Monday 10:00: the 09:00 check created the task
-          { do: "complete-task", outcome: "no-answer" },
+          { do: "complete-task", outcome: taskOutcome(language, "no-answer") },
         ],
         expect: { status: "completed", outcome: "no-answer", path: ["start", "hours", "later", "guard", "hours", "call", "no-answer"] },
       },

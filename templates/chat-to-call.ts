@@ -1,4 +1,5 @@
 import { at, wires } from "./layout";
+import { taskOutcome } from "./task-outcomes";
 import { defineTemplate } from "./template";
 
 const CALL_ME_EN = [
@@ -137,7 +138,7 @@ const ru: typeof en = {
 };
 
 /** A hesitating or upset chat visitor is offered a callback that keeps the chat as context. */
-export const chatToCall = defineTemplate("chat-to-call", { en, ru }, (t) => ({
+export const chatToCall = defineTemplate("chat-to-call", { en, ru }, (t, language) => ({
   name: t.name,
   description: t.description,
   document: {
@@ -196,7 +197,12 @@ export const chatToCall = defineTemplate("chat-to-call", { en, ru }, (t) => ({
         id: "chat",
         type: "routing.operator-task",
         position: at(6, 3),
-        settings: { queue: "support", title: t.chatTitle, steps: t.chatSteps, outcomes: ["resolved", "unresolved"] },
+        settings: {
+          queue: "support",
+          title: t.chatTitle,
+          steps: t.chatSteps,
+          outcomes: [taskOutcome(language, "resolved"), taskOutcome(language, "unresolved")],
+        },
       },
       { id: "resolved", type: "flow.end", position: at(7, 3), settings: { outcome: "resolved" } },
       { id: "unresolved", type: "flow.end", position: at(7, 4), settings: { outcome: "unresolved" } },
@@ -220,8 +226,8 @@ export const chatToCall = defineTemplate("chat-to-call", { en, ru }, (t) => ({
       ["no-number", "out", "callback-booked"],
       ["keep", "out", "chat"],
       ["queued", "out", "chat"],
-      ["chat", "outcome-resolved", "resolved"],
-      ["chat", "outcome-unresolved", "unresolved"],
+      ["chat", `outcome-${taskOutcome(language, "resolved")}`, "resolved"],
+      ["chat", `outcome-${taskOutcome(language, "unresolved")}`, "unresolved"],
     ),
     tests: [
       {
@@ -267,7 +273,7 @@ export const chatToCall = defineTemplate("chat-to-call", { en, ru }, (t) => ({
         customer: { name: t.tests.question.customer, channel: "webchat" },
         steps: [
           { do: "message", text: t.tests.question.message },
-          { do: "complete-task", outcome: "resolved" },
+          { do: "complete-task", outcome: taskOutcome(language, "resolved") },
         ],
         expect: {
           status: "completed",

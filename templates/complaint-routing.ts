@@ -1,4 +1,5 @@
 import { at, wires } from "./layout";
+import { taskOutcome } from "./task-outcomes";
 import { defineTemplate } from "./template";
 
 const SLA_MINUTES = 30;
@@ -172,7 +173,7 @@ const ru: typeof en = {
 };
 
 /** E-mail and chat complaints go to conflict resolution with an SLA; a breach escalates to a supervisor. */
-export const complaintRouting = defineTemplate("complaint-routing", { en, ru }, (t) => ({
+export const complaintRouting = defineTemplate("complaint-routing", { en, ru }, (t, language) => ({
   name: t.name,
   description: t.description,
   document: {
@@ -203,7 +204,7 @@ export const complaintRouting = defineTemplate("complaint-routing", { en, ru }, 
           skills: ["complaints"],
           title: t.conflictTitle,
           steps: t.conflictSteps,
-          outcomes: ["resolved", "unresolved"],
+          outcomes: [taskOutcome(language, "resolved"), taskOutcome(language, "unresolved")],
           priority: "high",
           slaMinutes: SLA_MINUTES,
         },
@@ -221,7 +222,7 @@ export const complaintRouting = defineTemplate("complaint-routing", { en, ru }, 
         position: at(8, 1),
         settings: { to: "supervisors", priority: "urgent", slaMinutes: SLA_MINUTES, note: t.escalationNote },
       },
-      { id: "settled", type: "logic.expression", position: at(9, 1), settings: { expression: 'task.outcome == "resolved"' } },
+      { id: "settled", type: "logic.expression", position: at(9, 1), settings: { expression: `task.outcome == "${taskOutcome(language, "resolved")}"` } },
       { id: "thanks", type: "message.send", position: at(10, 0), settings: { text: t.thanks } },
       { id: "followup", type: "message.send", position: at(10, 2), settings: { text: t.followup } },
       { id: "resolved", type: "flow.end", position: at(11, 0), settings: { outcome: "resolved" } },
@@ -231,7 +232,7 @@ export const complaintRouting = defineTemplate("complaint-routing", { en, ru }, 
         id: "support",
         type: "routing.operator-task",
         position: at(5, 3),
-        settings: { queue: "support", title: t.supportTitle, steps: t.supportSteps, outcomes: ["answered"] },
+        settings: { queue: "support", title: t.supportTitle, steps: t.supportSteps, outcomes: [taskOutcome(language, "answered")] },
       },
       { id: "answered", type: "flow.end", position: at(6, 3), settings: { outcome: "answered" } },
     ],
@@ -246,8 +247,8 @@ export const complaintRouting = defineTemplate("complaint-routing", { en, ru }, 
       ["topic", "intent-2", "reply"],
       ["topic", "unknown", "reply"],
       ["sorry", "out", "conflict"],
-      ["conflict", "outcome-resolved", "thanks"],
-      ["conflict", "outcome-unresolved", "followup"],
+      ["conflict", `outcome-${taskOutcome(language, "resolved")}`, "thanks"],
+      ["conflict", `outcome-${taskOutcome(language, "unresolved")}`, "followup"],
       ["conflict", "sla-breached", "escalated"],
       ["escalated", "out", "alert"],
       ["alert", "out", "supervisor"],
@@ -258,7 +259,7 @@ export const complaintRouting = defineTemplate("complaint-routing", { en, ru }, 
       ["thanks", "out", "resolved"],
       ["followup", "out", "unresolved"],
       ["reply", "out", "support"],
-      ["support", "outcome-answered", "answered"],
+      ["support", `outcome-${taskOutcome(language, "answered")}`, "answered"],
     ),
     tests: [
       {
@@ -267,7 +268,7 @@ export const complaintRouting = defineTemplate("complaint-routing", { en, ru }, 
         customer: { name: t.tests.angry.customer, channel: "webchat" },
         steps: [
           { do: "message", text: t.tests.angry.message },
-          { do: "complete-task", outcome: "resolved" },
+          { do: "complete-task", outcome: taskOutcome(language, "resolved") },
         ],
         expect: {
           status: "completed",
@@ -296,7 +297,7 @@ export const complaintRouting = defineTemplate("complaint-routing", { en, ru }, 
         steps: [
           { do: "message", text: t.tests.formal.message },
           { do: "wait", seconds: SLA_MINUTES * 60 + 60 },
-          { do: "complete-task", outcome: "resolved" },
+          { do: "complete-task", outcome: taskOutcome(language, "resolved") },
         ],
         expect: {
           status: "completed",
@@ -327,7 +328,7 @@ export const complaintRouting = defineTemplate("complaint-routing", { en, ru }, 
         steps: [
           { do: "message", text: t.tests.formal.message },
           { do: "wait", seconds: SLA_MINUTES * 60 + 60 },
-          { do: "complete-task", outcome: "unresolved" },
+          { do: "complete-task", outcome: taskOutcome(language, "unresolved") },
         ],
         expect: { status: "completed", outcome: "unresolved", path: ["supervisor", "settled", "followup", "unresolved"] },
       },
@@ -337,7 +338,7 @@ export const complaintRouting = defineTemplate("complaint-routing", { en, ru }, 
         customer: { name: t.tests.question.customer, channel: "email" },
         steps: [
           { do: "message", text: t.tests.question.message },
-          { do: "complete-task", outcome: "answered" },
+          { do: "complete-task", outcome: taskOutcome(language, "answered") },
         ],
         expect: {
           status: "completed",

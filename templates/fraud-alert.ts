@@ -1,4 +1,5 @@
 import { at, wires } from "./layout";
+import { taskOutcome } from "./task-outcomes";
 import { defineTemplate } from "./template";
 
 const payment = {
@@ -124,7 +125,7 @@ const ru: typeof en = {
 };
 
 /** A card payment in an unusual country: the customer confirms it, or the card gets blocked. */
-export const fraudAlert = defineTemplate("fraud-alert", { en, ru }, (t) => ({
+export const fraudAlert = defineTemplate("fraud-alert", { en, ru }, (t, language) => ({
   name: t.name,
   description: t.description,
   document: {
@@ -156,7 +157,7 @@ export const fraudAlert = defineTemplate("fraud-alert", { en, ru }, (t) => ({
           queue: "outbound-calls",
           title: t.callTitle,
           steps: t.callSteps,
-          outcomes: ["confirmed", "not-me", "unreachable"],
+          outcomes: [taskOutcome(language, "confirmed"), taskOutcome(language, "not-me"), taskOutcome(language, "unreachable")],
           priority: "high",
         },
       },
@@ -182,7 +183,7 @@ export const fraudAlert = defineTemplate("fraud-alert", { en, ru }, (t) => ({
         id: "block",
         type: "routing.operator-task",
         position: at(5, 1),
-        settings: { queue: "card-blocking", title: t.blockTitle, steps: t.blockSteps, outcomes: ["blocked"], priority: "urgent" },
+        settings: { queue: "card-blocking", title: t.blockTitle, steps: t.blockSteps, outcomes: [taskOutcome(language, "blocked")], priority: "urgent" },
       },
       { id: "unreachable", type: "flow.end", position: at(4, 3), settings: { outcome: "unreachable" } },
       { id: "blocked", type: "message.send", position: at(6, 1), settings: { text: t.blocked } },
@@ -199,10 +200,10 @@ export const fraudAlert = defineTemplate("fraud-alert", { en, ru }, (t) => ({
       ["thanks", "out", "confirmed"],
       ["blocking", "out", "case"],
       ["case", "out", "block"],
-      ["call", "outcome-confirmed", "confirmed"],
-      ["call", "outcome-not-me", "case"],
-      ["call", "outcome-unreachable", "unreachable"],
-      ["block", "outcome-blocked", "blocked"],
+      ["call", `outcome-${taskOutcome(language, "confirmed")}`, "confirmed"],
+      ["call", `outcome-${taskOutcome(language, "not-me")}`, "case"],
+      ["call", `outcome-${taskOutcome(language, "unreachable")}`, "unreachable"],
+      ["block", `outcome-${taskOutcome(language, "blocked")}`, "blocked"],
       ["blocked", "out", "card-blocked"],
     ),
     tests: [
@@ -229,7 +230,7 @@ export const fraudAlert = defineTemplate("fraud-alert", { en, ru }, (t) => ({
         steps: [
           { do: "crm-event", name: "card.transaction", payload: t.tests.payment },
           { do: "message", text: t.tests.notMe.reply },
-          { do: "complete-task", outcome: "blocked" },
+          { do: "complete-task", outcome: taskOutcome(language, "blocked") },
         ],
         expect: {
           status: "completed",
@@ -246,7 +247,7 @@ export const fraudAlert = defineTemplate("fraud-alert", { en, ru }, (t) => ({
         steps: [
           { do: "crm-event", name: "card.transaction", payload: t.tests.payment },
           { do: "wait", seconds: 15 * 60 },
-          { do: "complete-task", outcome: "not-me" },
+          { do: "complete-task", outcome: taskOutcome(language, "not-me") },
         ],
         expect: { status: "waiting", sent: t.tests.noAnswer.sent, path: ["confirm", "call", "block"] },
       },

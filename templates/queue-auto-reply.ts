@@ -1,4 +1,5 @@
 import { at, wires } from "./layout";
+import { taskOutcome } from "./task-outcomes";
 import { defineTemplate } from "./template";
 
 const EXPECTED_WAIT_MINUTES = 10;
@@ -68,7 +69,7 @@ const ru: typeof en = {
 };
 
 /** Before a chat waits in the queue, an auto-reply names the expected wait and the other channels. */
-export const queueAutoReply = defineTemplate("queue-auto-reply", { en, ru }, (t) => ({
+export const queueAutoReply = defineTemplate("queue-auto-reply", { en, ru }, (t, language) => ({
   name: t.name,
   description: t.description,
   document: {
@@ -113,7 +114,7 @@ export const queueAutoReply = defineTemplate("queue-auto-reply", { en, ru }, (t)
           queue: "support",
           title: t.taskTitle,
           steps: t.taskSteps,
-          outcomes: ["resolved", "unresolved"],
+          outcomes: [taskOutcome(language, "resolved"), taskOutcome(language, "unresolved")],
         },
       },
       { id: "resolved", type: "flow.end", position: at(4, 1), settings: { outcome: "resolved" } },
@@ -125,8 +126,8 @@ export const queueAutoReply = defineTemplate("queue-auto-reply", { en, ru }, (t)
       ["hours", "closed", "offline"],
       ["busy", "out", "task"],
       ["offline", "out", "task"],
-      ["task", "outcome-resolved", "resolved"],
-      ["task", "outcome-unresolved", "unresolved"],
+      ["task", `outcome-${taskOutcome(language, "resolved")}`, "resolved"],
+      ["task", `outcome-${taskOutcome(language, "unresolved")}`, "unresolved"],
     ),
     tests: [
       {
@@ -135,7 +136,7 @@ export const queueAutoReply = defineTemplate("queue-auto-reply", { en, ru }, (t)
         customer: { name: t.tests.customer, channel: "webchat" },
         steps: [
           { do: "message", text: t.tests.message },
-          { do: "complete-task", outcome: "resolved" },
+          { do: "complete-task", outcome: taskOutcome(language, "resolved") },
         ],
         expect: {
           status: "completed",

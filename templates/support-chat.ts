@@ -1,4 +1,5 @@
 import { at, wires } from "./layout";
+import { taskOutcome } from "./task-outcomes";
 import { defineTemplate } from "./template";
 
 const en = {
@@ -116,7 +117,7 @@ const ru: typeof en = {
 const THANK_YOU = "^[^\\p{L}\\p{N}]*(thanks?( you)?( (so|very) much| a lot)?|thx|ty|cheers|спасибо( (большое|огромное))?|благодарю)[^\\p{L}\\p{N}]*$";
 
 /** The demo: on every channel (the Sandbox's too), greet, answer "hours" / "price", otherwise hand over to an operator. */
-export const supportChat = defineTemplate("support-chat", { en, ru }, (t) => ({
+export const supportChat = defineTemplate("support-chat", { en, ru }, (t, language) => ({
   name: t.name,
   description: t.description,
   document: {
@@ -156,7 +157,7 @@ export const supportChat = defineTemplate("support-chat", { en, ru }, (t) => ({
           queue: "support",
           title: t.taskTitle,
           steps: t.taskSteps,
-          outcomes: ["resolved", "unresolved"],
+          outcomes: [taskOutcome(language, "resolved"), taskOutcome(language, "unresolved")],
         },
       },
       { id: "thanks", type: "message.send", position: at(8, 3), settings: { text: t.thanks } },
@@ -181,8 +182,8 @@ export const supportChat = defineTemplate("support-chat", { en, ru }, (t) => ({
       ["hours", "out", "answered"],
       ["price", "out", "answered"],
       ["handover", "out", "task"],
-      ["task", "outcome-resolved", "thanks"],
-      ["task", "outcome-unresolved", "sorry"],
+      ["task", `outcome-${taskOutcome(language, "resolved")}`, "thanks"],
+      ["task", `outcome-${taskOutcome(language, "unresolved")}`, "sorry"],
       ["thanks", "out", "resolved"],
       ["sorry", "out", "unresolved"],
     ),
@@ -212,7 +213,7 @@ export const supportChat = defineTemplate("support-chat", { en, ru }, (t) => ({
         customer: { name: t.tests.handover.customer, channel: "webchat" },
         steps: [
           { do: "message", text: t.tests.handover.message },
-          { do: "complete-task", outcome: "resolved" },
+          { do: "complete-task", outcome: taskOutcome(language, "resolved") },
         ],
         expect: {
           status: "completed",

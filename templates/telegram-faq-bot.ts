@@ -1,4 +1,5 @@
 import { at, wires } from "./layout";
+import { taskOutcome } from "./task-outcomes";
 import { defineTemplate } from "./template";
 
 const IDLE_MINUTES = 15;
@@ -145,7 +146,7 @@ const ru: typeof en = {
 };
 
 /** A Telegram bot answers FAQ intents in a loop and hands over to a human on request or doubt. */
-export const telegramFaqBot = defineTemplate("telegram-faq-bot", { en, ru }, (t) => ({
+export const telegramFaqBot = defineTemplate("telegram-faq-bot", { en, ru }, (t, language) => ({
   name: t.name,
   description: t.description,
   document: {
@@ -224,7 +225,7 @@ export const telegramFaqBot = defineTemplate("telegram-faq-bot", { en, ru }, (t)
           queue: "support",
           title: t.taskTitle,
           steps: t.taskSteps,
-          outcomes: ["resolved", "unresolved"],
+          outcomes: [taskOutcome(language, "resolved"), taskOutcome(language, "unresolved")],
         },
       },
       { id: "resolved", type: "flow.end", position: at(5, 4), settings: { outcome: "resolved" } },
@@ -248,8 +249,8 @@ export const telegramFaqBot = defineTemplate("telegram-faq-bot", { en, ru }, (t)
       ["more", "timeout", "answered"],
       ["handover", "out", "task"],
       ["unsure", "out", "task"],
-      ["task", "outcome-resolved", "resolved"],
-      ["task", "outcome-unresolved", "unresolved"],
+      ["task", `outcome-${taskOutcome(language, "resolved")}`, "resolved"],
+      ["task", `outcome-${taskOutcome(language, "unresolved")}`, "unresolved"],
     ),
     tests: [
       {
@@ -271,7 +272,7 @@ export const telegramFaqBot = defineTemplate("telegram-faq-bot", { en, ru }, (t)
         steps: [
           { do: "message", text: "/start" },
           ...t.tests.operator.messages.map((text) => ({ do: "message" as const, text })),
-          { do: "complete-task", outcome: "resolved" },
+          { do: "complete-task", outcome: taskOutcome(language, "resolved") },
         ],
         expect: {
           status: "completed",

@@ -103,6 +103,7 @@ test("a marketer opens a flow to read it: every setting shown, nothing on the pa
   for (const absent of ["palette", "publish-button", "undo-button", "auto-layout-button", "simulate-toggle", "export-button", "save-state"])
     await expect(page.getByTestId(absent)).toHaveCount(0);
   await expect(page.getByTestId("inspector-empty")).toContainText("Select a node to read its settings");
+  await expect(page.getByTestId("issues-toggle")).toHaveText("No problems"); // not "ready to publish"
 
   // A node's settings can be read, not changed; the node does not move when dragged.
   const greet = page.getByTestId("flow-node-greet");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileFlow } from "../../engine/compiler/compile";
-import { flowDocumentSchema } from "../../engine/contracts/flow";
+import { type FlowDocument, flowDocumentSchema } from "../../engine/contracts/flow";
 import { TEMPLATE_LANGUAGES } from "../../engine/contracts/templates";
 import { runTestCase } from "../../engine/simulate/simulate";
 import { flowTemplates } from "../../templates/catalog";
@@ -26,6 +26,14 @@ describe.each(localized)("template %s", (_name, template) => {
   });
 });
 
+/** Edges with an operator task's outcome port named by its place in the task's outcomes (the outcome is words in the flow's language). */
+const neutralEdges = (document: FlowDocument) =>
+  document.edges.map((edge) => {
+    const outcomes = document.nodes.find((n) => n.id === edge.source)?.settings.outcomes;
+    const index = Array.isArray(outcomes) ? outcomes.indexOf(edge.sourcePort.replace(/^outcome-/, "")) : -1;
+    return index === -1 || !edge.sourcePort.startsWith("outcome-") ? edge : { ...edge, sourcePort: `outcome #${index + 1}` };
+  });
+
 describe("template languages", () => {
   it.each(flowTemplates.map((t) => [t.id, t] as const))("%s is written in every language, with the same structure", (_id, template) => {
     const en = template.languages.en;
@@ -38,7 +46,7 @@ describe("template languages", () => {
       expect(doc.document.nodes.map(({ id, type, position }) => ({ id, type, position }))).toEqual(
         en.document.nodes.map(({ id, type, position }) => ({ id, type, position })),
       );
-      expect(doc.document.edges).toEqual(en.document.edges);
+      expect(neutralEdges(doc.document)).toEqual(neutralEdges(en.document));
       if (language !== "en") expect(doc.name).not.toBe(en.name);
     }
   });

@@ -204,7 +204,8 @@ function Editor({ flow }: { flow: RouterOutputs["flows"]["get"] }) {
             onToggle={() => setIssuesOpen(!issuesOpen)}
             onFocus={focusNode}
             onFocusEdge={focusEdge}
-            onDeleteEdge={mayEdit ? (edgeId) => deleteSelection({ nodes: [], edges: [edgeId] }) : undefined}
+            onDeleteEdge={(edgeId) => deleteSelection({ nodes: [], edges: [edgeId] })}
+            viewOnly={!mayEdit}
           />
         </div>
         {simulating ? (

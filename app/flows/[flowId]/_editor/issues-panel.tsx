@@ -20,6 +20,7 @@ export function IssuesPanel({
   onFocus,
   onFocusEdge,
   onDeleteEdge,
+  viewOnly,
 }: {
   check: FlowCheck;
   doc: FlowDocument;
@@ -27,8 +28,9 @@ export function IssuesPanel({
   onToggle: () => void;
   onFocus: (nodeId: string) => void;
   onFocusEdge: (edgeId: string) => void;
-  /** Absent for a reader who may not edit: a dangling connection is only listed. */
-  onDeleteEdge?: (edgeId: string) => void;
+  onDeleteEdge: (edgeId: string) => void;
+  /** A reader who may not edit: a dangling connection is only listed, and "ready to publish" is not said. */
+  viewOnly: boolean;
 }) {
   const t = useTranslations("editor.issues");
   const texts = useNodeTexts();
@@ -89,7 +91,7 @@ export function IssuesPanel({
         ) : ok ? (
           <>
             <CircleCheck className="size-4 text-emerald-500" aria-hidden />
-            <span className="text-slate-600">{t("none")}</span>
+            <span className="text-slate-600">{t(viewOnly ? "noneToRead" : "none")}</span>
           </>
         ) : (
           <>
@@ -121,7 +123,7 @@ export function IssuesPanel({
                 </span>
                 <span className="min-w-0 text-slate-600">{row.text}</span>
               </button>
-              {row.edgeId && onDeleteEdge && (
+              {row.edgeId && !viewOnly && (
                 <button
                   type="button"
                   onClick={() => onDeleteEdge(row.edgeId!)}
