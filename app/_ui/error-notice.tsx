@@ -26,6 +26,8 @@ export const engineErrorCode = (error: unknown) => (error as { data?: ErrorData 
 export function readableError(error: unknown, locale = "en"): string {
   const data = (error as { data?: ErrorData } | null)?.data;
   const fields = errorFields(error);
+  // One field's problem is shown by its form, beside the field: its (English) name would only get in the way.
+  if (fields.length === 1) return fieldText(fields[0], locale);
   if (fields.length) return fields.map((f) => (f.field ? `${f.field}: ${fieldText(f, locale)}` : fieldText(f, locale))).join("; ");
   const engineError = data?.engineError;
   if (engineError) return errorText({ ...engineError, message: errorMessage(error) }, locale);

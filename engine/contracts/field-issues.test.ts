@@ -29,9 +29,9 @@ describe("fieldIssue", () => {
       ["seconds", "at most 60", "input.too-large"],
     ]);
     expect(issues.map((i) => errorText(i, "ru"))).toEqual([
-      "слишком длинно: максимальная длина — 200",
+      "слишком длинно: не больше 200 символов",
       "обязательное поле",
-      "слишком коротко: минимальная длина — 3",
+      "слишком коротко: не меньше 3 символов",
       "слишком много: не больше 2",
       "не больше 60",
     ]);
@@ -45,6 +45,16 @@ describe("fieldIssue", () => {
       ["queue", "a queue name: at most 5 letters", undefined],
     ]);
     expect(errorText(issues[2], "ru")).toBe("a queue name: at most 5 letters");
+  });
+
+  it("counts the characters in each language's words", () => {
+    const tooLong = (max: number) => issuesOf(z.object({ s: z.string().max(max) }), { s: "x".repeat(max + 1) })[0];
+    expect([1, 21, 5].map((max) => errorText(tooLong(max), "ru"))).toEqual([
+      "слишком длинно: не больше 1 символа",
+      "слишком длинно: не больше 21 символа",
+      "слишком длинно: не больше 5 символов",
+    ]);
+    expect(tooLong(1).message).toBe("too long: at most 1 character");
   });
 
   it("says a malformed e-mail address is one, in either language", () => {

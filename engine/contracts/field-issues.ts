@@ -1,4 +1,5 @@
 import { type EngineErrorCode, englishErrorText, type ErrorParams } from "./error-texts";
+import { pluralRu } from "./format";
 
 /** A zod issue, as much of it as is read here (zod itself is not imported: the app's error notice uses this file). */
 type Issue = { code: string; message: string; path: readonly PropertyKey[]; origin?: string; format?: string; maximum?: unknown; minimum?: unknown };
@@ -28,7 +29,12 @@ export function fieldIssue(issue: Issue): FieldIssue {
   const field = issue.path.map(String).join(".");
   const bound = issue.code === "too_big" || issue.code === "too_small" ? boundCode(issue) : null;
   if (bound && ZOD_WORDS.test(issue.message)) {
-    const params = { limit: bound.limit };
+    // A length with its unit, counted in each language ("не больше 120 символов", "1 символа").
+    const characters = {
+      en: `${bound.limit} character${bound.limit === 1 ? "" : "s"}`,
+      ru: `${bound.limit} ${pluralRu(bound.limit, ["символа", "символов", "символов"])}`,
+    };
+    const params = { limit: bound.limit, characters };
     return { field, message: englishErrorText(bound.code, params as never), code: bound.code, params };
   }
   if (issue.code === "invalid_format" && issue.format === "email")

@@ -111,7 +111,7 @@ test("a marketer opens a flow to read it: every setting shown, nothing on the pa
   const text = page.getByTestId("setting-text").locator("textarea, input").first();
   await expect(text).toHaveValue(/Hello \{\{customer\.name/);
   await expect(text).toBeDisabled();
-  await expect(page.getByTestId("inspector-delete")).toBeDisabled();
+  await expect(page.getByTestId("inspector-delete")).toHaveCount(0);
   // Dragging a node pans the view instead: the node keeps its place beside its neighbour.
   const offset = async () => {
     const [a, b] = [await greet.boundingBox(), await page.getByTestId("flow-node-start").boundingBox()];

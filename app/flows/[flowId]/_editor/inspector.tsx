@@ -30,7 +30,13 @@ export function Inspector({ nodes, edges, edgeCount, problems, onSettings, onDel
     <aside className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white" data-testid="inspector">
       <fieldset disabled={viewOnly} className="m-0 flex min-h-0 min-w-0 flex-1 flex-col border-0 p-0">
         {nodes.length === 1 ? (
-          <NodeSettings key={nodes[0].id} node={nodes[0]} problems={problems.get(nodes[0].id) ?? []} onSettings={onSettings} onDelete={onDelete} />
+          <NodeSettings
+            key={nodes[0].id}
+            node={nodes[0]}
+            problems={problems.get(nodes[0].id) ?? []}
+            onSettings={onSettings}
+            onDelete={viewOnly ? undefined : onDelete}
+          />
         ) : nodes.length > 1 ? (
           <div className="flex flex-1 flex-col items-center justify-center gap-3 p-6 text-center">
             <p className="text-sm text-slate-600">{t("selected", { count: nodes.length })}</p>
@@ -117,7 +123,8 @@ function NodeSettings({
   node: FlowNode;
   problems: NodeProblem[];
   onSettings: Props["onSettings"];
-  onDelete: () => void;
+  /** Absent for a reader who may not edit: no Delete button. */
+  onDelete?: () => void;
 }) {
   const t = useTranslations("editor.inspector");
   const spec = findNodeSpec(node.type);
@@ -173,17 +180,19 @@ function NodeSettings({
           spec && <p className="text-sm text-slate-500">{t("noForm")}</p>
         )}
       </div>
-      <div className="border-t border-slate-100 px-4 py-3">
-        <Button
-          variant="secondary"
-          size="sm"
-          onClick={onDelete}
-          className="w-full hover:border-rose-200 hover:bg-rose-50 hover:text-rose-700"
-          data-testid="inspector-delete"
-        >
-          <Trash2 className="size-3.5" aria-hidden /> {t("deleteNode")}
-        </Button>
-      </div>
+      {onDelete && (
+        <div className="border-t border-slate-100 px-4 py-3">
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={onDelete}
+            className="w-full hover:border-rose-200 hover:bg-rose-50 hover:text-rose-700"
+            data-testid="inspector-delete"
+          >
+            <Trash2 className="size-3.5" aria-hidden /> {t("deleteNode")}
+          </Button>
+        </div>
+      )}
     </>
   );
 }
